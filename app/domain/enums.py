@@ -1,0 +1,94 @@
+"""Domain enumerations (domain layer). Values are stable strings: they are stored and printed in JSON."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Platform(StrEnum):
+    TAOBAO = "taobao"
+    TMALL = "tmall"
+    PDD = "pdd"
+    JD = "jd"
+    DOUYIN = "douyin"
+    OTHER = "other"
+
+
+class OrderStatus(StrEnum):
+    """PackDesk's own order status; platform statuses are mapped onto these by the sync layer."""
+
+    AWAITING_SHIPMENT = "awaiting_shipment"  # 待发货
+    PARTLY_SHIPPED = "partly_shipped"  # 部分发货
+    OUT_OF_STOCK = "out_of_stock"  # 缺货待补货
+    ON_HOLD = "on_hold"  # 挂起 (seller hold / ship-forbidden)
+    SHIPPED = "shipped"  # 已发货
+    CLOSED = "closed"  # 交易关闭
+
+    @property
+    def is_open(self) -> bool:
+        """True while the order may still need a parcel."""
+        return self in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED, OrderStatus.OUT_OF_STOCK)
+
+
+class RefundStatus(StrEnum):
+    NONE = "none"
+    REQUESTED = "requested"  # buyer asked; the line must not ship
+    REFUNDED = "refunded"
+
+    @property
+    def blocks_shipping(self) -> bool:
+        return self is not RefundStatus.NONE
+
+
+class Flag(IntEnum):
+    """Seller flag colours as Taobao numbers them (seller_flag)."""
+
+    NONE = 0
+    RED = 1
+    YELLOW = 2
+    GREEN = 3
+    BLUE = 4
+    PURPLE = 5
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+class PackageState(StrEnum):
+    ALLOCATED = "allocated"  # tracking number reserved, nothing printed yet
+    PRINTED = "printed"
+    SHIPPED = "shipped"
+    VOID = "void"
+
+
+class PrintJobState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNKNOWN = "unknown"  # interrupted while sending: did it print? the packer confirms
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class ScanOutcome(StrEnum):
+    """What one scan at the station meant. These are the `event` values of `packdesk pack --json`."""
+
+    ORDER_OPENED = "order_opened"
+    ITEM_OK = "item_ok"
+    WRONG_ITEM = "wrong_item"
+    OVER_SCAN = "over_scan"
+    UNKNOWN_CODE = "unknown_code"
+    ORDER_COMPLETE = "order_complete"
+    LABEL_PRINTED = "label_printed"
+    PRINT_FAILED = "print_failed"
+    INTERCEPTED = "intercepted"
+    SHIPPED = "shipped"
+    ORDER_BUSY = "order_busy"  # an order code was scanned while another parcel is still open
+    UNDONE = "undone"

@@ -1,0 +1,128 @@
+"""Orders as the rest of PackDesk sees them: frozen dataclasses, no ORM (domain layer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+from app.domain.enums import Flag, OrderStatus, Platform, RefundStatus
+
+CHINA_TZ = timezone(timedelta(hours=8), "CST")  # platforms speak GMT+8; China has no daylight saving
+DEFAULT_SHIP_WITHIN = timedelta(hours=48)  # "付款后48小时内发货"
+
+
+@dataclass(frozen=True)
+class Address:
+    province: str
+    city: str
+    district: str
+    town: str
+    detail: str
+
+    def one_line(self) -> str:
+        # 直辖市: the city repeats the province (上海市上海市), print it once
+        city = "" if self.city == self.province else self.city
+        return "".join(p for p in (self.province, city, self.district, self.town, self.detail) if p)
+
+
+@dataclass(frozen=True)
+class Receiver:
+    name: str  # masked as delivered (张*)
+    phone: str  # masked as delivered (138****5678)
+    address: Address
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    line_no: str  # the platform's sub-order id (oid), a string
+    sku: str
+    title: str
+    spec: str
+    qty: int
+    price: Decimal
+    refund: RefundStatus = RefundStatus.NONE
+    barcodes: tuple[str, ...] = ()
+
+    @property
+    def packable(self) -> bool:
+        return not self.refund.blocks_shipping
+
+
+@dataclass(frozen=True)
+class Order:
+    order_no: str
+    shop: str
+    platform: Platform
+    status: OrderStatus
+    buyer_nick: str
+    receiver: Receiver
+    lines: tuple[OrderLine, ...]
+    paid_at: datetime
+    deadline: datetime
+    flag: Flag = Flag.NONE
+    memo: str = ""
+    buyer_message: str = ""
+    total: Decimal = Decimal("0.00")
+    tracking_no: str | None = None
+    carrier: str | None = None
+    print_count: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def refund_requested(self) -> bool:
+        return any(line.refund.blocks_shipping for line in self.lines)
+
+    def block_reason(self) -> str | None:
+        """Why this order must not be packed now, as a stable code; None when it may be packed."""
+        if self.status is OrderStatus.CLOSED:
+            return "closed"
+        if self.status is OrderStatus.SHIPPED:
+            return "shipped"
+        if self.status is OrderStatus.ON_HOLD:
+            return "on_hold"
+        if not any(line.packable for line in self.lines):
+            return "refund"
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `packdesk orders --json` shape (see design.md, the command-line contract)."""
+        return {
+            "order_no": self.order_no,
+            "shop": self.shop,
+            "platform": self.platform.value,
+            "status": self.status.value,
+            "buyer_nick": self.buyer_nick,
+            "receiver": {
+                "name": self.receiver.name,
+                "phone": self.receiver.phone,
+                "province": self.receiver.address.province,
+                "city": self.receiver.address.city,
+                "district": self.receiver.address.district,
+                "town": self.receiver.address.town,
+                "address": self.receiver.address.detail,
+            },
+            "lines": [
+                {
+                    "line_no": ln.line_no,
+                    "sku": ln.sku,
+                    "title": ln.title,
+                    "spec": ln.spec,
+                    "qty": ln.qty,
+                    "price": str(ln.price),
+                    "refund_status": ln.refund.value,
+                    "barcodes": list(ln.barcodes),
+                }
+                for ln in self.lines
+            ],
+            "total": str(self.total),
+            "tracking_no": self.tracking_no,
+            "carrier": self.carrier,
+            "print_count": self.print_count,
+            "flag": self.flag.label,
+            "memo": self.memo,
+            "buyer_message": self.buyer_message,
+            "paid_at": self.paid_at.astimezone(CHINA_TZ).isoformat(),
+            "deadline": self.deadline.astimezone(CHINA_TZ).isoformat(),
+        }

@@ -1,0 +1,129 @@
+"""Engine, sessions and schema upgrades (persistence layer).
+
+`make_engine` turns on WAL, foreign keys and a busy timeout for SQLite; any other database URL (PostgreSQL for a
+warehouse with several stations) goes through the same models and migrations. `upgrade` brings any older PackDesk
+database to the current schema in place; it runs at every start, before anything reads the data.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import DatabaseError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def busy_timeout_s() -> float:
+    """How long a write waits for another station or process to finish before giving up."""
+    return float(os.environ.get("PACKDESK_BUSY_TIMEOUT", "5"))
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    """Creates the engine for `url`, with SQLite tuned for one bench and many readers."""
+    if url.startswith("sqlite"):
+        timeout = busy_timeout_s()
+        engine = create_engine(url, connect_args={"timeout": timeout})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a power cut loses no committed data
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Applies every migration the database lacks (a no-op when it is current).
+
+    Raises:
+        DatabaseError: when the file is not a PackDesk database, is damaged, is locked, or is newer than this
+            PackDesk.
+    """
+    with translate_db_errors():
+        current = current_revision(engine)
+        script = ScriptDirectory.from_config(_alembic_config())
+        if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+            raise DatabaseError(
+                "This database was written by a newer PackDesk (schema "
+                f"{current}); update PackDesk before opening it."
+            )
+        if current is None and inspect(engine).get_table_names() and not _is_empty_sqlite(engine):
+            raise DatabaseError("This file is a database, but not a PackDesk one: it has tables PackDesk did not make.")
+        if current == head_revision() and revision == "head":
+            return
+        cfg = _alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+
+
+def _is_empty_sqlite(engine: Engine) -> bool:
+    return set(inspect(engine).get_table_names()) <= {"alembic_version"}
+
+
+class translate_db_errors:  # noqa: N801 - used as a context manager, reads like a statement
+    """Turns driver errors into a `DatabaseError` a seller can act on."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> bool:
+        if exc is None or not isinstance(exc, sa_exc.DBAPIError):
+            return False
+        text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DatabaseError(
+                "The database is busy: another PackDesk window or command is writing to it. "
+                "Wait a moment and try again."
+            ) from exc
+        if "not a database" in text or "malformed" in text or "disk image" in text:
+            raise DatabaseError(
+                "The database file is damaged or is not a PackDesk database. Restore it from a backup, "
+                "or point PackDesk at another data directory."
+            ) from exc
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            raise DatabaseError(
+                "PackDesk cannot write its database here. Check that the data directory exists and is writable."
+            ) from exc
+        raise DatabaseError(f"The database reported an error: {exc.orig}") from exc

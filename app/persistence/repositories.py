@@ -1,0 +1,158 @@
+"""Repositories: queries over a Session that return domain objects, never rows (persistence layer)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
+from app.domain.orders import Address, Order, OrderLine, Receiver
+from app.domain.packing import BarcodeHit
+from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
+
+
+def _flag(value: int) -> Flag:
+    try:
+        return Flag(value)
+    except ValueError:  # newer platform UIs have more colours than we know
+        return Flag.NONE
+
+
+def current_package(row: OrderRow) -> PackageRow | None:
+    """The order's live parcel (not voided), if it has one."""
+    live = [p for p in row.packages if p.state != PackageState.VOID]
+    return live[-1] if live else None
+
+
+def to_order(row: OrderRow, barcodes: dict[str, list[str]]) -> Order:
+    package = current_package(row)
+    return Order(
+        order_no=row.order_no,
+        shop=row.shop.name,
+        platform=Platform(row.platform),
+        status=OrderStatus(row.status),
+        buyer_nick=row.buyer_nick,
+        receiver=Receiver(
+            row.receiver_name,
+            row.receiver_phone,
+            Address(row.receiver_province, row.receiver_city, row.receiver_district, row.receiver_town,
+                    row.receiver_address),
+        ),
+        lines=tuple(
+            OrderLine(
+                line_no=ln.line_no,
+                sku=ln.sku,
+                title=ln.title,
+                spec=ln.spec,
+                qty=ln.qty,
+                price=ln.price,
+                refund=RefundStatus(ln.refund_status),
+                barcodes=tuple(barcodes.get(ln.sku, ())),
+            )
+            for ln in row.lines
+        ),
+        paid_at=row.paid_at,
+        deadline=row.deadline,
+        flag=_flag(row.flag),
+        memo=row.seller_memo,
+        buyer_message=row.buyer_message,
+        total=row.total,
+        tracking_no=package.tracking_no if package else None,
+        carrier=package.carrier if package else None,
+        print_count=package.print_count if package else 0,
+    )
+
+
+class CatalogueRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def lookup(self, code: str) -> BarcodeHit | None:
+        row = self.session.execute(
+            select(ProductRow.sku, BarcodeRow.units).join(BarcodeRow.product).where(BarcodeRow.code == code)
+        ).first()
+        return BarcodeHit(row.sku, row.units) if row else None
+
+    def barcodes_for(self, skus: Iterable[str]) -> dict[str, list[str]]:
+        """Barcodes per SKU, single units first (what a packer scans), then case packs."""
+        wanted = set(skus)
+        if not wanted:
+            return {}
+        result: dict[str, list[str]] = defaultdict(list)
+        rows = self.session.execute(
+            select(ProductRow.sku, BarcodeRow.code)
+            .join(BarcodeRow.product)
+            .where(ProductRow.sku.in_(wanted))
+            .order_by(ProductRow.sku, BarcodeRow.units, BarcodeRow.code)
+        )
+        for sku, code in rows:
+            result[sku].append(code)
+        return dict(result)
+
+
+class OrderRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        return select(OrderRow).options(
+            selectinload(OrderRow.lines), selectinload(OrderRow.packages), selectinload(OrderRow.shop)
+        )
+
+    def to_domain(self, rows: Sequence[OrderRow]) -> list[Order]:
+        barcodes = CatalogueRepository(self.session).barcodes_for(ln.sku for r in rows for ln in r.lines)
+        return [to_order(r, barcodes) for r in rows]
+
+    def list(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
+        """Orders by ship-by deadline, most urgent first.
+
+        Args:
+            status: one OrderStatus value, or None for all.
+            search: matches order number, buyer nick, receiver name, tracking number, SKU or title.
+            limit: at most this many.
+        """
+        query = self._load()
+        if status:
+            query = query.where(OrderRow.status == status)
+        if search:
+            like = f"%{search.strip()}%"
+            query = query.where(
+                or_(
+                    OrderRow.order_no.like(like),
+                    OrderRow.buyer_nick.like(like),
+                    OrderRow.receiver_name.like(like),
+                    OrderRow.id.in_(select(PackageRow.order_id).where(PackageRow.tracking_no.like(like))),
+                    OrderRow.id.in_(
+                        select(OrderLineRow.order_id).where(
+                            or_(OrderLineRow.sku.like(like), OrderLineRow.title.like(like))
+                        )
+                    ),
+                )
+            )
+        rows = self.session.execute(query.order_by(OrderRow.deadline, OrderRow.id).limit(limit)).scalars().all()
+        return self.to_domain(rows)
+
+    def row(self, order_no: str, shop: str | None = None) -> OrderRow | None:
+        query = self._load().where(OrderRow.order_no == order_no.strip())
+        if shop:
+            query = query.join(OrderRow.shop).where(ShopRow.name == shop)
+        return self.session.execute(query.order_by(OrderRow.id)).scalars().first()
+
+    def row_by_code(self, code: str) -> OrderRow | None:
+        """The order a scanned code opens: its order number, or the tracking number of its parcel."""
+        row = self.row(code)
+        if row is not None:
+            return row
+        order_id = self.session.execute(
+            select(PackageRow.order_id).where(PackageRow.tracking_no == code.strip())
+        ).scalar_one_or_none()
+        if order_id is None:
+            return None
+        return self.session.execute(self._load().where(OrderRow.id == order_id)).scalars().first()
+
+    def get(self, order_no: str) -> Order | None:
+        row = self.row(order_no)
+        return self.to_domain([row])[0] if row else None

@@ -1,0 +1,231 @@
+"""ORM rows (persistence layer). Class names end in Row so they never clash with the domain's dataclasses.
+
+Ids that come from a platform (order numbers, sub-order ids, tracking numbers) are strings: Taobao's 19-digit tids do
+not fit a JavaScript number and some carriers' numbers carry letters. Nothing here is specific to SQLite.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.persistence.base import Base
+from app.persistence.types import Money, UtcDateTime
+
+
+class ShopGroupRow(Base):
+    """Associated shops (店铺关联): one sender address and waybill account serve every shop of the group."""
+
+    __tablename__ = "shop_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    sender_name: Mapped[str] = mapped_column(String(40), default="")
+    sender_phone: Mapped[str] = mapped_column(String(20), default="")
+    sender_province: Mapped[str] = mapped_column(String(20), default="")
+    sender_city: Mapped[str] = mapped_column(String(20), default="")
+    sender_district: Mapped[str] = mapped_column(String(20), default="")
+    sender_detail: Mapped[str] = mapped_column(String(256), default="")
+
+    shops: Mapped[list[ShopRow]] = relationship(back_populates="group")
+    accounts: Mapped[list[WaybillAccountRow]] = relationship(back_populates="group")
+
+
+class WaybillAccountRow(Base):
+    """A waybill account (电子面单账户) that hands out tracking numbers of one carrier."""
+
+    __tablename__ = "waybill_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("shop_groups.id"))
+    carrier: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20), default="demo")  # demo | cainiao | roll
+    next_serial: Mapped[int] = mapped_column(BigInteger, default=0)
+    serial_end: Mapped[int] = mapped_column(BigInteger)
+    is_default: Mapped[bool] = mapped_column(default=False)
+
+    group: Mapped[ShopGroupRow] = relationship(back_populates="accounts")
+
+
+class ShopRow(Base):
+    __tablename__ = "shops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("shop_groups.id"))
+    gateway_url: Mapped[str | None] = mapped_column(String(300))
+    app_key: Mapped[str | None] = mapped_column(String(100))
+    # The name of the keyring entry holding the secrets; never the secrets themselves.
+    credentials_ref: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    group: Mapped[ShopGroupRow | None] = relationship(back_populates="shops")
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), unique=True)  # outer_sku_id / 商家编码
+    title: Mapped[str] = mapped_column(String(200))
+    spec: Mapped[str] = mapped_column(String(200), default="")
+    price: Mapped[Decimal] = mapped_column(Money())
+    weight_g: Mapped[int] = mapped_column(Integer, default=0)
+    stock: Mapped[int] = mapped_column(Integer, default=0)
+
+    barcodes: Mapped[list[BarcodeRow]] = relationship(back_populates="product", cascade="all, delete-orphan")
+
+
+class BarcodeRow(Base):
+    """A code printed on a product or its case; `units` is how many pieces one scan of it counts."""
+
+    __tablename__ = "barcodes"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    units: Mapped[int] = mapped_column(Integer, default=1)
+
+    product: Mapped[ProductRow] = relationship(back_populates="barcodes")
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("shop_id", "order_no"),
+        Index("ix_orders_status_deadline", "status", "deadline"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    order_no: Mapped[str] = mapped_column(String(64), index=True)  # tid_str
+    platform: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(30))
+    platform_status: Mapped[str] = mapped_column(String(40), default="")
+    buyer_nick: Mapped[str] = mapped_column(String(100), default="")
+    receiver_name: Mapped[str] = mapped_column(String(40), default="")
+    receiver_phone: Mapped[str] = mapped_column(String(30), default="")
+    receiver_province: Mapped[str] = mapped_column(String(20), default="")
+    receiver_city: Mapped[str] = mapped_column(String(20), default="")
+    receiver_district: Mapped[str] = mapped_column(String(30), default="")
+    receiver_town: Mapped[str] = mapped_column(String(30), default="")
+    receiver_address: Mapped[str] = mapped_column(String(256), default="")
+    buyer_message: Mapped[str] = mapped_column(Text, default="")
+    seller_memo: Mapped[str] = mapped_column(Text, default="")
+    flag: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[Decimal] = mapped_column(Money())
+    post_fee: Mapped[Decimal] = mapped_column(Money())
+    paid_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime())
+    modified_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the platform's `modified`
+
+    shop: Mapped[ShopRow] = relationship()
+    lines: Mapped[list[OrderLineRow]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLineRow.id"
+    )
+    packages: Mapped[list[PackageRow]] = relationship(back_populates="order", order_by="PackageRow.id")
+
+
+class OrderLineRow(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (UniqueConstraint("order_id", "line_no"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    line_no: Mapped[str] = mapped_column(String(64))  # oid_str
+    sku: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    spec: Mapped[str] = mapped_column(String(200), default="")
+    qty: Mapped[int] = mapped_column(Integer)
+    price: Mapped[Decimal] = mapped_column(Money())
+    refund_status: Mapped[str] = mapped_column(String(20), default="none")
+
+    order: Mapped[OrderRow] = relationship(back_populates="lines")
+
+
+class PackageRow(Base):
+    """A parcel: one waybill with its tracking number. The number is unique across the whole database."""
+
+    __tablename__ = "packages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("waybill_accounts.id"))
+    carrier: Mapped[str] = mapped_column(String(20))
+    tracking_no: Mapped[str] = mapped_column(String(40), unique=True)
+    state: Mapped[str] = mapped_column(String(20))
+    print_count: Mapped[int] = mapped_column(Integer, default=0)
+    # What the waybill service returned for sorting: 大头笔, 三段码, 集包地 (see printers.waybill.Routing).
+    routing: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+    order: Mapped[OrderRow] = relationship(back_populates="packages")
+
+
+class PrintJobRow(Base):
+    __tablename__ = "print_jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"), index=True)
+    printer_uri: Mapped[str] = mapped_column(String(300))
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    copy_no: Mapped[int] = mapped_column(Integer)  # 1 for the first print, 2 for the first reprint...
+    reason: Mapped[str | None] = mapped_column(Text)  # reprint reason or failure reason
+    bytes_sent: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class ScanEventRow(Base):
+    """Every scan at a station, recorded as it happens."""
+
+    __tablename__ = "scan_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    station: Mapped[str] = mapped_column(String(60))
+    packer: Mapped[str] = mapped_column(String(60))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    code: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str] = mapped_column(String(30))
+    sku: Mapped[str | None] = mapped_column(String(64))
+    units: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(60))
+    station: Mapped[str] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class OutboxRow(Base):
+    """A message for a platform (ship-back, notice) written in the same transaction as the change it reports."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    dedupe_key: Mapped[str] = mapped_column(String(120), unique=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -1,0 +1,36 @@
+"""Order queries for the order list and the command line (services layer)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import OrderStatus
+from app.domain.errors import InvalidInput
+from app.domain.orders import Order
+from app.persistence.repositories import OrderRepository
+from app.persistence.rows import OrderRow
+
+
+def list_orders(
+    session_factory: sessionmaker[Session], *, status: str | None = None, search: str | None = None, limit: int = 200
+) -> list[Order]:
+    """Cached orders, most urgent deadline first.
+
+    Raises:
+        InvalidInput: for an unknown status or a limit below 1.
+    """
+    if status and status not in {s.value for s in OrderStatus}:
+        raise InvalidInput(
+            f"Unknown status '{status}'. Use one of: {', '.join(s.value for s in OrderStatus)}."
+        )
+    if limit < 1:
+        raise InvalidInput("--limit must be at least 1.")
+    with session_factory() as session:
+        return OrderRepository(session).list(status=status, search=search, limit=limit)
+
+
+def status_counts(session_factory: sessionmaker[Session]) -> dict[str, int]:
+    with session_factory() as session:
+        rows = session.execute(select(OrderRow.status, func.count()).group_by(OrderRow.status))
+        return {status: count for status, count in rows}

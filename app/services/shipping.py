@@ -1,0 +1,108 @@
+"""Recording shipments and queueing their ship-back in the same transaction (services layer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import OrderStatus, OutboxState, PackageState
+from app.domain.errors import InvalidInput, NotFound, NotPackable
+from app.domain.tracking import CARRIERS, detect_carriers
+from app.persistence.repositories import OrderRepository, current_package, to_order
+from app.persistence.rows import OrderRow, OutboxRow, PackageRow
+from app.services.audit import Actor, audit
+
+
+@dataclass(frozen=True)
+class ShipResult:
+    order_no: str
+    carrier: str
+    tracking_no: str
+    outbox_id: int
+    warning: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {"order_no": self.order_no, "carrier": self.carrier, "tracking_no": self.tracking_no,
+                "outbox_id": self.outbox_id, "warning": self.warning}
+
+
+def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: Actor, now: datetime) -> OutboxRow:
+    """Marks `package` shipped and writes its ship-back to the outbox, in the caller's transaction."""
+    package.state = PackageState.SHIPPED
+    package.shipped_at = now
+    order.status = OrderStatus.SHIPPED
+    lines = [ln.line_no for ln in order.lines if ln.refund_status == "none"]
+    entry = OutboxRow(
+        kind="ship",
+        dedupe_key=f"ship:{order.shop_id}:{order.order_no}:{package.tracking_no}",
+        shop_id=order.shop_id,
+        order_id=order.id,
+        payload={
+            "order_no": order.order_no,
+            "platform": order.platform,
+            "carrier": package.carrier,
+            "tracking_no": package.tracking_no,
+            "line_nos": lines,
+            "partial": len(lines) < len(order.lines),
+        },
+        state=OutboxState.PENDING,
+        attempts=0,
+        created_at=now,
+        next_attempt_at=now,
+    )
+    session.add(entry)
+    audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
+    session.flush()
+    return entry
+
+
+def ship_order(
+    session_factory: sessionmaker[Session], order_no: str, carrier_code: str, tracking_no: str, actor: Actor,
+    now: datetime,
+) -> ShipResult:
+    """Records that `order_no` left with `tracking_no` (a number from a paper roll or another system).
+
+    Raises:
+        NotFound, NotPackable, InvalidInput: nothing is changed.
+    """
+    code = carrier_code.strip().upper()
+    number = re.sub(r"\s+", "", tracking_no).upper()
+    if code not in CARRIERS:
+        raise InvalidInput(f"Unknown carrier '{carrier_code}'. Known carriers: {', '.join(CARRIERS)}.")
+    if not re.fullmatch(r"[0-9A-Z]{8,40}", number):
+        raise InvalidInput(f"'{tracking_no}' is not a tracking number: use 8-40 letters and digits.")
+    warning = None
+    if code not in detect_carriers(number):
+        warning = f"{number} does not look like a {code} number; recorded as {code} as you said."
+    with session_factory.begin() as session:
+        order = OrderRepository(session).row(order_no)
+        if order is None:
+            raise NotFound(f"No order {order_no} in the cache.")
+        blocked = to_order(order, {}).block_reason()
+        if blocked:
+            raise NotPackable(f"Order {order.order_no} cannot ship: {blocked.replace('_', ' ')}.", reason=blocked)
+        other = session.execute(select(PackageRow).where(PackageRow.tracking_no == number)).scalars().first()
+        if other is not None and other.order_id != order.id:
+            owner = session.get(OrderRow, other.order_id)
+            raise InvalidInput(f"Tracking number {number} is already used by order {owner.order_no if owner else '?'}.")
+        package = current_package(order)
+        if package is not None and package.tracking_no != number:
+            if package.print_count > 0:
+                raise InvalidInput(
+                    f"Order {order.order_no} already has the printed waybill {package.tracking_no}; "
+                    "ship it with that number or void it first."
+                )
+            package.state = PackageState.VOID
+            audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")
+            package = None
+        if package is None:
+            package = PackageRow(order=order, carrier=code, tracking_no=number, state=PackageState.ALLOCATED,
+                                 print_count=0, routing={}, created_at=now)
+            session.add(package)
+            session.flush()
+        entry = mark_shipped(session, order, package, actor, now)
+        return ShipResult(order.order_no, package.carrier, number, entry.id, warning)

@@ -1,0 +1,118 @@
+"""The data directory and everything opened from it: database, settings (services layer).
+
+The directory is `--data-dir`, else $PACKDESK_HOME, else the user data dir from platformdirs. It holds packdesk.db,
+config.toml, labels/ (the virtual printer's output and the print archive) and logs/.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+import tomli_w
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import DataDirError, InvalidInput
+from app.persistence.db import make_engine, make_session_factory, sqlite_url, upgrade
+
+APP_NAME = "PackDesk"
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("PACKDESK_HOME")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
+
+
+@dataclass
+class Settings:
+    """config.toml. Secrets never live here: they are in the OS keyring."""
+
+    printer_uri: str = ""
+    label_size: str = "100x150"
+    station: str = field(default_factory=lambda: platform.node() or "station")
+    packer: str = ""
+    database_url: str = ""  # empty: packdesk.db in the data directory
+    language: str = ""  # empty: follow the system locale
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        if not path.exists():
+            return cls()
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"{path} is not valid TOML ({exc}); fix or delete it.") from exc
+        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_suffix(".toml.part")
+        tmp.write_text(tomli_w.dumps(asdict(self)), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    settings: Settings
+
+    @property
+    def config_path(self) -> Path:
+        return self.data_dir / "config.toml"
+
+    @property
+    def labels_dir(self) -> Path:
+        return self.data_dir / "labels"
+
+    def save_settings(self) -> None:
+        self.settings.save(self.config_path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _check_writable(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(f"Cannot create the data directory {path}: {exc.strerror}.") from exc
+    if not path.is_dir():
+        raise DataDirError(f"The data directory {path} is a file, not a folder.")
+    probe = path / ".packdesk-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise DataDirError(
+            f"PackDesk cannot write to its data directory {path} ({exc.strerror}). "
+            "Choose another folder with --data-dir or fix its permissions."
+        ) from exc
+
+
+def open_workspace(data_dir: Path | None = None) -> Workspace:
+    """Opens (creating when needed) the data directory and its database, upgrading the schema in place.
+
+    Raises:
+        DataDirError: the directory cannot be created or written.
+        DatabaseError: the database is locked, damaged, foreign or too new.
+    """
+    root = (data_dir or default_data_dir()).expanduser()
+    _check_writable(root)
+    settings = Settings.load(root / "config.toml")
+    url = settings.database_url or sqlite_url(root / "packdesk.db")
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Workspace(root, engine, make_session_factory(engine), settings)

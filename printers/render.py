@@ -1,0 +1,280 @@
+"""Waybill -> 1-bit raster at the printer's resolution (Pillow), in the Cainiao standard arrangement.
+
+Everything is laid out in millimetres and converted to whole dots, so one layout serves 76x130, 100x150 and 100x180
+stock at 203 or 300 dpi. Chinese text is drawn with the vendored font (never the printer's text mode), and barcodes
+are drawn module by module on the dot grid: a Code128 module is a whole number of dots, so no bar is ever rounded.
+
+The raster is a Pillow image in mode "1" where 0 is black (a burnt dot) and 255 is white.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import zxingcpp
+from PIL import Image, ImageDraw, ImageFont
+
+from printers.media import Media
+from printers.waybill import Party, Waybill
+from resources import FONT_FILE, resource_path
+
+BLACK, WHITE = 0, 255
+QUIET_MODULES = 10  # Code128 quiet zone, ISO/IEC 15417 minimum
+
+
+@lru_cache(maxsize=64)
+def font(size_px: int) -> ImageFont.FreeTypeFont:
+    """The vendored CJK font at `size_px` pixels (cached: loading a TrueType face costs milliseconds)."""
+    # BASIC layout: CJK needs no shaping, and raqm costs several times more per call.
+    return ImageFont.truetype(str(resource_path(*FONT_FILE)), size_px, index=0, layout_engine=ImageFont.Layout.BASIC)
+
+
+@lru_cache(maxsize=65536)
+def _advance(size_px: int, ch: str) -> float:
+    return font(size_px).getlength(ch)
+
+
+def text_width(text: str, size_px: int) -> float:
+    """Width of `text` in pixels, summed from cached per-character advances (CJK has no kerning to lose)."""
+    return sum(_advance(size_px, ch) for ch in text)
+
+
+# The vendored font has no emoji; buyers' messages often do. Drop them rather than print tofu boxes.
+_UNPRINTABLE = {cp: None for cp in (0x200D, *range(0xFE00, 0xFE10), *range(0x2600, 0x27C0))}
+
+
+def printable(text: str) -> str:
+    """`text` without the characters the label font cannot draw (emoji, variation selectors, astral planes)."""
+    return "".join(ch for ch in text.translate(_UNPRINTABLE) if ord(ch) <= 0xFFFF)
+
+
+@lru_cache(maxsize=256)
+def code128_modules(data: str) -> bytes:
+    """The Code128 module pattern of `data`, one byte per module, 0 = bar (zxing-cpp picks the shortest code set)."""
+    barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.Code128)
+    image = barcode.to_image(scale=1, add_quiet_zones=False)
+    return memoryview(image).tobytes()[: image.shape[1]]
+
+
+@lru_cache(maxsize=256)
+def qr_modules(data: str) -> tuple[int, bytes]:
+    """(side, modules) of a QR code for `data` at error correction level M, one byte per module, 0 = dark."""
+    barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = barcode.to_image(scale=1, add_quiet_zones=False)
+    return image.shape[0], memoryview(image).tobytes()
+
+
+@dataclass
+class _Pen:
+    """Drawing helpers in millimetres over one label image."""
+
+    media: Media
+    image: Image.Image
+    draw: ImageDraw.ImageDraw
+
+    def d(self, mm: float) -> int:
+        return self.media.dots(mm)
+
+    def hline(self, y_mm: float, x0_mm: float = 0, x1_mm: float | None = None, width: int = 2) -> None:
+        x1 = self.image.width - 1 if x1_mm is None else self.d(x1_mm)
+        self.draw.rectangle((self.d(x0_mm), self.d(y_mm), x1, self.d(y_mm) + width - 1), fill=BLACK)
+
+    def vline(self, x_mm: float, y0_mm: float, y1_mm: float, width: int = 2) -> None:
+        self.draw.rectangle((self.d(x_mm), self.d(y0_mm), self.d(x_mm) + width - 1, self.d(y1_mm)), fill=BLACK)
+
+    def text(
+        self, x_mm: float, y_mm: float, text: str, size_mm: float, *, anchor: str = "la", invert: bool = False
+    ) -> None:
+        f = font(max(8, self.d(size_mm)))
+        text = printable(text)
+        if invert:
+            box = self.draw.textbbox((self.d(x_mm), self.d(y_mm)), text, font=f, anchor=anchor)
+            pad = self.d(0.6)
+            self.draw.rectangle((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), fill=BLACK)
+            self.draw.text((self.d(x_mm), self.d(y_mm)), text, font=f, fill=WHITE, anchor=anchor)
+        else:
+            self.draw.text((self.d(x_mm), self.d(y_mm)), text, font=f, fill=BLACK, anchor=anchor)
+
+    def fit_size(self, text: str, size_mm: float, width_mm: float, min_mm: float) -> float:
+        """The largest size <= size_mm (down to min_mm) at which `text` fits in width_mm."""
+        size = size_mm
+        while size > min_mm and text_width(text, max(8, self.d(size))) > self.d(width_mm):
+            size -= 0.25
+        return size
+
+    def wrap(self, text: str, size_mm: float, width_mm: float, max_lines: int) -> list[str]:
+        """Breaks `text` into at most `max_lines` lines of width_mm, ending with … when it had to cut."""
+        px = max(8, self.d(size_mm))
+        limit = self.d(width_mm)
+        lines: list[str] = []
+        current, used = "", 0.0
+        for ch in printable(text.replace("\n", " ")):
+            advance = _advance(px, ch)
+            if used + advance <= limit:
+                current += ch
+                used += advance
+                continue
+            lines.append(current)
+            current = ch.lstrip()
+            used = _advance(px, current) if current else 0.0
+            if len(lines) == max_lines:
+                break
+        else:
+            if current:
+                lines.append(current)
+            return lines
+        last = lines[-1]
+        while last and text_width(last + "…", px) > limit:
+            last = last[:-1]
+        lines[-1] = last + "…"
+        return lines
+
+    def paragraph(self, x_mm: float, y_mm: float, text: str, size_mm: float, width_mm: float, max_lines: int) -> float:
+        """Draws wrapped text; returns the y (mm) below it."""
+        step = size_mm * 1.25
+        lines = self.wrap(text, size_mm, width_mm, max_lines)
+        for i, line in enumerate(lines):
+            self.text(x_mm, y_mm + i * step, line, size_mm)
+        return y_mm + step * max(1, len(lines))
+
+    def code128(self, data: str, x_mm: float, y_mm: float, width_mm: float, height_mm: float) -> int:
+        """Draws a Code128 centred in the box with whole-dot modules; returns the module width in dots."""
+        modules = code128_modules(data)
+        box = self.d(width_mm)
+        module = max(1, min(4, box // (len(modules) + 2 * QUIET_MODULES)))
+        left = self.d(x_mm) + (box - module * len(modules)) // 2
+        top, bottom = self.d(y_mm), self.d(y_mm + height_mm) - 1
+        self.draw.rectangle((left - QUIET_MODULES * module, top, left + (len(modules) + QUIET_MODULES) * module, bottom),
+                            fill=WHITE)
+        run_start = None
+        for i, value in enumerate(modules + b"\xff"):
+            if value == 0 and run_start is None:
+                run_start = i
+            elif value != 0 and run_start is not None:
+                self.draw.rectangle((left + run_start * module, top, left + i * module - 1, bottom), fill=BLACK)
+                run_start = None
+        return module
+
+    def qr(self, data: str, x_mm: float, y_mm: float, side_mm: float) -> None:
+        side, modules = qr_modules(data)
+        module = max(2, self.d(side_mm) // (side + 2))  # keep a 1-module margin inside the box, 4 with the frame
+        left = self.d(x_mm) + (self.d(side_mm) - module * side) // 2
+        top = self.d(y_mm) + (self.d(side_mm) - module * side) // 2
+        for row in range(side):
+            base = row * side
+            col = 0
+            while col < side:
+                if modules[base + col] == 0:
+                    end = col
+                    while end < side and modules[base + end] == 0:
+                        end += 1
+                    self.draw.rectangle(
+                        (left + col * module, top + row * module, left + end * module - 1, top + (row + 1) * module - 1),
+                        fill=BLACK,
+                    )
+                    col = end
+                else:
+                    col += 1
+
+
+def render_waybill(waybill: Waybill, media: Media) -> Image.Image:
+    """Renders `waybill` on `media`.
+
+    Args:
+        waybill: what to print.
+        media: label size and resolution; the image is exactly media.width_dots x media.height_dots.
+
+    Returns:
+        A mode "1" Pillow image (0 = black).
+    """
+    image = Image.new("1", (media.width_dots, media.height_dots), WHITE)
+    pen = _Pen(media, image, ImageDraw.Draw(image))
+    w, h = media.width_mm, media.height_mm
+    m = 2.0  # inner margin
+    narrow = w < 90
+    s = 0.85 if narrow else 1.0  # type scale for 76 mm stock
+
+    # Header: carrier, print date, reprint marker.
+    pen.text(m, 2.0, waybill.carrier_name, 5.5 * s)
+    pen.text(w - m, 1.6, waybill.printed_at.strftime("%Y-%m-%d %H:%M"), 2.6 * s, anchor="ra")
+    if waybill.copy_no > 1:
+        pen.text(w - m - 0.6, 5.2, f"重打 {waybill.copy_no - 1}", 3.2 * s, anchor="ra", invert=True)
+    y = 9.5
+    pen.hline(y)
+
+    # Sorting block: 大头笔 big, then 三段码 and 集包地.
+    headline = waybill.routing.sort_headline or "—"
+    size = pen.fit_size(headline, 11.0 * s, w - 2 * m, 6.0)
+    pen.text(w / 2, y + 1.0, headline, size, anchor="ma")
+    y += 14.0 * s
+    pen.hline(y)
+    if waybill.routing.route_code or waybill.routing.consolidation:
+        pen.text(m, y + 1.2, waybill.routing.route_code, 4.6 * s)
+        pen.text(w - m, y + 1.6, waybill.routing.consolidation, 3.6 * s, anchor="ra")
+    y += 7.0 * s
+    pen.hline(y)
+
+    # Tracking-number barcode with its human-readable line.
+    bar_h = 15.0 if h >= 150 else 12.0
+    pen.code128(waybill.tracking_no, 0, y + 2.0, w, bar_h)
+    y += 2.0 + bar_h + 0.8
+    pen.text(w / 2, y, " ".join(_groups(waybill.tracking_no)), 3.4 * s, anchor="ma")
+    y += 5.0
+    pen.hline(y)
+
+    # Receiver (收) and sender (寄).
+    tall = h >= 150
+    y = _party(pen, "收", waybill.receiver, y, (5.0 if tall else 4.2) * s, lines=3 if tall else 2)
+    pen.hline(y)
+    y = _party(pen, "寄", waybill.sender, y, (3.4 if tall else 3.0) * s, lines=2)
+    pen.hline(y)
+
+    # Items, order number, notes on the left; QR on the right.
+    qr_side = min((30.0 if tall else 24.0) * s, h - y - 4.0)
+    text_w = w - 2 * m - qr_side - 2.0
+    pen.vline(w - qr_side - 2.0 - m / 2, y, h - 0.5)
+    pen.qr(waybill.qr_text, w - m - qr_side, y + 1.5, qr_side)
+    ty = y + 1.5
+    small = (3.2 if tall else 2.8) * s
+    pen.text(m, ty, f"订单 {waybill.order_no}", small)
+    ty += small * 1.35
+    lines_left = max(1, int((h - ty - 2.0 - (small * 2.7 if waybill.buyer_message or waybill.seller_memo else 0))
+                            // (small * 1.25)))
+    for line in _item_lines(waybill, lines_left):
+        pen.text(m, ty, pen.wrap(line, small, text_w, 1)[0], small)
+        ty += small * 1.25
+    if waybill.buyer_message:
+        pen.text(m, ty, pen.wrap(f"留言: {waybill.buyer_message}", small, text_w, 1)[0], small)
+        ty += small * 1.25
+    if waybill.seller_memo:
+        pen.text(m, ty, pen.wrap(f"备注: {waybill.seller_memo}", small, text_w, 1)[0], small)
+
+    pen.draw.rectangle((0, 0, image.width - 1, image.height - 1), outline=BLACK, width=2)
+    return image
+
+
+def _party(pen: _Pen, mark: str, party: Party, y: float, size: float, lines: int) -> float:
+    """Draws a 收/寄 block; returns the y (mm) of its bottom edge."""
+    w = pen.media.width_mm
+    mark_size = size * 1.3
+    pen.text(2.0, y + 1.6, mark, mark_size, invert=True)
+    x = 2.0 + mark_size + 2.2
+    pen.text(x, y + 1.4, f"{party.name}  {party.phone}", size)
+    bottom = pen.paragraph(x, y + 1.6 + size * 1.35, party.address, size * 0.9, w - x - 2.0, lines)
+    return bottom + 1.0
+
+
+def _item_lines(waybill: Waybill, max_lines: int) -> list[str]:
+    items = [f"{it.sku} x{it.qty} {it.title}" for it in waybill.items]
+    total = sum(it.qty for it in waybill.items)
+    if len(items) > max_lines:
+        shown = items[: max_lines - 1]
+        shown.append(f"…另 {len(items) - len(shown)} 种商品, 共 {total} 件")
+        return shown
+    return items
+
+
+def _groups(number: str) -> list[str]:
+    """Splits a tracking number into groups of four for the human-readable line."""
+    return [number[i : i + 4] for i in range(0, len(number), 4)]

@@ -1,0 +1,98 @@
+"""Transports: they only move bytes to a printer (no encoding here)."""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+from typing import Protocol
+
+from printers.errors import PrinterOffline, PrinterWriteError
+
+CONNECT_TIMEOUT_S = 5.0
+WRITE_TIMEOUT_S = 30.0
+
+
+class Transport(Protocol):
+    def send(self, data: bytes) -> int:
+        """Delivers `data` completely or raises PrinterError; returns the byte count."""
+        ...
+
+
+class TcpTransport:
+    """Raw port-9100 printing: one connection per job, the whole job in one sendall."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+
+    def send(self, data: bytes) -> int:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
+        except OSError as exc:
+            raise PrinterOffline(
+                f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."
+            ) from exc
+        try:
+            sock.settimeout(WRITE_TIMEOUT_S)
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)
+        except OSError as exc:
+            raise PrinterWriteError(
+                f"The connection to {self.host}:{self.port} broke while sending; the label may be incomplete."
+            ) from exc
+        finally:
+            sock.close()
+        return len(data)
+
+
+class FileTransport:
+    """A device node (/dev/usb/lp0) or a plain file: written in one go and flushed."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def send(self, data: bytes) -> int:
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
+        except OSError as exc:
+            raise PrinterOffline(f"Cannot open {self.path}: {exc.strerror}.") from exc
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+        except OSError as exc:
+            raise PrinterWriteError(f"Writing to {self.path} failed: {exc.strerror}.") from exc
+        finally:
+            os.close(fd)
+        return len(data)
+
+
+class SerialTransport:
+    """A serial or USB-CDC printer via pyserial, with explicit flow control (raster needs it)."""
+
+    def __init__(self, url: str, baud: int = 115200, rtscts: bool = True, xonxoff: bool = False) -> None:
+        self.url, self.baud, self.rtscts, self.xonxoff = url, baud, rtscts, xonxoff
+
+    def send(self, data: bytes) -> int:
+        import serial  # lazy: pyserial is only needed when a serial printer is used
+
+        try:
+            port = serial.serial_for_url(
+                self.url, baudrate=self.baud, rtscts=self.rtscts, xonxoff=self.xonxoff, write_timeout=WRITE_TIMEOUT_S
+            )
+        except (serial.SerialException, ValueError) as exc:
+            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
+        try:
+            port.write(data)
+            port.flush()
+        except serial.SerialException as exc:
+            raise PrinterWriteError(f"Writing to serial port {self.url} failed: {exc}") from exc
+        finally:
+            port.close()
+        return len(data)
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
