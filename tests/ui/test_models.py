@@ -1,0 +1,62 @@
+"""Item models checked by Qt's model tester and by direct data() calls."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from app.domain.enums import Flag
+from app.services.orders import list_orders
+from app.services.workspace import Workspace
+from ui.models.orders_model import (
+    COL_DEADLINE,
+    COL_FLAG,
+    COL_ORDER,
+    COL_STATUS,
+    FLAG_COLOURS,
+    ORDER_ROLE,
+    OrdersTableModel,
+    countdown_text,
+)
+from ui.models.pack_lines_model import COL_PROGRESS, PackLine, PackLinesModel
+
+
+def test_orders_model(qtmodeltester, demo: Workspace) -> None:
+    orders = list_orders(demo.session_factory, limit=100)
+    model = OrdersTableModel()
+    model.set_rows(orders)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(orders)
+    assert model.data(model.index(0, COL_ORDER)) == orders[0].order_no
+    assert model.data(model.index(0, COL_ORDER), ORDER_ROLE) is orders[0]
+    flagged = next(i for i, o in enumerate(orders) if o.flag is not Flag.NONE)
+    colour = model.data(model.index(flagged, COL_FLAG), Qt.ItemDataRole.DecorationRole)
+    assert colour == QColor(FLAG_COLOURS[orders[flagged].flag])
+    assert model.data(model.index(0, COL_STATUS))
+
+
+def test_overdue_deadline_is_red(demo: Workspace) -> None:
+    orders = [o for o in list_orders(demo.session_factory, status="awaiting_shipment", limit=100)]
+    later = orders[0].deadline + timedelta(hours=3)
+    model = OrdersTableModel(clock=lambda: later)
+    model.set_rows(orders)
+    text = model.data(model.index(0, COL_DEADLINE))
+    assert "overdue 3h 0m" in text
+    brush = model.data(model.index(0, COL_DEADLINE), Qt.ItemDataRole.ForegroundRole)
+    assert brush.color() == QColor("#b71c1c")
+
+
+def test_countdown_text() -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    assert countdown_text(now + timedelta(minutes=125), now) == "2h 5m left"
+    assert countdown_text(now - timedelta(minutes=61), now) == "overdue 1h 1m"
+
+
+def test_pack_lines_model(qtmodeltester) -> None:
+    model = PackLinesModel()
+    model.set_rows([PackLine("A-1", "杯子", "颜色:白", 2, 1), PackLine("B-2", "毛巾", "", 1, 0, refunded=True)], "A-1")
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, COL_PROGRESS)) == "1 / 2"
+    assert model.data(model.index(1, COL_PROGRESS)) == "refund: do not pack"

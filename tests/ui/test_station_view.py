@@ -1,0 +1,97 @@
+"""The station panel in the real window: a scan typed as a scanner types it opens an order and counts items."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.domain.enums import ScanOutcome
+from app.services.orders import list_orders
+from ui.main import Gui
+from ui.widgets.station_view import STATE_COLOURS
+
+
+def _packable(gui: Gui):  # noqa: ANN202
+    orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
+    return next(o for o in orders if all(ln.packable for ln in o.lines) and not o.tracking_no)
+
+
+def _scan(qtbot, gui: Gui, code: str):  # noqa: ANN001, ANN202
+    view = gui.window.station_view
+    with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
+        qtbot.keyClicks(view.scan_input, code)
+        qtbot.keyClick(view.scan_input, Qt.Key.Key_Return)
+    return blocker.args[0]
+
+
+def test_scanning_an_order_then_its_items_completes_and_prints(qtbot, gui: Gui, tmp_path: Path) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    snap = _scan(qtbot, gui, order.order_no)
+    assert snap.events[-1].event is ScanOutcome.ORDER_OPENED
+    assert view.banner.property("state_colour") == STATE_COLOURS["packing"] or view.banner.text() == "SCAN ITEMS"
+    assert view.lines_model.rowCount() == len(order.lines)
+    assert order.order_no in view.order_label.text()
+    assert view.scan_input.text() == ""  # the field is cleared for the next scan
+
+    total = sum(ln.qty for ln in order.lines)
+    events = []
+    for line in order.lines:
+        for _ in range(line.qty):
+            snap = _scan(qtbot, gui, line.barcodes[0])
+            events += [e.event for e in snap.events]
+    assert events.count(ScanOutcome.ITEM_OK) == total
+    assert ScanOutcome.ORDER_COMPLETE in events and ScanOutcome.LABEL_PRINTED in events
+    assert view.banner.text() == "COMPLETE"
+    assert view.progress_label.text() == f"{total} / {total}"
+    assert len(list((tmp_path / "labels").glob("*.png"))) == 1
+
+
+def test_wrong_item_turns_the_banner_red(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
+    order = _packable(gui)
+    mine = {ln.sku for ln in order.lines}
+    foreign = next(ln for o in orders for ln in o.lines if ln.sku not in mine and ln.barcodes)
+    _scan(qtbot, gui, order.order_no)
+    snap = _scan(qtbot, gui, foreign.barcodes[0])
+    assert snap.events[-1].event is ScanOutcome.WRONG_ITEM
+    assert view.banner.text() == "WRONG ITEM"
+    assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.WRONG_ITEM]
+
+
+def test_unknown_code_and_undo(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    _scan(qtbot, gui, order.order_no)
+    assert _scan(qtbot, gui, "NOT-A-CODE-42").events[-1].event is ScanOutcome.UNKNOWN_CODE
+    assert view.banner.text() == "UNKNOWN CODE"
+    first = order.lines[0]
+    if first.qty > 1 or len(order.lines) > 1:
+        _scan(qtbot, gui, first.barcodes[0])
+        with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
+            qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
+        assert blocker.args[0].events[-1].event is ScanOutcome.UNDONE
+        assert blocker.args[0].scanned[first.sku] == 0
+
+
+def test_closed_order_is_intercepted(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    closed = list_orders(gui.workspace.session_factory, status="closed", limit=10)
+    assert closed, "the demo has closed orders"
+    snap = _scan(qtbot, gui, closed[0].order_no)
+    assert snap.events[-1].event is ScanOutcome.INTERCEPTED
+    assert view.banner.text() == "STOP"
+    assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.INTERCEPTED]
+
+
+def test_double_click_in_the_order_list_opens_the_order_at_the_station(qtbot, gui: Gui) -> None:
+    window = gui.window
+    window.tabs.setCurrentWidget(window.orders_view)
+    qtbot.waitUntil(lambda: window.orders_view.model.rowCount() > 0, timeout=10_000)
+    order = window.orders_view.model.order_at(0)
+    with qtbot.waitSignal(window.station_view.scan_handled, timeout=10_000) as blocker:
+        window.orders_view.order_activated.emit(order.order_no)
+    assert window.tabs.currentWidget() is window.station_view
+    assert blocker.args[0].events[-1].order_no == order.order_no

@@ -1,0 +1,112 @@
+"""The composition root: builds the workspace, services, printer and windows, and runs the Qt event loop.
+
+Nothing else in ui/ creates engines, printers or services; they are passed into the widgets' constructors.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.domain.errors import PackDeskError
+from app.services.audit import Actor
+from app.services.printing import PrintService
+from app.services.station import Station
+from app.services.workspace import Workspace, default_data_dir, open_workspace
+from printers.errors import PrinterError
+from printers.registry import open_printer
+from ui.assets import app_icon, install_fonts
+from ui.i18n import choose_language, install_translator
+from ui.tasks import TaskRunner
+from ui.widgets.station_view import StationView
+from ui.windows.main_window import MainWindow
+
+DEMO_ORDERS = 200
+DEMO_PACKER = "演示打包员"
+
+
+def demo_workspace(data_dir: Path | None) -> Workspace:
+    """Opens the demo data directory, filling it with the demo shop the first time."""
+    from app.demo.seed import GROUP_NAME, seed_demo
+    from app.persistence.rows import ShopGroupRow
+    from sqlalchemy import select
+
+    ws = open_workspace(data_dir or default_data_dir() / "demo")
+    with ws.session_factory.begin() as session:
+        if session.execute(select(ShopGroupRow).where(ShopGroupRow.name == GROUP_NAME)).first() is None:
+            seed_demo(session, orders=DEMO_ORDERS, seed=1)
+    if not ws.settings.printer_uri:
+        ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
+    ws.settings.packer = ws.settings.packer or DEMO_PACKER
+    ws.save_settings()
+    return ws
+
+
+@dataclass
+class Gui:
+    """Everything the window runs on, built once; tests build it the same way."""
+
+    workspace: Workspace
+    tasks: TaskRunner
+    window: MainWindow
+
+
+def build_gui(ws: Workspace) -> Gui:
+    """Wires services into widgets (call with a QApplication running)."""
+    settings = ws.settings
+    actor = Actor(settings.packer or "packer", settings.station)
+    print_service = None
+    if settings.printer_uri:
+        printer = open_printer(settings.printer_uri, default_size=settings.label_size)
+        print_service = PrintService(ws.session_factory, printer, actor)
+    tasks = TaskRunner()
+    station = Station(ws.session_factory, actor, print_service)
+    station_view = StationView(station, tasks)
+    window = MainWindow(station_view, ws.session_factory, tasks, packer=actor.name, station_name=actor.station,
+                        printer_uri=settings.printer_uri)
+    return Gui(ws, tasks, window)
+
+
+def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("PackDesk")
+    app.setOrganizationName("PackDesk")
+    app.setWindowIcon(app_icon())
+    family = install_fonts()
+    font = QFont(family)
+    font.setPointSize(11)
+    app.setFont(font)
+    install_translator(app, choose_language(language))
+    return app
+
+
+def run(data_dir: Path | None = None, demo: bool = False) -> int:
+    """Opens the station window; returns the exit code."""
+    try:
+        ws = demo_workspace(data_dir) if demo else open_workspace(data_dir)
+    except PackDeskError as exc:
+        return _fail(make_app(), exc)
+    app = make_app(language=ws.settings.language)
+    try:
+        gui = build_gui(ws)
+    except (PackDeskError, PrinterError) as exc:
+        ws.close()
+        return _fail(app, exc)
+    gui.window.resize(1280, 860)
+    gui.window.show()
+    gui.window.station_view.scan_input.setFocus()
+    code = app.exec()
+    gui.tasks.wait()
+    ws.close()
+    return int(code)
+
+
+def _fail(app: QApplication, exc: Exception) -> int:
+    print(f"packdesk: {exc}", file=sys.stderr)
+    QMessageBox.critical(None, "PackDesk", str(exc))
+    return 2

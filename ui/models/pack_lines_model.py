@@ -1,0 +1,85 @@
+"""Table model of the lines of the parcel being packed, with verified/required counts (ui layer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+COL_SKU, COL_TITLE, COL_SPEC, COL_PROGRESS = range(4)
+
+
+@dataclass(frozen=True)
+class PackLine:
+    sku: str
+    title: str
+    spec: str
+    required: int
+    scanned: int
+    refunded: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.scanned >= self.required and not self.refunded
+
+
+class PackLinesModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PackLine] = []
+        self._last_sku: str | None = None
+
+    def set_rows(self, rows: list[PackLine], last_sku: str | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._last_sku = last_sku
+        self.endResetModel()
+
+    def line_at(self, row: int) -> PackLine:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            QCoreApplication.translate("PackLinesModel", "SKU"),
+            QCoreApplication.translate("PackLinesModel", "Product"),
+            QCoreApplication.translate("PackLinesModel", "Spec"),
+            QCoreApplication.translate("PackLinesModel", "Verified"),
+        )[section]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        line = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_PROGRESS:
+                if line.refunded:
+                    return QCoreApplication.translate("PackLinesModel", "refund: do not pack")
+                return f"{line.scanned} / {line.required}"
+            return (line.sku, line.title, line.spec)[col]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if line.refunded:
+                return QBrush(QColor("#eeeeee"))
+            if line.done:
+                return QBrush(QColor("#c8e6c9"))
+            if line.sku == self._last_sku:
+                return QBrush(QColor("#fff9c4"))
+        if role == Qt.ItemDataRole.ForegroundRole and line.refunded:
+            return QBrush(QColor("#9e9e9e"))
+        if role == Qt.ItemDataRole.FontRole and col == COL_PROGRESS:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_PROGRESS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None

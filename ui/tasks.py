@@ -1,0 +1,65 @@
+"""Runs blocking work off the GUI thread and hands results back to it (ui layer).
+
+Two lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
+time; `io` is a small pool for printers and network. `fn` runs core code only and returns plain data; `on_done` and
+`on_error` run on the GUI thread. This is the only module that knows about QThreadPool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from a worker reaches its slots there (queued connection)."""
+
+    finished = Signal(object, object, object)  # callback, result, error
+
+
+class _Job(QRunnable):
+    def __init__(self, relay: _Relay, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.relay, self.fn, self.on_done, self.on_error = relay, fn, on_done, on_error
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, which decides
+            self.relay.finished.emit(self.on_error, None, exc)
+        else:
+            self.relay.finished.emit(self.on_done, result, None)
+
+
+class TaskRunner(QObject):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._on_relay_finished)
+        self._lanes = {"db": QThreadPool(self), "io": QThreadPool(self)}
+        self._lanes["db"].setMaxThreadCount(1)
+        self._lanes["io"].setMaxThreadCount(4)
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        lane: str = "db",
+    ) -> None:
+        self._lanes[lane].start(_Job(self._relay, fn, on_done, on_error))
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Waits for every lane to drain (tests and shutdown)."""
+        return all(pool.waitForDone(msecs) for pool in self._lanes.values())
+
+    @Slot(object, object, object)
+    def _on_relay_finished(self, callback: Callable[[Any], None] | None, result: Any, error: Any) -> None:
+        if callback is None:
+            if error is not None:
+                raise error
+            return
+        callback(error if error is not None else result)

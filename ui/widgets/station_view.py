@@ -1,0 +1,318 @@
+"""The packing station panel: a big verdict banner, the open order, its lines and the scan field (ui layer).
+
+Scans go to the station engine on the single database lane, so they are handled in order and never on the GUI
+thread; the engine's events come back with a snapshot of the parcel and repaint the panel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.enums import ScanOutcome
+from app.domain.orders import CHINA_TZ, Order
+from app.services.station import Station, StationEvent
+from ui.models.orders_model import FLAG_COLOURS, countdown_text
+from ui.models.pack_lines_model import PackLine, PackLinesModel
+from ui.tasks import TaskRunner
+
+# One colour per meaning, high contrast, readable from 1.5 m.
+STATE_COLOURS = {
+    "idle": "#37474f",
+    "packing": "#1565c0",
+    ScanOutcome.ITEM_OK: "#2e7d32",
+    ScanOutcome.WRONG_ITEM: "#c62828",
+    ScanOutcome.OVER_SCAN: "#e65100",
+    ScanOutcome.UNKNOWN_CODE: "#6a1b9a",
+    ScanOutcome.ORDER_BUSY: "#e65100",
+    ScanOutcome.ORDER_COMPLETE: "#1b5e20",
+    ScanOutcome.LABEL_PRINTED: "#1b5e20",
+    ScanOutcome.SHIPPED: "#1b5e20",
+    ScanOutcome.PRINT_FAILED: "#c62828",
+    ScanOutcome.INTERCEPTED: "#b71c1c",
+    ScanOutcome.UNDONE: "#1565c0",
+}
+
+
+@dataclass(frozen=True)
+class StationSnapshot:
+    """What the panel needs after a scan, copied on the worker so the GUI never reads live engine state."""
+
+    events: list[StationEvent]
+    order: Order | None
+    scanned: dict[str, int] = field(default_factory=dict)
+    complete: bool = False
+
+
+def scan_and_snapshot(station: Station, code: str) -> StationSnapshot:
+    events = station.scan(code)
+    return _snapshot(station, events)
+
+
+def undo_and_snapshot(station: Station) -> StationSnapshot:
+    event = station.undo()
+    return _snapshot(station, [event] if event else [])
+
+
+def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
+    session = station.session
+    if session is None:
+        return StationSnapshot(events, None)
+    return StationSnapshot(events, session.order, dict(session.scanned), session.complete)
+
+
+class StationView(QWidget):
+    scan_handled = Signal(object)  # StationSnapshot, after the panel repainted
+
+    def __init__(self, station: Station, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.tasks = tasks
+        self.snapshot = StationSnapshot([], None)
+        self._build()
+        self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self._clock = QTimer(self)
+        self._clock.timeout.connect(self._refresh_countdown)
+        self._clock.start(30_000)
+        self._show_idle()
+
+    # -- layout -----------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setMinimumHeight(130)
+        big = QFont()
+        big.setPointSize(40)
+        big.setBold(True)
+        self.banner.setFont(big)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mid = QFont()
+        mid.setPointSize(16)
+        self.detail.setFont(mid)
+        self.detail.setWordWrap(True)
+
+        info = QFrame(self)
+        info.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(info)
+        label_font = QFont()
+        label_font.setPointSize(13)
+        self.order_label = QLabel(info)
+        self.receiver_label = QLabel(info)
+        self.deadline_label = QLabel(info)
+        self.flag_label = QLabel(info)
+        self.progress_label = QLabel(info)
+        for w in (self.order_label, self.receiver_label, self.deadline_label, self.flag_label, self.progress_label):
+            w.setFont(label_font)
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        progress_font = QFont()
+        progress_font.setPointSize(28)
+        progress_font.setBold(True)
+        self.progress_label.setFont(progress_font)
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self.order_label, 0, 0)
+        grid.addWidget(self.flag_label, 0, 1)
+        grid.addWidget(self.progress_label, 0, 2, 2, 1)
+        grid.addWidget(self.receiver_label, 1, 0)
+        grid.addWidget(self.deadline_label, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 1)
+
+        self.notes = QLabel(self)
+        self.notes.setObjectName("notes")
+        self.notes.setWordWrap(True)
+        notes_font = QFont()
+        notes_font.setPointSize(15)
+        self.notes.setFont(notes_font)
+        self.notes.setStyleSheet("QLabel#notes { background: #fff59d; color: #212121; padding: 8px; "
+                                 "border: 2px solid #f9a825; border-radius: 4px; }")
+
+        self.lines_model = PackLinesModel(self)
+        self.lines_view = QTableView(self)
+        self.lines_view.setModel(self.lines_model)
+        self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines_view.verticalHeader().setVisible(False)
+        self.lines_view.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        header = self.lines_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        table_font = QFont()
+        table_font.setPointSize(14)
+        self.lines_view.setFont(table_font)
+        self.lines_view.verticalHeader().setDefaultSectionSize(36)
+
+        self.scan_input = QLineEdit(self)
+        self.scan_input.setObjectName("scan_input")
+        # A Chinese IME must not swallow a scanner's keystrokes.
+        self.scan_input.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.scan_input.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText)
+        scan_font = QFont()
+        scan_font.setPointSize(16)
+        self.scan_input.setFont(scan_font)
+        self.scan_input.setPlaceholderText(self.tr("Scan or type a code, then Enter"))
+        self.undo_button = QPushButton(self.tr("Undo last scan"), self)
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.scan_input, 1)
+        bottom.addWidget(self.undo_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.detail)
+        layout.addWidget(info)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.lines_view, 1)
+        layout.addLayout(bottom)
+
+    # -- scanning ---------------------------------------------------------------------------------------------
+
+    def submit_scan(self, code: str) -> None:
+        """Hands one scanned code to the engine (used by the scan field and by scanner bridges)."""
+        code = code.strip()
+        if not code:
+            return
+        self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+
+    def _on_scan_input_return_pressed(self) -> None:
+        code = self.scan_input.text()
+        self.scan_input.clear()
+        self.submit_scan(code)
+
+    def _on_undo_button_clicked(self) -> None:
+        self.tasks.run(lambda: undo_and_snapshot(self.station), self._on_scan_done, self._on_scan_error)
+
+    def _on_scan_done(self, snapshot: StationSnapshot) -> None:
+        self.snapshot = snapshot
+        self._render(snapshot)
+        self.scan_handled.emit(snapshot)
+
+    def _on_scan_error(self, error: BaseException) -> None:
+        self._set_banner(self.tr("ERROR"), str(error), "#c62828")
+
+    # -- rendering --------------------------------------------------------------------------------------------
+
+    def _render(self, snap: StationSnapshot) -> None:
+        order = snap.order
+        self._show_order(order, snap)
+        if not snap.events:
+            return
+        last = snap.events[-1]
+        word, detail = self._verdict_text(last, snap)
+        self._set_banner(word, detail, STATE_COLOURS.get(last.event, STATE_COLOURS["packing"]))
+
+    def _verdict_text(self, ev: StationEvent, snap: StationSnapshot) -> tuple[str, str]:
+        progress = f"{ev.done} / {ev.total}" if ev.total else ""
+        kind = ev.event
+        if kind is ScanOutcome.ORDER_OPENED:
+            return self.tr("SCAN ITEMS"), self.tr("Order %1 opened: %2 pieces to verify").replace(
+                "%1", ev.order_no or "").replace("%2", str(ev.total))
+        if kind is ScanOutcome.ITEM_OK:
+            return self.tr("OK"), f"{ev.sku}  {ev.scanned}/{ev.required}   ·   {progress}"
+        if kind is ScanOutcome.WRONG_ITEM:
+            return self.tr("WRONG ITEM"), self.tr("%1 is not in this order: put it back").replace("%1", ev.sku or ev.code)
+        if kind is ScanOutcome.OVER_SCAN:
+            return self.tr("TOO MANY"), self.tr("%1 needs only %2: take one out").replace(
+                "%1", ev.sku or ev.code).replace("%2", str(ev.required))
+        if kind is ScanOutcome.UNKNOWN_CODE:
+            if ev.reason == "no_open_order":
+                return self.tr("SCAN AN ORDER FIRST"), self.tr(
+                    "%1 is a product; scan the order number or waybill first").replace("%1", ev.sku or ev.code)
+            return self.tr("UNKNOWN CODE"), self.tr("Nobody knows the code %1").replace("%1", ev.code)
+        if kind is ScanOutcome.ORDER_BUSY:
+            return self.tr("FINISH THIS ORDER"), self.tr("Order %1 is still open (%2)").replace(
+                "%1", snap.order.order_no if snap.order else "").replace("%2", progress)
+        if kind is ScanOutcome.ORDER_COMPLETE:
+            return self.tr("COMPLETE"), self.tr("All items verified")
+        if kind is ScanOutcome.LABEL_PRINTED:
+            return self.tr("COMPLETE"), self.tr("Waybill printed: %1").replace("%1", ev.tracking_no or "")
+        if kind is ScanOutcome.SHIPPED:
+            return self.tr("COMPLETE"), self.tr("Waybill %1 printed, parcel recorded as shipped. Next order!").replace(
+                "%1", ev.tracking_no or "")
+        if kind is ScanOutcome.PRINT_FAILED:
+            return self.tr("PRINT FAILED"), ev.reason or ""
+        if kind is ScanOutcome.INTERCEPTED:
+            reasons = {
+                "closed": self.tr("the order is closed (refunded or cancelled)"),
+                "refund": self.tr("the buyer asked for a refund"),
+                "on_hold": self.tr("the order is on hold"),
+                "shipped": self.tr("the order has already shipped"),
+            }
+            return self.tr("STOP"), self.tr("Do not ship order %1: %2").replace(
+                "%1", ev.order_no or "").replace("%2", reasons.get(ev.reason or "", ev.reason or ""))
+        if kind is ScanOutcome.UNDONE:
+            return self.tr("UNDONE"), self.tr("Took back one %1").replace("%1", ev.sku or "")
+        return kind.value, ""
+
+    def _set_banner(self, word: str, detail: str, colour: str) -> None:
+        self.banner.setText(word)
+        self.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; color: white; border-radius: 6px; }}")
+        self.detail.setText(detail)
+        self.banner.setProperty("state_colour", colour)
+
+    def _show_idle(self) -> None:
+        self._set_banner(self.tr("SCAN AN ORDER"), self.tr("Scan the order number or the waybill to start"),
+                         STATE_COLOURS["idle"])
+        self._show_order(None, self.snapshot)
+
+    def _show_order(self, order: Order | None, snap: StationSnapshot) -> None:
+        if order is None:
+            self.order_label.setText(self.tr("No order open"))
+            for w in (self.receiver_label, self.deadline_label, self.flag_label, self.progress_label):
+                w.setText("")
+            self.notes.hide()
+            self.lines_model.set_rows([])
+            return
+        self.order_label.setText(self.tr("Order %1 · %2").replace("%1", order.order_no).replace("%2", order.shop))
+        a = order.receiver.address
+        self.receiver_label.setText(f"{order.receiver.name}  {order.receiver.phone}  {a.province}"
+                                    f"{'' if a.city == a.province else a.city}{a.district}")
+        self._refresh_countdown()
+        colour = FLAG_COLOURS.get(order.flag)
+        self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
+        notes = []
+        if order.buyer_message:
+            notes.append(self.tr("Buyer message: %1").replace("%1", order.buyer_message))
+        if order.memo:
+            notes.append(self.tr("Seller memo: %1").replace("%1", order.memo))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        last_sku = snap.events[-1].sku if snap.events else None
+        rows = [
+            PackLine(ln.sku, ln.title, ln.spec, ln.qty, snap.scanned.get(ln.sku, 0) if ln.packable else 0,
+                     refunded=not ln.packable)
+            for ln in order.lines
+        ]
+        self.lines_model.set_rows(rows, last_sku)
+        done = sum(snap.scanned.values())
+        total = sum(ln.qty for ln in order.lines if ln.packable)
+        self.progress_label.setText(f"{done} / {total}")
+
+    def _refresh_countdown(self) -> None:
+        order = self.snapshot.order
+        if order is None:
+            return
+        local = order.deadline.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
+        self.deadline_label.setText(self.tr("Ship by %1 (%2)").replace("%1", local).replace(
+            "%2", countdown_text(order.deadline, datetime.now(UTC))))
