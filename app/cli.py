@@ -24,7 +24,7 @@ from app.services.audit import Actor
 from app.services.workspace import Workspace, open_workspace
 from printers.errors import PrinterError
 
-GuiRunner = Callable[[argparse.Namespace], int]
+Runner = Callable[[argparse.Namespace], int]
 EXIT_ERROR = 2
 
 log = logging.getLogger("packdesk")
@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = cmd("outbox", "show the ship-backs and messages waiting for the platforms")
     p.add_argument("action", nargs="?", choices=("list",), default="list")
+
+    p = cmd("bench", "run the benchmarks and print their figures beside baselines measured in the same run")
+    p.add_argument("--only", action="append", metavar="SUITE", help="run only this suite (repeatable)")
 
     p = cmd("printer", "printer status")
     printer_sub = p.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
@@ -274,19 +277,29 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None, *, gui_runner: GuiRunner | None = None, out: TextIO | None = None) -> int:
-    """Runs one `packdesk` command; returns the exit code."""
+def main(argv: Sequence[str] | None = None, *, runners: dict[str, Runner] | None = None,
+         out: TextIO | None = None) -> int:
+    """Runs one `packdesk` command; returns the exit code.
+
+    Args:
+        argv: the arguments (default: sys.argv[1:]).
+        runners: commands that live outside the core, by name: "gui" (the window) and "bench" (the benchmarks).
+            ui/launcher.py passes them, so this module imports neither Qt nor bench/.
+        out: where results go (default: stdout).
+    """
     out = out or sys.stdout
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
-    if command == "gui":
-        if gui_runner is None:
-            print("packdesk: the window is not available from `python -m app`; run `packdesk gui`.", file=sys.stderr)
+    if command in ("gui", "bench"):
+        runner = (runners or {}).get(command)
+        if runner is None:
+            print(f"packdesk: `{command}` is not available from `python -m app`; run `packdesk {command}`.",
+                  file=sys.stderr)
             return EXIT_ERROR
         if not hasattr(args, "demo"):
             args.demo = False
-        return gui_runner(args)
+        return runner(args)
     try:
         ws = open_workspace(args.data_dir)
     except PackDeskError as exc:

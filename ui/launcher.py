@@ -18,8 +18,14 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(data_dir=args.data_dir, demo=args.demo)
 
 
+def _run_bench(args: argparse.Namespace) -> int:
+    from bench.runner import run
+
+    return run(as_json=args.json, only=args.only)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, gui_runner=_run_gui)
+    return cli_main(argv, runners={"gui": _run_gui, "bench": _run_bench})
 
 
 if __name__ == "__main__":
