@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PIL import Image
 
-from printers import escpos
+from printers import escpos, tspl, zpl
 from printers.errors import PrinterError, PrinterUriError
 from printers.transports import FileTransport, SerialTransport, TcpTransport, Transport
 from printers.uri import PrinterSpec, parse_printer_uri
@@ -55,9 +55,14 @@ class RawPrinter:
         self.transport = transport
 
     def encode(self, image: Image.Image) -> bytes:
-        if self.spec.lang != "escpos":
-            raise PrinterUriError(f"lang={self.spec.lang} is not available in this version of PackDesk; use escpos.")
-        return escpos.encode_label(shift(image, self.spec))
+        image = shift(image, self.spec)
+        spec = self.spec
+        if spec.lang == "tspl":
+            gap = float(spec.options.get("gap", "3"))
+            return tspl.encode_label(image, spec.media, gap_mm=gap, density=spec.density, speed=spec.speed)
+        if spec.lang == "zpl":
+            return zpl.encode_label(image, spec.media, density=spec.density, speed=spec.speed)
+        return escpos.encode_label(image)
 
     def print_label(self, image: Image.Image, name: str) -> int:
         return self.transport.send(self.encode(image))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
@@ -65,36 +66,64 @@ def qr_modules(data: str) -> tuple[int, bytes]:
     return image.shape[0], memoryview(image).tobytes()
 
 
+class Surface(Protocol):
+    """What a layout draws on, in whole printer dots from the top-left corner."""
+
+    width: int
+    height: int
+
+    def fill(self, x0: int, y0: int, x1: int, y1: int, *, white: bool = False) -> None:
+        """Fills the box from (x0, y0) to (x1, y1), both inclusive."""
+        ...
+
+    def text(self, x: int, y: int, text: str, px: int, anchor: str, *, white: bool = False) -> None:
+        """Draws `text` at `px` pixels per em; anchor as Pillow's ("la", "ma", "ra": left/middle/right, top)."""
+        ...
+
+
+class RasterSurface:
+    """A mode "1" Pillow image (0 = black): what printers get."""
+
+    def __init__(self, image: Image.Image) -> None:
+        self.image = image
+        self.width, self.height = image.size
+        self.draw = ImageDraw.Draw(image)
+
+    def fill(self, x0: int, y0: int, x1: int, y1: int, *, white: bool = False) -> None:
+        self.draw.rectangle((x0, y0, x1, y1), fill=WHITE if white else BLACK)
+
+    def text(self, x: int, y: int, text: str, px: int, anchor: str, *, white: bool = False) -> None:
+        self.draw.text((x, y), text, font=font(px), fill=WHITE if white else BLACK, anchor=anchor)
+
+
 @dataclass
 class _Pen:
-    """Drawing helpers in millimetres over one label image."""
+    """Layout helpers in millimetres over one label surface."""
 
     media: Media
-    image: Image.Image
-    draw: ImageDraw.ImageDraw
+    surface: Surface
 
     def d(self, mm: float) -> int:
         return self.media.dots(mm)
 
     def hline(self, y_mm: float, x0_mm: float = 0, x1_mm: float | None = None, width: int = 2) -> None:
-        x1 = self.image.width - 1 if x1_mm is None else self.d(x1_mm)
-        self.draw.rectangle((self.d(x0_mm), self.d(y_mm), x1, self.d(y_mm) + width - 1), fill=BLACK)
+        x1 = self.surface.width - 1 if x1_mm is None else self.d(x1_mm)
+        self.surface.fill(self.d(x0_mm), self.d(y_mm), x1, self.d(y_mm) + width - 1)
 
     def vline(self, x_mm: float, y0_mm: float, y1_mm: float, width: int = 2) -> None:
-        self.draw.rectangle((self.d(x_mm), self.d(y0_mm), self.d(x_mm) + width - 1, self.d(y1_mm)), fill=BLACK)
+        self.surface.fill(self.d(x_mm), self.d(y0_mm), self.d(x_mm) + width - 1, self.d(y1_mm))
 
     def text(
         self, x_mm: float, y_mm: float, text: str, size_mm: float, *, anchor: str = "la", invert: bool = False
     ) -> None:
-        f = font(max(8, self.d(size_mm)))
+        px = max(8, self.d(size_mm))
         text = printable(text)
+        x, y = self.d(x_mm), self.d(y_mm)
         if invert:
-            box = self.draw.textbbox((self.d(x_mm), self.d(y_mm)), text, font=f, anchor=anchor)
+            left, top, right, bottom = font(px).getbbox(text, anchor=anchor)
             pad = self.d(0.6)
-            self.draw.rectangle((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad), fill=BLACK)
-            self.draw.text((self.d(x_mm), self.d(y_mm)), text, font=f, fill=WHITE, anchor=anchor)
-        else:
-            self.draw.text((self.d(x_mm), self.d(y_mm)), text, font=f, fill=BLACK, anchor=anchor)
+            self.surface.fill(x + left - pad, y + top - pad, x + right + pad, y + bottom + pad)
+        self.surface.text(x, y, text, px, anchor, white=invert)
 
     def fit_size(self, text: str, size_mm: float, width_mm: float, min_mm: float) -> float:
         """The largest size <= size_mm (down to min_mm) at which `text` fits in width_mm."""
@@ -145,14 +174,14 @@ class _Pen:
         module = max(1, min(4, box // (len(modules) + 2 * QUIET_MODULES)))
         left = self.d(x_mm) + (box - module * len(modules)) // 2
         top, bottom = self.d(y_mm), self.d(y_mm + height_mm) - 1
-        self.draw.rectangle((left - QUIET_MODULES * module, top, left + (len(modules) + QUIET_MODULES) * module, bottom),
-                            fill=WHITE)
+        self.surface.fill(left - QUIET_MODULES * module, top, left + (len(modules) + QUIET_MODULES) * module, bottom,
+                          white=True)
         run_start = None
         for i, value in enumerate(modules + b"\xff"):
             if value == 0 and run_start is None:
                 run_start = i
             elif value != 0 and run_start is not None:
-                self.draw.rectangle((left + run_start * module, top, left + i * module - 1, bottom), fill=BLACK)
+                self.surface.fill(left + run_start * module, top, left + i * module - 1, bottom)
                 run_start = None
         return module
 
@@ -169,9 +198,8 @@ class _Pen:
                     end = col
                     while end < side and modules[base + end] == 0:
                         end += 1
-                    self.draw.rectangle(
-                        (left + col * module, top + row * module, left + end * module - 1, top + (row + 1) * module - 1),
-                        fill=BLACK,
+                    self.surface.fill(
+                        left + col * module, top + row * module, left + end * module - 1, top + (row + 1) * module - 1
                     )
                     col = end
                 else:
@@ -189,7 +217,13 @@ def render_waybill(waybill: Waybill, media: Media) -> Image.Image:
         A mode "1" Pillow image (0 = black).
     """
     image = Image.new("1", (media.width_dots, media.height_dots), WHITE)
-    pen = _Pen(media, image, ImageDraw.Draw(image))
+    layout_waybill(waybill, media, RasterSurface(image))
+    return image
+
+
+def layout_waybill(waybill: Waybill, media: Media, surface: Surface) -> None:
+    """Lays `waybill` out on `surface`: the one layout behind both the raster and the PDF."""
+    pen = _Pen(media, surface)
     w, h = media.width_mm, media.height_mm
     m = 2.0  # inner margin
     narrow = w < 90
@@ -250,8 +284,9 @@ def render_waybill(waybill: Waybill, media: Media) -> Image.Image:
     if waybill.seller_memo:
         pen.text(m, ty, pen.wrap(f"备注: {waybill.seller_memo}", small, text_w, 1)[0], small)
 
-    pen.draw.rectangle((0, 0, image.width - 1, image.height - 1), outline=BLACK, width=2)
-    return image
+    right, bottom = surface.width - 1, surface.height - 1
+    for box in ((0, 0, right, 1), (0, bottom - 1, right, bottom), (0, 0, 1, bottom), (right - 1, 0, right, bottom)):
+        surface.fill(*box)
 
 
 def _party(pen: _Pen, mark: str, party: Party, y: float, size: float, lines: int) -> float:
