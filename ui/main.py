@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import PackDeskError
+from app.scanning.wedge import WedgeDecoder
 from app.services.audit import Actor
 from app.services.printing import PrintService
 from app.services.station import Station
@@ -21,6 +22,7 @@ from printers.errors import PrinterError
 from printers.registry import open_printer
 from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
+from ui.scanner_bridge import WedgeScannerBridge
 from ui.tasks import TaskRunner
 from ui.widgets.station_view import StationView
 from ui.windows.main_window import MainWindow
@@ -53,6 +55,7 @@ class Gui:
     workspace: Workspace
     tasks: TaskRunner
     window: MainWindow
+    scanner: WedgeScannerBridge
 
 
 def build_gui(ws: Workspace) -> Gui:
@@ -68,7 +71,13 @@ def build_gui(ws: Workspace) -> Gui:
     station_view = StationView(station, tasks)
     window = MainWindow(station_view, ws.session_factory, tasks, packer=actor.name, station_name=actor.station,
                         printer_uri=settings.printer_uri)
-    return Gui(ws, tasks, window)
+    scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
+    scanner.barcode_scanned.connect(window.on_barcode_scanned)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        scanner.install(app)
+        window.destroyed.connect(lambda: app.removeEventFilter(scanner))
+    return Gui(ws, tasks, window, scanner)
 
 
 def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:

@@ -18,7 +18,7 @@ def _fonts(qapp) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def gui(qtbot, demo: Workspace, tmp_path) -> Iterator[Gui]:  # noqa: ANN001
+def gui(qtbot, qapp, demo: Workspace, tmp_path) -> Iterator[Gui]:  # noqa: ANN001
     """The main window on the demo shop, printing to a png:// virtual printer in tmp_path."""
     demo.settings.printer_uri = f"png://{(tmp_path / 'labels').as_posix()}"
     demo.settings.packer = "tester"
@@ -26,4 +26,5 @@ def gui(qtbot, demo: Workspace, tmp_path) -> Iterator[Gui]:  # noqa: ANN001
     qtbot.addWidget(g.window)
     g.window.show()
     yield g
+    g.scanner.uninstall(qapp)
     g.tasks.wait()

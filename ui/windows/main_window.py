@@ -46,6 +46,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.orders_view.reload()
 
+    def on_barcode_scanned(self, code: str) -> None:
+        """A scanner's code, from wherever the focus was: it always goes to the station."""
+        self.tabs.setCurrentWidget(self.station_view)
+        self.station_view.submit_scan(code)
+
     def _on_orders_view_order_activated(self, order_no: str) -> None:
         self.tabs.setCurrentWidget(self.station_view)
         self.station_view.submit_scan(order_no)
