@@ -168,16 +168,24 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     service = PrintService(ws.session_factory, _open_printer(ws, args.printer, args.size), _actor(ws))
     failed = 0
     for order_no in args.order_nos:
-        result = service.print_order(order_no, carrier_code=args.carrier, reprint_reason=args.reprint)
+        try:
+            result = service.print_order(order_no, carrier_code=args.carrier, reprint_reason=args.reprint)
+        except PackDeskError as exc:  # one order that cannot print does not stop the rest of the batch
+            print(f"packdesk: {exc.message}", file=sys.stderr)
+            if args.json:
+                _emit({"order_no": order_no, "state": "refused", "error": exc.message, "reason": exc.code}, out)
+            failed += 1
+            continue
+        if result.error:
+            print(f"packdesk: {result.order_no} NOT printed ({result.tracking_no} kept for the retry): {result.error}",
+                  file=sys.stderr)
         if args.json:
             _emit(result.to_json(), out)
-        elif result.error:
-            out.write(f"{result.order_no}: NOT printed ({result.tracking_no}): {result.error}\n")
-        else:
+        elif not result.error:
             out.write(f"{result.order_no}: printed {result.carrier} {result.tracking_no} (copy {result.copy_no})\n")
         failed += result.error is not None
-    if failed:
-        print(f"packdesk: {failed} waybill(s) did not print; see above.", file=sys.stderr)
+    if failed and len(args.order_nos) > 1:
+        print(f"packdesk: {failed} of {len(args.order_nos)} waybill(s) did not print; see above.", file=sys.stderr)
     return EXIT_ERROR if failed else 0
 
 
@@ -262,7 +270,7 @@ def cmd_printer_status(ws: Workspace, args: argparse.Namespace, out: TextIO) -> 
     if args.json:
         _emit(status.to_json(), out)
     else:
-        out.write(f"{args.uri}: {status.state} - {status.detail}\n")
+        out.write(f"{args.uri}: {status.state.value} - {status.detail}\n")
     return 0 if status.ready else EXIT_ERROR
 
 

@@ -41,7 +41,7 @@ def main() -> int:
     os.environ["PACKDESK_LANG"] = args.lang
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="packdesk-shots-"))
-    app = make_app(language=args.lang)
+    make_app(language=args.lang)
     ws = open_workspace(data)
     with ws.session_factory.begin() as session:
         seed_demo(session, orders=200, seed=1, anchor=datetime.now(UTC))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PIL import Image
 
+from printers.raster import padded_to_bytes
+
 ESC_INIT = b"\x1b@"
 BAND_ROWS = 256  # rows per GS v 0 band; some firmware corrupts bands of 96*k rows, so not a multiple of 96
 FEED_AND_CUT = b"\x1dV\x42\x00"  # GS V 66 0: feed to the cutter and cut (ignored by models without one)
@@ -19,9 +21,8 @@ def raster_rows(image: Image.Image) -> tuple[int, bytes]:
 
     Pillow packs mode "1" with 1 = white, so the bytes are inverted once, in C, by `bytes.translate`.
     """
-    if image.mode != "1":
-        raise ValueError("the label raster must be a mode '1' image")
-    return (image.width + 7) // 8, image.tobytes().translate(_INVERT)
+    image = padded_to_bytes(image)
+    return image.width // 8, image.tobytes().translate(_INVERT)
 
 
 _INVERT = bytes(255 - b for b in range(256))

@@ -1,6 +1,8 @@
 """Opens a printer from its URI: picks the encoder for its language and the transport for its scheme.
 
 Transports are imported lazily so that a missing optional driver (pyusb, pywin32, pycups) never breaks start-up.
+Every printer takes a Waybill (it renders what it needs: raster for PNG and real printers, vector for PDF) and
+answers `status()`.
 """
 
 from __future__ import annotations
@@ -13,38 +15,85 @@ from typing import Protocol
 from PIL import Image
 
 from printers import escpos, tspl, zpl
-from printers.errors import PrinterError, PrinterUriError
+from printers.errors import PrinterError, PrinterOffline, PrinterUriError
+from printers.render import render_waybill
+from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
 from printers.transports import FileTransport, SerialTransport, TcpTransport, Transport
 from printers.uri import PrinterSpec, parse_printer_uri
+from printers.waybill import Waybill
 
 
 class LabelPrinter(Protocol):
     spec: PrinterSpec
 
-    def print_label(self, image: Image.Image, name: str) -> int:
-        """Prints one label raster; returns the bytes delivered. Raises PrinterError."""
+    def print_waybill(self, waybill: Waybill, name: str) -> int:
+        """Prints one waybill; returns the bytes delivered. Raises PrinterError."""
+        ...
+
+    def status(self) -> PrinterStatus:
+        """Asks the printer whether it can print now."""
         ...
 
 
+def _write_atomically(folder: Path, name: str, data: bytes) -> int:
+    """Writes folder/name via a temporary file and a rename, so a crash never leaves half a file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; labels are for anyone at the bench to open
+        os.replace(tmp, folder / name)
+        return len(data)
+    except OSError as exc:
+        raise PrinterError(f"Cannot write labels to {folder}: {exc.strerror}.") from exc
+
+
+def _folder_status(folder: Path) -> PrinterStatus:
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    if os.access(probe, os.W_OK):
+        return PrinterStatus(State.READY, f"virtual printer writing to {folder}")
+    return PrinterStatus(State.ERROR, f"cannot write to {folder}")
+
+
 class PngPrinter:
-    """The virtual printer: one PNG per label in a folder, written atomically (a crash leaves no half file)."""
+    """The virtual printer: one PNG per label in a folder, at the printer resolution."""
 
     def __init__(self, spec: PrinterSpec) -> None:
         self.spec = spec
         self.folder = Path(spec.target)
 
     def print_label(self, image: Image.Image, name: str) -> int:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".png.part")
-            with os.fdopen(fd, "wb") as out:
-                image.save(out, format="PNG", dpi=(self.spec.media.dpi, self.spec.media.dpi))
-            final = self.folder / f"{name}.png"
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; labels are for anyone at the bench to open
-            os.replace(tmp, final)
-            return final.stat().st_size
-        except OSError as exc:
-            raise PrinterError(f"Cannot write labels to {self.folder}: {exc.strerror}.") from exc
+        import io
+
+        buf = io.BytesIO()
+        image.save(buf, format="PNG", dpi=(self.spec.media.dpi, self.spec.media.dpi))
+        return _write_atomically(self.folder, f"{name}.png", buf.getvalue())
+
+    def print_waybill(self, waybill: Waybill, name: str) -> int:
+        return self.print_label(render_waybill(waybill, self.spec.media), name)
+
+    def status(self) -> PrinterStatus:
+        return _folder_status(self.folder)
+
+
+class PdfPrinter:
+    """Vector labels: one PDF per label in a folder (pdf:///DIR; for pdf:///DIR/NAME.pdf, files NAME-LABEL.pdf)."""
+
+    def __init__(self, spec: PrinterSpec) -> None:
+        self.spec = spec
+        target = Path(spec.target)
+        self.folder, self.prefix = (target.parent, target.stem + "-") if target.suffix == ".pdf" else (target, "")
+
+    def print_waybill(self, waybill: Waybill, name: str) -> int:
+        from printers.pdf import render_pdf
+
+        return _write_atomically(self.folder, f"{self.prefix}{name}.pdf", render_pdf([waybill], self.spec.media))
+
+    def status(self) -> PrinterStatus:
+        return _folder_status(self.folder)
 
 
 class RawPrinter:
@@ -67,6 +116,18 @@ class RawPrinter:
     def print_label(self, image: Image.Image, name: str) -> int:
         return self.transport.send(self.encode(image))
 
+    def print_waybill(self, waybill: Waybill, name: str) -> int:
+        return self.print_label(render_waybill(waybill, self.spec.media), name)
+
+    def status(self) -> PrinterStatus:
+        query = QUERIES[self.spec.lang]
+        try:
+            answer = self.transport.query(query.request, query.answer_length,
+                                          zpl_answer_complete if self.spec.lang == "zpl" else None)
+        except PrinterOffline as exc:
+            return PrinterStatus(State.OFFLINE, str(exc))
+        return parse_answer(self.spec.lang, answer)
+
 
 def shift(image: Image.Image, spec: PrinterSpec) -> Image.Image:
     """Applies the calibration offsets (mm) of `spec`, keeping the image size; what moves off the edge is lost."""
@@ -87,6 +148,8 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
     spec = uri if isinstance(uri, PrinterSpec) else parse_printer_uri(uri, default_size=default_size)
     if spec.scheme == "png":
         return PngPrinter(spec)
+    if spec.scheme == "pdf":
+        return PdfPrinter(spec)
     if spec.scheme == "tcp":
         return RawPrinter(spec, TcpTransport(*spec.host_port))
     if spec.scheme == "file":
@@ -97,5 +160,5 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
         return RawPrinter(spec, SerialTransport(spec.target, baud, rtscts=flow == "rtscts", xonxoff=flow == "xonxoff"))
     raise PrinterUriError(
         f"{spec.scheme}:// printers are not supported by this version of PackDesk yet. "
-        "Use tcp://, file://, serial:// or png:// (the virtual printer)."
+        "Use tcp://, file://, serial://, pdf:// or png:// (the virtual printer)."
     )

@@ -41,13 +41,21 @@ def text_width(text: str, size_px: int) -> float:
     return sum(_advance(size_px, ch) for ch in text)
 
 
-# The vendored font has no emoji; buyers' messages often do. Drop them rather than print tofu boxes.
-_UNPRINTABLE = {cp: None for cp in (0x200D, *range(0xFE00, 0xFE10), *range(0x2600, 0x27C0))}
+@lru_cache(maxsize=1)
+def _glyphs() -> frozenset[int]:
+    """The code points the vendored font has glyphs for (read once from its cmap)."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    return frozenset(TTFontFile(str(resource_path(*FONT_FILE)), subfontIndex=0).charToGlyph)
 
 
 def printable(text: str) -> str:
-    """`text` without the characters the label font cannot draw (emoji, variation selectors, astral planes)."""
-    return "".join(ch for ch in text.translate(_UNPRINTABLE) if ord(ch) <= 0xFFFF)
+    """`text` without the characters the label font cannot draw (emoji and the like): dropped, not printed as tofu.
+
+    Line breaks and tabs become spaces; everything else the font lacks is left out.
+    """
+    glyphs = _glyphs()
+    return "".join(ch for ch in text.replace("\n", " ").replace("\t", " ") if ord(ch) in glyphs)
 
 
 @lru_cache(maxsize=256)

@@ -1,83 +1,100 @@
-"""Asking a printer whether it can print. "No answer" is `unknown`, never `ready`."""
+"""Printer status: what each language asks and how its answer reads. "No answer" is `unknown`, never `ready`.
+
+ESC/POS: DLE EOT 1 (printer) and DLE EOT 4 (paper sensor), one byte each. TSPL: <ESC>!? answers one byte (bit 0 head
+open, 1 paper jam, 2 out of paper, 3 out of ribbon, 4 pause, 5 printing, 6 cover open). ZPL: ~HS answers three
+<STX>...<ETX> strings; the first one's second and third fields are the paper-out and pause flags.
+"""
 
 from __future__ import annotations
 
-import os
-import socket
 from dataclasses import dataclass
-from pathlib import Path
+from enum import StrEnum
 
-from printers.errors import PrinterUriError
-from printers.uri import parse_printer_uri
 
-QUERY_TIMEOUT_S = 1.5
-DLE_EOT_PRINTER = b"\x10\x04\x01"  # ESC/POS real-time status, n=1: printer status (bit 3 = offline)
-DLE_EOT_PAPER = b"\x10\x04\x04"  # n=4: roll paper sensor (bits 5,6 = paper end)
+class State(StrEnum):
+    READY = "ready"
+    PAPER_OUT = "paper_out"
+    COVER_OPEN = "cover_open"
+    PAUSED = "paused"
+    OFFLINE = "offline"  # nothing answers at the address
+    ERROR = "error"  # the printer reports an error (jam, head open...)
+    UNKNOWN = "unknown"  # reachable, but it did not say
 
 
 @dataclass(frozen=True)
 class PrinterStatus:
-    state: str  # ready | offline | paper_out | unknown | error
+    state: State
     detail: str
 
     @property
     def ready(self) -> bool:
-        return self.state == "ready"
+        return self.state is State.READY
 
     def to_json(self) -> dict[str, object]:
-        return {"state": self.state, "ready": self.ready, "detail": self.detail}
+        return {"state": self.state.value, "ready": self.ready, "detail": self.detail}
 
 
-def _valid_escpos_status(byte: int) -> bool:
+@dataclass(frozen=True)
+class StatusQuery:
+    request: bytes
+    answer_length: int  # bytes to read; 0 = read until the ZPL answer is complete
+
+
+QUERIES = {
+    "escpos": StatusQuery(b"\x10\x04\x01\x10\x04\x04", 2),
+    "tspl": StatusQuery(b"\x1b!?", 1),
+    "zpl": StatusQuery(b"~HS", 0),
+}
+
+
+def _valid_escpos(byte: int) -> bool:
     # Fixed bits of every DLE EOT answer: bit 1 = 1, bit 4 = 1, bits 0 and 7 = 0 (pattern 0xx1xx10).
     return byte & 0b1001_0011 == 0b0001_0010
 
 
-def _escpos_tcp(host: str, port: int) -> PrinterStatus:
-    try:
-        sock = socket.create_connection((host, port), timeout=QUERY_TIMEOUT_S)
-    except OSError:
-        return PrinterStatus("offline", f"nothing answers at {host}:{port}")
-    try:
-        sock.settimeout(QUERY_TIMEOUT_S)
-        sock.sendall(DLE_EOT_PRINTER + DLE_EOT_PAPER)
-        answer = b""
-        while len(answer) < 2:
-            chunk = sock.recv(2 - len(answer))
-            if not chunk:
-                break
-            answer += chunk
-    except OSError:
-        answer = b""
-    finally:
-        sock.close()
-    if len(answer) < 2 or not all(_valid_escpos_status(b) for b in answer):
-        return PrinterStatus("unknown", f"{host}:{port} accepts connections but does not report its status")
-    if answer[0] & 0x08:
-        return PrinterStatus("offline", "the printer reports it is offline (cover open or error)")
-    if answer[1] & 0x60:
-        return PrinterStatus("paper_out", "the printer is out of labels")
-    return PrinterStatus("ready", "the printer reports ready")
+def zpl_answer_complete(data: bytes) -> bool:
+    return data.count(b"\x03") >= 3
+
+
+def parse_answer(lang: str, answer: bytes | None) -> PrinterStatus:
+    """Reads a status answer of printer language `lang`; None or garbage means `unknown`."""
+    if not answer:
+        return PrinterStatus(State.UNKNOWN, "the printer does not report its status")
+    if lang == "escpos":
+        if len(answer) < 2 or not all(_valid_escpos(b) for b in answer[:2]):
+            return PrinterStatus(State.UNKNOWN, "the printer's status answer is not ESC/POS")
+        if answer[0] & 0x08:
+            return PrinterStatus(State.OFFLINE, "the printer reports it is offline (cover open or error)")
+        if answer[1] & 0x60:
+            return PrinterStatus(State.PAPER_OUT, "the printer is out of labels")
+        return PrinterStatus(State.READY, "ready")
+    if lang == "tspl":
+        bits = answer[0]
+        for mask, state, text in (
+            (0x04, State.PAPER_OUT, "the printer is out of labels"),
+            (0x01, State.COVER_OPEN, "the print head is open"),
+            (0x40, State.COVER_OPEN, "the cover is open"),
+            (0x02, State.ERROR, "labels are jammed"),
+            (0x08, State.ERROR, "the ribbon is out"),
+            (0x10, State.PAUSED, "the printer is paused"),
+        ):
+            if bits & mask:
+                return PrinterStatus(state, text)
+        return PrinterStatus(State.READY, "printing" if bits & 0x20 else "ready")
+    if lang == "zpl":
+        first = answer.split(b"\x03", 1)[0].lstrip(b"\x02\r\n").decode("ascii", "replace").split(",")
+        if len(first) < 3:
+            return PrinterStatus(State.UNKNOWN, "the printer's ~HS answer is not ZPL")
+        if first[1].strip() == "1":
+            return PrinterStatus(State.PAPER_OUT, "the printer is out of labels")
+        if first[2].strip() == "1":
+            return PrinterStatus(State.PAUSED, "the printer is paused")
+        return PrinterStatus(State.READY, "ready")
+    return PrinterStatus(State.UNKNOWN, f"no status query for {lang}")
 
 
 def printer_status(uri: str) -> PrinterStatus:
-    """Asks the printer at `uri` for its status.
+    """Asks the printer at `uri` for its status (raises PrinterUriError for a bad address)."""
+    from printers.registry import open_printer
 
-    Raises:
-        PrinterUriError: the address is not a printer address.
-    """
-    spec = parse_printer_uri(uri)
-    if spec.scheme == "png" or spec.scheme == "pdf":
-        folder = Path(spec.target) if spec.scheme == "png" else Path(spec.target).parent
-        probe = folder if folder.exists() else folder.parent
-        if os.access(probe, os.W_OK):
-            return PrinterStatus("ready", f"virtual printer writing to {folder}")
-        return PrinterStatus("error", f"cannot write to {folder}")
-    if spec.scheme == "tcp" and spec.lang == "escpos":
-        return _escpos_tcp(*spec.host_port)
-    if spec.scheme == "file":
-        return PrinterStatus("ready" if os.access(spec.target, os.W_OK) else "offline",
-                             f"{spec.target} {'is writable' if os.access(spec.target, os.W_OK) else 'cannot be opened'}")
-    if spec.scheme in ("usb", "win32", "cups", "serial", "tcp"):
-        return PrinterStatus("unknown", f"status queries for {spec.scheme}:// ({spec.lang}) are not supported yet")
-    raise PrinterUriError(f"'{uri}' is not a printer address")
+    return open_printer(uri).status()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 from pathlib import Path
+from collections.abc import Callable
 from typing import Protocol
 
 from printers.errors import PrinterOffline, PrinterWriteError
@@ -18,12 +19,38 @@ class Transport(Protocol):
         """Delivers `data` completely or raises PrinterError; returns the byte count."""
         ...
 
+    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
+              timeout: float = 1.5) -> bytes | None:
+        """Sends `request` and reads the answer; None when the link cannot answer (raises PrinterOffline)."""
+        ...
+
 
 class TcpTransport:
     """Raw port-9100 printing: one connection per job, the whole job in one sendall."""
 
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
+
+    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
+              timeout: float = 1.5) -> bytes | None:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
+        except OSError as exc:
+            raise PrinterOffline(f"No printer answers at {self.host}:{self.port}.") from exc
+        answer = b""
+        try:
+            sock.settimeout(timeout)
+            sock.sendall(request)
+            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except OSError:
+            pass  # a timeout is "no answer", which the caller reads as unknown
+        finally:
+            sock.close()
+        return answer or None
 
     def send(self, data: bytes) -> int:
         try:
@@ -51,6 +78,12 @@ class FileTransport:
     def __init__(self, path: str) -> None:
         self.path = path
 
+    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
+              timeout: float = 1.5) -> bytes | None:
+        if not os.access(self.path, os.W_OK) and not os.access(os.path.dirname(self.path) or ".", os.W_OK):
+            raise PrinterOffline(f"Cannot open {self.path}.")
+        return None  # usblp and plain files cannot be read back reliably
+
     def send(self, data: bytes) -> int:
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
@@ -73,6 +106,24 @@ class SerialTransport:
 
     def __init__(self, url: str, baud: int = 115200, rtscts: bool = True, xonxoff: bool = False) -> None:
         self.url, self.baud, self.rtscts, self.xonxoff = url, baud, rtscts, xonxoff
+
+    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
+              timeout: float = 1.5) -> bytes | None:
+        import serial
+
+        try:
+            port = serial.serial_for_url(self.url, baudrate=self.baud, rtscts=self.rtscts, xonxoff=self.xonxoff,
+                                         timeout=timeout, write_timeout=timeout)
+        except (serial.SerialException, ValueError) as exc:
+            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
+        try:
+            port.write(request)
+            answer = port.read(answer_length or 64)
+        except serial.SerialException:
+            answer = b""
+        finally:
+            port.close()
+        return answer or None
 
     def send(self, data: bytes) -> int:
         import serial  # lazy: pyserial is only needed when a serial printer is used

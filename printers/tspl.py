@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PIL import Image
 
+from printers.raster import padded_to_bytes
+
 from printers.media import Media
 
 
@@ -29,9 +31,8 @@ def encode_label(
         density: print darkness 0-15, or None to keep the printer's setting.
         speed: print speed in inches per second, or None to keep the printer's setting.
     """
-    if image.mode != "1":
-        raise ValueError("the label raster must be a mode '1' image")
-    width_bytes = (image.width + 7) // 8
+    image = padded_to_bytes(image)
+    width_bytes = image.width // 8
     head = [
         f"SIZE {media.width_mm:g} mm,{media.height_mm:g} mm",
         f"GAP {gap_mm:g} mm,0 mm",

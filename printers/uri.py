@@ -7,8 +7,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote
 
 from printers.errors import PrinterUriError
 from printers.media import Media, parse_size
@@ -38,10 +39,31 @@ class PrinterSpec:
 
 
 def _path_of(target: str) -> str:
-    # file:///C:/labels -> "/C:/labels": drop the slash before a Windows drive letter
-    if len(target) > 3 and target[0] == "/" and target[2] == ":" and target[1].isalpha():
+    # png:///C:/labels and png://C:/labels both mean C:/labels: drop the slash before a Windows drive letter
+    if re.match(r"^/[A-Za-z]:", target):
         return target[1:]
     return target
+
+
+def _target(scheme: str, rest: str) -> str:
+    """The part between scheme:// and ?, decoded. No fragments: '#' is a character of printer names."""
+    raw = unquote(rest)
+    if scheme in ("tcp", "usb", "win32", "cups"):
+        return raw.rstrip("/")
+    if scheme == "serial" and re.fullmatch(r"/*COM\d+", raw, re.IGNORECASE):
+        return raw.lstrip("/").upper()  # serial://COM3 or serial:///COM3 on Windows
+    return _path_of(raw)
+
+
+def _number(opts: dict[str, str], key: str, kind: type, default: str | None = None):  # type: ignore[no-untyped-def]
+    value = opts.pop(key, default)
+    if value is None:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise PrinterUriError(f"{key}={value} is not {what}") from None
 
 
 def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSpec:
@@ -63,20 +85,20 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
             + ", ".join(f"{s}://" for s in SCHEMES)
             + " (for example tcp://192.168.1.50:9100 or png:///home/me/labels)."
         )
-    parts = urlsplit(text)
-    if scheme in ("tcp", "usb", "win32", "cups"):
-        target = unquote(rest.split("?", 1)[0]).rstrip("/")
-    else:
-        target = _path_of(unquote(parts.path))
+    location, _, query = rest.partition("?")
+    target = _target(scheme, location)
     if not target:
         raise PrinterUriError(f"'{uri}' names no printer: put the address after {scheme}://")
-    opts = {k.lower(): v for k, v in parse_qsl(parts.query, keep_blank_values=True)}
+    opts = {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
     try:
         lang = opts.pop("lang", "escpos").lower()
         if lang not in LANGS:
             raise PrinterUriError(f"lang={lang} is unknown; a printer speaks escpos, tspl or zpl")
-        w, h = parse_size(opts.pop("size", default_size or "100x150"))
-        dpi = int(opts.pop("dpi", "203"))
+        try:
+            w, h = parse_size(opts.pop("size", default_size or "100x150"))
+        except ValueError as exc:
+            raise PrinterUriError(str(exc)) from None
+        dpi = _number(opts, "dpi", int, "203")
         if dpi not in (203, 300, 600):
             raise PrinterUriError(f"dpi={dpi} is not a thermal printer resolution (203, 300 or 600)")
         spec = PrinterSpec(
@@ -85,18 +107,17 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
             target=target,
             lang=lang,
             media=Media(w, h, dpi),
-            head_dots=int(opts.pop("dots")) if "dots" in opts else None,
-            x_mm=float(opts.pop("x", "0")),
-            y_mm=float(opts.pop("y", "0")),
-            density=int(opts.pop("density")) if "density" in opts else None,
-            speed=int(opts.pop("speed")) if "speed" in opts else None,
+            head_dots=_number(opts, "dots", int),
+            x_mm=_number(opts, "x", float, "0"),
+            y_mm=_number(opts, "y", float, "0"),
+            density=_number(opts, "density", int),
+            speed=_number(opts, "speed", int),
             options=opts,
         )
         if scheme == "tcp":
-            host, port = spec.host_port
-            if not host or not 0 < port < 65536:
-                raise ValueError
-    except ValueError as exc:
-        detail = str(exc) or "tcp:// needs HOST:PORT, e.g. tcp://192.168.1.50:9100"
-        raise PrinterUriError(f"'{uri}': {detail}") from exc
+            host, _, port = target.rpartition(":")
+            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                raise PrinterUriError("a network printer needs HOST:PORT with a port, e.g. tcp://192.168.1.50:9100")
+    except PrinterUriError as exc:
+        raise PrinterUriError(f"'{uri}': {exc}") from None
     return spec

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PIL import Image
 
+from printers.raster import padded_to_bytes
+
 from printers.media import Media
 
 _HEX = "0123456789ABCDEF"
@@ -53,7 +55,8 @@ def compress_row(hex_row: str) -> str:
 
 def graphic_field(image: Image.Image) -> tuple[int, int, str]:
     """(total bytes, bytes per row, compressed data) of a mode "1" image for ^GFA (ZPL: 1 = black)."""
-    width_bytes = (image.width + 7) // 8
+    image = padded_to_bytes(image)
+    width_bytes = image.width // 8
     raw = image.tobytes().translate(_INVERT)
     rows = []
     previous = None

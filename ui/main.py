@@ -85,6 +85,7 @@ def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("PackDesk")
     app.setOrganizationName("PackDesk")
+    app.setDesktopFileName("packdesk")  # lets docks match the window to packdesk.desktop and its icon
     app.setWindowIcon(app_icon())
     family = install_fonts()
     font = QFont(family)

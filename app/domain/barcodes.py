@@ -38,7 +38,8 @@ def normalize_scan(code: str) -> str:
     """
     text = code.strip().replace(_GS, "")
     m = _AI_01.match(text)
-    if m and is_valid_gtin(m.group(1)) and (len(text) > 16 or text.startswith("(")):
+    # A bare "01" + valid GTIN-14 (16 digits or more) is a GS1 element string: wedge scanners drop the ]C1 prefix.
+    if m and is_valid_gtin(m.group(1)) and (len(text) >= 16 or text.startswith("(")):
         text = m.group(1)
     if len(text) == 14 and text.startswith("0") and is_valid_gtin(text):
         return text[1:]

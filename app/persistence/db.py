@@ -43,7 +43,12 @@ def make_engine(url: str) -> Engine:
         def _pragmas(dbapi_conn: Any, _record: Any) -> None:
             cur = dbapi_conn.cursor()
             cur.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            cur.execute("PRAGMA journal_mode = WAL")
+            # WAL only for an empty file or a PackDesk database: a foreign file we are about to refuse stays as it was.
+            ours = cur.execute(
+                "SELECT count(*) = 0 OR sum(name = 'alembic_version') > 0 FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+            if ours:
+                cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a power cut loses no committed data
             cur.close()

@@ -118,17 +118,21 @@ class OrderRepository:
         if status:
             query = query.where(OrderRow.status == status)
         if search:
-            like = f"%{search.strip()}%"
+            # % and _ typed by a seller are characters, not wildcards
+            term = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{term}%"
+
+            def has(column):  # type: ignore[no-untyped-def]
+                return column.like(like, escape="\\")
+
             query = query.where(
                 or_(
-                    OrderRow.order_no.like(like),
-                    OrderRow.buyer_nick.like(like),
-                    OrderRow.receiver_name.like(like),
-                    OrderRow.id.in_(select(PackageRow.order_id).where(PackageRow.tracking_no.like(like))),
+                    has(OrderRow.order_no),
+                    has(OrderRow.buyer_nick),
+                    has(OrderRow.receiver_name),
+                    OrderRow.id.in_(select(PackageRow.order_id).where(has(PackageRow.tracking_no))),
                     OrderRow.id.in_(
-                        select(OrderLineRow.order_id).where(
-                            or_(OrderLineRow.sku.like(like), OrderLineRow.title.like(like))
-                        )
+                        select(OrderLineRow.order_id).where(or_(has(OrderLineRow.sku), has(OrderLineRow.title)))
                     ),
                 )
             )

@@ -26,7 +26,6 @@ from app.services.waybills import allocate
 from printers.errors import PrinterError
 from printers.media import Media
 from printers.registry import LabelPrinter
-from printers.render import render_waybill
 from printers.waybill import Item, Party, Routing, Waybill
 
 BLOCK_MESSAGES = {
@@ -169,9 +168,8 @@ class PrintService:
             waybill = build_waybill(order, package, copy_no, now)
             job_id, tracking_no, carrier_code_used = job.id, package.tracking_no, package.carrier
         # The number and the job are committed: whatever happens next, the number is this parcel's alone.
-        image = render_waybill(waybill, self.media)
         try:
-            sent = self.printer.print_label(image, f"{tracking_no}-{copy_no}")
+            sent = self.printer.print_waybill(waybill, f"{tracking_no}-{copy_no}")
         except PrinterError as exc:
             self._finish(job_id, PrintJobState.FAILED, 0, str(exc))
             return PrintResult(order_no, tracking_no, carrier_code_used, copy_no, job_id, PrintJobState.FAILED,

@@ -93,7 +93,7 @@ class Station:
 
     def scan(self, raw: str) -> list[StationEvent]:
         """Handles one scanned code; returns the events it caused, in order."""
-        code = normalize_scan(raw)
+        code = raw.strip()  # order and tracking numbers are looked up as scanned; product codes normalized
         if not code:
             return []
         with self.session_factory.begin() as db:
@@ -136,7 +136,7 @@ class Station:
         repo = OrderRepository(db)
         row = repo.row_by_code(code)
         if row is None:
-            hit = CatalogueRepository(db).lookup(code)
+            hit = CatalogueRepository(db).lookup(normalize_scan(code))
             self._record(db, None, code, ScanOutcome.UNKNOWN_CODE, hit.sku if hit else None, 0)
             return [StationEvent(ScanOutcome.UNKNOWN_CODE, code, sku=hit.sku if hit else None,
                                  reason="no_open_order" if hit else "unknown")]
@@ -155,12 +155,14 @@ class Station:
     def _item_scan(self, db: Session, code: str) -> list[StationEvent]:
         assert self.session is not None
         order_id = self._order_id(db)
-        hit = CatalogueRepository(db).lookup(code)
+        hit = CatalogueRepository(db).lookup(normalize_scan(code))
         if hit is None:
             other = OrderRepository(db).row_by_code(code)
             if other is not None:
-                if other.id == order_id:
-                    return []  # the open order's own code scanned again: nothing to do
+                if other.id == order_id:  # the open order's own slip scanned again: recorded, progress repeated
+                    self._record(db, order_id, code, ScanOutcome.ORDER_OPENED, None, 0)
+                    return [StationEvent(ScanOutcome.ORDER_OPENED, code, self.session.order.order_no,
+                                         done=self.session.done, total=self.session.total)]
                 self._record(db, other.id, code, ScanOutcome.ORDER_BUSY, None, 0)
                 return [StationEvent(ScanOutcome.ORDER_BUSY, code, self.session.order.order_no,
                                      done=self.session.done, total=self.session.total,
@@ -183,7 +185,7 @@ class Station:
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
-            blocked = to_order(row, {}).block_reason() if row else "closed"
+            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
@@ -208,3 +210,21 @@ class Station:
                                        tracking_no=result.tracking_no, extra={"carrier": result.carrier}))
         return events
 
+
+
+def _changed_since_opened(session: PackSession, now: Order) -> str | None:
+    """Why the parcel verified in `session` must not ship given the order as it is `now`, or None.
+
+    Besides the order-level stops (closed, held, shipped), a refund requested on any line already packed stops it:
+    the item is in the box.
+    """
+    blocked = now.block_reason()
+    if blocked:
+        return blocked
+    still: dict[str, int] = {}
+    for line in now.lines:
+        if line.packable:
+            still[line.sku] = still.get(line.sku, 0) + line.qty
+    if any(still.get(sku, 0) < qty for sku, qty in session.required.items()):
+        return "refund"
+    return None

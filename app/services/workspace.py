@@ -81,6 +81,8 @@ class Workspace:
 
 
 def _check_writable(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"The data directory {path} is a file, not a folder. Choose a folder with --data-dir.")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
