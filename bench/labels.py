@@ -47,15 +47,28 @@ def run() -> list[Figure]:
         theirs_ms = per_call_ms(theirs, repeat=10, warmup=1)
         theirs_bytes = len(theirs())
     figures = [
-        Figure("label 100x150 render+encode (ESC/POS)", ours_total, "ms", "python-escpos image() encode only",
-               theirs_ms, goal="<= 10 ms"),
-        Figure("label 100x150 encode only (ESC/POS)", ours_encode, "ms", "python-escpos image() encode only",
-               theirs_ms),
-        Figure("label 100x150 ESC/POS bytes", len(escpos.encode_label(image)), "bytes", "python-escpos bytes",
-               theirs_bytes),
+        Figure(
+            "label 100x150 render+encode (ESC/POS)",
+            ours_total,
+            "ms",
+            "python-escpos image() encode only",
+            theirs_ms,
+            goal="<= 10 ms",
+        ),
+        Figure(
+            "label 100x150 encode only (ESC/POS)", ours_encode, "ms", "python-escpos image() encode only", theirs_ms
+        ),
+        Figure(
+            "label 100x150 ESC/POS bytes", len(escpos.encode_label(image)), "bytes", "python-escpos bytes", theirs_bytes
+        ),
     ]
     for size in ((76, 130), (100, 180)):
         m = Media(*size)
-        figures.append(Figure(f"label {m.size_text} render+encode (ESC/POS)",
-                              per_call_ms(lambda m=m: escpos.encode_label(render_waybill(SAMPLE, m))), "ms"))
+        figures.append(
+            Figure(
+                f"label {m.size_text} render+encode (ESC/POS)",
+                per_call_ms(lambda m=m: escpos.encode_label(render_waybill(SAMPLE, m))),
+                "ms",
+            )
+        )
     return figures

@@ -64,8 +64,9 @@ def main() -> int:
         _settle(100)
 
     orders = list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
-    order = next(o for o in orders if len(o.lines) >= 3 and all(ln.packable for ln in o.lines)
-                 and (o.buyer_message or o.memo))
+    order = next(
+        o for o in orders if len(o.lines) >= 3 and all(ln.packable for ln in o.lines) and (o.buyer_message or o.memo)
+    )
     shot("station-idle")
     scan(order.order_no)
     first = order.lines[0]

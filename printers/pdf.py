@@ -68,8 +68,9 @@ def render_pdf(waybills: Iterable[Waybill], media: Media) -> bytes:
     register_font()
     out = io.BytesIO()
     size = (media.width_mm * 72 / 25.4, media.height_mm * 72 / 25.4)
-    pdf = canvas.Canvas(out, pagesize=size, invariant=1, initialFontName=FONT_NAME, initialFontSize=10,
-                        pageCompression=1)
+    pdf = canvas.Canvas(
+        out, pagesize=size, invariant=1, initialFontName=FONT_NAME, initialFontSize=10, pageCompression=1
+    )
     pdf.setTitle("PackDesk waybills")
     pdf.setCreator("PackDesk")
     for waybill in waybills:

@@ -122,8 +122,9 @@ class RawPrinter:
     def status(self) -> PrinterStatus:
         query = QUERIES[self.spec.lang]
         try:
-            answer = self.transport.query(query.request, query.answer_length,
-                                          zpl_answer_complete if self.spec.lang == "zpl" else None)
+            answer = self.transport.query(
+                query.request, query.answer_length, zpl_answer_complete if self.spec.lang == "zpl" else None
+            )
         except PrinterOffline as exc:
             return PrinterStatus(State.OFFLINE, str(exc))
         return parse_answer(self.spec.lang, answer)

@@ -182,8 +182,9 @@ class _Pen:
         module = max(1, min(4, box // (len(modules) + 2 * QUIET_MODULES)))
         left = self.d(x_mm) + (box - module * len(modules)) // 2
         top, bottom = self.d(y_mm), self.d(y_mm + height_mm) - 1
-        self.surface.fill(left - QUIET_MODULES * module, top, left + (len(modules) + QUIET_MODULES) * module, bottom,
-                          white=True)
+        self.surface.fill(
+            left - QUIET_MODULES * module, top, left + (len(modules) + QUIET_MODULES) * module, bottom, white=True
+        )
         run_start = None
         for i, value in enumerate(modules + b"\xff"):
             if value == 0 and run_start is None:
@@ -281,8 +282,9 @@ def layout_waybill(waybill: Waybill, media: Media, surface: Surface) -> None:
     small = (3.2 if tall else 2.8) * s
     pen.text(m, ty, f"订单 {waybill.order_no}", small)
     ty += small * 1.35
-    lines_left = max(1, int((h - ty - 2.0 - (small * 2.7 if waybill.buyer_message or waybill.seller_memo else 0))
-                            // (small * 1.25)))
+    lines_left = max(
+        1, int((h - ty - 2.0 - (small * 2.7 if waybill.buyer_message or waybill.seller_memo else 0)) // (small * 1.25))
+    )
     for line in _item_lines(waybill, lines_left):
         pen.text(m, ty, pen.wrap(line, small, text_w, 1)[0], small)
         ty += small * 1.25

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
 from printers.errors import PrinterOffline, PrinterWriteError
@@ -19,8 +19,9 @@ class Transport(Protocol):
         """Delivers `data` completely or raises PrinterError; returns the byte count."""
         ...
 
-    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
-              timeout: float = 1.5) -> bytes | None:
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
         """Sends `request` and reads the answer; None when the link cannot answer (raises PrinterOffline)."""
         ...
 
@@ -31,8 +32,9 @@ class TcpTransport:
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
 
-    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
-              timeout: float = 1.5) -> bytes | None:
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
         except OSError as exc:
@@ -78,8 +80,9 @@ class FileTransport:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
-              timeout: float = 1.5) -> bytes | None:
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
         if not os.access(self.path, os.W_OK) and not os.access(os.path.dirname(self.path) or ".", os.W_OK):
             raise PrinterOffline(f"Cannot open {self.path}.")
         return None  # usblp and plain files cannot be read back reliably
@@ -107,13 +110,20 @@ class SerialTransport:
     def __init__(self, url: str, baud: int = 115200, rtscts: bool = True, xonxoff: bool = False) -> None:
         self.url, self.baud, self.rtscts, self.xonxoff = url, baud, rtscts, xonxoff
 
-    def query(self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None,
-              timeout: float = 1.5) -> bytes | None:
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
         import serial
 
         try:
-            port = serial.serial_for_url(self.url, baudrate=self.baud, rtscts=self.rtscts, xonxoff=self.xonxoff,
-                                         timeout=timeout, write_timeout=timeout)
+            port = serial.serial_for_url(
+                self.url,
+                baudrate=self.baud,
+                rtscts=self.rtscts,
+                xonxoff=self.xonxoff,
+                timeout=timeout,
+                write_timeout=timeout,
+            )
         except (serial.SerialException, ValueError) as exc:
             raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
         try:

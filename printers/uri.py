@@ -1,8 +1,8 @@
 """Printer addresses (URIs) as design.md defines them, parsed into a `PrinterSpec`.
 
-    tcp://HOST:PORT  usb://VID:PID  serial:///dev/ttyUSB0?baud=115200  file:///dev/usb/lp0  win32://PRINTER NAME
-    cups://QUEUE  pdf:///path/labels.pdf  png:///dir
-    options: lang=escpos|tspl|zpl  size=100x150  dpi=203  dots=832  x= y= (mm)  density=  speed=
+tcp://HOST:PORT  usb://VID:PID  serial:///dev/ttyUSB0?baud=115200  file:///dev/usb/lp0  win32://PRINTER NAME
+cups://QUEUE  pdf:///path/labels.pdf  png:///dir
+options: lang=escpos|tspl|zpl  size=100x150  dpi=203  dots=832  x= y= (mm)  density=  speed=
 """
 
 from __future__ import annotations

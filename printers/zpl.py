@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from PIL import Image
 
-from printers.raster import padded_to_bytes
-
 from printers.media import Media
+from printers.raster import padded_to_bytes
 
 _HEX = "0123456789ABCDEF"
 _INVERT = bytes(255 - b for b in range(256))

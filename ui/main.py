@@ -33,9 +33,10 @@ DEMO_PACKER = "演示打包员"
 
 def demo_workspace(data_dir: Path | None) -> Workspace:
     """Opens the demo data directory, filling it with the demo shop the first time."""
+    from sqlalchemy import select
+
     from app.demo.seed import GROUP_NAME, seed_demo
     from app.persistence.rows import ShopGroupRow
-    from sqlalchemy import select
 
     ws = open_workspace(data_dir or default_data_dir() / "demo")
     with ws.session_factory.begin() as session:
@@ -69,8 +70,14 @@ def build_gui(ws: Workspace) -> Gui:
     tasks = TaskRunner()
     station = Station(ws.session_factory, actor, print_service)
     station_view = StationView(station, tasks)
-    window = MainWindow(station_view, ws.session_factory, tasks, packer=actor.name, station_name=actor.station,
-                        printer_uri=settings.printer_uri)
+    window = MainWindow(
+        station_view,
+        ws.session_factory,
+        tasks,
+        packer=actor.name,
+        station_name=actor.station,
+        printer_uri=settings.printer_uri,
+    )
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     app = QApplication.instance()

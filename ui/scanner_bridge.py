@@ -33,8 +33,9 @@ class _HeldKey:
 class WedgeScannerBridge(QObject):
     barcode_scanned = Signal(str)
 
-    def __init__(self, decoder: WedgeDecoder, clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, decoder: WedgeDecoder, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.decoder = decoder
         self.clock = clock

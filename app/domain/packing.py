@@ -88,9 +88,7 @@ class PackSession:
             return None
         sku, units = self._history.pop()
         self.scanned[sku] -= units
-        return Verdict(
-            ScanOutcome.UNDONE, "", sku, units, self.scanned[sku], self.required[sku], self.done, self.total
-        )
+        return Verdict(ScanOutcome.UNDONE, "", sku, units, self.scanned[sku], self.required[sku], self.done, self.total)
 
     def replay(self, accepted: list[tuple[str, int]]) -> None:
         """Restores the counts of scans recorded earlier (crash recovery)."""

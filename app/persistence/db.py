@@ -90,8 +90,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         script = ScriptDirectory.from_config(_alembic_config())
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
             raise DatabaseError(
-                "This database was written by a newer PackDesk (schema "
-                f"{current}); update PackDesk before opening it."
+                f"This database was written by a newer PackDesk (schema {current}); update PackDesk before opening it."
             )
         if current is None and inspect(engine).get_table_names() and not _is_empty_sqlite(engine):
             raise DatabaseError("This file is a database, but not a PackDesk one: it has tables PackDesk did not make.")

@@ -38,8 +38,9 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]]) -> Order:
         receiver=Receiver(
             row.receiver_name,
             row.receiver_phone,
-            Address(row.receiver_province, row.receiver_city, row.receiver_district, row.receiver_town,
-                    row.receiver_address),
+            Address(
+                row.receiver_province, row.receiver_city, row.receiver_district, row.receiver_town, row.receiver_address
+            ),
         ),
         lines=tuple(
             OrderLine(
@@ -156,6 +157,10 @@ class OrderRepository:
         if order_id is None:
             return None
         return self.session.execute(self._load().where(OrderRow.id == order_id)).scalars().first()
+
+    def row_for_package(self, package: PackageRow) -> OrderRow:
+        row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()
+        return row
 
     def get(self, order_no: str) -> Order | None:
         row = self.row(order_no)

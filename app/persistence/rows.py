@@ -174,13 +174,17 @@ class PrintJobRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"), index=True)
-    printer_uri: Mapped[str] = mapped_column(String(300))
+    printer_uri: Mapped[str] = mapped_column(String(300), index=True)
     state: Mapped[str] = mapped_column(String(20), index=True)
     copy_no: Mapped[int] = mapped_column(Integer)  # 1 for the first print, 2 for the first reprint...
     reason: Mapped[str | None] = mapped_column(Text)  # reprint reason or failure reason
     bytes_sent: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The process sending it ("station/pid"): a job left `sending` by a process that is gone was interrupted.
+    claimed_by: Mapped[str | None] = mapped_column(String(120))
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ScanEventRow(Base):

@@ -79,7 +79,7 @@ class WedgeDecoder:
         if s.prefix:
             if not text.startswith(s.prefix):
                 return None
-            text = text[len(s.prefix):]
+            text = text[len(s.prefix) :]
         if s.suffix:
             if not text.endswith(s.suffix):
                 return None

@@ -21,9 +21,7 @@ def list_orders(
         InvalidInput: for an unknown status or a limit below 1.
     """
     if status and status not in {s.value for s in OrderStatus}:
-        raise InvalidInput(
-            f"Unknown status '{status}'. Use one of: {', '.join(s.value for s in OrderStatus)}."
-        )
+        raise InvalidInput(f"Unknown status '{status}'. Use one of: {', '.join(s.value for s in OrderStatus)}.")
     if limit < 1:
         raise InvalidInput("--limit must be at least 1.")
     with session_factory() as session:

@@ -1,18 +1,25 @@
-"""Printing waybills: allocate, record, render, send, confirm (services layer).
+"""Printing waybills through a persisted spooler (services layer).
 
 Order of work, so that a crash at any point leaves a truthful record:
-1. one transaction allocates the tracking number (if the order has none) and records the job as `sending`;
-2. the label is rendered and sent, outside any transaction;
-3. a second transaction marks the job `sent` (or `failed` with the reason) and counts the print.
-A job found in `sending` later was interrupted mid-send: it is "unknown: did it print?", never silently resent.
+1. one transaction allocates the tracking number (if the order has none) and queues the job;
+2. one transaction claims the job (`sending`, with this process's name); the label is rendered and sent outside
+   any transaction;
+3. one transaction marks the job `sent` and counts the print, or puts it back (`queued`: nothing left the station),
+   or `unknown` (cut off mid-send), or `failed`.
+A job found `sending` whose process is gone was interrupted: print_queue.recover() calls it "unknown: did it
+print?" for the packer to confirm; it is never silently resent.
 """
 
 from __future__ import annotations
 
+import os
+import platform
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PackageState, PrintJobState
@@ -23,10 +30,13 @@ from app.persistence.repositories import OrderRepository, current_package, to_or
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 from app.services.audit import Actor, audit
 from app.services.waybills import allocate
-from printers.errors import PrinterError
+from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.media import Media
 from printers.registry import LabelPrinter
+from printers.status import State
 from printers.waybill import Item, Party, Routing, Waybill
+
+OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
 
 BLOCK_MESSAGES = {
     "closed": "Order {no} is closed (refunded or cancelled): it must not ship.",
@@ -80,8 +90,9 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
         receiver=Party(
             order.receiver_name,
             order.receiver_phone,
-            "".join((order.receiver_province, city, order.receiver_district, order.receiver_town,
-                     order.receiver_address)),
+            "".join(
+                (order.receiver_province, city, order.receiver_district, order.receiver_town, order.receiver_address)
+            ),
         ),
         sender=sender,
         order_no=order.order_no,
@@ -100,14 +111,67 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
     )
 
 
+def this_process() -> str:
+    return f"{platform.node()}/{os.getpid()}"
+
+
+def process_alive(pid: int) -> bool:
+    """True while process `pid` of this machine runs (no signal is sent)."""
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+SEND_LEASE = timedelta(minutes=5)  # no label takes longer to send, even at 9600 baud
+
+
+def interrupted(claimed_by: str | None, claimed_at: datetime | None, now: datetime) -> bool:
+    """Whether a job left `sending` was cut off: its process on this machine is gone, or its lease ran out."""
+    if claimed_at is not None and now - claimed_at > SEND_LEASE:
+        return True
+    host, _, pid = (claimed_by or "").rpartition("/")
+    return host == platform.node() and pid.isdigit() and not process_alive(int(pid))
+
+
+@dataclass(frozen=True)
+class QueuePause:
+    """Why the queue of a printer stopped, in words for the packer, and the printer's state."""
+
+    state: State
+    message: str
+
+
 class PrintService:
-    """Prints waybills for orders on one printer.
+    """The print spooler of one printer: a persisted queue worked in order, one job at a time.
+
+    A job is `queued` when its order's tracking number is committed, `sending` while bytes go out, then `sent`, or
+    `failed` (nothing left the station), or `unknown` (cut off while sending: did it print?) for the packer to
+    confirm. The printer is asked for its status before a run and after each job where it answers; paper out, an open
+    cover, offline or a pause stop the queue, which keeps its jobs for `run()` to resume.
 
     Args:
         session_factory: opens a Session per transaction.
         printer: where labels go.
         actor: who prints, at which station (recorded in the audit log).
         clock: returns the current time (UTC); injectable for tests.
+        check_status: ask the printer before a run and after each job.
     """
 
     def __init__(
@@ -116,26 +180,38 @@ class PrintService:
         printer: LabelPrinter,
         actor: Actor,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        check_status: bool = True,
     ) -> None:
         self.session_factory = session_factory
         self.printer = printer
         self.actor = actor
         self.clock = clock
+        self.check_status = check_status
+        self.pause: QueuePause | None = None
 
     @property
     def media(self) -> Media:
         return self.printer.spec.media
 
-    def print_order(
-        self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None
-    ) -> PrintResult:
-        """Prints the waybill of one order.
+    @property
+    def uri(self) -> str:
+        return self.printer.spec.uri
+
+    # -- queueing ---------------------------------------------------------------------------------------------
+
+    def enqueue(self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None) -> int:
+        """Queues the waybill of one order, allocating (and committing) its tracking number first.
+
+        Returns:
+            The job id.
 
         Raises:
             NotFound: no such order.
             NotPackable: the order is closed, shipped, held or fully refunded.
-            InvalidInput: the waybill was printed before and no reprint reason was given.
+            InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
         """
+        reason = (reprint_reason or "").strip()
         with self.session_factory.begin() as session:
             order = OrderRepository(session).row(order_no)
             if order is None:
@@ -143,9 +219,24 @@ class PrintService:
             package = current_package(order)
             already = package is not None and package.print_count > 0
             blocked = to_order(order, {}).block_reason()
-            if blocked and not (blocked == "shipped" and already and reprint_reason):
+            if blocked and not (blocked == "shipped" and already and reason):
                 raise NotPackable(BLOCK_MESSAGES[blocked].format(no=order.order_no), reason=blocked)
-            if already and not (reprint_reason or "").strip():
+            if package is not None:
+                waiting = (
+                    session.execute(
+                        select(PrintJobRow.state).where(
+                            PrintJobRow.package_id == package.id, PrintJobRow.state.in_(OPEN_STATES)
+                        )
+                    )
+                    .scalars()
+                    .first()
+                )
+                if waiting is not None:
+                    raise InvalidInput(
+                        f"The waybill of order {order.order_no} ({package.tracking_no}) is already in the print "
+                        f"queue ({waiting}). Confirm or cancel that job first."
+                    )
+            if already and not reason:
                 assert package is not None
                 raise InvalidInput(
                     f"The waybill of order {order.order_no} ({package.tracking_no}) was already printed "
@@ -153,51 +244,218 @@ class PrintService:
                 )
             if package is None:
                 package = allocate(session, order, carrier_code)
-            copy_no = package.print_count + 1
-            now = self.clock()
             job = PrintJobRow(
                 package_id=package.id,
-                printer_uri=self.printer.spec.uri,
-                state=PrintJobState.SENDING,
-                copy_no=copy_no,
-                reason=reprint_reason.strip() if already and reprint_reason else None,
-                created_at=now,
+                printer_uri=self.uri,
+                state=PrintJobState.QUEUED,
+                copy_no=package.print_count + 1,
+                reason=reason if already else None,
+                created_at=self.clock(),
+                attempts=0,
             )
             session.add(job)
             session.flush()
-            waybill = build_waybill(order, package, copy_no, now)
-            job_id, tracking_no, carrier_code_used = job.id, package.tracking_no, package.carrier
-        # The number and the job are committed: whatever happens next, the number is this parcel's alone.
+            return job.id
+
+    def pending(self) -> list[int]:
+        """Ids of this printer's queued jobs, in the order they print."""
+        with self.session_factory() as session:
+            return list(
+                session.execute(
+                    select(PrintJobRow.id)
+                    .where(PrintJobRow.printer_uri == self.uri, PrintJobRow.state == PrintJobState.QUEUED)
+                    .order_by(PrintJobRow.id)
+                ).scalars()
+            )
+
+    # -- working the queue ------------------------------------------------------------------------------------
+
+    def run(
+        self, *, only: set[int] | None = None, progress: Callable[[PrintResult], None] | None = None
+    ) -> list[PrintResult]:
+        """Prints queued jobs in order until none is left or the printer needs the packer.
+
+        Args:
+            only: restrict the run to these job ids (others stay queued).
+            progress: called after each job with its result.
+
+        Returns:
+            The results of the jobs tried in this run; `self.pause` says why it stopped early, if it did.
+        """
+        self.pause = None
+        results: list[PrintResult] = []
+        if self.check_status and not self._printer_ready():
+            return results
+        for job_id in self.pending():
+            if only is not None and job_id not in only:
+                continue
+            result = self._send(job_id)
+            if result is None:
+                continue
+            results.append(result)
+            if progress:
+                progress(result)
+            if self.pause is not None:
+                break
+            if self.check_status and result.state is PrintJobState.SENT and not self._printer_ready(after=result):
+                break
+        return results
+
+    def print_order(
+        self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None
+    ) -> PrintResult:
+        """Queues and prints the waybill of one order now (the station's path); raises as `enqueue` does."""
+        job_id = self.enqueue(order_no, carrier_code=carrier_code, reprint_reason=reprint_reason)
+        results = {r.job_id: r for r in self.run(only={job_id})}
+        if job_id in results:
+            return results[job_id]
+        return self.result(job_id, error=self.pause.message if self.pause else "not printed")
+
+    def result(self, job_id: int, error: str | None = None) -> PrintResult:
+        with self.session_factory() as session:
+            job = session.get(PrintJobRow, job_id)
+            assert job is not None
+            package = session.get(PackageRow, job.package_id)
+            order = session.get(OrderRow, package.order_id) if package else None
+            assert package is not None and order is not None
+            return PrintResult(
+                order.order_no,
+                package.tracking_no,
+                package.carrier,
+                job.copy_no,
+                job.id,
+                PrintJobState(job.state),
+                job.bytes_sent,
+                error,
+            )
+
+    def _printer_ready(self, after: PrintResult | None = None) -> bool:
+        status = self.printer.status()
+        if status.state in (State.READY, State.UNKNOWN):
+            return True  # a printer that never answers can still print; its jobs say "sent", not "printed"
+        self.pause = QueuePause(status.state, status.detail)
+        if after is not None and status.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
+            # The label just sent may not have come out whole: the packer says whether it did.
+            self._set_state(after.job_id, PrintJobState.UNKNOWN, f"after sending: {status.detail}")
+        return False
+
+    def _send(self, job_id: int) -> PrintResult | None:
+        with self.session_factory.begin() as session:
+            job = session.get(PrintJobRow, job_id, with_for_update=True)
+            if job is None or job.state != PrintJobState.QUEUED:
+                return None  # another worker took it
+            package = session.get(PackageRow, job.package_id)
+            assert package is not None
+            order = OrderRepository(session).row_for_package(package)
+            now = self.clock()
+            blocked = to_order(order, {}).block_reason()
+            if blocked and not (blocked == "shipped" and job.copy_no > 1):
+                # The order changed while its job waited (a refund arrived): the label must not come out.
+                job.state = PrintJobState.FAILED
+                job.reason = f"cancelled: order {blocked.replace('_', ' ')}"
+                job.finished_at = now
+                audit(
+                    session,
+                    self.actor,
+                    "print_cancelled",
+                    "order",
+                    order.order_no,
+                    tracking_no=package.tracking_no,
+                    reason=blocked,
+                )
+                return PrintResult(
+                    order.order_no,
+                    package.tracking_no,
+                    package.carrier,
+                    job.copy_no,
+                    job.id,
+                    PrintJobState.FAILED,
+                    0,
+                    job.reason,
+                )
+            job.state = PrintJobState.SENDING
+            job.copy_no = package.print_count + 1
+            job.claimed_by = this_process()
+            job.claimed_at = now
+            job.attempts += 1
+            waybill = build_waybill(order, package, job.copy_no, now)
+            order_no, tracking_no, carrier_code, copy_no = (
+                order.order_no,
+                package.tracking_no,
+                package.carrier,
+                job.copy_no,
+            )
+        # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown".
         try:
             sent = self.printer.print_waybill(waybill, f"{tracking_no}-{copy_no}")
+        except PrinterOffline as exc:  # nothing left the station: the job waits for the printer
+            self._set_state(job_id, PrintJobState.QUEUED, str(exc))
+            self.pause = QueuePause(State.OFFLINE, str(exc))
+            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.QUEUED, 0, str(exc))
+        except PrinterWriteError as exc:  # cut off mid-job: part of the label may have printed
+            self._set_state(job_id, PrintJobState.UNKNOWN, str(exc))
+            self.pause = QueuePause(State.ERROR, str(exc))
+            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.UNKNOWN, 0, str(exc))
         except PrinterError as exc:
-            self._finish(job_id, PrintJobState.FAILED, 0, str(exc))
-            return PrintResult(order_no, tracking_no, carrier_code_used, copy_no, job_id, PrintJobState.FAILED,
-                               error=str(exc))
-        self._finish(job_id, PrintJobState.SENT, sent, None)
-        return PrintResult(order_no, tracking_no, carrier_code_used, copy_no, job_id, PrintJobState.SENT, sent)
+            self._set_state(job_id, PrintJobState.FAILED, str(exc))
+            self.pause = QueuePause(State.ERROR, str(exc))
+            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.FAILED, 0, str(exc))
+        self._mark_sent(job_id, sent)
+        return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.SENT, sent)
 
-    def _finish(self, job_id: int, state: PrintJobState, sent: int, error: str | None) -> None:
+    def _set_state(self, job_id: int, state: PrintJobState, reason: str | None) -> None:
         with self.session_factory.begin() as session:
             job = session.get(PrintJobRow, job_id)
             assert job is not None
             job.state = state
-            job.bytes_sent = sent
-            job.finished_at = self.clock()
+            if reason:
+                job.reason = reason if not job.reason or job.copy_no == 1 else f"{job.reason} / {reason}"
+            if state is not PrintJobState.QUEUED:
+                job.finished_at = self.clock()
             package = session.get(PackageRow, job.package_id)
             assert package is not None
             order = session.get(OrderRow, package.order_id)
             assert order is not None
-            if state is PrintJobState.SENT:
-                package.print_count += 1
-                package.printed_at = job.finished_at
-                if package.state == PackageState.ALLOCATED:
-                    package.state = PackageState.PRINTED
-                action = "reprint" if job.copy_no > 1 else "print"
-                audit(session, self.actor, action, "order", order.order_no, tracking_no=package.tracking_no,
-                      copy_no=job.copy_no, printer=job.printer_uri, reason=job.reason)
-            else:
-                job.reason = error if job.reason is None else f"{job.reason} / failed: {error}"
-                audit(session, self.actor, "print_failed", "order", order.order_no,
-                      tracking_no=package.tracking_no, printer=job.printer_uri, error=error)
+            audit(
+                session,
+                self.actor,
+                f"print_{state.value}",
+                "order",
+                order.order_no,
+                tracking_no=package.tracking_no,
+                printer=job.printer_uri,
+                error=reason,
+            )
 
+    def _mark_sent(self, job_id: int, sent: int) -> None:
+        with self.session_factory.begin() as session:
+            job = session.get(PrintJobRow, job_id)
+            assert job is not None
+            count_print(session, job, sent, self.clock(), self.actor)
+
+
+def count_print(session: Session, job: PrintJobRow, sent: int, now: datetime, actor: Actor) -> None:
+    """Records that `job` left for the printer: the job is sent, and its parcel's waybill was printed once more."""
+    job.state = PrintJobState.SENT
+    job.bytes_sent = sent
+    job.finished_at = now
+    package = session.get(PackageRow, job.package_id)
+    assert package is not None
+    order = session.get(OrderRow, package.order_id)
+    assert order is not None
+    package.print_count += 1
+    package.printed_at = now
+    if package.state == PackageState.ALLOCATED:
+        package.state = PackageState.PRINTED
+    action = "reprint" if job.copy_no > 1 else "print"
+    audit(
+        session,
+        actor,
+        action,
+        "order",
+        order.order_no,
+        tracking_no=package.tracking_no,
+        copy_no=job.copy_no,
+        printer=job.printer_uri,
+        reason=job.reason,
+    )

@@ -26,8 +26,13 @@ class ShipResult:
     warning: str | None = None
 
     def to_json(self) -> dict[str, object]:
-        return {"order_no": self.order_no, "carrier": self.carrier, "tracking_no": self.tracking_no,
-                "outbox_id": self.outbox_id, "warning": self.warning}
+        return {
+            "order_no": self.order_no,
+            "carrier": self.carrier,
+            "tracking_no": self.tracking_no,
+            "outbox_id": self.outbox_id,
+            "warning": self.warning,
+        }
 
 
 def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: Actor, now: datetime) -> OutboxRow:
@@ -61,7 +66,11 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
 
 
 def ship_order(
-    session_factory: sessionmaker[Session], order_no: str, carrier_code: str, tracking_no: str, actor: Actor,
+    session_factory: sessionmaker[Session],
+    order_no: str,
+    carrier_code: str,
+    tracking_no: str,
+    actor: Actor,
     now: datetime,
 ) -> ShipResult:
     """Records that `order_no` left with `tracking_no` (a number from a paper roll or another system).
@@ -100,8 +109,15 @@ def ship_order(
             audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")
             package = None
         if package is None:
-            package = PackageRow(order=order, carrier=code, tracking_no=number, state=PackageState.ALLOCATED,
-                                 print_count=0, routing={}, created_at=now)
+            package = PackageRow(
+                order=order,
+                carrier=code,
+                tracking_no=number,
+                state=PackageState.ALLOCATED,
+                print_count=0,
+                routing={},
+                created_at=now,
+            )
             session.add(package)
             session.flush()
         entry = mark_shipped(session, order, package, actor, now)

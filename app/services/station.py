@@ -122,15 +122,35 @@ class Station:
         row = OrderRepository(db).row(self.session.order.order_no, self.session.order.shop)
         return row.id if row else None
 
-    def _record(self, db: Session, order_id: int | None, code: str, outcome: ScanOutcome, sku: str | None,
-                units: int) -> None:
-        db.add(ScanEventRow(at=self.clock(), station=self.actor.station, packer=self.actor.name, order_id=order_id,
-                            code=code, outcome=outcome.value, sku=sku, units=units))
+    def _record(
+        self, db: Session, order_id: int | None, code: str, outcome: ScanOutcome, sku: str | None, units: int
+    ) -> None:
+        db.add(
+            ScanEventRow(
+                at=self.clock(),
+                station=self.actor.station,
+                packer=self.actor.name,
+                order_id=order_id,
+                code=code,
+                outcome=outcome.value,
+                sku=sku,
+                units=units,
+            )
+        )
 
     def _event(self, verdict: Verdict) -> StationEvent:
         assert self.session is not None
-        return StationEvent(verdict.outcome, verdict.code, self.session.order.order_no, verdict.sku, verdict.units,
-                            verdict.scanned, verdict.required, verdict.done, verdict.total)
+        return StationEvent(
+            verdict.outcome,
+            verdict.code,
+            self.session.order.order_no,
+            verdict.sku,
+            verdict.units,
+            verdict.scanned,
+            verdict.required,
+            verdict.done,
+            verdict.total,
+        )
 
     def _open(self, db: Session, code: str) -> list[StationEvent]:
         repo = OrderRepository(db)
@@ -138,19 +158,36 @@ class Station:
         if row is None:
             hit = CatalogueRepository(db).lookup(normalize_scan(code))
             self._record(db, None, code, ScanOutcome.UNKNOWN_CODE, hit.sku if hit else None, 0)
-            return [StationEvent(ScanOutcome.UNKNOWN_CODE, code, sku=hit.sku if hit else None,
-                                 reason="no_open_order" if hit else "unknown")]
+            return [
+                StationEvent(
+                    ScanOutcome.UNKNOWN_CODE,
+                    code,
+                    sku=hit.sku if hit else None,
+                    reason="no_open_order" if hit else "unknown",
+                )
+            ]
         order = repo.to_domain([row])[0]
         blocked = order.block_reason()
         if blocked:
             self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
             self.session = None
-            return [StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked,
-                                 tracking_no=order.tracking_no)]
+            return [
+                StationEvent(
+                    ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=order.tracking_no
+                )
+            ]
         self.session = PackSession(order)
         self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
-        return [StationEvent(ScanOutcome.ORDER_OPENED, code, order.order_no, done=0, total=self.session.total,
-                             tracking_no=order.tracking_no)]
+        return [
+            StationEvent(
+                ScanOutcome.ORDER_OPENED,
+                code,
+                order.order_no,
+                done=0,
+                total=self.session.total,
+                tracking_no=order.tracking_no,
+            )
+        ]
 
     def _item_scan(self, db: Session, code: str) -> list[StationEvent]:
         assert self.session is not None
@@ -161,19 +198,41 @@ class Station:
             if other is not None:
                 if other.id == order_id:  # the open order's own slip scanned again: recorded, progress repeated
                     self._record(db, order_id, code, ScanOutcome.ORDER_OPENED, None, 0)
-                    return [StationEvent(ScanOutcome.ORDER_OPENED, code, self.session.order.order_no,
-                                         done=self.session.done, total=self.session.total)]
+                    return [
+                        StationEvent(
+                            ScanOutcome.ORDER_OPENED,
+                            code,
+                            self.session.order.order_no,
+                            done=self.session.done,
+                            total=self.session.total,
+                        )
+                    ]
                 self._record(db, other.id, code, ScanOutcome.ORDER_BUSY, None, 0)
-                return [StationEvent(ScanOutcome.ORDER_BUSY, code, self.session.order.order_no,
-                                     done=self.session.done, total=self.session.total,
-                                     reason="finish_current_order", extra={"other_order_no": other.order_no})]
+                return [
+                    StationEvent(
+                        ScanOutcome.ORDER_BUSY,
+                        code,
+                        self.session.order.order_no,
+                        done=self.session.done,
+                        total=self.session.total,
+                        reason="finish_current_order",
+                        extra={"other_order_no": other.order_no},
+                    )
+                ]
         verdict = self.session.apply(code, hit)
         self._record(db, order_id, code, verdict.outcome, verdict.sku, verdict.units)
         events = [self._event(verdict)]
         if verdict.outcome is ScanOutcome.ITEM_OK and self.session.complete:
             self._record(db, order_id, code, ScanOutcome.ORDER_COMPLETE, None, 0)
-            events.append(StationEvent(ScanOutcome.ORDER_COMPLETE, code, self.session.order.order_no,
-                                       done=self.session.done, total=self.session.total))
+            events.append(
+                StationEvent(
+                    ScanOutcome.ORDER_COMPLETE,
+                    code,
+                    self.session.order.order_no,
+                    done=self.session.done,
+                    total=self.session.total,
+                )
+            )
         return events
 
     def _finish(self) -> list[StationEvent]:
@@ -193,11 +252,24 @@ class Station:
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
         result = self.printer.print_order(order.order_no, reprint_reason=reprint)
         if result.state is not PrintJobState.SENT:
-            return [StationEvent(ScanOutcome.PRINT_FAILED, order.order_no, order.order_no,
-                                 tracking_no=result.tracking_no, reason=result.error)]
-        events = [StationEvent(ScanOutcome.LABEL_PRINTED, order.order_no, order.order_no,
-                               tracking_no=result.tracking_no, extra={"carrier": result.carrier,
-                                                                      "copy_no": result.copy_no})]
+            return [
+                StationEvent(
+                    ScanOutcome.PRINT_FAILED,
+                    order.order_no,
+                    order.order_no,
+                    tracking_no=result.tracking_no,
+                    reason=result.error,
+                )
+            ]
+        events = [
+            StationEvent(
+                ScanOutcome.LABEL_PRINTED,
+                order.order_no,
+                order.order_no,
+                tracking_no=result.tracking_no,
+                extra={"carrier": result.carrier, "copy_no": result.copy_no},
+            )
+        ]
         if self.auto_ship:
             with self.session_factory.begin() as db:
                 row = OrderRepository(db).row(order.order_no, order.shop)
@@ -206,10 +278,16 @@ class Station:
                 assert package is not None
                 mark_shipped(db, row, package, self.actor, self.clock())
                 self._record(db, row.id, package.tracking_no, ScanOutcome.SHIPPED, None, 0)
-            events.append(StationEvent(ScanOutcome.SHIPPED, order.order_no, order.order_no,
-                                       tracking_no=result.tracking_no, extra={"carrier": result.carrier}))
+            events.append(
+                StationEvent(
+                    ScanOutcome.SHIPPED,
+                    order.order_no,
+                    order.order_no,
+                    tracking_no=result.tracking_no,
+                    extra={"carrier": result.carrier},
+                )
+            )
         return events
-
 
 
 def _changed_since_opened(session: PackSession, now: Order) -> str | None:

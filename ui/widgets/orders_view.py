@@ -82,8 +82,9 @@ class OrdersView(QWidget):
         status = self.status_combo.currentData()
         search = self.search_edit.text().strip() or None
         factory = self.session_factory
-        self.tasks.run(lambda: list_orders(factory, status=status, search=search, limit=PAGE), self._on_loaded,
-                       self._on_load_error)
+        self.tasks.run(
+            lambda: list_orders(factory, status=status, search=search, limit=PAGE), self._on_loaded, self._on_load_error
+        )
 
     def _on_loaded(self, orders: list[Order]) -> None:
         self.model.set_rows(orders)

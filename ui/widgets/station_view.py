@@ -144,8 +144,10 @@ class StationView(QWidget):
         notes_font = QFont()
         notes_font.setPointSize(15)
         self.notes.setFont(notes_font)
-        self.notes.setStyleSheet("QLabel#notes { background: #fff59d; color: #212121; padding: 8px; "
-                                 "border: 2px solid #f9a825; border-radius: 4px; }")
+        self.notes.setStyleSheet(
+            "QLabel#notes { background: #fff59d; color: #212121; padding: 8px; "
+            "border: 2px solid #f9a825; border-radius: 4px; }"
+        )
 
         self.lines_model = PackLinesModel(self)
         self.lines_view = QTableView(self)
@@ -227,29 +229,36 @@ class StationView(QWidget):
         kind = ev.event
         if kind is ScanOutcome.ORDER_OPENED:
             return self.tr("SCAN ITEMS"), self.tr("Order %1 opened: %2 pieces to verify").replace(
-                "%1", ev.order_no or "").replace("%2", str(ev.total))
+                "%1", ev.order_no or ""
+            ).replace("%2", str(ev.total))
         if kind is ScanOutcome.ITEM_OK:
             return self.tr("OK"), f"{ev.sku}  {ev.scanned}/{ev.required}   ·   {progress}"
         if kind is ScanOutcome.WRONG_ITEM:
-            return self.tr("WRONG ITEM"), self.tr("%1 is not in this order: put it back").replace("%1", ev.sku or ev.code)
+            return self.tr("WRONG ITEM"), self.tr("%1 is not in this order: put it back").replace(
+                "%1", ev.sku or ev.code
+            )
         if kind is ScanOutcome.OVER_SCAN:
             return self.tr("TOO MANY"), self.tr("%1 needs only %2: take one out").replace(
-                "%1", ev.sku or ev.code).replace("%2", str(ev.required))
+                "%1", ev.sku or ev.code
+            ).replace("%2", str(ev.required))
         if kind is ScanOutcome.UNKNOWN_CODE:
             if ev.reason == "no_open_order":
                 return self.tr("SCAN AN ORDER FIRST"), self.tr(
-                    "%1 is a product; scan the order number or waybill first").replace("%1", ev.sku or ev.code)
+                    "%1 is a product; scan the order number or waybill first"
+                ).replace("%1", ev.sku or ev.code)
             return self.tr("UNKNOWN CODE"), self.tr("Nobody knows the code %1").replace("%1", ev.code)
         if kind is ScanOutcome.ORDER_BUSY:
             return self.tr("FINISH THIS ORDER"), self.tr("Order %1 is still open (%2)").replace(
-                "%1", snap.order.order_no if snap.order else "").replace("%2", progress)
+                "%1", snap.order.order_no if snap.order else ""
+            ).replace("%2", progress)
         if kind is ScanOutcome.ORDER_COMPLETE:
             return self.tr("COMPLETE"), self.tr("All items verified")
         if kind is ScanOutcome.LABEL_PRINTED:
             return self.tr("COMPLETE"), self.tr("Waybill printed: %1").replace("%1", ev.tracking_no or "")
         if kind is ScanOutcome.SHIPPED:
             return self.tr("COMPLETE"), self.tr("Waybill %1 printed, parcel recorded as shipped. Next order!").replace(
-                "%1", ev.tracking_no or "")
+                "%1", ev.tracking_no or ""
+            )
         if kind is ScanOutcome.PRINT_FAILED:
             return self.tr("PRINT FAILED"), ev.reason or ""
         if kind is ScanOutcome.INTERCEPTED:
@@ -259,8 +268,9 @@ class StationView(QWidget):
                 "on_hold": self.tr("the order is on hold"),
                 "shipped": self.tr("the order has already shipped"),
             }
-            return self.tr("STOP"), self.tr("Do not ship order %1: %2").replace(
-                "%1", ev.order_no or "").replace("%2", reasons.get(ev.reason or "", ev.reason or ""))
+            return self.tr("STOP"), self.tr("Do not ship order %1: %2").replace("%1", ev.order_no or "").replace(
+                "%2", reasons.get(ev.reason or "", ev.reason or "")
+            )
         if kind is ScanOutcome.UNDONE:
             return self.tr("UNDONE"), self.tr("Took back one %1").replace("%1", ev.sku or "")
         return kind.value, ""
@@ -272,8 +282,9 @@ class StationView(QWidget):
         self.banner.setProperty("state_colour", colour)
 
     def _show_idle(self) -> None:
-        self._set_banner(self.tr("SCAN AN ORDER"), self.tr("Scan the order number or the waybill to start"),
-                         STATE_COLOURS["idle"])
+        self._set_banner(
+            self.tr("SCAN AN ORDER"), self.tr("Scan the order number or the waybill to start"), STATE_COLOURS["idle"]
+        )
         self._show_order(None, self.snapshot)
 
     def _show_order(self, order: Order | None, snap: StationSnapshot) -> None:
@@ -286,8 +297,10 @@ class StationView(QWidget):
             return
         self.order_label.setText(self.tr("Order %1 · %2").replace("%1", order.order_no).replace("%2", order.shop))
         a = order.receiver.address
-        self.receiver_label.setText(f"{order.receiver.name}  {order.receiver.phone}  {a.province}"
-                                    f"{'' if a.city == a.province else a.city}{a.district}")
+        self.receiver_label.setText(
+            f"{order.receiver.name}  {order.receiver.phone}  {a.province}"
+            f"{'' if a.city == a.province else a.city}{a.district}"
+        )
         self._refresh_countdown()
         colour = FLAG_COLOURS.get(order.flag)
         self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
@@ -300,8 +313,14 @@ class StationView(QWidget):
         self.notes.setVisible(bool(notes))
         last_sku = snap.events[-1].sku if snap.events else None
         rows = [
-            PackLine(ln.sku, ln.title, ln.spec, ln.qty, snap.scanned.get(ln.sku, 0) if ln.packable else 0,
-                     refunded=not ln.packable)
+            PackLine(
+                ln.sku,
+                ln.title,
+                ln.spec,
+                ln.qty,
+                snap.scanned.get(ln.sku, 0) if ln.packable else 0,
+                refunded=not ln.packable,
+            )
             for ln in order.lines
         ]
         self.lines_model.set_rows(rows, last_sku)
@@ -314,5 +333,8 @@ class StationView(QWidget):
         if order is None:
             return
         local = order.deadline.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
-        self.deadline_label.setText(self.tr("Ship by %1 (%2)").replace("%1", local).replace(
-            "%2", countdown_text(order.deadline, datetime.now(UTC))))
+        self.deadline_label.setText(
+            self.tr("Ship by %1 (%2)")
+            .replace("%1", local)
+            .replace("%2", countdown_text(order.deadline, datetime.now(UTC)))
+        )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.persistence.base import Base
 from app.persistence import rows  # noqa: F401  (registers the tables on Base.metadata)
+from app.persistence.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

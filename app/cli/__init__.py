@@ -7,7 +7,6 @@ The window (`packdesk gui`) is started through a runner that ui/ passes in, so t
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -17,25 +16,35 @@ from typing import Any, TextIO
 
 from sqlalchemy import select
 
+from app.cli.common import EXIT_ERROR, actor_of, emit
+from app.cli.printing import add_parsers as add_printing_parsers
+from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_printer
 from app.domain.errors import PackDeskError
 from app.persistence.db import translate_db_errors
 from app.persistence.rows import OutboxRow
-from app.services.audit import Actor
 from app.services.workspace import Workspace, open_workspace
 from printers.errors import PrinterError
 
 Runner = Callable[[argparse.Namespace], int]
-EXIT_ERROR = 2
 
 log = logging.getLogger("packdesk")
 
 
 def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--data-dir", type=Path, default=default, metavar="DIR",
-                        help="data directory (default: $PACKDESK_HOME or the user data folder)")
-    parser.add_argument("--json", action="store_true", default=False if top else argparse.SUPPRESS,
-                        help="print machine-readable JSON on stdout")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=default,
+        metavar="DIR",
+        help="data directory (default: $PACKDESK_HOME or the user data folder)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="print machine-readable JSON on stdout",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,20 +66,20 @@ def build_parser() -> argparse.ArgumentParser:
     _common(seed, top=False)
     seed.add_argument("--orders", type=int, default=200, metavar="N")
     seed.add_argument("--seed", type=int, default=1, metavar="S")
-    seed.add_argument("--now", type=_aware_time, default=None, metavar="ISO",
-                      help="anchor time for pay times and deadlines (default: start of the current 6-hour block, China time)")
+    seed.add_argument(
+        "--now",
+        type=_aware_time,
+        default=None,
+        metavar="ISO",
+        help="anchor for pay times and deadlines (default: start of the current 6-hour block, China time)",
+    )
 
     p = cmd("orders", "list cached orders, most urgent first")
     p.add_argument("--status", default=None)
     p.add_argument("--search", default=None, metavar="Q")
     p.add_argument("--limit", type=int, default=200, metavar="N")
 
-    p = cmd("print", "print the waybills of orders")
-    p.add_argument("order_nos", nargs="+", metavar="ORDER_NO")
-    p.add_argument("--printer", metavar="URI", help="printer address (default: the configured printer)")
-    p.add_argument("--size", default=None, metavar="WxH", help="label size in mm, e.g. 100x150")
-    p.add_argument("--carrier", default=None, metavar="CODE", help="waybill account carrier, e.g. ZTO, SF, EMS")
-    p.add_argument("--reprint", default=None, metavar="REASON", help="print again an already printed waybill")
+    add_printing_parsers(cmd)
 
     p = cmd("pack", "run the station engine on scans, one per line")
     p.add_argument("--scans", required=True, metavar="FILE|-")
@@ -88,26 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("bench", "run the benchmarks and print their figures beside baselines measured in the same run")
     p.add_argument("--only", action="append", metavar="SUITE", help="run only this suite (repeatable)")
 
-    p = cmd("printer", "printer status")
-    printer_sub = p.add_subparsers(dest="printer_command", metavar="ACTION", required=True)
-    status = printer_sub.add_parser("status", help="ask a printer whether it is ready")
-    _common(status, top=False)
-    status.add_argument("uri", metavar="URI")
     return parser
 
 
 def _aware_time(text: str) -> datetime:
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _emit(data: Any, out: TextIO) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=None)
-    out.write("\n")
-
-
-def _actor(ws: Workspace, packer: str | None = None) -> Actor:
-    return Actor(packer or ws.settings.packer or "packdesk", ws.settings.station)
 
 
 # -- commands ---------------------------------------------------------------------------------------------------
@@ -123,12 +118,22 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         ws.settings.packer = ws.settings.packer or "演示打包员"
         ws.save_settings()
     if args.json:
-        _emit({"orders": report.orders, "products": report.products, "barcodes": report.barcodes,
-               "shops": list(report.shops), "printer": ws.settings.printer_uri}, out)
+        emit(
+            {
+                "orders": report.orders,
+                "products": report.products,
+                "barcodes": report.barcodes,
+                "shops": list(report.shops),
+                "printer": ws.settings.printer_uri,
+            },
+            out,
+        )
     else:
-        out.write(f"Demo shop ready: {report.orders} orders, {report.products} products "
-                  f"({report.barcodes} barcodes) in {', '.join(report.shops)}.\n"
-                  f"Printer: {ws.settings.printer_uri}\n")
+        out.write(
+            f"Demo shop ready: {report.orders} orders, {report.products} products "
+            f"({report.barcodes} barcodes) in {', '.join(report.shops)}.\n"
+            f"Printer: {ws.settings.printer_uri}\n"
+        )
     return 0
 
 
@@ -137,66 +142,25 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
     orders = list_orders(ws.session_factory, status=args.status, search=args.search, limit=args.limit)
     if args.json:
-        _emit([o.to_json() for o in orders], out)
+        emit([o.to_json() for o in orders], out)
         return 0
     for o in orders:
         units = sum(ln.qty for ln in o.lines)
-        out.write(f"{o.order_no}  {o.status.value:<17} {o.deadline.astimezone().strftime('%m-%d %H:%M')}  "
-                  f"{o.receiver.name:<6} {len(o.lines)} lines/{units} units  {o.tracking_no or ''}\n")
+        out.write(
+            f"{o.order_no}  {o.status.value:<17} {o.deadline.astimezone().strftime('%m-%d %H:%M')}  "
+            f"{o.receiver.name:<6} {len(o.lines)} lines/{units} units  {o.tracking_no or ''}\n"
+        )
     return 0
-
-
-def _open_printer(ws: Workspace, uri: str | None, size: str | None = None) -> Any:
-    from printers.registry import open_printer
-
-    chosen = uri or ws.settings.printer_uri
-    if not chosen:
-        raise PackDeskError("No printer given and none configured: pass --printer URI (e.g. png:///tmp/labels).")
-    return open_printer(chosen, default_size=size or ws.settings.label_size)
-
-
-def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    from app.services.printing import PrintService
-
-    if args.size:
-        from printers.media import parse_size
-
-        try:
-            parse_size(args.size)
-        except ValueError as exc:
-            raise PackDeskError(str(exc)) from exc
-    service = PrintService(ws.session_factory, _open_printer(ws, args.printer, args.size), _actor(ws))
-    failed = 0
-    for order_no in args.order_nos:
-        try:
-            result = service.print_order(order_no, carrier_code=args.carrier, reprint_reason=args.reprint)
-        except PackDeskError as exc:  # one order that cannot print does not stop the rest of the batch
-            print(f"packdesk: {exc.message}", file=sys.stderr)
-            if args.json:
-                _emit({"order_no": order_no, "state": "refused", "error": exc.message, "reason": exc.code}, out)
-            failed += 1
-            continue
-        if result.error:
-            print(f"packdesk: {result.order_no} NOT printed ({result.tracking_no} kept for the retry): {result.error}",
-                  file=sys.stderr)
-        if args.json:
-            _emit(result.to_json(), out)
-        elif not result.error:
-            out.write(f"{result.order_no}: printed {result.carrier} {result.tracking_no} (copy {result.copy_no})\n")
-        failed += result.error is not None
-    if failed and len(args.order_nos) > 1:
-        print(f"packdesk: {failed} of {len(args.order_nos)} waybill(s) did not print; see above.", file=sys.stderr)
-    return EXIT_ERROR if failed else 0
 
 
 def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.printing import PrintService
     from app.services.station import Station
 
-    actor = _actor(ws, args.packer)
+    actor = actor_of(ws, args.packer)
     printer = None
     if args.printer or ws.settings.printer_uri:
-        printer = PrintService(ws.session_factory, _open_printer(ws, args.printer), actor)
+        printer = PrintService(ws.session_factory, open_configured_printer(ws, args.printer), actor)
     station = Station(ws.session_factory, actor, printer)
     source: TextIO
     if args.scans == "-":
@@ -210,7 +174,7 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         for line in source:
             for event in station.scan(line.strip()):
                 if args.json:
-                    _emit(event.to_json(), out)
+                    emit(event.to_json(), out)
                 else:
                     out.write(_describe(event) + "\n")
                 out.flush()
@@ -234,12 +198,11 @@ def _describe(event: Any) -> str:
 def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.shipping import ship_order
 
-    result = ship_order(ws.session_factory, args.order_no, args.carrier, args.tracking, _actor(ws),
-                        datetime.now(UTC))
+    result = ship_order(ws.session_factory, args.order_no, args.carrier, args.tracking, actor_of(ws), datetime.now(UTC))
     if result.warning:
         print(f"packdesk: warning: {result.warning}", file=sys.stderr)
     if args.json:
-        _emit(result.to_json(), out)
+        emit(result.to_json(), out)
     else:
         out.write(f"{result.order_no}: shipped {result.carrier} {result.tracking_no}; ship-back queued.\n")
     return 0
@@ -249,44 +212,44 @@ def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     with ws.session_factory() as session:
         rows = session.execute(select(OutboxRow).order_by(OutboxRow.id)).scalars().all()
         items = [
-            {"id": r.id, "kind": r.kind, "state": r.state, "attempts": r.attempts, "last_error": r.last_error,
-             "created_at": r.created_at.isoformat(), **r.payload}
+            {
+                "id": r.id,
+                "kind": r.kind,
+                "state": r.state,
+                "attempts": r.attempts,
+                "last_error": r.last_error,
+                "created_at": r.created_at.isoformat(),
+                **r.payload,
+            }
             for r in rows
         ]
     if args.json:
-        _emit(items, out)
+        emit(items, out)
     else:
         for item in items:
-            out.write(f"#{item['id']} {item['kind']} {item['state']} {item.get('order_no', '')} "
-                      f"{item.get('carrier', '')} {item.get('tracking_no', '')}\n")
+            out.write(
+                f"#{item['id']} {item['kind']} {item['state']} {item.get('order_no', '')} "
+                f"{item.get('carrier', '')} {item.get('tracking_no', '')}\n"
+            )
         out.write(f"{sum(i['state'] == 'pending' for i in items)} waiting, {len(items)} in total.\n")
     return 0
-
-
-def cmd_printer_status(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    from printers.status import printer_status
-
-    status = printer_status(args.uri)
-    if args.json:
-        _emit(status.to_json(), out)
-    else:
-        out.write(f"{args.uri}: {status.state.value} - {status.detail}\n")
-    return 0 if status.ready else EXIT_ERROR
 
 
 COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "demo": cmd_demo_seed,
     "orders": cmd_orders,
     "print": cmd_print,
+    "queue": cmd_queue,
     "pack": cmd_pack,
     "ship": cmd_ship,
     "outbox": cmd_outbox,
-    "printer": cmd_printer_status,
+    "printer": cmd_printer,
 }
 
 
-def main(argv: Sequence[str] | None = None, *, runners: dict[str, Runner] | None = None,
-         out: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, runners: dict[str, Runner] | None = None, out: TextIO | None = None
+) -> int:
     """Runs one `packdesk` command; returns the exit code.
 
     Args:
@@ -302,8 +265,10 @@ def main(argv: Sequence[str] | None = None, *, runners: dict[str, Runner] | None
     if command in ("gui", "bench"):
         runner = (runners or {}).get(command)
         if runner is None:
-            print(f"packdesk: `{command}` is not available from `python -m app`; run `packdesk {command}`.",
-                  file=sys.stderr)
+            print(
+                f"packdesk: `{command}` is not available from `python -m app`; run `packdesk {command}`.",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
         if not hasattr(args, "demo"):
             args.demo = False
