@@ -12,6 +12,18 @@ from printers.errors import PrinterOffline, PrinterWriteError
 
 CONNECT_TIMEOUT_S = 5.0
 WRITE_TIMEOUT_S = 30.0
+SEND_BUFFER = 32 * 1024
+
+
+def _raise_if_reset(sock: socket.socket) -> None:
+    """Raises if the printer already reset the connection (without waiting for anything)."""
+    sock.setblocking(False)
+    try:
+        sock.recv(1, socket.MSG_PEEK)
+    except (BlockingIOError, InterruptedError):
+        pass  # nothing to read: the normal case
+    finally:
+        sock.setblocking(True)
 
 
 class Transport(Protocol):
@@ -57,6 +69,9 @@ class TcpTransport:
     def send(self, data: bytes) -> int:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
+            # A small send buffer makes sendall() return only once the printer has taken most of the job, so a
+            # printer that drops the connection mid-label is noticed here instead of being reported as printed.
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
         except OSError as exc:
             raise PrinterOffline(
                 f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."
@@ -65,6 +80,7 @@ class TcpTransport:
             sock.settimeout(WRITE_TIMEOUT_S)
             sock.sendall(data)
             sock.shutdown(socket.SHUT_WR)
+            _raise_if_reset(sock)
         except OSError as exc:
             raise PrinterWriteError(
                 f"The connection to {self.host}:{self.port} broke while sending; the label may be incomplete."

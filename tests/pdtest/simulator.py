@@ -1,0 +1,141 @@
+"""A simulated raw-TCP label printer that answers status queries the way real ones do, and can misbehave.
+
+    with PrinterSimulator(lang="escpos") as sim:
+        uri = sim.uri                  # tcp://127.0.0.1:PORT?lang=escpos
+        sim.state = "paper_out"        # answers DLE EOT / <ESC>!? / ~HS accordingly
+        sim.silent = True              # never answers a status query (many cheap printers)
+        sim.close_after = 5000         # resets the connection after that many job bytes
+        sim.delay_s = 0.2              # reads a chunk every delay_s: a slow printer, the sender blocks
+        sim.jobs                       # bytes of every complete job (connection closed by the sender)
+
+Threads poll a stop flag and are joined on exit (bounded), so a test never leaks one.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from types import TracebackType
+
+POLL_S = 0.02
+CHUNK = 4096
+
+QUERIES = {"escpos": b"\x10\x04\x01\x10\x04\x04", "tspl": b"\x1b!?", "zpl": b"~HS"}
+
+_ANSWERS = {
+    "escpos": {"ready": b"\x12\x12", "paper_out": b"\x12\x72", "offline": b"\x1a\x12"},
+    "tspl": {"ready": b"\x00", "paper_out": b"\x04", "offline": b"\x41"},
+    "zpl": {
+        "ready": b"\x02030,0,0,1245,000,0,0,0,000,0,0,0\x03\r\n\x02000,0,0,0,0,2,4,0,00000000,1,000\x03\r\n"
+        b"\x021234,0\x03\r\n",
+        "paper_out": b"\x02030,1,0,1245,000,0,0,0,000,0,0,0\x03\r\n\x02000,0,0,0,0,2,4,0,00000000,1,000\x03\r\n"
+        b"\x021234,0\x03\r\n",
+        "offline": b"\x02030,0,1,1245,000,0,0,0,000,0,0,0\x03\r\n\x02000,0,0,0,0,2,4,0,00000000,1,000\x03\r\n"
+        b"\x021234,0\x03\r\n",
+    },
+}
+
+
+class PrinterSimulator:
+    def __init__(self, lang: str = "escpos", limit_s: float = 30.0) -> None:
+        self.lang = lang
+        self.state = "ready"
+        self.silent = False
+        self.close_after: int | None = None
+        self.delay_s = 0.0
+        self.limit_s = limit_s
+        self.jobs: list[bytes] = []
+        self.cut_jobs: list[bytes] = []  # jobs whose connection we reset (close_after)
+        self.status_queries = 0
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._threads: list[threading.Thread] = []
+        self._server: socket.socket | None = None
+        self.port = 0
+
+    @property
+    def uri(self) -> str:
+        return f"tcp://127.0.0.1:{self.port}?lang={self.lang}"
+
+    def __enter__(self) -> PrinterSimulator:
+        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # A small receive window, like a printer's buffer: a sender cannot run ahead of what the printer took.
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        server.settimeout(POLL_S)
+        self._server = server
+        self.port = server.getsockname()[1]
+        self._spawn(self._accept_loop)
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self._stop.set()
+        deadline = time.monotonic() + 5
+        for t in list(self._threads):
+            t.join(max(0.0, deadline - time.monotonic()))
+        assert self._server is not None
+        self._server.close()
+        alive = [t.name for t in self._threads if t.is_alive()]
+        assert not alive, f"simulator threads still running: {alive}"
+
+    def wait_jobs(self, n: int, timeout: float = 10.0) -> list[bytes]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.jobs) >= n:
+                    return list(self.jobs)
+            time.sleep(POLL_S)
+        raise AssertionError(f"expected {n} jobs, got {len(self.jobs)}")
+
+    def _spawn(self, target, *args) -> None:  # noqa: ANN001
+        t = threading.Thread(target=target, args=args, daemon=True, name=f"sim-{target.__name__}")
+        self._threads.append(t)
+        t.start()
+
+    def _accept_loop(self) -> None:
+        assert self._server is not None
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._spawn(self._serve, conn)
+
+    def _serve(self, conn: socket.socket) -> None:
+        conn.settimeout(POLL_S)
+        data = bytearray()
+        started = time.monotonic()
+        query = QUERIES[self.lang]
+        try:
+            while not self._stop.is_set() and time.monotonic() - started < self.limit_s:
+                try:
+                    chunk = conn.recv(CHUNK)
+                except TimeoutError:
+                    continue
+                if not chunk:
+                    break
+                data += chunk
+                if data.startswith(query):
+                    del data[: len(query)]
+                    with self._lock:
+                        self.status_queries += 1
+                    if not self.silent:
+                        conn.sendall(_ANSWERS[self.lang][self.state])
+                    continue
+                if self.close_after is not None and len(data) >= self.close_after:
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                    with self._lock:
+                        self.cut_jobs.append(bytes(data))
+                    return
+                if self.delay_s:
+                    time.sleep(self.delay_s)
+            if data:
+                with self._lock:
+                    self.jobs.append(bytes(data))
+        finally:
+            conn.close()
