@@ -6,10 +6,10 @@ import json
 import sys
 from typing import TextIO
 
-from bench import labels
+from bench import labels, pdf
 from bench.common import Figure
 
-SUITES = {"labels": labels.run}
+SUITES = {"labels": labels.run, "pdf": pdf.run}
 
 
 def run(as_json: bool = False, out: TextIO | None = None, only: list[str] | None = None) -> int:

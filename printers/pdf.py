@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable
 from functools import lru_cache
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -23,6 +24,9 @@ from resources import FONT_FILE, resource_path
 
 FONT_NAME = "PackDeskCJK"
 
+# Compressed streams stay binary: reportlab's ASCII85 armour is pure Python and costs a third of a 1000-page batch.
+rl_config.useA85 = 0
+
 
 @lru_cache(maxsize=1)
 def register_font() -> str:
@@ -32,27 +36,36 @@ def register_font() -> str:
 
 
 class PdfSurface:
-    """Draws in points on a reportlab canvas, taking coordinates in printer dots from the top-left."""
+    """Draws on a reportlab canvas in printer dots: the page is scaled once, so every box is whole numbers.
+
+    Boxes go out as literal `re f` operators (reportlab would format each float in Python), and the fill colour is
+    set only when it changes: a label has hundreds of QR and barcode modules.
+    """
 
     def __init__(self, pdf: canvas.Canvas, media: Media) -> None:
         self.pdf = pdf
         self.width, self.height = media.width_dots, media.height_dots
-        self.scale = 72.0 / 25.4 / media.dots_per_mm  # points per dot
+        scale = 72.0 / 25.4 / media.dots_per_mm  # points per dot
+        pdf.scale(scale, scale)
+        self._gray: int | None = None
+
+    def _fill_gray(self, gray: int) -> None:
+        if gray != self._gray:
+            self.pdf.addLiteral(f"{gray} g")
+            self._gray = gray
 
     def fill(self, x0: int, y0: int, x1: int, y1: int, *, white: bool = False) -> None:
-        s = self.scale
-        self.pdf.setFillGray(1 if white else 0)
-        self.pdf.rect(x0 * s, (self.height - y1 - 1) * s, (x1 - x0 + 1) * s, (y1 - y0 + 1) * s, stroke=0, fill=1)
+        self._fill_gray(1 if white else 0)
+        self.pdf.addLiteral(f"{x0} {self.height - y1 - 1} {x1 - x0 + 1} {y1 - y0 + 1} re f")
 
     def text(self, x: int, y: int, text: str, px: int, anchor: str, *, white: bool = False) -> None:
         face = font(px)
         ascent = face.getmetrics()[0]
-        width = face.getlength(text)
-        left = {"l": x, "m": x - width / 2, "r": x - width}[anchor[0]]
-        s = self.scale
-        self.pdf.setFillGray(1 if white else 0)
-        self.pdf.setFont(FONT_NAME, px * s)
-        self.pdf.drawString(left * s, (self.height - y - ascent) * s, text)
+        left = {"l": x, "m": x - face.getlength(text) / 2, "r": x - face.getlength(text)}[anchor[0]]
+        self.pdf.setFillGray(1 if white else 0)  # reportlab's text objects set their own colour
+        self._gray = 1 if white else 0
+        self.pdf.setFont(FONT_NAME, px)
+        self.pdf.drawString(left, self.height - y - ascent, text)
 
 
 def render_pdf(waybills: Iterable[Waybill], media: Media) -> bytes:

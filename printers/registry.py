@@ -80,17 +80,26 @@ class PngPrinter:
 
 
 class PdfPrinter:
-    """Vector labels: one PDF per label in a folder (pdf:///DIR; for pdf:///DIR/NAME.pdf, files NAME-LABEL.pdf)."""
+    """Vector labels. pdf:///DIR writes one PDF per label; pdf:///DIR/NAME.pdf writes each batch (one spooler run)
+    into that one file, a page per label, replacing it."""
 
     def __init__(self, spec: PrinterSpec) -> None:
         self.spec = spec
         target = Path(spec.target)
-        self.folder, self.prefix = (target.parent, target.stem + "-") if target.suffix == ".pdf" else (target, "")
+        self.combined = target.suffix.lower() == ".pdf"
+        self.folder, self.filename = (target.parent, target.name) if self.combined else (target, "")
 
     def print_waybill(self, waybill: Waybill, name: str) -> int:
         from printers.pdf import render_pdf
 
-        return _write_atomically(self.folder, f"{self.prefix}{name}.pdf", render_pdf([waybill], self.spec.media))
+        return _write_atomically(self.folder, self.filename or f"{name}.pdf", render_pdf([waybill], self.spec.media))
+
+    def print_batch(self, waybills: list[Waybill]) -> list[int]:
+        """Writes all `waybills` as one PDF; returns each label's share of the bytes."""
+        from printers.pdf import render_pdf
+
+        size = _write_atomically(self.folder, self.filename or "labels.pdf", render_pdf(waybills, self.spec.media))
+        return [size // max(1, len(waybills))] * len(waybills)
 
     def status(self) -> PrinterStatus:
         return _folder_status(self.folder)

@@ -151,6 +151,25 @@ def interrupted(claimed_by: str | None, claimed_at: datetime | None, now: dateti
 
 
 @dataclass(frozen=True)
+class _Claim:
+    """A job claimed for sending, with its label."""
+
+    job_id: int
+    order_no: str
+    tracking_no: str
+    carrier: str
+    copy_no: int
+    waybill: Waybill
+
+    @property
+    def name(self) -> str:
+        return f"{self.tracking_no}-{self.copy_no}"
+
+    def result(self, state: PrintJobState, sent: int, error: str | None = None) -> PrintResult:
+        return PrintResult(self.order_no, self.tracking_no, self.carrier, self.copy_no, self.job_id, state, sent, error)
+
+
+@dataclass(frozen=True)
 class QueuePause:
     """Why the queue of a printer stopped, in words for the packer, and the printer's state."""
 
@@ -286,9 +305,10 @@ class PrintService:
         results: list[PrintResult] = []
         if self.check_status and not self._printer_ready():
             return results
-        for job_id in self.pending():
-            if only is not None and job_id not in only:
-                continue
+        pending = [j for j in self.pending() if only is None or j in only]
+        if getattr(self.printer, "combined", False):
+            return self._send_combined(pending, progress)
+        for job_id in pending:
             result = self._send(job_id)
             if result is None:
                 continue
@@ -339,7 +359,8 @@ class PrintService:
             self._set_state(after.job_id, PrintJobState.UNKNOWN, f"after sending: {status.detail}")
         return False
 
-    def _send(self, job_id: int) -> PrintResult | None:
+    def _claim(self, job_id: int) -> _Claim | PrintResult | None:
+        """Marks a queued job `sending` (committed) and builds its label; a job whose order changed is cancelled."""
         with self.session_factory.begin() as session:
             job = session.get(PrintJobRow, job_id, with_for_update=True)
             if job is None or job.state != PrintJobState.QUEUED:
@@ -379,29 +400,54 @@ class PrintService:
             job.claimed_at = now
             job.attempts += 1
             waybill = build_waybill(order, package, job.copy_no, now)
-            order_no, tracking_no, carrier_code, copy_no = (
-                order.order_no,
-                package.tracking_no,
-                package.carrier,
-                job.copy_no,
-            )
+            return _Claim(job.id, order.order_no, package.tracking_no, package.carrier, job.copy_no, waybill)
+
+    def _send(self, job_id: int) -> PrintResult | None:
+        claim = self._claim(job_id)
+        if not isinstance(claim, _Claim):
+            return claim
         # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown".
         try:
-            sent = self.printer.print_waybill(waybill, f"{tracking_no}-{copy_no}")
-        except PrinterOffline as exc:  # nothing left the station: the job waits for the printer
-            self._set_state(job_id, PrintJobState.QUEUED, str(exc))
-            self.pause = QueuePause(State.OFFLINE, str(exc))
-            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.QUEUED, 0, str(exc))
-        except PrinterWriteError as exc:  # cut off mid-job: part of the label may have printed
-            self._set_state(job_id, PrintJobState.UNKNOWN, str(exc))
-            self.pause = QueuePause(State.ERROR, str(exc))
-            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.UNKNOWN, 0, str(exc))
+            sent = self.printer.print_waybill(claim.waybill, claim.name)
         except PrinterError as exc:
-            self._set_state(job_id, PrintJobState.FAILED, str(exc))
-            self.pause = QueuePause(State.ERROR, str(exc))
-            return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.FAILED, 0, str(exc))
-        self._mark_sent(job_id, sent)
-        return PrintResult(order_no, tracking_no, carrier_code, copy_no, job_id, PrintJobState.SENT, sent)
+            return self._failed(claim, exc)
+        self._mark_sent(claim.job_id, sent)
+        return claim.result(PrintJobState.SENT, sent)
+
+    def _failed(self, claim: _Claim, exc: PrinterError) -> PrintResult:
+        if isinstance(exc, PrinterOffline):  # nothing left the station: the job waits for the printer
+            state, pause = PrintJobState.QUEUED, State.OFFLINE
+        elif isinstance(exc, PrinterWriteError):  # cut off mid-job: part of the label may have printed
+            state, pause = PrintJobState.UNKNOWN, State.ERROR
+        else:
+            state, pause = PrintJobState.FAILED, State.ERROR
+        self._set_state(claim.job_id, state, str(exc))
+        self.pause = QueuePause(pause, str(exc))
+        return claim.result(state, 0, str(exc))
+
+    def _send_combined(self, job_ids: list[int], progress: Callable[[PrintResult], None] | None) -> list[PrintResult]:
+        """Prints every job into one document (a combined PDF): all are sent, or none is."""
+        results: list[PrintResult] = []
+        claims: list[_Claim] = []
+        for job_id in job_ids:
+            claim = self._claim(job_id)
+            if isinstance(claim, _Claim):
+                claims.append(claim)
+            elif claim is not None:
+                results.append(claim)
+        if not claims:
+            return results
+        try:
+            sizes = self.printer.print_batch([c.waybill for c in claims])  # type: ignore[attr-defined]
+        except PrinterError as exc:
+            return results + [self._failed(c, exc) for c in claims]
+        for claim, sent in zip(claims, sizes, strict=True):
+            self._mark_sent(claim.job_id, sent)
+            result = claim.result(PrintJobState.SENT, sent)
+            results.append(result)
+            if progress:
+                progress(result)
+        return results
 
     def _set_state(self, job_id: int, state: PrintJobState, reason: str | None) -> None:
         with self.session_factory.begin() as session:
