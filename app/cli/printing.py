@@ -31,7 +31,7 @@ def add_parsers(cmd: Any) -> None:
     p.add_argument("--state", action="append", metavar="STATE", help="for list: only jobs in this state")
 
     p = cmd("printer", "printer status and calibration")
-    p.add_argument("action", choices=("status",))
+    p.add_argument("action", choices=("status", "test"), help="status: ask it; test: print the calibration page")
     p.add_argument("uri", metavar="URI")
 
 
@@ -132,7 +132,19 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_printer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from printers.registry import open_printer
 
-    status = open_printer(args.uri).status()
+    printer = open_printer(args.uri, default_size=ws.settings.label_size)
+    if args.action == "test":
+        from printers.calibration import render_test_page
+
+        if not hasattr(printer, "print_label"):
+            raise PackDeskError(f"{printer.spec.scheme}:// takes waybills only; print the test page to a label printer.")
+        sent = printer.print_label(render_test_page(printer.spec), "calibration")
+        if args.json:
+            emit({"printer": args.uri, "bytes_sent": sent}, out)
+        else:
+            out.write(f"Calibration page sent to {args.uri} ({sent} bytes).\n")
+        return 0
+    status = printer.status()
     if args.json:
         emit(status.to_json(), out)
     else:
