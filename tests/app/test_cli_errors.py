@@ -65,8 +65,10 @@ def logical_state(db: Path) -> str:
 def counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
     try:
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
-                for t in ("orders", "packages", "print_jobs", "outbox", "audit_log", "scan_events")}
+        return {
+            t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+            for t in ("orders", "packages", "print_jobs", "outbox", "audit_log", "scan_events")
+        }
     finally:
         conn.close()
 
@@ -74,8 +76,9 @@ def counts(db: Path) -> dict[str, int]:
 def run(packdesk_cmd: list[str], *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "PACKDESK_HOME"}
     env["PACKDESK_BUSY_TIMEOUT"] = "0.5"
-    return subprocess.run([*packdesk_cmd, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [*packdesk_cmd, *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env, timeout=timeout
+    )
 
 
 def orders_json(packdesk_cmd: list[str], data_dir: Path) -> str:
@@ -105,8 +108,9 @@ def check_unchanged_failure(seeded: Seeded, packdesk_cmd: list[str], args: list[
 
 def test_print_unknown_order(seeded: Seeded, packdesk_cmd: list[str], tmp_path: Path) -> None:
     labels = tmp_path / "labels"
-    check_unchanged_failure(seeded, packdesk_cmd, ["print", "9999999999999999999", "--printer", f"png://{labels}"],
-                            "9999999999999999999")
+    check_unchanged_failure(
+        seeded, packdesk_cmd, ["print", "9999999999999999999", "--printer", f"png://{labels}"], "9999999999999999999"
+    )
     assert not labels.exists() or not any(labels.iterdir())
 
 
@@ -117,11 +121,13 @@ def test_print_with_unknown_printer_scheme(seeded: Seeded, packdesk_cmd: list[st
 def test_print_an_order_on_hold(seeded: Seeded, packdesk_cmd: list[str], tmp_path: Path) -> None:
     conn = sqlite3.connect(seeded.db)
     with conn:
-        conn.execute("UPDATE orders SET status = ? WHERE order_no = ?",
-                     (OrderStatus.ON_HOLD.value, seeded.open_orders[0]))
+        conn.execute(
+            "UPDATE orders SET status = ? WHERE order_no = ?", (OrderStatus.ON_HOLD.value, seeded.open_orders[0])
+        )
     conn.close()
-    check_unchanged_failure(seeded, packdesk_cmd, ["print", seeded.open_orders[0], "--printer",
-                                                   f"png://{tmp_path / 'labels'}"], "hold")
+    check_unchanged_failure(
+        seeded, packdesk_cmd, ["print", seeded.open_orders[0], "--printer", f"png://{tmp_path / 'labels'}"], "hold"
+    )
 
 
 def test_orders_with_unknown_status(seeded: Seeded, packdesk_cmd: list[str]) -> None:
@@ -129,20 +135,28 @@ def test_orders_with_unknown_status(seeded: Seeded, packdesk_cmd: list[str]) -> 
 
 
 def test_ship_with_unknown_carrier(seeded: Seeded, packdesk_cmd: list[str]) -> None:
-    check_unchanged_failure(seeded, packdesk_cmd,
-                            ["ship", seeded.open_orders[0], "--carrier", "NOPE", "--tracking", "73600316247999"],
-                            "carrier")
+    check_unchanged_failure(
+        seeded,
+        packdesk_cmd,
+        ["ship", seeded.open_orders[0], "--carrier", "NOPE", "--tracking", "73600316247999"],
+        "carrier",
+    )
 
 
 def test_ship_with_a_tracking_number_used_by_another_order(seeded: Seeded, packdesk_cmd: list[str]) -> None:
-    check_unchanged_failure(seeded, packdesk_cmd,
-                            ["ship", seeded.open_orders[0], "--carrier", "ZTO", "--tracking", USED_TRACKING],
-                            USED_TRACKING, seeded.shipped_order)
+    check_unchanged_failure(
+        seeded,
+        packdesk_cmd,
+        ["ship", seeded.open_orders[0], "--carrier", "ZTO", "--tracking", USED_TRACKING],
+        USED_TRACKING,
+        seeded.shipped_order,
+    )
 
 
 def test_ship_unknown_order(seeded: Seeded, packdesk_cmd: list[str]) -> None:
-    check_unchanged_failure(seeded, packdesk_cmd,
-                            ["ship", "1234", "--carrier", "ZTO", "--tracking", "73600316247999"], "1234")
+    check_unchanged_failure(
+        seeded, packdesk_cmd, ["ship", "1234", "--carrier", "ZTO", "--tracking", "73600316247999"], "1234"
+    )
 
 
 def test_pack_with_missing_scans_file(seeded: Seeded, packdesk_cmd: list[str], tmp_path: Path) -> None:
@@ -173,8 +187,15 @@ def test_locked_database(seeded: Seeded, packdesk_cmd: list[str], tmp_path: Path
     holder = sqlite3.connect(seeded.db, isolation_level=None, timeout=0)
     try:
         holder.execute("BEGIN EXCLUSIVE")
-        done = run(packdesk_cmd, "print", seeded.open_orders[0], "--printer", f"png://{labels}",
-                   "--data-dir", str(seeded.data_dir))
+        done = run(
+            packdesk_cmd,
+            "print",
+            seeded.open_orders[0],
+            "--printer",
+            f"png://{labels}",
+            "--data-dir",
+            str(seeded.data_dir),
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()

@@ -98,18 +98,41 @@ def test_different_anchor_shifts_the_times_only(tmp_path: Path) -> None:
 def test_default_anchor_is_the_start_of_a_six_hour_block_in_china_time() -> None:
     anchor = default_anchor(datetime(2025, 3, 14, 9, 59, tzinfo=CHINA_TZ))
     assert anchor == datetime(2025, 3, 14, 6, 0, tzinfo=CHINA_TZ)
-    assert default_anchor(datetime(2025, 3, 14, 23, 59, tzinfo=CHINA_TZ)) == datetime(2025, 3, 14, 18, 0,
-                                                                                     tzinfo=CHINA_TZ)
+    assert default_anchor(datetime(2025, 3, 14, 23, 59, tzinfo=CHINA_TZ)) == datetime(
+        2025, 3, 14, 18, 0, tzinfo=CHINA_TZ
+    )
 
 
 def test_cli_seed_is_reproducible(tmp_path: Path, packdesk_cmd: list[str]) -> None:
     outputs = []
     for name in ("a", "b"):
         d = str(tmp_path / name)
-        subprocess.run([*packdesk_cmd, "demo", "seed", "--data-dir", d, "--orders", "25", "--seed", "9",
-                        "--now", "2025-03-14T12:00:00+08:00"], check=True, capture_output=True, timeout=120)
-        done = subprocess.run([*packdesk_cmd, "orders", "--data-dir", d, "--json", "--limit", "1000"], check=True,
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+        subprocess.run(
+            [
+                *packdesk_cmd,
+                "demo",
+                "seed",
+                "--data-dir",
+                d,
+                "--orders",
+                "25",
+                "--seed",
+                "9",
+                "--now",
+                "2025-03-14T12:00:00+08:00",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        done = subprocess.run(
+            [*packdesk_cmd, "orders", "--data-dir", d, "--json", "--limit", "1000"],
+            check=True,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert len(json.loads(outputs[0])) == 25
@@ -173,10 +196,15 @@ def test_order_shapes(big: Workspace) -> None:
 def test_the_backlog_has_every_kind_of_case(big: Workspace) -> None:
     orders = all_orders(big)
     statuses = {o.status for o in orders}
-    assert {OrderStatus.AWAITING_SHIPMENT, OrderStatus.CLOSED, OrderStatus.ON_HOLD,
-            OrderStatus.OUT_OF_STOCK} <= statuses
-    assert all(all(ln.refund is RefundStatus.REFUNDED for ln in o.lines)
-               for o in orders if o.status is OrderStatus.CLOSED)
+    assert {
+        OrderStatus.AWAITING_SHIPMENT,
+        OrderStatus.CLOSED,
+        OrderStatus.ON_HOLD,
+        OrderStatus.OUT_OF_STOCK,
+    } <= statuses
+    assert all(
+        all(ln.refund is RefundStatus.REFUNDED for ln in o.lines) for o in orders if o.status is OrderStatus.CLOSED
+    )
     requested = [o for o in orders if any(ln.refund is RefundStatus.REQUESTED for ln in o.lines)]
     assert requested
     assert all(o.status is OrderStatus.AWAITING_SHIPMENT for o in requested)
@@ -190,18 +218,24 @@ def test_the_backlog_has_every_kind_of_case(big: Workspace) -> None:
     assert sum(o.deadline > ANCHOR for o in orders) > len(orders) // 2
     # case packs: some lines ask for exactly one case
     with big.session_factory() as s:
-        case_units = dict(s.execute(select(ProductRow.sku, BarcodeRow.units).join(BarcodeRow.product)
-                                    .where(BarcodeRow.units > 1)).all())
+        case_units = dict(
+            s.execute(
+                select(ProductRow.sku, BarcodeRow.units).join(BarcodeRow.product).where(BarcodeRow.units > 1)
+            ).all()
+        )
     assert any(ln.sku in case_units and ln.qty == case_units[ln.sku] for o in orders for ln in o.lines)
 
 
 def test_seeding_twice_is_refused_and_changes_nothing(tmp_path: Path) -> None:
     ws = seeded(tmp_path / "d", orders=30, seed=2)
     try:
+
         def counts() -> tuple[int, ...]:
             with ws.session_factory() as s:
-                return tuple(s.execute(select(func.count()).select_from(t)).scalar_one()
-                             for t in (OrderRow, OrderLineRow, ProductRow, BarcodeRow, ShopRow, WaybillAccountRow))
+                return tuple(
+                    s.execute(select(func.count()).select_from(t)).scalar_one()
+                    for t in (OrderRow, OrderLineRow, ProductRow, BarcodeRow, ShopRow, WaybillAccountRow)
+                )
 
         before, listing = counts(), orders_json(ws)
         with pytest.raises(InvalidInput, match="already has the demo shop"):
@@ -215,10 +249,16 @@ def test_seeding_twice_is_refused_and_changes_nothing(tmp_path: Path) -> None:
 
 def test_cli_seeding_twice_fails_cleanly(tmp_path: Path, packdesk_cmd: list[str]) -> None:
     d = str(tmp_path / "d")
-    subprocess.run([*packdesk_cmd, "demo", "seed", "--data-dir", d, "--orders", "10"], check=True,
-                   capture_output=True, timeout=120)
-    again = subprocess.run([*packdesk_cmd, "demo", "seed", "--data-dir", d, "--orders", "10"], capture_output=True,
-                           text=True, encoding="utf-8", timeout=120)
+    subprocess.run(
+        [*packdesk_cmd, "demo", "seed", "--data-dir", d, "--orders", "10"], check=True, capture_output=True, timeout=120
+    )
+    again = subprocess.run(
+        [*packdesk_cmd, "demo", "seed", "--data-dir", d, "--orders", "10"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert again.returncode != 0
     assert again.stderr.startswith("packdesk:") and "Traceback" not in again.stderr
     ws = open_workspace(Path(d))

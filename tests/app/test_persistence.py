@@ -30,10 +30,19 @@ def add_order(session: Session, order_no: str = ORDER_NO, shop_name: str = "店�
         shop = ShopRow(name=shop_name, platform="taobao", created_at=datetime.now(UTC))
     paid = datetime(2025, 3, 1, 10, 30, 15, 123456, tzinfo=CST)
     values: dict[str, object] = dict(
-        shop=shop, order_no=order_no, platform="taobao", status="awaiting_shipment", total=Decimal("0.30"),
-        post_fee=Decimal("0.00"), paid_at=paid, deadline=paid + timedelta(hours=48), modified_at=paid,
-        lines=[OrderLineRow(line_no=order_no[:-4] + "0001", sku="MUG-01", title="杯", qty=1, price=Decimal("0.10")),
-               OrderLineRow(line_no=order_no[:-4] + "0002", sku="TEE-01", title="T恤", qty=1, price=Decimal("0.20"))],
+        shop=shop,
+        order_no=order_no,
+        platform="taobao",
+        status="awaiting_shipment",
+        total=Decimal("0.30"),
+        post_fee=Decimal("0.00"),
+        paid_at=paid,
+        deadline=paid + timedelta(hours=48),
+        modified_at=paid,
+        lines=[
+            OrderLineRow(line_no=order_no[:-4] + "0001", sku="MUG-01", title="杯", qty=1, price=Decimal("0.10")),
+            OrderLineRow(line_no=order_no[:-4] + "0002", sku="TEE-01", title="T恤", qty=1, price=Decimal("0.20")),
+        ],
     )
     values.update(overrides)
     row = OrderRow(**values)
@@ -125,8 +134,10 @@ def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
     with pytest.raises(sa_exc.IntegrityError, match="FOREIGN KEY"):
         with workspace.engine.begin() as conn:
             conn.execute(
-                text("INSERT INTO order_lines (order_id, line_no, sku, title, spec, qty, price, refund_status) "
-                     "VALUES (9999, '1', 'X', 'x', '', 1, 100, 'none')")
+                text(
+                    "INSERT INTO order_lines (order_id, line_no, sku, title, spec, qty, price, refund_status) "
+                    "VALUES (9999, '1', 'X', 'x', '', 1, 100, 'none')"
+                )
             )
     with pytest.raises(sa_exc.IntegrityError):
         with workspace.session_factory.begin() as s:
@@ -160,18 +171,21 @@ def test_tracking_number_is_unique_across_orders(workspace: Workspace) -> None:
     with workspace.session_factory.begin() as s:
         a = add_order(s)
         b = add_order(s, order_no="4917569714976318075")
-        s.add(PackageRow(order=a, carrier="ZTO", tracking_no="73600316247086", state=PackageState.PRINTED,
-                         created_at=now))
+        s.add(
+            PackageRow(order=a, carrier="ZTO", tracking_no="73600316247086", state=PackageState.PRINTED, created_at=now)
+        )
         a_id, b_id = a.id, b.id
     with pytest.raises(sa_exc.IntegrityError, match="UNIQUE"):
         with workspace.session_factory.begin() as s:
-            s.add(PackageRow(order_id=b_id, carrier="ZTO", tracking_no="73600316247086", state="allocated",
-                             created_at=now))
+            s.add(
+                PackageRow(
+                    order_id=b_id, carrier="ZTO", tracking_no="73600316247086", state="allocated", created_at=now
+                )
+            )
     # even a voided parcel keeps its number: a number is never used twice
     with pytest.raises(sa_exc.IntegrityError):
         with workspace.session_factory.begin() as s:
-            s.add(PackageRow(order_id=a_id, carrier="ZTO", tracking_no="73600316247086", state="void",
-                             created_at=now))
+            s.add(PackageRow(order_id=a_id, carrier="ZTO", tracking_no="73600316247086", state="void", created_at=now))
     with workspace.session_factory() as s:
         assert s.execute(select(PackageRow.order_id)).scalars().all() == [a_id]
 
@@ -179,8 +193,16 @@ def test_tracking_number_is_unique_across_orders(workspace: Workspace) -> None:
 def test_package_routing_json_round_trips(workspace: Workspace) -> None:
     routing = {"sort_headline": "021 上海", "route_code": "021-110-07 407", "consolidation": "上海转运中心"}
     with workspace.session_factory.begin() as s:
-        s.add(PackageRow(order=add_order(s), carrier="ZTO", tracking_no="73600316247086", state="printed",
-                         routing=routing, created_at=datetime.now(UTC)))
+        s.add(
+            PackageRow(
+                order=add_order(s),
+                carrier="ZTO",
+                tracking_no="73600316247086",
+                state="printed",
+                routing=routing,
+                created_at=datetime.now(UTC),
+            )
+        )
     with workspace.session_factory() as s:
         assert s.execute(select(PackageRow.routing)).scalar_one() == routing
 

@@ -162,16 +162,25 @@ def test_kill_9_during_a_batch_loses_nothing(demo: Workspace, packdesk_cmd: list
     env = {**os.environ, "PACKDESK_BUSY_TIMEOUT": "5"}
     with PrinterSimulator("escpos") as sim:
         sim.delay_s = 0.05  # about 80 KB/s: a label takes over a second to go out
-        proc = subprocess.Popen([*packdesk_cmd, "--data-dir", str(data_dir), "print", *orders, "--printer", sim.uri],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            [*packdesk_cmd, "--data-dir", str(data_dir), "print", *orders, "--printer", sim.uri],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
         deadline = time.monotonic() + 60
         while len(sim.jobs) < 2 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.02)
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
-        run = lambda *a: subprocess.run([*packdesk_cmd, "--data-dir", str(data_dir), *a],  # noqa: E731
-                                        capture_output=True, text=True, env=env, timeout=120)
+        run = lambda *a: subprocess.run(
+            [*packdesk_cmd, "--data-dir", str(data_dir), *a],  # noqa: E731
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         listed = run("queue", "list", "--json")
         assert listed.returncode == 0, listed.stderr
         jobs = json.loads(listed.stdout)

@@ -57,8 +57,13 @@ def pick(ws: Workspace, ok: Callable[[Order], bool], skip: int = 0) -> Order:
 
 def simple(min_lines: int = 1) -> Callable[[Order], bool]:
     def ok(o: Order) -> bool:
-        return (o.status is OrderStatus.AWAITING_SHIPMENT and not o.refund_requested and len(o.lines) >= min_lines
-                and sum(ln.qty for ln in o.lines) <= 12)
+        return (
+            o.status is OrderStatus.AWAITING_SHIPMENT
+            and not o.refund_requested
+            and len(o.lines) >= min_lines
+            and sum(ln.qty for ln in o.lines) <= 12
+        )
+
     return ok
 
 
@@ -155,8 +160,12 @@ def test_wrong_item_over_scan_and_unknown_code(demo: Workspace, station: Station
         assert names(station.scan(first.barcodes[0])) == ["item_ok"]
     over = station.scan(first.barcodes[0])
     assert names(over) == ["over_scan"]
-    assert (over[0].sku, over[0].scanned, over[0].required, over[0].done) == (first.sku, first.qty, first.qty,
-                                                                              first.qty)
+    assert (over[0].sku, over[0].scanned, over[0].required, over[0].done) == (
+        first.sku,
+        first.qty,
+        first.qty,
+        first.qty,
+    )
 
     unknown = station.scan("NOT-A-BARCODE-42")
     assert names(unknown) == ["unknown_code"]
@@ -164,9 +173,9 @@ def test_wrong_item_over_scan_and_unknown_code(demo: Workspace, station: Station
 
     assert station.session is not None and not station.session.complete
     outcomes = [(code, outcome) for code, outcome, _, _ in recorded(demo)]
-    assert outcomes == [(order.order_no, "order_opened"), (foreign, "wrong_item")] \
-        + [(first.barcodes[0], "item_ok")] * first.qty \
-        + [(first.barcodes[0], "over_scan"), ("NOT-A-BARCODE-42", "unknown_code")]
+    assert outcomes == [(order.order_no, "order_opened"), (foreign, "wrong_item")] + [
+        (first.barcodes[0], "item_ok")
+    ] * first.qty + [(first.barcodes[0], "over_scan"), ("NOT-A-BARCODE-42", "unknown_code")]
 
 
 def test_scans_with_no_order_open(demo: Workspace, station: Station) -> None:
@@ -190,8 +199,9 @@ def test_blocked_order_is_intercepted(demo: Workspace, station: Station, status:
     assert names(station.scan(order.lines[0].barcodes[0])) == ["unknown_code"]
 
 
-def test_order_closed_while_being_packed_is_intercepted_before_printing(demo: Workspace, station: Station,
-                                                                        labels: Path) -> None:
+def test_order_closed_while_being_packed_is_intercepted_before_printing(
+    demo: Workspace, station: Station, labels: Path
+) -> None:
     order = pick(demo, simple())
     scans = units_scans(order)
     station.scan(order.order_no)
@@ -207,8 +217,9 @@ def test_order_closed_while_being_packed_is_intercepted_before_printing(demo: Wo
         assert s.execute(select(OutboxRow)).first() is None
 
 
-def test_refund_requested_on_a_packed_line_while_packing_stops_the_parcel(demo: Workspace, station: Station,
-                                                                         labels: Path) -> None:
+def test_refund_requested_on_a_packed_line_while_packing_stops_the_parcel(
+    demo: Workspace, station: Station, labels: Path
+) -> None:
     """The buyer asks for a refund of one item after the packer verified it into the box. The parcel must not be
     labelled and shipped with that item in it (design.md: never a parcel shipped after the buyer got a refund)."""
     order = pick(demo, simple(min_lines=2))
@@ -218,9 +229,11 @@ def test_refund_requested_on_a_packed_line_while_packing_stops_the_parcel(demo: 
         station.scan(code)
     with demo.session_factory.begin() as s:
         row = s.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
-        s.execute(update(OrderLineRow).where(OrderLineRow.order_id == row.id,
-                                             OrderLineRow.line_no == order.lines[0].line_no)
-                  .values(refund_status=RefundStatus.REQUESTED.value))
+        s.execute(
+            update(OrderLineRow)
+            .where(OrderLineRow.order_id == row.id, OrderLineRow.line_no == order.lines[0].line_no)
+            .values(refund_status=RefundStatus.REQUESTED.value)
+        )
     got = station.scan(scans[-1])
     assert "label_printed" not in names(got) and "shipped" not in names(got), names(got)
     assert got[-1].event is E.INTERCEPTED
@@ -294,9 +307,25 @@ def test_packdesk_pack_command(tmp_path: Path, packdesk_cmd: list[str]) -> None:
 
     env = {**os.environ, "PACKDESK_BUSY_TIMEOUT": "0.5"}
     env.pop("PACKDESK_HOME", None)
-    done = subprocess.run([*packdesk_cmd, "pack", "--data-dir", str(data_dir), "--scans", str(scans_file),
-                           "--printer", f"png://{labels}", "--json"], capture_output=True, text=True,
-                          encoding="utf-8", cwd=ROOT, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            *packdesk_cmd,
+            "pack",
+            "--data-dir",
+            str(data_dir),
+            "--scans",
+            str(scans_file),
+            "--printer",
+            f"png://{labels}",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     lines = done.stdout.splitlines()
@@ -304,7 +333,8 @@ def test_packdesk_pack_command(tmp_path: Path, packdesk_cmd: list[str]) -> None:
     assert all(isinstance(o, dict) for o in objects)
     n = len(units_scans(order))
     assert [o["event"] for o in objects] == (
-        ["order_opened", "wrong_item", "unknown_code"] + ["item_ok"] * n
+        ["order_opened", "wrong_item", "unknown_code"]
+        + ["item_ok"] * n
         + ["order_complete", "label_printed", "shipped", "intercepted"]
     )
     assert all(o["order_no"] == order.order_no for o in objects[:-1])

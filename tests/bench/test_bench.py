@@ -7,8 +7,12 @@ import subprocess
 
 
 def test_bench_labels_json(packdesk_cmd: list[str], tmp_path) -> None:  # noqa: ANN001
-    result = subprocess.run([*packdesk_cmd, "--data-dir", str(tmp_path), "bench", "--only", "labels", "--json"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*packdesk_cmd, "--data-dir", str(tmp_path), "bench", "--only", "labels", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     names = {f["name"] for f in figures}

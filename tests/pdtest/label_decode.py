@@ -55,7 +55,7 @@ def decode_tspl(data: bytes) -> TsplJob:
             pos += 2
             continue
         if end < 0:
-            raise LabelDecodeError(f"unterminated command at {pos}: {data[pos:pos + 20]!r}")
+            raise LabelDecodeError(f"unterminated command at {pos}: {data[pos : pos + 20]!r}")
         line = data[pos:end].decode("ascii")
         word, _, args = line.partition(" ")
         if word not in {"SIZE", "GAP", "BLINE", "DIRECTION", "REFERENCE", "DENSITY", "SPEED", "CLS", "PRINT", "OFFSET"}:

@@ -71,7 +71,9 @@ class PrinterSimulator:
         self._spawn(self._accept_loop)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self._stop.set()
         deadline = time.monotonic() + 5
         for t in list(self._threads):

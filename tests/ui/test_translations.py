@@ -25,11 +25,18 @@ def test_ts_file_is_complete_and_current(tmp_path: Path) -> None:
     """Runs lupdate on ui/ into a copy of the committed .ts: nothing new may appear, nothing may be unfinished."""
     ts = tmp_path / "check.ts"
     shutil.copy(ROOT / "resources/translations/packdesk_zh_CN.ts", ts)
-    out = subprocess.run([_lupdate(), "-extensions", "py", "-no-obsolete", str(ROOT / "ui"), "-ts", str(ts)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [_lupdate(), "-extensions", "py", "-no-obsolete", str(ROOT / "ui"), "-ts", str(ts)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "0 new" in out, out
-    unfinished = [m.findtext("source") for m in ET.parse(ts).iter("message")
-                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(ts).iter("message")
+        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
+    ]
     assert unfinished == []
 
 

@@ -1,0 +1,283 @@
+"""`packdesk print` end to end, in a subprocess: allocate once, print once, reprint only with a reason, real bytes.
+
+Every test works on its own copy of one data directory seeded with `demo seed --orders 30 --seed 5`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pdtest.capture import TcpCapture, refused_port
+from pdtest.escpos_decode import STATUS_QUERY, STATUS_READY, code128_texts, decode_escpos
+from PIL import Image, ImageChops
+
+from app.domain.tracking import CARRIERS, is_valid_s10
+
+TIMEOUT_S = 120
+
+
+def _run(cmd: list[str], data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*cmd, *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data_dir = tmp_path_factory.mktemp("template") / "data"
+    # The same argv as the packdesk_cmd fixture (function-scoped, so not usable from a module-scoped fixture).
+    done = _run([sys.executable, "-m", "ui.launcher"], data_dir, "demo", "seed", "--orders", "30", "--seed", "5")
+    assert done.returncode == 0, done.stderr
+    return data_dir
+
+
+@dataclass
+class Shop:
+    cmd: list[str]
+    data_dir: Path
+    labels: Path
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return _run(self.cmd, self.data_dir, *args)
+
+    def print(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return self.run("print", *args)
+
+    def orders(self) -> dict[str, dict[str, Any]]:
+        done = self.run("orders", "--json", "--limit", "1000")
+        assert done.returncode == 0, done.stderr
+        return {o["order_no"]: o for o in json.loads(done.stdout)}
+
+    def packable(self) -> list[str]:
+        return [
+            no
+            for no, o in self.orders().items()
+            if o["status"] == "awaiting_shipment"
+            and o["tracking_no"] is None
+            and all(ln["refund_status"] == "none" for ln in o["lines"])
+        ]
+
+    def pngs(self) -> list[Path]:
+        return sorted(self.labels.glob("*.png")) if self.labels.exists() else []
+
+    def sql(self, query: str, *params: object) -> list[tuple[Any, ...]]:
+        conn = sqlite3.connect(self.data_dir / "packdesk.db")
+        try:
+            with conn:
+                return conn.execute(query, params).fetchall()
+        finally:
+            conn.close()
+
+
+@pytest.fixture
+def shop(seeded_template: Path, tmp_path: Path, packdesk_cmd: list[str]) -> Iterator[Shop]:
+    data_dir = tmp_path / "data"
+    shutil.copytree(seeded_template, data_dir)
+    yield Shop(packdesk_cmd, data_dir, tmp_path / "labels")
+
+
+def _png_uri(shop: Shop) -> str:
+    return f"png://{shop.labels.as_posix()}"
+
+
+def _label(path: Path) -> Image.Image:
+    with Image.open(path) as image:
+        return image.convert("1")
+
+
+def _results(done: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def test_print_to_png_allocates_a_number_and_prints_it(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    done = shop.print(order_no, "--printer", _png_uri(shop), "--json")
+    assert done.returncode == 0, done.stderr
+
+    order = shop.orders()[order_no]
+    assert order["tracking_no"] and order["print_count"] == 1
+    (result,) = _results(done)
+    assert (result["order_no"], result["tracking_no"], result["copy_no"]) == (order_no, order["tracking_no"], 1)
+    (png,) = shop.pngs()
+    assert [p.name for p in shop.labels.iterdir()] == [png.name]  # no .part or other leftovers
+    image = _label(png)
+    assert abs(image.width - 800) <= 8 and abs(image.height - 1200) <= 8
+    assert code128_texts(image) == [order["tracking_no"]]
+
+
+def test_second_print_needs_a_reprint_reason(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    assert shop.print(order_no, "--printer", _png_uri(shop)).returncode == 0
+    (first,) = shop.pngs()
+    first_bytes = first.read_bytes()
+    tracking_no = shop.orders()[order_no]["tracking_no"]
+
+    for extra in ([], ["--reprint", "  "]):
+        again = shop.print(order_no, "--printer", _png_uri(shop), *extra)
+        assert again.returncode != 0
+        assert "--reprint" in again.stderr and again.stderr.startswith("packdesk:")
+        assert "Traceback" not in again.stderr
+        assert shop.pngs() == [first] and first.read_bytes() == first_bytes
+        assert shop.orders()[order_no]["print_count"] == 1
+
+    done = shop.print(order_no, "--printer", _png_uri(shop), "--reprint", "jammed", "--json")
+    assert done.returncode == 0, done.stderr
+    (result,) = _results(done)
+    assert (result["tracking_no"], result["copy_no"]) == (tracking_no, 2)
+    order = shop.orders()[order_no]
+    assert (order["tracking_no"], order["print_count"]) == (tracking_no, 2)
+    (second,) = set(shop.pngs()) - {first}
+    copy2 = _label(second)
+    assert code128_texts(copy2) == [tracking_no]
+    # The reprint is visibly marked in the header (the first 9.5 mm), and only there: same number, same parcel.
+    box = ImageChops.difference(_label(first).convert("L"), copy2.convert("L")).getbbox()
+    assert box is not None and box[3] <= 76
+
+
+def _jobs_and_queries(conns: list[Any]) -> tuple[list[bytes], list[bytes]]:
+    """Splits captured connections into label jobs (ESC @ ...) and status queries (DLE EOT), nothing else."""
+    jobs = [bytes(c.data) for c in conns if c.data.startswith(b"\x1b@")]
+    queries = [bytes(c.data) for c in conns if not c.data.startswith(b"\x1b@")]
+    assert set(queries) <= {STATUS_QUERY}, f"unexpected bytes sent: {[q[:16] for q in queries]}"
+    return jobs, queries
+
+
+def test_print_over_tcp_sends_escpos_that_scans(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    with TcpCapture(answer_to={STATUS_QUERY: STATUS_READY}) as cap:
+        done = shop.print(order_no, "--printer", cap.uri, "--json")
+        assert done.returncode == 0, done.stderr
+        (job,), _queries = _jobs_and_queries(cap.wait_idle())
+    image = decode_escpos(job).image()
+    assert image.size == (800, 1200)
+    tracking_no = shop.orders()[order_no]["tracking_no"]
+    assert code128_texts(image) == [tracking_no]
+    assert _results(done)[0]["bytes_sent"] == len(job)
+
+
+def test_76x130_labels(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    done = shop.print(order_no, "--printer", _png_uri(shop), "--size", "76x130")
+    assert done.returncode == 0, done.stderr
+    (png,) = shop.pngs()
+    image = _label(png)
+    assert abs(image.width - 608) <= 8 and abs(image.height - 1040) <= 8
+    assert code128_texts(image) == [shop.orders()[order_no]["tracking_no"]]
+
+
+@pytest.mark.parametrize("code", ["ZTO", "YTO", "STO", "YUNDA", "SF", "EMS"])
+def test_each_carrier_account_allocates_its_own_format(shop: Shop, code: str) -> None:
+    order_no = shop.packable()[0]
+    done = shop.print(order_no, "--printer", _png_uri(shop), "--carrier", code, "--json")
+    assert done.returncode == 0, done.stderr
+    order = shop.orders()[order_no]
+    tracking_no = order["tracking_no"]
+    assert order["carrier"] == code and _results(done)[0]["carrier"] == code
+    assert CARRIERS[code].matches(tracking_no), f"{tracking_no} is not a {code} number"
+    if code == "EMS":
+        assert is_valid_s10(tracking_no)
+    (png,) = shop.pngs()
+    assert code128_texts(_label(png)) == [tracking_no]
+
+
+def test_tracking_numbers_never_repeat(shop: Shop) -> None:
+    orders = shop.packable()[:20]
+    assert len(orders) == 20
+    # The default account is ZTO: the batch without --carrier and the ZTO batch share one counter.
+    for batch, carrier in zip(range(0, 20, 5), (None, "ZTO", "SF", "EMS"), strict=True):
+        args = [*orders[batch : batch + 5], "--printer", _png_uri(shop), "--json"]
+        done = shop.print(*args, *(["--carrier", carrier] if carrier else []))
+        assert done.returncode == 0, done.stderr
+    listed = shop.orders()
+    numbers = [listed[no]["tracking_no"] for no in orders]
+    assert all(numbers) and len(set(numbers)) == 20, numbers
+    assert len(shop.pngs()) == 20
+    in_db = [row[0] for row in shop.sql("SELECT tracking_no FROM packages")]
+    assert sorted(in_db) == sorted(numbers)
+
+
+def _allocation_state(shop: Shop) -> tuple[Any, ...]:
+    return (
+        shop.sql("SELECT id, next_serial FROM waybill_accounts ORDER BY id"),
+        shop.sql("SELECT count(*) FROM packages"),
+        shop.sql("SELECT count(*) FROM print_jobs"),
+    )
+
+
+@pytest.mark.parametrize("block", ["closed", "requested", "refunded"])
+def test_orders_that_must_not_ship_print_nothing(shop: Shop, block: str) -> None:
+    order_no = shop.packable()[0]
+    # The seed has no such order among its 30, so one is made in the database as a platform sync would leave it.
+    (order_id,) = shop.sql("SELECT id FROM orders WHERE order_no = ?", order_no)[0]
+    if block == "closed":
+        shop.sql("UPDATE orders SET status = 'closed' WHERE id = ?", order_id)
+    else:
+        shop.sql("UPDATE order_lines SET refund_status = ? WHERE order_id = ?", block, order_id)
+    before = _allocation_state(shop)
+
+    done = shop.print(order_no, "--printer", _png_uri(shop))
+    assert done.returncode != 0
+    assert done.stderr.startswith("packdesk:") and order_no in done.stderr and "Traceback" not in done.stderr
+    assert shop.pngs() == []
+    order = shop.orders()[order_no]
+    assert (order["tracking_no"], order["print_count"]) == (None, 0)
+    assert _allocation_state(shop) == before
+
+
+def test_failed_print_keeps_its_number_for_the_retry(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    sock, port = refused_port()  # held (bound, not listening) so the same address can come back below
+    uri = f"tcp://127.0.0.1:{port}"
+    try:
+        done = shop.print(order_no, "--printer", uri)
+        assert done.returncode != 0
+        # design.md: errors go to stderr, with a message a seller understands (here: which printer did not answer).
+        assert done.stderr.startswith("packdesk:") and f"127.0.0.1:{port}" in done.stderr, (
+            f"stderr={done.stderr!r} stdout={done.stdout!r}"
+        )
+        order = shop.orders()[order_no]
+        tracking_no = order["tracking_no"]
+        assert tracking_no and order["print_count"] == 0  # the number is this parcel's, but nothing printed
+
+        # Asking again does not allocate a second number for the same parcel.
+        again = shop.print(order_no, "--printer", uri)
+        assert again.returncode != 0 and again.stderr.startswith("packdesk:")
+        assert shop.sql("SELECT tracking_no FROM packages") == [(tracking_no,)]
+
+        # The printer comes back at the same address: the waiting job prints, with the number it was given.
+        with TcpCapture(bound=sock, answer_to={STATUS_QUERY: STATUS_READY}) as cap:
+            retry = shop.run("queue", "run", "--printer", uri)
+            assert retry.returncode == 0, retry.stderr
+            (job,), _queries = _jobs_and_queries(cap.wait_idle())
+    finally:
+        sock.close()
+    assert code128_texts(decode_escpos(job).image()) == [tracking_no]
+    order = shop.orders()[order_no]
+    assert (order["tracking_no"], order["print_count"]) == (tracking_no, 1)
+    assert shop.sql("SELECT tracking_no FROM packages") == [(tracking_no,)]
+
+
+def test_a_blocked_order_in_a_batch_does_not_stop_the_others(shop: Shop) -> None:
+    first, blocked, last = shop.packable()[:3]
+    shop.sql("UPDATE orders SET status = 'closed' WHERE order_no = ?", blocked)
+    done = shop.print(first, blocked, last, "--printer", _png_uri(shop))
+    assert done.returncode != 0 and blocked in done.stderr
+    listed = shop.orders()
+    assert listed[blocked]["tracking_no"] is None
+    assert listed[first]["print_count"] == 1
+    assert listed[last]["print_count"] == 1, "the order after the blocked one was silently not printed"
+    assert len(shop.pngs()) == 2

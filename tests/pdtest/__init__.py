@@ -1,0 +1,1 @@
+"""Test helpers shared by the PackDesk test suites (independent decoders, fake printers)."""
