@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtGui import QFont
@@ -15,13 +16,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.errors import PackDeskError
 from app.scanning.wedge import WedgeDecoder
 from app.services.audit import Actor
-from app.services.printing import PrintService
+from app.services.print_queue import recover
 from app.services.station import Station
 from app.services.workspace import Workspace, default_data_dir, open_workspace
 from printers.errors import PrinterError
-from printers.registry import open_printer
 from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
+from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
 from ui.tasks import TaskRunner
 from ui.widgets.station_view import StationView
@@ -63,21 +64,27 @@ def build_gui(ws: Workspace) -> Gui:
     """Wires services into widgets (call with a QApplication running)."""
     settings = ws.settings
     actor = Actor(settings.packer or "packer", settings.station)
-    print_service = None
-    if settings.printer_uri:
-        printer = open_printer(settings.printer_uri, default_size=settings.label_size)
-        print_service = PrintService(ws.session_factory, printer, actor)
+    # Jobs a crash left "sending" become "did it print?" before anything else prints.
+    recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
-    station = Station(ws.session_factory, actor, print_service)
+    station = Station(ws.session_factory, actor)
+    printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
     station_view = StationView(station, tasks)
+
+    def save_printer(uri: str) -> None:
+        ws.settings.printer_uri = uri
+        ws.save_settings()
+
     window = MainWindow(
         station_view,
         ws.session_factory,
         tasks,
+        printing,
         packer=actor.name,
         station_name=actor.station,
-        printer_uri=settings.printer_uri,
+        save_printer=save_printer,
     )
+    printing.setParent(window)
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     app = QApplication.instance()

@@ -1,7 +1,8 @@
 """Runs blocking work off the GUI thread and hands results back to it (ui layer).
 
-Two lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
-time; `io` is a small pool for printers and network. `fn` runs core code only and returns plain data; `on_done` and
+Three lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
+time; `print` is a single worker for the spooler, so labels leave in order; `io` is a small pool for the network.
+`fn` runs core code only and returns plain data; `on_done` and
 `on_error` run on the GUI thread. This is the only module that knows about QThreadPool.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -17,6 +19,7 @@ class _Relay(QObject):
     """Lives on the GUI thread; a signal emitted from a worker reaches its slots there (queued connection)."""
 
     finished = Signal(object, object, object)  # callback, result, error
+    progressed = Signal(object, object)  # callback, value
 
 
 class _Job(QRunnable):
@@ -44,9 +47,11 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_relay_finished)
-        self._lanes = {"db": QThreadPool(self), "io": QThreadPool(self)}
+        self._relay.progressed.connect(self._on_relay_progressed)
+        self._lanes = {"db": QThreadPool(self), "io": QThreadPool(self), "print": QThreadPool(self)}
         self._lanes["db"].setMaxThreadCount(1)
         self._lanes["io"].setMaxThreadCount(4)
+        self._lanes["print"].setMaxThreadCount(1)  # one spooler run at a time: jobs leave in order
 
     def run(
         self,
@@ -57,9 +62,26 @@ class TaskRunner(QObject):
     ) -> None:
         self._lanes[lane].start(_Job(self._relay, fn, on_done, on_error))
 
+    def run_with_progress(
+        self,
+        fn: Callable[[Callable[[Any], None]], Any],
+        on_progress: Callable[[Any], None],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        lane: str = "db",
+    ) -> None:
+        """Like run(), but `fn` gets a `report(value)` callable whose values reach `on_progress` on the GUI thread."""
+        relay = self._relay
+        self.run(lambda: fn(lambda value: relay.progressed.emit(on_progress, value)), on_done, on_error, lane)
+
     def wait(self, msecs: int = 10_000) -> bool:
         """Waits for every lane to drain (tests and shutdown)."""
         return all(pool.waitForDone(msecs) for pool in self._lanes.values())
+
+    @Slot(object, object)
+    def _on_relay_progressed(self, callback: Callable[[Any], None], value: Any) -> None:
+        if _alive(callback):
+            callback(value)
 
     @Slot(object, object, object)
     def _on_relay_finished(self, callback: Callable[[Any], None] | None, result: Any, error: Any) -> None:
@@ -67,4 +89,11 @@ class TaskRunner(QObject):
             if error is not None:
                 raise error
             return
-        callback(error if error is not None else result)
+        if _alive(callback):
+            callback(error if error is not None else result)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when `callback` is a method of a widget that was deleted while the work ran (a closed window)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -137,7 +137,9 @@ def cmd_printer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         from printers.calibration import render_test_page
 
         if not hasattr(printer, "print_label"):
-            raise PackDeskError(f"{printer.spec.scheme}:// takes waybills only; print the test page to a label printer.")
+            raise PackDeskError(
+                f"{printer.spec.scheme}:// takes waybills only; print the test page on a label printer."
+            )
         sent = printer.print_label(render_test_page(printer.spec), "calibration")
         if args.json:
             emit({"printer": args.uri, "bytes_sent": sent}, out)

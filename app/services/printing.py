@@ -111,6 +111,35 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
     )
 
 
+PREVIEW_NUMBER = "000000000000"  # shown until the order's tracking number is allocated at print time
+
+
+def preview_waybill(session_factory: sessionmaker[Session], order_no: str, now: datetime) -> Waybill:
+    """The label `order_no` would print now; nothing is allocated or recorded.
+
+    Raises:
+        NotFound: no such order.
+    """
+    with session_factory() as session:
+        order = OrderRepository(session).row(order_no)
+        if order is None:
+            raise NotFound(f"No order {order_no} in the cache.")
+        package = current_package(order)
+        if package is None:
+            package = PackageRow(tracking_no=PREVIEW_NUMBER, carrier=_default_carrier(session, order), routing={},
+                                 print_count=0)
+        return build_waybill(order, package, package.print_count + 1, now)
+
+
+def _default_carrier(session: Session, order: OrderRow) -> str:
+    from app.services.waybills import account_for
+
+    try:
+        return account_for(session, order).carrier
+    except NotFound:
+        return "ZTO"
+
+
 def this_process() -> str:
     return f"{platform.node()}/{os.getpid()}"
 

@@ -1,41 +1,174 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>JobsTableModel</name>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="28" />
+        <source>Waiting</source>
+        <translation>等待打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="29" />
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="30" />
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="31" />
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="32" />
+        <source>Did it print?</source>
+        <translation>打出来了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="59" />
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="60" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="61" />
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="62" />
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="63" />
+        <source>Copy</source>
+        <translation>份次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="64" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="65" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="66" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/jobs_model.py" line="88" />
+        <source>%1 (reprint)</source>
+        <translation>%1（重打）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="26" />
+        <location filename="../../ui/windows/main_window.py" line="35" />
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="31" />
+        <location filename="../../ui/windows/main_window.py" line="43" />
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="32" />
+        <location filename="../../ui/windows/main_window.py" line="44" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="35" />
+        <location filename="../../ui/windows/main_window.py" line="45" />
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="48" />
+        <source>Printer setup…</source>
+        <translation>打印机设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="50" />
+        <source>&amp;Printer</source>
+        <translation>打印机(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="53" />
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="36" />
+        <location filename="../../ui/windows/main_window.py" line="54" />
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="38" />
+        <location filename="../../ui/windows/main_window.py" line="86" />
+        <source>Printing %1 waybill(s)…</source>
+        <translation>正在打印 %1 张面单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="90" />
+        <source>Save waybills as PDF</source>
+        <translation>面单另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="95" />
+        <source>Printed %1 of %2</source>
+        <translation>已打印 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="98" />
+        <source>%1 printed</source>
+        <translation>已打印 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="100" />
+        <source>%1 refused</source>
+        <translation>%1 单被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="102" />
+        <source>%1 waiting in the queue</source>
+        <translation>%1 张在队列中等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="110" />
+        <source>Printing stopped: %1</source>
+        <translation>打印已暂停：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="113" />
+        <source>Some waybills did not print</source>
+        <translation>部分面单没有打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="117" />
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="38" />
+        <location filename="../../ui/windows/main_window.py" line="117" />
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="127" />
+        <source>Printer setup</source>
+        <translation>打印机设置</translation>
     </message>
 </context>
 <context>
@@ -154,32 +287,42 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="38" />
+        <location filename="../../ui/widgets/orders_view.py" line="56" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="44" />
+        <location filename="../../ui/widgets/orders_view.py" line="62" />
         <source>Search order no., buyer, receiver, SKU, tracking no.</source>
         <translation>搜索 订单号、买家、收件人、商家编码、运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="45" />
+        <location filename="../../ui/widgets/orders_view.py" line="63" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="90" />
+        <location filename="../../ui/widgets/orders_view.py" line="64" />
+        <source>Print waybills (Ctrl+P)</source>
+        <translation>打印面单 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="66" />
+        <source>Save as one PDF…</source>
+        <translation>合并存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="152" />
         <source> (first %1)</source>
         <translation>（前%1条）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="91" />
+        <location filename="../../ui/widgets/orders_view.py" line="153" />
         <source>%1 orders</source>
         <translation>%1 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="95" />
+        <location filename="../../ui/widgets/orders_view.py" line="157" />
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>
@@ -213,186 +356,358 @@
     </message>
 </context>
 <context>
+    <name>PrintQueueView</name>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="48" />
+        <source>Print waiting jobs</source>
+        <translation>打印等待中的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="49" />
+        <source>It printed</source>
+        <translation>已打出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="50" />
+        <source>Print it again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="51" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="84" />
+        <source>Printing stopped: %1</source>
+        <translation>打印已暂停：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="96" />
+        <source>%1 waiting · %2 to confirm</source>
+        <translation>%1 张等待 · %2 张待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/queue_view.py" line="120" />
+        <source>no printer is configured</source>
+        <translation>尚未设置打印机</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterSetupDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="40" />
+        <source>Printer setup</source>
+        <translation>打印机设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="43" />
+        <source>— choose a printer found on this computer —</source>
+        <translation>— 选择本机发现的打印机 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="49" />
+        <source>TSPL (most 4-inch label printers)</source>
+        <translation>TSPL（多数4寸标签机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="61" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="64" />
+        <source>printer default</source>
+        <translation>打印机默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="70" />
+        <source>Check status</source>
+        <translation>检查状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="71" />
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="74" />
+        <source>Found</source>
+        <translation>已发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="75" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="76" />
+        <source>Language</source>
+        <translation>指令语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="77" />
+        <source>Label size</source>
+        <translation>标签尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="78" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="79" />
+        <source>Offset right</source>
+        <translation>向右偏移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="80" />
+        <source>Offset down</source>
+        <translation>向下偏移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="81" />
+        <source>Darkness</source>
+        <translation>浓度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="82" />
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="83" />
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="187" />
+        <source>Asking the printer…</source>
+        <translation>正在询问打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="193" />
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="194" />
+        <source>Out of labels</source>
+        <translation>缺纸（标签用完）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="195" />
+        <source>Cover or print head open</source>
+        <translation>上盖或打印头打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="196" />
+        <source>Paused on the printer</source>
+        <translation>打印机已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="197" />
+        <source>Offline: nothing answers at this address</source>
+        <translation>离线：这个地址没有应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="198" />
+        <source>The printer reports an error</source>
+        <translation>打印机报告故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="199" />
+        <source>Reachable, but it does not report its status</source>
+        <translation>可以连接，但打印机不回报状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="213" />
+        <source>Printing the test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/printer_setup.py" line="217" />
+        <source>Test page sent (%1 bytes). The outline must touch the label's edges.</source>
+        <translation>测试页已发送（%1 字节）。外框应正好贴合标签边缘。</translation>
+    </message>
+</context>
+<context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="173" />
+        <location filename="../../ui/widgets/station_view.py" line="175" />
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="174" />
+        <location filename="../../ui/widgets/station_view.py" line="176" />
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="212" />
+        <location filename="../../ui/widgets/station_view.py" line="214" />
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="229" />
+        <location filename="../../ui/widgets/station_view.py" line="231" />
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="229" />
+        <location filename="../../ui/widgets/station_view.py" line="231" />
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="232" />
+        <location filename="../../ui/widgets/station_view.py" line="235" />
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="234" />
+        <location filename="../../ui/widgets/station_view.py" line="237" />
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="234" />
+        <location filename="../../ui/widgets/station_view.py" line="237" />
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="236" />
+        <location filename="../../ui/widgets/station_view.py" line="241" />
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="236" />
+        <location filename="../../ui/widgets/station_view.py" line="241" />
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="240" />
+        <location filename="../../ui/widgets/station_view.py" line="246" />
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="241" />
+        <location filename="../../ui/widgets/station_view.py" line="247" />
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="242" />
+        <location filename="../../ui/widgets/station_view.py" line="249" />
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="242" />
+        <location filename="../../ui/widgets/station_view.py" line="249" />
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="244" />
+        <location filename="../../ui/widgets/station_view.py" line="251" />
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="244" />
+        <location filename="../../ui/widgets/station_view.py" line="251" />
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247" />
-        <location filename="../../ui/widgets/station_view.py" line="249" />
-        <location filename="../../ui/widgets/station_view.py" line="251" />
+        <location filename="../../ui/widgets/station_view.py" line="255" />
+        <location filename="../../ui/widgets/station_view.py" line="257" />
+        <location filename="../../ui/widgets/station_view.py" line="259" />
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247" />
+        <location filename="../../ui/widgets/station_view.py" line="255" />
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="249" />
+        <location filename="../../ui/widgets/station_view.py" line="257" />
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="251" />
+        <location filename="../../ui/widgets/station_view.py" line="259" />
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="254" />
+        <location filename="../../ui/widgets/station_view.py" line="263" />
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="257" />
+        <location filename="../../ui/widgets/station_view.py" line="266" />
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="258" />
+        <location filename="../../ui/widgets/station_view.py" line="267" />
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="259" />
+        <location filename="../../ui/widgets/station_view.py" line="268" />
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="260" />
+        <location filename="../../ui/widgets/station_view.py" line="269" />
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="262" />
+        <location filename="../../ui/widgets/station_view.py" line="271" />
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="262" />
+        <location filename="../../ui/widgets/station_view.py" line="271" />
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="265" />
+        <location filename="../../ui/widgets/station_view.py" line="275" />
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="265" />
+        <location filename="../../ui/widgets/station_view.py" line="275" />
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275" />
+        <location filename="../../ui/widgets/station_view.py" line="286" />
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275" />
+        <location filename="../../ui/widgets/station_view.py" line="286" />
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="281" />
+        <location filename="../../ui/widgets/station_view.py" line="292" />
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="287" />
+        <location filename="../../ui/widgets/station_view.py" line="298" />
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="296" />
+        <location filename="../../ui/widgets/station_view.py" line="309" />
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="298" />
+        <location filename="../../ui/widgets/station_view.py" line="311" />
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="317" />
+        <location filename="../../ui/widgets/station_view.py" line="337" />
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

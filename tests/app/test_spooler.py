@@ -174,13 +174,11 @@ def test_kill_9_during_a_batch_loses_nothing(demo: Workspace, packdesk_cmd: list
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
-        run = lambda *a: subprocess.run(
-            [*packdesk_cmd, "--data-dir", str(data_dir), *a],  # noqa: E731
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-        )
+        def run(*a: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run(
+                [*packdesk_cmd, "--data-dir", str(data_dir), *a], capture_output=True, text=True, env=env, timeout=120
+            )
+
         listed = run("queue", "list", "--json")
         assert listed.returncode == 0, listed.stderr
         jobs = json.loads(listed.stdout)

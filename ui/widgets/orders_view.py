@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,8 +24,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import OrderStatus
 from app.domain.orders import Order
 from app.services.orders import list_orders
+from app.services.printing import preview_waybill
+from printers.media import Media
+from printers.render import render_waybill
 from ui.models.orders_model import OrdersTableModel, status_text
 from ui.tasks import TaskRunner
+from ui.widgets.label_preview import LabelPreviewWidget
 
 PAGE = 2000
 
@@ -28,11 +37,20 @@ PAGE = 2000
 class OrdersView(QWidget):
     order_activated = Signal(str)  # order number, on double-click or Enter
     orders_loaded = Signal(int)
+    print_requested = Signal(list)  # order numbers, in list order
+    pdf_requested = Signal(list)
 
-    def __init__(self, session_factory: sessionmaker[Session], tasks: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        tasks: TaskRunner,
+        media: Callable[[], Media] = Media,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session_factory = session_factory
         self.tasks = tasks
+        self.media = media
 
         self.status_combo = QComboBox(self)
         self.status_combo.addItem(self.tr("All statuses"), None)
@@ -43,12 +61,17 @@ class OrdersView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(self.tr("Search order no., buyer, receiver, SKU, tracking no."))
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.print_button = QPushButton(self.tr("Print waybills (Ctrl+P)"), self)
+        self.print_button.setShortcut(QKeySequence("Ctrl+P"))
+        self.pdf_button = QPushButton(self.tr("Save as one PDF…"), self)
         self.count_label = QLabel(self)
+        self.preview = LabelPreviewWidget(self)
 
         self.model = OrdersTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         # Fixed row heights: no per-row measuring, so large backlogs scroll smoothly.
@@ -64,10 +87,17 @@ class OrdersView(QWidget):
         bar.addWidget(self.status_combo)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.pdf_button)
         bar.addWidget(self.count_label)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(splitter, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -77,6 +107,37 @@ class OrdersView(QWidget):
         self.search_edit.textChanged.connect(self._on_search_edit_changed)
         self.refresh_button.clicked.connect(self.reload)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.print_button.clicked.connect(lambda: self._emit_selection(self.print_requested))
+        self.pdf_button.clicked.connect(lambda: self._emit_selection(self.pdf_requested))
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(120)
+        self._preview_timer.timeout.connect(self._load_preview)
+
+    def selected_order_nos(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.order_at(row).order_no for row in rows]
+
+    def _emit_selection(self, signal: Signal) -> None:
+        chosen = self.selected_order_nos()
+        if chosen:
+            signal.emit(chosen)
+
+    def _on_selection_changed(self, *_args: object) -> None:
+        self._preview_timer.start()
+
+    def _load_preview(self) -> None:
+        chosen = self.selected_order_nos()
+        if not chosen:
+            self.preview.show_raster(None)
+            return
+        factory, media, order_no = self.session_factory, self.media(), chosen[0]
+
+        def render():  # type: ignore[no-untyped-def]
+            return render_waybill(preview_waybill(factory, order_no, datetime.now(UTC)), media)
+
+        self.tasks.run(render, self.preview.show_raster, lambda _e: self.preview.show_raster(None))
 
     def reload(self) -> None:
         status = self.status_combo.currentData()
@@ -87,7 +148,14 @@ class OrdersView(QWidget):
         )
 
     def _on_loaded(self, orders: list[Order]) -> None:
+        keep = set(self.selected_order_nos())  # a refresh keeps what the seller had selected
         self.model.set_rows(orders)
+        if keep:
+            selection = self.table.selectionModel()
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for row, order in enumerate(orders):
+                if order.order_no in keep:
+                    selection.select(self.model.index(row, 0), flags)
         more = self.tr(" (first %1)").replace("%1", str(PAGE)) if len(orders) >= PAGE else ""
         self.count_label.setText(self.tr("%1 orders").replace("%1", str(len(orders))) + more)
         self.orders_loaded.emit(len(orders))

@@ -1,12 +1,20 @@
-"""The main window: the packing station and the order list in tabs, the bench's context in the status bar."""
+"""The main window: the packing station, the order list and the print queue in tabs; the bench in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 from sqlalchemy.orm import Session, sessionmaker
 
+from printers.errors import PrinterError
+from printers.media import Media
+from ui.dialogs.printer_setup import PrinterSetupDialog
+from ui.print_controller import BatchOutcome, PrintController
 from ui.tasks import TaskRunner
 from ui.widgets.orders_view import OrdersView
+from ui.widgets.queue_view import PrintQueueView
 from ui.widgets.station_view import StationView
 
 
@@ -16,35 +24,54 @@ class MainWindow(QMainWindow):
         station_view: StationView,
         session_factory: sessionmaker[Session],
         tasks: TaskRunner,
+        printing: PrintController,
         *,
         packer: str,
         station_name: str,
-        printer_uri: str,
+        save_printer: Callable[[str], None] = lambda _uri: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("PackDesk · packing station"))
         self.tasks = tasks
+        self.printing = printing
+        self.save_printer = save_printer
         self.station_view = station_view
-        self.orders_view = OrdersView(session_factory, tasks, self)
+        self.orders_view = OrdersView(session_factory, tasks, self._media, self)
+        self.queue_view = PrintQueueView(session_factory, tasks, printing.actor, lambda: printing.service, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.station_view, self.tr("Station"))
         self.tabs.addTab(self.orders_view, self.tr("Orders"))
+        self.tabs.addTab(self.queue_view, self.tr("Print queue"))
         self.setCentralWidget(self.tabs)
+
+        self.printer_action = QAction(self.tr("Printer setup…"), self)
+        self.printer_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        menu = self.menuBar().addMenu(self.tr("&Printer"))
+        menu.addAction(self.printer_action)
 
         self.packer_label = QLabel(self.tr("Packer: %1").replace("%1", packer), self)
         self.station_label = QLabel(self.tr("Station: %1").replace("%1", station_name), self)
-        self.printer_label = QLabel(
-            self.tr("Printer: %1").replace("%1", printer_uri) if printer_uri else self.tr("No printer configured"),
-            self,
-        )
+        self.printer_label = QLabel(self)
         for label in (self.packer_label, self.station_label, self.printer_label):
             self.statusBar().addPermanentWidget(label)
+        self._on_printing_printer_changed(printing.printer_uri)
 
         self.orders_view.order_activated.connect(self._on_orders_view_order_activated)
+        self.orders_view.print_requested.connect(self._on_orders_view_print_requested)
+        self.orders_view.pdf_requested.connect(self._on_orders_view_pdf_requested)
         self.station_view.scan_handled.connect(self._on_station_view_scan_handled)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.printer_action.triggered.connect(self._on_printer_action_triggered)
+        self.printing.progressed.connect(self._on_printing_progressed)
+        self.printing.batch_finished.connect(self._on_printing_batch_finished)
+        self.printing.printer_changed.connect(self._on_printing_printer_changed)
+        self.queue_view.queue_changed.connect(self.orders_view.reload)
         self.orders_view.reload()
+
+    def _media(self) -> Media:
+        service = self.printing.service
+        return service.media if service else Media()
 
     def on_barcode_scanned(self, code: str) -> None:
         """A scanner's code, from wherever the focus was: it always goes to the station."""
@@ -55,13 +82,62 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.station_view)
         self.station_view.submit_scan(order_no)
 
+    def _on_orders_view_print_requested(self, order_nos: list[str]) -> None:
+        self.statusBar().showMessage(self.tr("Printing %1 waybill(s)…").replace("%1", str(len(order_nos))))
+        self.printing.print_orders(order_nos)
+
+    def _on_orders_view_pdf_requested(self, order_nos: list[str]) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save waybills as PDF"), "waybills.pdf", "PDF (*.pdf)")
+        if path:
+            self.printing.save_pdf(order_nos, path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def _on_printing_progressed(self, done: int, total: int) -> None:
+        self.statusBar().showMessage(self.tr("Printed %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _on_printing_batch_finished(self, outcome: BatchOutcome) -> None:
+        parts = [self.tr("%1 printed").replace("%1", str(outcome.sent))]
+        if outcome.refused:
+            parts.append(self.tr("%1 refused").replace("%1", str(len(outcome.refused))))
+        if outcome.not_sent:
+            parts.append(self.tr("%1 waiting in the queue").replace("%1", str(len(outcome.not_sent))))
+        self.statusBar().showMessage(" · ".join(parts), 15_000)
+        self.queue_view.show_pause(outcome.pause)
+        self.queue_view.reload()
+        self.orders_view.reload()
+        if outcome.refused or outcome.pause:
+            details = "\n".join(f"{no}: {why}" for no, why in outcome.refused)
+            if outcome.pause:
+                details = (details + "\n" if details else "") + self.tr("Printing stopped: %1").replace(
+                    "%1", outcome.pause
+                )
+            QMessageBox.warning(self, self.tr("Some waybills did not print"), details)
+
+    def _on_printing_printer_changed(self, uri: str) -> None:
+        self.printer_label.setText(
+            self.tr("Printer: %1").replace("%1", uri) if uri else self.tr("No printer configured")
+        )
+
+    def _on_printer_action_triggered(self) -> None:
+        uri = PrinterSetupDialog.ask(self, self.printing.printer_uri, self.tasks)
+        if not uri:
+            return
+        try:
+            self.printing.set_printer(uri)
+        except PrinterError as exc:
+            QMessageBox.warning(self, self.tr("Printer setup"), str(exc))
+            return
+        self.save_printer(uri)
+
     def _on_station_view_scan_handled(self, _snapshot: object) -> None:
         if self.tabs.currentWidget() is self.orders_view:
             self.orders_view.reload()
 
     def _on_tabs_current_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.orders_view:
+        current = self.tabs.currentWidget()
+        if current is self.orders_view:
             self.orders_view.reload()
+        elif current is self.queue_view:
+            self.queue_view.reload()
         else:
             self.station_view.scan_input.setFocus()
 

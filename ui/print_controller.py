@@ -1,0 +1,114 @@
+"""Batch printing for the window: enqueue a selection, work the queue on the print lane, report progress (ui layer)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import PrintJobState
+from app.domain.errors import PackDeskError
+from app.services.audit import Actor
+from app.services.printing import PrintResult, PrintService
+from app.services.station import Station
+from printers.registry import LabelPrinter, open_printer
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class BatchOutcome:
+    sent: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (order no, why)
+    not_sent: list[PrintResult] = field(default_factory=list)
+    pause: str | None = None
+
+
+def print_batch(service: PrintService, order_nos: list[str], report: Callable[[object], None]) -> BatchOutcome:
+    """Queues `order_nos` in order and prints them; `report((done, total))` after each label."""
+    outcome = BatchOutcome()
+    jobs = []
+    for order_no in order_nos:
+        try:
+            jobs.append(service.enqueue(order_no))
+        except PackDeskError as exc:
+            outcome.refused.append((order_no, exc.message))
+    total = len(jobs)
+    done = 0
+
+    def each(result: PrintResult) -> None:
+        nonlocal done
+        done += 1
+        report((done, total))
+
+    for result in service.run(only=set(jobs), progress=each):
+        if result.state is PrintJobState.SENT:
+            outcome.sent += 1
+        else:
+            outcome.not_sent.append(result)
+    outcome.pause = service.pause.message if service.pause else None
+    return outcome
+
+
+class PrintController(QObject):
+    progressed = Signal(int, int)  # done, total
+    batch_finished = Signal(object)  # BatchOutcome
+    printer_changed = Signal(str)
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        tasks: TaskRunner,
+        actor: Actor,
+        station: Station,
+        printer_uri: str,
+        label_size: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session_factory = session_factory
+        self.tasks = tasks
+        self.actor = actor
+        self.station = station
+        self.label_size = label_size
+        self.printer_uri = ""
+        self.service: PrintService | None = None
+        self.set_printer(printer_uri)
+
+    def set_printer(self, uri: str) -> None:
+        """Points the station and the batch printing at the printer at `uri` (raises PrinterUriError)."""
+        printer: LabelPrinter | None = open_printer(uri, default_size=self.label_size) if uri else None
+        self.service = PrintService(self.session_factory, printer, self.actor) if printer else None
+        self.station.printer = self.service
+        self.printer_uri = uri
+        self.printer_changed.emit(uri)
+
+    def print_orders(self, order_nos: list[str]) -> None:
+        service = self.service
+        if service is None:
+            self.batch_finished.emit(BatchOutcome(refused=[(n, "no printer") for n in order_nos]))
+            return
+        self.tasks.run_with_progress(
+            lambda report: print_batch(service, order_nos, report),
+            lambda v: self.progressed.emit(*v),
+            self.batch_finished.emit,
+            self._on_error,
+            lane="print",
+        )
+
+    def save_pdf(self, order_nos: list[str], path: str) -> None:
+        """Prints `order_nos` into one PDF file: it counts as their printing, numbers and all."""
+        pdf = PrintService(
+            self.session_factory, open_printer(f"pdf://{path}", default_size=self.label_size), self.actor
+        )
+        self.tasks.run_with_progress(
+            lambda report: print_batch(pdf, order_nos, report),
+            lambda v: self.progressed.emit(*v),
+            self.batch_finished.emit,
+            self._on_error,
+            lane="print",
+        )
+
+    def _on_error(self, error: BaseException) -> None:
+        self.batch_finished.emit(BatchOutcome(pause=str(error)))
