@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.demo.seed import seed_demo  # noqa: E402
 from app.services.orders import list_orders  # noqa: E402
 from app.services.workspace import open_workspace  # noqa: E402
+from printers.discovery import Found  # noqa: E402
+from ui.dialogs.printer_setup import PrinterSetupDialog  # noqa: E402
 from ui.main import build_gui, make_app  # noqa: E402
 
 
@@ -85,7 +87,40 @@ def main() -> int:
     shot("station-stop")
     window.tabs.setCurrentWidget(window.orders_view)
     gui.tasks.wait()
+    _settle()
+    view = window.orders_view
+    view.table.selectRow(2)
+    _settle(400)
+    gui.tasks.wait()
     shot("orders")
+    # a batch print, one job then cut off mid-send and left for the packer to confirm
+    batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines)][5:10]
+    window.printing.print_orders(batch)
+    gui.tasks.wait()
+    _settle()
+    from sqlalchemy import update
+
+    from app.persistence.rows import PrintJobRow
+
+    reason = ("连接中断：标签可能没有打完整" if args.lang.startswith("zh")
+              else "The connection broke while sending; the label may be incomplete.")
+    with ws.session_factory.begin() as session:
+        last = session.query(PrintJobRow).order_by(PrintJobRow.id.desc()).first()
+        session.execute(update(PrintJobRow).where(PrintJobRow.id == last.id).values(state="unknown", reason=reason))
+    window.queue_view.show_pause(reason)
+    window.tabs.setCurrentWidget(window.queue_view)
+    gui.tasks.wait()
+    _settle()
+    window.queue_view.table.selectRow(0)
+    shot("print-queue")
+    dialog = PrinterSetupDialog("tcp://192.168.1.50:9100?lang=tspl&size=100x150&x=0.5", gui.tasks, window,
+                                found=[Found("usb-file", "/dev/usb/lp0  Xprinter XP-420B", "file:///dev/usb/lp0"),
+                                       Found("serial", "/dev/ttyUSB0  CH340", "serial:///dev/ttyUSB0?baud=115200")])
+    dialog.show()
+    dialog.result_label.setText(dialog.tr("Ready"))
+    _settle()
+    dialog.grab().save(str(args.out / f"printer-setup{suffix}.png"))
+    dialog.close()
     window.close()
     gui.tasks.wait()
     ws.close()

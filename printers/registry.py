@@ -112,6 +112,12 @@ class RawPrinter:
         self.spec = spec
         self.transport = transport
 
+    @property
+    def answers_status(self) -> bool:
+        """Whether to ask this printer for its status: its link can answer, and status=off was not set (for the
+        models that never answer DLE EOT, <ESC>!? or ~HS)."""
+        return getattr(self.transport, "can_answer", False) and self.spec.options.get("status", "on") != "off"
+
     def encode(self, image: Image.Image) -> bytes:
         image = shift(image, self.spec)
         spec = self.spec

@@ -41,6 +41,8 @@ class Transport(Protocol):
 class TcpTransport:
     """Raw port-9100 printing: one connection per job, the whole job in one sendall."""
 
+    can_answer = True
+
     def __init__(self, host: str, port: int) -> None:
         self.host, self.port = host, port
 
@@ -93,6 +95,8 @@ class TcpTransport:
 class FileTransport:
     """A device node (/dev/usb/lp0) or a plain file: written in one go and flushed."""
 
+    can_answer = False
+
     def __init__(self, path: str) -> None:
         self.path = path
 
@@ -122,6 +126,8 @@ class FileTransport:
 
 class SerialTransport:
     """A serial or USB-CDC printer via pyserial, with explicit flow control (raster needs it)."""
+
+    can_answer = True
 
     def __init__(self, url: str, baud: int = 115200, rtscts: bool = True, xonxoff: bool = False) -> None:
         self.url, self.baud, self.rtscts, self.xonxoff = url, baud, rtscts, xonxoff

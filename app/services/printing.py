@@ -22,14 +22,15 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.demo.routing import demo_routing
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.orders import CHINA_TZ
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
+from app.persistence.rows import OrderRow, PackageRow, PrintJobRow, WaybillAccountRow
 from app.services.audit import Actor, audit
-from app.services.waybills import allocate
+from app.services.waybills import account_for, allocate
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.media import Media
 from printers.registry import LabelPrinter
@@ -126,18 +127,18 @@ def preview_waybill(session_factory: sessionmaker[Session], order_no: str, now: 
             raise NotFound(f"No order {order_no} in the cache.")
         package = current_package(order)
         if package is None:
-            package = PackageRow(tracking_no=PREVIEW_NUMBER, carrier=_default_carrier(session, order), routing={},
-                                 print_count=0)
+            account = _default_account(session, order)
+            routing = demo_routing(order) if account is not None and account.kind == "demo" else {}
+            package = PackageRow(tracking_no=PREVIEW_NUMBER, carrier=account.carrier if account else "ZTO",
+                                 routing=routing, print_count=0)
         return build_waybill(order, package, package.print_count + 1, now)
 
 
-def _default_carrier(session: Session, order: OrderRow) -> str:
-    from app.services.waybills import account_for
-
+def _default_account(session: Session, order: OrderRow) -> WaybillAccountRow | None:
     try:
-        return account_for(session, order).carrier
+        return account_for(session, order)
     except NotFound:
-        return "ZTO"
+        return None
 
 
 def this_process() -> str:
@@ -379,9 +380,12 @@ class PrintService:
             )
 
     def _printer_ready(self, after: PrintResult | None = None) -> bool:
+        if not getattr(self.printer, "answers_status", True):
+            return True  # the link cannot carry an answer (a /dev/usb/lp file, status=off): nothing to ask
         status = self.printer.status()
-        if status.state in (State.READY, State.UNKNOWN):
-            return True  # a printer that never answers can still print; its jobs say "sent", not "printed"
+        if status.state is State.READY:
+            return True
+        # Paper out, cover open, offline and no answer all stop the queue: "unknown" is never taken for "ready".
         self.pause = QueuePause(status.state, status.detail)
         if after is not None and status.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
             # The label just sent may not have come out whole: the packer says whether it did.

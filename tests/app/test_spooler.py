@@ -77,13 +77,21 @@ def test_connection_cut_mid_job_is_unknown_then_answered(demo: Workspace) -> Non
         assert s.execute(select(PackageRow.print_count)).scalar_one() == 1
 
 
-def test_printer_that_never_answers_status_is_unknown_but_still_prints(demo: Workspace) -> None:
+def test_printer_that_never_answers_pauses_until_status_checks_are_off(demo: Workspace) -> None:
+    order_no = _packable(demo, 1)[0]
     with PrinterSimulator("escpos") as sim:
         sim.silent = True
-        printer = open_printer(sim.uri)
-        assert printer.status().state is State.UNKNOWN  # never "ready" without an answer
-        result = _service(demo, sim.uri).print_order(_packable(demo, 1)[0])
-        assert result.state is PrintJobState.SENT
+        assert open_printer(sim.uri).status().state is State.UNKNOWN  # never "ready" without an answer
+        service = _service(demo, sim.uri)
+        result = service.print_order(order_no)
+        assert result.state is PrintJobState.QUEUED
+        assert service.pause is not None and service.pause.state is State.UNKNOWN
+        assert sim.jobs == []
+        # a model known never to answer: the seller turns status checks off for it
+        quiet = _service(demo, sim.uri + "&status=off")
+        quiet_job = quiet.enqueue(_packable(demo, 1)[0])
+        (sent,) = quiet.run()
+        assert sent.job_id == quiet_job and sent.state is PrintJobState.SENT
         sim.wait_jobs(1)
 
 
