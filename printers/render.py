@@ -16,6 +16,7 @@ from typing import Protocol
 import zxingcpp
 from PIL import Image, ImageDraw, ImageFont
 
+from printers.layouts import Layout, layout_for
 from printers.media import Media
 from printers.waybill import Party, Waybill
 from resources import FONT_FILE, resource_path
@@ -230,61 +231,84 @@ def render_waybill(waybill: Waybill, media: Media) -> Image.Image:
     return image
 
 
-def layout_waybill(waybill: Waybill, media: Media, surface: Surface) -> None:
-    """Lays `waybill` out on `surface`: the one layout behind both the raster and the PDF."""
+def layout_waybill(waybill: Waybill, media: Media, surface: Surface, layout: Layout | None = None) -> None:
+    """Lays `waybill` out on `surface`: the one layout behind both the raster and the PDF.
+
+    Args:
+        waybill: what to print.
+        media: label size and resolution.
+        surface: where to draw (raster or PDF).
+        layout: the arrangement; by default the carrier's layout for `media` from resources/labels.
+    """
+    lay = layout or layout_for(waybill.carrier_code, media)
     pen = _Pen(media, surface)
-    w, h = media.width_mm, media.height_mm
-    m = 2.0  # inner margin
-    narrow = w < 90
-    s = 0.85 if narrow else 1.0  # type scale for 76 mm stock
+    y = 0.0
+    for block in lay.blocks:
+        y = _BLOCKS[block](pen, lay, waybill, y)
+        if block != lay.blocks[-1]:
+            pen.hline(y)
+    right, bottom = surface.width - 1, surface.height - 1
+    for box in ((0, 0, right, 1), (0, bottom - 1, right, bottom), (0, 0, 1, bottom), (right - 1, 0, right, bottom)):
+        surface.fill(*box)
 
-    # Header: carrier, print date, reprint marker.
-    pen.text(m, 2.0, waybill.carrier_name, 5.5 * s)
-    pen.text(w - m, 1.6, waybill.printed_at.strftime("%Y-%m-%d %H:%M"), 2.6 * s, anchor="ra")
+
+# Each block draws from y (mm) down and returns the y of its bottom edge.
+
+
+def _header(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    w, m, s = pen.media.width_mm, lay.margin, lay.scale
+    pen.text(m, y + 2.0, lay.header_text or waybill.carrier_name, lay.carrier_size * s)
+    pen.text(w - m, y + 1.6, waybill.printed_at.strftime("%Y-%m-%d %H:%M"), lay.date_size * s, anchor="ra")
     if waybill.copy_no > 1:
-        pen.text(w - m - 0.6, 5.2, f"重打 {waybill.copy_no - 1}", 3.2 * s, anchor="ra", invert=True)
-    y = 9.5
-    pen.hline(y)
+        pen.text(w - m - 0.6, y + 5.2, f"重打 {waybill.copy_no - 1}", lay.reprint_size * s, anchor="ra", invert=True)
+    return y + lay.header_band
 
-    # Sorting block: 大头笔 big, then 三段码 and 集包地.
+
+def _sorting(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    w, m, s = pen.media.width_mm, lay.margin, lay.scale
     headline = waybill.routing.sort_headline or "—"
-    size = pen.fit_size(headline, 11.0 * s, w - 2 * m, 6.0)
+    size = pen.fit_size(headline, lay.headline_size * s, w - 2 * m, lay.headline_min)
     pen.text(w / 2, y + 1.0, headline, size, anchor="ma")
-    y += 14.0 * s
-    pen.hline(y)
+    return y + lay.sorting_band * s
+
+
+def _route(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    w, m, s = pen.media.width_mm, lay.margin, lay.scale
     if waybill.routing.route_code or waybill.routing.consolidation:
-        pen.text(m, y + 1.2, waybill.routing.route_code, 4.6 * s)
-        pen.text(w - m, y + 1.6, waybill.routing.consolidation, 3.6 * s, anchor="ra")
-    y += 7.0 * s
-    pen.hline(y)
+        pen.text(m, y + 1.2, waybill.routing.route_code, lay.route_size * s)
+        pen.text(w - m, y + 1.6, waybill.routing.consolidation, lay.consolidation_size * s, anchor="ra")
+    return y + lay.route_band * s
 
-    # Tracking-number barcode with its human-readable line.
-    bar_h = 15.0 if h >= 150 else 12.0
-    pen.code128(waybill.tracking_no, 0, y + 2.0, w, bar_h)
-    y += 2.0 + bar_h + 0.8
-    pen.text(w / 2, y, " ".join(_groups(waybill.tracking_no)), 3.4 * s, anchor="ma")
-    y += 5.0
-    pen.hline(y)
 
-    # Receiver (收) and sender (寄).
-    tall = h >= 150
-    y = _party(pen, "收", waybill.receiver, y, (5.0 if tall else 4.2) * s, lines=3 if tall else 2)
-    pen.hline(y)
-    y = _party(pen, "寄", waybill.sender, y, (3.4 if tall else 3.0) * s, lines=2)
-    pen.hline(y)
+def _barcode(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    w = pen.media.width_mm
+    pen.code128(waybill.tracking_no, 0, y + 2.0, w, lay.barcode_height)
+    y += 2.0 + lay.barcode_height + 0.8
+    pen.text(w / 2, y, " ".join(_groups(waybill.tracking_no)), lay.number_size * lay.scale, anchor="ma")
+    return y + lay.number_size * lay.scale + 1.6
 
-    # Items, order number, notes on the left; QR on the right.
-    qr_side = min((30.0 if tall else 24.0) * s, h - y - 4.0)
+
+def _receiver(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    return _party(pen, "收", waybill.receiver, y, lay.receiver_size * lay.scale, lay.receiver_lines)
+
+
+def _sender(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    return _party(pen, "寄", waybill.sender, y, lay.sender_size * lay.scale, lay.sender_lines)
+
+
+def _details(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
+    """Order number, items, buyer message and seller memo on the left; the QR code on the right. Fills the rest."""
+    w, h, m = pen.media.width_mm, pen.media.height_mm, lay.margin
+    qr_side = min(lay.qr_side * lay.scale, h - y - 4.0)
     text_w = w - 2 * m - qr_side - 2.0
     pen.vline(w - qr_side - 2.0 - m / 2, y, h - 0.5)
     pen.qr(waybill.qr_text, w - m - qr_side, y + 1.5, qr_side)
     ty = y + 1.5
-    small = (3.2 if tall else 2.8) * s
+    small = lay.detail_size * lay.scale
     pen.text(m, ty, f"订单 {waybill.order_no}", small)
     ty += small * 1.35
-    lines_left = max(
-        1, int((h - ty - 2.0 - (small * 2.7 if waybill.buyer_message or waybill.seller_memo else 0)) // (small * 1.25))
-    )
+    notes = small * 2.7 if waybill.buyer_message or waybill.seller_memo else 0
+    lines_left = max(1, int((h - ty - 2.0 - notes) // (small * 1.25)))
     for line in _item_lines(waybill, lines_left):
         pen.text(m, ty, pen.wrap(line, small, text_w, 1)[0], small)
         ty += small * 1.25
@@ -293,10 +317,18 @@ def layout_waybill(waybill: Waybill, media: Media, surface: Surface) -> None:
         ty += small * 1.25
     if waybill.seller_memo:
         pen.text(m, ty, pen.wrap(f"备注: {waybill.seller_memo}", small, text_w, 1)[0], small)
+    return h
 
-    right, bottom = surface.width - 1, surface.height - 1
-    for box in ((0, 0, right, 1), (0, bottom - 1, right, bottom), (0, 0, 1, bottom), (right - 1, 0, right, bottom)):
-        surface.fill(*box)
+
+_BLOCKS = {
+    "header": _header,
+    "sorting": _sorting,
+    "route": _route,
+    "barcode": _barcode,
+    "receiver": _receiver,
+    "sender": _sender,
+    "details": _details,
+}
 
 
 def _party(pen: _Pen, mark: str, party: Party, y: float, size: float, lines: int) -> float:
@@ -321,5 +353,7 @@ def _item_lines(waybill: Waybill, max_lines: int) -> list[str]:
 
 
 def _groups(number: str) -> list[str]:
-    """Splits a tracking number into groups of four for the human-readable line."""
+    """Splits a tracking number for the human-readable line: S10 as EA 123 456 785 CN, others in fours."""
+    if len(number) == 13 and number[:2].isalpha() and number[-2:].isalpha() and number[2:11].isdigit():
+        return [number[:2], number[2:5], number[5:8], number[8:11], number[11:]]
     return [number[i : i + 4] for i in range(0, len(number), 4)]

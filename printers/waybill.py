@@ -43,6 +43,7 @@ class Waybill:
     seller_memo: str = ""
     copy_no: int = 1  # 2 and up print the reprint marker 重打 N-1
     qr_payload: str = ""  # defaults to the tracking number
+    carrier_code: str = ""  # picks resources/labels/carriers/CODE.toml when there is one
 
     @property
     def qr_text(self) -> str:

@@ -88,6 +88,7 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
     return Waybill(
         tracking_no=package.tracking_no,
         carrier_name=carrier(package.carrier).name,
+        carrier_code=package.carrier,
         receiver=Party(
             order.receiver_name,
             order.receiver_phone,
