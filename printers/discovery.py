@@ -14,13 +14,33 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Found:
-    kind: str  # usb-file | serial | cups | win32
+    kind: str  # usb | usb-file | serial | cups | win32
     label: str
     uri: str
 
 
 def usb_device_files() -> list[Found]:
     return [Found("usb-file", path, f"file://{path}") for path in sorted(glob.glob("/dev/usb/lp*"))]
+
+
+def usb_printers(backend: object | None = None) -> list[Found]:
+    """Printer-class USB devices (interface class 7) that libusb can see, as usb://VID:PID."""
+    try:
+        import usb.core
+
+        devices = list(usb.core.find(find_all=True, backend=backend))
+    except Exception:  # no pyusb, no libusb, no permission: nothing found here
+        return []
+    found = []
+    for dev in devices:
+        try:
+            is_printer = any(intf.bInterfaceClass == 7 for cfg in dev for intf in cfg)
+        except Exception:
+            continue
+        if is_printer:
+            ids = f"{dev.idVendor:04x}:{dev.idProduct:04x}"
+            found.append(Found("usb", f"USB {ids}", f"usb://{ids}"))
+    return found
 
 
 def serial_ports() -> list[Found]:
@@ -60,4 +80,4 @@ def windows_printers() -> list[Found]:
 
 def discover() -> list[Found]:
     """Everything found, USB printers first (the usual label printer), then serial, CUPS and Windows queues."""
-    return usb_device_files() + windows_printers() + cups_queues() + serial_ports()
+    return usb_printers() + usb_device_files() + windows_printers() + cups_queues() + serial_ports()

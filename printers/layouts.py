@@ -105,7 +105,7 @@ class LayoutFile:
             try:
                 w, h = parse_size(size)
             except ValueError as exc:
-                raise LayoutError(f"{where}: [size.\"{size}\"]: {exc}") from None
+                raise LayoutError(f'{where}: [size."{size}"]: {exc}') from None
             sizes[f"{w:g}x{h:g}"] = _check_values(table, f'{where} [size."{size}"]')
         try:
             dw, dh = parse_size(str(data.get("default_size", "100x150")))

@@ -18,7 +18,16 @@ from printers import escpos, tspl, zpl
 from printers.errors import PrinterError, PrinterOffline, PrinterUriError
 from printers.render import render_waybill
 from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
-from printers.transports import FileTransport, SerialTransport, TcpTransport, Transport
+from printers.transports import (
+    CupsTransport,
+    FileTransport,
+    SerialTransport,
+    TcpTransport,
+    Transport,
+    UsbTransport,
+    Win32Transport,
+    parse_usb_id,
+)
 from printers.uri import PrinterSpec, parse_printer_uri
 from printers.waybill import Waybill
 
@@ -174,7 +183,10 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
         baud = int(spec.options.get("baud", "115200"))
         flow = spec.options.get("flow", "rtscts")
         return RawPrinter(spec, SerialTransport(spec.target, baud, rtscts=flow == "rtscts", xonxoff=flow == "xonxoff"))
-    raise PrinterUriError(
-        f"{spec.scheme}:// printers are not supported by this version of PackDesk yet. "
-        "Use tcp://, file://, serial://, pdf:// or png:// (the virtual printer)."
-    )
+    if spec.scheme == "usb":
+        return RawPrinter(spec, UsbTransport(*parse_usb_id(spec.target)))
+    if spec.scheme == "cups":
+        return RawPrinter(spec, CupsTransport(spec.target))
+    if spec.scheme == "win32":
+        return RawPrinter(spec, Win32Transport(spec.target))
+    raise PrinterUriError(f"{spec.scheme}:// printers are not supported by PackDesk.")

@@ -176,6 +176,236 @@ class SerialTransport:
         return len(data)
 
 
+def parse_usb_id(target: str) -> tuple[int, int]:
+    """Parses "0fe6:811e" (hex, optional 0x) into (vendor id, product id).
+
+    Raises:
+        PrinterUriError: when it is not two hexadecimal ids.
+    """
+    from printers.errors import PrinterUriError
+
+    vid, sep, pid = target.partition(":")
+    try:
+        if not sep:
+            raise ValueError
+        ids = int(vid, 16), int(pid, 16)
+    except ValueError:
+        raise PrinterUriError(
+            f"usb://{target} is not VENDOR:PRODUCT in hexadecimal, e.g. usb://0fe6:811e (see lsusb or Device Manager)"
+        ) from None
+    if not all(0 <= i <= 0xFFFF for i in ids):
+        raise PrinterUriError(f"usb://{target}: USB ids are four hexadecimal digits each")
+    return ids
+
+
+class UsbTransport:
+    """A USB printer-class device through pyusb (libusb): bulk OUT for jobs, bulk IN for status answers.
+
+    python-escpos's Usb printer is not used: it prints to stdout, keeps the device claimed between jobs and hides the
+    endpoints. pyusb takes every timeout in milliseconds (python-escpos passes its `timeout` straight through, so a
+    "0" there means wait forever); the constants below are milliseconds for that reason. `backend` is a pyusb backend,
+    None for the system's libusb.
+    """
+
+    can_answer = True
+    WRITE_TIMEOUT_MS = 30_000  # per chunk: a printer that takes nothing for 30 s has stalled
+    CHUNK = 16 * 1024
+    PRINTER_CLASS = 7
+
+    def __init__(self, vid: int, pid: int, backend: object | None = None) -> None:
+        self.vid, self.pid, self.backend = vid, pid, backend
+
+    @property
+    def name(self) -> str:
+        return f"USB printer {self.vid:04x}:{self.pid:04x}"
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        try:
+            import usb.core
+            import usb.util
+        except ImportError as exc:
+            raise PrinterOffline("USB printing needs the pyusb package, which this installation lacks.") from exc
+        try:
+            dev = usb.core.find(idVendor=self.vid, idProduct=self.pid, backend=self.backend)
+        except usb.core.NoBackendError as exc:
+            raise PrinterOffline(
+                "USB printing needs libusb: install libusb-1.0-0 (Linux), or on Windows give the printer the WinUSB "
+                "driver (Zadig), or print through the Windows printer with win32://."
+            ) from exc
+        if dev is None:
+            raise PrinterOffline(f"The {self.name} is not connected. Check the cable and that the printer is on.")
+        try:
+            try:
+                cfg = dev.get_active_configuration()
+            except usb.core.USBError:
+                dev.set_configuration()
+                cfg = dev.get_active_configuration()
+            interfaces = list(cfg)
+            intf = next((i for i in interfaces if i.bInterfaceClass == self.PRINTER_CLASS), interfaces[0])
+            try:
+                if dev.is_kernel_driver_active(intf.bInterfaceNumber):
+                    dev.detach_kernel_driver(intf.bInterfaceNumber)  # Linux usblp holds printer-class devices
+            except (NotImplementedError, usb.core.USBError):
+                pass  # Windows and macOS have no kernel driver to detach
+
+            def direction(d: int):  # type: ignore[no-untyped-def]
+                return lambda e: usb.util.endpoint_direction(e.bEndpointAddress) == d
+
+            out = usb.util.find_descriptor(intf, custom_match=direction(usb.util.ENDPOINT_OUT))
+            inn = usb.util.find_descriptor(intf, custom_match=direction(usb.util.ENDPOINT_IN))
+        except usb.core.USBError as exc:
+            usb.util.dispose_resources(dev)
+            if exc.errno == 13:
+                raise PrinterOffline(
+                    f"No permission to open the {self.name}: install packaging/linux/70-packdesk.rules (udev)."
+                ) from exc
+            raise PrinterOffline(f"The {self.name} cannot be opened: {exc}") from exc
+        if out is None:
+            usb.util.dispose_resources(dev)
+            raise PrinterOffline(f"The {self.name} has no output endpoint: it is not a printer.")
+        return dev, out, inn
+
+    def send(self, data: bytes) -> int:
+        import usb.core
+        import usb.util
+
+        dev, out, _ = self._open()
+        sent = 0
+        try:
+            while sent < len(data):
+                sent += out.write(data[sent : sent + self.CHUNK], timeout=self.WRITE_TIMEOUT_MS)
+        except usb.core.USBTimeoutError as exc:
+            raise PrinterWriteError(
+                f"The {self.name} stopped taking data after {sent} of {len(data)} bytes; the label may be incomplete."
+            ) from exc
+        except usb.core.USBError as exc:
+            raise PrinterWriteError(
+                f"The {self.name} went away while sending ({exc.strerror or exc}); the label may be incomplete."
+            ) from exc
+        finally:
+            usb.util.dispose_resources(dev)
+        return sent
+
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
+        import usb.core
+        import usb.util
+
+        dev, out, inn = self._open()
+        answer = b""
+        try:
+            if inn is None:
+                return None
+            out.write(request, timeout=round(timeout * 1000))
+            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
+                chunk = bytes(inn.read(inn.wMaxPacketSize or 64, timeout=round(timeout * 1000)))
+                if not chunk:
+                    break
+                answer += chunk
+        except usb.core.USBError:
+            pass  # a timeout is "no answer", which the caller reads as unknown
+        finally:
+            usb.util.dispose_resources(dev)
+        return answer or None
+
+
+class CupsTransport:
+    """A CUPS queue, raw: the job goes through `lp -d QUEUE -o raw` so the driver never touches the bytes."""
+
+    can_answer = False
+
+    def __init__(self, queue: str, lp: str | None = None) -> None:
+        self.queue, self.lp = queue, lp
+
+    def _lp(self) -> str:
+        import shutil
+
+        lp = self.lp or shutil.which("lp")
+        if not lp:
+            raise PrinterOffline("Printing to a CUPS queue needs the lp command: install cups-client (or cups).")
+        return lp
+
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
+        self._lp()
+        return None  # CUPS takes jobs; it cannot pass a status question through to the printer
+
+    def send(self, data: bytes) -> int:
+        import subprocess
+
+        lp = self._lp()
+        try:
+            done = subprocess.run(
+                [lp, "-d", self.queue, "-o", "raw", "-t", "PackDesk label", "-"],
+                input=data,
+                capture_output=True,
+                timeout=WRITE_TIMEOUT_S,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PrinterOffline(f"CUPS did not take the job for queue {self.queue}: {exc}") from exc
+        if done.returncode != 0:
+            why = done.stderr.decode("utf-8", "replace").strip() or f"lp exited with {done.returncode}"
+            raise PrinterOffline(f"CUPS refused the job for queue {self.queue}: {why}")
+        return len(data)
+
+
+class Win32Transport:
+    """A Windows printer through the spooler, as a RAW document (the driver does not touch the bytes)."""
+
+    can_answer = False
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @staticmethod
+    def _win32print():  # type: ignore[no-untyped-def]
+        try:
+            import win32print  # type: ignore[import-not-found]
+        except ImportError as exc:
+            import sys
+
+            if sys.platform != "win32":
+                raise PrinterOffline(
+                    "win32:// printers are Windows printers; this computer is not running Windows."
+                ) from exc
+            raise PrinterOffline("Windows printing needs pywin32, which this installation lacks.") from exc
+        return win32print
+
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
+        win32print = self._win32print()
+        try:
+            win32print.ClosePrinter(win32print.OpenPrinter(self.name))
+        except Exception as exc:  # pywintypes.error
+            raise PrinterOffline(f"Windows has no printer named '{self.name}'.") from exc
+        return None  # the spooler does not pass answers back
+
+    def send(self, data: bytes) -> int:
+        win32print = self._win32print()
+        try:
+            handle = win32print.OpenPrinter(self.name)
+        except Exception as exc:  # pywintypes.error
+            raise PrinterOffline(f"Windows has no printer named '{self.name}'.") from exc
+        try:
+            win32print.StartDocPrinter(handle, 1, ("PackDesk label", None, "RAW"))
+            try:
+                win32print.StartPagePrinter(handle)
+                written = win32print.WritePrinter(handle, data)
+                win32print.EndPagePrinter(handle)
+            finally:
+                win32print.EndDocPrinter(handle)
+        except Exception as exc:  # pywintypes.error
+            raise PrinterWriteError(f"The Windows spooler failed for '{self.name}': {exc}") from exc
+        finally:
+            win32print.ClosePrinter(handle)
+        if written != len(data):
+            raise PrinterWriteError(f"The Windows spooler took {written} of {len(data)} bytes for '{self.name}'.")
+        return len(data)
+
+
 def ensure_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path

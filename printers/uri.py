@@ -114,6 +114,10 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
             speed=_number(opts, "speed", int),
             options=opts,
         )
+        if scheme == "usb":
+            from printers.transports import parse_usb_id
+
+            parse_usb_id(target)
         if scheme == "tcp":
             host, _, port = target.rpartition(":")
             if not host or not port.isdigit() or not 0 < int(port) < 65536:

@@ -15,7 +15,7 @@ from pdtest.escpos_decode import STATUS_QUERY, code128_texts, decode_escpos
 from pdtest.samples import sample_waybill
 from PIL import Image
 
-from printers.errors import PrinterError, PrinterOffline, PrinterUriError, PrinterWriteError
+from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.escpos import encode_label
 from printers.media import Media
 from printers.registry import open_printer
@@ -91,12 +91,6 @@ def test_peer_closing_mid_job_raises_printer_write_error(no_leaked_threads: None
             TcpTransport("127.0.0.1", cap.port).send(payload)
         (conn,) = cap.wait_for(1)
     assert conn.reset_by_us and len(conn.data) == 64 * 1024
-
-
-@pytest.mark.parametrize("uri", ["usb://0483:5743", "win32://Xprinter XP-420B", "cups://Zebra"])
-def test_unsupported_kinds_say_so(uri: str) -> None:
-    with pytest.raises(PrinterUriError, match="not supported"):
-        open_printer(uri)
 
 
 # -- file and serial ------------------------------------------------------------------------------------------------
