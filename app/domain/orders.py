@@ -44,10 +44,11 @@ class OrderLine:
     price: Decimal
     refund: RefundStatus = RefundStatus.NONE
     barcodes: tuple[str, ...] = ()
+    shipped: bool = False  # this sub-order already left in an earlier parcel (partly shipped order)
 
     @property
     def packable(self) -> bool:
-        return not self.refund.blocks_shipping
+        return not self.refund.blocks_shipping and not self.shipped
 
 
 @dataclass(frozen=True)

@@ -97,9 +97,24 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if current == head_revision() and revision == "head":
             return
         cfg = _alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
+        sqlite = engine.dialect.name == "sqlite"
+        with engine.connect() as conn:
+            if sqlite:
+                # SQLite rebuilds a table to alter it (batch mode): with foreign keys on, dropping the old parent
+                # table would cascade-delete its children. Off for the migration, checked, then on again.
+                conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                conn.commit()  # end the autobegun (empty) transaction so the migration gets its own
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, revision)
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise DatabaseError("Upgrading the database left broken references; it was not changed.")
+            finally:
+                if sqlite:
+                    conn.rollback()
+                    conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+                    conn.commit()
 
 
 def _is_empty_sqlite(engine: Engine) -> bool:

@@ -51,6 +51,7 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]]) -> Order:
                 qty=ln.qty,
                 price=ln.price,
                 refund=RefundStatus(ln.refund_status),
+                shipped=ln.shipped,
                 barcodes=tuple(barcodes.get(ln.sku, ())),
             )
             for ln in row.lines

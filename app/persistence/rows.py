@@ -10,7 +10,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.persistence.base import Base
@@ -123,6 +124,8 @@ class OrderRow(Base):
     paid_at: Mapped[datetime] = mapped_column(UtcDateTime())
     deadline: Mapped[datetime] = mapped_column(UtcDateTime())
     modified_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the platform's `modified`
+    # Hash of the platform's view of the order as last stored: a sync or import that brings nothing new is a no-op.
+    content_hash: Mapped[str] = mapped_column(String(40), default="", server_default=text("''"))
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(
@@ -144,6 +147,7 @@ class OrderLineRow(Base):
     qty: Mapped[int] = mapped_column(Integer)
     price: Mapped[Decimal] = mapped_column(Money())
     refund_status: Mapped[str] = mapped_column(String(20), default="none")
+    shipped: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     order: Mapped[OrderRow] = relationship(back_populates="lines")
 
@@ -233,3 +237,26 @@ class OutboxRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     done_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class SyncStateRow(Base):
+    """Where a shop's sync stands: the watermark of the incremental pull (the platform's `modified`, UTC)."""
+
+    __tablename__ = "sync_state"
+
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
+    watermark: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class PlatformCarrierRow(Base):
+    """A platform's carrier codes and tracking-number patterns (taobao.logistics.companies.get)."""
+
+    __tablename__ = "platform_carriers"
+
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    pattern: Mapped[str] = mapped_column(Text, default="")

@@ -105,7 +105,7 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
         items=tuple(
             Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.qty)
             for ln in order.lines
-            if ln.refund_status == "none"
+            if ln.refund_status == "none" and not ln.shipped
         ),
         buyer_message=order.buyer_message,
         seller_memo=order.seller_memo,

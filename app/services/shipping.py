@@ -40,7 +40,10 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
     package.state = PackageState.SHIPPED
     package.shipped_at = now
     order.status = OrderStatus.SHIPPED
-    lines = [ln.line_no for ln in order.lines if ln.refund_status == "none"]
+    lines = [ln.line_no for ln in order.lines if ln.refund_status == "none" and not ln.shipped]
+    for ln in order.lines:
+        if ln.line_no in lines:
+            ln.shipped = True
     entry = OutboxRow(
         kind="ship",
         dedupe_key=f"ship:{order.shop_id}:{order.order_no}:{package.tracking_no}",
@@ -52,7 +55,7 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
             "carrier": package.carrier,
             "tracking_no": package.tracking_no,
             "line_nos": lines,
-            "partial": len(lines) < len(order.lines),
+            "partial": len(lines) < len(order.lines),  # is_split=1 with sub_tid on Taobao
         },
         state=OutboxState.PENDING,
         attempts=0,

@@ -1,0 +1,65 @@
+"""An order as a platform gives it, already mapped to PackDesk's statuses, before it reaches the cache.
+
+Connectors (the Taobao API) and importers (seller-centre files) produce these; `app.sync.store.upsert_orders` writes
+them. Ids stay strings, money stays Decimal, times are aware UTC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from app.domain.enums import OrderStatus, RefundStatus
+
+
+@dataclass(frozen=True)
+class PlatformLine:
+    line_no: str  # oid_str / 子订单编号; importers without one use ORDER_NO-N
+    sku: str  # outer_sku_id, else outer_iid (商家编码)
+    title: str
+    qty: int
+    price: Decimal
+    spec: str = ""  # sku_properties_name, "颜色:白色;尺码:XL"
+    refund_status: RefundStatus = RefundStatus.NONE
+    shipped: bool = False  # this sub-order already left (SELLER_CONSIGNED_PART)
+
+
+@dataclass(frozen=True)
+class PlatformOrder:
+    order_no: str
+    status: OrderStatus
+    platform_status: str
+    paid_at: datetime
+    deadline: datetime
+    modified_at: datetime
+    lines: tuple[PlatformLine, ...]
+    buyer_nick: str = ""
+    receiver_name: str = ""
+    receiver_phone: str = ""
+    receiver_province: str = ""
+    receiver_city: str = ""
+    receiver_district: str = ""
+    receiver_town: str = ""
+    receiver_address: str = ""
+    buyer_message: str = ""
+    seller_memo: str = ""
+    flag: int = 0
+    total: Decimal = Decimal("0.00")
+    post_fee: Decimal = Decimal("0.00")
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def content_hash(self) -> str:
+        """A stable digest of everything stored from this order except `modified_at`."""
+        parts = [
+            self.order_no, self.status.value, self.platform_status, self.paid_at.isoformat(),
+            self.deadline.isoformat(), self.buyer_nick, self.receiver_name, self.receiver_phone,
+            self.receiver_province, self.receiver_city, self.receiver_district, self.receiver_town,
+            self.receiver_address, self.buyer_message, self.seller_memo, str(self.flag), str(self.total),
+            str(self.post_fee),
+        ]  # fmt: skip
+        for ln in self.lines:
+            parts += [ln.line_no, ln.sku, ln.title, str(ln.qty), str(ln.price), ln.spec, ln.refund_status.value]
+            parts.append("shipped" if ln.shipped else "")
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()

@@ -1,0 +1,180 @@
+"""Shops and their secrets.
+
+A shop row holds what is not secret (platform, gateway, app key, its associated-shop group); the app secret and the
+session key live in the OS keyring under the service "PackDesk" and the name `credentials_ref`. Where no keyring
+exists (a headless Linux box without Secret Service), they go into a 0600 file in the data directory, with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import Platform
+from app.domain.errors import InvalidInput, NotFound
+from app.persistence.rows import ShopGroupRow, ShopRow
+
+log = logging.getLogger(__name__)
+SERVICE = "PackDesk"
+FALLBACK_FILE = "secrets.json"
+
+
+@dataclass(frozen=True)
+class Credentials:
+    app_secret: str
+    session_key: str
+
+
+def platform_of(text: str) -> Platform:
+    try:
+        return Platform(text.strip().lower())
+    except ValueError:
+        known = ", ".join(p.value for p in Platform)
+        raise InvalidInput(f"Unknown platform '{text}'. Use one of: {known}.") from None
+
+
+def find_shop(session: Session, name: str) -> ShopRow:
+    shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
+    if shop is None:
+        names = session.execute(select(ShopRow.name).order_by(ShopRow.name)).scalars().all()
+        hint = f" Shops here: {', '.join(names)}." if names else " There are no shops yet: add one with `shop add`."
+        raise NotFound(f"No shop named '{name}'.{hint}")
+    return shop
+
+
+def ensure_shop(session: Session, name: str, platform: Platform, now: datetime, group: str | None = None) -> ShopRow:
+    """The shop called `name`, created when new (in the caller's transaction).
+
+    Raises:
+        InvalidInput: a shop of that name exists on another platform.
+    """
+    name = name.strip()
+    if not name:
+        raise InvalidInput("A shop needs a name.")
+    shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
+    if shop is not None:
+        if shop.platform != platform.value:
+            raise InvalidInput(f"Shop '{name}' is a {shop.platform} shop, not {platform.value}.")
+        return shop
+    shop = ShopRow(name=name, platform=platform.value, created_at=now)
+    if group:
+        shop.group = _group(session, group)
+    session.add(shop)
+    session.flush()
+    return shop
+
+
+def _group(session: Session, name: str) -> ShopGroupRow:
+    group = session.execute(select(ShopGroupRow).where(ShopGroupRow.name == name)).scalar_one_or_none()
+    if group is None:
+        group = ShopGroupRow(name=name)
+        session.add(group)
+    return group
+
+
+def add_api_shop(
+    session: Session,
+    data_dir: Path,
+    *,
+    name: str,
+    platform: Platform,
+    gateway: str,
+    app_key: str,
+    credentials: Credentials,
+    now: datetime,
+    group: str | None = None,
+) -> tuple[ShopRow, str | None]:
+    """Adds (or updates) a shop that syncs through the platform's API; returns it and a warning, if any.
+
+    Raises:
+        InvalidInput: a missing gateway, app key, secret or session key.
+    """
+    if not gateway.startswith(("http://", "https://")):
+        raise InvalidInput(f"The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest")
+    if not app_key.strip():
+        raise InvalidInput("The app key is empty.")
+    if not credentials.app_secret or not credentials.session_key:
+        raise InvalidInput("The app secret and the session key are both needed.")
+    shop = ensure_shop(session, name, platform, now, group)
+    shop.gateway_url = gateway
+    shop.app_key = app_key.strip()
+    shop.credentials_ref = f"shop:{shop.name}"
+    warning = store_credentials(data_dir, shop.credentials_ref, credentials)
+    return shop, warning
+
+
+def _keyring():  # type: ignore[no-untyped-def]
+    """The OS keyring, or None when only the fail/null backends exist (or PACKDESK_KEYRING=file)."""
+    if os.environ.get("PACKDESK_KEYRING") == "file":
+        return None
+    try:
+        import keyring
+        from keyring.backends import fail, null
+    except ImportError:
+        return None
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring | null.Keyring) or type(backend).__name__ == "ChainerBackend" and not getattr(
+        backend, "backends", None
+    ):
+        return None
+    return keyring
+
+
+def store_credentials(data_dir: Path, ref: str, credentials: Credentials) -> str | None:
+    """Keeps `credentials` under `ref`; returns a warning when they had to go into a file."""
+    payload = json.dumps({"app_secret": credentials.app_secret, "session_key": credentials.session_key})
+    ring = _keyring()
+    if ring is not None:
+        try:
+            ring.set_password(SERVICE, ref, payload)
+            return None
+        except Exception as exc:  # keyring.errors.KeyringError and backend-specific failures
+            log.warning("keyring refused the secret (%s); using the file fallback", exc)
+    path = data_dir / FALLBACK_FILE
+    secrets = _read_file(path)
+    secrets[ref] = json.loads(payload)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(secrets, f)
+    os.replace(tmp, path)
+    return (
+        f"No system keyring is available, so the shop's secrets are kept in {path} (readable only by you). "
+        "Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there."
+    )
+
+
+def _read_file(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise InvalidInput(f"The secrets file {path} cannot be read: {exc}") from None
+
+
+def load_credentials(data_dir: Path, ref: str | None) -> Credentials:
+    """The secrets stored under `ref`.
+
+    Raises:
+        NotFound: nothing is stored (the shop must be added again with its secrets).
+    """
+    if ref:
+        ring = _keyring()
+        raw = None
+        if ring is not None:
+            try:
+                raw = ring.get_password(SERVICE, ref)
+            except Exception as exc:
+                log.warning("keyring lookup failed (%s)", exc)
+        data = json.loads(raw) if raw else _read_file(data_dir / FALLBACK_FILE).get(ref)
+        if data:
+            return Credentials(data["app_secret"], data["session_key"])
+    raise NotFound("This shop's app secret and session key are not stored here: add the shop again with `shop add`.")
