@@ -17,8 +17,12 @@ from typing import Any, TextIO
 from sqlalchemy import select
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
+from app.cli.imports import add_parsers as add_import_parsers
+from app.cli.imports import cmd_import
 from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_printer
+from app.cli.sync import add_parsers as add_sync_parsers
+from app.cli.sync import cmd_outbox_flush, cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
 from app.persistence.db import translate_db_errors
 from app.persistence.rows import OutboxRow
@@ -80,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=200, metavar="N")
 
     add_printing_parsers(cmd)
+    add_import_parsers(cmd)
 
     p = cmd("pack", "run the station engine on scans, one per line")
     p.add_argument("--scans", required=True, metavar="FILE|-")
@@ -92,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tracking", required=True, metavar="NO")
 
     p = cmd("outbox", "show the ship-backs and messages waiting for the platforms")
-    p.add_argument("action", nargs="?", choices=("list",), default="list")
+    p.add_argument("action", nargs="?", choices=("list", "flush"), default="list")
+
+    add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("bench", "run the benchmarks and print their figures beside baselines measured in the same run")
     p.add_argument("--only", action="append", metavar="SUITE", help="run only this suite (repeatable)")
@@ -209,6 +216,8 @@ def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "flush":
+        return cmd_outbox_flush(ws, args, out)
     with ws.session_factory() as session:
         rows = session.execute(select(OutboxRow).order_by(OutboxRow.id)).scalars().all()
         items = [
@@ -244,6 +253,9 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "ship": cmd_ship,
     "outbox": cmd_outbox,
     "printer": cmd_printer,
+    "shop": cmd_shop,
+    "import": cmd_import,
+    "sync": cmd_sync,
 }
 
 

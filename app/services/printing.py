@@ -130,8 +130,12 @@ def preview_waybill(session_factory: sessionmaker[Session], order_no: str, now: 
         if package is None:
             account = _default_account(session, order)
             routing = demo_routing(order) if account is not None and account.kind == "demo" else {}
-            package = PackageRow(tracking_no=PREVIEW_NUMBER, carrier=account.carrier if account else "ZTO",
-                                 routing=routing, print_count=0)
+            package = PackageRow(
+                tracking_no=PREVIEW_NUMBER,
+                carrier=account.carrier if account else "ZTO",
+                routing=routing,
+                print_count=0,
+            )
         return build_waybill(order, package, package.print_count + 1, now)
 
 

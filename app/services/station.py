@@ -115,6 +115,21 @@ class Station:
             self._record(db, self._order_id(db), verdict.code, ScanOutcome.UNDONE, verdict.sku, -verdict.units)
         return self._event(verdict)
 
+    def recheck(self) -> StationEvent | None:
+        """Checks the open parcel against the cache again (after a sync brought changes); returns an `intercepted`
+        event and closes the parcel when the order may no longer ship (a refund, a close, a hold), else None."""
+        if self.session is None or self.session.complete:
+            return None
+        order = self.session.order
+        with self.session_factory.begin() as db:
+            row = OrderRepository(db).row(order.order_no, order.shop)
+            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
+            if not blocked:
+                return None
+            self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
+        self.session = None
+        return StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)
+
     # -- internals -------------------------------------------------------------------------------------------
 
     def _order_id(self, db: Session) -> int | None:

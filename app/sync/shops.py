@@ -97,7 +97,9 @@ def add_api_shop(
         InvalidInput: a missing gateway, app key, secret or session key.
     """
     if not gateway.startswith(("http://", "https://")):
-        raise InvalidInput(f"The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest")
+        raise InvalidInput(
+            f"The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest"
+        )
     if not app_key.strip():
         raise InvalidInput("The app key is empty.")
     if not credentials.app_secret or not credentials.session_key:
@@ -120,8 +122,10 @@ def _keyring():  # type: ignore[no-untyped-def]
     except ImportError:
         return None
     backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring | null.Keyring) or type(backend).__name__ == "ChainerBackend" and not getattr(
-        backend, "backends", None
+    if (
+        isinstance(backend, fail.Keyring | null.Keyring)
+        or type(backend).__name__ == "ChainerBackend"
+        and not getattr(backend, "backends", None)
     ):
         return None
     return keyring

@@ -1,0 +1,101 @@
+"""`packdesk shop add`, `packdesk sync` and `packdesk outbox flush`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TextIO
+
+from app.cli.common import emit
+from app.domain.errors import InvalidInput
+from app.services.workspace import Workspace
+from app.sync.service import flush_outbox, sync_shops
+from app.sync.shops import Credentials, add_api_shop, platform_of
+
+
+def add_parsers(
+    cmd: Callable[[str, str], argparse.ArgumentParser], common: Callable[[argparse.ArgumentParser], None]
+) -> None:
+    p = cmd("shop", "manage shops")
+    shop_sub = p.add_subparsers(dest="shop_command", metavar="ACTION", required=True)
+    add = shop_sub.add_parser("add", help="add a shop that syncs through its platform's API (or update it)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--platform", default="taobao")
+    add.add_argument("--gateway", required=True, metavar="URL", help="e.g. https://eco.taobao.com/router/rest")
+    add.add_argument("--app-key", required=True, metavar="KEY")
+    add.add_argument("--group", default=None, metavar="GROUP", help="associated-shop group (shared sender/account)")
+    common(add)
+
+    p = cmd("sync", "pull new and changed orders into the cache")
+    p.add_argument("--shop", default=None, metavar="NAME")
+
+
+def _secret(env: str, prompt: str) -> str:
+    value = os.environ.get(env, "")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise InvalidInput(f"Set {env} (or run this in a terminal to be asked for it).")
+    return getpass.getpass(prompt)
+
+
+def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    creds = Credentials(
+        _secret("PACKDESK_APP_SECRET", "App secret: "), _secret("PACKDESK_SESSION_KEY", "Session key: ")
+    )
+    with ws.session_factory.begin() as session:
+        shop, warning = add_api_shop(
+            session,
+            ws.data_dir,
+            name=args.name,
+            platform=platform_of(args.platform),
+            gateway=args.gateway,
+            app_key=args.app_key,
+            credentials=creds,
+            now=datetime.now(UTC),
+            group=args.group,
+        )
+        result = {"shop": shop.name, "platform": shop.platform, "gateway": shop.gateway_url, "warning": warning}
+    if warning:
+        print(f"packdesk: warning: {warning}", file=sys.stderr)
+    if args.json:
+        emit(result, out)
+    else:
+        out.write(f"Shop {result['shop']} ({result['platform']}) added; run `packdesk sync` to pull its orders.\n")
+    return 0
+
+
+def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    reports = sync_shops(ws.session_factory, ws.data_dir, args.shop)
+    if args.json:
+        emit({"shops": [r.to_json() for r in reports]}, out)
+    else:
+        if not reports:
+            out.write("No shop syncs through an API here; add one with `packdesk shop add`.\n")
+        for r in reports:
+            if r.error:
+                out.write(f"{r.shop}: not synced: {r.error}\n")
+                continue
+            out.write(
+                f"{r.shop}: {r.inserted} new, {r.updated} changed, {r.unchanged} unchanged"
+                f"{' (first fill)' if r.first_fill else ''}; {len(r.changes)} changes for the bench.\n"
+            )
+    return 1 if any(r.error for r in reports) else 0
+
+
+def cmd_outbox_flush(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    report = flush_outbox(ws.session_factory, ws.data_dir)
+    if args.json:
+        emit(report.to_json(), out)
+    else:
+        out.write(
+            f"{report.sent} sent, {report.verified} found already shipped, {report.retry_later} to retry later, "
+            f"{report.failed} refused by the platform, {report.skipped} for shops without an API connection.\n"
+        )
+        for e in report.errors:
+            out.write(f"  #{e['id']} {e.get('order_no', '')}: {e['reason']}\n")
+    return 0

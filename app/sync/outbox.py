@@ -1,0 +1,220 @@
+"""Delivering the outbox: each ship-back reaches the platform once, whatever fails in between.
+
+An entry is claimed (state `sending`, attempts + 1) and committed before the platform is called, so after a crash
+an entry found in `sending` is known to have been possibly sent. Such an entry, and any whose last call ended
+unclearly (the connection dropped after the request left), is first checked against the trade itself
+(`taobao.trade.fullinfo.get`): if its sub-orders already carry the tracking number, it is done without a second
+call. Only a clear "not applied" (a rate limit, a refused connection) or a verified "not shipped" leads to sending
+again. A refusal by the platform (the trade was closed, the number is invalid) stops the entry as `failed` with the
+platform's reason, for the seller to act on; it is never retried blindly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import OutboxState
+from app.domain.errors import NotFound, PackDeskError
+from app.persistence.rows import OutboxRow, PlatformCarrierRow, ShopRow
+from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear, unwrap
+
+log = logging.getLogger(__name__)
+
+ClientFactory = Callable[[ShopRow], TopClient]
+CARRIER_ALIASES = {"JT": ("JTSD", "JT"), "POSTB": ("POSTB",), "YUNDA": ("YUNDA",)}
+
+
+@dataclass
+class Backoff:
+    base_s: float = 30.0
+    max_s: float = 3600.0
+
+    def after(self, attempts: int) -> timedelta:
+        return timedelta(seconds=min(self.max_s, self.base_s * 2 ** max(0, attempts - 1)))
+
+
+@dataclass
+class FlushReport:
+    sent: int = 0
+    verified: int = 0  # found already applied after an unclear attempt
+    retry_later: int = 0
+    failed: int = 0
+    skipped: int = 0  # shops without an API connection
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "verified": self.verified,
+            "retry_later": self.retry_later,
+            "failed": self.failed,
+            "skipped": self.skipped,
+            "errors": self.errors,
+        }
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        client_for: ClientFactory,
+        *,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        backoff: Backoff | None = None,
+    ) -> None:
+        self.session_factory, self.client_for, self.clock = session_factory, client_for, clock
+        self.backoff = backoff or Backoff()
+        self._clients: dict[int, TopClient] = {}
+
+    def close(self) -> None:
+        for client in self._clients.values():
+            client.close()
+        self._clients.clear()
+
+    def due(self, session: Session) -> list[int]:
+        now = self.clock()
+        return list(
+            session.execute(
+                select(OutboxRow.id)
+                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+                .where(
+                    OutboxRow.kind == "ship",
+                    OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
+                    or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now),
+                    ShopRow.gateway_url.is_not(None),
+                )
+                .order_by(OutboxRow.id)
+            ).scalars()
+        )
+
+    def flush(self, limit: int | None = None) -> FlushReport:
+        """Delivers every entry that is due (up to `limit`); returns what happened."""
+        report = FlushReport()
+        with self.session_factory() as session:
+            ids = self.due(session)
+            report.skipped = (
+                session.query(OutboxRow)
+                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+                .filter(OutboxRow.state == OutboxState.PENDING, ShopRow.gateway_url.is_(None))
+                .count()
+            )
+        for entry_id in ids[:limit]:
+            try:
+                self._deliver(entry_id, report)
+            except (Offline, SessionExpired, RateLimited) as exc:
+                # the whole shop is unreachable now: stop, everything stays queued
+                report.errors.append({"id": entry_id, "reason": exc.message})
+                report.retry_later += 1
+                break
+        return report
+
+    def _client(self, shop: ShopRow) -> TopClient:
+        if shop.id not in self._clients:
+            self._clients[shop.id] = self.client_for(shop)
+        return self._clients[shop.id]
+
+    def _deliver(self, entry_id: int, report: FlushReport) -> None:
+        now = self.clock()
+        with self.session_factory.begin() as session:
+            entry = session.get(OutboxRow, entry_id)
+            if entry is None or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+                return
+            verify_first = entry.state == OutboxState.SENDING or bool(entry.payload.get("unclear"))
+            entry.state = OutboxState.SENDING
+            entry.attempts += 1
+            payload = dict(entry.payload)
+            shop = session.get(ShopRow, entry.shop_id)
+            assert shop is not None
+            company = self._company_code(session, payload["carrier"])
+        client = self._client(shop)
+        try:
+            if verify_first and self._already_shipped(client, payload):
+                self._finish(entry_id, now, verified=True)
+                report.verified += 1
+                return
+            params: dict[str, Any] = {"tid": payload["order_no"], "out_sid": payload["tracking_no"]}
+            params["company_code"] = company
+            if payload.get("partial"):
+                params["sub_tid"] = ",".join(payload.get("line_nos", []))
+                params["is_split"] = 1
+            answer = client.call("taobao.logistics.offline.send", params, write=True)
+            if not (answer.get("shipping") or {}).get("is_success", False):
+                raise Unclear("Taobao did not confirm the shipment.")
+            self._finish(entry_id, now, verified=False)
+            report.sent += 1
+        except Unclear as exc:
+            self._later(entry_id, now, exc.message, unclear=True)
+            report.retry_later += 1
+        except TopError as exc:
+            if isinstance(exc, SessionExpired | RateLimited):
+                self._later(entry_id, now, exc.message, unclear=verify_first)
+                raise
+            # a business refusal: was it because it already shipped with this very number?
+            try:
+                if self._already_shipped(client, payload):
+                    self._finish(entry_id, now, verified=True)
+                    report.verified += 1
+                    return
+            except PackDeskError:
+                pass
+            self._fail(entry_id, now, exc.message)
+            report.failed += 1
+            report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
+        except Offline as exc:
+            self._later(entry_id, now, exc.message, unclear=verify_first)
+            raise
+
+    def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
+        """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
+        try:
+            answer = client.call(
+                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}
+            )
+        except TopError as exc:
+            if exc.sub_code.endswith("trade-not-exist"):
+                raise NotFound(f"Taobao has no trade {payload['order_no']}.") from exc
+            raise
+        orders = unwrap(answer["trade"].get("orders"), "order")
+        mine = set(payload.get("line_nos") or [])
+        relevant = [o for o in orders if not mine or str(o.get("oid_str") or o.get("oid")) in mine]
+        return bool(relevant) and all(str(o.get("invoice_no", "")) == payload["tracking_no"] for o in relevant)
+
+    def _company_code(self, session: Session, carrier: str) -> str:
+        """PackDesk's carrier code as the platform spells it (from the cached companies list when it differs)."""
+        for code in CARRIER_ALIASES.get(carrier, (carrier,)):
+            if session.get(PlatformCarrierRow, ("taobao", code)) is not None:
+                return code
+        return carrier
+
+    def _finish(self, entry_id: int, now: datetime, *, verified: bool) -> None:
+        with self.session_factory.begin() as session:
+            entry = session.get(OutboxRow, entry_id)
+            assert entry is not None
+            entry.state = OutboxState.DONE
+            entry.done_at = now
+            entry.last_error = "already shipped on the platform (verified)" if verified else None
+            entry.payload = {k: v for k, v in entry.payload.items() if k != "unclear"}
+
+    def _later(self, entry_id: int, now: datetime, reason: str, *, unclear: bool) -> None:
+        with self.session_factory.begin() as session:
+            entry = session.get(OutboxRow, entry_id)
+            assert entry is not None
+            entry.state = OutboxState.PENDING
+            entry.last_error = reason
+            entry.next_attempt_at = now + self.backoff.after(entry.attempts)
+            entry.payload = {**entry.payload, "unclear": unclear or bool(entry.payload.get("unclear"))}
+
+    def _fail(self, entry_id: int, now: datetime, reason: str) -> None:
+        with self.session_factory.begin() as session:
+            entry = session.get(OutboxRow, entry_id)
+            assert entry is not None
+            entry.state = OutboxState.FAILED
+            entry.last_error = reason
+            entry.next_attempt_at = None

@@ -1,0 +1,254 @@
+"""A client for the Taobao Open Platform (TOP) gateway: signing, GMT+8 timestamps, retries, rate limits.
+
+See shared/reference/platforms.md section 1. Every call is a form POST to the gateway with the common parameters and a
+signature over all of them; the answer is JSON whose root is `<method_with_underscores>_response`, or an
+`error_response` envelope.
+
+Retrying depends on what a call does. Reads are retried on dropped connections and server errors, with backoff.
+A write (`taobao.logistics.offline.send`) is retried only when the platform said clearly that it did nothing (a
+rate limit); after a dropped connection or a 5xx it raises `Unclear`, and the caller reads the trade before deciding
+to send again (app/sync/outbox.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import httpx
+
+from app.domain.errors import PackDeskError
+
+log = logging.getLogger(__name__)
+CHINA = timezone(timedelta(hours=8))
+SESSION_CODES = {26, 27, 53}  # missing, invalid/expired session; "insufficient session permissions"
+_BAN = re.compile(r"ban will last for (\d+) more seconds", re.IGNORECASE)
+
+
+class TopError(PackDeskError):
+    """The platform answered with an error envelope."""
+
+    code = "top_error"
+
+    def __init__(self, message: str, *, top_code: int = 0, sub_code: str = "", sub_msg: str = "") -> None:
+        super().__init__(message, top_code=top_code, sub_code=sub_code)
+        self.top_code, self.sub_code, self.sub_msg = top_code, sub_code, sub_msg
+
+
+class SessionExpired(TopError):
+    code = "session_expired"
+
+
+class RateLimited(TopError):
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, wait_s: int, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.wait_s = wait_s
+
+
+class Offline(PackDeskError):
+    """The gateway could not be reached (or kept failing) after every retry: try again later."""
+
+    code = "offline"
+
+
+class Unclear(PackDeskError):
+    """A write may or may not have happened (the connection dropped, or the server failed, after sending it)."""
+
+    code = "unclear"
+
+
+def sign(params: Mapping[str, str], secret: str, method: str = "md5") -> str:
+    """The TOP signature of `params` (without `sign`): keys sorted, k1v1k2v2..., UTF-8.
+
+    md5: UPPER(HEX(MD5(secret + concat + secret))); hmac: HMAC-MD5 keyed by the secret; hmac-sha256 likewise.
+    """
+    concat = "".join(f"{k}{params[k]}" for k in sorted(params) if k != "sign").encode("utf-8")
+    key = secret.encode("utf-8")
+    if method == "md5":
+        return hashlib.md5(key + concat + key).hexdigest().upper()
+    if method == "hmac":
+        return hmac.new(key, concat, hashlib.md5).hexdigest().upper()
+    if method == "hmac-sha256":
+        return hmac.new(key, concat, hashlib.sha256).hexdigest().upper()
+    raise ValueError(f"unknown sign_method {method!r}")
+
+
+def china_time(moment: datetime) -> str:
+    """`moment` as TOP writes times: yyyy-MM-dd HH:mm:ss in GMT+8."""
+    return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def parse_china_time(text: str) -> datetime:
+    """A TOP time (GMT+8, with or without the time part) as aware UTC."""
+    fmt = "%Y-%m-%d %H:%M:%S" if " " in text.strip() else "%Y-%m-%d"
+    return datetime.strptime(text.strip(), fmt).replace(tzinfo=CHINA).astimezone(UTC)
+
+
+@dataclass
+class RetryPolicy:
+    attempts: int = 6  # tries per call for reads (writes: see module docstring)
+    backoff_s: float = 1.0  # first wait after a failure; doubles each time
+    max_backoff_s: float = 60.0
+    max_ban_s: float = 600.0  # a longer ban (a daily quota) is reported instead of waited out
+
+
+class TopClient:
+    """Signed calls to one shop's gateway."""
+
+    def __init__(
+        self,
+        gateway: str,
+        app_key: str,
+        secret: str,
+        session: str,
+        *,
+        sign_method: str = "md5",
+        timeout_s: float = 15.0,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.gateway, self.app_key, self.secret, self.session = gateway, app_key, secret, session
+        self.sign_method = sign_method
+        self.retry = retry or RetryPolicy()
+        self.clock, self.sleep = clock, sleep
+        self.http = httpx.Client(timeout=timeout_s, headers={"User-Agent": "PackDesk"})
+        self.calls = 0
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> TopClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _signed(self, method: str, params: Mapping[str, Any]) -> dict[str, str]:
+        full = {
+            "method": method,
+            "app_key": self.app_key,
+            "session": self.session,
+            "timestamp": china_time(self.clock()),
+            "format": "json",
+            "v": "2.0",
+            "sign_method": self.sign_method,
+        }
+        full.update({k: str(v) for k, v in params.items() if v is not None})
+        full["sign"] = sign(full, self.secret, self.sign_method)
+        return full
+
+    def call(self, method: str, params: Mapping[str, Any] | None = None, *, write: bool = False) -> dict[str, Any]:
+        """Calls `method`; returns the object under its `..._response` root.
+
+        Raises:
+            SessionExpired: the seller must authorize the shop again.
+            TopError: the platform refused the call (a business error: bad arguments, wrong trade state...).
+            RateLimited: a ban longer than the policy waits out (a daily quota).
+            Offline: the gateway kept failing or could not be reached.
+            Unclear: only for writes, when it may have been applied.
+        """
+        params = params or {}
+        root = method.removeprefix("taobao.").replace(".", "_") + "_response"
+        wait = self.retry.backoff_s
+        failure = ""
+        for attempt in range(1, self.retry.attempts + 1):
+            self.calls += 1
+            try:
+                response = self.http.post(self.gateway, data=self._signed(method, params))
+            except httpx.TransportError as exc:
+                if write and not isinstance(exc, httpx.ConnectError):
+                    raise Unclear(f"The connection to Taobao broke during {method}; it may have been applied.") from exc
+                failure = f"cannot reach Taobao ({type(exc).__name__})"
+            else:
+                if response.status_code >= 500:
+                    if write:
+                        raise Unclear(f"Taobao failed (HTTP {response.status_code}) during {method}.")
+                    failure = f"Taobao answered HTTP {response.status_code}"
+                else:
+                    body = _json(response)
+                    error = body.get("error_response")
+                    if error is None:
+                        if root not in body:
+                            failure = f"Taobao's answer to {method} has no {root}"
+                        else:
+                            return body[root]
+                    else:
+                        ban = self._check_error(method, error)
+                        if write and not ban:
+                            raise Unclear(f"Taobao failed during {method}: {error.get('sub_msg') or error.get('msg')}")
+                        failure = f"Taobao limited the calls for {ban} s" if ban else "Taobao is busy"
+                        if ban:
+                            log.info("%s: rate limited, waiting %s s", method, ban)
+                            self.sleep(ban + 1)
+                            continue
+            if attempt < self.retry.attempts:
+                log.info("%s: %s; retry %d in %.1f s", method, failure, attempt, wait)
+                self.sleep(wait)
+                wait = min(wait * 2, self.retry.max_backoff_s)
+        raise Offline(f"Taobao could not be reached for {method}: {failure}. PackDesk will try again later.")
+
+    def _check_error(self, method: str, error: dict[str, Any]) -> int:
+        """Raises for errors that retrying cannot fix; returns seconds to wait for a rate limit, 0 for a retryable
+        platform hiccup (isp.* errors are the platform's own failures)."""
+        code = int(error.get("code", 0) or 0)
+        sub_code = str(error.get("sub_code", "") or "")
+        msg = str(error.get("msg", "") or "")
+        sub_msg = str(error.get("sub_msg", "") or "")
+        if code == 7 or sub_code.startswith("accesscontrol.limited"):
+            match = _BAN.search(sub_msg) or _BAN.search(msg)
+            seconds = int(match.group(1)) if match else 1
+            if seconds > self.retry.max_ban_s:
+                raise RateLimited(
+                    f"Taobao has stopped this app's calls for {seconds // 3600} h {seconds % 3600 // 60} min "
+                    "(daily quota). Sync resumes after that.",
+                    wait_s=seconds,
+                    top_code=code,
+                    sub_code=sub_code,
+                    sub_msg=sub_msg,
+                )
+            return seconds
+        if code in SESSION_CODES or "session" in sub_code.lower():
+            raise SessionExpired(
+                "Taobao no longer accepts this shop's session key (it has expired or was revoked). "
+                "Authorize the shop again and update it with `packdesk shop add`.",
+                top_code=code,
+                sub_code=sub_code,
+                sub_msg=sub_msg,
+            )
+        if sub_code.startswith("isp.") or code in (10, 11, 12):  # service unavailable / platform errors
+            return 0
+        raise TopError(
+            f"Taobao refused {method}: {sub_msg or msg} ({sub_code or code})",
+            top_code=code,
+            sub_code=sub_code,
+            sub_msg=sub_msg,
+        )
+
+
+def _json(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return {"error_response": {"code": 10, "sub_code": "isp.bad-answer", "msg": "the answer is not JSON"}}
+    return body if isinstance(body, dict) else {}
+
+
+def unwrap(container: Any, key: str) -> list[Any]:
+    """TOP's non-simplified lists: {"trades": {"trade": [...]}} -> [...]; also accepts plain lists."""
+    if container is None:
+        return []
+    if isinstance(container, list):
+        return container
+    inner = container.get(key, [])
+    return inner if isinstance(inner, list) else [inner]
