@@ -102,8 +102,11 @@ def main() -> int:
 
     from app.persistence.rows import PrintJobRow
 
-    reason = ("连接中断：标签可能没有打完整" if args.lang.startswith("zh")
-              else "The connection broke while sending; the label may be incomplete.")
+    reason = (
+        "连接中断：标签可能没有打完整"
+        if args.lang.startswith("zh")
+        else "The connection broke while sending; the label may be incomplete."
+    )
     with ws.session_factory.begin() as session:
         last = session.query(PrintJobRow).order_by(PrintJobRow.id.desc()).first()
         session.execute(update(PrintJobRow).where(PrintJobRow.id == last.id).values(state="unknown", reason=reason))
@@ -113,9 +116,15 @@ def main() -> int:
     _settle()
     window.queue_view.table.selectRow(0)
     shot("print-queue")
-    dialog = PrinterSetupDialog("tcp://192.168.1.50:9100?lang=tspl&size=100x150&x=0.5", gui.tasks, window,
-                                found=[Found("usb-file", "/dev/usb/lp0  Xprinter XP-420B", "file:///dev/usb/lp0"),
-                                       Found("serial", "/dev/ttyUSB0  CH340", "serial:///dev/ttyUSB0?baud=115200")])
+    dialog = PrinterSetupDialog(
+        "tcp://192.168.1.50:9100?lang=tspl&size=100x150&x=0.5",
+        gui.tasks,
+        window,
+        found=[
+            Found("usb-file", "/dev/usb/lp0  Xprinter XP-420B", "file:///dev/usb/lp0"),
+            Found("serial", "/dev/ttyUSB0  CH340", "serial:///dev/ttyUSB0?baud=115200"),
+        ],
+    )
     dialog.show()
     dialog.result_label.setText(dialog.tr("Ready"))
     _settle()

@@ -24,6 +24,7 @@ from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
 from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
+from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.station_view import StationView
 from ui.windows.main_window import MainWindow
@@ -75,6 +76,14 @@ def build_gui(ws: Workspace) -> Gui:
         ws.settings.printer_uri = uri
         ws.save_settings()
 
+    sync = SyncController(ws.session_factory, ws.data_dir, tasks)
+
+    def import_files(paths: list[str], shop: str) -> dict:
+        from app.sync.imports import import_files as run_import
+
+        with ws.session_factory.begin() as session:
+            return run_import(session, [Path(p) for p in paths], shop, datetime.now(UTC)).to_json()
+
     window = MainWindow(
         station_view,
         ws.session_factory,
@@ -83,8 +92,12 @@ def build_gui(ws: Workspace) -> Gui:
         packer=actor.name,
         station_name=actor.station,
         save_printer=save_printer,
+        sync=sync,
+        import_files=import_files,
     )
     printing.setParent(window)
+    sync.setParent(window)
+    sync.start()
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     app = QApplication.instance()

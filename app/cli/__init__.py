@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import select
-
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
@@ -25,7 +23,6 @@ from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_outbox_flush, cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
 from app.persistence.db import translate_db_errors
-from app.persistence.rows import OutboxRow
 from app.services.workspace import Workspace, open_workspace
 from printers.errors import PrinterError
 
@@ -218,29 +215,20 @@ def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.action == "flush":
         return cmd_outbox_flush(ws, args, out)
-    with ws.session_factory() as session:
-        rows = session.execute(select(OutboxRow).order_by(OutboxRow.id)).scalars().all()
-        items = [
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "state": r.state,
-                "attempts": r.attempts,
-                "last_error": r.last_error,
-                "created_at": r.created_at.isoformat(),
-                **r.payload,
-            }
-            for r in rows
-        ]
+    from app.sync.service import outbox_items
+
+    items = list(reversed(outbox_items(ws.session_factory)))
     if args.json:
         emit(items, out)
     else:
         for item in items:
+            why = f"  ({item['last_error']})" if item["last_error"] and item["state"] != "done" else ""
             out.write(
                 f"#{item['id']} {item['kind']} {item['state']} {item.get('order_no', '')} "
-                f"{item.get('carrier', '')} {item.get('tracking_no', '')}\n"
+                f"{item.get('carrier', '')} {item.get('tracking_no', '')}{why}\n"
             )
-        out.write(f"{sum(i['state'] == 'pending' for i in items)} waiting, {len(items)} in total.\n")
+        waiting = sum(i["state"] in ("pending", "sending") for i in items)
+        out.write(f"{waiting} waiting, {len(items)} in total.\n")
     return 0
 
 

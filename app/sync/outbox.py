@@ -150,11 +150,11 @@ class OutboxWorker:
             self._finish(entry_id, now, verified=False)
             report.sent += 1
         except Unclear as exc:
-            self._later(entry_id, now, exc.message, unclear=True)
+            self._later(entry_id, now, exc.message, unclear=True, code=exc.code)
             report.retry_later += 1
         except TopError as exc:
             if isinstance(exc, SessionExpired | RateLimited):
-                self._later(entry_id, now, exc.message, unclear=verify_first)
+                self._later(entry_id, now, exc.message, unclear=verify_first, code=exc.code)
                 raise
             # a business refusal: was it because it already shipped with this very number?
             try:
@@ -164,11 +164,11 @@ class OutboxWorker:
                     return
             except PackDeskError:
                 pass
-            self._fail(entry_id, now, exc.message)
+            self._fail(entry_id, now, exc.message, code=exc.code)
             report.failed += 1
             report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
         except Offline as exc:
-            self._later(entry_id, now, exc.message, unclear=verify_first)
+            self._later(entry_id, now, exc.message, unclear=verify_first, code=exc.code)
             raise
 
     def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
@@ -200,21 +200,26 @@ class OutboxWorker:
             entry.state = OutboxState.DONE
             entry.done_at = now
             entry.last_error = "already shipped on the platform (verified)" if verified else None
-            entry.payload = {k: v for k, v in entry.payload.items() if k != "unclear"}
+            entry.payload = {k: v for k, v in entry.payload.items() if k not in ("unclear", "reason_code")}
 
-    def _later(self, entry_id: int, now: datetime, reason: str, *, unclear: bool) -> None:
+    def _later(self, entry_id: int, now: datetime, reason: str, *, unclear: bool, code: str) -> None:
         with self.session_factory.begin() as session:
             entry = session.get(OutboxRow, entry_id)
             assert entry is not None
             entry.state = OutboxState.PENDING
             entry.last_error = reason
             entry.next_attempt_at = now + self.backoff.after(entry.attempts)
-            entry.payload = {**entry.payload, "unclear": unclear or bool(entry.payload.get("unclear"))}
+            entry.payload = {
+                **entry.payload,
+                "unclear": unclear or bool(entry.payload.get("unclear")),
+                "reason_code": code,
+            }
 
-    def _fail(self, entry_id: int, now: datetime, reason: str) -> None:
+    def _fail(self, entry_id: int, now: datetime, reason: str, *, code: str) -> None:
         with self.session_factory.begin() as session:
             entry = session.get(OutboxRow, entry_id)
             assert entry is not None
             entry.state = OutboxState.FAILED
             entry.last_error = reason
             entry.next_attempt_at = None
+            entry.payload = {**entry.payload, "reason_code": code}

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import Platform
+from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
-from app.persistence.rows import ShopRow, SyncStateRow
+from app.persistence.rows import OutboxRow, ShopRow, SyncStateRow
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.shops import find_shop, load_credentials
 from app.sync.taobao import SyncReport, TaobaoSync
@@ -99,3 +101,65 @@ def flush_outbox(
         return worker.flush(limit)
     finally:
         worker.close()
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the window's status bar says about sync: shops online, last success, last error, ship-backs waiting."""
+
+    api_shops: int
+    last_success: datetime | None
+    last_error: str | None
+    waiting: int  # ship-backs not yet accepted by a platform
+    failed: int  # ship-backs a platform refused: the seller must act
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "api_shops": self.api_shops,
+            "last_success": self.last_success.isoformat() if self.last_success else None,
+            "last_error": self.last_error,
+            "waiting": self.waiting,
+            "failed": self.failed,
+        }
+
+
+def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
+    with session_factory() as session:
+        states = session.execute(select(SyncStateRow).join(ShopRow, ShopRow.id == SyncStateRow.shop_id)).scalars().all()
+        shops = session.scalar(select(func.count()).select_from(ShopRow).where(ShopRow.gateway_url.is_not(None)))
+        counts = dict(session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+    successes = [s.last_success_at for s in states if s.last_success_at]
+    errors = [(s.updated_at, s.last_error) for s in states if s.last_error and s.updated_at]
+    return SyncStatus(
+        api_shops=int(shops or 0),
+        last_success=max(successes) if successes else None,
+        last_error=max(errors)[1] if errors else None,
+        waiting=int(counts.get(OutboxState.PENDING, 0)) + int(counts.get(OutboxState.SENDING, 0)),
+        failed=int(counts.get(OutboxState.FAILED, 0)),
+    )
+
+
+def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> list[dict[str, Any]]:
+    """The outbox, newest first, as plain dicts (the command line and the window show the same)."""
+    with session_factory() as session:
+        rows = session.execute(
+            select(OutboxRow, ShopRow.name)
+            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+            .order_by(OutboxRow.id.desc())
+            .limit(limit)
+        ).all()
+        return [
+            {
+                "id": r.id,
+                "kind": r.kind,
+                "shop": shop,
+                "state": r.state,
+                "attempts": r.attempts,
+                "last_error": r.last_error,
+                "created_at": r.created_at.isoformat(),
+                "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
+                "done_at": r.done_at.isoformat() if r.done_at else None,
+                **{k: v for k, v in r.payload.items() if k != "unclear"},
+            }
+            for r, shop in rows
+        ]

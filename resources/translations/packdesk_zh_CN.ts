@@ -1,74 +1,75 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>JobsTableModel</name>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="28" />
+        <location filename="../../ui/models/jobs_model.py" line="28"/>
         <source>Waiting</source>
         <translation>等待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="29" />
+        <location filename="../../ui/models/jobs_model.py" line="29"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="30" />
+        <location filename="../../ui/models/jobs_model.py" line="30"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="31" />
+        <location filename="../../ui/models/jobs_model.py" line="31"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="32" />
+        <location filename="../../ui/models/jobs_model.py" line="32"/>
         <source>Did it print?</source>
         <translation>打出来了吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="59" />
+        <location filename="../../ui/models/jobs_model.py" line="59"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="60" />
+        <location filename="../../ui/models/jobs_model.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="61" />
+        <location filename="../../ui/models/jobs_model.py" line="61"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="62" />
+        <location filename="../../ui/models/jobs_model.py" line="62"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="63" />
+        <location filename="../../ui/models/jobs_model.py" line="63"/>
         <source>Copy</source>
         <translation>份次</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="64" />
+        <location filename="../../ui/models/jobs_model.py" line="64"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="65" />
+        <location filename="../../ui/models/jobs_model.py" line="65"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="66" />
+        <location filename="../../ui/models/jobs_model.py" line="66"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="88" />
+        <location filename="../../ui/models/jobs_model.py" line="88"/>
         <source>%1 (reprint)</source>
         <translation>%1（重打）</translation>
     </message>
@@ -76,210 +77,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="35" />
+        <location filename="../../ui/windows/main_window.py" line="49"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="43" />
+        <location filename="../../ui/windows/main_window.py" line="57"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="44" />
+        <location filename="../../ui/windows/main_window.py" line="58"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="45" />
+        <location filename="../../ui/windows/main_window.py" line="59"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="48" />
+        <location filename="../../ui/windows/main_window.py" line="63"/>
+        <source>Ship-backs</source>
+        <translation>发货回传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="66"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="50" />
+        <location filename="../../ui/windows/main_window.py" line="68"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="53" />
+        <location filename="../../ui/windows/main_window.py" line="70"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <source>Import seller-centre files…</source>
+        <translation>导入商家后台订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <source>&amp;Shops</source>
+        <translation>店铺(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="86"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="54" />
+        <location filename="../../ui/windows/main_window.py" line="87"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="86" />
+        <location filename="../../ui/windows/main_window.py" line="119"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="90" />
+        <location filename="../../ui/windows/main_window.py" line="123"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95" />
+        <location filename="../../ui/windows/main_window.py" line="128"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="98" />
+        <location filename="../../ui/windows/main_window.py" line="131"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="100" />
+        <location filename="../../ui/windows/main_window.py" line="133"/>
+        <location filename="../../ui/windows/main_window.py" line="195"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="102" />
+        <location filename="../../ui/windows/main_window.py" line="135"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="110" />
+        <location filename="../../ui/windows/main_window.py" line="143"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="113" />
+        <location filename="../../ui/windows/main_window.py" line="146"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="117" />
+        <location filename="../../ui/windows/main_window.py" line="150"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="117" />
+        <location filename="../../ui/windows/main_window.py" line="150"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="127" />
+        <location filename="../../ui/windows/main_window.py" line="160"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="171"/>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="184"/>
+        <source>Orders from imported files</source>
+        <translation>订单来自导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="186"/>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="189"/>
+        <source>Synced %1</source>
+        <translation>已同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="191"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <source>%1 ship-backs waiting</source>
+        <translation>%1 单待回传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="205"/>
+        <source>Import seller-centre exports</source>
+        <translation>导入商家后台导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="205"/>
+        <source>Order exports (*.csv *.txt)</source>
+        <translation>订单导出文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="209"/>
+        <location filename="../../ui/windows/main_window.py" line="232"/>
+        <location filename="../../ui/windows/main_window.py" line="236"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="209"/>
+        <source>Shop name:</source>
+        <translation>店铺名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="217"/>
+        <source>%1 new, %2 changed, %3 unchanged orders.</source>
+        <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="227"/>
+        <source>%1 row %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
     </message>
 </context>
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="31" />
+        <location filename="../../ui/models/orders_model.py" line="31"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="32" />
+        <location filename="../../ui/models/orders_model.py" line="32"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="33" />
+        <location filename="../../ui/models/orders_model.py" line="33"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="34" />
+        <location filename="../../ui/models/orders_model.py" line="34"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="35" />
+        <location filename="../../ui/models/orders_model.py" line="35"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="36" />
+        <location filename="../../ui/models/orders_model.py" line="36"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="46" />
+        <location filename="../../ui/models/orders_model.py" line="46"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="51" />
+        <location filename="../../ui/models/orders_model.py" line="51"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="62" />
+        <location filename="../../ui/models/orders_model.py" line="62"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="63" />
+        <location filename="../../ui/models/orders_model.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="64" />
+        <location filename="../../ui/models/orders_model.py" line="64"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="65" />
+        <location filename="../../ui/models/orders_model.py" line="65"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="66" />
+        <location filename="../../ui/models/orders_model.py" line="66"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="67" />
+        <location filename="../../ui/models/orders_model.py" line="67"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="68" />
+        <location filename="../../ui/models/orders_model.py" line="68"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="69" />
+        <location filename="../../ui/models/orders_model.py" line="69"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="109" />
+        <location filename="../../ui/models/orders_model.py" line="109"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="112" />
+        <location filename="../../ui/models/orders_model.py" line="112"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="137" />
+        <location filename="../../ui/models/orders_model.py" line="137"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="153" />
+        <location filename="../../ui/models/orders_model.py" line="153"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="157" />
+        <location filename="../../ui/models/orders_model.py" line="157"/>
         <source>%1 pcs</source>
         <translation>%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="170" />
+        <location filename="../../ui/models/orders_model.py" line="170"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -287,70 +371,173 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="56" />
+        <location filename="../../ui/widgets/orders_view.py" line="56"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="62" />
+        <location filename="../../ui/widgets/orders_view.py" line="62"/>
         <source>Search order no., buyer, receiver, SKU, tracking no.</source>
         <translation>搜索 订单号、买家、收件人、商家编码、运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="63" />
+        <location filename="../../ui/widgets/orders_view.py" line="63"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="64" />
+        <location filename="../../ui/widgets/orders_view.py" line="64"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="66" />
+        <location filename="../../ui/widgets/orders_view.py" line="66"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="152" />
+        <location filename="../../ui/widgets/orders_view.py" line="159"/>
         <source> (first %1)</source>
         <translation>（前%1条）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="153" />
+        <location filename="../../ui/widgets/orders_view.py" line="160"/>
         <source>%1 orders</source>
         <translation>%1 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="157" />
+        <location filename="../../ui/widgets/orders_view.py" line="164"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>
 </context>
 <context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="32"/>
+        <source>Send now</source>
+        <translation>立即回传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="33"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="37"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="38"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="39"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="40"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="41"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="42"/>
+        <source>Tries</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="43"/>
+        <source>Next try</source>
+        <translation>下次重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="44"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="67"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="68"/>
+        <source>sending</source>
+        <translation>回传中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="69"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="70"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="77"/>
+        <source>The connection broke while sending; PackDesk checks the order on the platform first</source>
+        <translation>发送时连接中断；PackDesk 会先到平台查询订单状态再决定是否重发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="78"/>
+        <source>The platform cannot be reached; PackDesk keeps trying</source>
+        <translation>连不上平台；PackDesk 会继续重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="79"/>
+        <source>The platform limited calls for now; PackDesk waits and tries again</source>
+        <translation>平台暂时限制了调用；PackDesk 稍后自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="80"/>
+        <source>The shop&apos;s authorization expired: authorize the shop again</source>
+        <translation>店铺授权已过期：请重新授权店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="81"/>
+        <source>The platform refused it: %1</source>
+        <translation>平台拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/outbox_view.py" line="117"/>
+        <source>%1 waiting · %2 refused</source>
+        <translation>%1 单等待 · %2 单被拒绝</translation>
+    </message>
+</context>
+<context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="53" />
+        <location filename="../../ui/models/pack_lines_model.py" line="53"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="54" />
+        <location filename="../../ui/models/pack_lines_model.py" line="54"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="55" />
+        <location filename="../../ui/models/pack_lines_model.py" line="55"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="56" />
+        <location filename="../../ui/models/pack_lines_model.py" line="56"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="67" />
+        <location filename="../../ui/models/pack_lines_model.py" line="67"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -358,37 +545,37 @@
 <context>
     <name>PrintQueueView</name>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="48" />
+        <location filename="../../ui/widgets/queue_view.py" line="48"/>
         <source>Print waiting jobs</source>
         <translation>打印等待中的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="49" />
+        <location filename="../../ui/widgets/queue_view.py" line="49"/>
         <source>It printed</source>
         <translation>已打出</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="50" />
+        <location filename="../../ui/widgets/queue_view.py" line="50"/>
         <source>Print it again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="51" />
+        <location filename="../../ui/widgets/queue_view.py" line="51"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="84" />
+        <location filename="../../ui/widgets/queue_view.py" line="84"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="96" />
+        <location filename="../../ui/widgets/queue_view.py" line="96"/>
         <source>%1 waiting · %2 to confirm</source>
         <translation>%1 张等待 · %2 张待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="120" />
+        <location filename="../../ui/widgets/queue_view.py" line="120"/>
         <source>no printer is configured</source>
         <translation>尚未设置打印机</translation>
     </message>
@@ -396,318 +583,318 @@
 <context>
     <name>PrinterSetupDialog</name>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="40" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="40"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="43" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="43"/>
         <source>— choose a printer found on this computer —</source>
         <translation>— 选择本机发现的打印机 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="49" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="49"/>
         <source>TSPL (most 4-inch label printers)</source>
         <translation>TSPL（多数4寸标签机）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="61" />
-        <location filename="../../ui/dialogs/printer_setup.py" line="64" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="61"/>
+        <location filename="../../ui/dialogs/printer_setup.py" line="64"/>
         <source>printer default</source>
         <translation>打印机默认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="70" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="70"/>
         <source>Check status</source>
         <translation>检查状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="71" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="71"/>
         <source>Print test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="74" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="74"/>
         <source>Found</source>
         <translation>已发现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="75" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="76" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="76"/>
         <source>Language</source>
         <translation>指令语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="77" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="77"/>
         <source>Label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="78" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="78"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="79" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="79"/>
         <source>Offset right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="80" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="80"/>
         <source>Offset down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="81" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="81"/>
         <source>Darkness</source>
         <translation>浓度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="82" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="82"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="83" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="83"/>
         <source>Printer address</source>
         <translation>打印机地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="187" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="187"/>
         <source>Asking the printer…</source>
         <translation>正在询问打印机…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="193" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="193"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="194" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="194"/>
         <source>Out of labels</source>
         <translation>缺纸（标签用完）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="195" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="195"/>
         <source>Cover or print head open</source>
         <translation>上盖或打印头打开</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="196" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="196"/>
         <source>Paused on the printer</source>
         <translation>打印机已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="197" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="197"/>
         <source>Offline: nothing answers at this address</source>
         <translation>离线：这个地址没有应答</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="198" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="198"/>
         <source>The printer reports an error</source>
         <translation>打印机报告故障</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="199" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="199"/>
         <source>Reachable, but it does not report its status</source>
         <translation>可以连接，但打印机不回报状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="213" />
+        <location filename="../../ui/dialogs/printer_setup.py" line="213"/>
         <source>Printing the test page…</source>
         <translation>正在打印测试页…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/printer_setup.py" line="217" />
-        <source>Test page sent (%1 bytes). The outline must touch the label's edges.</source>
+        <location filename="../../ui/dialogs/printer_setup.py" line="217"/>
+        <source>Test page sent (%1 bytes). The outline must touch the label&apos;s edges.</source>
         <translation>测试页已发送（%1 字节）。外框应正好贴合标签边缘。</translation>
     </message>
 </context>
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="175" />
+        <location filename="../../ui/widgets/station_view.py" line="180"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="176" />
+        <location filename="../../ui/widgets/station_view.py" line="181"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="214" />
+        <location filename="../../ui/widgets/station_view.py" line="230"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="231" />
+        <location filename="../../ui/widgets/station_view.py" line="247"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="231" />
+        <location filename="../../ui/widgets/station_view.py" line="247"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="235" />
+        <location filename="../../ui/widgets/station_view.py" line="251"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="237" />
+        <location filename="../../ui/widgets/station_view.py" line="253"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="237" />
+        <location filename="../../ui/widgets/station_view.py" line="253"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="241" />
+        <location filename="../../ui/widgets/station_view.py" line="257"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="241" />
+        <location filename="../../ui/widgets/station_view.py" line="257"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="246" />
+        <location filename="../../ui/widgets/station_view.py" line="262"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247" />
+        <location filename="../../ui/widgets/station_view.py" line="263"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="249" />
+        <location filename="../../ui/widgets/station_view.py" line="265"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="249" />
+        <location filename="../../ui/widgets/station_view.py" line="265"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="251" />
+        <location filename="../../ui/widgets/station_view.py" line="267"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="251" />
+        <location filename="../../ui/widgets/station_view.py" line="267"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="255" />
-        <location filename="../../ui/widgets/station_view.py" line="257" />
-        <location filename="../../ui/widgets/station_view.py" line="259" />
+        <location filename="../../ui/widgets/station_view.py" line="271"/>
+        <location filename="../../ui/widgets/station_view.py" line="273"/>
+        <location filename="../../ui/widgets/station_view.py" line="275"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="255" />
+        <location filename="../../ui/widgets/station_view.py" line="271"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="257" />
+        <location filename="../../ui/widgets/station_view.py" line="273"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="259" />
+        <location filename="../../ui/widgets/station_view.py" line="275"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="263" />
+        <location filename="../../ui/widgets/station_view.py" line="279"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="266" />
+        <location filename="../../ui/widgets/station_view.py" line="282"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="267" />
+        <location filename="../../ui/widgets/station_view.py" line="283"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="268" />
+        <location filename="../../ui/widgets/station_view.py" line="284"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="269" />
+        <location filename="../../ui/widgets/station_view.py" line="285"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="271" />
+        <location filename="../../ui/widgets/station_view.py" line="287"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="271" />
+        <location filename="../../ui/widgets/station_view.py" line="287"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275" />
+        <location filename="../../ui/widgets/station_view.py" line="291"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275" />
+        <location filename="../../ui/widgets/station_view.py" line="291"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="286" />
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="286" />
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="292" />
+        <location filename="../../ui/widgets/station_view.py" line="308"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="298" />
+        <location filename="../../ui/widgets/station_view.py" line="314"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="309" />
+        <location filename="../../ui/widgets/station_view.py" line="325"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="311" />
+        <location filename="../../ui/widgets/station_view.py" line="327"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="337" />
+        <location filename="../../ui/widgets/station_view.py" line="353"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

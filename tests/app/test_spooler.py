@@ -182,6 +182,7 @@ def test_kill_9_during_a_batch_loses_nothing(demo: Workspace, packdesk_cmd: list
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)
         proc.wait(10)
+
         def run(*a: str) -> subprocess.CompletedProcess[str]:
             return subprocess.run(
                 [*packdesk_cmd, "--data-dir", str(data_dir), *a], capture_output=True, text=True, env=env, timeout=120

@@ -69,6 +69,11 @@ def undo_and_snapshot(station: Station) -> StationSnapshot:
     return _snapshot(station, [event] if event else [])
 
 
+def recheck_and_snapshot(station: Station) -> StationSnapshot | None:
+    event = station.recheck()
+    return _snapshot(station, [event]) if event else None
+
+
 def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
     session = station.session
     if session is None:
@@ -196,6 +201,17 @@ class StationView(QWidget):
         if not code:
             return
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+
+    def recheck(self, order_nos: set[str]) -> None:
+        """After a sync: if the open parcel's order is among `order_nos`, checks it again and stops it if needed."""
+        order = self.snapshot.order
+        if order is None or order.order_no not in order_nos:
+            return
+        self.tasks.run(lambda: recheck_and_snapshot(self.station), self._on_recheck_done, self._on_scan_error)
+
+    def _on_recheck_done(self, snapshot: StationSnapshot | None) -> None:
+        if snapshot is not None:
+            self._on_scan_done(snapshot)
 
     def _on_scan_input_return_pressed(self) -> None:
         code = self.scan_input.text()

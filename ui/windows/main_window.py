@@ -5,15 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.orders import CHINA_TZ
+from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.print_controller import BatchOutcome, PrintController
+from ui.sync_controller import SyncController, SyncOutcome
 from ui.tasks import TaskRunner
 from ui.widgets.orders_view import OrdersView
+from ui.widgets.outbox_view import OutboxView
 from ui.widgets.queue_view import PrintQueueView
 from ui.widgets.station_view import StationView
 
@@ -29,6 +41,8 @@ class MainWindow(QMainWindow):
         packer: str,
         station_name: str,
         save_printer: Callable[[str], None] = lambda _uri: None,
+        sync: SyncController | None = None,
+        import_files: Callable[[list[str], str], dict] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -43,12 +57,31 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.station_view, self.tr("Station"))
         self.tabs.addTab(self.orders_view, self.tr("Orders"))
         self.tabs.addTab(self.queue_view, self.tr("Print queue"))
+        self.sync = sync
+        self.import_files = import_files
+        self.outbox_view = OutboxView(session_factory, tasks, self._sync_now, self)
+        self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
         self.setCentralWidget(self.tabs)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
         self.printer_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         menu = self.menuBar().addMenu(self.tr("&Printer"))
         menu.addAction(self.printer_action)
+        self.sync_action = QAction(self.tr("Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F5"))
+        self.import_action = QAction(self.tr("Import seller-centre files…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        shops_menu = self.menuBar().addMenu(self.tr("&Shops"))
+        shops_menu.addAction(self.sync_action)
+        shops_menu.addAction(self.import_action)
+        self.sync_action.triggered.connect(self._sync_now)
+        self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.sync_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        if sync is not None:
+            sync.started.connect(self._on_sync_started)
+            sync.finished.connect(self._on_sync_finished)
+            sync.status_changed.connect(self._on_sync_status_changed)
 
         self.packer_label = QLabel(self.tr("Packer: %1").replace("%1", packer), self)
         self.station_label = QLabel(self.tr("Station: %1").replace("%1", station_name), self)
@@ -128,6 +161,80 @@ class MainWindow(QMainWindow):
             return
         self.save_printer(uri)
 
+    # -- sync -------------------------------------------------------------------------------------------------------
+
+    def _sync_now(self) -> None:
+        if self.sync is not None:
+            self.sync.sync_now()
+
+    def _on_sync_started(self) -> None:
+        self.sync_label.setText(self.tr("Syncing…"))
+
+    def _on_sync_finished(self, outcome: SyncOutcome) -> None:
+        changed = {c.order_no for c in outcome.changes}
+        if changed:
+            self.station_view.recheck(changed)
+        if outcome.error:
+            self.statusBar().showMessage(outcome.error, 30_000)
+        self.orders_view.reload()
+        self.outbox_view.reload()
+
+    def _on_sync_status_changed(self, status: SyncStatus) -> None:
+        if not status.api_shops:
+            text, colour = self.tr("Orders from imported files"), "#37474f"
+        elif status.last_error:
+            text, colour = self.tr("Offline: %1").replace("%1", status.last_error[:60]), "#c62828"
+        elif status.last_success:
+            when = status.last_success.astimezone(CHINA_TZ).strftime("%H:%M")
+            text, colour = self.tr("Synced %1").replace("%1", when), "#2e7d32"
+        else:
+            text, colour = self.tr("Not synced yet"), "#e65100"
+        if status.waiting:
+            text += " · " + self.tr("%1 ship-backs waiting").replace("%1", str(status.waiting))
+        if status.failed:
+            text += " · " + self.tr("%1 refused").replace("%1", str(status.failed))
+            colour = "#c62828"
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.sync_label.setToolTip(status.last_error or "")
+
+    def _on_import_action_triggered(self) -> None:
+        if self.import_files is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import seller-centre exports"), "", self.tr("Order exports (*.csv *.txt)")
+        )
+        if not paths:
+            return
+        shop, ok = QInputDialog.getText(self, self.tr("Import"), self.tr("Shop name:"))
+        if not ok or not shop.strip():
+            return
+        importer = self.import_files
+        self.tasks.run(lambda: importer(paths, shop.strip()), self._on_import_done, self._on_import_failed)
+
+    def _on_import_done(self, report: dict) -> None:
+        lines = [
+            self.tr("%1 new, %2 changed, %3 unchanged orders.")
+            .replace("%1", str(report["inserted"]))
+            .replace("%2", str(report["updated"]))
+            .replace("%3", str(report["unchanged"]))
+        ]
+        for f in report["files"]:
+            if f.get("error"):
+                lines.append(f"{f['file']}: {f['error']}")
+            for r in f.get("rejected", [])[:20]:
+                lines.append(
+                    self.tr("%1 row %2: %3")
+                    .replace("%1", f["file"])
+                    .replace("%2", str(r["row"]))
+                    .replace("%3", r["reason"])
+                )
+        QMessageBox.information(self, self.tr("Import"), "\n".join(lines))
+        self.orders_view.reload()
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Import"), str(error))
+
     def _on_station_view_scan_handled(self, _snapshot: object) -> None:
         if self.tabs.currentWidget() is self.orders_view:
             self.orders_view.reload()
@@ -138,6 +245,8 @@ class MainWindow(QMainWindow):
             self.orders_view.reload()
         elif current is self.queue_view:
             self.queue_view.reload()
+        elif current is self.outbox_view:
+            self.outbox_view.reload()
         else:
             self.station_view.scan_input.setFocus()
 

@@ -1,0 +1,105 @@
+"""Sync in the window: a background round fills the order list, the status bar says when, ship-backs are listed,
+an unreachable platform shows as offline, and a refund that arrives while a parcel is open stops it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pdtest.top_server import TopServer, format_top_time
+from sqlalchemy import select
+
+from app.domain.enums import Platform
+from app.persistence.rows import OrderRow
+from app.services.workspace import Workspace, open_workspace
+from app.sync.shops import Credentials, add_api_shop
+from ui.main import Gui, build_gui
+
+
+@pytest.fixture
+def server() -> Iterator[TopServer]:
+    with TopServer(seed=21, n_trades=120) as srv:
+        yield srv
+
+
+@pytest.fixture
+def synced_gui(qtbot, qapp, tmp_path: Path, server: TopServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Gui]:  # noqa: ANN001
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    ws: Workspace = open_workspace(tmp_path / "data")
+    with ws.session_factory.begin() as session:
+        add_api_shop(
+            session, ws.data_dir, name="淘宝店", platform=Platform.TAOBAO, gateway=server.url, app_key="12345678",
+            credentials=Credentials("helloworld", "test-session"), now=datetime.now(UTC),
+        )  # fmt: skip
+    ws.settings.printer_uri = f"png://{(tmp_path / 'labels').as_posix()}"
+    g = build_gui(ws)  # starts a first sync round at once
+    qtbot.addWidget(g.window)
+    g.window.show()
+    yield g
+    g.scanner.uninstall(qapp)
+    g.tasks.wait()
+    ws.close()
+
+
+def wait_round(qtbot, gui: Gui, rounds: int = 1) -> None:  # noqa: ANN001
+    """Waits until `rounds` sync rounds have finished since the window opened."""
+    sync = gui.window.sync
+    assert sync is not None
+    qtbot.waitUntil(lambda: sync.rounds >= rounds and not sync.running, timeout=30_000)
+    gui.tasks.wait()
+    qtbot.wait(50)
+
+
+def test_first_round_fills_the_orders_and_reports(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    wait_round(qtbot, synced_gui)
+    window = synced_gui.window
+    assert window.sync_label.text().startswith(("Synced", "已同步"))
+    qtbot.waitUntil(lambda: window.orders_view.model.rowCount() > 0, timeout=10_000)
+    with synced_gui.workspace.session_factory() as session:
+        cached = set(session.scalars(select(OrderRow.order_no)))
+    assert set(server.shippable_oids()) <= cached
+
+
+def test_refund_while_packing_stops_the_parcel(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    wait_round(qtbot, synced_gui)
+    window = synced_gui.window
+    tid, oids = sorted(server.shippable_oids().items())[0]
+    window.station_view.submit_scan(tid)
+    qtbot.waitUntil(lambda: window.station_view.snapshot.order is not None, timeout=10_000)
+    server.modify_order(tid, sorted(oids)[0], refund_status="WAIT_SELLER_AGREE")
+    # the change is a minute old by the time this round asks (inside the overlap, outside the settle margin)
+    server.modify(tid, modified=format_top_time(datetime.now(UTC) - timedelta(minutes=1)))
+    window.sync_action.trigger()
+    wait_round(qtbot, synced_gui, 2)
+    qtbot.waitUntil(lambda: window.station_view.snapshot.order is None, timeout=10_000)
+    assert window.station_view.snapshot.events[-1].event.value == "intercepted"
+
+
+def test_unreachable_platform_shows_offline(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    wait_round(qtbot, synced_gui)
+    server.faults.expired_session = True
+    synced_gui.window.sync_action.trigger()
+    wait_round(qtbot, synced_gui, 2)
+    label = synced_gui.window.sync_label.text()
+    assert label.startswith(("Offline", "离线")) and "session" in synced_gui.window.sync_label.toolTip()
+
+
+def test_ship_backs_tab_lists_the_outbox(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    from app.services.audit import Actor
+    from app.services.shipping import ship_order
+
+    wait_round(qtbot, synced_gui)
+    tid = sorted(server.shippable_oids())[0]
+    ws = synced_gui.workspace
+    ship_order(ws.session_factory, tid, "ZTO", "73600316247086", Actor("tester", "vm"), datetime.now(UTC))
+    window = synced_gui.window
+    window.tabs.setCurrentWidget(window.outbox_view)
+    qtbot.waitUntil(lambda: window.outbox_view.model.rowCount() == 1, timeout=10_000)
+    window.outbox_view.send_button.click()
+    wait_round(qtbot, synced_gui, 2)
+    window.outbox_view.reload()
+    gui_state = lambda: window.outbox_view.model.item(0, 0).text()  # noqa: E731
+    qtbot.waitUntil(lambda: gui_state() in ("accepted", "已接受"), timeout=10_000)
+    assert server.ship_calls[tid] == 1
