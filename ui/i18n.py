@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from resources import resource_path
 
@@ -28,4 +28,8 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     if not translator.load(str(qm)):
         return None
     app.installTranslator(translator)
+    # Qt's own strings (dialog buttons such as Close/Cancel, file dialogs) from the translations PySide6 ships.
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
     return translator

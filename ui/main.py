@@ -94,6 +94,7 @@ def build_gui(ws: Workspace) -> Gui:
         save_printer=save_printer,
         sync=sync,
         import_files=import_files,
+        data_dir=ws.data_dir,
     )
     printing.setParent(window)
     sync.setParent(window)

@@ -13,7 +13,7 @@ from app.domain.enums import OrderStatus, OutboxState, PackageState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.repositories import OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, OutboxRow, PackageRow
+from app.persistence.rows import OrderRow, OutboxRow, PackageRow, PlatformCarrierRow
 from app.services.audit import Actor, audit
 
 
@@ -68,6 +68,23 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
     return entry
 
 
+def _check_platform_pattern(session: Session, platform: str, code: str, number: str) -> None:
+    """Refuses a number the platform itself would refuse: its carrier list (cached by sync from
+    taobao.logistics.companies.get) gives each carrier's tracking-number pattern (reg_mail_no)."""
+    row = session.get(PlatformCarrierRow, (platform, code))
+    if row is None or not row.pattern:
+        return
+    try:
+        matches = re.fullmatch(row.pattern, number) is not None
+    except re.error:
+        return  # a pattern Python cannot read is the platform's problem, not the packer's
+    if not matches:
+        raise InvalidInput(
+            f"{number} is not a {row.name or code} tracking number as {platform} checks them "
+            f"(pattern {row.pattern}); the platform would refuse the shipment."
+        )
+
+
 def ship_order(
     session_factory: sessionmaker[Session],
     order_no: str,
@@ -97,6 +114,7 @@ def ship_order(
         blocked = to_order(order, {}).block_reason()
         if blocked:
             raise NotPackable(f"Order {order.order_no} cannot ship: {blocked.replace('_', ' ')}.", reason=blocked)
+        _check_platform_pattern(session, order.platform, code, number)
         other = session.execute(select(PackageRow).where(PackageRow.tracking_no == number)).scalars().first()
         if other is not None and other.order_id != order.id:
             owner = session.get(OrderRow, other.order_id)

@@ -182,3 +182,57 @@ def load_credentials(data_dir: Path, ref: str | None) -> Credentials:
         if data:
             return Credentials(data["app_secret"], data["session_key"])
     raise NotFound("This shop's app secret and session key are not stored here: add the shop again with `shop add`.")
+
+
+@dataclass(frozen=True)
+class ShopView:
+    name: str
+    platform: str
+    api: bool  # syncs through the platform's API (else filled by imports)
+    group: str
+    sender: str
+    last_sync: datetime | None
+    last_error: str | None
+
+
+def list_shops(session: Session) -> list[ShopView]:
+    from app.persistence.rows import SyncStateRow
+
+    views = []
+    for shop in session.execute(select(ShopRow).order_by(ShopRow.name)).scalars():
+        state = session.get(SyncStateRow, shop.id)
+        group = shop.group
+        sender = (
+            f"{group.sender_name} {group.sender_phone} {group.sender_province}{group.sender_city}"
+            f"{group.sender_district}{group.sender_detail}".strip()
+            if group
+            else ""
+        )
+        views.append(
+            ShopView(
+                shop.name,
+                shop.platform,
+                bool(shop.gateway_url),
+                group.name if group else "",
+                sender,
+                state.last_success_at if state else None,
+                state.last_error if state else None,
+            )
+        )
+    return views
+
+
+def set_group_sender(
+    session: Session, group: str, *, name: str, phone: str, province: str, city: str, district: str, detail: str
+) -> None:
+    """Sets the sender printed on every waybill of the associated-shop group `group` (created when new).
+
+    Raises:
+        InvalidInput: a sender needs a name, a phone and an address.
+    """
+    if not (name.strip() and phone.strip() and province.strip() and detail.strip()):
+        raise InvalidInput("A sender needs a name, a phone number, a province and a street address.")
+    row = _group(session, group.strip())
+    row.sender_name, row.sender_phone = name.strip(), phone.strip()
+    row.sender_province, row.sender_city, row.sender_district = province.strip(), city.strip(), district.strip()
+    row.sender_detail = detail.strip()

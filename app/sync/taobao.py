@@ -191,6 +191,8 @@ class TaobaoSync:
             state = session.get(SyncStateRow, self.shop_id)
             report = SyncReport(shop.name)
             watermark = state.watermark if state else None
+        if watermark is None or not self._carriers_cached():
+            self.refresh_carriers()
         if watermark is None:
             report.first_fill = True
             started = self.clock()
@@ -322,6 +324,15 @@ class TaobaoSync:
             state.last_error = None
             state.updated_at = now
         report.watermark = moment
+
+    def _carriers_cached(self) -> bool:
+        with self.session_factory() as session:
+            return (
+                session.execute(
+                    select(PlatformCarrierRow.code).where(PlatformCarrierRow.platform == "taobao").limit(1)
+                ).first()
+                is not None
+            )
 
     def refresh_carriers(self) -> int:
         """Caches the platform's carrier codes and tracking-number patterns; returns how many."""

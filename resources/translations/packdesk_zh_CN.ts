@@ -77,180 +77,185 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="49"/>
+        <location filename="../../ui/windows/main_window.py" line="52"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="57"/>
+        <location filename="../../ui/windows/main_window.py" line="60"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="58"/>
+        <location filename="../../ui/windows/main_window.py" line="61"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="59"/>
+        <location filename="../../ui/windows/main_window.py" line="62"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="63"/>
+        <location filename="../../ui/windows/main_window.py" line="68"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="66"/>
+        <location filename="../../ui/windows/main_window.py" line="71"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="68"/>
+        <location filename="../../ui/windows/main_window.py" line="73"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="70"/>
+        <location filename="../../ui/windows/main_window.py" line="75"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <location filename="../../ui/windows/main_window.py" line="77"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <location filename="../../ui/windows/main_window.py" line="79"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="86"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <source>Shop settings…</source>
+        <translation>店铺设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="95"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="87"/>
+        <location filename="../../ui/windows/main_window.py" line="96"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="119"/>
+        <location filename="../../ui/windows/main_window.py" line="128"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="123"/>
+        <location filename="../../ui/windows/main_window.py" line="132"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="128"/>
+        <location filename="../../ui/windows/main_window.py" line="137"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="131"/>
+        <location filename="../../ui/windows/main_window.py" line="140"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="133"/>
-        <location filename="../../ui/windows/main_window.py" line="195"/>
+        <location filename="../../ui/windows/main_window.py" line="142"/>
+        <location filename="../../ui/windows/main_window.py" line="204"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="135"/>
+        <location filename="../../ui/windows/main_window.py" line="144"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="143"/>
+        <location filename="../../ui/windows/main_window.py" line="152"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="146"/>
+        <location filename="../../ui/windows/main_window.py" line="155"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="150"/>
+        <location filename="../../ui/windows/main_window.py" line="159"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="150"/>
+        <location filename="../../ui/windows/main_window.py" line="159"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="160"/>
+        <location filename="../../ui/windows/main_window.py" line="169"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="171"/>
+        <location filename="../../ui/windows/main_window.py" line="180"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="184"/>
+        <location filename="../../ui/windows/main_window.py" line="193"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="186"/>
+        <location filename="../../ui/windows/main_window.py" line="195"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="189"/>
+        <location filename="../../ui/windows/main_window.py" line="198"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="191"/>
+        <location filename="../../ui/windows/main_window.py" line="200"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <location filename="../../ui/windows/main_window.py" line="202"/>
         <source>%1 ship-backs waiting</source>
         <translation>%1 单待回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="205"/>
+        <location filename="../../ui/windows/main_window.py" line="220"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="205"/>
+        <location filename="../../ui/windows/main_window.py" line="220"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="209"/>
-        <location filename="../../ui/windows/main_window.py" line="232"/>
-        <location filename="../../ui/windows/main_window.py" line="236"/>
+        <location filename="../../ui/windows/main_window.py" line="224"/>
+        <location filename="../../ui/windows/main_window.py" line="247"/>
+        <location filename="../../ui/windows/main_window.py" line="251"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="209"/>
+        <location filename="../../ui/windows/main_window.py" line="224"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="217"/>
+        <location filename="../../ui/windows/main_window.py" line="232"/>
         <source>%1 new, %2 changed, %3 unchanged orders.</source>
         <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="227"/>
+        <location filename="../../ui/windows/main_window.py" line="242"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -712,6 +717,134 @@
         <location filename="../../ui/dialogs/printer_setup.py" line="217"/>
         <source>Test page sent (%1 bytes). The outline must touch the label&apos;s edges.</source>
         <translation>测试页已发送（%1 字节）。外框应正好贴合标签边缘。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="69"/>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <source>Orders from</source>
+        <translation>订单来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <source>Group</source>
+        <translation>关联店铺组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="84"/>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="85"/>
+        <source>Gateway</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="86"/>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="87"/>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="88"/>
+        <source>Session key</source>
+        <translation>授权码 (SessionKey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="89"/>
+        <source>Associated-shop group</source>
+        <translation>关联店铺组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="90"/>
+        <source>Sender name</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="91"/>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="92"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="93"/>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="94"/>
+        <source>District</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="95"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="103"/>
+        <source>shops in one group share the sender and waybill account</source>
+        <translation>同组店铺共用寄件人和面单账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="104"/>
+        <source>Add shop</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="108"/>
+        <source>Add a Taobao shop that syncs through the Taobao Open Platform</source>
+        <translation>添加通过淘宝开放平台同步的淘宝店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="140"/>
+        <source>Shop added. Its orders arrive with the next sync (F5).</source>
+        <translation>店铺已添加，订单将在下次同步（F5）时到达。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="147"/>
+        <source>Taobao API</source>
+        <translation>淘宝接口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="147"/>
+        <source>imported files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="150"/>
+        <source>error: %1</source>
+        <translation>出错：%1</translation>
     </message>
 </context>
 <context>

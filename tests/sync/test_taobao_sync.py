@@ -345,3 +345,19 @@ def test_backoff_grows_and_is_capped() -> None:
     b = Backoff(base_s=30, max_s=3600)
     assert [b.after(n) for n in (1, 2, 3)] == [timedelta(seconds=30), timedelta(seconds=60), timedelta(seconds=120)]
     assert b.after(20) == timedelta(seconds=3600)
+
+
+def test_carrier_codes_are_cached_and_numbers_checked_against_them(workspace: Workspace, server: TopServer) -> None:
+    from app.domain.errors import InvalidInput
+    from app.persistence.rows import PlatformCarrierRow
+
+    shop_id = add_shop(workspace, server)
+    with client(server) as c:
+        TaobaoSync(workspace.session_factory, shop_id, c).run()
+    with workspace.session_factory() as session:
+        codes = {r.code: r.pattern for r in session.execute(select(PlatformCarrierRow)).scalars()}
+    assert {"SF", "ZTO", "YTO", "EMS"} <= set(codes) and codes["SF"]
+    tid = sorted(server.shippable_oids())[0]
+    with pytest.raises(InvalidInput, match="the platform would refuse"):
+        ship_order(workspace.session_factory, tid, "SF", "SF123456789", Actor("p", "s"), datetime.now(UTC))
+    ship_order(workspace.session_factory, tid, "SF", "SF1023574470215", Actor("p", "s"), datetime.now(UTC))

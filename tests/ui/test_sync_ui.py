@@ -103,3 +103,41 @@ def test_ship_backs_tab_lists_the_outbox(qtbot, synced_gui: Gui, server: TopServ
     gui_state = lambda: window.outbox_view.model.item(0, 0).text()  # noqa: E731
     qtbot.waitUntil(lambda: gui_state() in ("accepted", "已接受"), timeout=10_000)
     assert server.ship_calls[tid] == 1
+
+
+def test_shop_settings_adds_a_shop_that_then_syncs(qtbot, gui: Gui, server: TopServer, monkeypatch) -> None:  # noqa: ANN001
+    from ui.dialogs.shop_settings import ShopSettingsDialog
+
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    ws = gui.workspace
+    dialog = ShopSettingsDialog(ws.session_factory, ws.data_dir, gui.tasks, gui.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5_000)  # the two demo shops, from imports
+    for key, value in {
+        "name": "新淘宝店", "gateway": server.url, "app_key": "12345678", "app_secret": "helloworld",
+        "session_key": "test-session", "group": "新仓", "sender_name": "王仓管", "sender_phone": "0571-88880000",
+        "sender_province": "浙江省", "sender_city": "杭州市", "sender_district": "余杭区",
+        "sender_detail": "文一西路1号",
+    }.items():  # fmt: skip
+        dialog.edits[key].setText(value)
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.added, timeout=5_000)
+    assert dialog.table.rowCount() == 3
+    assert "keyring" in dialog.message.text()  # the 0600-file fallback is announced
+    from app.sync.service import sync_shops
+
+    (report,) = sync_shops(ws.session_factory, ws.data_dir, "新淘宝店")
+    assert report.inserted > 0 and report.error is None
+
+
+def test_shop_settings_refuses_a_shop_without_secrets(qtbot, gui: Gui) -> None:  # noqa: ANN001
+    from ui.dialogs.shop_settings import ShopSettingsDialog
+
+    ws = gui.workspace
+    dialog = ShopSettingsDialog(ws.session_factory, ws.data_dir, gui.tasks, gui.window)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].setText("店")
+    dialog.edits["app_key"].setText("1")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: dialog.add_button.isEnabled() and dialog.message.text() != "", timeout=5_000)
+    assert "secret" in dialog.message.text() and not dialog.added

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +22,7 @@ from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
 from ui.dialogs.printer_setup import PrinterSetupDialog
+from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.print_controller import BatchOutcome, PrintController
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.tasks import TaskRunner
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         save_printer: Callable[[str], None] = lambda _uri: None,
         sync: SyncController | None = None,
         import_files: Callable[[list[str], str], dict] | None = None,
+        data_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -59,6 +62,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.queue_view, self.tr("Print queue"))
         self.sync = sync
         self.import_files = import_files
+        self.data_dir = data_dir
+        self.session_factory = session_factory
         self.outbox_view = OutboxView(session_factory, tasks, self._sync_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
         self.setCentralWidget(self.tabs)
@@ -72,8 +77,12 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(self.tr("Import seller-centre files…"), self)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         shops_menu = self.menuBar().addMenu(self.tr("&Shops"))
+        self.shops_action = QAction(self.tr("Shop settings…"), self)
         shops_menu.addAction(self.sync_action)
         shops_menu.addAction(self.import_action)
+        shops_menu.addSeparator()
+        shops_menu.addAction(self.shops_action)
+        self.shops_action.triggered.connect(self._on_shops_action_triggered)
         self.sync_action.triggered.connect(self._sync_now)
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.sync_label = QLabel(self)
@@ -197,6 +206,12 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.sync_label.setToolTip(status.last_error or "")
+
+    def _on_shops_action_triggered(self) -> None:
+        if self.data_dir is None:
+            return
+        if ShopSettingsDialog.show_for(self, self.session_factory, self.data_dir, self.tasks):
+            self._sync_now()
 
     def _on_import_action_triggered(self) -> None:
         if self.import_files is None:

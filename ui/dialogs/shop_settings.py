@@ -1,0 +1,171 @@
+"""Shop settings: the shops on this station and how each gets its orders; adding a shop that syncs through
+Taobao (its secrets go to the system keyring), grouped with others that share a sender (ui layer)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import Platform
+from app.domain.orders import CHINA_TZ
+from app.sync.shops import Credentials, ShopView, add_api_shop, list_shops, set_group_sender
+from ui.tasks import TaskRunner
+
+DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
+
+
+def add_shop(
+    session_factory: sessionmaker[Session], data_dir: Path, fields: dict[str, str]
+) -> tuple[list[ShopView], str | None]:
+    """Adds the shop described by the form `fields`; returns the shops and a warning (runs on a worker)."""
+    with session_factory.begin() as session:
+        if fields["group"] and fields["sender_name"]:
+            set_group_sender(
+                session,
+                fields["group"],
+                name=fields["sender_name"],
+                phone=fields["sender_phone"],
+                province=fields["sender_province"],
+                city=fields["sender_city"],
+                district=fields["sender_district"],
+                detail=fields["sender_detail"],
+            )
+        _shop, warning = add_api_shop(
+            session,
+            data_dir,
+            name=fields["name"],
+            platform=Platform.TAOBAO,
+            gateway=fields["gateway"],
+            app_key=fields["app_key"],
+            credentials=Credentials(fields["app_secret"], fields["session_key"]),
+            now=datetime.now(UTC),
+            group=fields["group"] or None,
+        )
+    with session_factory() as session:
+        return list_shops(session), warning
+
+
+class ShopSettingsDialog(QDialog):
+    def __init__(
+        self, session_factory: sessionmaker[Session], data_dir: Path, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shops"))
+        self.session_factory, self.data_dir, self.tasks = session_factory, data_dir, tasks
+        self.added = False
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Shop"), self.tr("Platform"), self.tr("Orders from"), self.tr("Group"), self.tr("Last sync")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for key, label, secret in (
+            ("name", self.tr("Shop name"), False),
+            ("gateway", self.tr("Gateway"), False),
+            ("app_key", self.tr("App key"), False),
+            ("app_secret", self.tr("App secret"), True),
+            ("session_key", self.tr("Session key"), True),
+            ("group", self.tr("Associated-shop group"), False),
+            ("sender_name", self.tr("Sender name"), False),
+            ("sender_phone", self.tr("Sender phone"), False),
+            ("sender_province", self.tr("Province"), False),
+            ("sender_city", self.tr("City"), False),
+            ("sender_district", self.tr("District"), False),
+            ("sender_detail", self.tr("Street address"), False),
+        ):
+            edit = QLineEdit(self)
+            if secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.edits[key] = edit
+            form.addRow(label, edit)
+        self.edits["gateway"].setText(DEFAULT_GATEWAY)
+        self.edits["group"].setPlaceholderText(self.tr("shops in one group share the sender and waybill account"))
+        self.add_button = QPushButton(self.tr("Add shop"), self)
+        form.addRow("", self.add_button)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        box = QGroupBox(self.tr("Add a Taobao shop that syncs through the Taobao Open Platform"), self)
+        box.setLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(box)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        buttons.rejected.connect(self.reject)
+        self.resize(760, 720)
+        factory = session_factory
+        self.tasks.run(lambda: _list(factory), self._show_shops, self._show_error)
+
+    def fields(self) -> dict[str, str]:
+        return {key: edit.text().strip() for key, edit in self.edits.items()}
+
+    def _on_add_button_clicked(self) -> None:
+        fields = self.fields()
+        factory, data_dir = self.session_factory, self.data_dir
+        self.add_button.setEnabled(False)
+        self.tasks.run(lambda: add_shop(factory, data_dir, fields), self._on_added, self._show_error)
+
+    def _on_added(self, result: tuple[list[ShopView], str | None]) -> None:
+        shops, warning = result
+        self.added = True
+        self.add_button.setEnabled(True)
+        self._show_shops(shops)
+        for key in ("name", "app_secret", "session_key"):
+            self.edits[key].clear()
+        self.message.setStyleSheet("color: #e65100;" if warning else "color: #2e7d32;")
+        self.message.setText(warning or self.tr("Shop added. Its orders arrive with the next sync (F5)."))
+
+    def _show_shops(self, shops: list[ShopView]) -> None:
+        self.table.setRowCount(0)
+        for shop in shops:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            source = self.tr("Taobao API") if shop.api else self.tr("imported files")
+            when = shop.last_sync.astimezone(CHINA_TZ).strftime("%m-%d %H:%M") if shop.last_sync else ""
+            if shop.last_error:
+                when = self.tr("error: %1").replace("%1", shop.last_error)
+            for col, text in enumerate((shop.name, shop.platform, source, shop.group, when)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(shop.sender if col == 3 else text)
+                self.table.setItem(row, col, item)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setText(str(error))
+
+    @staticmethod
+    def show_for(parent: QWidget, session_factory: sessionmaker[Session], data_dir: Path, tasks: TaskRunner) -> bool:
+        """Opens the dialog; True when a shop was added."""
+        dialog = ShopSettingsDialog(session_factory, data_dir, tasks, parent)
+        dialog.exec()
+        return dialog.added
+
+
+def _list(session_factory: sessionmaker[Session]) -> list[ShopView]:
+    with session_factory() as session:
+        return list_shops(session)
