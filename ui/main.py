@@ -68,7 +68,7 @@ def build_gui(ws: Workspace) -> Gui:
     # Jobs a crash left "sending" become "did it print?" before anything else prints.
     recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
-    station = Station(ws.session_factory, actor)
+    station = Station(ws.session_factory, actor, sku_first=settings.sku_first, confirm_scan=settings.confirm_scan)
     printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
     station_view = StationView(station, tasks)
 
@@ -99,6 +99,7 @@ def build_gui(ws: Workspace) -> Gui:
     printing.setParent(window)
     sync.setParent(window)
     sync.start()
+    station_view.resume()
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     app = QApplication.instance()

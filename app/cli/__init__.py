@@ -87,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scans", required=True, metavar="FILE|-")
     p.add_argument("--printer", metavar="URI")
     p.add_argument("--packer", default=None, metavar="NAME")
+    p.add_argument("--sku-first", action="store_true", help="an item scan with no parcel open opens an order")
+    p.add_argument("--confirm-scan", action="store_true", help="scan the printed waybill to confirm each parcel")
 
     p = cmd("ship", "record a shipment and queue its ship-back")
     p.add_argument("order_no", metavar="ORDER_NO")
@@ -165,7 +167,23 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     printer = None
     if args.printer or ws.settings.printer_uri:
         printer = PrintService(ws.session_factory, open_configured_printer(ws, args.printer), actor)
-    station = Station(ws.session_factory, actor, printer)
+    station = Station(
+        ws.session_factory,
+        actor,
+        printer,
+        sku_first=args.sku_first or ws.settings.sku_first,
+        confirm_scan=args.confirm_scan or ws.settings.confirm_scan,
+    )
+
+    def show(event: Any) -> None:
+        if args.json:
+            emit(event.to_json(), out)
+        else:
+            out.write(_describe(event) + "\n")
+        out.flush()
+
+    for event in station.resume():  # a parcel this station had open when it stopped
+        show(event)
     source: TextIO
     if args.scans == "-":
         source = sys.stdin
@@ -177,11 +195,7 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     try:
         for line in source:
             for event in station.scan(line.strip()):
-                if args.json:
-                    emit(event.to_json(), out)
-                else:
-                    out.write(_describe(event) + "\n")
-                out.flush()
+                show(event)
     finally:
         if source is not sys.stdin:
             source.close()

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
-from app.domain.enums import PrintJobState, ScanOutcome
+from app.domain.enums import OrderStatus, PrintJobState, ScanOutcome
 from app.domain.orders import Order
-from app.domain.packing import PackSession, Verdict
+from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
-from app.persistence.rows import ScanEventRow
+from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRow
 from app.services.audit import Actor
 from app.services.printing import PrintService
 from app.services.shipping import mark_shipped
@@ -68,7 +69,14 @@ class Station:
         actor: the signed-in packer and this station's name.
         printer: prints the waybill when a parcel is complete; None to stop at `order_complete`.
         auto_ship: record the parcel as shipped once its label printed.
+        sku_first: when no parcel is open, an item scan opens the most urgent waiting order that contains it
+            (SKU-first flow); otherwise an item scan with nothing open is `unknown_code` / no_open_order.
+        confirm_scan: after the label prints, the packer scans it to confirm it is on this parcel before the parcel
+            counts as shipped (and the order is checked once more then).
         clock: current UTC time (injectable).
+
+    Order-first (scan the order number) and waybill-first (scan a waybill printed earlier, 先打单后验货) always work:
+    the code says which it is. A parcel opened from its printed waybill is not printed again when complete.
     """
 
     def __init__(
@@ -78,14 +86,20 @@ class Station:
         printer: PrintService | None = None,
         *,
         auto_ship: bool = True,
+        sku_first: bool = False,
+        confirm_scan: bool = False,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.session_factory = session_factory
         self.actor = actor
         self.printer = printer
         self.auto_ship = auto_ship
+        self.sku_first = sku_first
+        self.confirm_scan = confirm_scan
         self.clock = clock
         self.session: PackSession | None = None
+        self.from_waybill = False  # the open parcel was opened by scanning its printed waybill
+        self.awaiting_confirm: str | None = None  # tracking number to scan before the parcel counts as shipped
 
     @property
     def order(self) -> Order | None:
@@ -96,12 +110,42 @@ class Station:
         code = raw.strip()  # order and tracking numbers are looked up as scanned; product codes normalized
         if not code:
             return []
+        if self.awaiting_confirm is not None:
+            return self._confirm(code)
         with self.session_factory.begin() as db:
             if self.session is not None and not self.session.complete:
                 events = self._item_scan(db, code)
             else:
                 events = self._open(db, code)
         if self.session is not None and self.session.complete and events[-1].event is ScanOutcome.ORDER_COMPLETE:
+            events += self._finish()
+        return events
+
+    def sign_in(self, name: str) -> None:
+        """Another packer takes over the bench: the open parcel stays, the next scans are theirs."""
+        from app.services.audit import audit
+
+        with self.session_factory.begin() as db:
+            audit(
+                db,
+                self.actor,
+                "handover",
+                "station",
+                self.actor.station,
+                to=name,
+                order=self.order and self.order.order_no,
+            )
+        self.actor = Actor(name, self.actor.station)
+
+    def resume(self) -> list[StationEvent]:
+        """Reopens the parcel this station had open when it stopped (a crash, a kill -9, a closed window), with the
+        counts its recorded scans give; a parcel that was complete but not yet printed is printed now.
+
+        Returns the events of the resumption (none when nothing was open).
+        """
+        with self.session_factory.begin() as db:
+            events = self._resume(db)
+        if events and self.session is not None and self.session.complete:
             events += self._finish()
         return events
 
@@ -172,6 +216,10 @@ class Station:
         row = repo.row_by_code(code)
         if row is None:
             hit = CatalogueRepository(db).lookup(normalize_scan(code))
+            if hit is not None and self.sku_first:
+                opened = self._open_by_sku(db, code, hit)
+                if opened:
+                    return opened
             self._record(db, None, code, ScanOutcome.UNKNOWN_CODE, hit.sku if hit else None, 0)
             return [
                 StationEvent(
@@ -186,12 +234,16 @@ class Station:
         if blocked:
             self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
             self.session = None
+            package = current_package(row)
+            if package is not None and package.print_count > 0 and blocked != "shipped":
+                self._void(db, package, blocked)  # a label printed before the refund: it must not be used
             return [
                 StationEvent(
                     ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=order.tracking_no
                 )
             ]
         self.session = PackSession(order)
+        self.from_waybill = code != row.order_no
         self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
         return [
             StationEvent(
@@ -202,6 +254,177 @@ class Station:
                 total=self.session.total,
                 tracking_no=order.tracking_no,
             )
+        ]
+
+    def _open_by_sku(self, db: Session, code: str, hit: BarcodeHit) -> list[StationEvent] | None:
+        """SKU-first: opens the most urgent waiting order with an unprinted parcel that needs this item, and counts
+        the scan as its first item. None when no order needs it."""
+        repo = OrderRepository(db)
+        candidates = db.execute(
+            select(OrderRow.order_no)
+            .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
+            .where(
+                OrderRow.status.in_((OrderStatus.AWAITING_SHIPMENT.value, OrderStatus.PARTLY_SHIPPED.value)),
+                OrderLineRow.sku == hit.sku,
+                OrderLineRow.refund_status == "none",
+                OrderLineRow.shipped.is_(False),
+                OrderLineRow.qty >= hit.units,
+                ~OrderRow.packages.any(PackageRow.print_count > 0),
+            )
+            .order_by(OrderRow.deadline, OrderRow.id)
+            .limit(20)
+        ).scalars()
+        for order_no in candidates:
+            row = repo.row(order_no)
+            if row is None:
+                continue
+            order = repo.to_domain([row])[0]
+            if order.block_reason():
+                continue
+            self.session = PackSession(order)
+            self.from_waybill = False
+            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, hit.sku, 0)
+            opened = StationEvent(
+                ScanOutcome.ORDER_OPENED, code, order.order_no, hit.sku, done=0, total=self.session.total,
+                reason="sku_first",
+            )  # fmt: skip
+            return [opened, *self._apply_item(db, row.id, code, hit)]
+        return None
+
+    def _void(self, db: Session, package: PackageRow, reason: str) -> None:
+        from app.domain.enums import PackageState
+        from app.services.audit import audit
+
+        package.state = PackageState.VOID
+        audit(db, self.actor, "void", "package", package.tracking_no, reason=f"intercepted: {reason}")
+
+    def _confirm(self, code: str) -> list[StationEvent]:
+        """The packer scanned after the label printed: it must be that label; then the order is checked once more."""
+        assert self.awaiting_confirm is not None and self.session is not None
+        order = self.session.order
+        tracking = self.awaiting_confirm
+        with self.session_factory.begin() as db:
+            row = OrderRepository(db).row(order.order_no, order.shop)
+            order_id = row.id if row else None
+            if code.strip().upper() != tracking:
+                self._record(db, order_id, code, ScanOutcome.WRONG_ITEM, None, 0)
+                return [
+                    StationEvent(
+                        ScanOutcome.WRONG_ITEM,
+                        code,
+                        order.order_no,
+                        tracking_no=tracking,
+                        reason="scan_the_waybill",
+                        done=self.session.done,
+                        total=self.session.total,
+                    )  # fmt: skip
+                ]
+            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
+            package = current_package(row) if row else None
+            if blocked:
+                self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
+                if package is not None:
+                    self._void(db, package, blocked)
+                self.session, self.awaiting_confirm = None, None
+                return [
+                    StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=tracking)
+                ]
+            assert row is not None and package is not None
+            mark_shipped(db, row, package, self.actor, self.clock())
+            self._record(db, row.id, code, ScanOutcome.SHIPPED, None, 0)
+        self.awaiting_confirm = None
+        return [
+            StationEvent(
+                ScanOutcome.SHIPPED, code, order.order_no, tracking_no=tracking, extra={"carrier": package.carrier}
+            )
+        ]
+
+    def _resume(self, db: Session) -> list[StationEvent]:
+        last_open = db.execute(
+            select(ScanEventRow)
+            .where(
+                ScanEventRow.station == self.actor.station,
+                ScanEventRow.outcome == ScanOutcome.ORDER_OPENED.value,
+                ScanEventRow.order_id.is_not(None),
+            )
+            .order_by(ScanEventRow.id.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        if last_open is None:
+            return []
+        # The attempt began at the first opening of this order after it last ended here (scanning the open
+        # order's own slip again records another opening; its items still count).
+        ended_ids = (
+            db.execute(
+                select(ScanEventRow.id).where(
+                    ScanEventRow.station == self.actor.station,
+                    ScanEventRow.order_id == last_open.order_id,
+                    ScanEventRow.outcome.in_(
+                        (ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value)
+                    ),
+                )
+            )
+            .scalars()
+            .all()
+        )
+        floor = max(ended_ids, default=0)
+        if floor > last_open.id:
+            return []  # its last attempt ended (shipped, printed or stopped): nothing is open
+        first_open = db.execute(
+            select(ScanEventRow)
+            .where(
+                ScanEventRow.station == self.actor.station,
+                ScanEventRow.order_id == last_open.order_id,
+                ScanEventRow.outcome == ScanOutcome.ORDER_OPENED.value,
+                ScanEventRow.id > floor,
+            )
+            .order_by(ScanEventRow.id)
+            .limit(1)
+        ).scalar_one()
+        later = (
+            db.execute(
+                select(ScanEventRow)
+                .where(ScanEventRow.station == self.actor.station, ScanEventRow.id > first_open.id)
+                .order_by(ScanEventRow.id)
+            )
+            .scalars()
+            .all()
+        )
+        ended = {ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value}
+        ended.add(ScanOutcome.PRINT_FAILED.value)
+        if any(ev.outcome in ended and ev.order_id == last_open.order_id for ev in later):
+            return []
+        row = db.get(OrderRow, last_open.order_id)
+        if row is None:
+            return []
+        repo = OrderRepository(db)
+        order = repo.to_domain([repo.row(row.order_no, row.shop.name)])[0]  # type: ignore[list-item]
+        if order.block_reason():
+            return []  # it changed while the station was down: the next scan of it shows why
+        accepted: list[tuple[str, int]] = []
+        for ev in later:
+            if ev.order_id != last_open.order_id or ev.sku is None:
+                continue
+            if ev.outcome == ScanOutcome.ITEM_OK.value:
+                accepted.append((ev.sku, ev.units))
+            elif ev.outcome == ScanOutcome.UNDONE.value:
+                for i in range(len(accepted) - 1, -1, -1):
+                    if accepted[i][0] == ev.sku:
+                        del accepted[i]
+                        break
+        self.session = PackSession(order)
+        self.session.replay(accepted)
+        self.from_waybill = first_open.code != order.order_no and first_open.sku is None
+        return [
+            StationEvent(
+                ScanOutcome.ORDER_OPENED,
+                row.order_no,
+                order.order_no,
+                done=self.session.done,
+                total=self.session.total,
+                tracking_no=order.tracking_no,
+                reason="resumed",
+            )  # fmt: skip
         ]
 
     def _item_scan(self, db: Session, code: str) -> list[StationEvent]:
@@ -234,6 +457,10 @@ class Station:
                         extra={"other_order_no": other.order_no},
                     )
                 ]
+        return self._apply_item(db, order_id, code, hit)
+
+    def _apply_item(self, db: Session, order_id: int | None, code: str, hit: BarcodeHit | None) -> list[StationEvent]:
+        assert self.session is not None
         verdict = self.session.apply(code, hit)
         self._record(db, order_id, code, verdict.outcome, verdict.sku, verdict.units)
         events = [self._event(verdict)]
@@ -251,19 +478,38 @@ class Station:
         return events
 
     def _finish(self) -> list[StationEvent]:
-        """Prints the waybill and ships the completed parcel."""
+        """Prints the waybill and ships the completed parcel (or waits for the confirm scan)."""
         assert self.session is not None
         order = self.session.order
-        if self.printer is None:
-            return []
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
             blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
+            package = current_package(row) if row else None
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
+                if package is not None and package.print_count > 0:
+                    self._void(db, package, blocked)
+                self.session = None
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
-            package = current_package(row) if row else None
+            if self.from_waybill and row is not None and package is not None and package.print_count > 0:
+                # 先打单后验货: the label printed before packing is already on this parcel
+                if not self.auto_ship:
+                    return []
+                mark_shipped(db, row, package, self.actor, self.clock())
+                self._record(db, row.id, package.tracking_no, ScanOutcome.SHIPPED, None, 0)
+                return [
+                    StationEvent(
+                        ScanOutcome.SHIPPED,
+                        order.order_no,
+                        order.order_no,
+                        tracking_no=package.tracking_no,
+                        reason="printed_before_packing",
+                        extra={"carrier": package.carrier},
+                    )  # fmt: skip
+                ]
+            if self.printer is None:
+                return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
         result = self.printer.print_order(order.order_no, reprint_reason=reprint)
         if result.state is not PrintJobState.SENT:
@@ -282,9 +528,13 @@ class Station:
                 order.order_no,
                 order.order_no,
                 tracking_no=result.tracking_no,
+                reason="scan_the_waybill" if self.confirm_scan else None,
                 extra={"carrier": result.carrier, "copy_no": result.copy_no},
             )
         ]
+        if self.confirm_scan:
+            self.awaiting_confirm = result.tracking_no
+            return events
         if self.auto_ship:
             with self.session_factory.begin() as db:
                 row = OrderRepository(db).row(order.order_no, order.shop)

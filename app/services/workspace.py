@@ -40,6 +40,8 @@ class Settings:
     packer: str = ""
     database_url: str = ""  # empty: packdesk.db in the data directory
     language: str = ""  # empty: follow the system locale
+    sku_first: bool = False  # an item scanned with no parcel open opens the most urgent order needing it
+    confirm_scan: bool = False  # the printed waybill is scanned onto the parcel before it counts as shipped
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -49,7 +51,7 @@ class Settings:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise InvalidInput(f"{path} is not valid TOML ({exc}); fix or delete it.") from exc
-        known = {k: str(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        known = {k: v if isinstance(v, bool) else str(v) for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
     def save(self, path: Path) -> None:

@@ -850,184 +850,212 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="180"/>
+        <location filename="../../ui/widgets/station_view.py" line="185"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="181"/>
+        <location filename="../../ui/widgets/station_view.py" line="186"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="230"/>
+        <location filename="../../ui/widgets/station_view.py" line="239"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247"/>
+        <location filename="../../ui/widgets/station_view.py" line="256"/>
+        <location filename="../../ui/widgets/station_view.py" line="260"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247"/>
+        <location filename="../../ui/widgets/station_view.py" line="256"/>
+        <source>Order %1 reopened where it was: %2 verified</source>
+        <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="260"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="251"/>
+        <location filename="../../ui/widgets/station_view.py" line="264"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="253"/>
+        <location filename="../../ui/widgets/station_view.py" line="266"/>
+        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <source>SCAN THE WAYBILL</source>
+        <translation>请扫面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="266"/>
+        <source>Scan waybill %1 on this parcel first</source>
+        <translation>请先扫描贴在此包裹上的面单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="270"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="253"/>
+        <location filename="../../ui/widgets/station_view.py" line="270"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="257"/>
+        <location filename="../../ui/widgets/station_view.py" line="274"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="257"/>
+        <location filename="../../ui/widgets/station_view.py" line="274"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="262"/>
+        <location filename="../../ui/widgets/station_view.py" line="279"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="263"/>
+        <location filename="../../ui/widgets/station_view.py" line="280"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="265"/>
+        <location filename="../../ui/widgets/station_view.py" line="282"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="265"/>
+        <location filename="../../ui/widgets/station_view.py" line="282"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="267"/>
+        <location filename="../../ui/widgets/station_view.py" line="284"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="267"/>
+        <location filename="../../ui/widgets/station_view.py" line="284"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="271"/>
-        <location filename="../../ui/widgets/station_view.py" line="273"/>
-        <location filename="../../ui/widgets/station_view.py" line="275"/>
+        <location filename="../../ui/widgets/station_view.py" line="288"/>
+        <location filename="../../ui/widgets/station_view.py" line="294"/>
+        <location filename="../../ui/widgets/station_view.py" line="296"/>
+        <location filename="../../ui/widgets/station_view.py" line="300"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="271"/>
+        <location filename="../../ui/widgets/station_view.py" line="288"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="273"/>
+        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <source>Stick waybill %1 on the parcel and scan it</source>
+        <translation>贴好面单 %1 后扫描确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="294"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275"/>
+        <location filename="../../ui/widgets/station_view.py" line="296"/>
+        <source>Verified with waybill %1; recorded as shipped. Next order!</source>
+        <translation>已按面单 %1 验货并记录发货，下一单！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="300"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="279"/>
+        <location filename="../../ui/widgets/station_view.py" line="304"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="282"/>
+        <location filename="../../ui/widgets/station_view.py" line="307"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="283"/>
+        <location filename="../../ui/widgets/station_view.py" line="308"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="284"/>
+        <location filename="../../ui/widgets/station_view.py" line="309"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="285"/>
+        <location filename="../../ui/widgets/station_view.py" line="310"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="287"/>
+        <location filename="../../ui/widgets/station_view.py" line="312"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="287"/>
+        <location filename="../../ui/widgets/station_view.py" line="312"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="291"/>
+        <location filename="../../ui/widgets/station_view.py" line="316"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="291"/>
+        <location filename="../../ui/widgets/station_view.py" line="316"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="302"/>
+        <location filename="../../ui/widgets/station_view.py" line="327"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="302"/>
+        <location filename="../../ui/widgets/station_view.py" line="327"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="308"/>
+        <location filename="../../ui/widgets/station_view.py" line="333"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="314"/>
+        <location filename="../../ui/widgets/station_view.py" line="339"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="325"/>
+        <location filename="../../ui/widgets/station_view.py" line="350"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="327"/>
+        <location filename="../../ui/widgets/station_view.py" line="352"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="353"/>
+        <location filename="../../ui/widgets/station_view.py" line="378"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pdtest.packing import ACTOR, names, pick, simple, units_scans
 from PIL import Image
 from sqlalchemy import select, update
 
@@ -26,15 +26,12 @@ from app.persistence.rows import (
     ProductRow,
     ScanEventRow,
 )
-from app.services.audit import Actor
-from app.services.orders import list_orders
 from app.services.printing import PrintService
 from app.services.station import Station, StationEvent
 from app.services.workspace import Workspace, open_workspace
 from printers.registry import open_printer
 
 ROOT = Path(__file__).resolve().parents[2]
-ACTOR = Actor("王小明", "bench-7")
 E = ScanOutcome
 
 
@@ -49,29 +46,6 @@ def station(demo: Workspace, labels: Path) -> Station:
     return Station(demo.session_factory, ACTOR, printer)
 
 
-def pick(ws: Workspace, ok: Callable[[Order], bool], skip: int = 0) -> Order:
-    found = [o for o in list_orders(ws.session_factory, limit=1000) if ok(o)]
-    assert len(found) > skip, "the demo data has no such order"
-    return found[skip]
-
-
-def simple(min_lines: int = 1) -> Callable[[Order], bool]:
-    def ok(o: Order) -> bool:
-        return (
-            o.status is OrderStatus.AWAITING_SHIPMENT
-            and not o.refund_requested
-            and len(o.lines) >= min_lines
-            and sum(ln.qty for ln in o.lines) <= 12
-        )
-
-    return ok
-
-
-def units_scans(order: Order) -> list[str]:
-    """What a packer scans: each line's first (single-unit) barcode, qty times."""
-    return [ln.barcodes[0] for ln in order.lines for _ in range(ln.qty)]
-
-
 def foreign_barcode(ws: Workspace, order: Order) -> tuple[str, str]:
     skus = {ln.sku for ln in order.lines}
     with ws.session_factory() as s:
@@ -79,10 +53,6 @@ def foreign_barcode(ws: Workspace, order: Order) -> tuple[str, str]:
             if p.sku not in skus:
                 return p.barcodes[0].code, p.sku
     raise AssertionError("no foreign product")
-
-
-def names(events: list[StationEvent]) -> list[str]:
-    return [e.event.value for e in events]
 
 
 def set_status(ws: Workspace, order_no: str, status: OrderStatus) -> None:
@@ -270,7 +240,9 @@ def test_undo_is_recorded_with_negative_units(demo: Workspace, station: Station)
     assert recorded(demo)[-1] == ("", "undone", order.lines[0].sku, -1)
 
 
-def test_scanning_a_printed_tracking_number_opens_the_order_and_reprints_it(demo: Workspace, labels: Path) -> None:
+def test_waybill_first_verifies_a_preprinted_parcel_without_printing_again(demo: Workspace, labels: Path) -> None:
+    """先打单后验货: the waybill was printed in a batch; scanning it opens the order, and the verified parcel ships
+    with that label instead of a second one."""
     order = pick(demo, simple())
     service = PrintService(demo.session_factory, open_printer(f"png://{labels}"), ACTOR)
     first = service.print_order(order.order_no)
@@ -281,12 +253,12 @@ def test_scanning_a_printed_tracking_number_opens_the_order_and_reprints_it(demo
     events: list[StationEvent] = []
     for code in units_scans(order):
         events += station.scan(code)
-    printed = [e for e in events if e.event is E.LABEL_PRINTED]
-    assert len(printed) == 1 and printed[0].tracking_no == first.tracking_no and printed[0].extra["copy_no"] == 2
-    assert (labels / f"{first.tracking_no}-2.png").is_file()
+    assert names(events)[-2:] == ["order_complete", "shipped"]
+    assert events[-1].tracking_no == first.tracking_no and events[-1].reason == "printed_before_packing"
+    assert sorted(p.name for p in labels.iterdir()) == [f"{first.tracking_no}-1.png"]  # no second label
     with demo.session_factory() as s:
-        assert len(s.execute(select(PackageRow)).scalars().all()) == 1
-        assert s.execute(select(PrintJobRow.reason).where(PrintJobRow.copy_no == 2)).scalar_one()
+        (package,) = s.execute(select(PackageRow)).scalars().all()
+        assert (package.print_count, package.state) == (1, "shipped")
 
 
 def test_packdesk_pack_command(tmp_path: Path, packdesk_cmd: list[str]) -> None:

@@ -69,6 +69,11 @@ def undo_and_snapshot(station: Station) -> StationSnapshot:
     return _snapshot(station, [event] if event else [])
 
 
+def resume_and_snapshot(station: Station) -> StationSnapshot | None:
+    events = station.resume()
+    return _snapshot(station, events) if events else None
+
+
 def recheck_and_snapshot(station: Station) -> StationSnapshot | None:
     event = station.recheck()
     return _snapshot(station, [event]) if event else None
@@ -202,6 +207,10 @@ class StationView(QWidget):
             return
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
 
+    def resume(self) -> None:
+        """Reopens the parcel the bench had open when PackDesk stopped, with its counts."""
+        self.tasks.run(lambda: resume_and_snapshot(self.station), self._on_recheck_done, self._on_scan_error)
+
     def recheck(self, order_nos: set[str]) -> None:
         """After a sync: if the open parcel's order is among `order_nos`, checks it again and stops it if needed."""
         order = self.snapshot.order
@@ -243,12 +252,20 @@ class StationView(QWidget):
     def _verdict_text(self, ev: StationEvent, snap: StationSnapshot) -> tuple[str, str]:
         progress = f"{ev.done} / {ev.total}" if ev.total else ""
         kind = ev.event
+        if kind is ScanOutcome.ORDER_OPENED and ev.reason == "resumed":
+            return self.tr("SCAN ITEMS"), self.tr("Order %1 reopened where it was: %2 verified").replace(
+                "%1", ev.order_no or ""
+            ).replace("%2", progress)
         if kind is ScanOutcome.ORDER_OPENED:
             return self.tr("SCAN ITEMS"), self.tr("Order %1 opened: %2 pieces to verify").replace(
                 "%1", ev.order_no or ""
             ).replace("%2", str(ev.total))
         if kind is ScanOutcome.ITEM_OK:
             return self.tr("OK"), f"{ev.sku}  {ev.scanned}/{ev.required}   ·   {progress}"
+        if kind is ScanOutcome.WRONG_ITEM and ev.reason == "scan_the_waybill":
+            return self.tr("SCAN THE WAYBILL"), self.tr("Scan waybill %1 on this parcel first").replace(
+                "%1", ev.tracking_no or ""
+            )
         if kind is ScanOutcome.WRONG_ITEM:
             return self.tr("WRONG ITEM"), self.tr("%1 is not in this order: put it back").replace(
                 "%1", ev.sku or ev.code
@@ -269,8 +286,16 @@ class StationView(QWidget):
             ).replace("%2", progress)
         if kind is ScanOutcome.ORDER_COMPLETE:
             return self.tr("COMPLETE"), self.tr("All items verified")
+        if kind is ScanOutcome.LABEL_PRINTED and ev.reason == "scan_the_waybill":
+            return self.tr("SCAN THE WAYBILL"), self.tr("Stick waybill %1 on the parcel and scan it").replace(
+                "%1", ev.tracking_no or ""
+            )
         if kind is ScanOutcome.LABEL_PRINTED:
             return self.tr("COMPLETE"), self.tr("Waybill printed: %1").replace("%1", ev.tracking_no or "")
+        if kind is ScanOutcome.SHIPPED and ev.reason == "printed_before_packing":
+            return self.tr("COMPLETE"), self.tr("Verified with waybill %1; recorded as shipped. Next order!").replace(
+                "%1", ev.tracking_no or ""
+            )
         if kind is ScanOutcome.SHIPPED:
             return self.tr("COMPLETE"), self.tr("Waybill %1 printed, parcel recorded as shipped. Next order!").replace(
                 "%1", ev.tracking_no or ""

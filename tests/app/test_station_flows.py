@@ -1,0 +1,247 @@
+"""The station's other flows: SKU-first, waybill-first with a refund, the confirm scan, handover, and recovery after
+kill -9 (the same engine behind `packdesk pack` and the window)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from pdtest.packing import ACTOR, names, pick, simple, units_scans
+from sqlalchemy import select, update
+
+from app.domain.enums import OrderStatus, PackageState
+from app.domain.orders import Order
+from app.persistence.rows import AuditRow, OrderLineRow, OrderRow, PackageRow, ScanEventRow
+from app.services.orders import list_orders
+from app.services.printing import PrintService
+from app.services.station import Station
+from app.services.workspace import Workspace, open_workspace
+from printers.registry import open_printer
+
+
+@pytest.fixture
+def labels(tmp_path: Path) -> Path:
+    return tmp_path / "labels"
+
+
+@pytest.fixture
+def printer(demo: Workspace, labels: Path) -> PrintService:
+    return PrintService(demo.session_factory, open_printer(f"png://{labels}"), ACTOR)
+
+
+def refund_first_line(ws: Workspace, order: Order) -> None:
+    with ws.session_factory.begin() as s:
+        row = s.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
+        s.execute(
+            update(OrderLineRow)
+            .where(OrderLineRow.order_id == row.id, OrderLineRow.line_no == order.lines[0].line_no)
+            .values(refund_status="requested")
+        )
+
+
+def package_of(ws: Workspace, order_no: str) -> PackageRow:
+    with ws.session_factory() as s:
+        row = s.execute(select(OrderRow).where(OrderRow.order_no == order_no)).scalar_one()
+        return s.execute(select(PackageRow).where(PackageRow.order_id == row.id)).scalar_one()
+
+
+# -- SKU-first --------------------------------------------------------------------------------------------------
+
+
+def single_unit_orders(ws: Workspace) -> list[Order]:
+    return [
+        o for o in list_orders(ws.session_factory, limit=1000) if simple()(o) and sum(ln.qty for ln in o.lines) == 1
+    ]
+
+
+def test_sku_first_opens_the_most_urgent_order_and_a_single_item_prints_at_once(
+    demo: Workspace, printer: PrintService, labels: Path
+) -> None:
+    single = single_unit_orders(demo)[0]
+    sku = single.lines[0].sku
+    wanting = [
+        o
+        for o in list_orders(demo.session_factory, limit=1000)
+        if o.block_reason() is None and any(ln.sku == sku and ln.packable for ln in o.lines)
+    ]
+    most_urgent = min(wanting, key=lambda o: (o.deadline, o.order_no))
+    station = Station(demo.session_factory, ACTOR, printer, sku_first=True)
+    events = station.scan(single.lines[0].barcodes[0])
+    assert events[0].event.value == "order_opened" and events[0].reason == "sku_first"
+    assert events[0].order_no == most_urgent.order_no
+    if sum(ln.qty for ln in most_urgent.lines) == 1:
+        assert names(events) == ["order_opened", "item_ok", "order_complete", "label_printed", "shipped"]
+        assert (labels / f"{events[3].tracking_no}-1.png").is_file()
+
+
+def test_sku_first_with_a_single_item_order_only(demo: Workspace, printer: PrintService) -> None:
+    """Every other order needing the SKU is closed: the single-item one opens and prints on that one scan."""
+    single = single_unit_orders(demo)[0]
+    sku = single.lines[0].sku
+    with demo.session_factory.begin() as s:
+        others = s.execute(
+            select(OrderRow.id)
+            .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
+            .where(OrderLineRow.sku == sku, OrderRow.order_no != single.order_no)
+        ).scalars()
+        s.execute(update(OrderRow).where(OrderRow.id.in_(list(others))).values(status="closed"))
+    station = Station(demo.session_factory, ACTOR, printer, sku_first=True)
+    events = station.scan(single.lines[0].barcodes[0])
+    assert names(events) == ["order_opened", "item_ok", "order_complete", "label_printed", "shipped"]
+    assert events[0].order_no == single.order_no
+
+
+def test_without_sku_first_an_item_scan_asks_for_an_order(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, simple())
+    (event,) = Station(demo.session_factory, ACTOR, printer).scan(order.lines[0].barcodes[0])
+    assert (event.event.value, event.reason) == ("unknown_code", "no_open_order")
+
+
+def test_sku_first_with_nothing_needing_the_item(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, simple())
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).values(status="shipped"))
+    (event,) = Station(demo.session_factory, ACTOR, printer, sku_first=True).scan(order.lines[0].barcodes[0])
+    assert (event.event.value, event.reason) == ("unknown_code", "no_open_order")
+
+
+# -- waybill-first and the confirm scan ----------------------------------------------------------------------------
+
+
+def test_preprinted_waybill_of_a_refunded_order_is_stopped_and_voided(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, lambda o: simple()(o) and len(o.lines) == 1)
+    first = printer.print_order(order.order_no)  # 先打单: printed in the morning batch
+    refund_first_line(demo, order)  # the buyer asks for a refund before the parcel is packed
+    station = Station(demo.session_factory, ACTOR, printer)
+    (stop,) = station.scan(first.tracking_no)
+    assert (stop.event.value, stop.reason, stop.order_no) == ("intercepted", "refund", order.order_no)
+    assert package_of(demo, order.order_no).state == PackageState.VOID  # the label must not be used
+    with demo.session_factory() as s:
+        void = s.execute(select(AuditRow).where(AuditRow.action == "void")).scalar_one()
+    assert void.entity_id == first.tracking_no and "refund" in void.detail["reason"]
+
+
+def test_confirm_scan_ships_only_after_the_label_is_scanned(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, simple())
+    station = Station(demo.session_factory, ACTOR, printer, confirm_scan=True)
+    events = station.scan(order.order_no)
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert names(events)[-2:] == ["order_complete", "label_printed"]
+    tracking = events[-1].tracking_no
+    assert tracking and events[-1].reason == "scan_the_waybill"
+    assert package_of(demo, order.order_no).state == PackageState.PRINTED
+    (wrong,) = station.scan(order.lines[0].barcodes[0])  # not the waybill
+    assert (wrong.event.value, wrong.reason) == ("wrong_item", "scan_the_waybill")
+    (shipped,) = station.scan(tracking)
+    assert shipped.event.value == "shipped" and shipped.tracking_no == tracking
+    assert package_of(demo, order.order_no).state == PackageState.SHIPPED
+
+
+def test_a_refund_between_print_and_confirm_is_intercepted_and_the_label_voided(
+    demo: Workspace, printer: PrintService
+) -> None:
+    order = pick(demo, simple())
+    station = Station(demo.session_factory, ACTOR, printer, confirm_scan=True)
+    events = station.scan(order.order_no)
+    for code in units_scans(order):
+        events += station.scan(code)
+    tracking = events[-1].tracking_no
+    assert tracking
+    refund_first_line(demo, order)
+    (stop,) = station.scan(tracking)
+    assert (stop.event.value, stop.reason) == ("intercepted", "refund")
+    package = package_of(demo, order.order_no)
+    assert package.state == PackageState.VOID and package.print_count == 1  # printed, not used
+    with demo.session_factory() as s:
+        status = s.execute(select(OrderRow.status).where(OrderRow.order_no == order.order_no)).scalar_one()
+    assert status == OrderStatus.AWAITING_SHIPMENT.value  # not shipped: no ship-back goes out
+    assert station.order is None and station.awaiting_confirm is None
+
+
+# -- handover and recovery ------------------------------------------------------------------------------------------
+
+
+def test_another_packer_takes_over_mid_parcel(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 2)
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(order.order_no)
+    scans = units_scans(order)
+    station.scan(scans[0])
+    station.sign_in("李四")
+    events = []
+    for code in scans[1:]:
+        events += station.scan(code)
+    assert names(events)[-1] == "shipped"
+    with demo.session_factory() as s:
+        packers = [r.packer for r in s.execute(select(ScanEventRow).order_by(ScanEventRow.id)).scalars()]
+        handover = s.execute(select(AuditRow).where(AuditRow.action == "handover")).scalar_one()
+    assert packers[:2] == [ACTOR.name, ACTOR.name] and set(packers[2:]) == {"李四"}
+    assert handover.detail["to"] == "李四"
+
+
+def test_resume_restores_the_open_parcel_with_undo_applied(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 3)
+    scans = units_scans(order)
+    first = Station(demo.session_factory, ACTOR, printer)
+    first.scan(order.order_no)
+    first.scan(scans[0])
+    first.scan(scans[1])
+    first.undo()
+    first.scan(scans[1])
+    first.scan(order.order_no)  # its own slip again: progress repeated, counts kept
+    # the process dies here; a new station on the same bench picks up
+    second = Station(demo.session_factory, ACTOR, printer)
+    (resumed,) = second.resume()
+    assert (resumed.event.value, resumed.reason, resumed.order_no) == ("order_opened", "resumed", order.order_no)
+    assert (resumed.done, resumed.total) == (2, len(scans))
+    events = []
+    for code in scans[2:]:
+        events += second.scan(code)
+    assert names(events)[-1] == "shipped"
+    assert Station(demo.session_factory, ACTOR, printer).resume() == []  # nothing left open
+
+
+def test_kill_9_mid_parcel_then_pack_again(tmp_path: Path, packdesk_cmd: list[str]) -> None:
+    from datetime import UTC, datetime
+
+    from app.demo.seed import seed_demo
+
+    data_dir, labels = tmp_path / "data", tmp_path / "labels"
+    ws = open_workspace(data_dir)
+    try:
+        with ws.session_factory.begin() as s:
+            seed_demo(s, orders=40, seed=5, anchor=datetime(2025, 3, 14, 4, tzinfo=UTC))
+        order = pick(ws, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 3)
+    finally:
+        ws.close()
+    scans = units_scans(order)
+    cmd = [*packdesk_cmd, "--data-dir", str(data_dir), "pack", "--scans", "-", "--printer", f"png://{labels}", "--json"]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert proc.stdin is not None and proc.stdout is not None
+    for code in [order.order_no, scans[0], scans[1]]:
+        proc.stdin.write(code + "\n")
+        proc.stdin.flush()
+    seen = []
+    deadline = time.monotonic() + 60
+    while len(seen) < 3 and time.monotonic() < deadline:
+        seen.append(json.loads(proc.stdout.readline()))
+    assert [e["event"] for e in seen] == ["order_opened", "item_ok", "item_ok"]
+    os.kill(proc.pid, signal.SIGKILL)  # mid-parcel, stdin still open
+    proc.wait()
+    proc.stdin.close()
+    proc.stdout.close()
+
+    rest = "\n".join(scans[2:]) + "\n"
+    done = subprocess.run(cmd, input=rest, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    assert events[0]["event"] == "order_opened" and events[0]["reason"] == "resumed"
+    assert (events[0]["done"], events[0]["total"]) == (2, len(scans))
+    assert [e["event"] for e in events][-2:] == ["label_printed", "shipped"]
+    assert events[-1]["order_no"] == order.order_no
