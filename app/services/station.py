@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
@@ -24,6 +24,8 @@ from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRo
 from app.services.audit import Actor
 from app.services.printing import PrintService
 from app.services.shipping import mark_shipped
+
+SCAN_EVENTS = ScanEventRow.__table__
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ class Station:
         self.session: PackSession | None = None
         self.from_waybill = False  # the open parcel was opened by scanning its printed waybill
         self.awaiting_confirm: str | None = None  # tracking number to scan before the parcel counts as shipped
+        self._row_ids: dict[int, int] = {}  # id(PackSession) -> its order's row id
+        self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
 
     @property
     def order(self) -> Order | None:
@@ -176,16 +180,35 @@ class Station:
 
     # -- internals -------------------------------------------------------------------------------------------
 
+    def _lookup(self, db: Session, code: str) -> BarcodeHit | None:
+        """The product a scanned code stands for. Known codes are remembered for the station's life (a barcode's
+        SKU does not change under a packer's hands); unknown ones are asked again each time, so a code bound or
+        imported meanwhile is found."""
+        normal = normalize_scan(code)
+        hit = self._hits.get(normal)
+        if hit is None:
+            hit = CatalogueRepository(db).lookup(normal)
+            if hit is not None:
+                self._hits[normal] = hit
+        return hit
+
     def _order_id(self, db: Session) -> int | None:
+        """The open order's row id, looked up once per parcel (every item scan records it)."""
         assert self.session is not None
+        cached = self._row_ids.get(id(self.session))
+        if cached is not None:
+            return cached
         row = OrderRepository(db).row(self.session.order.order_no, self.session.order.shop)
+        if row is not None:
+            self._row_ids = {id(self.session): row.id}
         return row.id if row else None
 
     def _record(
         self, db: Session, order_id: int | None, code: str, outcome: ScanOutcome, sku: str | None, units: int
     ) -> None:
-        db.add(
-            ScanEventRow(
+        # one Core INSERT: every scan writes one row, and the ORM's unit of work would cost more than the write
+        db.execute(
+            insert(SCAN_EVENTS).values(
                 at=self.clock(),
                 station=self.actor.station,
                 packer=self.actor.name,
@@ -215,7 +238,7 @@ class Station:
         repo = OrderRepository(db)
         row = repo.row_by_code(code)
         if row is None:
-            hit = CatalogueRepository(db).lookup(normalize_scan(code))
+            hit = self._lookup(db, code)
             if hit is not None and self.sku_first:
                 opened = self._open_by_sku(db, code, hit)
                 if opened:
@@ -430,7 +453,7 @@ class Station:
     def _item_scan(self, db: Session, code: str) -> list[StationEvent]:
         assert self.session is not None
         order_id = self._order_id(db)
-        hit = CatalogueRepository(db).lookup(normalize_scan(code))
+        hit = self._lookup(db, code)
         if hit is None:
             other = OrderRepository(db).row_by_code(code)
             if other is not None:

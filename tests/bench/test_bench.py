@@ -36,3 +36,22 @@ def test_bench_sync_json(packdesk_cmd: list[str], tmp_path) -> None:  # noqa: AN
     ingest, fill = json.loads(result.stdout)
     assert ingest["name"].startswith("ingest 300 orders") and ingest["baseline"] > 0 and ingest["value"] > 0
     assert fill["name"].startswith("first fill of") and fill["value"] > 0
+
+
+def test_bench_station_json(packdesk_cmd: list[str], tmp_path) -> None:  # noqa: ANN001
+    import os
+
+    env = {**os.environ, "PACKDESK_BENCH_STATION_ORDERS": "4", "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [*packdesk_cmd, "--data-dir", str(tmp_path), "bench", "--only", "station", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    figures = {f["name"].split(" (")[0]: f for f in json.loads(result.stdout)}
+    window = figures["scan to verdict in the window, p99"]
+    label = figures["last scan to first label byte, p95"]
+    assert 0 < window["value"] < float("inf") and window["baseline"] > 0
+    assert 0 < label["value"] < float("inf") and label["baseline"] > 0

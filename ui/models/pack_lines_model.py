@@ -32,6 +32,12 @@ class PackLinesModel(QAbstractTableModel):
         self._last_sku: str | None = None
 
     def set_rows(self, rows: list[PackLine], last_sku: str | None = None) -> None:
+        same_lines = [(r.sku, r.required) for r in rows] == [(r.sku, r.required) for r in self._rows]
+        if same_lines and rows:
+            # the same parcel after a scan: repaint the cells, no reset (a reset relayouts the whole table)
+            self._rows, self._last_sku = list(rows), last_sku
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
         self.beginResetModel()
         self._rows = list(rows)
         self._last_sku = last_sku

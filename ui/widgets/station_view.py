@@ -318,7 +318,8 @@ class StationView(QWidget):
 
     def _set_banner(self, word: str, detail: str, colour: str) -> None:
         self.banner.setText(word)
-        self.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; color: white; border-radius: 6px; }}")
+        if self.banner.property("state_colour") != colour:  # re-styling costs milliseconds: only on a change
+            self.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; color: white; border-radius: 6px; }}")
         self.detail.setText(detail)
         self.banner.setProperty("state_colour", colour)
 
@@ -335,23 +336,11 @@ class StationView(QWidget):
                 w.setText("")
             self.notes.hide()
             self.lines_model.set_rows([])
+            self._shown = None
             return
-        self.order_label.setText(self.tr("Order %1 · %2").replace("%1", order.order_no).replace("%2", order.shop))
-        a = order.receiver.address
-        self.receiver_label.setText(
-            f"{order.receiver.name}  {order.receiver.phone}  {a.province}"
-            f"{'' if a.city == a.province else a.city}{a.district}"
-        )
-        self._refresh_countdown()
-        colour = FLAG_COLOURS.get(order.flag)
-        self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
-        notes = []
-        if order.buyer_message:
-            notes.append(self.tr("Buyer message: %1").replace("%1", order.buyer_message))
-        if order.memo:
-            notes.append(self.tr("Seller memo: %1").replace("%1", order.memo))
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
+        if getattr(self, "_shown", None) is not order:  # the header changes only with the order
+            self._shown = order
+            self._show_header(order)
         last_sku = snap.events[-1].sku if snap.events else None
         rows = [
             PackLine(
@@ -368,6 +357,24 @@ class StationView(QWidget):
         done = sum(snap.scanned.values())
         total = sum(ln.qty for ln in order.lines if ln.packable)
         self.progress_label.setText(f"{done} / {total}")
+
+    def _show_header(self, order: Order) -> None:
+        self.order_label.setText(self.tr("Order %1 · %2").replace("%1", order.order_no).replace("%2", order.shop))
+        a = order.receiver.address
+        self.receiver_label.setText(
+            f"{order.receiver.name}  {order.receiver.phone}  {a.province}"
+            f"{'' if a.city == a.province else a.city}{a.district}"
+        )
+        self._refresh_countdown()
+        colour = FLAG_COLOURS.get(order.flag)
+        self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
+        notes = []
+        if order.buyer_message:
+            notes.append(self.tr("Buyer message: %1").replace("%1", order.buyer_message))
+        if order.memo:
+            notes.append(self.tr("Seller memo: %1").replace("%1", order.memo))
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
 
     def _refresh_countdown(self) -> None:
         order = self.snapshot.order
