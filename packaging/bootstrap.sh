@@ -11,8 +11,9 @@ PYTHON=${PYTHON:-python3}
 
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
     PYV=$("$PYTHON" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
-    # Qt's offscreen platform (tests) needs the first line; its X11 platform (the window) the xcb ones.
-    want="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0
+    # Qt's offscreen platform (tests) needs the first line; its X11 platform (the window) the xcb ones; the
+    # station's sounds (QtMultimedia) need libpulse0 to load, and play silently where there is no audio device.
+    want="libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libpulse0
           libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 libx11-xcb1"
     "$PYTHON" -c 'import ensurepip' 2>/dev/null || want="$want python3-venv python$PYV-venv"

@@ -24,6 +24,7 @@ from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
 from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
+from ui.sounds import SoundPlayer
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.widgets.station_view import StationView
@@ -70,7 +71,16 @@ def build_gui(ws: Workspace) -> Gui:
     tasks = TaskRunner()
     station = Station(ws.session_factory, actor, sku_first=settings.sku_first, confirm_scan=settings.confirm_scan)
     printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
-    station_view = StationView(station, tasks)
+    try:
+        volume = int(settings.volume)
+    except ValueError:
+        volume = 80
+    sounds = SoundPlayer(volume, settings.muted)
+    station_view = StationView(station, tasks, sounds)
+
+    def save_sound(muted: bool, volume: int) -> None:
+        ws.settings.muted, ws.settings.volume = muted, str(volume)
+        ws.save_settings()
 
     def save_printer(uri: str) -> None:
         ws.settings.printer_uri = uri
@@ -95,7 +105,9 @@ def build_gui(ws: Workspace) -> Gui:
         sync=sync,
         import_files=import_files,
         data_dir=ws.data_dir,
+        save_sound=save_sound,
     )
+    sounds.setParent(window)
     printing.setParent(window)
     sync.setParent(window)
     sync.start()

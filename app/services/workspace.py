@@ -42,6 +42,8 @@ class Settings:
     language: str = ""  # empty: follow the system locale
     sku_first: bool = False  # an item scanned with no parcel open opens the most urgent order needing it
     confirm_scan: bool = False  # the printed waybill is scanned onto the parcel before it counts as shipped
+    muted: bool = False  # the station's sounds
+    volume: str = "80"  # percent
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -77,185 +77,200 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="52"/>
+        <location filename="../../ui/windows/main_window.py" line="53"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="60"/>
+        <location filename="../../ui/windows/main_window.py" line="61"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="61"/>
+        <location filename="../../ui/windows/main_window.py" line="62"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="62"/>
+        <location filename="../../ui/windows/main_window.py" line="63"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="68"/>
+        <location filename="../../ui/windows/main_window.py" line="69"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="71"/>
+        <location filename="../../ui/windows/main_window.py" line="72"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="73"/>
+        <location filename="../../ui/windows/main_window.py" line="74"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="75"/>
+        <location filename="../../ui/windows/main_window.py" line="76"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="79"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <location filename="../../ui/windows/main_window.py" line="81"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
+        <location filename="../../ui/windows/main_window.py" line="90"/>
+        <source>S&amp;tation</source>
+        <translation>工位(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="91"/>
+        <source>Mute sounds</source>
+        <translation>静音</translation>
+    </message>
+    <message>
         <location filename="../../ui/windows/main_window.py" line="95"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="115"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="96"/>
+        <location filename="../../ui/windows/main_window.py" line="116"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="128"/>
+        <location filename="../../ui/windows/main_window.py" line="148"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="132"/>
+        <location filename="../../ui/windows/main_window.py" line="152"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="137"/>
+        <location filename="../../ui/windows/main_window.py" line="157"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="140"/>
+        <location filename="../../ui/windows/main_window.py" line="160"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="142"/>
-        <location filename="../../ui/windows/main_window.py" line="204"/>
+        <location filename="../../ui/windows/main_window.py" line="162"/>
+        <location filename="../../ui/windows/main_window.py" line="243"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="144"/>
+        <location filename="../../ui/windows/main_window.py" line="164"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="152"/>
+        <location filename="../../ui/windows/main_window.py" line="172"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="155"/>
+        <location filename="../../ui/windows/main_window.py" line="175"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="159"/>
+        <location filename="../../ui/windows/main_window.py" line="179"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="159"/>
+        <location filename="../../ui/windows/main_window.py" line="179"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="169"/>
+        <location filename="../../ui/windows/main_window.py" line="189"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="180"/>
+        <location filename="../../ui/windows/main_window.py" line="219"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <location filename="../../ui/windows/main_window.py" line="232"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="195"/>
+        <location filename="../../ui/windows/main_window.py" line="234"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="198"/>
+        <location filename="../../ui/windows/main_window.py" line="237"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="200"/>
+        <location filename="../../ui/windows/main_window.py" line="239"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="202"/>
+        <location filename="../../ui/windows/main_window.py" line="241"/>
         <source>%1 ship-backs waiting</source>
         <translation>%1 单待回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="220"/>
+        <location filename="../../ui/windows/main_window.py" line="259"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="220"/>
+        <location filename="../../ui/windows/main_window.py" line="259"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="224"/>
-        <location filename="../../ui/windows/main_window.py" line="247"/>
-        <location filename="../../ui/windows/main_window.py" line="251"/>
+        <location filename="../../ui/windows/main_window.py" line="263"/>
+        <location filename="../../ui/windows/main_window.py" line="286"/>
+        <location filename="../../ui/windows/main_window.py" line="290"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="224"/>
+        <location filename="../../ui/windows/main_window.py" line="263"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="232"/>
+        <location filename="../../ui/windows/main_window.py" line="271"/>
         <source>%1 new, %2 changed, %3 unchanged orders.</source>
         <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="242"/>
+        <location filename="../../ui/windows/main_window.py" line="281"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -522,27 +537,27 @@
 <context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="53"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="59"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="54"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="60"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="55"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="61"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="56"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="62"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="67"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="73"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -850,212 +865,212 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="185"/>
+        <location filename="../../ui/widgets/station_view.py" line="189"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="186"/>
+        <location filename="../../ui/widgets/station_view.py" line="190"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="239"/>
+        <location filename="../../ui/widgets/station_view.py" line="245"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="256"/>
-        <location filename="../../ui/widgets/station_view.py" line="260"/>
+        <location filename="../../ui/widgets/station_view.py" line="264"/>
+        <location filename="../../ui/widgets/station_view.py" line="268"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="256"/>
+        <location filename="../../ui/widgets/station_view.py" line="264"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="260"/>
+        <location filename="../../ui/widgets/station_view.py" line="268"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="264"/>
+        <location filename="../../ui/widgets/station_view.py" line="272"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="266"/>
-        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <location filename="../../ui/widgets/station_view.py" line="274"/>
+        <location filename="../../ui/widgets/station_view.py" line="298"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="266"/>
+        <location filename="../../ui/widgets/station_view.py" line="274"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="270"/>
+        <location filename="../../ui/widgets/station_view.py" line="278"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="270"/>
+        <location filename="../../ui/widgets/station_view.py" line="278"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="274"/>
+        <location filename="../../ui/widgets/station_view.py" line="282"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="274"/>
+        <location filename="../../ui/widgets/station_view.py" line="282"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="279"/>
+        <location filename="../../ui/widgets/station_view.py" line="287"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="280"/>
+        <location filename="../../ui/widgets/station_view.py" line="288"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="282"/>
+        <location filename="../../ui/widgets/station_view.py" line="290"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="282"/>
+        <location filename="../../ui/widgets/station_view.py" line="290"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="284"/>
+        <location filename="../../ui/widgets/station_view.py" line="292"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="284"/>
+        <location filename="../../ui/widgets/station_view.py" line="292"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="288"/>
-        <location filename="../../ui/widgets/station_view.py" line="294"/>
         <location filename="../../ui/widgets/station_view.py" line="296"/>
-        <location filename="../../ui/widgets/station_view.py" line="300"/>
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
+        <location filename="../../ui/widgets/station_view.py" line="304"/>
+        <location filename="../../ui/widgets/station_view.py" line="308"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="288"/>
+        <location filename="../../ui/widgets/station_view.py" line="296"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <location filename="../../ui/widgets/station_view.py" line="298"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="294"/>
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="296"/>
+        <location filename="../../ui/widgets/station_view.py" line="304"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="300"/>
+        <location filename="../../ui/widgets/station_view.py" line="308"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="304"/>
+        <location filename="../../ui/widgets/station_view.py" line="312"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="307"/>
+        <location filename="../../ui/widgets/station_view.py" line="315"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="308"/>
+        <location filename="../../ui/widgets/station_view.py" line="316"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="309"/>
+        <location filename="../../ui/widgets/station_view.py" line="317"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="310"/>
+        <location filename="../../ui/widgets/station_view.py" line="318"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="312"/>
+        <location filename="../../ui/widgets/station_view.py" line="320"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="312"/>
+        <location filename="../../ui/widgets/station_view.py" line="320"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="316"/>
+        <location filename="../../ui/widgets/station_view.py" line="324"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="316"/>
+        <location filename="../../ui/widgets/station_view.py" line="324"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="327"/>
+        <location filename="../../ui/widgets/station_view.py" line="336"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="327"/>
+        <location filename="../../ui/widgets/station_view.py" line="336"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="333"/>
+        <location filename="../../ui/widgets/station_view.py" line="342"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="339"/>
+        <location filename="../../ui/widgets/station_view.py" line="370"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="350"/>
+        <location filename="../../ui/widgets/station_view.py" line="381"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="352"/>
+        <location filename="../../ui/widgets/station_view.py" line="383"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="378"/>
+        <location filename="../../ui/widgets/station_view.py" line="393"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

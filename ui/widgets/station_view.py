@@ -29,6 +29,7 @@ from app.domain.orders import CHINA_TZ, Order
 from app.services.station import Station, StationEvent
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import PackLine, PackLinesModel
+from ui.sounds import SoundPlayer
 from ui.tasks import TaskRunner
 
 # One colour per meaning, high contrast, readable from 1.5 m.
@@ -89,10 +90,13 @@ def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
 class StationView(QWidget):
     scan_handled = Signal(object)  # StationSnapshot, after the panel repainted
 
-    def __init__(self, station: Station, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, station: Station, tasks: TaskRunner, sounds: SoundPlayer | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.station = station
         self.tasks = tasks
+        self.sounds = sounds
         self.snapshot = StationSnapshot([], None)
         self._build()
         self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
@@ -233,10 +237,14 @@ class StationView(QWidget):
     def _on_scan_done(self, snapshot: StationSnapshot) -> None:
         self.snapshot = snapshot
         self._render(snapshot)
+        if self.sounds is not None and snapshot.events:
+            self.sounds.play_for(snapshot.events[-1].event)
         self.scan_handled.emit(snapshot)
 
     def _on_scan_error(self, error: BaseException) -> None:
         self._set_banner(self.tr("ERROR"), str(error), "#c62828")
+        if self.sounds is not None:
+            self.sounds.play("wrong")
 
     # -- rendering --------------------------------------------------------------------------------------------
 

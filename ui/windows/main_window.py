@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         sync: SyncController | None = None,
         import_files: Callable[[list[str], str], dict] | None = None,
         data_dir: Path | None = None,
+        save_sound: Callable[[bool, int], None] = lambda _muted, _volume: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -85,6 +86,25 @@ class MainWindow(QMainWindow):
         self.shops_action.triggered.connect(self._on_shops_action_triggered)
         self.sync_action.triggered.connect(self._sync_now)
         self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.save_sound = save_sound
+        station_menu = self.menuBar().addMenu(self.tr("S&tation"))
+        self.mute_action = QAction(self.tr("Mute sounds"), self)
+        self.mute_action.setCheckable(True)
+        self.mute_action.setShortcut(QKeySequence("Ctrl+M"))
+        station_menu.addAction(self.mute_action)
+        volume_menu = station_menu.addMenu(self.tr("Volume"))
+        self.volume_actions: dict[int, QAction] = {}
+        for level in (25, 50, 80, 100):
+            action = QAction(f"{level}%", self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, v=level: self._on_volume_chosen(v))
+            volume_menu.addAction(action)
+            self.volume_actions[level] = action
+        sounds = station_view.sounds
+        if sounds is not None:
+            self.mute_action.setChecked(sounds.muted)
+            self._check_volume(sounds.volume)
+        self.mute_action.toggled.connect(self._on_mute_action_toggled)
         self.sync_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.sync_label)
         if sync is not None:
@@ -169,6 +189,25 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Printer setup"), str(exc))
             return
         self.save_printer(uri)
+
+    # -- sound ------------------------------------------------------------------------------------------------------
+
+    def _check_volume(self, volume: int) -> None:
+        for level, action in self.volume_actions.items():
+            action.setChecked(level == volume)
+
+    def _on_mute_action_toggled(self, muted: bool) -> None:
+        sounds = self.station_view.sounds
+        if sounds is not None:
+            sounds.set_muted(muted)
+            self.save_sound(sounds.muted, sounds.volume)
+
+    def _on_volume_chosen(self, volume: int) -> None:
+        sounds = self.station_view.sounds
+        self._check_volume(volume)
+        if sounds is not None:
+            sounds.set_volume(volume)
+            self.save_sound(sounds.muted, sounds.volume)
 
     # -- sync -------------------------------------------------------------------------------------------------------
 
