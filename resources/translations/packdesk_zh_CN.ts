@@ -865,212 +865,217 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="189"/>
+        <location filename="../../ui/widgets/station_view.py" line="192"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="190"/>
+        <location filename="../../ui/widgets/station_view.py" line="193"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="245"/>
+        <location filename="../../ui/widgets/station_view.py" line="233"/>
+        <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
+        <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="273"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="264"/>
-        <location filename="../../ui/widgets/station_view.py" line="268"/>
+        <location filename="../../ui/widgets/station_view.py" line="292"/>
+        <location filename="../../ui/widgets/station_view.py" line="296"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="264"/>
+        <location filename="../../ui/widgets/station_view.py" line="292"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="268"/>
+        <location filename="../../ui/widgets/station_view.py" line="296"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="272"/>
+        <location filename="../../ui/widgets/station_view.py" line="300"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="274"/>
-        <location filename="../../ui/widgets/station_view.py" line="298"/>
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
+        <location filename="../../ui/widgets/station_view.py" line="326"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="274"/>
+        <location filename="../../ui/widgets/station_view.py" line="302"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="278"/>
+        <location filename="../../ui/widgets/station_view.py" line="306"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="278"/>
+        <location filename="../../ui/widgets/station_view.py" line="306"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="282"/>
+        <location filename="../../ui/widgets/station_view.py" line="310"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="282"/>
+        <location filename="../../ui/widgets/station_view.py" line="310"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="287"/>
+        <location filename="../../ui/widgets/station_view.py" line="315"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="288"/>
+        <location filename="../../ui/widgets/station_view.py" line="316"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <location filename="../../ui/widgets/station_view.py" line="318"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="290"/>
+        <location filename="../../ui/widgets/station_view.py" line="318"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="292"/>
+        <location filename="../../ui/widgets/station_view.py" line="320"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="292"/>
+        <location filename="../../ui/widgets/station_view.py" line="320"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="296"/>
-        <location filename="../../ui/widgets/station_view.py" line="302"/>
-        <location filename="../../ui/widgets/station_view.py" line="304"/>
-        <location filename="../../ui/widgets/station_view.py" line="308"/>
+        <location filename="../../ui/widgets/station_view.py" line="324"/>
+        <location filename="../../ui/widgets/station_view.py" line="330"/>
+        <location filename="../../ui/widgets/station_view.py" line="332"/>
+        <location filename="../../ui/widgets/station_view.py" line="336"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="296"/>
+        <location filename="../../ui/widgets/station_view.py" line="324"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="298"/>
+        <location filename="../../ui/widgets/station_view.py" line="326"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="302"/>
+        <location filename="../../ui/widgets/station_view.py" line="330"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="304"/>
+        <location filename="../../ui/widgets/station_view.py" line="332"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="308"/>
+        <location filename="../../ui/widgets/station_view.py" line="336"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="312"/>
+        <location filename="../../ui/widgets/station_view.py" line="340"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="315"/>
+        <location filename="../../ui/widgets/station_view.py" line="343"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="316"/>
+        <location filename="../../ui/widgets/station_view.py" line="344"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="317"/>
+        <location filename="../../ui/widgets/station_view.py" line="345"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="318"/>
+        <location filename="../../ui/widgets/station_view.py" line="346"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="320"/>
+        <location filename="../../ui/widgets/station_view.py" line="348"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="320"/>
+        <location filename="../../ui/widgets/station_view.py" line="348"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="324"/>
+        <location filename="../../ui/widgets/station_view.py" line="352"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="324"/>
+        <location filename="../../ui/widgets/station_view.py" line="352"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="336"/>
+        <location filename="../../ui/widgets/station_view.py" line="364"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="336"/>
+        <location filename="../../ui/widgets/station_view.py" line="364"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="342"/>
+        <location filename="../../ui/widgets/station_view.py" line="370"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="370"/>
+        <location filename="../../ui/widgets/station_view.py" line="398"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="381"/>
+        <location filename="../../ui/widgets/station_view.py" line="409"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="383"/>
+        <location filename="../../ui/widgets/station_view.py" line="411"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="393"/>
+        <location filename="../../ui/widgets/station_view.py" line="421"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

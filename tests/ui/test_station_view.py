@@ -95,3 +95,14 @@ def test_double_click_in_the_order_list_opens_the_order_at_the_station(qtbot, gu
         window.orders_view.order_activated.emit(order.order_no)
     assert window.tabs.currentWidget() is window.station_view
     assert blocker.args[0].events[-1].order_no == order.order_no
+
+
+def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    _scan(qtbot, gui, order.order_no)
+    for line in order.lines:
+        for _ in range(line.qty):
+            _scan(qtbot, gui, line.barcodes[0])
+    units = sum(ln.qty for ln in order.lines)
+    qtbot.waitUntil(lambda: view.pace_label.text().startswith(f"Today: 1 parcels · {units} units"), timeout=5_000)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import ScanOutcome
 from app.domain.orders import CHINA_TZ, Order
+from app.services.pace import Pace, pace_today
 from app.services.station import Station, StationEvent
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import PackLine, PackLinesModel
@@ -103,8 +104,10 @@ class StationView(QWidget):
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._refresh_countdown)
+        self._clock.timeout.connect(self.refresh_pace)
         self._clock.start(30_000)
         self._show_idle()
+        self.refresh_pace()
 
     # -- layout -----------------------------------------------------------------------------------------------
 
@@ -190,9 +193,14 @@ class StationView(QWidget):
         self.undo_button = QPushButton(self.tr("Undo last scan"), self)
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        self.pace_label = QLabel(self)
+        self.pace_label.setObjectName("pace")
+        self.pace_label.setStyleSheet("QLabel#pace { color: #37474f; font-size: 12pt; }")
+
         bottom = QHBoxLayout()
         bottom.addWidget(self.scan_input, 1)
         bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.pace_label)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -210,6 +218,24 @@ class StationView(QWidget):
         if not code:
             return
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+
+    def refresh_pace(self) -> None:
+        """Recounts the packer's day (after each parcel and every 30 s) on the database lane."""
+        station = self.station
+        self.tasks.run(
+            lambda: pace_today(station.session_factory, station.actor.name, datetime.now(UTC)),
+            self._show_pace,
+            lambda _e: None,
+        )
+
+    def _show_pace(self, pace: Pace) -> None:
+        self.pace_label.setText(
+            self.tr("Today: %1 parcels · %2 units · %3/h · %4 caught")
+            .replace("%1", str(pace.parcels))
+            .replace("%2", str(pace.units))
+            .replace("%3", f"{pace.parcels_per_hour:.0f}")
+            .replace("%4", str(pace.caught))
+        )
 
     def resume(self) -> None:
         """Reopens the parcel the bench had open when PackDesk stopped, with its counts."""
@@ -239,6 +265,8 @@ class StationView(QWidget):
         self._render(snapshot)
         if self.sounds is not None and snapshot.events:
             self.sounds.play_for(snapshot.events[-1].event)
+        if snapshot.events and snapshot.events[-1].event in (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED):
+            self.refresh_pace()
         self.scan_handled.emit(snapshot)
 
     def _on_scan_error(self, error: BaseException) -> None:
