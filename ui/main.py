@@ -34,6 +34,9 @@ DEMO_ORDERS = 200
 DEMO_PACKER = "演示打包员"
 
 
+DEMO_SUPERVISOR_PIN = "0000"
+
+
 def demo_workspace(data_dir: Path | None) -> Workspace:
     """Opens the demo data directory, filling it with the demo shop the first time."""
     from sqlalchemy import select
@@ -48,6 +51,10 @@ def demo_workspace(data_dir: Path | None) -> Workspace:
     if not ws.settings.printer_uri:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
     ws.settings.packer = ws.settings.packer or DEMO_PACKER
+    if not ws.settings.supervisor_pin:
+        from app.services.supervisor import hash_pin
+
+        ws.settings.supervisor_pin = hash_pin(DEMO_SUPERVISOR_PIN)  # the demo's supervisor PIN: 0000
     ws.save_settings()
     return ws
 
@@ -76,7 +83,13 @@ def build_gui(ws: Workspace) -> Gui:
     except ValueError:
         volume = 80
     sounds = SoundPlayer(volume, settings.muted)
-    station_view = StationView(station, tasks, sounds)
+
+    def check_pin(pin: str) -> None:
+        from app.services.supervisor import check_pin as check
+
+        check(ws.settings.supervisor_pin, pin)
+
+    station_view = StationView(station, tasks, sounds, check_pin)
 
     def save_sound(muted: bool, volume: int) -> None:
         ws.settings.muted, ws.settings.volume = muted, str(volume)

@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
 
+    p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
+    p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
+
     p = cmd("bench", "run the benchmarks and print their figures beside baselines measured in the same run")
     p.add_argument("--only", action="append", metavar="SUITE", help="run only this suite (repeatable)")
 
@@ -122,6 +125,11 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if not ws.settings.printer_uri:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
         ws.settings.packer = ws.settings.packer or "演示打包员"
+        ws.save_settings()
+    if not ws.settings.supervisor_pin:
+        from app.services.supervisor import hash_pin
+
+        ws.settings.supervisor_pin = hash_pin("0000")  # the demo's supervisor PIN
         ws.save_settings()
     if args.json:
         emit(
@@ -213,6 +221,26 @@ def _describe(event: Any) -> str:
     return "  ".join(p for p in parts if p)
 
 
+def cmd_supervisor(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+    import os
+
+    from app.services.supervisor import hash_pin
+
+    pin = os.environ.get("PACKDESK_SUPERVISOR_PIN", "")
+    if not pin:
+        if not sys.stdin.isatty():
+            raise PackDeskError("Set PACKDESK_SUPERVISOR_PIN (or run this in a terminal to be asked for it).")
+        pin = getpass.getpass("New supervisor PIN (4-12 digits): ")
+    ws.settings.supervisor_pin = hash_pin(pin)
+    ws.save_settings()
+    if args.json:
+        emit({"supervisor_pin": "set"}, out)
+    else:
+        out.write("Supervisor PIN set for this station.\n")
+    return 0
+
+
 def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.shipping import ship_order
 
@@ -256,6 +284,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "outbox": cmd_outbox,
     "printer": cmd_printer,
     "shop": cmd_shop,
+    "supervisor": cmd_supervisor,
     "import": cmd_import,
     "sync": cmd_sync,
 }

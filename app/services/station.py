@@ -141,6 +141,61 @@ class Station:
             )
         self.actor = Actor(name, self.actor.station)
 
+    def bind_code(self, code: str, sku: str, units: int, supervisor: str) -> list[StationEvent]:
+        """Binds an unknown code to a SKU of the open parcel (a supervisor's decision, audited) and counts the scan.
+
+        Raises:
+            InvalidInput: no parcel is open, the SKU is not in it, the units are not 1-999, or the code is known.
+        """
+        from app.domain.errors import InvalidInput
+        from app.persistence.rows import BarcodeRow, ProductRow
+        from app.services.audit import audit
+
+        if self.session is None or self.session.complete:
+            raise InvalidInput("Open the parcel the item belongs to, then bind its code.")
+        line = next((ln for ln in self.session.order.lines if ln.sku == sku), None)
+        if line is None:
+            raise InvalidInput(f"{sku} is not in order {self.session.order.order_no}.")
+        if not 1 <= units <= 999:
+            raise InvalidInput("A code counts 1 to 999 units.")
+        normal = normalize_scan(code)
+        with self.session_factory.begin() as db:
+            if CatalogueRepository(db).lookup(normal) is not None:
+                raise InvalidInput(f"The code {normal} already belongs to a product.")
+            product = db.execute(select(ProductRow).where(ProductRow.sku == sku)).scalar_one_or_none()
+            if product is None:  # an order line from a platform whose SKU the catalogue never had
+                product = ProductRow(sku=sku, title=line.title, spec=line.spec, price=line.price)
+                db.add(product)
+                db.flush()
+            db.add(BarcodeRow(code=normal, product_id=product.id, units=units))
+            audit(db, self.actor, "bind_barcode", "barcode", normal, sku=sku, units=units, supervisor=supervisor)
+        return self.scan(code)
+
+    def confirm_by_hand(self, sku: str, supervisor: str, reason: str) -> list[StationEvent]:
+        """Counts one unit of `sku` without a scan (a torn or missing barcode): a supervisor's decision, audited.
+
+        Raises:
+            InvalidInput: no parcel is open, or no reason is given.
+        """
+        from app.domain.errors import InvalidInput
+        from app.services.audit import audit
+
+        if self.session is None or self.session.complete:
+            raise InvalidInput("There is no open parcel to confirm an item in.")
+        if not reason.strip():
+            raise InvalidInput("Say why the item cannot be scanned.")
+        with self.session_factory.begin() as db:
+            order_id = self._order_id(db)
+            events = self._apply_item(db, order_id, f"MANUAL:{sku}", BarcodeHit(sku, 1))
+            if events[0].event is ScanOutcome.ITEM_OK:
+                audit(
+                    db, self.actor, "confirm_by_hand", "order", self.session.order.order_no, sku=sku,
+                    supervisor=supervisor, reason=reason.strip(),
+                )  # fmt: skip
+        if self.session is not None and self.session.complete and events[-1].event is ScanOutcome.ORDER_COMPLETE:
+            events += self._finish()
+        return events
+
     def resume(self) -> list[StationEvent]:
         """Reopens the parcel this station had open when it stopped (a crash, a kill -9, a closed window), with the
         counts its recorded scans give; a parcel that was complete but not yet printed is printed now.

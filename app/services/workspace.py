@@ -44,6 +44,7 @@ class Settings:
     confirm_scan: bool = False  # the printed waybill is scanned onto the parcel before it counts as shipped
     muted: bool = False  # the station's sounds
     volume: str = "80"  # percent
+    supervisor_pin: str = ""  # a salted hash (app.services.supervisor), never the PIN
 
     @classmethod
     def load(cls, path: Path) -> Settings:

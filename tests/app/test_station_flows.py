@@ -245,3 +245,56 @@ def test_kill_9_mid_parcel_then_pack_again(tmp_path: Path, packdesk_cmd: list[st
     assert (events[0]["done"], events[0]["total"]) == (2, len(scans))
     assert [e["event"] for e in events][-2:] == ["label_printed", "shipped"]
     assert events[-1]["order_no"] == order.order_no
+
+
+# -- supervisor decisions -------------------------------------------------------------------------------------------
+
+
+def test_supervisor_pin_is_hashed_and_checked() -> None:
+    from app.services.supervisor import NotAllowed, check_pin, hash_pin
+
+    stored = hash_pin("2468")
+    assert "2468" not in stored and stored.startswith("pbkdf2$")
+    check_pin(stored, "2468")
+    for bad in ("1357", ""):
+        with pytest.raises(NotAllowed, match="Wrong supervisor PIN"):
+            check_pin(stored, bad)
+    with pytest.raises(NotAllowed, match="No supervisor PIN is set"):
+        check_pin("", "2468")
+    with pytest.raises(NotAllowed, match="4 to 12 digits"):
+        hash_pin("12a4")
+
+
+def test_an_unknown_code_bound_by_a_supervisor_counts_now_and_later(demo: Workspace, printer: PrintService) -> None:
+    from app.domain.errors import InvalidInput
+
+    order = pick(demo, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 2 and o.lines[0].qty >= 1)
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(order.order_no)
+    (unknown,) = station.scan("6999999999994")
+    assert unknown.event.value == "unknown_code"
+    events = station.bind_code("6999999999994", order.lines[0].sku, 1, "supervisor@bench-7")
+    assert events[0].event.value == "item_ok" and events[0].sku == order.lines[0].sku
+    with demo.session_factory() as s:
+        audit = s.execute(select(AuditRow).where(AuditRow.action == "bind_barcode")).scalar_one()
+    assert audit.detail == {"sku": order.lines[0].sku, "units": 1, "supervisor": "supervisor@bench-7"}
+    with pytest.raises(InvalidInput, match="already belongs"):
+        station.bind_code("6999999999994", order.lines[0].sku, 1, "s")
+    with pytest.raises(InvalidInput, match="is not in order"):
+        station.bind_code("6999999999995", "NO-SUCH-SKU", 1, "s")
+
+
+def test_confirm_by_hand_counts_one_unit_and_is_audited(demo: Workspace, printer: PrintService) -> None:
+    from app.domain.errors import InvalidInput
+
+    order = pick(demo, lambda o: simple()(o) and len(o.lines) == 1 and o.lines[0].qty == 1)
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(order.order_no)
+    with pytest.raises(InvalidInput, match="Say why"):
+        station.confirm_by_hand(order.lines[0].sku, "supervisor", " ")
+    events = station.confirm_by_hand(order.lines[0].sku, "supervisor", "barcode torn off")
+    assert names(events) == ["item_ok", "order_complete", "label_printed", "shipped"]
+    with demo.session_factory() as s:
+        audit = s.execute(select(AuditRow).where(AuditRow.action == "confirm_by_hand")).scalar_one()
+        codes = [r.code for r in s.execute(select(ScanEventRow)).scalars()]
+    assert audit.detail["reason"] == "barcode torn off" and f"MANUAL:{order.lines[0].sku}" in codes

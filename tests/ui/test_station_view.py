@@ -106,3 +106,25 @@ def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
             _scan(qtbot, gui, line.barcodes[0])
     units = sum(ln.qty for ln in order.lines)
     qtbot.waitUntil(lambda: view.pace_label.text().startswith(f"Today: 1 parcels · {units} units"), timeout=5_000)
+
+
+def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> None:
+    from app.services.supervisor import hash_pin
+
+    gui.workspace.settings.supervisor_pin = hash_pin("0000")
+    view = gui.window.station_view
+    order = next(
+        o
+        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
+        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
+    )
+    _scan(qtbot, gui, order.order_no)
+    assert not view.bind_button.isEnabled() and view.manual_button.isEnabled()
+    _scan(qtbot, gui, "6999999999994")
+    assert view.bind_button.isEnabled() and view.unknown_code == "6999999999994"
+    view.apply_supervisor("6999999999994", order.lines[0].sku, 1, "", "9999")  # wrong PIN: refused
+    assert view.banner.text() == "ERROR" and "Wrong supervisor PIN" in view.detail.text()
+    with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
+        view.apply_supervisor("6999999999994", order.lines[0].sku, 1, "", "0000")
+    assert blocker.args[0].events[0].event is ScanOutcome.ITEM_OK
+    assert view.progress_label.text().startswith("1 /")

@@ -6,6 +6,7 @@ thread; the engine's events come back with a snapshot of the parcel and repaint 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import ScanOutcome
+from app.domain.errors import PackDeskError
 from app.domain.orders import CHINA_TZ, Order
 from app.services.pace import Pace, pace_today
 from app.services.station import Station, StationEvent
+from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import PackLine, PackLinesModel
 from ui.sounds import SoundPlayer
@@ -92,16 +95,25 @@ class StationView(QWidget):
     scan_handled = Signal(object)  # StationSnapshot, after the panel repainted
 
     def __init__(
-        self, station: Station, tasks: TaskRunner, sounds: SoundPlayer | None = None, parent: QWidget | None = None
+        self,
+        station: Station,
+        tasks: TaskRunner,
+        sounds: SoundPlayer | None = None,
+        check_pin: Callable[[str], None] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.station = station
         self.tasks = tasks
         self.sounds = sounds
+        self.check_pin = check_pin
+        self.unknown_code: str | None = None  # the last scan nobody knew, while a parcel is open
         self.snapshot = StationSnapshot([], None)
         self._build()
         self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.bind_button.clicked.connect(self._on_bind_button_clicked)
+        self.manual_button.clicked.connect(self._on_manual_button_clicked)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._refresh_countdown)
         self._clock.timeout.connect(self.refresh_pace)
@@ -193,6 +205,11 @@ class StationView(QWidget):
         self.undo_button = QPushButton(self.tr("Undo last scan"), self)
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        self.bind_button = QPushButton(self.tr("Bind code…"), self)
+        self.manual_button = QPushButton(self.tr("Confirm by hand…"), self)
+        for button in (self.bind_button, self.manual_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setEnabled(False)
         self.pace_label = QLabel(self)
         self.pace_label.setObjectName("pace")
         self.pace_label.setStyleSheet("QLabel#pace { color: #37474f; font-size: 12pt; }")
@@ -200,6 +217,8 @@ class StationView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.scan_input, 1)
         bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.bind_button)
+        bottom.addWidget(self.manual_button)
         bottom.addWidget(self.pace_label)
 
         layout = QVBoxLayout(self)
@@ -218,6 +237,45 @@ class StationView(QWidget):
         if not code:
             return
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+
+    def _open_items(self, remaining_only: bool) -> list[tuple[str, str]]:
+        snap = self.snapshot
+        if snap.order is None:
+            return []
+        return [
+            (ln.sku, ln.title)
+            for ln in snap.order.lines
+            if ln.packable and (not remaining_only or snap.scanned.get(ln.sku, 0) < ln.qty)
+        ]
+
+    def _on_bind_button_clicked(self) -> None:
+        code = self.unknown_code
+        if code:
+            self.ask_supervisor(SupervisorDialog(self._open_items(False), code, self))
+
+    def _on_manual_button_clicked(self) -> None:
+        self.ask_supervisor(SupervisorDialog(self._open_items(True), None, self))
+
+    def ask_supervisor(self, dialog: SupervisorDialog) -> None:
+        """Runs the supervisor dialog; on OK with the right PIN, binds the code or confirms the item."""
+        if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
+            return
+        self.apply_supervisor(dialog.code, *dialog.values())
+
+    def apply_supervisor(self, code: str | None, sku: str, units: int, reason: str, pin: str) -> None:
+        try:
+            if self.check_pin is None:
+                raise PackDeskError("No supervisor PIN is set on this station.")
+            self.check_pin(pin)
+        except PackDeskError as exc:
+            self._on_scan_error(exc)
+            return
+        station, who = self.station, f"supervisor@{self.station.actor.station}"
+        if code:
+            work = lambda: _snapshot(station, station.bind_code(code, sku, units, who))  # noqa: E731
+        else:
+            work = lambda: _snapshot(station, station.confirm_by_hand(sku, who, reason))  # noqa: E731
+        self.tasks.run(work, self._on_scan_done, self._on_scan_error)
 
     def refresh_pace(self) -> None:
         """Recounts the packer's day (after each parcel and every 30 s) on the database lane."""
@@ -263,6 +321,13 @@ class StationView(QWidget):
     def _on_scan_done(self, snapshot: StationSnapshot) -> None:
         self.snapshot = snapshot
         self._render(snapshot)
+        open_parcel = snapshot.order is not None and not snapshot.complete
+        last = snapshot.events[-1] if snapshot.events else None
+        self.unknown_code = (
+            last.code if last and last.event is ScanOutcome.UNKNOWN_CODE and last.reason is None else None
+        )
+        self.bind_button.setEnabled(open_parcel and self.unknown_code is not None)
+        self.manual_button.setEnabled(open_parcel)
         if self.sounds is not None and snapshot.events:
             self.sounds.play_for(snapshot.events[-1].event)
         if snapshot.events and snapshot.events[-1].event in (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED):
