@@ -5,6 +5,7 @@ Nothing else in ui/ creates engines, printers or services; they are passed into 
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ DEMO_ORDERS = 200
 DEMO_PACKER = "演示打包员"
 
 
+log = logging.getLogger("packdesk")
 DEMO_SUPERVISOR_PIN = "0000"
 
 
@@ -76,7 +78,19 @@ def build_gui(ws: Workspace) -> Gui:
     # Jobs a crash left "sending" become "did it print?" before anything else prints.
     recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
-    station = Station(ws.session_factory, actor, sku_first=settings.sku_first, confirm_scan=settings.confirm_scan)
+    scale = _start_scale(settings.scale_uri)
+    try:
+        packaging = float(settings.packaging_g)
+    except ValueError:
+        packaging = 0.0
+    station = Station(
+        ws.session_factory,
+        actor,
+        sku_first=settings.sku_first,
+        confirm_scan=settings.confirm_scan,
+        scale=scale,
+        packaging_g=packaging,
+    )
     printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
     try:
         volume = int(settings.volume)
@@ -127,11 +141,45 @@ def build_gui(ws: Workspace) -> Gui:
     station_view.resume()
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
+    serial_scanner = _start_serial_scanner(settings.scanner_uri, scanner)
+    for device in (serial_scanner, scale):
+        if device is not None:
+            window.destroyed.connect(device.stop)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         scanner.install(app)
         window.destroyed.connect(lambda: app.removeEventFilter(scanner))
     return Gui(ws, tasks, window, scanner)
+
+
+def _start_scale(uri: str):  # type: ignore[no-untyped-def]
+    """The bench scale, when one is configured and can be opened (else the station packs without weighing)."""
+    if not uri:
+        return None
+    from app.scanning.serial_devices import Scale
+
+    try:
+        scale = Scale(uri)
+        scale.start()
+    except PackDeskError as exc:
+        log.warning("scale not used: %s", exc.message)
+        return None
+    return scale
+
+
+def _start_serial_scanner(uri: str, bridge: WedgeScannerBridge):  # type: ignore[no-untyped-def]
+    """A serial scanner feeds the same signal as the keyboard-wedge one (queued to the GUI thread)."""
+    if not uri:
+        return None
+    from app.scanning.serial_devices import SerialScanner
+
+    try:
+        scanner = SerialScanner(uri, bridge.barcode_scanned.emit)
+        scanner.start()
+    except PackDeskError as exc:
+        log.warning("serial scanner not used: %s", exc.message)
+        return None
+    return scanner
 
 
 def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:

@@ -23,6 +23,7 @@ FOR_OUTCOME = {
     ScanOutcome.WRONG_ITEM: "wrong",
     ScanOutcome.ORDER_BUSY: "wrong",
     ScanOutcome.PRINT_FAILED: "wrong",
+    ScanOutcome.WEIGHT_MISMATCH: "wrong",
     ScanOutcome.OVER_SCAN: "over",
     ScanOutcome.UNKNOWN_CODE: "unknown",
     ScanOutcome.ORDER_COMPLETE: "complete",

@@ -92,3 +92,4 @@ class ScanOutcome(StrEnum):
     SHIPPED = "shipped"
     ORDER_BUSY = "order_busy"  # an order code was scanned while another parcel is still open
     UNDONE = "undone"
+    WEIGHT_MISMATCH = "weight_mismatch"  # the parcel on the scale does not weigh what its items should

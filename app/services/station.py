@@ -90,6 +90,8 @@ class Station:
         auto_ship: bool = True,
         sku_first: bool = False,
         confirm_scan: bool = False,
+        scale: Any = None,
+        packaging_g: float = 0.0,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.session_factory = session_factory
@@ -98,6 +100,9 @@ class Station:
         self.auto_ship = auto_ship
         self.sku_first = sku_first
         self.confirm_scan = confirm_scan
+        self.scale = scale  # app.scanning.serial_devices.Scale, or anything with stable_grams(timeout_s)
+        self.packaging_g = packaging_g  # box and filler, added to the items' weight
+        self.weigh_again = False  # the parcel failed the weight check: its order code weighs it again
         self.clock = clock
         self.session: PackSession | None = None
         self.from_waybill = False  # the open parcel was opened by scanning its printed waybill
@@ -116,6 +121,20 @@ class Station:
             return []
         if self.awaiting_confirm is not None:
             return self._confirm(code)
+        if self.weigh_again and self.session is not None:
+            if code in (self.session.order.order_no, self.session.order.tracking_no):
+                self.weigh_again = False
+                return self._finish()
+            return [
+                StationEvent(
+                    ScanOutcome.WRONG_ITEM,
+                    code,
+                    self.session.order.order_no,
+                    reason="weigh_again",
+                    done=self.session.done,
+                    total=self.session.total,
+                )  # fmt: skip
+            ]
         with self.session_factory.begin() as db:
             if self.session is not None and not self.session.complete:
                 events = self._item_scan(db, code)
@@ -417,6 +436,34 @@ class Station:
             )
         ]
 
+    def _weigh(self, db: Session, row: OrderRow) -> StationEvent | None:
+        """Weighs the complete parcel when a scale is attached; an event when it must not go yet, else None.
+
+        Only parcels whose every item has a known weight are checked (a SKU without one says nothing)."""
+        from app.persistence.rows import ProductRow
+        from app.scanning.serial_devices import weight_matches
+
+        if self.scale is None or self.session is None:
+            return None
+        skus = list(self.session.required)
+        weights = dict(db.execute(select(ProductRow.sku, ProductRow.weight_g).where(ProductRow.sku.in_(skus))).all())
+        if any(not weights.get(sku) for sku in skus):
+            return None
+        expected = sum(weights[sku] * qty for sku, qty in self.session.required.items()) + self.packaging_g
+        measured = self.scale.stable_grams(2.0)
+        order = self.session.order
+        if measured is None:
+            return StationEvent(
+                ScanOutcome.WEIGHT_MISMATCH, order.order_no, order.order_no, reason="no_reading",
+                extra={"expected_g": round(expected)},
+            )  # fmt: skip
+        if weight_matches(expected, measured):
+            return None
+        return StationEvent(
+            ScanOutcome.WEIGHT_MISMATCH, order.order_no, order.order_no, reason="weight",
+            extra={"expected_g": round(expected), "measured_g": round(measured)},
+        )  # fmt: skip
+
     def _resume(self, db: Session) -> list[StationEvent]:
         last_open = db.execute(
             select(ScanEventRow)
@@ -586,6 +633,11 @@ class Station:
                         extra={"carrier": package.carrier},
                     )  # fmt: skip
                 ]
+            mismatch = self._weigh(db, row) if row is not None else None
+            if mismatch is not None:
+                self._record(db, row.id if row else None, order.order_no, ScanOutcome.WEIGHT_MISMATCH, None, 0)
+                self.weigh_again = True
+                return [mismatch]
             if self.printer is None:
                 return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None

@@ -45,6 +45,9 @@ class Settings:
     muted: bool = False  # the station's sounds
     volume: str = "80"  # percent
     supervisor_pin: str = ""  # a salted hash (app.services.supervisor), never the PIN
+    scanner_uri: str = ""  # a serial barcode scanner, e.g. serial:///dev/ttyACM0?baud=9600 (wedge scanners need none)
+    scale_uri: str = ""  # a bench scale in continuous output, e.g. serial:///dev/ttyUSB1?baud=9600
+    packaging_g: str = "0"  # box and filler weight added to the items' weight when the scale checks a parcel
 
     @classmethod
     def load(cls, path: Path) -> Settings:

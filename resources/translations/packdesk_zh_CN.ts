@@ -865,227 +865,253 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="204"/>
+        <location filename="../../ui/widgets/station_view.py" line="205"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="205"/>
+        <location filename="../../ui/widgets/station_view.py" line="206"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="208"/>
+        <location filename="../../ui/widgets/station_view.py" line="209"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="209"/>
+        <location filename="../../ui/widgets/station_view.py" line="210"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="291"/>
+        <location filename="../../ui/widgets/station_view.py" line="292"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="338"/>
+        <location filename="../../ui/widgets/station_view.py" line="339"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="357"/>
-        <location filename="../../ui/widgets/station_view.py" line="361"/>
+        <location filename="../../ui/widgets/station_view.py" line="358"/>
+        <location filename="../../ui/widgets/station_view.py" line="362"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="357"/>
+        <location filename="../../ui/widgets/station_view.py" line="358"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="361"/>
+        <location filename="../../ui/widgets/station_view.py" line="362"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="365"/>
+        <location filename="../../ui/widgets/station_view.py" line="366"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="367"/>
-        <location filename="../../ui/widgets/station_view.py" line="391"/>
+        <location filename="../../ui/widgets/station_view.py" line="368"/>
+        <source>WEIGH IT</source>
+        <translation>请称重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="369"/>
+        <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
+        <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="372"/>
+        <location filename="../../ui/widgets/station_view.py" line="376"/>
+        <source>WRONG WEIGHT</source>
+        <translation>重量不对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="373"/>
+        <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
+        <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="376"/>
+        <source>Check the parcel, then scan order %1 to weigh it again</source>
+        <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="380"/>
+        <location filename="../../ui/widgets/station_view.py" line="404"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="367"/>
+        <location filename="../../ui/widgets/station_view.py" line="380"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="371"/>
+        <location filename="../../ui/widgets/station_view.py" line="384"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="371"/>
+        <location filename="../../ui/widgets/station_view.py" line="384"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="375"/>
+        <location filename="../../ui/widgets/station_view.py" line="388"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="375"/>
+        <location filename="../../ui/widgets/station_view.py" line="388"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="380"/>
+        <location filename="../../ui/widgets/station_view.py" line="393"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="381"/>
+        <location filename="../../ui/widgets/station_view.py" line="394"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="383"/>
+        <location filename="../../ui/widgets/station_view.py" line="396"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="383"/>
+        <location filename="../../ui/widgets/station_view.py" line="396"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="385"/>
+        <location filename="../../ui/widgets/station_view.py" line="398"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="385"/>
+        <location filename="../../ui/widgets/station_view.py" line="398"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="389"/>
-        <location filename="../../ui/widgets/station_view.py" line="395"/>
-        <location filename="../../ui/widgets/station_view.py" line="397"/>
-        <location filename="../../ui/widgets/station_view.py" line="401"/>
+        <location filename="../../ui/widgets/station_view.py" line="402"/>
+        <location filename="../../ui/widgets/station_view.py" line="408"/>
+        <location filename="../../ui/widgets/station_view.py" line="410"/>
+        <location filename="../../ui/widgets/station_view.py" line="414"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="389"/>
+        <location filename="../../ui/widgets/station_view.py" line="402"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="391"/>
+        <location filename="../../ui/widgets/station_view.py" line="404"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="395"/>
+        <location filename="../../ui/widgets/station_view.py" line="408"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="397"/>
+        <location filename="../../ui/widgets/station_view.py" line="410"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="401"/>
+        <location filename="../../ui/widgets/station_view.py" line="414"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="405"/>
+        <location filename="../../ui/widgets/station_view.py" line="418"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="408"/>
+        <location filename="../../ui/widgets/station_view.py" line="421"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="409"/>
+        <location filename="../../ui/widgets/station_view.py" line="422"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="410"/>
+        <location filename="../../ui/widgets/station_view.py" line="423"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="411"/>
+        <location filename="../../ui/widgets/station_view.py" line="424"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="413"/>
+        <location filename="../../ui/widgets/station_view.py" line="426"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="413"/>
+        <location filename="../../ui/widgets/station_view.py" line="426"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="417"/>
+        <location filename="../../ui/widgets/station_view.py" line="430"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="417"/>
+        <location filename="../../ui/widgets/station_view.py" line="430"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="429"/>
+        <location filename="../../ui/widgets/station_view.py" line="442"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="429"/>
+        <location filename="../../ui/widgets/station_view.py" line="442"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="435"/>
+        <location filename="../../ui/widgets/station_view.py" line="448"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="463"/>
+        <location filename="../../ui/widgets/station_view.py" line="476"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="474"/>
+        <location filename="../../ui/widgets/station_view.py" line="487"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="476"/>
+        <location filename="../../ui/widgets/station_view.py" line="489"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="486"/>
+        <location filename="../../ui/widgets/station_view.py" line="499"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -51,6 +51,7 @@ STATE_COLOURS = {
     ScanOutcome.PRINT_FAILED: "#c62828",
     ScanOutcome.INTERCEPTED: "#b71c1c",
     ScanOutcome.UNDONE: "#1565c0",
+    ScanOutcome.WEIGHT_MISMATCH: "#c62828",
 }
 
 
@@ -363,6 +364,18 @@ class StationView(QWidget):
             ).replace("%2", str(ev.total))
         if kind is ScanOutcome.ITEM_OK:
             return self.tr("OK"), f"{ev.sku}  {ev.scanned}/{ev.required}   ·   {progress}"
+        if kind is ScanOutcome.WEIGHT_MISMATCH and ev.reason == "no_reading":
+            return self.tr("WEIGH IT"), self.tr(
+                "The scale gives no steady weight: put the parcel on it, then scan %1"
+            ).replace("%1", ev.order_no or "")
+        if kind is ScanOutcome.WEIGHT_MISMATCH:
+            return self.tr("WRONG WEIGHT"), self.tr(
+                "The parcel weighs %1 g but its items %2 g: check the items, then scan the order again"
+            ).replace("%1", str(ev.extra.get("measured_g", ""))).replace("%2", str(ev.extra.get("expected_g", "")))
+        if kind is ScanOutcome.WRONG_ITEM and ev.reason == "weigh_again":
+            return self.tr("WRONG WEIGHT"), self.tr("Check the parcel, then scan order %1 to weigh it again").replace(
+                "%1", ev.order_no or ""
+            )
         if kind is ScanOutcome.WRONG_ITEM and ev.reason == "scan_the_waybill":
             return self.tr("SCAN THE WAYBILL"), self.tr("Scan waybill %1 on this parcel first").replace(
                 "%1", ev.tracking_no or ""
