@@ -885,233 +885,239 @@
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="292"/>
+        <location filename="../../ui/widgets/station_view.py" line="253"/>
+        <source>Put the parcel aside.</source>
+        <translation>请把包裹放到一边。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="316"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="339"/>
+        <location filename="../../ui/widgets/station_view.py" line="368"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="358"/>
-        <location filename="../../ui/widgets/station_view.py" line="362"/>
+        <location filename="../../ui/widgets/station_view.py" line="387"/>
+        <location filename="../../ui/widgets/station_view.py" line="391"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="358"/>
+        <location filename="../../ui/widgets/station_view.py" line="387"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="362"/>
+        <location filename="../../ui/widgets/station_view.py" line="391"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="366"/>
+        <location filename="../../ui/widgets/station_view.py" line="395"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="368"/>
+        <location filename="../../ui/widgets/station_view.py" line="397"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="369"/>
+        <location filename="../../ui/widgets/station_view.py" line="398"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="372"/>
-        <location filename="../../ui/widgets/station_view.py" line="376"/>
+        <location filename="../../ui/widgets/station_view.py" line="401"/>
+        <location filename="../../ui/widgets/station_view.py" line="405"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="373"/>
+        <location filename="../../ui/widgets/station_view.py" line="402"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="376"/>
+        <location filename="../../ui/widgets/station_view.py" line="405"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="380"/>
-        <location filename="../../ui/widgets/station_view.py" line="404"/>
+        <location filename="../../ui/widgets/station_view.py" line="409"/>
+        <location filename="../../ui/widgets/station_view.py" line="433"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="380"/>
+        <location filename="../../ui/widgets/station_view.py" line="409"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="384"/>
+        <location filename="../../ui/widgets/station_view.py" line="413"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="384"/>
+        <location filename="../../ui/widgets/station_view.py" line="413"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="388"/>
+        <location filename="../../ui/widgets/station_view.py" line="417"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="388"/>
+        <location filename="../../ui/widgets/station_view.py" line="417"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="393"/>
+        <location filename="../../ui/widgets/station_view.py" line="422"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="394"/>
+        <location filename="../../ui/widgets/station_view.py" line="423"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="396"/>
+        <location filename="../../ui/widgets/station_view.py" line="425"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="396"/>
+        <location filename="../../ui/widgets/station_view.py" line="425"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="398"/>
+        <location filename="../../ui/widgets/station_view.py" line="427"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="398"/>
+        <location filename="../../ui/widgets/station_view.py" line="427"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="402"/>
-        <location filename="../../ui/widgets/station_view.py" line="408"/>
-        <location filename="../../ui/widgets/station_view.py" line="410"/>
-        <location filename="../../ui/widgets/station_view.py" line="414"/>
+        <location filename="../../ui/widgets/station_view.py" line="431"/>
+        <location filename="../../ui/widgets/station_view.py" line="437"/>
+        <location filename="../../ui/widgets/station_view.py" line="439"/>
+        <location filename="../../ui/widgets/station_view.py" line="443"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="402"/>
+        <location filename="../../ui/widgets/station_view.py" line="431"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="404"/>
+        <location filename="../../ui/widgets/station_view.py" line="433"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="408"/>
+        <location filename="../../ui/widgets/station_view.py" line="437"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="410"/>
+        <location filename="../../ui/widgets/station_view.py" line="439"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="414"/>
+        <location filename="../../ui/widgets/station_view.py" line="443"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="418"/>
+        <location filename="../../ui/widgets/station_view.py" line="447"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="421"/>
+        <location filename="../../ui/widgets/station_view.py" line="450"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="422"/>
+        <location filename="../../ui/widgets/station_view.py" line="451"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="423"/>
+        <location filename="../../ui/widgets/station_view.py" line="452"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="424"/>
+        <location filename="../../ui/widgets/station_view.py" line="453"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="426"/>
+        <location filename="../../ui/widgets/station_view.py" line="253"/>
+        <location filename="../../ui/widgets/station_view.py" line="455"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="426"/>
+        <location filename="../../ui/widgets/station_view.py" line="455"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="430"/>
+        <location filename="../../ui/widgets/station_view.py" line="459"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="430"/>
+        <location filename="../../ui/widgets/station_view.py" line="459"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="442"/>
+        <location filename="../../ui/widgets/station_view.py" line="471"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="442"/>
+        <location filename="../../ui/widgets/station_view.py" line="471"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="448"/>
+        <location filename="../../ui/widgets/station_view.py" line="477"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="476"/>
+        <location filename="../../ui/widgets/station_view.py" line="505"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="487"/>
+        <location filename="../../ui/widgets/station_view.py" line="516"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="489"/>
+        <location filename="../../ui/widgets/station_view.py" line="518"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="499"/>
+        <location filename="../../ui/widgets/station_view.py" line="528"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

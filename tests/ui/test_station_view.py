@@ -84,6 +84,10 @@ def test_closed_order_is_intercepted(qtbot, gui: Gui) -> None:
     assert snap.events[-1].event is ScanOutcome.INTERCEPTED
     assert view.banner.text() == "STOP"
     assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.INTERCEPTED]
+    assert view.stop_overlay.isVisible() and view.stop_overlay.geometry() == view.rect()  # the whole station
+    assert "STOP" in view.stop_overlay.text() and closed[0].order_no in view.stop_overlay.text()
+    _scan(qtbot, gui, "NEXT-CODE")  # the next scan lifts it
+    assert not view.stop_overlay.isVisible()
 
 
 def test_double_click_in_the_order_list_opens_the_order_at_the_station(qtbot, gui: Gui) -> None:

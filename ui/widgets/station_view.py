@@ -211,6 +211,16 @@ class StationView(QWidget):
         for button in (self.bind_button, self.manual_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setEnabled(False)
+        # STOP covers the whole station: nobody can miss it from across the bench. The next scan lifts it.
+        self.stop_overlay = QLabel(self)
+        self.stop_overlay.setObjectName("stop")
+        self.stop_overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stop_overlay.setWordWrap(True)
+        self.stop_overlay.setStyleSheet(
+            "QLabel#stop { background: #b71c1c; color: white; font-size: 30pt; font-weight: bold; padding: 40px; }"
+        )
+        self.stop_overlay.hide()
+
         self.pace_label = QLabel(self)
         self.pace_label.setObjectName("pace")
         self.pace_label.setStyleSheet("QLabel#pace { color: #37474f; font-size: 12pt; }")
@@ -238,6 +248,20 @@ class StationView(QWidget):
         if not code:
             return
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+
+    def show_stop(self, detail: str) -> None:
+        self.stop_overlay.setText(self.tr("STOP") + "\n\n" + detail + "\n\n" + self.tr("Put the parcel aside."))
+        self.stop_overlay.setGeometry(self.rect())
+        self.stop_overlay.raise_()
+        self.stop_overlay.show()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().resizeEvent(event)
+        self.stop_overlay.setGeometry(self.rect())
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.stop_overlay.hide()  # a click also lifts STOP (the parcel has been put aside)
+        super().mousePressEvent(event)
 
     def _open_items(self, remaining_only: bool) -> list[tuple[str, str]]:
         snap = self.snapshot
@@ -322,6 +346,11 @@ class StationView(QWidget):
     def _on_scan_done(self, snapshot: StationSnapshot) -> None:
         self.snapshot = snapshot
         self._render(snapshot)
+        last_event = snapshot.events[-1] if snapshot.events else None
+        if last_event is not None and last_event.event is ScanOutcome.INTERCEPTED:
+            self.show_stop(self.detail.text())
+        elif snapshot.events:
+            self.stop_overlay.hide()
         open_parcel = snapshot.order is not None and not snapshot.complete
         last = snapshot.events[-1] if snapshot.events else None
         self.unknown_code = (
