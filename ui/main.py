@@ -45,11 +45,13 @@ def demo_workspace(data_dir: Path | None) -> Workspace:
 
     from app.demo.seed import GROUP_NAME, seed_demo
     from app.persistence.rows import ShopGroupRow
+    from app.services.packers import add_demo_packer
 
     ws = open_workspace(data_dir or default_data_dir() / "demo")
     with ws.session_factory.begin() as session:
         if session.execute(select(ShopGroupRow).where(ShopGroupRow.name == GROUP_NAME)).first() is None:
             seed_demo(session, orders=DEMO_ORDERS, seed=1)
+        add_demo_packer(session, ws.settings.packer or DEMO_PACKER)
     if not ws.settings.printer_uri:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
     ws.settings.packer = ws.settings.packer or DEMO_PACKER
@@ -138,6 +140,11 @@ def build_gui(ws: Workspace) -> Gui:
     printing.setParent(window)
     sync.setParent(window)
     sync.start()
+    try:
+        lock_after = float(settings.lock_after_min)
+    except ValueError:
+        lock_after = 10.0
+    station_view.set_idle_lock(lock_after if _has_packers(ws) else 0)  # nobody could unlock a bench with no packers
     station_view.resume()
     scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
@@ -150,6 +157,15 @@ def build_gui(ws: Workspace) -> Gui:
         scanner.install(app)
         window.destroyed.connect(lambda: app.removeEventFilter(scanner))
     return Gui(ws, tasks, window, scanner)
+
+
+def _has_packers(ws: Workspace) -> bool:
+    from sqlalchemy import select
+
+    from app.persistence.rows import PackerRow
+
+    with ws.session_factory() as session:
+        return session.execute(select(PackerRow.id).limit(1)).first() is not None
 
 
 def _start_scale(uri: str):  # type: ignore[no-untyped-def]

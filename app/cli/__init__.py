@@ -103,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
 
+    p = cmd("packer", "packers who sign in at a bench")
+    p.add_argument("action", choices=("add",), help="add: a packer (PIN from PACKDESK_PACKER_PIN, or asked)")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--badge", default=None, metavar="CODE", help="the code on their badge, to sign in by scanning")
+
     p = cmd("bench", "run the benchmarks and print their figures beside baselines measured in the same run")
     p.add_argument("--only", action="append", metavar="SUITE", help="run only this suite (repeatable)")
 
@@ -131,6 +136,10 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
         ws.settings.supervisor_pin = hash_pin("0000")  # the demo's supervisor PIN
         ws.save_settings()
+    from app.services.packers import add_demo_packer
+
+    with ws.session_factory.begin() as session:
+        add_demo_packer(session, ws.settings.packer or "演示打包员")
     if args.json:
         emit(
             {
@@ -241,6 +250,28 @@ def cmd_supervisor(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_packer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    import getpass
+    import os
+
+    from app.services.packers import add_packer
+
+    pin = os.environ.get("PACKDESK_PACKER_PIN", "")
+    if not pin:
+        if not sys.stdin.isatty():
+            raise PackDeskError("Set PACKDESK_PACKER_PIN (or run this in a terminal to be asked for it).")
+        pin = getpass.getpass(f"PIN for {args.name} (4-12 digits): ")
+    with ws.session_factory.begin() as session:
+        row = add_packer(session, args.name, pin, args.badge)
+        result = {"packer": row.name, "badge": row.badge}
+    if args.json:
+        emit(result, out)
+    else:
+        badge = f" with badge {result['badge']}" if result["badge"] else ""
+        out.write(f"Packer {result['packer']} can sign in{badge}.\n")
+    return 0
+
+
 def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.shipping import ship_order
 
@@ -285,6 +316,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "printer": cmd_printer,
     "shop": cmd_shop,
     "supervisor": cmd_supervisor,
+    "packer": cmd_packer,
     "import": cmd_import,
     "sync": cmd_sync,
 }

@@ -269,3 +269,7 @@ def _nick(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"tb{_digits(rng, 8)}_{rng.randint(2008, 2024)}"
     return rng.choice(_NICK_WORDS) + rng.choice(_NICK_WORDS) + "_" + _digits(rng, 3)
+
+
+DEMO_PACKER_PIN = "0000"
+DEMO_BADGE = "PD-BADGE-0001"

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy import false as sa_false
+from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.persistence.base import Base
@@ -260,3 +261,15 @@ class PlatformCarrierRow(Base):
     code: Mapped[str] = mapped_column(String(30), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     pattern: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackerRow(Base):
+    """Someone who packs: signs in with name and PIN, or by scanning a badge."""
+
+    __tablename__ = "packers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    badge: Mapped[str | None] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa_true())

@@ -47,6 +47,7 @@ class Settings:
     supervisor_pin: str = ""  # a salted hash (app.services.supervisor), never the PIN
     scanner_uri: str = ""  # a serial barcode scanner, e.g. serial:///dev/ttyACM0?baud=9600 (wedge scanners need none)
     scale_uri: str = ""  # a bench scale in continuous output, e.g. serial:///dev/ttyUSB1?baud=9600
+    lock_after_min: str = "10"  # an idle bench locks after this many minutes (0: never); progress is kept
     packaging_g: str = "0"  # box and filler weight added to the items' weight when the scale checks a parcel
 
     @classmethod

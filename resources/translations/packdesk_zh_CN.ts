@@ -148,6 +148,7 @@
     </message>
     <message>
         <location filename="../../ui/windows/main_window.py" line="115"/>
+        <location filename="../../ui/windows/main_window.py" line="294"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
@@ -157,120 +158,120 @@
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="148"/>
+        <location filename="../../ui/windows/main_window.py" line="149"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="152"/>
+        <location filename="../../ui/windows/main_window.py" line="153"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="157"/>
+        <location filename="../../ui/windows/main_window.py" line="158"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="160"/>
+        <location filename="../../ui/windows/main_window.py" line="161"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="162"/>
-        <location filename="../../ui/windows/main_window.py" line="243"/>
+        <location filename="../../ui/windows/main_window.py" line="163"/>
+        <location filename="../../ui/windows/main_window.py" line="244"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="164"/>
+        <location filename="../../ui/windows/main_window.py" line="165"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="172"/>
+        <location filename="../../ui/windows/main_window.py" line="173"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="175"/>
+        <location filename="../../ui/windows/main_window.py" line="176"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="180"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="180"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="189"/>
+        <location filename="../../ui/windows/main_window.py" line="190"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="219"/>
+        <location filename="../../ui/windows/main_window.py" line="220"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="232"/>
+        <location filename="../../ui/windows/main_window.py" line="233"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="234"/>
+        <location filename="../../ui/windows/main_window.py" line="235"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="237"/>
+        <location filename="../../ui/windows/main_window.py" line="238"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="239"/>
+        <location filename="../../ui/windows/main_window.py" line="240"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="241"/>
+        <location filename="../../ui/windows/main_window.py" line="242"/>
         <source>%1 ship-backs waiting</source>
         <translation>%1 单待回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="259"/>
+        <location filename="../../ui/windows/main_window.py" line="260"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="259"/>
+        <location filename="../../ui/windows/main_window.py" line="260"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="263"/>
-        <location filename="../../ui/windows/main_window.py" line="286"/>
-        <location filename="../../ui/windows/main_window.py" line="290"/>
+        <location filename="../../ui/windows/main_window.py" line="264"/>
+        <location filename="../../ui/windows/main_window.py" line="287"/>
+        <location filename="../../ui/windows/main_window.py" line="291"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="263"/>
+        <location filename="../../ui/windows/main_window.py" line="264"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="271"/>
+        <location filename="../../ui/windows/main_window.py" line="272"/>
         <source>%1 new, %2 changed, %3 unchanged orders.</source>
         <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="281"/>
+        <location filename="../../ui/windows/main_window.py" line="282"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -865,259 +866,284 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="205"/>
+        <location filename="../../ui/widgets/station_view.py" line="206"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="206"/>
+        <location filename="../../ui/widgets/station_view.py" line="207"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="209"/>
+        <location filename="../../ui/widgets/station_view.py" line="210"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="210"/>
+        <location filename="../../ui/widgets/station_view.py" line="211"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="253"/>
+        <location filename="../../ui/widgets/station_view.py" line="233"/>
+        <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
+        <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="238"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="240"/>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="242"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="335"/>
+        <source>That is not a badge. Scan your badge, or sign in.</source>
+        <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="356"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="316"/>
+        <location filename="../../ui/widgets/station_view.py" line="420"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="368"/>
+        <location filename="../../ui/widgets/station_view.py" line="472"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="387"/>
-        <location filename="../../ui/widgets/station_view.py" line="391"/>
+        <location filename="../../ui/widgets/station_view.py" line="491"/>
+        <location filename="../../ui/widgets/station_view.py" line="495"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="387"/>
+        <location filename="../../ui/widgets/station_view.py" line="491"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="391"/>
+        <location filename="../../ui/widgets/station_view.py" line="495"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="395"/>
+        <location filename="../../ui/widgets/station_view.py" line="499"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="397"/>
+        <location filename="../../ui/widgets/station_view.py" line="501"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="398"/>
+        <location filename="../../ui/widgets/station_view.py" line="502"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="401"/>
-        <location filename="../../ui/widgets/station_view.py" line="405"/>
+        <location filename="../../ui/widgets/station_view.py" line="505"/>
+        <location filename="../../ui/widgets/station_view.py" line="509"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="402"/>
+        <location filename="../../ui/widgets/station_view.py" line="506"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="405"/>
+        <location filename="../../ui/widgets/station_view.py" line="509"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="409"/>
-        <location filename="../../ui/widgets/station_view.py" line="433"/>
+        <location filename="../../ui/widgets/station_view.py" line="513"/>
+        <location filename="../../ui/widgets/station_view.py" line="537"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="409"/>
+        <location filename="../../ui/widgets/station_view.py" line="513"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="413"/>
+        <location filename="../../ui/widgets/station_view.py" line="517"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="413"/>
+        <location filename="../../ui/widgets/station_view.py" line="517"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="417"/>
+        <location filename="../../ui/widgets/station_view.py" line="521"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="417"/>
+        <location filename="../../ui/widgets/station_view.py" line="521"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="422"/>
+        <location filename="../../ui/widgets/station_view.py" line="526"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="423"/>
+        <location filename="../../ui/widgets/station_view.py" line="527"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="425"/>
+        <location filename="../../ui/widgets/station_view.py" line="529"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="425"/>
+        <location filename="../../ui/widgets/station_view.py" line="529"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="427"/>
+        <location filename="../../ui/widgets/station_view.py" line="531"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="427"/>
+        <location filename="../../ui/widgets/station_view.py" line="531"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="431"/>
-        <location filename="../../ui/widgets/station_view.py" line="437"/>
-        <location filename="../../ui/widgets/station_view.py" line="439"/>
-        <location filename="../../ui/widgets/station_view.py" line="443"/>
+        <location filename="../../ui/widgets/station_view.py" line="535"/>
+        <location filename="../../ui/widgets/station_view.py" line="541"/>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="431"/>
+        <location filename="../../ui/widgets/station_view.py" line="535"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="433"/>
+        <location filename="../../ui/widgets/station_view.py" line="537"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="437"/>
+        <location filename="../../ui/widgets/station_view.py" line="541"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="439"/>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="443"/>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="447"/>
+        <location filename="../../ui/widgets/station_view.py" line="551"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="450"/>
+        <location filename="../../ui/widgets/station_view.py" line="554"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="451"/>
+        <location filename="../../ui/widgets/station_view.py" line="555"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="452"/>
+        <location filename="../../ui/widgets/station_view.py" line="556"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="453"/>
+        <location filename="../../ui/widgets/station_view.py" line="557"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="253"/>
-        <location filename="../../ui/widgets/station_view.py" line="455"/>
+        <location filename="../../ui/widgets/station_view.py" line="356"/>
+        <location filename="../../ui/widgets/station_view.py" line="559"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="455"/>
+        <location filename="../../ui/widgets/station_view.py" line="559"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="459"/>
+        <location filename="../../ui/widgets/station_view.py" line="563"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="459"/>
+        <location filename="../../ui/widgets/station_view.py" line="563"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="471"/>
+        <location filename="../../ui/widgets/station_view.py" line="575"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="471"/>
+        <location filename="../../ui/widgets/station_view.py" line="575"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="477"/>
+        <location filename="../../ui/widgets/station_view.py" line="581"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="505"/>
+        <location filename="../../ui/widgets/station_view.py" line="609"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="516"/>
+        <location filename="../../ui/widgets/station_view.py" line="620"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="518"/>
+        <location filename="../../ui/widgets/station_view.py" line="622"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="528"/>
+        <location filename="../../ui/widgets/station_view.py" line="632"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -132,3 +132,36 @@ def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> 
         view.apply_supervisor("6999999999994", order.lines[0].sku, 1, "", "0000")
     assert blocker.args[0].events[0].event is ScanOutcome.ITEM_OK
     assert view.progress_label.text().startswith("1 /")
+
+
+def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(qtbot, gui: Gui) -> None:
+    from app.services.packers import add_packer
+
+    with gui.workspace.session_factory.begin() as s:
+        add_packer(s, "李四", "2468", "BADGE-42")
+    view, window = gui.window.station_view, gui.window
+    order = next(
+        o
+        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
+        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
+    )
+    _scan(qtbot, gui, order.order_no)
+    _scan(qtbot, gui, order.lines[0].barcodes[0])
+    view.set_idle_lock(0.001)  # 60 ms without a scan
+    qtbot.waitUntil(lambda: view.locked and view.lock_overlay.isVisible(), timeout=5_000)
+    view.submit_scan(order.lines[0].barcodes[0])  # an item, not a badge: refused while locked
+    qtbot.waitUntil(lambda: "not a badge" in view.lock_message.text(), timeout=5_000)
+    assert view.snapshot.scanned[order.lines[0].sku] == 1
+    with qtbot.waitSignal(view.signed_in, timeout=5_000) as blocker:
+        view.submit_scan("BADGE-42")
+    assert blocker.args == ["李四"] and not view.locked and "李四" in window.packer_label.text()
+    assert view.station.actor.name == "李四" and view.station.order is not None  # the parcel stayed open
+    view.lock()
+    view.name_edit.setText("李四")
+    view.pin_edit.setText("0000")
+    view.sign_in_button.click()
+    qtbot.waitUntil(lambda: "wrong PIN" in view.lock_message.text(), timeout=5_000)
+    view.pin_edit.setText("2468")
+    with qtbot.waitSignal(view.signed_in, timeout=5_000):
+        view.sign_in_button.click()
+    view.set_idle_lock(0)

@@ -94,6 +94,7 @@ def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
 
 class StationView(QWidget):
     scan_handled = Signal(object)  # StationSnapshot, after the panel repainted
+    signed_in = Signal(str)  # the packer now at the bench
 
     def __init__(
         self,
@@ -221,6 +222,42 @@ class StationView(QWidget):
         )
         self.stop_overlay.hide()
 
+        # Locked: covers the station after an idle spell; the open parcel stays as it was.
+        self.lock_overlay = QFrame(self)
+        self.lock_overlay.setObjectName("lock")
+        self.lock_overlay.setStyleSheet(
+            "QFrame#lock { background: #263238; } QFrame#lock QLabel { color: white; font-size: 18pt; }"
+        )
+        lock_layout = QVBoxLayout(self.lock_overlay)
+        lock_layout.addStretch(1)
+        self.lock_label = QLabel(self.tr("Locked. Scan your badge, or sign in with your name and PIN."), self)
+        self.lock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_label.setWordWrap(True)
+        lock_layout.addWidget(self.lock_label)
+        self.name_edit = QLineEdit(self.lock_overlay)
+        self.name_edit.setPlaceholderText(self.tr("Name"))
+        self.pin_edit = QLineEdit(self.lock_overlay)
+        self.pin_edit.setPlaceholderText(self.tr("PIN"))
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_in_button = QPushButton(self.tr("Sign in"), self.lock_overlay)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for w in (self.name_edit, self.pin_edit, self.sign_in_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        lock_layout.addLayout(row)
+        self.lock_message = QLabel(self.lock_overlay)
+        self.lock_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lock_layout.addWidget(self.lock_message)
+        lock_layout.addStretch(1)
+        self.lock_overlay.hide()
+        self.locked = False
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        self.sign_in_button.clicked.connect(self._on_sign_in_button_clicked)
+        self.pin_edit.returnPressed.connect(self._on_sign_in_button_clicked)
+
         self.pace_label = QLabel(self)
         self.pace_label.setObjectName("pace")
         self.pace_label.setStyleSheet("QLabel#pace { color: #37474f; font-size: 12pt; }")
@@ -242,11 +279,77 @@ class StationView(QWidget):
 
     # -- scanning ---------------------------------------------------------------------------------------------
 
+    def set_idle_lock(self, minutes: float) -> None:
+        """Locks the bench after `minutes` without a scan (0: never)."""
+        self.idle_timer.setInterval(int(minutes * 60_000))
+        if minutes > 0:
+            self.idle_timer.start()
+        else:
+            self.idle_timer.stop()
+
+    def lock(self) -> None:
+        self.locked = True
+        self.lock_message.setText("")
+        self.pin_edit.clear()
+        self.lock_overlay.setGeometry(self.rect())
+        self.lock_overlay.raise_()
+        self.lock_overlay.show()
+
+    def _unlock(self, name: str) -> None:
+        self.locked = False
+        self.lock_overlay.hide()
+        self.pin_edit.clear()
+        if self.idle_timer.interval() > 0:
+            self.idle_timer.start()
+        self.signed_in.emit(name)
+        self.refresh_pace()
+        self.scan_input.setFocus()
+
+    def _on_sign_in_button_clicked(self) -> None:
+        name, pin, station = self.name_edit.text(), self.pin_edit.text(), self.station
+
+        def work() -> str:
+            from app.services.packers import sign_in
+
+            with station.session_factory() as session:
+                who = sign_in(session, name, pin)
+            station.sign_in(who)
+            return who
+
+        self.tasks.run(work, self._unlock, lambda e: self.lock_message.setText(str(e)))
+
+    def _badge_scanned(self, code: str) -> None:
+        station = self.station
+
+        def work() -> str | None:
+            from app.services.packers import by_badge
+
+            with station.session_factory() as session:
+                who = by_badge(session, code)
+            if who is not None:
+                station.sign_in(who)
+            return who
+
+        def done(who: str | None) -> None:
+            if who is None:
+                self.lock_message.setText(self.tr("That is not a badge. Scan your badge, or sign in."))
+                if self.sounds is not None:
+                    self.sounds.play("wrong")
+            else:
+                self._unlock(who)
+
+        self.tasks.run(work, done, lambda e: self.lock_message.setText(str(e)))
+
     def submit_scan(self, code: str) -> None:
         """Hands one scanned code to the engine (used by the scan field and by scanner bridges)."""
         code = code.strip()
         if not code:
             return
+        if self.locked:
+            self._badge_scanned(code)
+            return
+        if self.idle_timer.interval() > 0:
+            self.idle_timer.start()
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
 
     def show_stop(self, detail: str) -> None:
@@ -258,6 +361,7 @@ class StationView(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
         self.stop_overlay.setGeometry(self.rect())
+        self.lock_overlay.setGeometry(self.rect())
 
     def mousePressEvent(self, event) -> None:  # noqa: N802, ANN001
         self.stop_overlay.hide()  # a click also lifts STOP (the parcel has been put aside)

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.orders_view.print_requested.connect(self._on_orders_view_print_requested)
         self.orders_view.pdf_requested.connect(self._on_orders_view_pdf_requested)
         self.station_view.scan_handled.connect(self._on_station_view_scan_handled)
+        self.station_view.signed_in.connect(self._on_station_view_signed_in)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.printer_action.triggered.connect(self._on_printer_action_triggered)
         self.printing.progressed.connect(self._on_printing_progressed)
@@ -288,6 +289,9 @@ class MainWindow(QMainWindow):
 
     def _on_import_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Import"), str(error))
+
+    def _on_station_view_signed_in(self, name: str) -> None:
+        self.packer_label.setText(self.tr("Packer: %1").replace("%1", name))
 
     def _on_station_view_scan_handled(self, _snapshot: object) -> None:
         if self.tabs.currentWidget() is self.orders_view:
