@@ -245,7 +245,11 @@ class Station:
         order = self.session.order
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
-            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
+            package = current_package(row) if row else None
+            on_parcel = self.from_waybill and package is not None and package.print_count > 0
+            blocked = (
+                _changed_since_opened(self.session, to_order(row, {}), label_printed=on_parcel) if row else "closed"
+            )
             if not blocked:
                 return None
             self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
@@ -416,7 +420,7 @@ class Station:
                         total=self.session.total,
                     )  # fmt: skip
                 ]
-            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
+            blocked = _changed_since_opened(self.session, to_order(row, {}), label_printed=True) if row else "closed"
             package = current_package(row) if row else None
             if blocked:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
@@ -609,8 +613,11 @@ class Station:
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
-            blocked = _changed_since_opened(self.session, to_order(row, {})) if row else "closed"
             package = current_package(row) if row else None
+            on_parcel = self.from_waybill and package is not None and package.print_count > 0
+            blocked = (
+                _changed_since_opened(self.session, to_order(row, {}), label_printed=on_parcel) if row else "closed"
+            )
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None and package.print_count > 0:
@@ -685,15 +692,19 @@ class Station:
         return events
 
 
-def _changed_since_opened(session: PackSession, now: Order) -> str | None:
+def _changed_since_opened(session: PackSession, now: Order, *, label_printed: bool = False) -> str | None:
     """Why the parcel verified in `session` must not ship given the order as it is `now`, or None.
 
     Besides the order-level stops (closed, held, shipped), a refund requested on any line already packed stops it:
-    the item is in the box.
+    the item is in the box. When the parcel already carries its printed label, a receiver changed since it was
+    opened stops it too (`address_changed`): that label would send it to the old address. A label not yet printed
+    simply prints with the new one.
     """
     blocked = now.block_reason()
     if blocked:
         return blocked
+    if label_printed and now.receiver != session.order.receiver:
+        return "address_changed"
     still: dict[str, int] = {}
     for line in now.lines:
         if line.packable:

@@ -1093,57 +1093,62 @@
     </message>
     <message>
         <location filename="../../ui/widgets/station_view.py" line="356"/>
-        <location filename="../../ui/widgets/station_view.py" line="559"/>
+        <location filename="../../ui/widgets/station_view.py" line="560"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="559"/>
+        <location filename="../../ui/widgets/station_view.py" line="558"/>
+        <source>the buyer changed the address after the label was printed</source>
+        <translation>面单打印后买家改了地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="560"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="563"/>
+        <location filename="../../ui/widgets/station_view.py" line="564"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="563"/>
+        <location filename="../../ui/widgets/station_view.py" line="564"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="575"/>
+        <location filename="../../ui/widgets/station_view.py" line="576"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="575"/>
+        <location filename="../../ui/widgets/station_view.py" line="576"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="581"/>
+        <location filename="../../ui/widgets/station_view.py" line="582"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="609"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="620"/>
+        <location filename="../../ui/widgets/station_view.py" line="621"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="622"/>
+        <location filename="../../ui/widgets/station_view.py" line="623"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="632"/>
+        <location filename="../../ui/widgets/station_view.py" line="633"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

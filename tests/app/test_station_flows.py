@@ -298,3 +298,29 @@ def test_confirm_by_hand_counts_one_unit_and_is_audited(demo: Workspace, printer
         audit = s.execute(select(AuditRow).where(AuditRow.action == "confirm_by_hand")).scalar_one()
         codes = [r.code for r in s.execute(select(ScanEventRow)).scalars()]
     assert audit.detail["reason"] == "barcode torn off" and f"MANUAL:{order.lines[0].sku}" in codes
+
+
+def test_an_address_changed_after_the_label_printed_stops_the_parcel(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 1)
+    first = printer.print_order(order.order_no)  # printed in the morning batch
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(first.tracking_no)  # waybill-first: the label is on the parcel
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(receiver_address="新地址8号"))
+    events = []
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert (events[-1].event.value, events[-1].reason) == ("intercepted", "address_changed")
+    assert package_of(demo, order.order_no).state == PackageState.VOID  # the old-address label is not used
+
+
+def test_an_address_change_before_printing_just_prints_the_new_one(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, simple())
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(order.order_no)
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(receiver_address="新地址8号"))
+    events = []
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert names(events)[-2:] == ["label_printed", "shipped"]

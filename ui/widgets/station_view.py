@@ -555,6 +555,7 @@ class StationView(QWidget):
                 "refund": self.tr("the buyer asked for a refund"),
                 "on_hold": self.tr("the order is on hold"),
                 "shipped": self.tr("the order has already shipped"),
+                "address_changed": self.tr("the buyer changed the address after the label was printed"),
             }
             return self.tr("STOP"), self.tr("Do not ship order %1: %2").replace("%1", ev.order_no or "").replace(
                 "%2", reasons.get(ev.reason or "", ev.reason or "")
