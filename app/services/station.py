@@ -16,7 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
-from app.domain.enums import OrderStatus, PrintJobState, ScanOutcome
+from app.domain.enums import OrderStatus, PackageState, PrintJobState, ScanOutcome
 from app.domain.orders import Order
 from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
@@ -103,6 +103,7 @@ class Station:
         self.scale = scale  # app.scanning.serial_devices.Scale, or anything with stable_grams(timeout_s)
         self.packaging_g = packaging_g  # box and filler, added to the items' weight
         self.weigh_again = False  # the parcel failed the weight check: its order code weighs it again
+        self.overridden: str | None = None  # the STOP reason a supervisor overrode for the open parcel
         self.clock = clock
         self.session: PackSession | None = None
         self.from_waybill = False  # the open parcel was opened by scanning its printed waybill
@@ -159,6 +160,53 @@ class Station:
                 order=self.order and self.order.order_no,
             )
         self.actor = Actor(name, self.actor.station)
+
+    def override(self, code: str, supervisor: str, reason: str) -> list[StationEvent]:
+        """A supervisor lets a stopped order be packed after all (a hold lifted by phone, an address change checked),
+        with a reason; audited. Closed and shipped orders, and orders whose every line is refunded, cannot be.
+
+        Raises:
+            InvalidInput: nothing to override, a stop that cannot be overridden, or no reason.
+        """
+        from app.domain.errors import InvalidInput
+        from app.services.audit import audit
+
+        if not reason.strip():
+            raise InvalidInput("Say why the order may ship after all.")
+        with self.session_factory.begin() as db:
+            repo = OrderRepository(db)
+            row = repo.row_by_code(code)
+            if row is None:
+                raise InvalidInput(f"No order for {code}.")
+            order = repo.to_domain([row])[0]
+            blocked = order.block_reason()
+            if blocked in ("closed", "shipped", "refund"):
+                raise InvalidInput(f"Order {order.order_no} cannot ship: {blocked}. No override can change that.")
+            voided = any(p.state == PackageState.VOID for p in row.packages) and current_package(row) is None
+            if blocked is None and voided:
+                blocked = "label_voided"  # stopped after its label printed (address change, partial refund)
+            if blocked is None:
+                raise InvalidInput(f"Order {order.order_no} is not stopped.")
+            audit(db, self.actor, "override", "order", order.order_no, stop=blocked, supervisor=supervisor,
+                  reason=reason.strip())  # fmt: skip
+            if blocked == "on_hold":  # the hold is lifted here, for this bench and the print queue alike
+                row.status = OrderStatus.AWAITING_SHIPMENT.value
+                order = repo.to_domain([row])[0]
+            self.session = PackSession(order)
+            self.overridden = blocked
+            self.from_waybill = False  # the label, if any, was voided: a new one prints with the current address
+            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
+            return [
+                StationEvent(
+                    ScanOutcome.ORDER_OPENED,
+                    code,
+                    order.order_no,
+                    done=0,
+                    total=self.session.total,
+                    reason="override",
+                    extra={"stop": blocked},
+                )  # fmt: skip
+            ]
 
     def bind_code(self, code: str, sku: str, units: int, supervisor: str) -> list[StationEvent]:
         """Binds an unknown code to a SKU of the open parcel (a supervisor's decision, audited) and counts the scan.
@@ -248,7 +296,11 @@ class Station:
             package = current_package(row) if row else None
             on_parcel = self.from_waybill and package is not None and package.print_count > 0
             blocked = (
-                _changed_since_opened(self.session, to_order(row, {}), label_printed=on_parcel) if row else "closed"
+                _changed_since_opened(
+                    self.session, to_order(row, {}), label_printed=on_parcel, overridden=self.overridden
+                )
+                if row
+                else "closed"
             )
             if not blocked:
                 return None
@@ -344,6 +396,7 @@ class Station:
                 )
             ]
         self.session = PackSession(order)
+        self.overridden = None
         self.from_waybill = code != row.order_no
         self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
         return [
@@ -393,7 +446,6 @@ class Station:
         return None
 
     def _void(self, db: Session, package: PackageRow, reason: str) -> None:
-        from app.domain.enums import PackageState
         from app.services.audit import audit
 
         package.state = PackageState.VOID
@@ -420,7 +472,11 @@ class Station:
                         total=self.session.total,
                     )  # fmt: skip
                 ]
-            blocked = _changed_since_opened(self.session, to_order(row, {}), label_printed=True) if row else "closed"
+            blocked = (
+                _changed_since_opened(self.session, to_order(row, {}), label_printed=True, overridden=self.overridden)
+                if row
+                else "closed"
+            )
             package = current_package(row) if row else None
             if blocked:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
@@ -616,7 +672,11 @@ class Station:
             package = current_package(row) if row else None
             on_parcel = self.from_waybill and package is not None and package.print_count > 0
             blocked = (
-                _changed_since_opened(self.session, to_order(row, {}), label_printed=on_parcel) if row else "closed"
+                _changed_since_opened(
+                    self.session, to_order(row, {}), label_printed=on_parcel, overridden=self.overridden
+                )
+                if row
+                else "closed"
             )
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
@@ -692,7 +752,9 @@ class Station:
         return events
 
 
-def _changed_since_opened(session: PackSession, now: Order, *, label_printed: bool = False) -> str | None:
+def _changed_since_opened(
+    session: PackSession, now: Order, *, label_printed: bool = False, overridden: str | None = None
+) -> str | None:
     """Why the parcel verified in `session` must not ship given the order as it is `now`, or None.
 
     Besides the order-level stops (closed, held, shipped), a refund requested on any line already packed stops it:
@@ -701,9 +763,9 @@ def _changed_since_opened(session: PackSession, now: Order, *, label_printed: bo
     simply prints with the new one.
     """
     blocked = now.block_reason()
-    if blocked:
+    if blocked and blocked != overridden:
         return blocked
-    if label_printed and now.receiver != session.order.receiver:
+    if label_printed and now.receiver != session.order.receiver and overridden != "address_changed":
         return "address_changed"
     still: dict[str, int] = {}
     for line in now.lines:

@@ -886,269 +886,274 @@
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="233"/>
+        <location filename="../../ui/widgets/station_view.py" line="227"/>
+        <source>Supervisor: let it ship…</source>
+        <translation>主管放行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="242"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="238"/>
+        <location filename="../../ui/widgets/station_view.py" line="247"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="240"/>
+        <location filename="../../ui/widgets/station_view.py" line="249"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="242"/>
+        <location filename="../../ui/widgets/station_view.py" line="251"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="335"/>
+        <location filename="../../ui/widgets/station_view.py" line="344"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="356"/>
+        <location filename="../../ui/widgets/station_view.py" line="365"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="420"/>
+        <location filename="../../ui/widgets/station_view.py" line="452"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="472"/>
+        <location filename="../../ui/widgets/station_view.py" line="506"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="491"/>
-        <location filename="../../ui/widgets/station_view.py" line="495"/>
+        <location filename="../../ui/widgets/station_view.py" line="525"/>
+        <location filename="../../ui/widgets/station_view.py" line="529"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="491"/>
+        <location filename="../../ui/widgets/station_view.py" line="525"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="495"/>
+        <location filename="../../ui/widgets/station_view.py" line="529"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="499"/>
+        <location filename="../../ui/widgets/station_view.py" line="533"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="501"/>
+        <location filename="../../ui/widgets/station_view.py" line="535"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="502"/>
+        <location filename="../../ui/widgets/station_view.py" line="536"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="505"/>
-        <location filename="../../ui/widgets/station_view.py" line="509"/>
+        <location filename="../../ui/widgets/station_view.py" line="539"/>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="506"/>
+        <location filename="../../ui/widgets/station_view.py" line="540"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="509"/>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="513"/>
-        <location filename="../../ui/widgets/station_view.py" line="537"/>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="571"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="513"/>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="517"/>
+        <location filename="../../ui/widgets/station_view.py" line="551"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="517"/>
+        <location filename="../../ui/widgets/station_view.py" line="551"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="521"/>
+        <location filename="../../ui/widgets/station_view.py" line="555"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="521"/>
+        <location filename="../../ui/widgets/station_view.py" line="555"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="526"/>
+        <location filename="../../ui/widgets/station_view.py" line="560"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="527"/>
+        <location filename="../../ui/widgets/station_view.py" line="561"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="529"/>
+        <location filename="../../ui/widgets/station_view.py" line="563"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="529"/>
+        <location filename="../../ui/widgets/station_view.py" line="563"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="531"/>
+        <location filename="../../ui/widgets/station_view.py" line="565"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="531"/>
+        <location filename="../../ui/widgets/station_view.py" line="565"/>
         <source>Order %1 is still open (%2)</source>
         <translation>订单 %1 还没验完（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="535"/>
-        <location filename="../../ui/widgets/station_view.py" line="541"/>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="569"/>
+        <location filename="../../ui/widgets/station_view.py" line="575"/>
+        <location filename="../../ui/widgets/station_view.py" line="577"/>
+        <location filename="../../ui/widgets/station_view.py" line="581"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="535"/>
+        <location filename="../../ui/widgets/station_view.py" line="569"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="537"/>
+        <location filename="../../ui/widgets/station_view.py" line="571"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="541"/>
+        <location filename="../../ui/widgets/station_view.py" line="575"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="577"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="581"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="551"/>
+        <location filename="../../ui/widgets/station_view.py" line="585"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="554"/>
+        <location filename="../../ui/widgets/station_view.py" line="588"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <location filename="../../ui/widgets/station_view.py" line="589"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="556"/>
+        <location filename="../../ui/widgets/station_view.py" line="590"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="557"/>
+        <location filename="../../ui/widgets/station_view.py" line="591"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="356"/>
-        <location filename="../../ui/widgets/station_view.py" line="560"/>
+        <location filename="../../ui/widgets/station_view.py" line="365"/>
+        <location filename="../../ui/widgets/station_view.py" line="594"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="558"/>
+        <location filename="../../ui/widgets/station_view.py" line="592"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="560"/>
+        <location filename="../../ui/widgets/station_view.py" line="594"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="564"/>
+        <location filename="../../ui/widgets/station_view.py" line="598"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="564"/>
+        <location filename="../../ui/widgets/station_view.py" line="598"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="576"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="576"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="582"/>
+        <location filename="../../ui/widgets/station_view.py" line="616"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="644"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="621"/>
+        <location filename="../../ui/widgets/station_view.py" line="655"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="623"/>
+        <location filename="../../ui/widgets/station_view.py" line="657"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="633"/>
+        <location filename="../../ui/widgets/station_view.py" line="667"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
@@ -1156,42 +1161,47 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="24"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="26"/>
         <source>Bind a code</source>
         <translation>绑定条码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="24"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="26"/>
         <source>Confirm an item by hand</source>
         <translation>手工确认商品</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/supervisor.py" line="27"/>
+        <source>Let this order ship after all</source>
+        <translation>放行此订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supervisor.py" line="30"/>
         <source>Code</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="31"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="35"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="36"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="40"/>
         <source>Units per scan</source>
         <translation>每扫计件数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="38"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="42"/>
         <source>e.g. barcode torn off</source>
         <translation>例如：条码撕掉了</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="39"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="43"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supervisor.py" line="42"/>
+        <location filename="../../ui/dialogs/supervisor.py" line="46"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
     </message>

@@ -324,3 +324,54 @@ def test_an_address_change_before_printing_just_prints_the_new_one(demo: Workspa
     for code in units_scans(order):
         events += station.scan(code)
     assert names(events)[-2:] == ["label_printed", "shipped"]
+
+
+def test_a_supervisor_override_lets_a_held_order_be_packed(demo: Workspace, printer: PrintService) -> None:
+    from app.domain.errors import InvalidInput
+
+    order = pick(demo, simple())
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(status="on_hold"))
+    station = Station(demo.session_factory, ACTOR, printer)
+    (stop,) = station.scan(order.order_no)
+    assert (stop.event.value, stop.reason) == ("intercepted", "on_hold")
+    with pytest.raises(InvalidInput, match="Say why"):
+        station.override(order.order_no, "supervisor", "")
+    (opened,) = station.override(order.order_no, "supervisor", "buyer confirmed by phone")
+    assert (opened.event.value, opened.reason, opened.extra["stop"]) == ("order_opened", "override", "on_hold")
+    events = []
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert names(events)[-2:] == ["label_printed", "shipped"]
+    with demo.session_factory() as s:
+        audit = s.execute(select(AuditRow).where(AuditRow.action == "override")).scalar_one()
+    assert audit.detail["reason"] == "buyer confirmed by phone" and audit.detail["stop"] == "on_hold"
+
+
+def test_closed_orders_cannot_be_overridden(demo: Workspace, printer: PrintService) -> None:
+    from app.domain.errors import InvalidInput
+
+    order = pick(demo, simple())
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(status="closed"))
+    station = Station(demo.session_factory, ACTOR, printer)
+    with pytest.raises(InvalidInput, match="No override can change that"):
+        station.override(order.order_no, "supervisor", "please")
+
+
+def test_an_override_after_an_address_change_prints_a_new_label(demo: Workspace, printer: PrintService) -> None:
+    order = pick(demo, simple())
+    first = printer.print_order(order.order_no)
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(first.tracking_no)
+    with demo.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(receiver_address="新地址8号"))
+    for code in units_scans(order):
+        station.scan(code)
+    (opened,) = station.override(first.tracking_no, "supervisor", "new address checked with the buyer")
+    assert opened.extra["stop"] == "label_voided"
+    events = []
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert names(events)[-2:] == ["label_printed", "shipped"]
+    assert events[-1].tracking_no != first.tracking_no  # a new number: the voided one is never reused

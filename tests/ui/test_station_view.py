@@ -85,7 +85,8 @@ def test_closed_order_is_intercepted(qtbot, gui: Gui) -> None:
     assert view.banner.text() == "STOP"
     assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.INTERCEPTED]
     assert view.stop_overlay.isVisible() and view.stop_overlay.geometry() == view.rect()  # the whole station
-    assert "STOP" in view.stop_overlay.text() and closed[0].order_no in view.stop_overlay.text()
+    assert "STOP" in view.stop_text.text() and closed[0].order_no in view.stop_text.text()
+    assert not view.override_button.isVisible()  # a closed order cannot be let through
     _scan(qtbot, gui, "NEXT-CODE")  # the next scan lifts it
     assert not view.stop_overlay.isVisible()
 
@@ -165,3 +166,24 @@ def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(
     with qtbot.waitSignal(view.signed_in, timeout=5_000):
         view.sign_in_button.click()
     view.set_idle_lock(0)
+
+
+def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui: Gui) -> None:
+    from sqlalchemy import update
+
+    from app.persistence.rows import OrderRow
+    from app.services.supervisor import hash_pin
+
+    gui.workspace.settings.supervisor_pin = hash_pin("0000")
+    view = gui.window.station_view
+    order = _packable(gui)
+    with gui.workspace.session_factory.begin() as s:
+        s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(status="on_hold"))
+    _scan(qtbot, gui, order.order_no)
+    assert view.stop_overlay.isVisible() and view.override_button.isVisible()
+    view.apply_override("buyer confirmed", "1111")
+    assert "Wrong supervisor PIN" in view.stop_text.text() and view.stop_overlay.isVisible()
+    with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
+        view.apply_override("buyer confirmed", "0000")
+    assert blocker.args[0].events[0].reason == "override" and not view.stop_overlay.isVisible()
+    assert view.snapshot.order is not None and view.snapshot.order.order_no == order.order_no

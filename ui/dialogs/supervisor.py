@@ -16,23 +16,27 @@ from PySide6.QtWidgets import (
 
 
 class SupervisorDialog(QDialog):
-    """`code` given: bind it (SKU, units, PIN); no code: confirm one unit by hand (SKU, reason, PIN)."""
+    """`code` given: bind it (SKU, units, PIN); no code: confirm one unit by hand (SKU, reason, PIN); `items` None:
+    override a STOP (reason, PIN)."""
 
-    def __init__(self, items: list[tuple[str, str]], code: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, items: list[tuple[str, str]] | None, code: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code = code
-        self.setWindowTitle(self.tr("Bind a code") if code else self.tr("Confirm an item by hand"))
+        self.override = items is None
+        title = self.tr("Bind a code") if code else self.tr("Confirm an item by hand")
+        self.setWindowTitle(self.tr("Let this order ship after all") if self.override else title)
         form = QFormLayout(self)
         if code:
             form.addRow(self.tr("Code"), QLabel(code, self))
         self.sku_combo = QComboBox(self)
-        for sku, title in items:
+        for sku, title in items or []:
             self.sku_combo.addItem(f"{sku}  {title}", sku)
-        form.addRow(self.tr("Item"), self.sku_combo)
+        if not self.override:
+            form.addRow(self.tr("Item"), self.sku_combo)
         self.units_spin = QSpinBox(self)
         self.units_spin.setRange(1, 999)
         self.reason_edit = QLineEdit(self)
-        if code:
+        if code and not self.override:
             form.addRow(self.tr("Units per scan"), self.units_spin)
         else:
             self.reason_edit.setPlaceholderText(self.tr("e.g. barcode torn off"))

@@ -213,13 +213,22 @@ class StationView(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setEnabled(False)
         # STOP covers the whole station: nobody can miss it from across the bench. The next scan lifts it.
-        self.stop_overlay = QLabel(self)
+        self.stop_overlay = QFrame(self)
         self.stop_overlay.setObjectName("stop")
-        self.stop_overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stop_overlay.setWordWrap(True)
         self.stop_overlay.setStyleSheet(
-            "QLabel#stop { background: #b71c1c; color: white; font-size: 30pt; font-weight: bold; padding: 40px; }"
+            "QFrame#stop { background: #b71c1c; } "
+            "QFrame#stop QLabel { color: white; font-size: 30pt; font-weight: bold; padding: 40px; }"
         )
+        stop_layout = QVBoxLayout(self.stop_overlay)
+        self.stop_text = QLabel(self.stop_overlay)
+        self.stop_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stop_text.setWordWrap(True)
+        stop_layout.addWidget(self.stop_text, 1)
+        self.override_button = QPushButton(self.tr("Supervisor: let it ship…"), self.stop_overlay)
+        self.override_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        stop_layout.addWidget(self.override_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.override_button.clicked.connect(self._on_override_button_clicked)
+        self.stop_code: str | None = None  # what was scanned when STOP came: the override reopens it
         self.stop_overlay.hide()
 
         # Locked: covers the station after an idle spell; the open parcel stays as it was.
@@ -353,7 +362,7 @@ class StationView(QWidget):
         self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
 
     def show_stop(self, detail: str) -> None:
-        self.stop_overlay.setText(self.tr("STOP") + "\n\n" + detail + "\n\n" + self.tr("Put the parcel aside."))
+        self.stop_text.setText(self.tr("STOP") + "\n\n" + detail + "\n\n" + self.tr("Put the parcel aside."))
         self.stop_overlay.setGeometry(self.rect())
         self.stop_overlay.raise_()
         self.stop_overlay.show()
@@ -390,6 +399,29 @@ class StationView(QWidget):
         if dialog.exec() != SupervisorDialog.DialogCode.Accepted:
             return
         self.apply_supervisor(dialog.code, *dialog.values())
+
+    def _on_override_button_clicked(self) -> None:
+        dialog = SupervisorDialog(None, self.stop_code, self)
+        if dialog.exec() == SupervisorDialog.DialogCode.Accepted:
+            _sku, _units, reason, pin = dialog.values()
+            self.apply_override(reason, pin)
+
+    def apply_override(self, reason: str, pin: str) -> None:
+        """A supervisor lets the stopped order be packed after all (PIN checked here, reason audited)."""
+        code = self.stop_code
+        try:
+            if self.check_pin is None:
+                raise PackDeskError("No supervisor PIN is set on this station.")
+            self.check_pin(pin)
+        except PackDeskError as exc:
+            self.stop_text.setText(self.stop_text.text().split("\n\n")[0] + "\n\n" + exc.message)
+            return
+        if code is None:
+            return
+        station, who = self.station, f"supervisor@{self.station.actor.station}"
+        self.tasks.run(
+            lambda: _snapshot(station, station.override(code, who, reason)), self._on_scan_done, self._on_scan_error
+        )
 
     def apply_supervisor(self, code: str | None, sku: str, units: int, reason: str, pin: str) -> None:
         try:
@@ -452,6 +484,8 @@ class StationView(QWidget):
         self._render(snapshot)
         last_event = snapshot.events[-1] if snapshot.events else None
         if last_event is not None and last_event.event is ScanOutcome.INTERCEPTED:
+            self.stop_code = last_event.code
+            self.override_button.setVisible(last_event.reason not in ("closed", "shipped", "refund"))
             self.show_stop(self.detail.text())
         elif snapshot.events:
             self.stop_overlay.hide()
