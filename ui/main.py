@@ -225,8 +225,14 @@ def run(data_dir: Path | None = None, demo: bool = False) -> int:
     except (PackDeskError, PrinterError) as exc:
         ws.close()
         return _fail(app, exc)
-    gui.window.resize(1280, 860)
-    gui.window.show()
+    screen = app.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (room.width() < 1280 or room.height() < 860):
+        gui.window.setGeometry(room)  # a 1366x768 laptop at the bench: all of it, never the scan field cut off
+        gui.window.showMaximized()
+    else:
+        gui.window.resize(1280, 860)
+        gui.window.show()
     gui.window.station_view.scan_input.setFocus()
     code = app.exec()
     gui.tasks.wait()

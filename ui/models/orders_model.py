@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
 from app.domain.orders import CHINA_TZ, Order
+from ui.text import displayable
 
 COL_FLAG, COL_ORDER, COL_STATUS, COL_DEADLINE, COL_RECEIVER, COL_ITEMS, COL_MESSAGE, COL_TRACKING, COL_SHOP = range(9)
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,10 +107,14 @@ class OrdersTableModel(QAbstractTableModel):
             parts = []
             if order.buyer_message:
                 parts.append(
-                    QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace("%1", order.buyer_message)
+                    QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace(
+                        "%1", displayable(order.buyer_message)
+                    )
                 )
             if order.memo:
-                parts.append(QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", order.memo))
+                parts.append(
+                    QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo))
+                )
             return "\n".join(parts) or None
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ITEMS:
             return "\n".join(f"{ln.sku}  {ln.title} {ln.spec}  x{ln.qty}" for ln in order.lines)
@@ -157,11 +162,17 @@ class OrdersTableModel(QAbstractTableModel):
             pieces = QCoreApplication.translate("OrdersTableModel", "%1 pcs").replace("%1", str(units))
             return f"{first}{more}  ({pieces})"
         if col == COL_MESSAGE:
-            marks = []
+            marks = []  # words, not emoji markers: many bench PCs have no emoji font
             if order.buyer_message:
-                marks.append("💬 " + order.buyer_message)
+                marks.append(
+                    QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace(
+                        "%1", displayable(order.buyer_message)
+                    )
+                )
             if order.memo:
-                marks.append("📝 " + order.memo)
+                marks.append(
+                    QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo))
+                )
             return "  ".join(marks)
         if col == COL_TRACKING:
             if not order.tracking_no:

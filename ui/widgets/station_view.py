@@ -35,6 +35,7 @@ from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import PackLine, PackLinesModel
 from ui.sounds import SoundPlayer
 from ui.tasks import TaskRunner
+from ui.text import displayable
 
 # One colour per meaning, high contrast, readable from 1.5 m.
 STATE_COLOURS = {
@@ -652,9 +653,9 @@ class StationView(QWidget):
         self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
         notes = []
         if order.buyer_message:
-            notes.append(self.tr("Buyer message: %1").replace("%1", order.buyer_message))
+            notes.append(self.tr("Buyer message: %1").replace("%1", displayable(order.buyer_message)))
         if order.memo:
-            notes.append(self.tr("Seller memo: %1").replace("%1", order.memo))
+            notes.append(self.tr("Seller memo: %1").replace("%1", displayable(order.memo)))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
 
