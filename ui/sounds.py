@@ -20,6 +20,7 @@ FOR_OUTCOME = {
     ScanOutcome.ORDER_OPENED: "ok",
     ScanOutcome.ITEM_OK: "ok",
     ScanOutcome.UNDONE: "ok",
+    ScanOutcome.PARKED: "ok",
     ScanOutcome.WRONG_ITEM: "wrong",
     ScanOutcome.ORDER_BUSY: "wrong",
     ScanOutcome.PRINT_FAILED: "wrong",

@@ -92,4 +92,5 @@ class ScanOutcome(StrEnum):
     SHIPPED = "shipped"
     ORDER_BUSY = "order_busy"  # an order code was scanned while another parcel is still open
     UNDONE = "undone"
+    PARKED = "parked"  # the open parcel was set aside to pack another; scanning its order again resumes it
     WEIGHT_MISMATCH = "weight_mismatch"  # the parcel on the scale does not weigh what its items should

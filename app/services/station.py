@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
@@ -395,9 +395,26 @@ class Station:
                     ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=order.tracking_no
                 )
             ]
+        attempt = self._attempt(db, row.id)
         self.session = PackSession(order)
         self.overridden = None
         self.from_waybill = code != row.order_no
+        if attempt is not None and attempt[2] == ScanOutcome.PARKED.value:
+            first_open, accepted, _last = attempt
+            self.session.replay(accepted)
+            self.from_waybill = first_open.code != row.order_no and first_open.sku is None
+            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
+            return [
+                StationEvent(
+                    ScanOutcome.ORDER_OPENED,
+                    code,
+                    order.order_no,
+                    done=self.session.done,
+                    total=self.session.total,
+                    tracking_no=order.tracking_no,
+                    reason="unparked",
+                )  # fmt: skip
+            ]
         self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
         return [
             StationEvent(
@@ -524,6 +541,61 @@ class Station:
             extra={"expected_g": round(expected), "measured_g": round(measured)},
         )  # fmt: skip
 
+    def park(self) -> StationEvent | None:
+        """Sets the open parcel aside (its counts are kept); scanning its order again takes it up where it was."""
+        if self.session is None or self.session.complete:
+            return None
+        order = self.session.order
+        with self.session_factory.begin() as db:
+            self._record(db, self._order_id(db), order.order_no, ScanOutcome.PARKED, None, 0)
+        event = StationEvent(
+            ScanOutcome.PARKED, order.order_no, order.order_no, done=self.session.done, total=self.session.total
+        )
+        self.session = None
+        return event
+
+    def _attempt(self, db: Session, order_id: int) -> tuple[ScanEventRow, list[tuple[str, int]], str] | None:
+        """This station's current packing attempt of an order, if one has not ended (shipped, printed, stopped):
+        its first opening, the item scans it accepted (undo applied) and the outcome of its last event."""
+        ended = (ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value)
+        floor = db.execute(
+            select(func.max(ScanEventRow.id)).where(
+                ScanEventRow.station == self.actor.station,
+                ScanEventRow.order_id == order_id,
+                ScanEventRow.outcome.in_((*ended, ScanOutcome.PRINT_FAILED.value)),
+            )
+        ).scalar_one_or_none()
+        events = (
+            db.execute(
+                select(ScanEventRow)
+                .where(
+                    ScanEventRow.station == self.actor.station,
+                    ScanEventRow.order_id == order_id,
+                    ScanEventRow.id > (floor or 0),
+                )
+                .order_by(ScanEventRow.id)
+            )
+            .scalars()
+            .all()
+        )
+        # The attempt begins at the first opening after the last end (scanning the open order's own slip again
+        # records another opening; its items still count).
+        start = next((i for i, ev in enumerate(events) if ev.outcome == ScanOutcome.ORDER_OPENED.value), None)
+        if start is None:
+            return None
+        accepted: list[tuple[str, int]] = []
+        for ev in events[start:]:
+            if ev.sku is None:
+                continue
+            if ev.outcome == ScanOutcome.ITEM_OK.value:
+                accepted.append((ev.sku, ev.units))
+            elif ev.outcome == ScanOutcome.UNDONE.value:
+                for i in range(len(accepted) - 1, -1, -1):
+                    if accepted[i][0] == ev.sku:
+                        del accepted[i]
+                        break
+        return events[start], accepted, events[-1].outcome
+
     def _resume(self, db: Session) -> list[StationEvent]:
         last_open = db.execute(
             select(ScanEventRow)
@@ -535,50 +607,12 @@ class Station:
             .order_by(ScanEventRow.id.desc())
             .limit(1)
         ).scalar_one_or_none()
-        if last_open is None:
+        if last_open is None or last_open.order_id is None:
             return []
-        # The attempt began at the first opening of this order after it last ended here (scanning the open
-        # order's own slip again records another opening; its items still count).
-        ended_ids = (
-            db.execute(
-                select(ScanEventRow.id).where(
-                    ScanEventRow.station == self.actor.station,
-                    ScanEventRow.order_id == last_open.order_id,
-                    ScanEventRow.outcome.in_(
-                        (ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value)
-                    ),
-                )
-            )
-            .scalars()
-            .all()
-        )
-        floor = max(ended_ids, default=0)
-        if floor > last_open.id:
-            return []  # its last attempt ended (shipped, printed or stopped): nothing is open
-        first_open = db.execute(
-            select(ScanEventRow)
-            .where(
-                ScanEventRow.station == self.actor.station,
-                ScanEventRow.order_id == last_open.order_id,
-                ScanEventRow.outcome == ScanOutcome.ORDER_OPENED.value,
-                ScanEventRow.id > floor,
-            )
-            .order_by(ScanEventRow.id)
-            .limit(1)
-        ).scalar_one()
-        later = (
-            db.execute(
-                select(ScanEventRow)
-                .where(ScanEventRow.station == self.actor.station, ScanEventRow.id > first_open.id)
-                .order_by(ScanEventRow.id)
-            )
-            .scalars()
-            .all()
-        )
-        ended = {ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value}
-        ended.add(ScanOutcome.PRINT_FAILED.value)
-        if any(ev.outcome in ended and ev.order_id == last_open.order_id for ev in later):
-            return []
+        attempt = self._attempt(db, last_open.order_id)
+        if attempt is None or attempt[2] == ScanOutcome.PARKED.value:
+            return []  # ended, or set aside on purpose: nothing was open
+        first_open, accepted, _last = attempt
         row = db.get(OrderRow, last_open.order_id)
         if row is None:
             return []
@@ -586,17 +620,6 @@ class Station:
         order = repo.to_domain([repo.row(row.order_no, row.shop.name)])[0]  # type: ignore[list-item]
         if order.block_reason():
             return []  # it changed while the station was down: the next scan of it shows why
-        accepted: list[tuple[str, int]] = []
-        for ev in later:
-            if ev.order_id != last_open.order_id or ev.sku is None:
-                continue
-            if ev.outcome == ScanOutcome.ITEM_OK.value:
-                accepted.append((ev.sku, ev.units))
-            elif ev.outcome == ScanOutcome.UNDONE.value:
-                for i in range(len(accepted) - 1, -1, -1):
-                    if accepted[i][0] == ev.sku:
-                        del accepted[i]
-                        break
         self.session = PackSession(order)
         self.session.replay(accepted)
         self.from_waybill = first_open.code != order.order_no and first_open.sku is None

@@ -279,112 +279,114 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="31"/>
+        <location filename="../../ui/models/orders_model.py" line="32"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="32"/>
+        <location filename="../../ui/models/orders_model.py" line="33"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="33"/>
+        <location filename="../../ui/models/orders_model.py" line="34"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="34"/>
+        <location filename="../../ui/models/orders_model.py" line="35"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="35"/>
+        <location filename="../../ui/models/orders_model.py" line="36"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="36"/>
+        <location filename="../../ui/models/orders_model.py" line="37"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="46"/>
+        <location filename="../../ui/models/orders_model.py" line="47"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="51"/>
+        <location filename="../../ui/models/orders_model.py" line="52"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="62"/>
+        <location filename="../../ui/models/orders_model.py" line="63"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="63"/>
+        <location filename="../../ui/models/orders_model.py" line="64"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="64"/>
+        <location filename="../../ui/models/orders_model.py" line="65"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="65"/>
+        <location filename="../../ui/models/orders_model.py" line="66"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="66"/>
+        <location filename="../../ui/models/orders_model.py" line="67"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="67"/>
+        <location filename="../../ui/models/orders_model.py" line="68"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="68"/>
+        <location filename="../../ui/models/orders_model.py" line="69"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="69"/>
+        <location filename="../../ui/models/orders_model.py" line="70"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="109"/>
+        <location filename="../../ui/models/orders_model.py" line="110"/>
+        <location filename="../../ui/models/orders_model.py" line="168"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="112"/>
+        <location filename="../../ui/models/orders_model.py" line="116"/>
+        <location filename="../../ui/models/orders_model.py" line="174"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="137"/>
+        <location filename="../../ui/models/orders_model.py" line="142"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="153"/>
+        <location filename="../../ui/models/orders_model.py" line="158"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="157"/>
+        <location filename="../../ui/models/orders_model.py" line="162"/>
         <source>%1 pcs</source>
         <translation>%1件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="170"/>
+        <location filename="../../ui/models/orders_model.py" line="181"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -866,294 +868,309 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="206"/>
+        <location filename="../../ui/widgets/station_view.py" line="209"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="207"/>
+        <location filename="../../ui/widgets/station_view.py" line="210"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="210"/>
+        <location filename="../../ui/widgets/station_view.py" line="213"/>
+        <source>Park (F8)</source>
+        <translation>暂存 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="217"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="211"/>
+        <location filename="../../ui/widgets/station_view.py" line="218"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="227"/>
+        <location filename="../../ui/widgets/station_view.py" line="234"/>
         <source>Supervisor: let it ship…</source>
         <translation>主管放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="242"/>
+        <location filename="../../ui/widgets/station_view.py" line="249"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="247"/>
+        <location filename="../../ui/widgets/station_view.py" line="254"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="249"/>
+        <location filename="../../ui/widgets/station_view.py" line="256"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="251"/>
+        <location filename="../../ui/widgets/station_view.py" line="258"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="344"/>
+        <location filename="../../ui/widgets/station_view.py" line="352"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="365"/>
+        <location filename="../../ui/widgets/station_view.py" line="373"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="452"/>
+        <location filename="../../ui/widgets/station_view.py" line="469"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="506"/>
+        <location filename="../../ui/widgets/station_view.py" line="524"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="525"/>
-        <location filename="../../ui/widgets/station_view.py" line="529"/>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <source>PARKED</source>
+        <translation>已暂存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <source>Order %1 set aside at %2: scan it again to go on</source>
+        <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="551"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="525"/>
+        <location filename="../../ui/widgets/station_view.py" line="547"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="529"/>
+        <location filename="../../ui/widgets/station_view.py" line="551"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="533"/>
+        <location filename="../../ui/widgets/station_view.py" line="555"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="535"/>
+        <location filename="../../ui/widgets/station_view.py" line="557"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="536"/>
+        <location filename="../../ui/widgets/station_view.py" line="558"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="539"/>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="561"/>
+        <location filename="../../ui/widgets/station_view.py" line="565"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="540"/>
+        <location filename="../../ui/widgets/station_view.py" line="562"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="565"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
-        <location filename="../../ui/widgets/station_view.py" line="571"/>
+        <location filename="../../ui/widgets/station_view.py" line="569"/>
+        <location filename="../../ui/widgets/station_view.py" line="593"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="569"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="551"/>
+        <location filename="../../ui/widgets/station_view.py" line="573"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="551"/>
+        <location filename="../../ui/widgets/station_view.py" line="573"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <location filename="../../ui/widgets/station_view.py" line="577"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <location filename="../../ui/widgets/station_view.py" line="577"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="560"/>
+        <location filename="../../ui/widgets/station_view.py" line="582"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="561"/>
+        <location filename="../../ui/widgets/station_view.py" line="583"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="563"/>
+        <location filename="../../ui/widgets/station_view.py" line="585"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="563"/>
+        <location filename="../../ui/widgets/station_view.py" line="585"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="565"/>
+        <location filename="../../ui/widgets/station_view.py" line="587"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="565"/>
-        <source>Order %1 is still open (%2)</source>
-        <translation>订单 %1 还没验完（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/station_view.py" line="569"/>
-        <location filename="../../ui/widgets/station_view.py" line="575"/>
-        <location filename="../../ui/widgets/station_view.py" line="577"/>
-        <location filename="../../ui/widgets/station_view.py" line="581"/>
+        <location filename="../../ui/widgets/station_view.py" line="591"/>
+        <location filename="../../ui/widgets/station_view.py" line="597"/>
+        <location filename="../../ui/widgets/station_view.py" line="599"/>
+        <location filename="../../ui/widgets/station_view.py" line="603"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="569"/>
+        <location filename="../../ui/widgets/station_view.py" line="591"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="571"/>
+        <location filename="../../ui/widgets/station_view.py" line="593"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="575"/>
+        <location filename="../../ui/widgets/station_view.py" line="597"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="577"/>
+        <location filename="../../ui/widgets/station_view.py" line="599"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="581"/>
+        <location filename="../../ui/widgets/station_view.py" line="603"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="585"/>
+        <location filename="../../ui/widgets/station_view.py" line="607"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="588"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="589"/>
+        <location filename="../../ui/widgets/station_view.py" line="611"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="590"/>
+        <location filename="../../ui/widgets/station_view.py" line="612"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="591"/>
+        <location filename="../../ui/widgets/station_view.py" line="613"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="365"/>
-        <location filename="../../ui/widgets/station_view.py" line="594"/>
+        <location filename="../../ui/widgets/station_view.py" line="373"/>
+        <location filename="../../ui/widgets/station_view.py" line="616"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="592"/>
+        <location filename="../../ui/widgets/station_view.py" line="588"/>
+        <source>Order %1 is still open (%2): finish it or park it (F8)</source>
+        <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="614"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="594"/>
+        <location filename="../../ui/widgets/station_view.py" line="616"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="598"/>
+        <location filename="../../ui/widgets/station_view.py" line="620"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="598"/>
+        <location filename="../../ui/widgets/station_view.py" line="620"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="632"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="632"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="616"/>
+        <location filename="../../ui/widgets/station_view.py" line="638"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="644"/>
+        <location filename="../../ui/widgets/station_view.py" line="666"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="655"/>
+        <location filename="../../ui/widgets/station_view.py" line="677"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="657"/>
+        <location filename="../../ui/widgets/station_view.py" line="679"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="667"/>
+        <location filename="../../ui/widgets/station_view.py" line="689"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -375,3 +375,27 @@ def test_an_override_after_an_address_change_prints_a_new_label(demo: Workspace,
         events += station.scan(code)
     assert names(events)[-2:] == ["label_printed", "shipped"]
     assert events[-1].tracking_no != first.tracking_no  # a new number: the voided one is never reused
+
+
+def test_park_one_parcel_pack_another_then_take_it_up_again(demo: Workspace, printer: PrintService) -> None:
+    first = pick(demo, lambda o: simple()(o) and sum(ln.qty for ln in o.lines) >= 2)
+    second = pick(demo, lambda o: simple()(o) and o.order_no != first.order_no)
+    station = Station(demo.session_factory, ACTOR, printer)
+    station.scan(first.order_no)
+    station.scan(units_scans(first)[0])
+    (busy,) = station.scan(second.order_no)
+    assert (busy.event.value, busy.reason) == ("order_busy", "finish_current_order")
+    parked = station.park()
+    assert parked is not None and (parked.event.value, parked.done) == ("parked", 1)
+    assert station.order is None
+    assert Station(demo.session_factory, ACTOR, printer).resume() == []  # a parked parcel is not "open"
+    events = station.scan(second.order_no)
+    for code in units_scans(second):
+        events += station.scan(code)
+    assert names(events)[-1] == "shipped"
+    (back,) = station.scan(first.order_no)
+    assert (back.event.value, back.reason, back.done) == ("order_opened", "unparked", 1)
+    events = []
+    for code in units_scans(first)[1:]:
+        events += station.scan(code)
+    assert names(events)[-1] == "shipped"

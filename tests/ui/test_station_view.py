@@ -157,6 +157,7 @@ def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(
         view.submit_scan("BADGE-42")
     assert blocker.args == ["李四"] and not view.locked and "李四" in window.packer_label.text()
     assert view.station.actor.name == "李四" and view.station.order is not None  # the parcel stayed open
+    view.set_idle_lock(0)
     view.lock()
     view.name_edit.setText("李四")
     view.pin_edit.setText("0000")
@@ -165,7 +166,6 @@ def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(
     view.pin_edit.setText("2468")
     with qtbot.waitSignal(view.signed_in, timeout=5_000):
         view.sign_in_button.click()
-    view.set_idle_lock(0)
 
 
 def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui: Gui) -> None:
@@ -187,3 +187,20 @@ def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui:
         view.apply_override("buyer confirmed", "0000")
     assert blocker.args[0].events[0].reason == "override" and not view.stop_overlay.isVisible()
     assert view.snapshot.order is not None and view.snapshot.order.order_no == order.order_no
+
+
+def test_park_from_the_window(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = next(
+        o
+        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
+        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
+    )
+    _scan(qtbot, gui, order.order_no)
+    _scan(qtbot, gui, order.lines[0].barcodes[0])
+    assert view.park_button.isEnabled()
+    with qtbot.waitSignal(view.scan_handled, timeout=10_000):
+        qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.banner.text() == "PARKED" and view.snapshot.order is None
+    snap = _scan(qtbot, gui, order.order_no)
+    assert snap.events[-1].reason == "unparked" and view.progress_label.text().startswith("1 /")

@@ -53,6 +53,7 @@ STATE_COLOURS = {
     ScanOutcome.INTERCEPTED: "#b71c1c",
     ScanOutcome.UNDONE: "#1565c0",
     ScanOutcome.WEIGHT_MISMATCH: "#c62828",
+    ScanOutcome.PARKED: "#37474f",
 }
 
 
@@ -116,6 +117,7 @@ class StationView(QWidget):
         self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.bind_button.clicked.connect(self._on_bind_button_clicked)
+        self.park_button.clicked.connect(self._on_park_button_clicked)
         self.manual_button.clicked.connect(self._on_manual_button_clicked)
         self._clock = QTimer(self)
         self._clock.timeout.connect(self._refresh_countdown)
@@ -208,6 +210,10 @@ class StationView(QWidget):
         self.undo_button = QPushButton(self.tr("Undo last scan"), self)
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        self.park_button = QPushButton(self.tr("Park (F8)"), self)
+        self.park_button.setShortcut(Qt.Key.Key_F8)
+        self.park_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.park_button.setEnabled(False)
         self.bind_button = QPushButton(self.tr("Bind code…"), self)
         self.manual_button = QPushButton(self.tr("Confirm by hand…"), self)
         for button in (self.bind_button, self.manual_button):
@@ -275,6 +281,7 @@ class StationView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.scan_input, 1)
         bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.park_button)
         bottom.addWidget(self.bind_button)
         bottom.addWidget(self.manual_button)
         bottom.addWidget(self.pace_label)
@@ -298,6 +305,8 @@ class StationView(QWidget):
             self.idle_timer.stop()
 
     def lock(self) -> None:
+        if self.locked:
+            return  # already locked: keep what the overlay says
         self.locked = True
         self.lock_message.setText("")
         self.pin_edit.clear()
@@ -386,6 +395,15 @@ class StationView(QWidget):
             for ln in snap.order.lines
             if ln.packable and (not remaining_only or snap.scanned.get(ln.sku, 0) < ln.qty)
         ]
+
+    def _on_park_button_clicked(self) -> None:
+        station = self.station
+
+        def work() -> StationSnapshot:
+            event = station.park()
+            return _snapshot(station, [event] if event else [])
+
+        self.tasks.run(work, self._on_scan_done, self._on_scan_error)
 
     def _on_bind_button_clicked(self) -> None:
         code = self.unknown_code
@@ -497,6 +515,7 @@ class StationView(QWidget):
         )
         self.bind_button.setEnabled(open_parcel and self.unknown_code is not None)
         self.manual_button.setEnabled(open_parcel)
+        self.park_button.setEnabled(open_parcel)
         if self.sounds is not None and snapshot.events:
             self.sounds.play_for(snapshot.events[-1].event)
         if snapshot.events and snapshot.events[-1].event in (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED):
@@ -522,7 +541,11 @@ class StationView(QWidget):
     def _verdict_text(self, ev: StationEvent, snap: StationSnapshot) -> tuple[str, str]:
         progress = f"{ev.done} / {ev.total}" if ev.total else ""
         kind = ev.event
-        if kind is ScanOutcome.ORDER_OPENED and ev.reason == "resumed":
+        if kind is ScanOutcome.PARKED:
+            return self.tr("PARKED"), self.tr("Order %1 set aside at %2: scan it again to go on").replace(
+                "%1", ev.order_no or ""
+            ).replace("%2", progress)
+        if kind is ScanOutcome.ORDER_OPENED and ev.reason in ("resumed", "unparked"):
             return self.tr("SCAN ITEMS"), self.tr("Order %1 reopened where it was: %2 verified").replace(
                 "%1", ev.order_no or ""
             ).replace("%2", progress)
@@ -563,9 +586,9 @@ class StationView(QWidget):
                 ).replace("%1", ev.sku or ev.code)
             return self.tr("UNKNOWN CODE"), self.tr("Nobody knows the code %1").replace("%1", ev.code)
         if kind is ScanOutcome.ORDER_BUSY:
-            return self.tr("FINISH THIS ORDER"), self.tr("Order %1 is still open (%2)").replace(
-                "%1", snap.order.order_no if snap.order else ""
-            ).replace("%2", progress)
+            return self.tr("FINISH THIS ORDER"), self.tr(
+                "Order %1 is still open (%2): finish it or park it (F8)"
+            ).replace("%1", snap.order.order_no if snap.order else "").replace("%2", progress)
         if kind is ScanOutcome.ORDER_COMPLETE:
             return self.tr("COMPLETE"), self.tr("All items verified")
         if kind is ScanOutcome.LABEL_PRINTED and ev.reason == "scan_the_waybill":
