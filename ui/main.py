@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import PackDeskError
-from app.scanning.wedge import WedgeDecoder
+from app.scanning.wedge import WedgeDecoder, settings_from
 from app.services.audit import Actor
 from app.services.print_queue import recover
 from app.services.station import Station
@@ -146,7 +146,10 @@ def build_gui(ws: Workspace) -> Gui:
         lock_after = 10.0
     station_view.set_idle_lock(lock_after if _has_packers(ws) else 0)  # nobody could unlock a bench with no packers
     station_view.resume()
-    scanner = WedgeScannerBridge(WedgeDecoder(), parent=window)
+    wedge = settings_from(
+        settings.wedge_min_length, settings.wedge_max_gap_ms, settings.wedge_prefix, settings.wedge_suffix
+    )
+    scanner = WedgeScannerBridge(WedgeDecoder(wedge), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     serial_scanner = _start_serial_scanner(settings.scanner_uri, scanner)
     for device in (serial_scanner, scale):

@@ -91,3 +91,17 @@ class WedgeDecoder:
         self._held.clear()
         self._last = None
         return Decision(Verdict.RELEASE, keys=keys)
+
+
+def settings_from(min_length: str, max_gap_ms: str, prefix: str = "", suffix: str = "") -> WedgeSettings:
+    """WedgeSettings from config.toml's strings; a value that is not a number keeps its default."""
+    default = WedgeSettings()
+    try:
+        length = max(1, int(min_length))
+    except ValueError:
+        length = default.min_length
+    try:
+        gap = max(0.005, float(max_gap_ms) / 1000)
+    except ValueError:
+        gap = default.max_gap_s
+    return WedgeSettings(min_length=length, max_gap_s=gap, prefix=prefix, suffix=suffix)

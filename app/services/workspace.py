@@ -45,6 +45,10 @@ class Settings:
     muted: bool = False  # the station's sounds
     volume: str = "80"  # percent
     supervisor_pin: str = ""  # a salted hash (app.services.supervisor), never the PIN
+    wedge_min_length: str = "4"  # keyboard-wedge scanner: shortest code taken as a scan
+    wedge_max_gap_ms: str = "35"  # longest pause between a scanner's keys (people type 80 ms and slower)
+    wedge_prefix: str = ""  # characters the scanner is set to send before each code (removed)
+    wedge_suffix: str = ""  # ... and after it, before the terminator (removed)
     scanner_uri: str = ""  # a serial barcode scanner, e.g. serial:///dev/ttyACM0?baud=9600 (wedge scanners need none)
     scale_uri: str = ""  # a bench scale in continuous output, e.g. serial:///dev/ttyUSB1?baud=9600
     lock_after_min: str = "10"  # an idle bench locks after this many minutes (0: never); progress is kept

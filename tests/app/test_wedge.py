@@ -63,3 +63,11 @@ def test_tab_terminates_too() -> None:
     d = WedgeDecoder()
     decisions, _ = _type(d, "SF1023574470215\t", 0.008)
     assert decisions[-1].code == "SF1023574470215"
+
+
+def test_settings_from_the_config_file() -> None:
+    from app.scanning.wedge import settings_from
+
+    s = settings_from("6", "20", "]C1", "#")
+    assert (s.min_length, s.max_gap_s, s.prefix, s.suffix) == (6, 0.02, "]C1", "#")
+    assert settings_from("six", "fast") == settings_from("4", "35")  # not numbers: the defaults
