@@ -108,7 +108,7 @@ class Station:
         self.session: PackSession | None = None
         self.from_waybill = False  # the open parcel was opened by scanning its printed waybill
         self.awaiting_confirm: str | None = None  # tracking number to scan before the parcel counts as shipped
-        self._row_ids: dict[int, int] = {}  # id(PackSession) -> its order's row id
+        self._row_id: tuple[PackSession, int] | None = None  # the open parcel and its order's row id
         self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
 
     @property
@@ -325,12 +325,12 @@ class Station:
     def _order_id(self, db: Session) -> int | None:
         """The open order's row id, looked up once per parcel (every item scan records it)."""
         assert self.session is not None
-        cached = self._row_ids.get(id(self.session))
-        if cached is not None:
-            return cached
+        # Holding the session itself (not its id()) makes the check exact: a new parcel is never taken for the old.
+        if self._row_id is not None and self._row_id[0] is self.session:
+            return self._row_id[1]
         row = OrderRepository(db).row(self.session.order.order_no, self.session.order.shop)
         if row is not None:
-            self._row_ids = {id(self.session): row.id}
+            self._row_id = (self.session, row.id)
         return row.id if row else None
 
     def _record(

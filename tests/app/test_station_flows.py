@@ -399,3 +399,22 @@ def test_park_one_parcel_pack_another_then_take_it_up_again(demo: Workspace, pri
     for code in units_scans(first)[1:]:
         events += station.scan(code)
     assert names(events)[-1] == "shipped"
+
+
+def test_each_parcels_scans_are_recorded_against_its_own_order(demo: Workspace, printer: PrintService) -> None:
+    station = Station(demo.session_factory, ACTOR, printer)
+    orders = [o for o in list_orders(demo.session_factory, limit=1000) if simple()(o)][:6]
+    for order in orders:
+        station.scan(order.order_no)
+        for code in units_scans(order):
+            station.scan(code)
+    with demo.session_factory() as s:
+        ids = dict(s.execute(select(OrderRow.order_no, OrderRow.id)).all())
+        for order in orders:
+            skus = {ln.sku for ln in order.lines}
+            rows = s.execute(
+                select(ScanEventRow.sku).where(
+                    ScanEventRow.order_id == ids[order.order_no], ScanEventRow.sku.is_not(None)
+                )
+            ).scalars()
+            assert set(rows) == skus, order.order_no
