@@ -208,6 +208,46 @@ class Station:
                 )  # fmt: skip
             ]
 
+    def reopen(self, code: str) -> list[StationEvent]:
+        """Reopens a parcel closed by mistake (its label printed, not yet shipped): the label is voided, the items
+        are verified again, and who did it when is audited. A parcel that has shipped cannot be reopened.
+
+        Raises:
+            InvalidInput: no such order, it has shipped, or a parcel is open at this bench.
+        """
+        from app.domain.errors import InvalidInput
+        from app.services.audit import audit
+
+        if self.session is not None and not self.session.complete:
+            raise InvalidInput("Finish or park the open parcel first.")
+        with self.session_factory.begin() as db:
+            repo = OrderRepository(db)
+            row = repo.row_by_code(code)
+            if row is None:
+                raise InvalidInput(f"No order for {code}.")
+            order = repo.to_domain([row])[0]
+            if order.status is OrderStatus.SHIPPED:
+                raise InvalidInput(f"Order {order.order_no} has shipped: it can no longer be reopened.")
+            package = current_package(row)
+            if package is not None and package.print_count > 0:
+                self._void(db, package, "reopened")
+            audit(db, self.actor, "reopen", "order", order.order_no, at=self.clock().isoformat())
+            self.session = PackSession(order)
+            self.overridden = None
+            self.awaiting_confirm = None
+            self.from_waybill = False
+            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
+            return [
+                StationEvent(
+                    ScanOutcome.ORDER_OPENED,
+                    code,
+                    order.order_no,
+                    done=0,
+                    total=self.session.total,
+                    reason="reopened",
+                )  # fmt: skip
+            ]
+
     def bind_code(self, code: str, sku: str, units: int, supervisor: str) -> list[StationEvent]:
         """Binds an unknown code to a SKU of the open parcel (a supervisor's decision, audited) and counts the scan.
 

@@ -143,135 +143,150 @@
     </message>
     <message>
         <location filename="../../ui/windows/main_window.py" line="95"/>
+        <source>Reopen a parcel…</source>
+        <translation>重新打开包裹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="98"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="115"/>
-        <location filename="../../ui/windows/main_window.py" line="294"/>
+        <location filename="../../ui/windows/main_window.py" line="118"/>
+        <location filename="../../ui/windows/main_window.py" line="305"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="116"/>
+        <location filename="../../ui/windows/main_window.py" line="119"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="149"/>
+        <location filename="../../ui/windows/main_window.py" line="152"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="153"/>
+        <location filename="../../ui/windows/main_window.py" line="156"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="158"/>
+        <location filename="../../ui/windows/main_window.py" line="161"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="161"/>
+        <location filename="../../ui/windows/main_window.py" line="164"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="163"/>
-        <location filename="../../ui/windows/main_window.py" line="244"/>
+        <location filename="../../ui/windows/main_window.py" line="166"/>
+        <location filename="../../ui/windows/main_window.py" line="255"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="165"/>
+        <location filename="../../ui/windows/main_window.py" line="168"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="173"/>
+        <location filename="../../ui/windows/main_window.py" line="176"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="176"/>
+        <location filename="../../ui/windows/main_window.py" line="179"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="180"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="180"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="190"/>
+        <location filename="../../ui/windows/main_window.py" line="193"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="220"/>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <source>Reopen a parcel</source>
+        <translation>重新打开包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <source>Order or waybill number of the parcel closed by mistake:</source>
+        <translation>误关闭包裹的订单号或运单号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="231"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="233"/>
+        <location filename="../../ui/windows/main_window.py" line="244"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="235"/>
+        <location filename="../../ui/windows/main_window.py" line="246"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="238"/>
+        <location filename="../../ui/windows/main_window.py" line="249"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="240"/>
+        <location filename="../../ui/windows/main_window.py" line="251"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="242"/>
+        <location filename="../../ui/windows/main_window.py" line="253"/>
         <source>%1 ship-backs waiting</source>
         <translation>%1 单待回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="260"/>
+        <location filename="../../ui/windows/main_window.py" line="271"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="260"/>
+        <location filename="../../ui/windows/main_window.py" line="271"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="264"/>
-        <location filename="../../ui/windows/main_window.py" line="287"/>
-        <location filename="../../ui/windows/main_window.py" line="291"/>
+        <location filename="../../ui/windows/main_window.py" line="275"/>
+        <location filename="../../ui/windows/main_window.py" line="298"/>
+        <location filename="../../ui/windows/main_window.py" line="302"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="264"/>
+        <location filename="../../ui/windows/main_window.py" line="275"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="272"/>
+        <location filename="../../ui/windows/main_window.py" line="283"/>
         <source>%1 new, %2 changed, %3 unchanged orders.</source>
         <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="282"/>
+        <location filename="../../ui/windows/main_window.py" line="293"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -918,259 +933,265 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="352"/>
+        <location filename="../../ui/widgets/station_view.py" line="354"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="373"/>
+        <location filename="../../ui/widgets/station_view.py" line="375"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="469"/>
+        <location filename="../../ui/widgets/station_view.py" line="476"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="524"/>
+        <location filename="../../ui/widgets/station_view.py" line="531"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="550"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="543"/>
+        <location filename="../../ui/widgets/station_view.py" line="550"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
-        <location filename="../../ui/widgets/station_view.py" line="551"/>
+        <location filename="../../ui/widgets/station_view.py" line="554"/>
+        <location filename="../../ui/widgets/station_view.py" line="558"/>
+        <location filename="../../ui/widgets/station_view.py" line="562"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="547"/>
+        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <source>Order %1 reopened: its label is void, verify every item again</source>
+        <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="558"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="551"/>
+        <location filename="../../ui/widgets/station_view.py" line="562"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <location filename="../../ui/widgets/station_view.py" line="566"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="557"/>
+        <location filename="../../ui/widgets/station_view.py" line="568"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="558"/>
+        <location filename="../../ui/widgets/station_view.py" line="569"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="561"/>
-        <location filename="../../ui/widgets/station_view.py" line="565"/>
+        <location filename="../../ui/widgets/station_view.py" line="572"/>
+        <location filename="../../ui/widgets/station_view.py" line="576"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="562"/>
+        <location filename="../../ui/widgets/station_view.py" line="573"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="565"/>
+        <location filename="../../ui/widgets/station_view.py" line="576"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="569"/>
-        <location filename="../../ui/widgets/station_view.py" line="593"/>
+        <location filename="../../ui/widgets/station_view.py" line="580"/>
+        <location filename="../../ui/widgets/station_view.py" line="604"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="569"/>
+        <location filename="../../ui/widgets/station_view.py" line="580"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="573"/>
+        <location filename="../../ui/widgets/station_view.py" line="584"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="573"/>
+        <location filename="../../ui/widgets/station_view.py" line="584"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="577"/>
+        <location filename="../../ui/widgets/station_view.py" line="588"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="577"/>
+        <location filename="../../ui/widgets/station_view.py" line="588"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="582"/>
+        <location filename="../../ui/widgets/station_view.py" line="593"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="583"/>
+        <location filename="../../ui/widgets/station_view.py" line="594"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="585"/>
+        <location filename="../../ui/widgets/station_view.py" line="596"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="585"/>
+        <location filename="../../ui/widgets/station_view.py" line="596"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="587"/>
+        <location filename="../../ui/widgets/station_view.py" line="598"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="591"/>
-        <location filename="../../ui/widgets/station_view.py" line="597"/>
-        <location filename="../../ui/widgets/station_view.py" line="599"/>
-        <location filename="../../ui/widgets/station_view.py" line="603"/>
+        <location filename="../../ui/widgets/station_view.py" line="602"/>
+        <location filename="../../ui/widgets/station_view.py" line="608"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="614"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="591"/>
+        <location filename="../../ui/widgets/station_view.py" line="602"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="593"/>
+        <location filename="../../ui/widgets/station_view.py" line="604"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="597"/>
+        <location filename="../../ui/widgets/station_view.py" line="608"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="599"/>
+        <location filename="../../ui/widgets/station_view.py" line="610"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="603"/>
+        <location filename="../../ui/widgets/station_view.py" line="614"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="607"/>
+        <location filename="../../ui/widgets/station_view.py" line="618"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="621"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="611"/>
+        <location filename="../../ui/widgets/station_view.py" line="622"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="612"/>
+        <location filename="../../ui/widgets/station_view.py" line="623"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="613"/>
+        <location filename="../../ui/widgets/station_view.py" line="624"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="373"/>
-        <location filename="../../ui/widgets/station_view.py" line="616"/>
+        <location filename="../../ui/widgets/station_view.py" line="375"/>
+        <location filename="../../ui/widgets/station_view.py" line="627"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="588"/>
+        <location filename="../../ui/widgets/station_view.py" line="599"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="614"/>
+        <location filename="../../ui/widgets/station_view.py" line="625"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="616"/>
+        <location filename="../../ui/widgets/station_view.py" line="627"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="620"/>
+        <location filename="../../ui/widgets/station_view.py" line="631"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="620"/>
+        <location filename="../../ui/widgets/station_view.py" line="631"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="632"/>
+        <location filename="../../ui/widgets/station_view.py" line="643"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="632"/>
+        <location filename="../../ui/widgets/station_view.py" line="643"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="638"/>
+        <location filename="../../ui/widgets/station_view.py" line="649"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="666"/>
+        <location filename="../../ui/widgets/station_view.py" line="677"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="677"/>
+        <location filename="../../ui/widgets/station_view.py" line="688"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="679"/>
+        <location filename="../../ui/widgets/station_view.py" line="690"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="689"/>
+        <location filename="../../ui/widgets/station_view.py" line="700"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -418,3 +418,35 @@ def test_each_parcels_scans_are_recorded_against_its_own_order(demo: Workspace, 
                 )
             ).scalars()
             assert set(rows) == skus, order.order_no
+
+
+def test_a_parcel_closed_by_mistake_is_reopened_until_it_ships(demo: Workspace, printer: PrintService) -> None:
+    from app.domain.errors import InvalidInput
+
+    order = pick(demo, simple())
+    station = Station(demo.session_factory, ACTOR, printer, confirm_scan=True)
+    events = station.scan(order.order_no)
+    for code in units_scans(order):
+        events += station.scan(code)
+    first_label = events[-1].tracking_no
+    assert events[-1].event.value == "label_printed" and first_label
+    station.awaiting_confirm = None  # the packer walks away from the confirm: the parcel is "closed"
+    (opened,) = station.reopen(order.order_no)
+    assert (opened.event.value, opened.reason, opened.done) == ("order_opened", "reopened", 0)
+    assert package_of_tracking(demo, first_label).state == PackageState.VOID
+    events = []
+    for code in units_scans(order):
+        events += station.scan(code)
+    assert events[-1].event.value == "label_printed" and events[-1].tracking_no != first_label
+    events += station.scan(events[-1].tracking_no)
+    assert events[-1].event.value == "shipped"
+    with pytest.raises(InvalidInput, match="has shipped"):
+        station.reopen(order.order_no)
+    with demo.session_factory() as s:
+        audit = s.execute(select(AuditRow).where(AuditRow.action == "reopen")).scalar_one()
+    assert audit.actor == ACTOR.name and audit.detail["at"]
+
+
+def package_of_tracking(ws: Workspace, tracking_no: str) -> PackageRow:
+    with ws.session_factory() as s:
+        return s.execute(select(PackageRow).where(PackageRow.tracking_no == tracking_no)).scalar_one()

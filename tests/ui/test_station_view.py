@@ -204,3 +204,15 @@ def test_park_from_the_window(qtbot, gui: Gui) -> None:
     assert view.banner.text() == "PARKED" and view.snapshot.order is None
     snap = _scan(qtbot, gui, order.order_no)
     assert snap.events[-1].reason == "unparked" and view.progress_label.text().startswith("1 /")
+
+
+def test_reopen_from_the_window_is_refused_once_shipped(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    _scan(qtbot, gui, order.order_no)
+    for line in order.lines:
+        for _ in range(line.qty):
+            _scan(qtbot, gui, line.barcodes[0])
+    assert view.snapshot.events[-1].event is ScanOutcome.SHIPPED
+    view.reopen(order.order_no)  # it shipped (auto-ship): refused, with the reason on screen
+    qtbot.waitUntil(lambda: "has shipped" in view.detail.text(), timeout=5_000)

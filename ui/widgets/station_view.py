@@ -396,6 +396,11 @@ class StationView(QWidget):
             if ln.packable and (not remaining_only or snap.scanned.get(ln.sku, 0) < ln.qty)
         ]
 
+    def reopen(self, code: str) -> None:
+        """Reopens a parcel closed by mistake (refused once it has shipped)."""
+        station = self.station
+        self.tasks.run(lambda: _snapshot(station, station.reopen(code)), self._on_scan_done, self._on_scan_error)
+
     def _on_park_button_clicked(self) -> None:
         station = self.station
 
@@ -545,6 +550,10 @@ class StationView(QWidget):
             return self.tr("PARKED"), self.tr("Order %1 set aside at %2: scan it again to go on").replace(
                 "%1", ev.order_no or ""
             ).replace("%2", progress)
+        if kind is ScanOutcome.ORDER_OPENED and ev.reason == "reopened":
+            return self.tr("SCAN ITEMS"), self.tr(
+                "Order %1 reopened: its label is void, verify every item again"
+            ).replace("%1", ev.order_no or "")
         if kind is ScanOutcome.ORDER_OPENED and ev.reason in ("resumed", "unparked"):
             return self.tr("SCAN ITEMS"), self.tr("Order %1 reopened where it was: %2 verified").replace(
                 "%1", ev.order_no or ""

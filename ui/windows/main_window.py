@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self.mute_action.setCheckable(True)
         self.mute_action.setShortcut(QKeySequence("Ctrl+M"))
         station_menu.addAction(self.mute_action)
+        self.reopen_action = QAction(self.tr("Reopen a parcel…"), self)
+        station_menu.addAction(self.reopen_action)
+        self.reopen_action.triggered.connect(self._on_reopen_action_triggered)
         volume_menu = station_menu.addMenu(self.tr("Volume"))
         self.volume_actions: dict[int, QAction] = {}
         for level in (25, 50, 80, 100):
@@ -190,6 +193,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Printer setup"), str(exc))
             return
         self.save_printer(uri)
+
+    def _on_reopen_action_triggered(self) -> None:
+        code, ok = QInputDialog.getText(
+            self, self.tr("Reopen a parcel"), self.tr("Order or waybill number of the parcel closed by mistake:")
+        )
+        if ok and code.strip():
+            self.tabs.setCurrentWidget(self.station_view)
+            self.station_view.reopen(code.strip())
 
     # -- sound ------------------------------------------------------------------------------------------------------
 
