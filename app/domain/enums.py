@@ -92,5 +92,6 @@ class ScanOutcome(StrEnum):
     SHIPPED = "shipped"
     ORDER_BUSY = "order_busy"  # an order code was scanned while another parcel is still open
     UNDONE = "undone"
+    REOPENED = "reopened"  # a parcel closed by mistake was opened again: the earlier attempt's counts are void
     PARKED = "parked"  # the open parcel was set aside to pack another; scanning its order again resumes it
     WEIGHT_MISMATCH = "weight_mismatch"  # the parcel on the scale does not weigh what its items should

@@ -141,8 +141,11 @@ class Station:
                 events = self._item_scan(db, code)
             else:
                 events = self._open(db, code)
-        if self.session is not None and self.session.complete and events[-1].event is ScanOutcome.ORDER_COMPLETE:
-            events += self._finish()
+        last = events[-1] if events else None
+        taken_up = last is not None and last.event is ScanOutcome.ORDER_OPENED and last.reason == "unparked"
+        if self.session is not None and self.session.complete and last is not None:
+            if last.event is ScanOutcome.ORDER_COMPLETE or taken_up:
+                events += self._finish()
         return events
 
     def sign_in(self, name: str) -> None:
@@ -192,9 +195,7 @@ class Station:
             if blocked == "on_hold":  # the hold is lifted here, for this bench and the print queue alike
                 row.status = OrderStatus.AWAITING_SHIPMENT.value
                 order = repo.to_domain([row])[0]
-            self.session = PackSession(order)
-            self.overridden = blocked
-            self.from_waybill = False  # the label, if any, was voided: a new one prints with the current address
+            self._start(order, overridden=blocked)  # any label was voided: a new one prints with the current address
             self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
             return [
                 StationEvent(
@@ -232,10 +233,8 @@ class Station:
             if package is not None and package.print_count > 0:
                 self._void(db, package, "reopened")
             audit(db, self.actor, "reopen", "order", order.order_no, at=self.clock().isoformat())
-            self.session = PackSession(order)
-            self.overridden = None
-            self.awaiting_confirm = None
-            self.from_waybill = False
+            self._record(db, row.id, code, ScanOutcome.REOPENED, None, 0)  # ends the earlier attempt's counts
+            self._start(order)
             self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
             return [
                 StationEvent(
@@ -345,10 +344,22 @@ class Station:
             if not blocked:
                 return None
             self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
-        self.session = None
+        self._close()
         return StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)
 
     # -- internals -------------------------------------------------------------------------------------------
+
+    def _start(self, order: Order, *, from_waybill: bool = False, overridden: str | None = None) -> PackSession:
+        """Opens a parcel for `order`, leaving nothing of the previous one behind (weighing, confirm, override)."""
+        self.session = PackSession(order)
+        self.from_waybill, self.overridden = from_waybill, overridden
+        self.weigh_again, self.awaiting_confirm = False, None
+        return self.session
+
+    def _close(self) -> None:
+        """No parcel open any more; nothing of it is left pending."""
+        self.session = None
+        self.weigh_again, self.awaiting_confirm, self.overridden = False, None, None
 
     def _lookup(self, db: Session, code: str) -> BarcodeHit | None:
         """The product a scanned code stands for. Known codes are remembered for the station's life (a barcode's
@@ -426,7 +437,7 @@ class Station:
         blocked = order.block_reason()
         if blocked:
             self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
-            self.session = None
+            self._close()
             package = current_package(row)
             if package is not None and package.print_count > 0 and blocked != "shipped":
                 self._void(db, package, blocked)  # a label printed before the refund: it must not be used
@@ -436,11 +447,15 @@ class Station:
                 )
             ]
         attempt = self._attempt(db, row.id)
-        self.session = PackSession(order)
-        self.overridden = None
-        self.from_waybill = code != row.order_no
+        self._start(order, from_waybill=code != row.order_no)
         if attempt is not None and attempt[2] == ScanOutcome.PARKED.value:
             first_open, accepted, _last = attempt
+            stop = _boxed_but_not_wanted(order, accepted)
+            if stop:  # an item already in the box was refunded while the parcel was parked
+                self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
+                self._close()
+                return [StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason=stop)]
+            assert self.session is not None
             self.session.replay(accepted)
             self.from_waybill = first_open.code != row.order_no and first_open.sku is None
             self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
@@ -492,8 +507,7 @@ class Station:
             order = repo.to_domain([row])[0]
             if order.block_reason():
                 continue
-            self.session = PackSession(order)
-            self.from_waybill = False
+            self._start(order)
             self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, hit.sku, 0)
             opened = StationEvent(
                 ScanOutcome.ORDER_OPENED, code, order.order_no, hit.sku, done=0, total=self.session.total,
@@ -539,11 +553,13 @@ class Station:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None:
                     self._void(db, package, blocked)
-                self.session, self.awaiting_confirm = None, None
+                self._close()
                 return [
                     StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=tracking)
                 ]
-            assert row is not None and package is not None
+            if row is None or package is None:  # its label was voided meanwhile (reopened at another bench)
+                self._close()
+                return [StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason="label_voided")]
             mark_shipped(db, row, package, self.actor, self.clock())
             self._record(db, row.id, code, ScanOutcome.SHIPPED, None, 0)
         self.awaiting_confirm = None
@@ -591,13 +607,18 @@ class Station:
         event = StationEvent(
             ScanOutcome.PARKED, order.order_no, order.order_no, done=self.session.done, total=self.session.total
         )
-        self.session = None
+        self._close()
         return event
 
     def _attempt(self, db: Session, order_id: int) -> tuple[ScanEventRow, list[tuple[str, int]], str] | None:
         """This station's current packing attempt of an order, if one has not ended (shipped, printed, stopped):
         its first opening, the item scans it accepted (undo applied) and the outcome of its last event."""
-        ended = (ScanOutcome.INTERCEPTED.value, ScanOutcome.SHIPPED.value, ScanOutcome.LABEL_PRINTED.value)
+        ended = (
+            ScanOutcome.INTERCEPTED.value,
+            ScanOutcome.SHIPPED.value,
+            ScanOutcome.LABEL_PRINTED.value,
+            ScanOutcome.REOPENED.value,
+        )
         floor = db.execute(
             select(func.max(ScanEventRow.id)).where(
                 ScanEventRow.station == self.actor.station,
@@ -634,7 +655,11 @@ class Station:
                     if accepted[i][0] == ev.sku:
                         del accepted[i]
                         break
-        return events[start], accepted, events[-1].outcome
+        # what the parcel itself last did: its slip scanned while another parcel was open says nothing about it
+        last = next(
+            (ev.outcome for ev in reversed(events) if ev.outcome != ScanOutcome.ORDER_BUSY.value), events[-1].outcome
+        )
+        return events[start], accepted, last
 
     def _resume(self, db: Session) -> list[StationEvent]:
         last_open = db.execute(
@@ -658,11 +683,11 @@ class Station:
             return []
         repo = OrderRepository(db)
         order = repo.to_domain([repo.row(row.order_no, row.shop.name)])[0]  # type: ignore[list-item]
-        if order.block_reason():
-            return []  # it changed while the station was down: the next scan of it shows why
-        self.session = PackSession(order)
+        if order.block_reason() or _boxed_but_not_wanted(order, accepted):
+            return []  # it changed while the station was down: the next scan of it shows why (STOP)
+        self._start(order, from_waybill=first_open.code != order.order_no and first_open.sku is None)
+        assert self.session is not None
         self.session.replay(accepted)
-        self.from_waybill = first_open.code != order.order_no and first_open.sku is None
         return [
             StationEvent(
                 ScanOutcome.ORDER_OPENED,
@@ -727,7 +752,8 @@ class Station:
 
     def _finish(self) -> list[StationEvent]:
         """Prints the waybill and ships the completed parcel (or waits for the confirm scan)."""
-        assert self.session is not None
+        if self.session is None or not self.session.complete:
+            return []  # never a label for a parcel that is not fully verified
         order = self.session.order
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         with self.session_factory.begin() as db:
@@ -745,7 +771,7 @@ class Station:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None and package.print_count > 0:
                     self._void(db, package, blocked)
-                self.session = None
+                self._close()
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
             if self.from_waybill and row is not None and package is not None and package.print_count > 0:
                 # 先打单后验货: the label printed before packing is already on this parcel
@@ -772,6 +798,9 @@ class Station:
                 return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
         result = self.printer.print_order(order.order_no, reprint_reason=reprint)
+        with self.session_factory.begin() as db:  # the attempt's record: a restart must not print it again
+            outcome = ScanOutcome.LABEL_PRINTED if result.state is PrintJobState.SENT else ScanOutcome.PRINT_FAILED
+            self._record(db, self._order_id(db), result.tracking_no or order.order_no, outcome, None, 0)
         if result.state is not PrintJobState.SENT:
             return [
                 StationEvent(
@@ -798,9 +827,11 @@ class Station:
         if self.auto_ship:
             with self.session_factory.begin() as db:
                 row = OrderRepository(db).row(order.order_no, order.shop)
-                assert row is not None
-                package = current_package(row)
-                assert package is not None
+                package = current_package(row) if row is not None else None
+                if row is None or package is None:  # voided between printing and now (reopened elsewhere)
+                    self._close()
+                    return [*events, StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no,
+                                                  reason="label_voided")]  # fmt: skip
                 mark_shipped(db, row, package, self.actor, self.clock())
                 self._record(db, row.id, package.tracking_no, ScanOutcome.SHIPPED, None, 0)
             events.append(
@@ -813,6 +844,19 @@ class Station:
                 )
             )
         return events
+
+
+def _boxed_but_not_wanted(order: Order, accepted: list[tuple[str, int]]) -> str | None:
+    """ "refund" when scans recorded for a parcel (before a park or a crash) put more of a SKU in the box than the
+    order, as it is now, still wants: a refund arrived meanwhile and that item must come out."""
+    wanted: dict[str, int] = {}
+    for line in order.lines:
+        if line.packable:
+            wanted[line.sku] = wanted.get(line.sku, 0) + line.qty
+    boxed: dict[str, int] = {}
+    for sku, units in accepted:
+        boxed[sku] = boxed.get(sku, 0) + units
+    return "refund" if any(units > wanted.get(sku, 0) for sku, units in boxed.items()) else None
 
 
 def _changed_since_opened(

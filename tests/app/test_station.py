@@ -108,7 +108,8 @@ def test_pack_an_order_from_scan_to_shipment(demo: Workspace, station: Station, 
 
     expected = [(order.order_no, "order_opened", None, 0)]
     expected += [(c, "item_ok", ln.sku, 1) for ln in order.lines for c in [ln.barcodes[0]] * ln.qty]
-    expected += [(scans[-1], "order_complete", None, 0), (tracking, "shipped", None, 0)]
+    expected += [(scans[-1], "order_complete", None, 0), (tracking, "label_printed", None, 0)]
+    expected += [(tracking, "shipped", None, 0)]
     assert recorded(demo) == expected
 
     # the shipped order cannot be packed again
