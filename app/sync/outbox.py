@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState
@@ -105,15 +105,27 @@ class OutboxWorker:
                 .filter(OutboxRow.state == OutboxState.PENDING, ShopRow.gateway_url.is_(None))
                 .count()
             )
+        blocked_shops: set[int] = set()
         for entry_id in ids[:limit]:
+            shop_id = self._shop_of(entry_id)
+            if shop_id in blocked_shops:
+                report.retry_later += 1  # its shop cannot be reached now: it stays queued as it is
+                continue
             try:
                 self._deliver(entry_id, report)
             except (Offline, SessionExpired, RateLimited) as exc:
-                # the whole shop is unreachable now: stop, everything stays queued
+                # this shop is unreachable (or its authorization expired): skip its other entries, go on with the
+                # other shops'
                 report.errors.append({"id": entry_id, "reason": exc.message})
                 report.retry_later += 1
-                break
+                if shop_id is not None:
+                    blocked_shops.add(shop_id)
         return report
+
+    def _shop_of(self, entry_id: int) -> int | None:
+        with self.session_factory() as session:
+            entry = session.get(OutboxRow, entry_id)
+            return entry.shop_id if entry else None
 
     def _client(self, shop: ShopRow) -> TopClient:
         if shop.id not in self._clients:
@@ -127,8 +139,15 @@ class OutboxWorker:
             if entry is None or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
                 return
             verify_first = entry.state == OutboxState.SENDING or bool(entry.payload.get("unclear"))
-            entry.state = OutboxState.SENDING
-            entry.attempts += 1
+            # Claim it only if nobody else did meanwhile (the window and `packdesk outbox flush` may both run).
+            claimed = session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry_id, OutboxRow.state == entry.state, OutboxRow.attempts == entry.attempts)
+                .values(state=OutboxState.SENDING, attempts=entry.attempts + 1)
+                .execution_options(synchronize_session="fetch")
+            ).rowcount
+            if claimed != 1:
+                return
             payload = dict(entry.payload)
             shop = session.get(ShopRow, entry.shop_id)
             assert shop is not None
@@ -162,14 +181,24 @@ class OutboxWorker:
                     self._finish(entry_id, now, verified=True)
                     report.verified += 1
                     return
+            except (Offline, SessionExpired, RateLimited, Unclear) as check:  # could not look: try again later
+                self._later(entry_id, now, check.message, unclear=verify_first, code=check.code)
+                report.retry_later += 1
+                return
             except PackDeskError:
-                pass
+                pass  # the trade cannot be read (gone, malformed): the platform's refusal stands
             self._fail(entry_id, now, exc.message, code=exc.code)
             report.failed += 1
             report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
         except Offline as exc:
             self._later(entry_id, now, exc.message, unclear=verify_first, code=exc.code)
             raise
+        except PackDeskError as exc:
+            # anything else about this one entry (its trade is gone from the platform, an answer without the trade):
+            # it needs the seller, and it must not hold up the entries behind it
+            self._fail(entry_id, now, exc.message, code=exc.code)
+            report.failed += 1
+            report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
 
     def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
@@ -181,7 +210,10 @@ class OutboxWorker:
             if exc.sub_code.endswith("trade-not-exist"):
                 raise NotFound(f"Taobao has no trade {payload['order_no']}.") from exc
             raise
-        orders = unwrap(answer["trade"].get("orders"), "order")
+        trade = answer.get("trade")
+        if not isinstance(trade, dict):
+            raise Unclear(f"Taobao's answer about trade {payload['order_no']} has no trade in it.")
+        orders = unwrap(trade.get("orders"), "order")
         mine = set(payload.get("line_nos") or [])
         relevant = [o for o in orders if not mine or str(o.get("oid_str") or o.get("oid")) in mine]
         return bool(relevant) and all(str(o.get("invoice_no", "")) == payload["tracking_no"] for o in relevant)

@@ -361,3 +361,30 @@ def test_carrier_codes_are_cached_and_numbers_checked_against_them(workspace: Wo
     with pytest.raises(InvalidInput, match="the platform would refuse"):
         ship_order(workspace.session_factory, tid, "SF", "SF123456789", Actor("p", "s"), datetime.now(UTC))
     ship_order(workspace.session_factory, tid, "SF", "SF1023574470215", Actor("p", "s"), datetime.now(UTC))
+
+
+def test_one_entry_whose_trade_is_gone_does_not_hold_up_the_others(workspace: Workspace, server: TopServer) -> None:
+    from sqlalchemy import update as sa_update
+
+    shop_id = add_shop(workspace, server)
+    with client(server) as c:
+        TaobaoSync(workspace.session_factory, shop_id, c).run()
+    shipped = ship_all(workspace, 3)
+    with workspace.session_factory.begin() as s:  # a crash left the first one "sending"
+        s.execute(sa_update(OutboxRow).where(OutboxRow.id == 1).values(state=OutboxState.SENDING))
+    with server._lock:
+        del server.trades[shipped[0]]
+        server.reindex()
+    worker = OutboxWorker(
+        workspace.session_factory,
+        lambda shop: TopClient(server.url, APP_KEY, SECRET, SESSION, retry=FAST, sleep=Sleeps()),
+        backoff=Backoff(base_s=0, max_s=0),
+    )
+    try:
+        report = worker.flush()
+    finally:
+        worker.close()
+    with workspace.session_factory() as s:
+        states = dict(s.execute(select(OutboxRow.id, OutboxRow.state)).all())
+    assert states == {1: "failed", 2: "done", 3: "done"}
+    assert report.failed == 1 and "no trade" in report.errors[0]["reason"]
