@@ -28,7 +28,12 @@ CHUNK = 2500
 ORDERS, LINES = OrderRow.__table__, OrderLineRow.__table__  # Core tables: executemany without ORM bookkeeping
 _KEEP_LOCAL = {
     # local status -> platform statuses that do not override it
-    OrderStatus.SHIPPED.value: {OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED, OrderStatus.OUT_OF_STOCK},
+    OrderStatus.SHIPPED.value: {
+        OrderStatus.AWAITING_SHIPMENT,
+        OrderStatus.PARTLY_SHIPPED,
+        OrderStatus.OUT_OF_STOCK,
+        OrderStatus.ON_HOLD,  # a parcel that left cannot be held: it must not come back to the bench as "held"
+    },
     OrderStatus.OUT_OF_STOCK.value: {OrderStatus.AWAITING_SHIPMENT},
 }
 _RECEIVER = (
@@ -256,9 +261,13 @@ def _update_changed(session: Session, changed: list[tuple[Any, PlatformOrder]], 
     ids = [row.id for row, _ in changed]
     old_lines: dict[int, dict[str, Any]] = {}
     for ln in session.execute(
-        select(OrderLineRow.id, OrderLineRow.order_id, OrderLineRow.line_no, OrderLineRow.refund_status).where(
-            OrderLineRow.order_id.in_(ids)
-        )
+        select(
+            OrderLineRow.id,
+            OrderLineRow.order_id,
+            OrderLineRow.line_no,
+            OrderLineRow.refund_status,
+            OrderLineRow.shipped,
+        ).where(OrderLineRow.order_id.in_(ids))
     ):
         old_lines.setdefault(ln.order_id, {})[ln.line_no] = ln
 
@@ -273,7 +282,9 @@ def _update_changed(session: Session, changed: list[tuple[Any, PlatformOrder]], 
             if old is None:
                 line_inserts.append((row.id, *_line_row(ln)))
             else:
-                line_updates.append({"b_id": old.id, **_line_values(ln)})
+                values = _line_values(ln)
+                values["shipped"] = ln.shipped or bool(old.shipped)  # shipped here, ship-back not yet through
+                line_updates.append({"b_id": old.id, **values})
                 if old.refund_status == RefundStatus.NONE.value and ln.refund_status is not RefundStatus.NONE:
                     refund_now = True
         stats.changes += _changes(row, order, status, refund_now)

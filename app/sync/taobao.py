@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -28,7 +28,7 @@ from app.domain.enums import OrderStatus, RefundStatus
 from app.persistence.rows import OrderRow, PlatformCarrierRow, ShopRow, SyncStateRow
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
-from app.sync.top import TopClient, china_time, parse_china_time, unwrap
+from app.sync.top import TopClient, TopError, china_time, parse_china_time, unwrap
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,7 @@ WINDOW = timedelta(minutes=30)
 OVERLAP = timedelta(minutes=5)
 SETTLE = timedelta(seconds=10)  # do not ask for the last seconds: the platform may still be writing them
 HISTORY = timedelta(days=90)  # sold.get covers three months
+FILL_WINDOW = timedelta(days=1)
 SHIP_WITHIN = timedelta(hours=48)
 FILL_STATUSES = ("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART", "PAID_FORBID_CONSIGN")
 TRADE_FIELDS = (
@@ -205,31 +206,51 @@ class TaobaoSync:
     # -- first fill -------------------------------------------------------------------------------------------------
 
     def _first_fill(self, report: SyncReport) -> None:
+        """Every waiting trade of the last three months, window by window of creation time, each window read from
+        its last page to its first (see `_pages`), each page stored as it arrives."""
         end = self.clock()
-        start = end - HISTORY
         for status in FILL_STATUSES:
-            page_no = 1
-            while True:
-                answer = self.client.call(
-                    "taobao.trades.sold.get",
-                    {
-                        "fields": TRADE_FIELDS,
-                        "start_created": china_time(start),
-                        "end_created": china_time(end),
-                        "status": status,
-                        "page_no": page_no,
-                        "page_size": PAGE_SIZE,
-                        "use_has_next": "true",
-                    },
-                )
-                trades = unwrap(answer.get("trades"), "trade")
-                self._store(trades, report)
-                report.pages += 1
-                report.fetched += len(trades)
-                self.progress("fill", report.fetched)
-                if not _truthy(answer.get("has_next")) or not trades:
-                    break
-                page_no += 1
+            params = {"fields": TRADE_FIELDS, "status": status}
+            whole = self._window_params(params, end - HISTORY, end)
+            first = self.client.call("taobao.trades.sold.get", {**whole, "page_no": 1, "page_size": PAGE_SIZE})
+            report.pages += 1
+            if int(first.get("total_results", 0) or 0) <= PAGE_SIZE:
+                self._store_page(unwrap(first.get("trades"), "trade"), report)
+                continue
+            # More than a page: windows of a day, so that trades created during the fill (after `end`) cannot
+            # shift the pages of a window, and trades leaving the status shift rows only towards pages not read yet.
+            window_end = end
+            while window_end > end - HISTORY:
+                window_start = max(end - HISTORY, window_end - FILL_WINDOW)
+                for trades in self._pages(
+                    "taobao.trades.sold.get", self._window_params(params, window_start, window_end), report
+                ):
+                    self._store_page(trades, report)
+                window_end = window_start
+
+    @staticmethod
+    def _window_params(params: dict[str, str], start: datetime, end: datetime) -> dict[str, str]:
+        return {**params, "start_created": china_time(start), "end_created": china_time(end)}
+
+    def _pages(self, method: str, params: dict[str, Any], report: SyncReport) -> Iterator[list[dict[str, Any]]]:
+        """The pages of one query, last page first. Rows that leave the query while it is read (a trade shipped,
+        or modified past the window) move towards page 1, which is read again at the end, so none is skipped."""
+        first = self.client.call(method, {**params, "page_no": 1, "page_size": PAGE_SIZE})
+        report.pages += 1
+        total = int(first.get("total_results", 0) or 0)
+        pages = max(1, math.ceil(total / PAGE_SIZE))
+        if pages == 1:
+            yield unwrap(first.get("trades"), "trade")
+            return
+        for page_no in range(pages, 0, -1):
+            answer = self.client.call(method, {**params, "page_no": page_no, "page_size": PAGE_SIZE})
+            report.pages += 1
+            yield unwrap(answer.get("trades"), "trade")
+
+    def _store_page(self, trades: list[dict[str, Any]], report: SyncReport) -> None:
+        self._store(trades, report)
+        report.fetched += len(trades)
+        self.progress("fill", report.fetched)
 
     # -- incremental ------------------------------------------------------------------------------------------------
 
@@ -245,20 +266,9 @@ class TaobaoSync:
 
     def _window(self, start: datetime, stop: datetime, report: SyncReport) -> None:
         params = {"fields": LIGHT_FIELDS, "start_modified": china_time(start), "end_modified": china_time(stop)}
-        first = self.client.call("taobao.trades.sold.increment.get", {**params, "page_no": 1, "page_size": PAGE_SIZE})
-        report.pages += 1
-        total = int(first.get("total_results", 0) or 0)
-        pages = max(1, math.ceil(total / PAGE_SIZE))
         seen: dict[str, datetime] = {}
         status: dict[str, str] = {}
-        listed = [unwrap(first.get("trades"), "trade")]
-        for page_no in range(pages, 1, -1):  # backwards, so changes during the read cannot hide a trade
-            answer = self.client.call(
-                "taobao.trades.sold.increment.get", {**params, "page_no": page_no, "page_size": PAGE_SIZE}
-            )
-            report.pages += 1
-            listed.append(unwrap(answer.get("trades"), "trade"))
-        for trades in listed:
+        for trades in self._pages("taobao.trades.sold.increment.get", params, report):
             for t in trades:
                 tid = str(t.get("tid_str") or t.get("tid"))
                 modified = parse_china_time(t["modified"]) if t.get("modified") else stop
@@ -282,8 +292,14 @@ class TaobaoSync:
         ]
         full = []
         for tid in changed:
-            answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
-            full.append(answer["trade"])
+            try:
+                answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
+            except TopError as exc:
+                if exc.sub_code.endswith("trade-not-exist"):
+                    continue  # listed a moment ago, gone now: nothing to store
+                raise
+            if isinstance(answer.get("trade"), dict):
+                full.append(answer["trade"])
             report.fetched += 1
             self.progress("changes", report.fetched)
         self._store(full, report)

@@ -105,3 +105,15 @@ def test_fast_money_conversion_equals_sqlalchemys(workspace: Workspace, amount: 
     dialect = workspace.engine.dialect
     processor = Money()._cached_bind_processor(dialect)
     assert _fen(Decimal(amount)) == processor(Decimal(amount))
+
+
+def test_a_parcel_that_left_stays_shipped_when_the_platform_says_held(workspace: Workspace, shop_id: int) -> None:
+    upsert(workspace, shop_id, [order(1)])
+    with workspace.session_factory.begin() as session:
+        row = session.execute(select(OrderRow)).scalar_one()
+        row.status = OrderStatus.SHIPPED.value
+        row.lines[0].shipped = True
+    upsert(workspace, shop_id, [order(1, modified_at=NOW + timedelta(minutes=1), status=OrderStatus.ON_HOLD)])
+    with workspace.session_factory() as session:
+        row = session.execute(select(OrderRow)).scalar_one()
+        assert row.status == "shipped" and row.lines[0].shipped  # not back at the bench, line still shipped

@@ -110,3 +110,37 @@ def test_statuses(changes: dict[str, object], status: OrderStatus | None) -> Non
 def test_delivery_time_sets_the_deadline() -> None:
     order = map_trade({**TRADE, "delivery_time": "2024-01-02"})
     assert order is not None and order.deadline == datetime(2024, 1, 2, 16, 0, tzinfo=UTC)  # end of 2 Jan, China
+
+
+class _ShiftingGateway:
+    """sold.increment.get over 250 trades whose first listed trade changes (and leaves the window) right after the
+    first call: the rows behind it move up one place, as on the real platform."""
+
+    def __init__(self) -> None:
+        self.rows = [{"tid_str": str(1000 + i), "modified": "2024-01-01 10:00:00", "status": "TRADE_FINISHED"}
+                     for i in range(250)]  # fmt: skip
+        self.calls = 0
+        self.listed: set[str] = set()
+
+    def call(self, method: str, params: dict, *, write: bool = False) -> dict:
+        assert method == "taobao.trades.sold.increment.get"
+        self.calls += 1
+        page, size = int(params["page_no"]), int(params["page_size"])
+        answer = {"total_results": len(self.rows), "trades": {"trade": self.rows[(page - 1) * size : page * size]}}
+        if self.calls == 1:
+            self.rows.pop(0)  # it changed: now past the window's end
+        self.listed.update(t["tid_str"] for t in answer["trades"]["trade"])
+        return answer
+
+
+def test_window_paging_misses_no_row_when_rows_shift(workspace) -> None:  # noqa: ANN001
+    from app.domain.enums import Platform
+    from app.sync.shops import ensure_shop
+    from app.sync.taobao import SyncReport, TaobaoSync
+
+    with workspace.session_factory.begin() as s:
+        shop_id = ensure_shop(s, "店", Platform.TAOBAO, datetime.now(UTC)).id
+    gateway = _ShiftingGateway()
+    sync = TaobaoSync(workspace.session_factory, shop_id, gateway)  # type: ignore[arg-type]
+    sync._window(datetime(2024, 1, 1, tzinfo=UTC), datetime(2024, 1, 1, 1, tzinfo=UTC), SyncReport("店"))
+    assert gateway.listed == {str(1000 + i) for i in range(250)}  # every row read, the shifted ones included
