@@ -332,15 +332,7 @@ class Station:
         order = self.session.order
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
-            package = current_package(row) if row else None
-            on_parcel = self.from_waybill and package is not None and package.print_count > 0
-            blocked = (
-                _changed_since_opened(
-                    self.session, to_order(row, {}), label_printed=on_parcel, overridden=self.overridden
-                )
-                if row
-                else "closed"
-            )
+            _package, blocked = self._stop_reason(row)
             if not blocked:
                 return None
             self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
@@ -516,6 +508,22 @@ class Station:
             return [opened, *self._apply_item(db, row.id, code, hit)]
         return None
 
+    def _stop_reason(
+        self, row: OrderRow | None, *, label_on_parcel: bool | None = None
+    ) -> tuple[PackageRow | None, str | None]:
+        """The open parcel's live package and why it must not ship now (None: it may), from the order as cached.
+        `label_on_parcel`: whether its printed label is already on it (by default: opened from that label)."""
+        assert self.session is not None
+        if row is None:
+            return None, "closed"
+        package = current_package(row)
+        if label_on_parcel is None:
+            label_on_parcel = self.from_waybill and package is not None and package.print_count > 0
+        now = to_order(row, {})
+        return package, _changed_since_opened(
+            self.session, now, label_printed=label_on_parcel, overridden=self.overridden
+        )
+
     def _void(self, db: Session, package: PackageRow, reason: str) -> None:
         from app.services.audit import audit
 
@@ -543,12 +551,7 @@ class Station:
                         total=self.session.total,
                     )  # fmt: skip
                 ]
-            blocked = (
-                _changed_since_opened(self.session, to_order(row, {}), label_printed=True, overridden=self.overridden)
-                if row
-                else "closed"
-            )
-            package = current_package(row) if row else None
+            package, blocked = self._stop_reason(row, label_on_parcel=True)
             if blocked:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None:
@@ -758,15 +761,7 @@ class Station:
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
-            package = current_package(row) if row else None
-            on_parcel = self.from_waybill and package is not None and package.print_count > 0
-            blocked = (
-                _changed_since_opened(
-                    self.session, to_order(row, {}), label_printed=on_parcel, overridden=self.overridden
-                )
-                if row
-                else "closed"
-            )
+            package, blocked = self._stop_reason(row)
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None and package.print_count > 0:
