@@ -12,9 +12,14 @@ from ui.main import Gui
 from ui.widgets.station_view import STATE_COLOURS
 
 
-def _packable(gui: Gui):  # noqa: ANN202
+def _packable(gui: Gui, min_units: int = 1):  # noqa: ANN202
+    """A waiting order with nothing refunded and no label yet, of at least `min_units` pieces."""
     orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-    return next(o for o in orders if all(ln.packable for ln in o.lines) and not o.tracking_no)
+    return next(
+        o
+        for o in orders
+        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= min_units
+    )
 
 
 def _scan(qtbot, gui: Gui, code: str):  # noqa: ANN001, ANN202
@@ -118,11 +123,7 @@ def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> 
 
     gui.workspace.settings.supervisor_pin = hash_pin("0000")
     view = gui.window.station_view
-    order = next(
-        o
-        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
-    )
+    order = _packable(gui, min_units=2)
     _scan(qtbot, gui, order.order_no)
     assert not view.bind_button.isEnabled() and view.manual_button.isEnabled()
     _scan(qtbot, gui, "6999999999994")
@@ -141,11 +142,7 @@ def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(
     with gui.workspace.session_factory.begin() as s:
         add_packer(s, "李四", "2468", "BADGE-42")
     view, window = gui.window.station_view, gui.window
-    order = next(
-        o
-        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
-    )
+    order = _packable(gui, min_units=2)
     _scan(qtbot, gui, order.order_no)
     _scan(qtbot, gui, order.lines[0].barcodes[0])
     view.set_idle_lock(0.001)  # 60 ms without a scan
@@ -191,11 +188,7 @@ def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui:
 
 def test_park_from_the_window(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = next(
-        o
-        for o in list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= 2
-    )
+    order = _packable(gui, min_units=2)
     _scan(qtbot, gui, order.order_no)
     _scan(qtbot, gui, order.lines[0].barcodes[0])
     assert view.park_button.isEnabled()
