@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
 from app.domain.enums import OrderStatus, PackageState, PrintJobState, ScanOutcome
+from app.domain.errors import InvalidInput
 from app.domain.orders import Order
 from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
-from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRow
-from app.services.audit import Actor
+from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ScanEventRow
+from app.services.audit import Actor, audit
 from app.services.printing import PrintService
 from app.services.shipping import mark_shipped
 
@@ -150,7 +151,6 @@ class Station:
 
     def sign_in(self, name: str) -> None:
         """Another packer takes over the bench: the open parcel stays, the next scans are theirs."""
-        from app.services.audit import audit
 
         with self.session_factory.begin() as db:
             audit(
@@ -171,17 +171,11 @@ class Station:
         Raises:
             InvalidInput: nothing to override, a stop that cannot be overridden, or no reason.
         """
-        from app.domain.errors import InvalidInput
-        from app.services.audit import audit
 
         if not reason.strip():
             raise InvalidInput("Say why the order may ship after all.")
         with self.session_factory.begin() as db:
-            repo = OrderRepository(db)
-            row = repo.row_by_code(code)
-            if row is None:
-                raise InvalidInput(f"No order for {code}.")
-            order = repo.to_domain([row])[0]
+            repo, row, order = self._order_by_code(db, code)
             blocked = order.block_reason()
             if blocked in ("closed", "shipped", "refund"):
                 raise InvalidInput(f"Order {order.order_no} cannot ship: {blocked}. No override can change that.")
@@ -196,18 +190,7 @@ class Station:
                 row.status = OrderStatus.AWAITING_SHIPMENT.value
                 order = repo.to_domain([row])[0]
             self._start(order, overridden=blocked)  # any label was voided: a new one prints with the current address
-            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
-            return [
-                StationEvent(
-                    ScanOutcome.ORDER_OPENED,
-                    code,
-                    order.order_no,
-                    done=0,
-                    total=self.session.total,
-                    reason="override",
-                    extra={"stop": blocked},
-                )  # fmt: skip
-            ]
+            return [self._opened_afresh(db, row.id, code, order, "override", {"stop": blocked})]
 
     def reopen(self, code: str) -> list[StationEvent]:
         """Reopens a parcel closed by mistake (its label printed, not yet shipped): the label is voided, the items
@@ -216,17 +199,11 @@ class Station:
         Raises:
             InvalidInput: no such order, it has shipped, or a parcel is open at this bench.
         """
-        from app.domain.errors import InvalidInput
-        from app.services.audit import audit
 
         if self.session is not None and not self.session.complete:
             raise InvalidInput("Finish or park the open parcel first.")
         with self.session_factory.begin() as db:
-            repo = OrderRepository(db)
-            row = repo.row_by_code(code)
-            if row is None:
-                raise InvalidInput(f"No order for {code}.")
-            order = repo.to_domain([row])[0]
+            _repo, row, order = self._order_by_code(db, code)
             if order.status is OrderStatus.SHIPPED:
                 raise InvalidInput(f"Order {order.order_no} has shipped: it can no longer be reopened.")
             package = current_package(row)
@@ -235,17 +212,7 @@ class Station:
             audit(db, self.actor, "reopen", "order", order.order_no, at=self.clock().isoformat())
             self._record(db, row.id, code, ScanOutcome.REOPENED, None, 0)  # ends the earlier attempt's counts
             self._start(order)
-            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
-            return [
-                StationEvent(
-                    ScanOutcome.ORDER_OPENED,
-                    code,
-                    order.order_no,
-                    done=0,
-                    total=self.session.total,
-                    reason="reopened",
-                )  # fmt: skip
-            ]
+            return [self._opened_afresh(db, row.id, code, order, "reopened")]
 
     def bind_code(self, code: str, sku: str, units: int, supervisor: str) -> list[StationEvent]:
         """Binds an unknown code to a SKU of the open parcel (a supervisor's decision, audited) and counts the scan.
@@ -253,9 +220,6 @@ class Station:
         Raises:
             InvalidInput: no parcel is open, the SKU is not in it, the units are not 1-999, or the code is known.
         """
-        from app.domain.errors import InvalidInput
-        from app.persistence.rows import BarcodeRow, ProductRow
-        from app.services.audit import audit
 
         if self.session is None or self.session.complete:
             raise InvalidInput("Open the parcel the item belongs to, then bind its code.")
@@ -283,8 +247,6 @@ class Station:
         Raises:
             InvalidInput: no parcel is open, or no reason is given.
         """
-        from app.domain.errors import InvalidInput
-        from app.services.audit import audit
 
         if self.session is None or self.session.complete:
             raise InvalidInput("There is no open parcel to confirm an item in.")
@@ -347,6 +309,29 @@ class Station:
         self.from_waybill, self.overridden = from_waybill, overridden
         self.weigh_again, self.awaiting_confirm = False, None
         return self.session
+
+    def _order_by_code(self, db: Session, code: str) -> tuple[OrderRepository, OrderRow, Order]:
+        """The order a scanned code names (order or tracking number).
+
+        Raises:
+            InvalidInput: no order has that code.
+        """
+        repo = OrderRepository(db)
+        row = repo.row_by_code(code)
+        if row is None:
+            raise InvalidInput(f"No order for {code}.")
+        return repo, row, repo.to_domain([row])[0]
+
+    def _opened_afresh(
+        self, db: Session, order_id: int, code: str, order: Order, reason: str, extra: dict[str, Any] | None = None
+    ) -> StationEvent:
+        """Records the opening of the parcel just started, with no item counted yet, and returns its event."""
+        assert self.session is not None
+        self._record(db, order_id, code, ScanOutcome.ORDER_OPENED, None, 0)
+        return StationEvent(
+            ScanOutcome.ORDER_OPENED, code, order.order_no, done=0, total=self.session.total, reason=reason,
+            extra=extra or {},
+        )  # fmt: skip
 
     def _close(self) -> None:
         """No parcel open any more; nothing of it is left pending."""
@@ -525,7 +510,6 @@ class Station:
         )
 
     def _void(self, db: Session, package: PackageRow, reason: str) -> None:
-        from app.services.audit import audit
 
         package.state = PackageState.VOID
         audit(db, self.actor, "void", "package", package.tracking_no, reason=f"intercepted: {reason}")
@@ -576,7 +560,6 @@ class Station:
         """Weighs the complete parcel when a scale is attached; an event when it must not go yet, else None.
 
         Only parcels whose every item has a known weight are checked (a SKU without one says nothing)."""
-        from app.persistence.rows import ProductRow
         from app.scanning.serial_devices import weight_matches
 
         if self.scale is None or self.session is None:
