@@ -31,6 +31,7 @@ from app.persistence.rows import (
     ShopRow,
     WaybillAccountRow,
 )
+from resources import resource_path
 
 GROUP_NAME = "小鹿家居 (演示)"
 SHOPS = (("小鹿家居旗舰店", Platform.TMALL), ("小鹿生活馆", Platform.TAOBAO))
@@ -157,6 +158,12 @@ def seed_demo(session: Session, *, orders: int = 200, seed: int = 1, anchor: dat
     )
 
 
+def _picture_uri(sku: str) -> str:
+    """The bundled picture of a demo product (packaging/make_demo_pictures.py) as a file URI, "" if missing."""
+    path = resource_path("demo", "products", f"{sku}.png")
+    return path.as_uri() if path.exists() else ""
+
+
 def _catalogue(session: Session, rng: random.Random) -> list[ProductRow]:
     company = _digits(rng, 5)
     products: list[ProductRow] = []
@@ -172,6 +179,7 @@ def _catalogue(session: Session, rng: random.Random) -> list[ProductRow]:
                 price=Decimal(price),
                 weight_g=weight,
                 stock=rng.randint(0, 400),
+                image_url=_picture_uri(f"{stem}-{v_index + 1:02d}"),
             )
             product.barcodes.append(BarcodeRow(code=make_ean13(body), units=1))
             if case_units:

@@ -45,6 +45,7 @@ class OrderLine:
     refund: RefundStatus = RefundStatus.NONE
     barcodes: tuple[str, ...] = ()
     shipped: bool = False  # this sub-order already left in an earlier parcel (partly shipped order)
+    image: str = ""  # URL or file URI of the product's picture, "" when none is known
 
     @property
     def packable(self) -> bool:

@@ -27,7 +27,8 @@ def current_package(row: OrderRow) -> PackageRow | None:
     return live[-1] if live else None
 
 
-def to_order(row: OrderRow, barcodes: dict[str, list[str]]) -> Order:
+def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, str] | None = None) -> Order:
+    """The domain order of `row`; `barcodes` and `images` (the products' own pictures) are per SKU."""
     package = current_package(row)
     return Order(
         order_no=row.order_no,
@@ -53,6 +54,7 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]]) -> Order:
                 refund=RefundStatus(ln.refund_status),
                 shipped=ln.shipped,
                 barcodes=tuple(barcodes.get(ln.sku, ())),
+                image=ln.image_url or (images or {}).get(ln.sku, ""),
             )
             for ln in row.lines
         ),
@@ -94,6 +96,16 @@ class CatalogueRepository:
             result[sku].append(code)
         return dict(result)
 
+    def images_for(self, skus: Iterable[str]) -> dict[str, str]:
+        """The products' own pictures per SKU, for those that have one."""
+        wanted = set(skus)
+        if not wanted:
+            return {}
+        rows = self.session.execute(
+            select(ProductRow.sku, ProductRow.image_url).where(ProductRow.sku.in_(wanted), ProductRow.image_url != "")
+        )
+        return {sku: url for sku, url in rows}
+
 
 class OrderRepository:
     def __init__(self, session: Session) -> None:
@@ -105,8 +117,10 @@ class OrderRepository:
         )
 
     def to_domain(self, rows: Sequence[OrderRow]) -> list[Order]:
-        barcodes = CatalogueRepository(self.session).barcodes_for(ln.sku for r in rows for ln in r.lines)
-        return [to_order(r, barcodes) for r in rows]
+        catalogue = CatalogueRepository(self.session)
+        skus = {ln.sku for r in rows for ln in r.lines}
+        barcodes = catalogue.barcodes_for(skus)
+        return [to_order(r, barcodes, catalogue.images_for(skus)) for r in rows]
 
     def list(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
         """Orders by ship-by deadline, most urgent first.

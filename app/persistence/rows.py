@@ -80,6 +80,8 @@ class ProductRow(Base):
     price: Mapped[Decimal] = mapped_column(Money())
     weight_g: Mapped[int] = mapped_column(Integer, default=0)
     stock: Mapped[int] = mapped_column(Integer, default=0)
+    # The seller's own picture of the product (http(s) URL or file URI): shown at the bench when a line has none.
+    image_url: Mapped[str] = mapped_column(String(500), default="", server_default=text("''"))
 
     barcodes: Mapped[list[BarcodeRow]] = relationship(back_populates="product", cascade="all, delete-orphan")
 
@@ -149,6 +151,7 @@ class OrderLineRow(Base):
     price: Mapped[Decimal] = mapped_column(Money())
     refund_status: Mapped[str] = mapped_column(String(20), default="none")
     shipped: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    image_url: Mapped[str] = mapped_column(String(500), default="", server_default=text("''"))  # pic_path
 
     order: Mapped[OrderRow] = relationship(back_populates="lines")
 

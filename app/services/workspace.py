@@ -1,7 +1,7 @@
 """The data directory and everything opened from it: database, settings (services layer).
 
 The directory is `--data-dir`, else $PACKDESK_HOME, else the user data dir from platformdirs. It holds packdesk.db,
-config.toml, labels/ (the virtual printer's output and the print archive) and logs/.
+config.toml, labels/ (the virtual printer's output and the print archive), cache/ (product pictures) and logs/.
 """
 
 from __future__ import annotations
@@ -85,6 +85,10 @@ class Workspace:
     @property
     def labels_dir(self) -> Path:
         return self.data_dir / "labels"
+
+    @property
+    def images_dir(self) -> Path:
+        return self.data_dir / "cache" / "images"  # product pictures (app.services.images)
 
     def save_settings(self) -> None:
         self.settings.save(self.config_path)

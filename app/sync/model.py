@@ -24,6 +24,7 @@ class PlatformLine:
     spec: str = ""  # sku_properties_name, "颜色:白色;尺码:XL"
     refund_status: RefundStatus = RefundStatus.NONE
     shipped: bool = False  # this sub-order already left (SELLER_CONSIGNED_PART)
+    image_url: str = ""  # pic_path: the item's main picture on the platform
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class PlatformOrder:
         for ln in self.lines:
             parts += [ln.line_no, ln.sku, ln.title, str(ln.qty), str(ln.price), ln.spec, ln.refund_status]
             parts.append("shipped" if ln.shipped else "")
+            if ln.image_url:  # only when present, so orders stored before pictures keep their hash
+                parts.append(ln.image_url)
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -85,7 +85,7 @@ ORDER_FIELDS = (
     "receiver_city", "receiver_district", "receiver_town", "receiver_address", "buyer_message", "seller_memo", "flag",
     "total", "post_fee", "paid_at", "deadline", "modified_at", "content_hash",
 )  # fmt: skip
-LINE_FIELDS = ("line_no", "sku", "title", "spec", "qty", "price", "refund_status", "shipped")
+LINE_FIELDS = ("line_no", "sku", "title", "spec", "qty", "price", "refund_status", "shipped", "image_url")
 
 
 def _order_row(o: PlatformOrder, status: str) -> tuple[Any, ...]:
@@ -99,7 +99,8 @@ def _order_row(o: PlatformOrder, status: str) -> tuple[Any, ...]:
 
 def _line_row(ln: PlatformLine) -> tuple[Any, ...]:
     # str(StrEnum) is its value, without the cost of the enum's `.value` descriptor
-    return (ln.line_no, ln.sku, ln.title, ln.spec, ln.qty, ln.price, str.__str__(ln.refund_status), ln.shipped)
+    refund = str.__str__(ln.refund_status)
+    return (ln.line_no, ln.sku, ln.title, ln.spec, ln.qty, ln.price, refund, ln.shipped, ln.image_url)
 
 
 def _order_values(order: PlatformOrder, status: str) -> dict[str, Any]:
@@ -267,6 +268,7 @@ def _update_changed(session: Session, changed: list[tuple[Any, PlatformOrder]], 
             OrderLineRow.line_no,
             OrderLineRow.refund_status,
             OrderLineRow.shipped,
+            OrderLineRow.image_url,
         ).where(OrderLineRow.order_id.in_(ids))
     ):
         old_lines.setdefault(ln.order_id, {})[ln.line_no] = ln
@@ -284,6 +286,7 @@ def _update_changed(session: Session, changed: list[tuple[Any, PlatformOrder]], 
             else:
                 values = _line_values(ln)
                 values["shipped"] = ln.shipped or bool(old.shipped)  # shipped here, ship-back not yet through
+                values["image_url"] = ln.image_url or old.image_url  # a file import carries no pictures
                 line_updates.append({"b_id": old.id, **values})
                 if old.refund_status == RefundStatus.NONE.value and ln.refund_status is not RefundStatus.NONE:
                     refund_now = True

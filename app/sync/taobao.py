@@ -69,6 +69,16 @@ def _money(value: Any) -> Decimal:
         return Decimal("0.00")
 
 
+def _picture(value: Any) -> str:
+    """pic_path as an absolute https URL ("//img.alicdn.com/..." is protocol-relative), "" when unusable."""
+    url = str(value or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not url.startswith(("https://", "http://")) or len(url) > 500:
+        return ""
+    return url
+
+
 def _refund(order: dict[str, Any]) -> RefundStatus:
     if order.get("status") in _CLOSED_LINE:
         return RefundStatus.REFUNDED
@@ -108,6 +118,7 @@ def map_trade(trade: dict[str, Any]) -> PlatformOrder | None:
                 spec=str(sub.get("sku_properties_name", "") or ""),
                 refund_status=_refund(sub),
                 shipped=sub.get("status") in _SHIPPED_LINE,
+                image_url=_picture(sub.get("pic_path")),
             )
         )
     city = str(trade.get("receiver_city") or "") or str(trade.get("receiver_district") or "")

@@ -331,6 +331,7 @@ def _build_catalog() -> tuple[dict[str, Any], ...]:
             if sku["outer_sku_id"]:
                 order_base["outer_sku_id"] = sku["outer_sku_id"]
             order_base.update(title=title, sku_properties_name=sku["sku_properties_name"])
+            order_base["pic_path"] = f"//img.alicdn.com/bao/uploaded/i{p % 4 + 1}/{num_iid}.jpg"
             sku["order_base"] = order_base  # the sub-order fields that come from the catalog
         catalog.append({"num_iid": num_iid, "outer_iid": outer_iid, "title": title, "skus": skus})
     return tuple(catalog)

@@ -117,3 +117,17 @@ def test_a_parcel_that_left_stays_shipped_when_the_platform_says_held(workspace:
     with workspace.session_factory() as session:
         row = session.execute(select(OrderRow)).scalar_one()
         assert row.status == "shipped" and row.lines[0].shipped  # not back at the bench, line still shipped
+
+
+def test_a_lines_picture_is_stored_and_an_import_without_one_keeps_it(workspace: Workspace, shop_id: int) -> None:
+    picture = "https://img.alicdn.com/bao/uploaded/i1/600000000001.jpg"
+    synced = order(1)
+    synced = replace(synced, lines=(replace(synced.lines[0], image_url=picture),))
+    plain_hash = order(1).content_hash()
+    assert synced.content_hash() != plain_hash  # a new picture is a change
+    upsert(workspace, shop_id, [synced])
+    imported = order(1, modified_at=NOW + timedelta(minutes=1), seller_memo="从文件导入")  # files carry no pictures
+    assert upsert(workspace, shop_id, [imported]).updated == 1
+    with workspace.session_factory() as session:
+        row = session.execute(select(OrderRow)).scalar_one()
+        assert (row.seller_memo, row.lines[0].image_url) == ("从文件导入", picture)

@@ -145,6 +145,9 @@ def test_second_sync_without_changes_changes_nothing(workspace: Workspace, serve
         again = TaobaoSync(workspace.session_factory, shop_id, c).run()
     assert (again.inserted, again.updated) == (0, 0)
     assert_cache_matches(workspace, server)
+    with workspace.session_factory() as session:  # pic_path ("//img.alicdn.com/...") is kept as an https URL
+        pictures = set(session.scalars(select(OrderLineRow.image_url)))
+    assert pictures and all(url.startswith("https://img.alicdn.com/bao/uploaded/") for url in pictures)
 
 
 def test_expired_session_says_so_and_keeps_the_cache(workspace: Workspace, server: TopServer) -> None:
