@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.errors import PackDeskError
 from app.scanning.wedge import WedgeDecoder, settings_from
 from app.services.audit import Actor
+from app.services.images import ImageCache
 from app.services.print_queue import recover
 from app.services.station import Station
 from app.services.workspace import Workspace, default_data_dir, open_workspace
@@ -105,7 +106,9 @@ def build_gui(ws: Workspace) -> Gui:
 
         check(ws.settings.supervisor_pin, pin)
 
-    station_view = StationView(station, tasks, sounds, check_pin)
+    images = ImageCache(ws.images_dir)
+    tasks.run(images.prune, lane="io")  # the picture cache stays bounded
+    station_view = StationView(station, tasks, sounds, check_pin, images)
 
     def save_sound(muted: bool, volume: int) -> None:
         ws.settings.muted, ws.settings.volume = muted, str(volume)
@@ -115,7 +118,7 @@ def build_gui(ws: Workspace) -> Gui:
         ws.settings.printer_uri = uri
         ws.save_settings()
 
-    sync = SyncController(ws.session_factory, ws.data_dir, tasks)
+    sync = SyncController(ws.session_factory, ws.data_dir, tasks, images=images)
 
     def import_files(paths: list[str], shop: str) -> dict:
         from app.sync.imports import import_files as run_import

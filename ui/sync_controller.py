@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import PackDeskError
+from app.services.images import ImageCache, prefetch_waiting
 from app.sync.outbox import FlushReport
 from app.sync.service import SyncStatus, flush_outbox, sync_shops, sync_status
 from app.sync.store import Change
@@ -28,18 +29,24 @@ class SyncOutcome:
     offline: bool = False
     error: str | None = None
     status: SyncStatus | None = None
+    pictures: int = 0  # product pictures at hand for the waiting orders after this round
 
     @property
     def changes(self) -> list[Change]:
         return [c for r in self.reports for c in r.changes]
 
 
-def run_sync(session_factory: sessionmaker[Session], data_dir: Path) -> SyncOutcome:
-    """One round: every API shop's orders, then the outbox. Never raises: the outcome says what went wrong."""
+def run_sync(session_factory: sessionmaker[Session], data_dir: Path, images: ImageCache | None = None) -> SyncOutcome:
+    """One round: every API shop's orders, then the outbox, then the waiting orders' pictures (with `images`).
+
+    Never raises: the outcome says what went wrong.
+    """
     outcome = SyncOutcome()
     try:
         outcome.reports = sync_shops(session_factory, data_dir)
         outcome.flush = flush_outbox(session_factory, data_dir)
+        if images is not None and outcome.reports:
+            outcome.pictures = prefetch_waiting(session_factory, images)
     except Offline as exc:
         outcome.offline, outcome.error = True, exc.message
     except PackDeskError as exc:
@@ -63,10 +70,12 @@ class SyncController(QObject):
         data_dir: Path,
         tasks: TaskRunner,
         interval_ms: int = 5 * 60_000,
+        images: ImageCache | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.session_factory, self.data_dir, self.tasks = session_factory, data_dir, tasks
+        self.images = images
         self.running = False
         self.rounds = 0  # finished rounds (tests wait on it)
         self.timer = QTimer(self)
@@ -84,8 +93,8 @@ class SyncController(QObject):
             return
         self.running = True
         self.started.emit()
-        factory, data_dir = self.session_factory, self.data_dir
-        self.tasks.run(lambda: run_sync(factory, data_dir), self._on_done, self._on_failed, lane="io")
+        factory, data_dir, images = self.session_factory, self.data_dir, self.images
+        self.tasks.run(lambda: run_sync(factory, data_dir, images), self._on_done, self._on_failed, lane="io")
 
     def _on_status(self, status: SyncStatus) -> None:
         self.status_changed.emit(status)

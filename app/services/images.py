@@ -23,6 +23,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import OrderStatus
+from app.persistence.repositories import OrderRepository
 
 #: First bytes of the formats the window can draw, and the suffix a file of each gets.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -131,13 +135,19 @@ class ImageCache:
             self._failed[url] = self.clock()
         return None
 
-    def prefetch(self, urls: Iterable[str], should_stop: Callable[[], bool] = lambda: False) -> int:
-        """Fetches every URL not yet cached, one after the other; returns how many are now at hand."""
-        have = 0
+    def prefetch(self, urls: Iterable[str], give_up_after: int = 3) -> int:
+        """Fetches every URL not yet cached, one after the other; returns how many are now at hand.
+
+        Stops after `give_up_after` failures in a row: the network is down, and the next round will try again.
+        """
+        have = failures = 0
         for url in dict.fromkeys(u for u in urls if u):
-            if should_stop():
-                break
-            have += self.fetch(url) is not None
+            if self.fetch(url) is not None:
+                have, failures = have + 1, 0
+            else:
+                failures += 1
+                if failures >= give_up_after:
+                    break
         return have
 
     def prune(self, max_total_bytes: int = 300 * 1024 * 1024) -> int:
@@ -189,3 +199,11 @@ class ImageCache:
             tmp.unlink(missing_ok=True)
             return None
         return path
+
+
+def prefetch_waiting(session_factory: sessionmaker[Session], cache: ImageCache, orders: int = 300) -> int:
+    """Fetches the pictures of the `orders` most urgent waiting orders ahead of packing; returns how many are ready."""
+    with session_factory() as session:
+        repo = OrderRepository(session)
+        waiting = repo.list(status=OrderStatus.AWAITING_SHIPMENT.value, limit=orders)
+    return cache.prefetch(line.image for order in waiting for line in order.lines if line.image)

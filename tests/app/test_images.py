@@ -170,3 +170,11 @@ def test_demo_products_have_their_pictures(tmp_path: Path) -> None:
             with Image.open(path) as picture:
                 assert picture.size == (240, 240)
     ws.close()
+
+
+def test_prefetch_gives_up_when_the_network_is_down(tmp_path: Path, pictures: PictureServer) -> None:
+    pictures.routes["/ok.png"] = (200, _png())
+    cache = ImageCache(tmp_path / "images")
+    urls = [pictures.url(f"/missing-{n}.png") for n in range(5)] + [pictures.url("/ok.png")]
+    assert cache.prefetch(urls, give_up_after=3) == 0
+    assert pictures.hits == ["/missing-0.png", "/missing-1.png", "/missing-2.png"]

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from sqlalchemy import select
 
 from app.domain.enums import ScanOutcome
+from app.persistence.rows import OrderRow
+from app.services.images import ImageCache
 from app.services.orders import list_orders
 from ui.main import Gui
-from ui.widgets.station_view import STATE_COLOURS
+from ui.models.pack_lines_model import COL_PICTURE
+from ui.widgets.station_view import PICTURE_PX, STATE_COLOURS, load_picture
 
 
 def _packable(gui: Gui, min_units: int = 1):  # noqa: ANN202
@@ -209,3 +215,45 @@ def test_reopen_from_the_window_is_refused_once_shipped(qtbot, gui: Gui) -> None
     assert view.snapshot.events[-1].event is ScanOutcome.SHIPPED
     view.reopen(order.order_no)  # it shipped (auto-ship): refused, with the reason on screen
     qtbot.waitUntil(lambda: "has shipped" in view.detail.text(), timeout=5_000)
+
+
+def test_the_lines_show_their_product_pictures(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    assert all(ln.image for ln in order.lines)  # the demo products have pictures
+    _scan(qtbot, gui, order.order_no)
+    model = view.lines_model
+
+    def picture(row: int):  # noqa: ANN202
+        return model.data(model.index(row, COL_PICTURE), Qt.ItemDataRole.DecorationRole)
+
+    qtbot.waitUntil(lambda: all(picture(r) is not None for r in range(model.rowCount())), timeout=10_000)
+    for row, line in enumerate(order.lines):
+        expected = load_picture(ImageCache(gui.workspace.images_dir), line.image)
+        assert expected is not None
+        shown = picture(row).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert shown == expected.convertToFormat(QImage.Format.Format_RGB32), line.sku
+    assert view.lines_view.rowHeight(0) >= PICTURE_PX
+
+
+def test_a_picture_that_cannot_be_had_leaves_the_line_without_one(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = _packable(gui)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}/gone.jpg"
+    with gui.workspace.session_factory.begin() as session:
+        row = session.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
+        row.lines[0].image_url = dead
+    snap = _scan(qtbot, gui, order.order_no)
+    assert snap.events[-1].event is ScanOutcome.ORDER_OPENED
+    gui.tasks.wait()
+    qtbot.wait(50)  # the queued "no picture" answer reaches the GUI thread
+    model = view.lines_model
+    assert model.data(model.index(0, COL_PICTURE), Qt.ItemDataRole.DecorationRole) is None
+    assert _scan(qtbot, gui, order.lines[0].barcodes[0]).events[-1].event in (
+        ScanOutcome.ITEM_OK,
+        ScanOutcome.ORDER_COMPLETE,
+        ScanOutcome.LABEL_PRINTED,
+        ScanOutcome.SHIPPED,
+    )

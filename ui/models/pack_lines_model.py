@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
-COL_SKU, COL_TITLE, COL_SPEC, COL_PROGRESS = range(4)
+COL_PICTURE, COL_SKU, COL_TITLE, COL_SPEC, COL_PROGRESS = range(5)
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class PackLine:
     required: int
     scanned: int
     refunded: bool = False
+    image: str = ""  # the picture's URL, drawn once set_picture() has it
 
     @property
     def done(self) -> bool:
@@ -30,6 +31,7 @@ class PackLinesModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[PackLine] = []
         self._last_sku: str | None = None
+        self._pictures: dict[str, QPixmap] = {}
 
     def set_rows(self, rows: list[PackLine], last_sku: str | None = None) -> None:
         same_lines = [(r.sku, r.required) for r in rows] == [(r.sku, r.required) for r in self._rows]
@@ -43,6 +45,21 @@ class PackLinesModel(QAbstractTableModel):
         self._last_sku = last_sku
         self.endResetModel()
 
+    def set_picture(self, url: str, pixmap: QPixmap) -> None:
+        """Shows `pixmap` on every line whose picture is `url` (pictures arrive after the lines)."""
+        self._pictures[url] = pixmap
+        for row, line in enumerate(self._rows):
+            if line.image == url:
+                index = self.index(row, COL_PICTURE)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def forget_pictures(self, keep: set[str]) -> None:
+        """Drops the pictures of lines no longer shown, except those in `keep`."""
+        self._pictures = {url: p for url, p in self._pictures.items() if url in keep}
+
+    def has_picture(self, url: str) -> bool:
+        return url in self._pictures
+
     def line_at(self, row: int) -> PackLine:
         return self._rows[row]
 
@@ -50,12 +67,13 @@ class PackLinesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
+            "",
             QCoreApplication.translate("PackLinesModel", "SKU"),
             QCoreApplication.translate("PackLinesModel", "Product"),
             QCoreApplication.translate("PackLinesModel", "Spec"),
@@ -72,7 +90,9 @@ class PackLinesModel(QAbstractTableModel):
                 if line.refunded:
                     return QCoreApplication.translate("PackLinesModel", "refund: do not pack")
                 return f"{line.scanned} / {line.required}"
-            return (line.sku, line.title, line.spec)[col]
+            return (None, line.sku, line.title, line.spec)[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_PICTURE:
+            return self._pictures.get(line.image) if line.image else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if line.refunded:
                 return QBrush(QColor("#eeeeee"))

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from app.domain.enums import ScanOutcome
 from app.domain.errors import PackDeskError
 from app.domain.orders import CHINA_TZ, Order
+from app.services.images import ImageCache
 from app.services.pace import Pace, pace_today
 from app.services.station import Station, StationEvent
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
-from ui.models.pack_lines_model import PackLine, PackLinesModel
+from ui.models.pack_lines_model import COL_PICTURE, COL_PROGRESS, COL_SKU, PackLine, PackLinesModel
 from ui.sounds import SoundPlayer
 from ui.tasks import TaskRunner
 from ui.text import displayable
@@ -55,6 +56,21 @@ STATE_COLOURS = {
     ScanOutcome.WEIGHT_MISMATCH: "#c62828",
     ScanOutcome.PARKED: "#37474f",
 }
+
+
+PICTURE_PX = 64  # product pictures in the lines table
+ROW_PX, PICTURE_ROW_PX = 36, PICTURE_PX + 8
+
+
+def load_picture(cache: ImageCache, url: str, px: int = PICTURE_PX) -> QImage | None:
+    """The picture for `url`, fetched when needed and scaled to fit `px` (worker thread: QImage, not QPixmap)."""
+    path = cache.fetch(url)
+    if path is None:
+        return None
+    image = QImage(str(path))
+    if image.isNull():
+        return None
+    return image.scaled(px, px, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
 
 
 @dataclass(frozen=True)
@@ -104,6 +120,7 @@ class StationView(QWidget):
         tasks: TaskRunner,
         sounds: SoundPlayer | None = None,
         check_pin: Callable[[str], None] | None = None,
+        images: ImageCache | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -111,6 +128,7 @@ class StationView(QWidget):
         self.tasks = tasks
         self.sounds = sounds
         self.check_pin = check_pin
+        self.images = images
         self.unknown_code: str | None = None  # the last scan nobody knew, while a parcel is open
         self.snapshot = StationSnapshot([], None)
         self._build()
@@ -191,12 +209,15 @@ class StationView(QWidget):
         self.lines_view.setSelectionMode(QTableView.SelectionMode.NoSelection)
         header = self.lines_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PICTURE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_PICTURE, PICTURE_PX + 12)
+        header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        self.lines_view.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
         table_font = QFont()
         table_font.setPointSize(14)
         self.lines_view.setFont(table_font)
-        self.lines_view.verticalHeader().setDefaultSectionSize(36)
+        self.lines_view.verticalHeader().setDefaultSectionSize(ROW_PX)
 
         self.scan_input = QLineEdit(self)
         self.scan_input.setObjectName("scan_input")
@@ -656,6 +677,7 @@ class StationView(QWidget):
         if getattr(self, "_shown", None) is not order:  # the header changes only with the order
             self._shown = order
             self._show_header(order)
+            self._load_pictures(order)
         last_sku = snap.events[-1].sku if snap.events else None
         rows = [
             PackLine(
@@ -665,6 +687,7 @@ class StationView(QWidget):
                 ln.qty,
                 snap.scanned.get(ln.sku, 0) if ln.packable else 0,
                 refunded=not ln.packable,
+                image=ln.image,
             )
             for ln in order.lines
         ]
@@ -690,6 +713,26 @@ class StationView(QWidget):
             notes.append(self.tr("Seller memo: %1").replace("%1", displayable(order.memo)))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+
+    def _load_pictures(self, order: Order) -> None:
+        """Asks the network lane for the pictures of `order`'s lines; each shows when it arrives."""
+        urls = {ln.image for ln in order.lines if ln.image}
+        self.lines_view.verticalHeader().setDefaultSectionSize(PICTURE_ROW_PX if urls else ROW_PX)
+        self.lines_model.forget_pictures(keep=urls)
+        if self.images is None:
+            return
+        cache = self.images
+        for url in urls - {u for u in urls if self.lines_model.has_picture(u)}:
+            self.tasks.run(
+                lambda url=url: load_picture(cache, url),  # type: ignore[misc]
+                lambda image, url=url: self._on_picture(url, image),  # type: ignore[misc]
+                lambda _error: None,  # no picture: the line shows without one
+                lane="io",
+            )
+
+    def _on_picture(self, url: str, image: QImage | None) -> None:
+        if image is not None:
+            self.lines_model.set_picture(url, QPixmap.fromImage(image))
 
     def _refresh_countdown(self) -> None:
         order = self.snapshot.order
