@@ -20,6 +20,8 @@ from app.services.audit import Actor
 from app.services.images import ImageCache
 from app.services.print_queue import recover
 from app.services.station import Station
+from app.services.station_options import StationOptions, store
+from app.services.station_options import current as current_options
 from app.services.workspace import Workspace, default_data_dir, open_workspace
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
@@ -158,6 +160,21 @@ def build_gui(ws: Workspace) -> Gui:
     for device in (serial_scanner, scale):
         if device is not None:
             window.destroyed.connect(device.stop)
+    has_packers = _has_packers(ws)
+
+    def apply_station_options(options: StationOptions) -> None:
+        store(ws.settings, options)
+        ws.save_settings()
+        station.sku_first, station.confirm_scan = options.sku_first, options.confirm_scan
+        station.packaging_g = float(options.packaging_g)
+        station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
+        scanner.set_settings(
+            settings_from(
+                str(options.wedge_min_length), str(options.wedge_max_gap_ms), options.wedge_prefix, options.wedge_suffix
+            )
+        )
+
+    window.set_station_settings(lambda: current_options(ws.settings), apply_station_options)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         scanner.install(app)

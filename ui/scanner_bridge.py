@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.scanning.wedge import Verdict, WedgeDecoder
+from app.scanning.wedge import Verdict, WedgeDecoder, WedgeSettings
 
 _TERMINATORS = {Qt.Key.Key_Return: "\r", Qt.Key.Key_Enter: "\r", Qt.Key.Key_Tab: "\t"}
 
@@ -45,6 +45,12 @@ class WedgeScannerBridge(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(decoder.settings.max_gap_s * 1000) + 5)
         self._timer.timeout.connect(self._on_timer_timeout)
+
+    def set_settings(self, settings: WedgeSettings) -> None:
+        """New thresholds (from the station settings), used from the next key on."""
+        self.flush()
+        self.decoder.settings = settings
+        self._timer.setInterval(int(settings.max_gap_s * 1000) + 5)
 
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)

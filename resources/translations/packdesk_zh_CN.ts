@@ -77,216 +77,221 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="53"/>
+        <location filename="../../ui/windows/main_window.py" line="55"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="61"/>
+        <location filename="../../ui/windows/main_window.py" line="63"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="62"/>
+        <location filename="../../ui/windows/main_window.py" line="64"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="63"/>
+        <location filename="../../ui/windows/main_window.py" line="65"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="69"/>
+        <location filename="../../ui/windows/main_window.py" line="71"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <location filename="../../ui/windows/main_window.py" line="74"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <location filename="../../ui/windows/main_window.py" line="76"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="76"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="78"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <location filename="../../ui/windows/main_window.py" line="82"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="81"/>
+        <location filename="../../ui/windows/main_window.py" line="83"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="90"/>
+        <location filename="../../ui/windows/main_window.py" line="92"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="91"/>
+        <location filename="../../ui/windows/main_window.py" line="93"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95"/>
+        <location filename="../../ui/windows/main_window.py" line="97"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="98"/>
+        <location filename="../../ui/windows/main_window.py" line="100"/>
+        <source>Station settings…</source>
+        <translation>工位设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="105"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="118"/>
-        <location filename="../../ui/windows/main_window.py" line="305"/>
+        <location filename="../../ui/windows/main_window.py" line="125"/>
+        <location filename="../../ui/windows/main_window.py" line="326"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="119"/>
+        <location filename="../../ui/windows/main_window.py" line="126"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="152"/>
+        <location filename="../../ui/windows/main_window.py" line="159"/>
         <source>Printing %1 waybill(s)…</source>
         <translation>正在打印 %1 张面单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="156"/>
+        <location filename="../../ui/windows/main_window.py" line="163"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="161"/>
+        <location filename="../../ui/windows/main_window.py" line="168"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="164"/>
+        <location filename="../../ui/windows/main_window.py" line="171"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="166"/>
-        <location filename="../../ui/windows/main_window.py" line="255"/>
+        <location filename="../../ui/windows/main_window.py" line="173"/>
+        <location filename="../../ui/windows/main_window.py" line="276"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="168"/>
+        <location filename="../../ui/windows/main_window.py" line="175"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="176"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="186"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="183"/>
+        <location filename="../../ui/windows/main_window.py" line="190"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="183"/>
+        <location filename="../../ui/windows/main_window.py" line="190"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <location filename="../../ui/windows/main_window.py" line="200"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="206"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="206"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="231"/>
+        <location filename="../../ui/windows/main_window.py" line="252"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="244"/>
+        <location filename="../../ui/windows/main_window.py" line="265"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="246"/>
+        <location filename="../../ui/windows/main_window.py" line="267"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="249"/>
+        <location filename="../../ui/windows/main_window.py" line="270"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="251"/>
+        <location filename="../../ui/windows/main_window.py" line="272"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="253"/>
+        <location filename="../../ui/windows/main_window.py" line="274"/>
         <source>%1 ship-backs waiting</source>
         <translation>%1 单待回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="271"/>
+        <location filename="../../ui/windows/main_window.py" line="292"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="271"/>
+        <location filename="../../ui/windows/main_window.py" line="292"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="275"/>
-        <location filename="../../ui/windows/main_window.py" line="298"/>
-        <location filename="../../ui/windows/main_window.py" line="302"/>
+        <location filename="../../ui/windows/main_window.py" line="296"/>
+        <location filename="../../ui/windows/main_window.py" line="319"/>
+        <location filename="../../ui/windows/main_window.py" line="323"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="275"/>
+        <location filename="../../ui/windows/main_window.py" line="296"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="283"/>
+        <location filename="../../ui/windows/main_window.py" line="304"/>
         <source>%1 new, %2 changed, %3 unchanged orders.</source>
         <translation>新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="293"/>
+        <location filename="../../ui/windows/main_window.py" line="314"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -555,27 +560,27 @@
 <context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="59"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="77"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="60"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="78"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="61"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="79"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="62"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="80"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="73"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="91"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -881,317 +886,410 @@
     </message>
 </context>
 <context>
+    <name>StationSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="45"/>
+        <source>Station settings</source>
+        <translation>工位设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="47"/>
+        <source>How this bench packs</source>
+        <translation>本工位的验货方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="48"/>
+        <source>Scanning an item opens the most urgent order that needs it</source>
+        <translation>扫商品条码即打开最急需要它的订单（先扫商品）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="50"/>
+        <source>Scan the printed waybill to confirm it is on the right parcel</source>
+        <translation>打印后扫面单，确认面单贴在正确的包裹上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="54"/>
+        <source>The order number, a pick list barcode or a pre-printed waybill always opens its order; when every item is verified the waybill prints.</source>
+        <translation>扫订单号、拣货单条码或已打印的面单，总能打开对应订单；所有商品验完后自动打印面单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="64"/>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="72"/>
+        <source>Shortest scan (characters)</source>
+        <translation>最短条码（字符数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="73"/>
+        <source>Longest gap between a scanner&apos;s keys</source>
+        <translation>扫描枪按键最长间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="74"/>
+        <source>Prefix the scanner sends</source>
+        <translation>扫描枪发送的前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="75"/>
+        <source>Suffix the scanner sends</source>
+        <translation>扫描枪发送的后缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="76"/>
+        <source>Serial scanner (optional)</source>
+        <translation>串口扫描枪（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="78"/>
+        <source>Bench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="83"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="84"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="85"/>
+        <source>Scale (optional)</source>
+        <translation>电子秤（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="86"/>
+        <source>Box and filler weight</source>
+        <translation>纸箱和填充物重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="87"/>
+        <source>Lock the bench when idle for</source>
+        <translation>空闲多久后锁定工位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/station_settings.py" line="89"/>
+        <source>A new serial scanner or scale is used from the next start of PackDesk.</source>
+        <translation>新设置的串口扫描枪或电子秤将在下次启动 PackDesk 时生效。</translation>
+    </message>
+</context>
+<context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="209"/>
+        <location filename="../../ui/widgets/station_view.py" line="230"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="210"/>
+        <location filename="../../ui/widgets/station_view.py" line="231"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="213"/>
+        <location filename="../../ui/widgets/station_view.py" line="234"/>
         <source>Park (F8)</source>
         <translation>暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="217"/>
+        <location filename="../../ui/widgets/station_view.py" line="238"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="218"/>
+        <location filename="../../ui/widgets/station_view.py" line="239"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="234"/>
+        <location filename="../../ui/widgets/station_view.py" line="255"/>
         <source>Supervisor: let it ship…</source>
         <translation>主管放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="249"/>
+        <location filename="../../ui/widgets/station_view.py" line="270"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="254"/>
+        <location filename="../../ui/widgets/station_view.py" line="275"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="256"/>
+        <location filename="../../ui/widgets/station_view.py" line="277"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="258"/>
+        <location filename="../../ui/widgets/station_view.py" line="279"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="354"/>
+        <location filename="../../ui/widgets/station_view.py" line="375"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="375"/>
+        <location filename="../../ui/widgets/station_view.py" line="396"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="476"/>
+        <location filename="../../ui/widgets/station_view.py" line="497"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="531"/>
+        <location filename="../../ui/widgets/station_view.py" line="552"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="550"/>
+        <location filename="../../ui/widgets/station_view.py" line="571"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="550"/>
+        <location filename="../../ui/widgets/station_view.py" line="571"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="554"/>
-        <location filename="../../ui/widgets/station_view.py" line="558"/>
-        <location filename="../../ui/widgets/station_view.py" line="562"/>
+        <location filename="../../ui/widgets/station_view.py" line="575"/>
+        <location filename="../../ui/widgets/station_view.py" line="579"/>
+        <location filename="../../ui/widgets/station_view.py" line="583"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="555"/>
+        <location filename="../../ui/widgets/station_view.py" line="576"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="558"/>
+        <location filename="../../ui/widgets/station_view.py" line="579"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="562"/>
+        <location filename="../../ui/widgets/station_view.py" line="583"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="566"/>
+        <location filename="../../ui/widgets/station_view.py" line="587"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="568"/>
+        <location filename="../../ui/widgets/station_view.py" line="589"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="569"/>
+        <location filename="../../ui/widgets/station_view.py" line="590"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="572"/>
-        <location filename="../../ui/widgets/station_view.py" line="576"/>
+        <location filename="../../ui/widgets/station_view.py" line="593"/>
+        <location filename="../../ui/widgets/station_view.py" line="597"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="573"/>
+        <location filename="../../ui/widgets/station_view.py" line="594"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="576"/>
+        <location filename="../../ui/widgets/station_view.py" line="597"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="580"/>
-        <location filename="../../ui/widgets/station_view.py" line="604"/>
+        <location filename="../../ui/widgets/station_view.py" line="601"/>
+        <location filename="../../ui/widgets/station_view.py" line="625"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="580"/>
+        <location filename="../../ui/widgets/station_view.py" line="601"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="584"/>
+        <location filename="../../ui/widgets/station_view.py" line="605"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="584"/>
+        <location filename="../../ui/widgets/station_view.py" line="605"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="588"/>
+        <location filename="../../ui/widgets/station_view.py" line="609"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="588"/>
+        <location filename="../../ui/widgets/station_view.py" line="609"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="593"/>
+        <location filename="../../ui/widgets/station_view.py" line="614"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="594"/>
+        <location filename="../../ui/widgets/station_view.py" line="615"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="596"/>
+        <location filename="../../ui/widgets/station_view.py" line="617"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="596"/>
+        <location filename="../../ui/widgets/station_view.py" line="617"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="598"/>
+        <location filename="../../ui/widgets/station_view.py" line="619"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="602"/>
-        <location filename="../../ui/widgets/station_view.py" line="608"/>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
-        <location filename="../../ui/widgets/station_view.py" line="614"/>
+        <location filename="../../ui/widgets/station_view.py" line="623"/>
+        <location filename="../../ui/widgets/station_view.py" line="629"/>
+        <location filename="../../ui/widgets/station_view.py" line="631"/>
+        <location filename="../../ui/widgets/station_view.py" line="635"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="602"/>
+        <location filename="../../ui/widgets/station_view.py" line="623"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="604"/>
+        <location filename="../../ui/widgets/station_view.py" line="625"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="608"/>
+        <location filename="../../ui/widgets/station_view.py" line="629"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="610"/>
+        <location filename="../../ui/widgets/station_view.py" line="631"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="614"/>
+        <location filename="../../ui/widgets/station_view.py" line="635"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="618"/>
+        <location filename="../../ui/widgets/station_view.py" line="639"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="621"/>
+        <location filename="../../ui/widgets/station_view.py" line="642"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="622"/>
+        <location filename="../../ui/widgets/station_view.py" line="643"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="623"/>
+        <location filename="../../ui/widgets/station_view.py" line="644"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="624"/>
+        <location filename="../../ui/widgets/station_view.py" line="645"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="375"/>
-        <location filename="../../ui/widgets/station_view.py" line="627"/>
+        <location filename="../../ui/widgets/station_view.py" line="396"/>
+        <location filename="../../ui/widgets/station_view.py" line="648"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="599"/>
+        <location filename="../../ui/widgets/station_view.py" line="620"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="625"/>
+        <location filename="../../ui/widgets/station_view.py" line="646"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="627"/>
+        <location filename="../../ui/widgets/station_view.py" line="648"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="631"/>
+        <location filename="../../ui/widgets/station_view.py" line="652"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="631"/>
+        <location filename="../../ui/widgets/station_view.py" line="652"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="643"/>
+        <location filename="../../ui/widgets/station_view.py" line="664"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="643"/>
+        <location filename="../../ui/widgets/station_view.py" line="664"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="649"/>
+        <location filename="../../ui/widgets/station_view.py" line="670"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="677"/>
+        <location filename="../../ui/widgets/station_view.py" line="700"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="688"/>
+        <location filename="../../ui/widgets/station_view.py" line="711"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="690"/>
+        <location filename="../../ui/widgets/station_view.py" line="713"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="700"/>
+        <location filename="../../ui/widgets/station_view.py" line="743"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -8,7 +8,7 @@ import tomllib
 import wave
 
 import pytest
-from PySide6.QtCore import Qt
+from pdtest.station_ui import scan
 
 from app.services.orders import list_orders
 from resources import resource_path
@@ -38,13 +38,6 @@ def test_no_audio_output_is_silent_not_an_error(qapp) -> None:  # noqa: ANN001
     assert player.played == ["stop"]
 
 
-def _scan(qtbot, gui: Gui, code: str) -> None:  # noqa: ANN001
-    view = gui.window.station_view
-    with qtbot.waitSignal(view.scan_handled, timeout=10_000):
-        qtbot.keyClicks(view.scan_input, code)
-        qtbot.keyClick(view.scan_input, Qt.Key.Key_Return)
-
-
 def test_each_verdict_plays_its_sound(qtbot, gui: Gui) -> None:  # noqa: ANN001
     sounds = gui.window.station_view.sounds
     assert sounds is not None
@@ -56,10 +49,10 @@ def test_each_verdict_plays_its_sound(qtbot, gui: Gui) -> None:  # noqa: ANN001
     )
     mine = {ln.sku for ln in order.lines}
     foreign = next(ln for o in orders for ln in o.lines if ln.sku not in mine and ln.barcodes)
-    _scan(qtbot, gui, order.order_no)
-    _scan(qtbot, gui, foreign.barcodes[0])
-    _scan(qtbot, gui, "NOBODY-KNOWS-THIS")
-    _scan(qtbot, gui, order.lines[0].barcodes[0])
+    scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, foreign.barcodes[0])
+    scan(qtbot, gui, "NOBODY-KNOWS-THIS")
+    scan(qtbot, gui, order.lines[0].barcodes[0])
     assert sounds.played[-4:] == ["ok", "wrong", "unknown", "ok"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+from pdtest.station_ui import packable, scan
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import select
@@ -18,28 +19,10 @@ from ui.models.pack_lines_model import COL_PICTURE
 from ui.widgets.station_view import PICTURE_PX, STATE_COLOURS, load_picture
 
 
-def _packable(gui: Gui, min_units: int = 1):  # noqa: ANN202
-    """A waiting order with nothing refunded and no label yet, of at least `min_units` pieces."""
-    orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-    return next(
-        o
-        for o in orders
-        if all(ln.packable for ln in o.lines) and not o.tracking_no and sum(ln.qty for ln in o.lines) >= min_units
-    )
-
-
-def _scan(qtbot, gui: Gui, code: str):  # noqa: ANN001, ANN202
-    view = gui.window.station_view
-    with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
-        qtbot.keyClicks(view.scan_input, code)
-        qtbot.keyClick(view.scan_input, Qt.Key.Key_Return)
-    return blocker.args[0]
-
-
 def test_scanning_an_order_then_its_items_completes_and_prints(qtbot, gui: Gui, tmp_path: Path) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
-    snap = _scan(qtbot, gui, order.order_no)
+    order = packable(gui)
+    snap = scan(qtbot, gui, order.order_no)
     assert snap.events[-1].event is ScanOutcome.ORDER_OPENED
     assert view.banner.property("state_colour") == STATE_COLOURS["packing"] or view.banner.text() == "SCAN ITEMS"
     assert view.lines_model.rowCount() == len(order.lines)
@@ -50,7 +33,7 @@ def test_scanning_an_order_then_its_items_completes_and_prints(qtbot, gui: Gui, 
     events = []
     for line in order.lines:
         for _ in range(line.qty):
-            snap = _scan(qtbot, gui, line.barcodes[0])
+            snap = scan(qtbot, gui, line.barcodes[0])
             events += [e.event for e in snap.events]
     assert events.count(ScanOutcome.ITEM_OK) == total
     assert ScanOutcome.ORDER_COMPLETE in events and ScanOutcome.LABEL_PRINTED in events
@@ -62,11 +45,11 @@ def test_scanning_an_order_then_its_items_completes_and_prints(qtbot, gui: Gui, 
 def test_wrong_item_turns_the_banner_red(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
     orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
-    order = _packable(gui)
+    order = packable(gui)
     mine = {ln.sku for ln in order.lines}
     foreign = next(ln for o in orders for ln in o.lines if ln.sku not in mine and ln.barcodes)
-    _scan(qtbot, gui, order.order_no)
-    snap = _scan(qtbot, gui, foreign.barcodes[0])
+    scan(qtbot, gui, order.order_no)
+    snap = scan(qtbot, gui, foreign.barcodes[0])
     assert snap.events[-1].event is ScanOutcome.WRONG_ITEM
     assert view.banner.text() == "WRONG ITEM"
     assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.WRONG_ITEM]
@@ -74,13 +57,13 @@ def test_wrong_item_turns_the_banner_red(qtbot, gui: Gui) -> None:
 
 def test_unknown_code_and_undo(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
-    _scan(qtbot, gui, order.order_no)
-    assert _scan(qtbot, gui, "NOT-A-CODE-42").events[-1].event is ScanOutcome.UNKNOWN_CODE
+    order = packable(gui)
+    scan(qtbot, gui, order.order_no)
+    assert scan(qtbot, gui, "NOT-A-CODE-42").events[-1].event is ScanOutcome.UNKNOWN_CODE
     assert view.banner.text() == "UNKNOWN CODE"
     first = order.lines[0]
     if first.qty > 1 or len(order.lines) > 1:
-        _scan(qtbot, gui, first.barcodes[0])
+        scan(qtbot, gui, first.barcodes[0])
         with qtbot.waitSignal(view.scan_handled, timeout=10_000) as blocker:
             qtbot.mouseClick(view.undo_button, Qt.MouseButton.LeftButton)
         assert blocker.args[0].events[-1].event is ScanOutcome.UNDONE
@@ -91,14 +74,14 @@ def test_closed_order_is_intercepted(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
     closed = list_orders(gui.workspace.session_factory, status="closed", limit=10)
     assert closed, "the demo has closed orders"
-    snap = _scan(qtbot, gui, closed[0].order_no)
+    snap = scan(qtbot, gui, closed[0].order_no)
     assert snap.events[-1].event is ScanOutcome.INTERCEPTED
     assert view.banner.text() == "STOP"
     assert view.banner.property("state_colour") == STATE_COLOURS[ScanOutcome.INTERCEPTED]
     assert view.stop_overlay.isVisible() and view.stop_overlay.geometry() == view.rect()  # the whole station
     assert "STOP" in view.stop_text.text() and closed[0].order_no in view.stop_text.text()
     assert not view.override_button.isVisible()  # a closed order cannot be let through
-    _scan(qtbot, gui, "NEXT-CODE")  # the next scan lifts it
+    scan(qtbot, gui, "NEXT-CODE")  # the next scan lifts it
     assert not view.stop_overlay.isVisible()
 
 
@@ -115,11 +98,11 @@ def test_double_click_in_the_order_list_opens_the_order_at_the_station(qtbot, gu
 
 def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
-    _scan(qtbot, gui, order.order_no)
+    order = packable(gui)
+    scan(qtbot, gui, order.order_no)
     for line in order.lines:
         for _ in range(line.qty):
-            _scan(qtbot, gui, line.barcodes[0])
+            scan(qtbot, gui, line.barcodes[0])
     units = sum(ln.qty for ln in order.lines)
     qtbot.waitUntil(lambda: view.pace_label.text().startswith(f"Today: 1 parcels · {units} units"), timeout=5_000)
 
@@ -129,10 +112,10 @@ def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> 
 
     gui.workspace.settings.supervisor_pin = hash_pin("0000")
     view = gui.window.station_view
-    order = _packable(gui, min_units=2)
-    _scan(qtbot, gui, order.order_no)
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
     assert not view.bind_button.isEnabled() and view.manual_button.isEnabled()
-    _scan(qtbot, gui, "6999999999994")
+    scan(qtbot, gui, "6999999999994")
     assert view.bind_button.isEnabled() and view.unknown_code == "6999999999994"
     view.apply_supervisor("6999999999994", order.lines[0].sku, 1, "", "9999")  # wrong PIN: refused
     assert view.banner.text() == "ERROR" and "Wrong supervisor PIN" in view.detail.text()
@@ -148,9 +131,9 @@ def test_an_idle_bench_locks_and_a_badge_or_pin_unlocks_it_with_the_parcel_kept(
     with gui.workspace.session_factory.begin() as s:
         add_packer(s, "李四", "2468", "BADGE-42")
     view, window = gui.window.station_view, gui.window
-    order = _packable(gui, min_units=2)
-    _scan(qtbot, gui, order.order_no)
-    _scan(qtbot, gui, order.lines[0].barcodes[0])
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, order.lines[0].barcodes[0])
     view.set_idle_lock(0.001)  # 60 ms without a scan
     qtbot.waitUntil(lambda: view.locked and view.lock_overlay.isVisible(), timeout=5_000)
     view.submit_scan(order.lines[0].barcodes[0])  # an item, not a badge: refused while locked
@@ -179,10 +162,10 @@ def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui:
 
     gui.workspace.settings.supervisor_pin = hash_pin("0000")
     view = gui.window.station_view
-    order = _packable(gui)
+    order = packable(gui)
     with gui.workspace.session_factory.begin() as s:
         s.execute(update(OrderRow).where(OrderRow.order_no == order.order_no).values(status="on_hold"))
-    _scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, order.order_no)
     assert view.stop_overlay.isVisible() and view.override_button.isVisible()
     view.apply_override("buyer confirmed", "1111")
     assert "Wrong supervisor PIN" in view.stop_text.text() and view.stop_overlay.isVisible()
@@ -194,24 +177,24 @@ def test_a_supervisor_lets_a_held_order_through_from_the_stop_screen(qtbot, gui:
 
 def test_park_from_the_window(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui, min_units=2)
-    _scan(qtbot, gui, order.order_no)
-    _scan(qtbot, gui, order.lines[0].barcodes[0])
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, order.lines[0].barcodes[0])
     assert view.park_button.isEnabled()
     with qtbot.waitSignal(view.scan_handled, timeout=10_000):
         qtbot.keyClick(view, Qt.Key.Key_F8)
     assert view.banner.text() == "PARKED" and view.snapshot.order is None
-    snap = _scan(qtbot, gui, order.order_no)
+    snap = scan(qtbot, gui, order.order_no)
     assert snap.events[-1].reason == "unparked" and view.progress_label.text().startswith("1 /")
 
 
 def test_reopen_from_the_window_is_refused_once_shipped(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
-    _scan(qtbot, gui, order.order_no)
+    order = packable(gui)
+    scan(qtbot, gui, order.order_no)
     for line in order.lines:
         for _ in range(line.qty):
-            _scan(qtbot, gui, line.barcodes[0])
+            scan(qtbot, gui, line.barcodes[0])
     assert view.snapshot.events[-1].event is ScanOutcome.SHIPPED
     view.reopen(order.order_no)  # it shipped (auto-ship): refused, with the reason on screen
     qtbot.waitUntil(lambda: "has shipped" in view.detail.text(), timeout=5_000)
@@ -219,9 +202,9 @@ def test_reopen_from_the_window_is_refused_once_shipped(qtbot, gui: Gui) -> None
 
 def test_the_lines_show_their_product_pictures(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
+    order = packable(gui)
     assert all(ln.image for ln in order.lines)  # the demo products have pictures
-    _scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, order.order_no)
     model = view.lines_model
 
     def picture(row: int):  # noqa: ANN202
@@ -238,20 +221,20 @@ def test_the_lines_show_their_product_pictures(qtbot, gui: Gui) -> None:
 
 def test_a_picture_that_cannot_be_had_leaves_the_line_without_one(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
-    order = _packable(gui)
+    order = packable(gui)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{probe.getsockname()[1]}/gone.jpg"
     with gui.workspace.session_factory.begin() as session:
         row = session.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
         row.lines[0].image_url = dead
-    snap = _scan(qtbot, gui, order.order_no)
+    snap = scan(qtbot, gui, order.order_no)
     assert snap.events[-1].event is ScanOutcome.ORDER_OPENED
     gui.tasks.wait()
     qtbot.wait(50)  # the queued "no picture" answer reaches the GUI thread
     model = view.lines_model
     assert model.data(model.index(0, COL_PICTURE), Qt.ItemDataRole.DecorationRole) is None
-    assert _scan(qtbot, gui, order.lines[0].barcodes[0]).events[-1].event in (
+    assert scan(qtbot, gui, order.lines[0].barcodes[0]).events[-1].event in (
         ScanOutcome.ITEM_OK,
         ScanOutcome.ORDER_COMPLETE,
         ScanOutcome.LABEL_PRINTED,

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
+from app.services.station_options import StationOptions
 from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
+from ui.dialogs.station_settings import StationSettingsDialog
 from ui.print_controller import BatchOutcome, PrintController
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.tasks import TaskRunner
@@ -95,6 +97,11 @@ class MainWindow(QMainWindow):
         self.reopen_action = QAction(self.tr("Reopen a parcel…"), self)
         station_menu.addAction(self.reopen_action)
         self.reopen_action.triggered.connect(self._on_reopen_action_triggered)
+        self.station_settings_action = QAction(self.tr("Station settings…"), self)
+        station_menu.addAction(self.station_settings_action)
+        self.station_settings_action.triggered.connect(self._on_station_settings_action_triggered)
+        self.station_settings_action.setEnabled(False)  # until set_station_settings() wires it
+        self.station_settings_dialog: StationSettingsDialog | None = None
         volume_menu = station_menu.addMenu(self.tr("Volume"))
         self.volume_actions: dict[int, QAction] = {}
         for level in (25, 50, 80, 100):
@@ -201,6 +208,20 @@ class MainWindow(QMainWindow):
         if ok and code.strip():
             self.tabs.setCurrentWidget(self.station_view)
             self.station_view.reopen(code.strip())
+
+    def set_station_settings(
+        self, current: Callable[[], StationOptions], apply: Callable[[StationOptions], None]
+    ) -> None:
+        """Where the station settings dialog reads this bench's options and hands the ones chosen."""
+        self._station_options, self._apply_station_options = current, apply
+        self.station_settings_action.setEnabled(True)
+
+    def _on_station_settings_action_triggered(self) -> None:
+        dialog = StationSettingsDialog(self._station_options(), self)
+        dialog.chosen.connect(self._apply_station_options)
+        dialog.finished.connect(dialog.deleteLater)
+        self.station_settings_dialog = dialog
+        dialog.open()
 
     # -- sound ------------------------------------------------------------------------------------------------------
 
