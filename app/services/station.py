@@ -111,13 +111,20 @@ class Station:
         self.awaiting_confirm: str | None = None  # tracking number to scan before the parcel counts as shipped
         self._row_id: tuple[PackSession, int] | None = None  # the open parcel and its order's row id
         self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
+        self._due = False  # see finish_due()
 
     @property
     def order(self) -> Order | None:
         return self.session.order if self.session else None
 
-    def scan(self, raw: str) -> list[StationEvent]:
-        """Handles one scanned code; returns the events it caused, in order."""
+    def scan(self, raw: str, *, then_finish: bool = True) -> list[StationEvent]:
+        """Handles one scanned code; returns the events it caused, in order.
+
+        A scan that completes the parcel also prints and ships it, unless `then_finish` is False: then the verdict
+        comes back at once and `finish_due()` does the rest (the window shows "complete" before the label renders).
+        A crash between the two leaves a complete parcel, which `resume()` prints.
+        """
+        self._due = False
         code = raw.strip()  # order and tracking numbers are looked up as scanned; product codes normalized
         if not code:
             return []
@@ -146,8 +153,23 @@ class Station:
         taken_up = last is not None and last.event is ScanOutcome.ORDER_OPENED and last.reason == "unparked"
         if self.session is not None and self.session.complete and last is not None:
             if last.event is ScanOutcome.ORDER_COMPLETE or taken_up:
-                events += self._finish()
+                if then_finish:
+                    events += self._finish()
+                else:
+                    self._due = True
         return events
+
+    @property
+    def finishing(self) -> bool:
+        """The last scan completed the parcel and `finish_due()` has yet to print and ship it."""
+        return self._due
+
+    def finish_due(self) -> list[StationEvent]:
+        """Prints and ships the parcel that the last `scan(..., then_finish=False)` completed."""
+        if not self._due:
+            return []
+        self._due = False
+        return self._finish()
 
     def sign_in(self, name: str) -> None:
         """Another packer takes over the bench: the open parcel stays, the next scans are theirs."""

@@ -316,3 +316,27 @@ def test_packdesk_pack_command(tmp_path: Path, packdesk_cmd: list[str]) -> None:
     assert {o["sku"] for o in objects if o["event"] == "item_ok"} == {ln.sku for ln in order.lines}
     tracking = objects[-2]["tracking_no"]
     assert tracking and (labels / f"{tracking}-1.png").is_file()
+
+
+def test_the_verdict_can_come_before_the_label_and_a_crash_between_prints_on_resume(
+    demo: Workspace, station: Station, labels: Path
+) -> None:
+    order = pick(demo, simple())
+    scans = units_scans(order)
+    station.scan(order.order_no)
+    for code in scans[:-1]:
+        station.scan(code, then_finish=False)
+        assert not station.finishing and station.finish_due() == []
+    last = station.scan(scans[-1], then_finish=False)
+    assert names(last)[-1] == "order_complete" and station.finishing
+    assert not labels.exists() or not list(labels.glob("*.png"))  # nothing printed yet
+
+    # the bench dies here; a new one resumes the complete parcel and prints it, once
+    again = Station(demo.session_factory, ACTOR, station.printer)
+    resumed = again.resume()
+    assert "label_printed" in names(resumed) and "shipped" in names(resumed)
+    assert len(list(labels.glob("*.png"))) == 1
+
+    finished = station.finish_due()  # the old bench, had it lived: the parcel is shipped already
+    assert "label_printed" not in names(finished)
+    assert len(list(labels.glob("*.png"))) == 1

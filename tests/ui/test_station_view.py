@@ -240,3 +240,50 @@ def test_a_picture_that_cannot_be_had_leaves_the_line_without_one(qtbot, gui: Gu
         ScanOutcome.LABEL_PRINTED,
         ScanOutcome.SHIPPED,
     )
+
+
+def test_the_last_item_shows_complete_before_the_label_prints_and_sounds_once(qtbot, gui: Gui) -> None:
+    view = gui.window.station_view
+    order = packable(gui)
+    scan(qtbot, gui, order.order_no)
+    codes = [ln.barcodes[0] for ln in order.lines for _ in range(ln.qty)]
+    for code in codes[:-1]:
+        scan(qtbot, gui, code)
+    assert view.sounds is not None
+    view.sounds.played.clear()
+    seen: list[tuple[str, list[ScanOutcome]]] = []
+    view.verdict_shown.connect(lambda snap: seen.append(("verdict", [e.event for e in snap.events])))
+    view.scan_handled.connect(lambda snap: seen.append(("handled", [e.event for e in snap.events])))
+    scan(qtbot, gui, codes[-1])
+    assert [kind for kind, _ in seen] == ["verdict", "handled"]
+    assert seen[0][1][-1] is ScanOutcome.ORDER_COMPLETE
+    assert ScanOutcome.LABEL_PRINTED in seen[1][1] and seen[1][1][-1] is ScanOutcome.SHIPPED
+    assert view.sounds.played == ["complete"]
+    assert view.banner.text() == "COMPLETE"
+
+
+def test_a_scan_repaints_the_station_panel_not_the_whole_window(qtbot, gui: Gui) -> None:
+    """Label texts change on every scan; the layout requests they raise must end at the panel, or the tab widget
+    repaints itself whole on every scan (milliseconds of the packer's wait)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class Count(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.requests = 0
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.requests += 1
+            return False
+
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
+    qtbot.wait(50)
+    counter = Count()
+    gui.window.tabs.installEventFilter(counter)
+    scan(qtbot, gui, order.lines[0].barcodes[0])
+    qtbot.wait(50)  # the posted layout requests are delivered
+    gui.window.tabs.removeEventFilter(counter)
+    assert gui.window.station_view.detail.text()  # the scan did change the panel
+    assert counter.requests == 0

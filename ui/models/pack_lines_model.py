@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 COL_PICTURE, COL_SKU, COL_TITLE, COL_SPEC, COL_PROGRESS = range(5)
+PICTURES_KEPT = 300  # product pictures kept in memory beyond those of the parcel shown (64 px: ~16 KB each)
 
 
 @dataclass(frozen=True)
@@ -47,15 +48,19 @@ class PackLinesModel(QAbstractTableModel):
 
     def set_picture(self, url: str, pixmap: QPixmap) -> None:
         """Shows `pixmap` on every line whose picture is `url` (pictures arrive after the lines)."""
-        self._pictures[url] = pixmap
+        self._pictures.pop(url, None)
+        self._pictures[url] = pixmap  # last in the dict: the most recently added
         for row, line in enumerate(self._rows):
             if line.image == url:
                 index = self.index(row, COL_PICTURE)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
-    def forget_pictures(self, keep: set[str]) -> None:
-        """Drops the pictures of lines no longer shown, except those in `keep`."""
-        self._pictures = {url: p for url, p in self._pictures.items() if url in keep}
+    def forget_pictures(self, keep: set[str], room: int = PICTURES_KEPT) -> None:
+        """Keeps the pictures in `keep` and the `room` most recently added others (the next parcels often share
+        products with the last ones); drops the rest."""
+        others = [url for url in self._pictures if url not in keep]
+        for url in others[: max(0, len(others) - room)]:
+            del self._pictures[url]
 
     def has_picture(self, url: str) -> bool:
         return url in self._pictures

@@ -6,6 +6,7 @@ thread; the engine's events come back with a snapshot of the parcel and repaint 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -83,8 +84,27 @@ class StationSnapshot:
     complete: bool = False
 
 
-def scan_and_snapshot(station: Station, code: str) -> StationSnapshot:
-    events = station.scan(code)
+VERDICT_WAIT_S = 0.1  # how long a finishing scan waits for the window to show its verdict
+
+
+def scan_and_snapshot(
+    station: Station,
+    code: str,
+    report: Callable[[StationSnapshot], None] | None = None,
+    shown: threading.Event | None = None,
+) -> StationSnapshot:
+    """One scan on the worker. With `report`, a scan that completes the parcel reports the verdict before the label
+    renders and prints; the same job then finishes the parcel, so no other scan can come in between. With `shown`,
+    it first waits (briefly) until the window has painted that verdict: rendering the label meanwhile would hold
+    the interpreter the window needs to paint it."""
+    if report is None:
+        return _snapshot(station, station.scan(code))
+    events = station.scan(code, then_finish=False)
+    if station.finishing:
+        report(_snapshot(station, events))
+        if shown is not None:
+            shown.wait(VERDICT_WAIT_S)
+        events = events + station.finish_due()
     return _snapshot(station, events)
 
 
@@ -111,7 +131,9 @@ def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
 
 
 class StationView(QWidget):
-    scan_handled = Signal(object)  # StationSnapshot, after the panel repainted
+    scan_handled = Signal(object)  # StationSnapshot, after the panel repainted with everything the scan did
+    verdict_shown = Signal(object)  # StationSnapshot, as soon as the scan's verdict is on screen (maybe before
+    # the label of a completed parcel printed; then scan_handled follows)
     signed_in = Signal(str)  # the packer now at the bench
 
     def __init__(
@@ -130,6 +152,9 @@ class StationView(QWidget):
         self.check_pin = check_pin
         self.images = images
         self.unknown_code: str | None = None  # the last scan nobody knew, while a parcel is open
+        self._verdict_early = False  # the running scan's verdict was shown before its parcel finished
+        self._verdict_painted = threading.Event()
+        self._pictures_for: Order | None = None  # an order just shown whose pictures are still to be asked for
         self.snapshot = StationSnapshot([], None)
         self._build()
         self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
@@ -147,6 +172,12 @@ class StationView(QWidget):
     # -- layout -----------------------------------------------------------------------------------------------
 
     def _build(self) -> None:
+        # Each scan changes label texts, and a text change asks every layout up to the window to recompute; a tab
+        # widget answers that by repainting itself whole (milliseconds per scan). The panel's layout lives on `body`,
+        # a child the panel sizes by hand, so such requests end at the panel; and the panel paints its own
+        # background, so a repaint inside it never repaints the tab widget behind it.
+        self.setAutoFillBackground(True)
+        self.body = QWidget(self)
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -307,7 +338,7 @@ class StationView(QWidget):
         bottom.addWidget(self.manual_button)
         bottom.addWidget(self.pace_label)
 
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addWidget(self.banner)
         layout.addWidget(self.detail)
         layout.addWidget(info)
@@ -390,7 +421,14 @@ class StationView(QWidget):
             return
         if self.idle_timer.interval() > 0:
             self.idle_timer.start()
-        self.tasks.run(lambda: scan_and_snapshot(self.station, code), self._on_scan_done, self._on_scan_error)
+        self._verdict_early = False
+        shown = self._verdict_painted = threading.Event()
+        self.tasks.run_with_progress(
+            lambda report: scan_and_snapshot(self.station, code, report, shown),
+            self._on_scan_verdict,
+            self._on_scan_done,
+            self._on_scan_error,
+        )
 
     def show_stop(self, detail: str) -> None:
         self.stop_text.setText(self.tr("STOP") + "\n\n" + detail + "\n\n" + self.tr("Put the parcel aside."))
@@ -398,8 +436,15 @@ class StationView(QWidget):
         self.stop_overlay.raise_()
         self.stop_overlay.show()
 
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.body.minimumSizeHint()
+
     def resizeEvent(self, event) -> None:  # noqa: N802, ANN001
         super().resizeEvent(event)
+        self.body.setGeometry(self.rect())
         self.stop_overlay.setGeometry(self.rect())
         self.lock_overlay.setGeometry(self.rect())
 
@@ -524,7 +569,27 @@ class StationView(QWidget):
     def _on_undo_button_clicked(self) -> None:
         self.tasks.run(lambda: undo_and_snapshot(self.station), self._on_scan_done, self._on_scan_error)
 
+    def _on_scan_verdict(self, snapshot: StationSnapshot) -> None:
+        """The parcel is complete; its label is being made: say so now, with its sound."""
+        self._verdict_early = True
+        self.snapshot = snapshot
+        self._render(snapshot)
+        if self.sounds is not None and snapshot.events:
+            self.sounds.play_for(snapshot.events[-1].event)
+        self._show_verdict_now(snapshot)
+        self._verdict_painted.set()  # the worker goes on to the label
+
+    def _show_verdict_now(self, snapshot: StationSnapshot) -> None:
+        """Paints the banner and its detail at once (the rest of the panel follows with the event loop)."""
+        self.banner.repaint()
+        self.detail.repaint()
+        self.verdict_shown.emit(snapshot)
+        order, self._pictures_for = self._pictures_for, None
+        if order is not None:
+            self._load_pictures(order)
+
     def _on_scan_done(self, snapshot: StationSnapshot) -> None:
+        early, self._verdict_early = self._verdict_early, False
         self.snapshot = snapshot
         self._render(snapshot)
         last_event = snapshot.events[-1] if snapshot.events else None
@@ -543,9 +608,13 @@ class StationView(QWidget):
         self.manual_button.setEnabled(open_parcel)
         self.park_button.setEnabled(open_parcel)
         if self.sounds is not None and snapshot.events:
-            self.sounds.play_for(snapshot.events[-1].event)
+            last_event = snapshot.events[-1].event
+            if not (early and last_event in (ScanOutcome.LABEL_PRINTED, ScanOutcome.SHIPPED)):
+                self.sounds.play_for(last_event)  # "complete" sounded with the verdict already
         if snapshot.events and snapshot.events[-1].event in (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED):
             self.refresh_pace()
+        if not early:
+            self._show_verdict_now(snapshot)
         self.scan_handled.emit(snapshot)
 
     def _on_scan_error(self, error: BaseException) -> None:
@@ -677,7 +746,7 @@ class StationView(QWidget):
         if getattr(self, "_shown", None) is not order:  # the header changes only with the order
             self._shown = order
             self._show_header(order)
-            self._load_pictures(order)
+            self._pictures_for = order  # asked for once the verdict is on screen (see _show_verdict_now)
         last_sku = snap.events[-1].sku if snap.events else None
         rows = [
             PackLine(
