@@ -107,7 +107,7 @@ def _window_ms(root: Path) -> list[float]:
     from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
 
-    from ui.main import build_gui, make_app
+    from ui.main import build_gui, make_app, settle_memory
 
     app = make_app()
     ws = _workspace(root)
@@ -163,6 +163,7 @@ def _window_ms(root: Path) -> list[float]:
             gui.tasks.wait()
             for _ in range(20):
                 app.processEvents()
+        settle_memory()  # as `packdesk gui` does once the window is up
         for order in _packable(ws, ORDERS):
             for code in [order.order_no, *_scans(order)]:
                 samples.append(type_scan(code))

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
@@ -80,31 +80,26 @@ class CatalogueRepository:
         ).first()
         return BarcodeHit(row.sku, row.units) if row else None
 
-    def barcodes_for(self, skus: Iterable[str]) -> dict[str, list[str]]:
-        """Barcodes per SKU, single units first (what a packer scans), then case packs."""
+    def for_skus(self, skus: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
+        """In one query: barcodes per SKU (single units first, what a packer scans, then case packs) and the
+        products' own pictures per SKU (for those that have one)."""
         wanted = set(skus)
         if not wanted:
-            return {}
-        result: dict[str, list[str]] = defaultdict(list)
+            return {}, {}
+        barcodes: dict[str, list[str]] = defaultdict(list)
+        images: dict[str, str] = {}
         rows = self.session.execute(
-            select(ProductRow.sku, BarcodeRow.code)
-            .join(BarcodeRow.product)
+            select(ProductRow.sku, ProductRow.image_url, BarcodeRow.code)
+            .outerjoin(BarcodeRow, BarcodeRow.product_id == ProductRow.id)
             .where(ProductRow.sku.in_(wanted))
             .order_by(ProductRow.sku, BarcodeRow.units, BarcodeRow.code)
         )
-        for sku, code in rows:
-            result[sku].append(code)
-        return dict(result)
-
-    def images_for(self, skus: Iterable[str]) -> dict[str, str]:
-        """The products' own pictures per SKU, for those that have one."""
-        wanted = set(skus)
-        if not wanted:
-            return {}
-        rows = self.session.execute(
-            select(ProductRow.sku, ProductRow.image_url).where(ProductRow.sku.in_(wanted), ProductRow.image_url != "")
-        )
-        return {sku: url for sku, url in rows}
+        for sku, image, code in rows:
+            if code is not None:
+                barcodes[sku].append(code)
+            if image:
+                images[sku] = image
+        return dict(barcodes), images
 
 
 class OrderRepository:
@@ -113,14 +108,12 @@ class OrderRepository:
 
     def _load(self):  # type: ignore[no-untyped-def]
         return select(OrderRow).options(
-            selectinload(OrderRow.lines), selectinload(OrderRow.packages), selectinload(OrderRow.shop)
+            selectinload(OrderRow.lines), selectinload(OrderRow.packages), joinedload(OrderRow.shop)
         )
 
     def to_domain(self, rows: Sequence[OrderRow]) -> list[Order]:
-        catalogue = CatalogueRepository(self.session)
-        skus = {ln.sku for r in rows for ln in r.lines}
-        barcodes = catalogue.barcodes_for(skus)
-        return [to_order(r, barcodes, catalogue.images_for(skus)) for r in rows]
+        barcodes, images = CatalogueRepository(self.session).for_skus(ln.sku for r in rows for ln in r.lines)
+        return [to_order(r, barcodes, images) for r in rows]
 
     def list(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
         """Orders by ship-by deadline, most urgent first.

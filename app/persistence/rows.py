@@ -199,6 +199,7 @@ class ScanEventRow(Base):
     """Every scan at a station, recorded as it happens."""
 
     __tablename__ = "scan_events"
+    __table_args__ = (Index("ix_scan_events_packer_at", "packer", "at"),)  # a packer's pace today
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -46,24 +47,45 @@ class Pace:
 
 def pace_today(session_factory: sessionmaker[Session], packer: str, now: datetime) -> Pace:
     """`packer`'s pace since midnight, China time."""
-    midnight = now.astimezone(CHINA_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
-    with session_factory() as session:
-        rows = session.execute(
-            select(ScanEventRow.at, ScanEventRow.outcome, ScanEventRow.units)
-            .where(ScanEventRow.packer == packer, ScanEventRow.at >= midnight)
-            .order_by(ScanEventRow.id)
-        ).all()
-    parcels = units = caught = 0
-    active = timedelta()
-    previous: datetime | None = None
-    for at, outcome, n in rows:
-        if outcome == ScanOutcome.SHIPPED.value:
-            parcels += 1
-        elif outcome in (ScanOutcome.ITEM_OK.value, ScanOutcome.UNDONE.value):
-            units += n  # an undo is recorded with negative units
-        elif outcome in CAUGHT:
-            caught += 1
-        if previous is not None and at - previous <= IDLE:
-            active += at - previous
-        previous = at
-    return Pace(parcels, units, caught, active)
+    return PaceCounter().update(session_factory, packer, now)
+
+
+class PaceCounter:
+    """`pace_today`, kept up to date by reading only the scans recorded since the last update (a bench refreshes
+    its pace after every parcel; reading the whole day each time would grow slower as the day goes on)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[str, datetime] | None = None  # (packer, midnight) the totals are for
+        self._reset()
+
+    def _reset(self) -> None:
+        self.parcels = self.units = self.caught = 0
+        self.active = timedelta()
+        self.last_id = 0
+        self.last_at: datetime | None = None
+
+    def update(self, session_factory: sessionmaker[Session], packer: str, now: datetime) -> Pace:
+        midnight = now.astimezone(CHINA_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
+        with self._lock:
+            if self._key != (packer, midnight):
+                self._key = (packer, midnight)
+                self._reset()
+            since = midnight if self.last_at is None else max(midnight, self.last_at)
+            with session_factory() as session:
+                rows = session.execute(
+                    select(ScanEventRow.id, ScanEventRow.at, ScanEventRow.outcome, ScanEventRow.units)
+                    .where(ScanEventRow.packer == packer, ScanEventRow.at >= since, ScanEventRow.id > self.last_id)
+                    .order_by(ScanEventRow.id)
+                ).all()
+            for row_id, at, outcome, n in rows:
+                if outcome == ScanOutcome.SHIPPED.value:
+                    self.parcels += 1
+                elif outcome in (ScanOutcome.ITEM_OK.value, ScanOutcome.UNDONE.value):
+                    self.units += n  # an undo is recorded with negative units
+                elif outcome in CAUGHT:
+                    self.caught += 1
+                if self.last_at is not None and timedelta(0) <= at - self.last_at <= IDLE:
+                    self.active += at - self.last_at
+                self.last_id, self.last_at = row_id, at
+            return Pace(self.parcels, self.units, self.caught, self.active)

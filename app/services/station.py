@@ -447,6 +447,7 @@ class Station:
             ]
         attempt = self._attempt(db, row.id)
         self._start(order, from_waybill=code != row.order_no)
+        self._row_id = (self.session, row.id)  # the item scans to come need it; spare them the look-up
         if attempt is not None and attempt[2] == ScanOutcome.PARKED.value:
             first_open, accepted, _last = attempt
             stop = _boxed_but_not_wanted(order, accepted)
@@ -627,20 +628,22 @@ class Station:
             ScanOutcome.LABEL_PRINTED.value,
             ScanOutcome.REOPENED.value,
         )
-        floor = db.execute(
-            select(func.max(ScanEventRow.id)).where(
+        floor = (
+            select(func.max(ScanEventRow.id))
+            .where(
                 ScanEventRow.station == self.actor.station,
                 ScanEventRow.order_id == order_id,
                 ScanEventRow.outcome.in_((*ended, ScanOutcome.PRINT_FAILED.value)),
             )
-        ).scalar_one_or_none()
+            .scalar_subquery()
+        )
         events = (
             db.execute(
                 select(ScanEventRow)
                 .where(
                     ScanEventRow.station == self.actor.station,
                     ScanEventRow.order_id == order_id,
-                    ScanEventRow.id > (floor or 0),
+                    ScanEventRow.id > func.coalesce(floor, 0),
                 )
                 .order_by(ScanEventRow.id)
             )

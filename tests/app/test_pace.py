@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 
 from app.domain.enums import ScanOutcome
 from app.persistence.rows import ScanEventRow
-from app.services.pace import pace_today
+from app.services.pace import PaceCounter, pace_today
 from app.services.workspace import Workspace
 
 NOW = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)  # 14:00 China time
@@ -64,3 +64,30 @@ def test_no_scans_is_zero_not_an_error(workspace: Workspace) -> None:
     assert pace.to_json() == {
         "parcels": 0, "units": 0, "caught": 0, "active_minutes": 0.0, "parcels_per_hour": 0.0, "units_per_hour": 0.0,
     }  # fmt: skip
+
+
+def test_the_running_count_reads_only_new_scans_and_equals_a_full_recount(workspace: Workspace) -> None:
+    m = timedelta(minutes=1)
+    counter = PaceCounter()
+    record(workspace, "王", [(60 * m, ScanOutcome.ORDER_OPENED, 0), (59 * m, ScanOutcome.ITEM_OK, 2)])
+    first = counter.update(workspace.session_factory, "王", NOW)
+    assert (first.units, first.active) == (2, m)
+    seen_up_to = counter.last_id
+    record(
+        workspace,
+        "王",
+        [(59 * m, ScanOutcome.OVER_SCAN, 0), (58 * m, ScanOutcome.SHIPPED, 0), (30 * m, ScanOutcome.ITEM_OK, 1)],
+    )
+    statements: list[str] = []
+    listen = lambda conn, cur, stmt, params, ctx, many: statements.append(str(params))  # noqa: E731
+    event.listen(workspace.engine, "before_cursor_execute", listen)
+    later = counter.update(workspace.session_factory, "王", NOW)
+    event.remove(workspace.engine, "before_cursor_execute", listen)
+    assert any(str(seen_up_to) in p for p in statements)  # asked only for scans after the last one counted
+    assert later == pace_today(workspace.session_factory, "王", NOW)
+    assert (later.parcels, later.units, later.caught, later.active) == (1, 3, 1, 2 * m)
+
+    tomorrow = counter.update(workspace.session_factory, "王", NOW + timedelta(days=1))  # a new day starts at zero
+    assert (tomorrow.parcels, tomorrow.units) == (0, 0)
+    other = counter.update(workspace.session_factory, "李", NOW)  # another packer signs in
+    assert other == pace_today(workspace.session_factory, "李", NOW)

@@ -60,3 +60,19 @@ def test_pack_lines_model(qtmodeltester) -> None:
     qtmodeltester.check(model)
     assert model.data(model.index(0, COL_PROGRESS)) == "1 / 2"
     assert model.data(model.index(1, COL_PROGRESS)) == "refund: do not pack"
+
+
+def test_a_scan_repaints_only_the_rows_it_changed(qapp) -> None:  # noqa: ANN001
+    model = PackLinesModel()
+    rows = [PackLine(f"SKU-{i}", "商品", "", 2, 0) for i in range(5)]
+    model.set_rows(rows)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row())))
+    model.modelReset.connect(lambda: changed.append((-1, -1)))
+    rows[2] = PackLine("SKU-2", "商品", "", 2, 1)
+    model.set_rows(rows, last_sku="SKU-2")
+    assert changed == [(2, 2)]
+    changed.clear()
+    rows[4] = PackLine("SKU-4", "商品", "", 2, 1)
+    model.set_rows(rows, last_sku="SKU-4")  # the highlight moves from row 2 to row 4
+    assert changed == [(2, 2), (4, 4)]

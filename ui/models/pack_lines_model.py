@@ -37,9 +37,14 @@ class PackLinesModel(QAbstractTableModel):
     def set_rows(self, rows: list[PackLine], last_sku: str | None = None) -> None:
         same_lines = [(r.sku, r.required) for r in rows] == [(r.sku, r.required) for r in self._rows]
         if same_lines and rows:
-            # the same parcel after a scan: repaint the cells, no reset (a reset relayouts the whole table)
+            # The same parcel after a scan: only the rows whose count or highlight changed are repainted (a reset
+            # would relayout the whole table, and repainting every row costs the packer milliseconds per scan).
+            old_rows, old_last = self._rows, self._last_sku
             self._rows, self._last_sku = list(rows), last_sku
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            last_column = self.columnCount() - 1
+            for i, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
+                if new != old or (new.sku == last_sku) != (old.sku == old_last):
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last_column))
             return
         self.beginResetModel()
         self._rows = list(rows)

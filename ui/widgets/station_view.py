@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -30,7 +30,7 @@ from app.domain.enums import ScanOutcome
 from app.domain.errors import PackDeskError
 from app.domain.orders import CHINA_TZ, Order
 from app.services.images import ImageCache
-from app.services.pace import Pace, pace_today
+from app.services.pace import Pace, PaceCounter
 from app.services.station import Station, StationEvent
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
@@ -130,6 +130,31 @@ def _snapshot(station: Station, events: list[StationEvent]) -> StationSnapshot:
     return StationSnapshot(events, session.order, dict(session.scanned), session.complete)
 
 
+class VerdictBanner(QLabel):
+    """The verdict: a large white word on its state's colour. Painted directly: a style sheet would cost
+    milliseconds on every scan, the time the packer waits for it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colour = QColor(STATE_COLOURS["idle"])
+
+    def set_colour(self, colour: str) -> None:
+        if QColor(colour) != self._colour:
+            self._colour = QColor(colour)
+            self.update()
+
+    def paintEvent(self, _event) -> None:  # noqa: N802, ANN001
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawRoundedRect(self.rect(), 6, 6)
+        painter.setPen(QColor("white"))
+        painter.setFont(self.font())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.text())
+        painter.end()
+
+
 class StationView(QWidget):
     scan_handled = Signal(object)  # StationSnapshot, after the panel repainted with everything the scan did
     verdict_shown = Signal(object)  # StationSnapshot, as soon as the scan's verdict is on screen (maybe before
@@ -155,6 +180,7 @@ class StationView(QWidget):
         self._verdict_early = False  # the running scan's verdict was shown before its parcel finished
         self._verdict_painted = threading.Event()
         self._pictures_for: Order | None = None  # an order just shown whose pictures are still to be asked for
+        self._pace = PaceCounter()
         self.snapshot = StationSnapshot([], None)
         self._build()
         self.scan_input.returnPressed.connect(self._on_scan_input_return_pressed)
@@ -178,7 +204,7 @@ class StationView(QWidget):
         # background, so a repaint inside it never repaints the tab widget behind it.
         self.setAutoFillBackground(True)
         self.body = QWidget(self)
-        self.banner = QLabel(self)
+        self.banner = VerdictBanner(self)
         self.banner.setObjectName("banner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setMinimumHeight(130)
@@ -207,10 +233,14 @@ class StationView(QWidget):
         for w in (self.order_label, self.receiver_label, self.deadline_label, self.flag_label, self.progress_label):
             w.setFont(label_font)
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.flag_label.setTextFormat(Qt.TextFormat.PlainText)  # rich text would build a document per order
+        flag_font = QFont()
+        flag_font.setPointSize(20)
         progress_font = QFont()
         progress_font.setPointSize(28)
         progress_font.setBold(True)
         self.progress_label.setFont(progress_font)
+        self.flag_label.setFont(flag_font)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.order_label, 0, 0)
         grid.addWidget(self.flag_label, 0, 1)
@@ -242,8 +272,10 @@ class StationView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_PICTURE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_PICTURE, PICTURE_PX + 12)
-        header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per order, not on every scan: ResizeToContents would measure every row again on each scan and
+        # repaint the whole table when "9 / 10" becomes "10 / 10".
+        header.setSectionResizeMode(COL_SKU, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
         self.lines_view.setIconSize(QSize(PICTURE_PX, PICTURE_PX))
         table_font = QFont()
         table_font.setPointSize(14)
@@ -529,12 +561,14 @@ class StationView(QWidget):
         self.tasks.run(work, self._on_scan_done, self._on_scan_error)
 
     def refresh_pace(self) -> None:
-        """Recounts the packer's day (after each parcel and every 30 s) on the database lane."""
-        station = self.station
+        """Recounts the packer's day (after each parcel and every 30 s). A read on the `io` lane: on the database
+        lane it would hold up the next scan."""
+        station, pace = self.station, self._pace
         self.tasks.run(
-            lambda: pace_today(station.session_factory, station.actor.name, datetime.now(UTC)),
+            lambda: pace.update(station.session_factory, station.actor.name, datetime.now(UTC)),
             self._show_pace,
             lambda _e: None,
+            lane="io",
         )
 
     def _show_pace(self, pace: Pace) -> None:
@@ -723,8 +757,7 @@ class StationView(QWidget):
 
     def _set_banner(self, word: str, detail: str, colour: str) -> None:
         self.banner.setText(word)
-        if self.banner.property("state_colour") != colour:  # re-styling costs milliseconds: only on a change
-            self.banner.setStyleSheet(f"QLabel#banner {{ background: {colour}; color: white; border-radius: 6px; }}")
+        self.banner.set_colour(colour)
         self.detail.setText(detail)
         self.banner.setProperty("state_colour", colour)
 
@@ -746,6 +779,7 @@ class StationView(QWidget):
         if getattr(self, "_shown", None) is not order:  # the header changes only with the order
             self._shown = order
             self._show_header(order)
+            self._size_columns(order)
             self._pictures_for = order  # asked for once the verdict is on screen (see _show_verdict_now)
         last_sku = snap.events[-1].sku if snap.events else None
         rows = [
@@ -774,7 +808,11 @@ class StationView(QWidget):
         )
         self._refresh_countdown()
         colour = FLAG_COLOURS.get(order.flag)
-        self.flag_label.setText(f"<span style='color:{colour}; font-size:20pt'>⚑</span>" if colour else "")
+        if colour:
+            palette = self.flag_label.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            self.flag_label.setPalette(palette)
+        self.flag_label.setText("⚑" if colour else "")
         notes = []
         if order.buyer_message:
             notes.append(self.tr("Buyer message: %1").replace("%1", displayable(order.buyer_message)))
@@ -782,6 +820,29 @@ class StationView(QWidget):
             notes.append(self.tr("Seller memo: %1").replace("%1", displayable(order.memo)))
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
+
+    def _size_columns(self, order: Order) -> None:
+        """SKU and count columns as wide as this order needs (the count for its largest quantity)."""
+        header = self.lines_view.horizontalHeader()
+        metrics = QFontMetrics(self.lines_view.font())
+        pad = 24
+        header_font = QFontMetrics(header.font())
+        sku_text = max((ln.sku for ln in order.lines), key=metrics.horizontalAdvance, default="")
+        sku_title = self.lines_model.headerData(COL_SKU, Qt.Orientation.Horizontal)
+        header.resizeSection(
+            COL_SKU, max(metrics.horizontalAdvance(sku_text), header_font.horizontalAdvance(sku_title)) + pad
+        )
+        bold = QFont(self.lines_view.font())
+        bold.setBold(True)
+        most = max((ln.qty for ln in order.lines), default=1)
+        widest = QFontMetrics(bold).horizontalAdvance(f"{most} / {most}")
+        refund = (
+            QFontMetrics(bold).horizontalAdvance(QCoreApplication.translate("PackLinesModel", "refund: do not pack"))
+            if any(not ln.packable for ln in order.lines)
+            else 0
+        )
+        title = header_font.horizontalAdvance(self.lines_model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal))
+        header.resizeSection(COL_PROGRESS, max(widest, refund, title) + pad)
 
     def _load_pictures(self, order: Order) -> None:
         """Asks the network lane for the pictures of `order`'s lines; each shows when it arrives."""
