@@ -287,3 +287,25 @@ def test_a_scan_repaints_the_station_panel_not_the_whole_window(qtbot, gui: Gui)
     gui.window.tabs.removeEventFilter(counter)
     assert gui.window.station_view.detail.text()  # the scan did change the panel
     assert counter.requests == 0
+
+
+def test_the_count_columns_fit_their_titles_and_the_largest_count(qtbot, gui: Gui) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.models.pack_lines_model import COL_PROGRESS, COL_SKU
+
+    view = gui.window.station_view
+    header = view.lines_view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for col in (COL_SKU, COL_PROGRESS):  # no order open: the titles still show whole
+        title = view.lines_model.headerData(col, Qt.Orientation.Horizontal)
+        assert header.sectionSize(col) >= metrics.horizontalAdvance(title)
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
+    most = max(ln.qty for ln in order.lines)
+    assert header.sectionSize(COL_PROGRESS) >= QFontMetrics(view.lines_view.font()).horizontalAdvance(
+        f"{most} / {most}"
+    )
+    widths = [header.sectionSize(c) for c in (COL_SKU, COL_PROGRESS)]
+    scan(qtbot, gui, order.lines[0].barcodes[0])
+    assert [header.sectionSize(c) for c in (COL_SKU, COL_PROGRESS)] == widths  # sized per order, not per scan

@@ -774,6 +774,8 @@ class StationView(QWidget):
                 w.setText("")
             self.notes.hide()
             self.lines_model.set_rows([])
+            if getattr(self, "_shown", False) is not None:
+                self._size_columns(None)
             self._shown = None
             return
         if getattr(self, "_shown", None) is not order:  # the header changes only with the order
@@ -821,24 +823,26 @@ class StationView(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
 
-    def _size_columns(self, order: Order) -> None:
-        """SKU and count columns as wide as this order needs (the count for its largest quantity)."""
+    def _size_columns(self, order: Order | None) -> None:
+        """SKU and count columns as wide as this order needs (the count for its largest quantity), or as their
+        titles with no order open."""
+        lines = order.lines if order is not None else ()
         header = self.lines_view.horizontalHeader()
         metrics = QFontMetrics(self.lines_view.font())
         pad = 24
         header_font = QFontMetrics(header.font())
-        sku_text = max((ln.sku for ln in order.lines), key=metrics.horizontalAdvance, default="")
+        sku_text = max((ln.sku for ln in lines), key=metrics.horizontalAdvance, default="")
         sku_title = self.lines_model.headerData(COL_SKU, Qt.Orientation.Horizontal)
         header.resizeSection(
             COL_SKU, max(metrics.horizontalAdvance(sku_text), header_font.horizontalAdvance(sku_title)) + pad
         )
         bold = QFont(self.lines_view.font())
         bold.setBold(True)
-        most = max((ln.qty for ln in order.lines), default=1)
+        most = max((ln.qty for ln in lines), default=1)
         widest = QFontMetrics(bold).horizontalAdvance(f"{most} / {most}")
         refund = (
             QFontMetrics(bold).horizontalAdvance(QCoreApplication.translate("PackLinesModel", "refund: do not pack"))
-            if any(not ln.packable for ln in order.lines)
+            if any(not ln.packable for ln in lines)
             else 0
         )
         title = header_font.horizontalAdvance(self.lines_model.headerData(COL_PROGRESS, Qt.Orientation.Horizontal))
