@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pdtest.packing import ACTOR, names, pick, simple, units_scans
+from pdtest.packing import ACTOR, names, pack_all_but_one, pick, simple, units_scans
 from PIL import Image
 from sqlalchemy import select, update
 
@@ -174,12 +174,9 @@ def test_order_closed_while_being_packed_is_intercepted_before_printing(
     demo: Workspace, station: Station, labels: Path
 ) -> None:
     order = pick(demo, simple())
-    scans = units_scans(order)
-    station.scan(order.order_no)
-    for code in scans[:-1]:
-        station.scan(code)
+    last = pack_all_but_one(station, order)
     set_status(demo, order.order_no, OrderStatus.CLOSED)  # the refund arrives from the platform
-    got = station.scan(scans[-1])
+    got = station.scan(last)
     assert names(got) == ["item_ok", "order_complete", "intercepted"]
     assert got[-1].reason == "closed"
     assert not labels.exists() or not any(labels.iterdir())
@@ -194,10 +191,7 @@ def test_refund_requested_on_a_packed_line_while_packing_stops_the_parcel(
     """The buyer asks for a refund of one item after the packer verified it into the box. The parcel must not be
     labelled and shipped with that item in it (design.md: never a parcel shipped after the buyer got a refund)."""
     order = pick(demo, simple(min_lines=2))
-    scans = units_scans(order)
-    station.scan(order.order_no)
-    for code in scans[:-1]:
-        station.scan(code)
+    last = pack_all_but_one(station, order)
     with demo.session_factory.begin() as s:
         row = s.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
         s.execute(
@@ -205,7 +199,7 @@ def test_refund_requested_on_a_packed_line_while_packing_stops_the_parcel(
             .where(OrderLineRow.order_id == row.id, OrderLineRow.line_no == order.lines[0].line_no)
             .values(refund_status=RefundStatus.REQUESTED.value)
         )
-    got = station.scan(scans[-1])
+    got = station.scan(last)
     assert "label_printed" not in names(got) and "shipped" not in names(got), names(got)
     assert got[-1].event is E.INTERCEPTED
     with demo.session_factory() as s:
@@ -322,12 +316,9 @@ def test_the_verdict_can_come_before_the_label_and_a_crash_between_prints_on_res
     demo: Workspace, station: Station, labels: Path
 ) -> None:
     order = pick(demo, simple())
-    scans = units_scans(order)
-    station.scan(order.order_no)
-    for code in scans[:-1]:
-        station.scan(code, then_finish=False)
-        assert not station.finishing and station.finish_due() == []
-    last = station.scan(scans[-1], then_finish=False)
+    code = pack_all_but_one(station, order, then_finish=False)
+    assert not station.finishing and station.finish_due() == []
+    last = station.scan(code, then_finish=False)
     assert names(last)[-1] == "order_complete" and station.finishing
     assert not labels.exists() or not list(labels.glob("*.png"))  # nothing printed yet
 

@@ -8,7 +8,7 @@ from app.domain.enums import OrderStatus
 from app.domain.orders import Order
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.services.station import StationEvent
+from app.services.station import Station, StationEvent
 from app.services.workspace import Workspace
 
 ACTOR = Actor("王小明", "bench-7")
@@ -35,6 +35,15 @@ def simple(min_lines: int = 1) -> Callable[[Order], bool]:
 def units_scans(order: Order) -> list[str]:
     """What a packer scans: each line's first (single-unit) barcode, qty times."""
     return [ln.barcodes[0] for ln in order.lines for _ in range(ln.qty)]
+
+
+def pack_all_but_one(station: Station, order: Order, **scan_options: bool) -> str:
+    """Opens `order` and verifies all of it but its last unit; returns that unit's code, still to be scanned."""
+    scans = units_scans(order)
+    station.scan(order.order_no)
+    for code in scans[:-1]:
+        station.scan(code, **scan_options)
+    return scans[-1]
 
 
 def names(events: list[StationEvent]) -> list[str]:

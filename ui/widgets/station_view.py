@@ -177,8 +177,6 @@ class StationView(QWidget):
         self.check_pin = check_pin
         self.images = images
         self.unknown_code: str | None = None  # the last scan nobody knew, while a parcel is open
-        self._verdict_early = False  # the running scan's verdict was shown before its parcel finished
-        self._verdict_painted = threading.Event()
         self._pictures_for: Order | None = None  # an order just shown whose pictures are still to be asked for
         self._pace = PaceCounter()
         self.snapshot = StationSnapshot([], None)
@@ -453,12 +451,11 @@ class StationView(QWidget):
             return
         if self.idle_timer.interval() > 0:
             self.idle_timer.start()
-        self._verdict_early = False
-        shown = self._verdict_painted = threading.Event()
+        shown = threading.Event()  # this scan's own: a scan queued behind it must not answer for it
         self.tasks.run_with_progress(
             lambda report: scan_and_snapshot(self.station, code, report, shown),
-            self._on_scan_verdict,
-            self._on_scan_done,
+            lambda snapshot: self._on_scan_verdict(snapshot, shown),
+            lambda snapshot: self._on_scan_done(snapshot, early=shown.is_set()),
             self._on_scan_error,
         )
 
@@ -603,15 +600,14 @@ class StationView(QWidget):
     def _on_undo_button_clicked(self) -> None:
         self.tasks.run(lambda: undo_and_snapshot(self.station), self._on_scan_done, self._on_scan_error)
 
-    def _on_scan_verdict(self, snapshot: StationSnapshot) -> None:
+    def _on_scan_verdict(self, snapshot: StationSnapshot, shown: threading.Event) -> None:
         """The parcel is complete; its label is being made: say so now, with its sound."""
-        self._verdict_early = True
         self.snapshot = snapshot
         self._render(snapshot)
         if self.sounds is not None and snapshot.events:
             self.sounds.play_for(snapshot.events[-1].event)
         self._show_verdict_now(snapshot)
-        self._verdict_painted.set()  # the worker goes on to the label
+        shown.set()  # the worker goes on to the label
 
     def _show_verdict_now(self, snapshot: StationSnapshot) -> None:
         """Paints the banner and its detail at once (the rest of the panel follows with the event loop)."""
@@ -622,8 +618,8 @@ class StationView(QWidget):
         if order is not None:
             self._load_pictures(order)
 
-    def _on_scan_done(self, snapshot: StationSnapshot) -> None:
-        early, self._verdict_early = self._verdict_early, False
+    def _on_scan_done(self, snapshot: StationSnapshot, early: bool = False) -> None:
+        """Everything a scan (or an undo, a park, an override...) did; `early`: its verdict was shown already."""
         self.snapshot = snapshot
         self._render(snapshot)
         last_event = snapshot.events[-1] if snapshot.events else None
