@@ -24,6 +24,7 @@ from app.services.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Workspace, default_data_dir, open_workspace
+from app.sync.live import LiveCheck
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
@@ -89,6 +90,7 @@ def build_gui(ws: Workspace) -> Gui:
         packaging = float(settings.packaging_g)
     except ValueError:
         packaging = 0.0
+    live = LiveCheck(ws.session_factory, ws.data_dir)  # the platform's word on an order before the bench acts
     station = Station(
         ws.session_factory,
         actor,
@@ -96,6 +98,8 @@ def build_gui(ws: Workspace) -> Gui:
         confirm_scan=settings.confirm_scan,
         scale=scale,
         packaging_g=packaging,
+        live=live,
+        live_at_open=False,  # the panel asks in the background once the parcel is open (StationView)
     )
     printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
     try:
@@ -161,6 +165,7 @@ def build_gui(ws: Workspace) -> Gui:
     for device in (serial_scanner, scale):
         if device is not None:
             window.destroyed.connect(device.stop)
+    window.destroyed.connect(live.close)
     has_packers = _has_packers(ws)
 
     def apply_station_options(options: StationOptions) -> None:

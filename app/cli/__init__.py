@@ -179,17 +179,20 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.printing import PrintService
     from app.services.station import Station
+    from app.sync.live import LiveCheck
 
     actor = actor_of(ws, args.packer)
     printer = None
     if args.printer or ws.settings.printer_uri:
         printer = PrintService(ws.session_factory, open_configured_printer(ws, args.printer), actor)
+    live = LiveCheck(ws.session_factory, ws.data_dir)  # orders of API shops: the platform's word before acting
     station = Station(
         ws.session_factory,
         actor,
         printer,
         sku_first=args.sku_first or ws.settings.sku_first,
         confirm_scan=args.confirm_scan or ws.settings.confirm_scan,
+        live=live,
     )
 
     def show(event: Any) -> None:
@@ -214,6 +217,7 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             for event in station.scan(line.strip()):
                 show(event)
     finally:
+        live.close()
         if source is not sys.stdin:
             source.close()
     return 0

@@ -154,6 +154,19 @@ class OrderRepository:
             query = query.join(OrderRow.shop).where(ShopRow.name == shop)
         return self.session.execute(query.order_by(OrderRow.id)).scalars().first()
 
+    def order_and_shop(self, code: str) -> tuple[str, str] | None:
+        """(order number, shop name) of the order a scanned order or tracking number opens; a light look-up."""
+        code = code.strip()
+        by_tracking = select(PackageRow.order_id).where(PackageRow.tracking_no == code)
+        row = self.session.execute(
+            select(OrderRow.order_no, ShopRow.name)
+            .join(OrderRow.shop)
+            .where(or_(OrderRow.order_no == code, OrderRow.id.in_(by_tracking)))
+            .order_by(OrderRow.id)
+            .limit(1)
+        ).first()
+        return (row[0], row[1]) if row else None
+
     def row_by_code(self, code: str) -> OrderRow | None:
         """The order a scanned code opens: its order number, or the tracking number of its parcel."""
         row = self.row(code)

@@ -7,6 +7,7 @@ attached) and the parcel is recorded as shipped, with its ship-back queued in th
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
 from app.domain.enums import OrderStatus, PackageState, PrintJobState, ScanOutcome
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.orders import Order
 from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
@@ -25,6 +26,8 @@ from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow,
 from app.services.audit import Actor, audit
 from app.services.printing import PrintService
 from app.services.shipping import mark_shipped
+
+log = logging.getLogger(__name__)
 
 SCAN_EVENTS = ScanEventRow.__table__
 
@@ -93,6 +96,8 @@ class Station:
         confirm_scan: bool = False,
         scale: Any = None,
         packaging_g: float = 0.0,
+        live: Callable[[str, str], object] | None = None,
+        live_at_open: bool = True,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.session_factory = session_factory
@@ -112,6 +117,11 @@ class Station:
         self._row_id: tuple[PackSession, int] | None = None  # the open parcel and its order's row id
         self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
         self._due = False  # see finish_due()
+        # `live(order_no, shop)` asks the platform for the order as it is now and stores what changed in the cache
+        # (app.sync.live.LiveCheck); it is called before printing and confirming, and before opening unless the
+        # caller does that itself in the background (`live_at_open=False`: the window, which must not wait for it).
+        self.live = live
+        self.live_at_open = live_at_open
 
     @property
     def order(self) -> Order | None:
@@ -144,8 +154,11 @@ class Station:
                     total=self.session.total,
                 )  # fmt: skip
             ]
+        opening = self.session is None or self.session.complete
+        if opening and self.live is not None and self.live_at_open:
+            self._ask_platform_about(code)
         with self.session_factory.begin() as db:
-            if self.session is not None and not self.session.complete:
+            if not opening:
                 events = self._item_scan(db, code)
             else:
                 events = self._open(db, code)
@@ -158,6 +171,22 @@ class Station:
                 else:
                     self._due = True
         return events
+
+    def _ask_platform_about(self, code: str, shop: str | None = None) -> None:
+        """The platform's word on the order `code` opens (an order or tracking number), stored in the cache before
+        the station reads it. Never in the way: a platform that cannot answer leaves the cache's answer."""
+        if self.live is None:
+            return
+        if shop is None:
+            with self.session_factory() as db:
+                found = OrderRepository(db).order_and_shop(code)
+            if found is None:
+                return
+            code, shop = found
+        try:
+            self.live(code, shop)
+        except Exception:  # noqa: BLE001 - the live look is a bonus; the cache still decides
+            log.exception("asking the platform about %s failed", code)
 
     @property
     def finishing(self) -> bool:
@@ -542,6 +571,8 @@ class Station:
         assert self.awaiting_confirm is not None and self.session is not None
         order = self.session.order
         tracking = self.awaiting_confirm
+        if code == tracking:
+            self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
             order_id = row.id if row else None
@@ -767,6 +798,7 @@ class Station:
             return []  # never a label for a parcel that is not fully verified
         order = self.session.order
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
+        self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
             package, blocked = self._stop_reason(row)
@@ -800,7 +832,12 @@ class Station:
             if self.printer is None:
                 return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
-        result = self.printer.print_order(order.order_no, reprint_reason=reprint)
+        try:
+            result = self.printer.print_order(order.order_no, reprint_reason=reprint)
+        except PackDeskError as exc:  # no waybill account, an order the print queue refuses: the packer is told
+            with self.session_factory.begin() as db:
+                self._record(db, self._order_id(db), order.order_no, ScanOutcome.PRINT_FAILED, None, 0)
+            return [StationEvent(ScanOutcome.PRINT_FAILED, order.order_no, order.order_no, reason=exc.message)]
         with self.session_factory.begin() as db:  # the attempt's record: a restart must not print it again
             outcome = ScanOutcome.LABEL_PRINTED if result.state is PrintJobState.SENT else ScanOutcome.PRINT_FAILED
             self._record(db, self._order_id(db), result.tracking_no or order.order_no, outcome, None, 0)

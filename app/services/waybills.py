@@ -32,8 +32,8 @@ def account_for(session: Session, order: OrderRow, carrier_code: str | None = No
         query = query.order_by(WaybillAccountRow.is_default.desc(), WaybillAccountRow.id)
     account = session.execute(query).scalars().first()
     if account is None:
-        what = f"a {carrier_code.upper()} waybill account" if carrier_code else "a waybill account"
-        raise NotFound(f"Shop '{order.shop.name}' has no {what}.")
+        what = f"{carrier_code.upper()} waybill account" if carrier_code else "waybill account"
+        raise NotFound(f"Shop '{order.shop.name}' has no {what}: add one for its shop group, then print again.")
     return account
 
 

@@ -315,6 +315,27 @@ class TaobaoSync:
             self.progress("changes", report.fetched)
         self._store(full, report)
 
+    def refresh(self, tids: list[str]) -> SyncReport:
+        """Reads these trades now and stores what changed (a refund, a close, a new address): the bench's last look
+        at the platform before it acts on an order. A trade the platform no longer knows is left as cached."""
+        with self.session_factory() as session:
+            shop = session.get(ShopRow, self.shop_id)
+            assert shop is not None
+            report = SyncReport(shop.name)
+        full = []
+        for tid in tids:
+            try:
+                answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
+            except TopError as exc:
+                if exc.sub_code.endswith("trade-not-exist"):
+                    continue
+                raise
+            if isinstance(answer.get("trade"), dict):
+                full.append(answer["trade"])
+                report.fetched += 1
+        self._store(full, report)
+        return report
+
     # -- writing ----------------------------------------------------------------------------------------------------
 
     def _store(self, trades: list[dict[str, Any]], report: SyncReport) -> None:

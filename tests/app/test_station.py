@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pdtest.packing import ACTOR, names, pack_all_but_one, pick, simple, units_scans
 from PIL import Image
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from app.demo.seed import seed_demo
 from app.domain.enums import OrderStatus, RefundStatus, ScanOutcome
@@ -25,6 +25,7 @@ from app.persistence.rows import (
     PrintJobRow,
     ProductRow,
     ScanEventRow,
+    WaybillAccountRow,
 )
 from app.services.printing import PrintService
 from app.services.station import Station, StationEvent
@@ -331,3 +332,13 @@ def test_the_verdict_can_come_before_the_label_and_a_crash_between_prints_on_res
     finished = station.finish_due()  # the old bench, had it lived: the parcel is shipped already
     assert "label_printed" not in names(finished)
     assert len(list(labels.glob("*.png"))) == 1
+
+
+def test_a_label_that_cannot_be_made_is_a_print_failure_the_packer_sees(demo: Workspace, station: Station) -> None:
+    with demo.session_factory.begin() as s:
+        s.execute(delete(WaybillAccountRow))  # the seller has not set up a waybill account yet
+    order = pick(demo, simple())
+    got = station.scan(pack_all_but_one(station, order))
+    assert names(got) == ["item_ok", "order_complete", "print_failed"]
+    assert "no waybill account" in (got[-1].reason or "")
+    assert recorded(demo)[-1] == (order.order_no, "print_failed", None, 0)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import pytest
 from pdtest.station_ui import packable, scan
+from pdtest.top_server import TopServer
+from pdtest.top_shop import APP_KEY, SECRET, SESSION, synced_shop, waiting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from sqlalchemy import select
@@ -309,3 +312,21 @@ def test_the_count_columns_fit_their_titles_and_the_largest_count(qtbot, gui: Gu
     widths = [header.sectionSize(c) for c in (COL_SKU, COL_PROGRESS)]
     scan(qtbot, gui, order.lines[0].barcodes[0])
     assert [header.sectionSize(c) for c in (COL_SKU, COL_PROGRESS)] == widths  # sized per order, not per scan
+
+
+def test_a_parcel_opened_from_the_cache_stops_when_the_platform_says_closed(
+    qtbot, gui: Gui, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window opens the parcel at once from the cache, asks the platform in the background, and puts up STOP
+    when the order was closed after the last sync."""
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    with TopServer(app_key=APP_KEY, secret=SECRET, session=SESSION, seed=5, n_trades=30) as server:
+        synced_shop(gui.workspace, server)
+        tid, _scans, _oid = waiting(gui.workspace, server)
+        server.modify(tid, status="TRADE_CLOSED")
+        view = gui.window.station_view
+        snap = scan(qtbot, gui, tid)
+        assert snap.events[-1].event is ScanOutcome.ORDER_OPENED  # the cache still said waiting
+        qtbot.waitUntil(lambda: view.stop_overlay.isVisible(), timeout=10_000)
+        assert tid in view.stop_text.text()
+        assert view.station.session is None

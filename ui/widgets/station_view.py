@@ -600,6 +600,21 @@ class StationView(QWidget):
     def _on_undo_button_clicked(self) -> None:
         self.tasks.run(lambda: undo_and_snapshot(self.station), self._on_scan_done, self._on_scan_error)
 
+    def _ask_platform(self, snapshot: StationSnapshot) -> None:
+        """A parcel just opened from the cache: the platform is asked in the background whether the order changed
+        (a refund no sync has brought yet), and the parcel stops if it did. The packer never waits for it."""
+        live, order = self.station.live, snapshot.order
+        opened = bool(snapshot.events) and snapshot.events[-1].event is ScanOutcome.ORDER_OPENED
+        if live is None or order is None or snapshot.complete or not opened:
+            return
+        order_no, shop = order.order_no, order.shop
+        self.tasks.run(
+            lambda: live(order_no, shop),
+            lambda changes: self.recheck({order_no}) if changes else None,
+            lambda _error: None,
+            lane="io",
+        )
+
     def _on_scan_verdict(self, snapshot: StationSnapshot, shown: threading.Event) -> None:
         """The parcel is complete; its label is being made: say so now, with its sound."""
         self.snapshot = snapshot
@@ -621,6 +636,7 @@ class StationView(QWidget):
     def _on_scan_done(self, snapshot: StationSnapshot, early: bool = False) -> None:
         """Everything a scan (or an undo, a park, an override...) did; `early`: its verdict was shown already."""
         self.snapshot = snapshot
+        self._ask_platform(snapshot)
         self._render(snapshot)
         last_event = snapshot.events[-1] if snapshot.events else None
         if last_event is not None and last_event.event is ScanOutcome.INTERCEPTED:

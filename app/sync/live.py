@@ -1,0 +1,106 @@
+"""The bench's last look at the platform before it acts on an order (sync layer).
+
+Before a parcel opens, before its label prints and before its confirm scan, the station asks the platform for the
+order as it is now (`taobao.trade.fullinfo.get`) with a short timeout and no retries, and stores what changed in the
+cache; the station then decides from the cache as always. A refund or a close that no sync has brought yet stops the
+parcel all the same.
+
+When the platform cannot answer in time (offline, slow, rate-limited, session expired), the cache's answer stands
+and the bench does not wait again for `pause_s` seconds: an offline bench must not lose a second and a half on every
+parcel. Orders of shops filled by imports have no platform to ask.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import Platform
+from app.domain.errors import PackDeskError
+from app.persistence.rows import ShopRow
+from app.sync.shops import load_credentials
+from app.sync.store import Change
+from app.sync.taobao import TaobaoSync
+from app.sync.top import RetryPolicy, TopClient
+
+log = logging.getLogger(__name__)
+
+#: One try, no waiting out a ban: the packer is waiting.
+QUICK = RetryPolicy(attempts=1, backoff_s=0, max_backoff_s=0, max_ban_s=0)
+
+
+class LiveCheck:
+    """Callable as `check(order_no, shop)`: the changes the platform had for the order (possibly none), or None
+    when the platform was not asked or did not answer. Safe to call from several threads."""
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        data_dir: Path,
+        *,
+        timeout_s: float = 1.5,
+        pause_s: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.session_factory, self.data_dir = session_factory, data_dir
+        self.timeout_s, self.pause_s, self.clock = timeout_s, pause_s, clock
+        self._lock = threading.Lock()
+        self._clients: dict[int, TopClient] = {}  # one per shop, its connection kept alive between parcels
+        self._quiet_until: dict[int, float] = {}  # shop id -> when to ask it again after a failure
+        self.asked = self.answered = 0
+
+    def __call__(self, order_no: str, shop: str) -> list[Change] | None:
+        shop_id = self._api_shop(shop)
+        if shop_id is None:
+            return None
+        with self._lock:
+            if self.clock() < self._quiet_until.get(shop_id, 0.0):
+                return None
+        self.asked += 1
+        try:
+            report = TaobaoSync(self.session_factory, shop_id, self._client(shop_id)).refresh([order_no])
+        except PackDeskError as exc:
+            log.info("live check of %s skipped: %s", order_no, exc.message)
+            with self._lock:
+                self._quiet_until[shop_id] = self.clock() + self.pause_s
+            return None
+        self.answered += 1
+        return [c for c in report.changes if c.order_no == order_no]
+
+    def close(self) -> None:
+        with self._lock:
+            clients, self._clients = list(self._clients.values()), {}
+        for client in clients:
+            client.close()
+
+    def _api_shop(self, name: str) -> int | None:
+        with self.session_factory() as session:
+            row = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
+            if row is None or not row.gateway_url or row.platform != Platform.TAOBAO.value:
+                return None
+            return row.id
+
+    def _client(self, shop_id: int) -> TopClient:
+        with self._lock:
+            client = self._clients.get(shop_id)
+            if client is not None:
+                return client
+        with self.session_factory() as session:
+            shop = session.get(ShopRow, shop_id)
+            assert shop is not None and shop.gateway_url is not None
+            creds = load_credentials(self.data_dir, shop.credentials_ref)
+            client = TopClient(
+                shop.gateway_url, shop.app_key or "", creds.app_secret, creds.session_key,
+                timeout_s=self.timeout_s, retry=QUICK,
+            )  # fmt: skip
+        with self._lock:
+            kept = self._clients.setdefault(shop_id, client)
+        if kept is not client:  # another thread made one meanwhile
+            client.close()
+        return kept
