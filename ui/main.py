@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -170,9 +171,18 @@ def build_gui(ws: Workspace) -> Gui:
 
     def apply_station_options(options: StationOptions) -> None:
         store(ws.settings, options)
-        ws.save_settings()
-        station.sku_first, station.confirm_scan = options.sku_first, options.confirm_scan
-        station.packaging_g = float(options.packaging_g)
+        try:
+            ws.save_settings()
+        except OSError as exc:
+            text = QCoreApplication.translate("MainWindow", "Could not save the settings: %1")
+            QMessageBox.warning(window, "PackDesk", text.replace("%1", exc.strerror or str(exc)))
+            return
+
+        def engine() -> None:  # on the scan lane, between two scans, never in the middle of one
+            station.sku_first, station.confirm_scan = options.sku_first, options.confirm_scan
+            station.packaging_g = float(options.packaging_g)
+
+        tasks.run(engine)
         station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
         scanner.set_settings(
             settings_from(

@@ -29,24 +29,18 @@ class SyncOutcome:
     offline: bool = False
     error: str | None = None
     status: SyncStatus | None = None
-    pictures: int = 0  # product pictures at hand for the waiting orders after this round
 
     @property
     def changes(self) -> list[Change]:
         return [c for r in self.reports for c in r.changes]
 
 
-def run_sync(session_factory: sessionmaker[Session], data_dir: Path, images: ImageCache | None = None) -> SyncOutcome:
-    """One round: every API shop's orders, then the outbox, then the waiting orders' pictures (with `images`).
-
-    Never raises: the outcome says what went wrong.
-    """
+def run_sync(session_factory: sessionmaker[Session], data_dir: Path) -> SyncOutcome:
+    """One round: every API shop's orders, then the outbox. Never raises: the outcome says what went wrong."""
     outcome = SyncOutcome()
     try:
         outcome.reports = sync_shops(session_factory, data_dir)
         outcome.flush = flush_outbox(session_factory, data_dir)
-        if images is not None and outcome.reports:
-            outcome.pictures = prefetch_waiting(session_factory, images)
     except Offline as exc:
         outcome.offline, outcome.error = True, exc.message
     except PackDeskError as exc:
@@ -93,8 +87,8 @@ class SyncController(QObject):
             return
         self.running = True
         self.started.emit()
-        factory, data_dir, images = self.session_factory, self.data_dir, self.images
-        self.tasks.run(lambda: run_sync(factory, data_dir, images), self._on_done, self._on_failed, lane="io")
+        factory, data_dir = self.session_factory, self.data_dir
+        self.tasks.run(lambda: run_sync(factory, data_dir), self._on_done, self._on_failed, lane="io")
 
     def _on_status(self, status: SyncStatus) -> None:
         self.status_changed.emit(status)
@@ -107,6 +101,9 @@ class SyncController(QObject):
         self.finished.emit(outcome)
         if outcome.status:
             self.status_changed.emit(outcome.status)
+        if self.images is not None and outcome.reports:  # after the round's news reached the bench
+            factory, images = self.session_factory, self.images
+            self.tasks.run(lambda: prefetch_waiting(factory, images), None, lambda _e: None, lane="pictures")
 
     def _on_failed(self, error: BaseException) -> None:
         self._on_done(SyncOutcome(error=str(error)))

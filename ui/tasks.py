@@ -1,7 +1,8 @@
 """Runs blocking work off the GUI thread and hands results back to it (ui layer).
 
-Three lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
-time; `print` is a single worker for the spooler, so labels leave in order; `io` is a small pool for the network.
+Four lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
+time; `print` is a single worker for the spooler, so labels leave in order; `io` is a small pool for the network;
+`pictures` downloads product pictures, so a slow picture server never holds up the rest.
 `fn` runs core code only and returns plain data; `on_done` and
 `on_error` run on the GUI thread. This is the only module that knows about QThreadPool.
 """
@@ -9,6 +10,7 @@ time; `print` is a single worker for the spooler, so labels leave in order; `io`
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -48,9 +50,10 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_relay_finished)
         self._relay.progressed.connect(self._on_relay_progressed)
-        self._lanes = {"db": QThreadPool(self), "io": QThreadPool(self), "print": QThreadPool(self)}
+        self._lanes = {name: QThreadPool(self) for name in ("db", "io", "print", "pictures")}
         self._lanes["db"].setMaxThreadCount(1)
         self._lanes["io"].setMaxThreadCount(4)
+        self._lanes["pictures"].setMaxThreadCount(2)  # slow downloads never hold up the io lane's checks
         self._lanes["print"].setMaxThreadCount(1)  # one spooler run at a time: jobs leave in order
 
     def run(
@@ -94,6 +97,9 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
-    """False when `callback` is a method of a widget that was deleted while the work ran (a closed window)."""
+    """False when `callback` is a method of a widget that was deleted while the work ran (a closed window); a
+    functools.partial of such a method counts as the method."""
+    while isinstance(callback, partial):
+        callback = callback.func
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -7,8 +7,8 @@ ahead, so a bench whose network drops still shows them.
 
 Files are kept under `<data dir>/cache/images`, named by a digest of the URL, written to a temporary name and renamed
 so a reader never sees half a picture. Only real pictures are kept (PNG, JPEG, GIF, WebP, by their first bytes, up to
-`max_bytes`); an error page or a truncated download is refused. A URL that failed is not asked again for
-`retry_after` seconds, so an offline bench does not wait on every parcel.
+`max_bytes`); an error page or a truncated download is refused. A URL that failed, or a host that could
+not be reached, is not asked again for `retry_after` seconds, so an offline bench does not wait on every parcel.
 """
 
 from __future__ import annotations
@@ -94,6 +94,7 @@ class ImageCache:
         self.retry_after = retry_after
         self.clock = clock
         self._failed: dict[str, float] = {}  # URL -> when it last failed
+        self._hosts_down: dict[str, float] = {}  # host -> when it last could not be reached
         self._lock = threading.Lock()
 
     def _stem(self, url: str) -> Path:
@@ -119,32 +120,53 @@ class ImageCache:
 
     def fetch(self, url: str) -> Path | None:
         """The picture for `url`, downloading it when it is not cached; None when there is none to be had."""
+        return self._fetch(url)[0]
+
+    def _fetch(self, url: str) -> tuple[Path | None, bool]:
+        """The picture, and whether the network failed just now (a URL or host resting after a failure, or a
+        picture the server says it does not have, is not a network failure)."""
         path = self.cached(url)
         if path is not None or not url or _local_path(url) is not None:
-            return path
+            return path, False
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # not a URL at all ("http://[::1/x.png"): no picture, never an error
+            return None, False
+        now = self.clock()
         with self._lock:
-            failed_at = self._failed.get(url)
-        if failed_at is not None and self.clock() - failed_at < self.retry_after:
-            return None
-        candidates = [thumbnail_url(url), url]
-        for candidate in dict.fromkeys(candidates):  # the thumbnail first, then the original
-            data = self._download(candidate)
+            resting = [self._failed.get(url), self._hosts_down.get(host)]
+        if any(t is not None and now - t < self.retry_after for t in resting):
+            return None, False
+        for candidate in dict.fromkeys([thumbnail_url(url), url]):  # the thumbnail first, then the original
+            data, unreachable = self._download(candidate)
             if data is not None:
-                return self._store(url, data)
+                return self._store(url, data), False
+            if unreachable:
+                self._remember(self._hosts_down, host)
+                self._remember(self._failed, url)
+                return None, True
+        self._remember(self._failed, url)
+        return None, False
+
+    def _remember(self, failures: dict[str, float], key: str) -> None:
         with self._lock:
-            self._failed[url] = self.clock()
-        return None
+            if len(failures) >= 5000:  # bounded: forget the oldest half
+                for old in list(failures)[:2500]:
+                    del failures[old]
+            failures[key] = self.clock()
 
     def prefetch(self, urls: Iterable[str], give_up_after: int = 3) -> int:
         """Fetches every URL not yet cached, one after the other; returns how many are now at hand.
 
-        Stops after `give_up_after` failures in a row: the network is down, and the next round will try again.
+        Stops after `give_up_after` network failures in a row: the network is down, and the next round will try
+        again. Pictures a server does not have do not count.
         """
         have = failures = 0
         for url in dict.fromkeys(u for u in urls if u):
-            if self.fetch(url) is not None:
+            path, network_failed = self._fetch(url)
+            if path is not None:
                 have, failures = have + 1, 0
-            else:
+            elif network_failed:
                 failures += 1
                 if failures >= give_up_after:
                     break
@@ -153,9 +175,13 @@ class ImageCache:
     def prune(self, max_total_bytes: int = 300 * 1024 * 1024) -> int:
         """Deletes the least recently fetched pictures beyond `max_total_bytes`; returns how many went."""
         try:
-            files = [(p.stat(), p) for p in self.directory.iterdir() if p.suffix in _SUFFIXES]
+            entries = list(self.directory.iterdir())
+            files = [(p.stat(), p) for p in entries if p.suffix in _SUFFIXES]
+            leftovers = [p for p in entries if p.suffix == ".part" and time.time() - p.stat().st_mtime > 3600]
         except OSError:
             return 0
+        for part in leftovers:  # a download cut off by a crash
+            part.unlink(missing_ok=True)
         total = sum(st.st_size for st, _ in files)
         removed = 0
         for st, path in sorted(files, key=lambda f: f[0].st_mtime):
@@ -169,21 +195,24 @@ class ImageCache:
             removed += 1
         return removed
 
-    def _download(self, url: str) -> bytes | None:
+    def _download(self, url: str) -> tuple[bytes | None, bool]:
+        """The picture's bytes (None: not a picture to keep), and whether the host could not be reached."""
         try:
             with httpx.stream("GET", url, timeout=self.timeout, follow_redirects=True) as response:
                 if response.status_code != 200:
-                    return None
+                    return None, False
                 chunks, size = [], 0
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > self.max_bytes:
-                        return None
+                        return None, False
                     chunks.append(chunk)
-        except (httpx.HTTPError, OSError):
-            return None
+        except (httpx.TimeoutException, httpx.NetworkError, OSError):
+            return None, True
+        except Exception:  # noqa: BLE001 - a malformed URL, a broken answer: no picture, never an error
+            return None, False
         data = b"".join(chunks)
-        return data if picture_kind(data[:16]) else None
+        return (data if picture_kind(data[:16]) else None), False
 
     def _store(self, url: str, data: bytes) -> Path | None:
         suffix = picture_kind(data[:16])

@@ -71,11 +71,11 @@ class PaceCounter:
             if self._key != (packer, midnight):
                 self._key = (packer, midnight)
                 self._reset()
-            since = midnight if self.last_at is None else max(midnight, self.last_at)
+            # New rows by id, not by time: another bench's clock may run a little behind this one's.
             with session_factory() as session:
                 rows = session.execute(
                     select(ScanEventRow.id, ScanEventRow.at, ScanEventRow.outcome, ScanEventRow.units)
-                    .where(ScanEventRow.packer == packer, ScanEventRow.at >= since, ScanEventRow.id > self.last_id)
+                    .where(ScanEventRow.packer == packer, ScanEventRow.at >= midnight, ScanEventRow.id > self.last_id)
                     .order_by(ScanEventRow.id)
                 ).all()
             for row_id, at, outcome, n in rows:

@@ -188,6 +188,14 @@ class Station:
         except Exception:  # noqa: BLE001 - the live look is a bonus; the cache still decides
             log.exception("asking the platform about %s failed", code)
 
+    def asks_platform(self, order: Order) -> bool:
+        """Whether the platform will be asked about `order` before its label prints (an API shop, reachable
+        lately); the window then says "checking" rather than "complete" until it answered."""
+        if self.live is None:
+            return False
+        would_ask = getattr(self.live, "would_ask", None)
+        return bool(would_ask(order.shop)) if would_ask is not None else True
+
     @property
     def finishing(self) -> bool:
         """The last scan completed the parcel and `finish_due()` has yet to print and ship it."""
@@ -571,12 +579,13 @@ class Station:
         assert self.awaiting_confirm is not None and self.session is not None
         order = self.session.order
         tracking = self.awaiting_confirm
-        if code == tracking:
+        is_the_label = code.strip().upper() == tracking
+        if is_the_label:
             self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
             order_id = row.id if row else None
-            if code.strip().upper() != tracking:
+            if not is_the_label:
                 self._record(db, order_id, code, ScanOutcome.WRONG_ITEM, None, 0)
                 return [
                     StationEvent(
@@ -592,7 +601,7 @@ class Station:
             package, blocked = self._stop_reason(row, label_on_parcel=True)
             if blocked:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED, None, 0)
-                if package is not None:
+                if package is not None and blocked != "shipped":
                     self._void(db, package, blocked)
                 self._close()
                 return [
@@ -804,8 +813,8 @@ class Station:
             package, blocked = self._stop_reason(row)
             if blocked:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
-                if package is not None and package.print_count > 0:
-                    self._void(db, package, blocked)
+                if package is not None and package.print_count > 0 and blocked != "shipped":
+                    self._void(db, package, blocked)  # a shipped parcel's label is on its way: it stays valid
                 self._close()
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
             if self.from_waybill and row is not None and package is not None and package.print_count > 0:
@@ -832,6 +841,7 @@ class Station:
             if self.printer is None:
                 return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
+        confirm = self.confirm_scan  # read once: the station settings may change it meanwhile
         try:
             result = self.printer.print_order(order.order_no, reprint_reason=reprint)
         except PackDeskError as exc:  # no waybill account, an order the print queue refuses: the packer is told
@@ -857,11 +867,11 @@ class Station:
                 order.order_no,
                 order.order_no,
                 tracking_no=result.tracking_no,
-                reason="scan_the_waybill" if self.confirm_scan else None,
+                reason="scan_the_waybill" if confirm else None,
                 extra={"carrier": result.carrier, "copy_no": result.copy_no},
             )
         ]
-        if self.confirm_scan:
+        if confirm:
             self.awaiting_confirm = result.tracking_no
             return events
         if self.auto_ship:

@@ -69,9 +69,21 @@ class LiveCheck:
             log.info("live check of %s skipped: %s", order_no, exc.message)
             with self._lock:
                 self._quiet_until[shop_id] = self.clock() + self.pause_s
+                stale = self._clients.pop(shop_id, None)  # re-read the shop's keys next time: they may be new
+            if stale is not None:
+                stale.close()
             return None
         self.answered += 1
         return [c for c in report.changes if c.order_no == order_no]
+
+    def would_ask(self, shop: str) -> bool:
+        """Whether a call for an order of `shop` would go to the platform now (an API shop, not resting after a
+        failure)."""
+        shop_id = self._api_shop(shop)
+        if shop_id is None:
+            return False
+        with self._lock:
+            return self.clock() >= self._quiet_until.get(shop_id, 0.0)
 
     def close(self) -> None:
         with self._lock:

@@ -295,6 +295,11 @@
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
+    <message>
+        <location filename="../../ui/main.py" line="177"/>
+        <source>Could not save the settings: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
 </context>
 <context>
     <name>OrdersTableModel</name>
@@ -560,27 +565,28 @@
 <context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="77"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="87"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="78"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="88"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="79"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="89"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="80"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="90"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="91"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="101"/>
+        <location filename="../../ui/widgets/station_view.py" line="884"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -981,315 +987,325 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="230"/>
+        <location filename="../../ui/widgets/station_view.py" line="303"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="231"/>
+        <location filename="../../ui/widgets/station_view.py" line="304"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="234"/>
+        <location filename="../../ui/widgets/station_view.py" line="307"/>
         <source>Park (F8)</source>
         <translation>暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="238"/>
+        <location filename="../../ui/widgets/station_view.py" line="311"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="239"/>
+        <location filename="../../ui/widgets/station_view.py" line="312"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="255"/>
+        <location filename="../../ui/widgets/station_view.py" line="328"/>
         <source>Supervisor: let it ship…</source>
         <translation>主管放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="270"/>
+        <location filename="../../ui/widgets/station_view.py" line="343"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="275"/>
+        <location filename="../../ui/widgets/station_view.py" line="348"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="277"/>
+        <location filename="../../ui/widgets/station_view.py" line="350"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="279"/>
+        <location filename="../../ui/widgets/station_view.py" line="352"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="375"/>
+        <location filename="../../ui/widgets/station_view.py" line="448"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="396"/>
+        <location filename="../../ui/widgets/station_view.py" line="475"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="497"/>
+        <location filename="../../ui/widgets/station_view.py" line="585"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="552"/>
+        <location filename="../../ui/widgets/station_view.py" line="641"/>
+        <source>CHECKING</source>
+        <translation>核对中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="642"/>
+        <source>All items verified; asking the platform about order %1 before its label prints</source>
+        <translation>商品已全部验完；打印面单前正在向平台核对订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="695"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="571"/>
+        <location filename="../../ui/widgets/station_view.py" line="714"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="571"/>
+        <location filename="../../ui/widgets/station_view.py" line="714"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="575"/>
-        <location filename="../../ui/widgets/station_view.py" line="579"/>
-        <location filename="../../ui/widgets/station_view.py" line="583"/>
+        <location filename="../../ui/widgets/station_view.py" line="718"/>
+        <location filename="../../ui/widgets/station_view.py" line="722"/>
+        <location filename="../../ui/widgets/station_view.py" line="726"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="576"/>
+        <location filename="../../ui/widgets/station_view.py" line="719"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="579"/>
+        <location filename="../../ui/widgets/station_view.py" line="722"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="583"/>
+        <location filename="../../ui/widgets/station_view.py" line="726"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="587"/>
+        <location filename="../../ui/widgets/station_view.py" line="730"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="589"/>
+        <location filename="../../ui/widgets/station_view.py" line="732"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="590"/>
+        <location filename="../../ui/widgets/station_view.py" line="733"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="593"/>
-        <location filename="../../ui/widgets/station_view.py" line="597"/>
+        <location filename="../../ui/widgets/station_view.py" line="736"/>
+        <location filename="../../ui/widgets/station_view.py" line="740"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="594"/>
+        <location filename="../../ui/widgets/station_view.py" line="737"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="597"/>
+        <location filename="../../ui/widgets/station_view.py" line="740"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="601"/>
-        <location filename="../../ui/widgets/station_view.py" line="625"/>
+        <location filename="../../ui/widgets/station_view.py" line="744"/>
+        <location filename="../../ui/widgets/station_view.py" line="768"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="601"/>
+        <location filename="../../ui/widgets/station_view.py" line="744"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="605"/>
+        <location filename="../../ui/widgets/station_view.py" line="748"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="605"/>
+        <location filename="../../ui/widgets/station_view.py" line="748"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="609"/>
+        <location filename="../../ui/widgets/station_view.py" line="752"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="609"/>
+        <location filename="../../ui/widgets/station_view.py" line="752"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="614"/>
+        <location filename="../../ui/widgets/station_view.py" line="757"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="615"/>
+        <location filename="../../ui/widgets/station_view.py" line="758"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="617"/>
+        <location filename="../../ui/widgets/station_view.py" line="760"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="617"/>
+        <location filename="../../ui/widgets/station_view.py" line="760"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="619"/>
+        <location filename="../../ui/widgets/station_view.py" line="762"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="623"/>
-        <location filename="../../ui/widgets/station_view.py" line="629"/>
-        <location filename="../../ui/widgets/station_view.py" line="631"/>
-        <location filename="../../ui/widgets/station_view.py" line="635"/>
+        <location filename="../../ui/widgets/station_view.py" line="766"/>
+        <location filename="../../ui/widgets/station_view.py" line="772"/>
+        <location filename="../../ui/widgets/station_view.py" line="774"/>
+        <location filename="../../ui/widgets/station_view.py" line="778"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="623"/>
+        <location filename="../../ui/widgets/station_view.py" line="766"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="625"/>
+        <location filename="../../ui/widgets/station_view.py" line="768"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="629"/>
+        <location filename="../../ui/widgets/station_view.py" line="772"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="631"/>
+        <location filename="../../ui/widgets/station_view.py" line="774"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="635"/>
+        <location filename="../../ui/widgets/station_view.py" line="778"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="639"/>
+        <location filename="../../ui/widgets/station_view.py" line="782"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="642"/>
+        <location filename="../../ui/widgets/station_view.py" line="785"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="643"/>
+        <location filename="../../ui/widgets/station_view.py" line="786"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="644"/>
+        <location filename="../../ui/widgets/station_view.py" line="787"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="645"/>
+        <location filename="../../ui/widgets/station_view.py" line="788"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="396"/>
-        <location filename="../../ui/widgets/station_view.py" line="648"/>
+        <location filename="../../ui/widgets/station_view.py" line="475"/>
+        <location filename="../../ui/widgets/station_view.py" line="791"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="620"/>
+        <location filename="../../ui/widgets/station_view.py" line="763"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="646"/>
+        <location filename="../../ui/widgets/station_view.py" line="789"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="648"/>
+        <location filename="../../ui/widgets/station_view.py" line="791"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="652"/>
+        <location filename="../../ui/widgets/station_view.py" line="795"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="652"/>
+        <location filename="../../ui/widgets/station_view.py" line="795"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="664"/>
+        <location filename="../../ui/widgets/station_view.py" line="806"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="664"/>
+        <location filename="../../ui/widgets/station_view.py" line="806"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="670"/>
+        <location filename="../../ui/widgets/station_view.py" line="812"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="700"/>
+        <location filename="../../ui/widgets/station_view.py" line="845"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="711"/>
+        <location filename="../../ui/widgets/station_view.py" line="860"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="713"/>
+        <location filename="../../ui/widgets/station_view.py" line="862"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="743"/>
+        <location filename="../../ui/widgets/station_view.py" line="917"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

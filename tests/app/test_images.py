@@ -114,6 +114,7 @@ def test_an_unreachable_server_gives_no_picture(tmp_path: Path) -> None:
         port = probe.getsockname()[1]
     cache = ImageCache(tmp_path / "images", timeout=1.0)
     assert cache.fetch(f"http://127.0.0.1:{port}/x.png") is None
+    assert cache.fetch("http://[::1/broken.png") is None  # a malformed URL from a platform: no picture, no error
 
 
 def test_platform_cdn_pictures_ask_for_a_thumbnail_first_then_the_original() -> None:
@@ -174,7 +175,26 @@ def test_demo_products_have_their_pictures(tmp_path: Path) -> None:
 
 def test_prefetch_gives_up_when_the_network_is_down(tmp_path: Path, pictures: PictureServer) -> None:
     pictures.routes["/ok.png"] = (200, _png())
-    cache = ImageCache(tmp_path / "images")
-    urls = [pictures.url(f"/missing-{n}.png") for n in range(5)] + [pictures.url("/ok.png")]
+    with socket.socket() as probe:  # a port nobody listens on, on three loopback hosts
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    cache = ImageCache(tmp_path / "images", timeout=1.0)
+    down = [f"http://{host}:{dead}/p.png" for host in ("localhost", "127.0.0.2", "127.0.0.3")]
+    urls = [*down, f"http://localhost:{dead}/other.png", pictures.url("/ok.png")]
     assert cache.prefetch(urls, give_up_after=3) == 0
-    assert pictures.hits == ["/missing-0.png", "/missing-1.png", "/missing-2.png"]
+    assert pictures.hits == []  # three unreachable hosts in a row: the network is down, the round stops
+
+
+def test_pictures_a_server_lacks_do_not_stop_prefetch_nor_an_unreachable_host_the_others(
+    tmp_path: Path, pictures: PictureServer
+) -> None:
+    pictures.routes["/ok.png"] = (200, _png())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    cache = ImageCache(tmp_path / "images", timeout=1.0)
+    missing = [pictures.url(f"/missing-{n}.png") for n in range(5)]
+    unreachable = [f"http://localhost:{dead}/{n}.png" for n in range(5)]
+    assert cache.prefetch([*missing, *unreachable, pictures.url("/ok.png")], give_up_after=3) == 1
+    assert "/ok.png" in pictures.hits
+    assert cache.prefetch(missing) == 0 and pictures.hits.count("/missing-0.png") == 1  # resting, not asked again

@@ -332,6 +332,9 @@ def test_the_verdict_can_come_before_the_label_and_a_crash_between_prints_on_res
     finished = station.finish_due()  # the old bench, had it lived: the parcel is shipped already
     assert "label_printed" not in names(finished)
     assert len(list(labels.glob("*.png"))) == 1
+    with demo.session_factory() as s:  # and its label, on its way with the parcel, stays valid
+        (package,) = s.execute(select(PackageRow)).scalars().all()
+        assert (package.state, package.print_count) == ("shipped", 1)
 
 
 def test_a_label_that_cannot_be_made_is_a_print_failure_the_packer_sees(demo: Workspace, station: Station) -> None:

@@ -11,10 +11,10 @@ from pdtest.top_server import TopServer
 from pdtest.top_shop import APP_KEY, SECRET, SESSION, synced_shop, waiting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.domain.enums import ScanOutcome
-from app.persistence.rows import OrderRow
+from app.persistence.rows import OrderLineRow, OrderRow
 from app.services.images import ImageCache
 from app.services.orders import list_orders
 from ui.main import Gui
@@ -330,3 +330,50 @@ def test_a_parcel_opened_from_the_cache_stops_when_the_platform_says_closed(
         qtbot.waitUntil(lambda: view.stop_overlay.isVisible(), timeout=10_000)
         assert tid in view.stop_text.text()
         assert view.station.session is None
+
+
+def test_the_last_scan_says_checking_until_the_platform_answered(
+    qtbot, gui: Gui, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """For an order of an API shop the last item's verdict is "checking", not "complete": the platform is asked
+    before the label prints, and this time it says the buyer cancelled."""
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    with TopServer(app_key=APP_KEY, secret=SECRET, session=SESSION, seed=5, n_trades=30) as server:
+        synced_shop(gui.workspace, server)
+        tid, scans, _oid = waiting(gui.workspace, server)
+        view = gui.window.station_view
+        scan(qtbot, gui, tid)
+        gui.tasks.wait()  # the background look at the opening: nothing new yet
+        for code in scans[:-1]:
+            scan(qtbot, gui, code)
+        server.modify(tid, status="TRADE_CLOSED")
+        assert view.sounds is not None
+        view.sounds.played.clear()
+        verdicts: list[tuple[str, bool]] = []
+        view.verdict_shown.connect(lambda snap: verdicts.append((view.banner.text(), snap.checking)))
+        final = scan(qtbot, gui, scans[-1])
+        assert verdicts == [("CHECKING", True)]
+        assert final.events[-1].event is ScanOutcome.INTERCEPTED and final.events[-1].reason == "closed"
+        assert view.stop_overlay.isVisible()
+        assert view.sounds.played == ["ok", "stop"]
+        assert not list((tmp_path / "labels").glob("*.png"))
+
+
+def test_an_item_that_opens_a_parcel_also_asks_the_platform(qtbot, gui: Gui, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    with TopServer(app_key=APP_KEY, secret=SECRET, session=SESSION, seed=5, n_trades=30) as server:
+        synced_shop(gui.workspace, server)
+        view = gui.window.station_view
+        view.station.sku_first = True
+        tid, scans, _oid = next(w for k in range(20) if len((w := waiting(gui.workspace, server, skip=k))[1]) > 1)
+        sku = scans[0].removeprefix("BC-")
+        with gui.workspace.session_factory.begin() as session:  # only this order still needs the item
+            others = select(OrderLineRow.order_id).where(OrderLineRow.sku == sku)
+            session.execute(
+                update(OrderRow).where(OrderRow.id.in_(others), OrderRow.order_no != tid).values(status="shipped")
+            )
+        server.modify(tid, status="TRADE_CLOSED")
+        snap = scan(qtbot, gui, scans[0])
+        assert [e.event for e in snap.events][:2] == [ScanOutcome.ORDER_OPENED, ScanOutcome.ITEM_OK]
+        qtbot.waitUntil(lambda: view.stop_overlay.isVisible(), timeout=10_000)
+        assert snap.order is not None and snap.order.order_no in view.stop_text.text()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
@@ -35,7 +36,7 @@ from app.services.station import Station, StationEvent
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import COL_PICTURE, COL_PROGRESS, COL_SKU, PackLine, PackLinesModel
-from ui.sounds import SoundPlayer
+from ui.sounds import FOR_OUTCOME, SoundPlayer
 from ui.tasks import TaskRunner
 from ui.text import displayable
 
@@ -82,6 +83,15 @@ class StationSnapshot:
     order: Order | None
     scanned: dict[str, int] = field(default_factory=dict)
     complete: bool = False
+    checking: bool = False  # complete, and the platform is being asked about the order before its label prints
+
+
+@dataclass
+class _ScanTicket:
+    """One scan's own state between its verdict and its end (a scan queued behind it must not answer for it)."""
+
+    shown: threading.Event = field(default_factory=threading.Event)  # its early verdict is on screen
+    complete_sounded: bool = False  # ... and said "complete" already
 
 
 VERDICT_WAIT_S = 0.1  # how long a finishing scan waits for the window to show its verdict
@@ -101,7 +111,8 @@ def scan_and_snapshot(
         return _snapshot(station, station.scan(code))
     events = station.scan(code, then_finish=False)
     if station.finishing:
-        report(_snapshot(station, events))
+        checking = station.order is not None and station.asks_platform(station.order)
+        report(replace(_snapshot(station, events), checking=checking))
         if shown is not None:
             shown.wait(VERDICT_WAIT_S)
         events = events + station.finish_due()
@@ -451,11 +462,11 @@ class StationView(QWidget):
             return
         if self.idle_timer.interval() > 0:
             self.idle_timer.start()
-        shown = threading.Event()  # this scan's own: a scan queued behind it must not answer for it
+        ticket = _ScanTicket()
         self.tasks.run_with_progress(
-            lambda report: scan_and_snapshot(self.station, code, report, shown),
-            lambda snapshot: self._on_scan_verdict(snapshot, shown),
-            lambda snapshot: self._on_scan_done(snapshot, early=shown.is_set()),
+            partial(scan_and_snapshot, self.station, code, shown=ticket.shown),
+            partial(self._on_scan_verdict, ticket=ticket),
+            partial(self._on_scan_done, ticket=ticket),
             self._on_scan_error,
         )
 
@@ -604,25 +615,39 @@ class StationView(QWidget):
         """A parcel just opened from the cache: the platform is asked in the background whether the order changed
         (a refund no sync has brought yet), and the parcel stops if it did. The packer never waits for it."""
         live, order = self.station.live, snapshot.order
-        opened = bool(snapshot.events) and snapshot.events[-1].event is ScanOutcome.ORDER_OPENED
+        opened = any(e.event is ScanOutcome.ORDER_OPENED for e in snapshot.events)  # SKU-first: opened + item
         if live is None or order is None or snapshot.complete or not opened:
             return
         order_no, shop = order.order_no, order.shop
         self.tasks.run(
-            lambda: live(order_no, shop),
-            lambda changes: self.recheck({order_no}) if changes else None,
-            lambda _error: None,
+            partial(live, order_no, shop),
+            partial(self._on_platform_answered, order_no),
+            partial(self._on_platform_answered, order_no),  # an error: as no answer
             lane="io",
         )
 
-    def _on_scan_verdict(self, snapshot: StationSnapshot, shown: threading.Event) -> None:
-        """The parcel is complete; its label is being made: say so now, with its sound."""
+    def _on_platform_answered(self, order_no: str, changes: object) -> None:
+        if isinstance(changes, list) and changes:  # the platform had news: the cache has them now
+            self.recheck({order_no})
+
+    def _on_scan_verdict(self, snapshot: StationSnapshot, ticket: _ScanTicket) -> None:
+        """The parcel is complete; its label is being made: say so now, with its sound. When the platform is still
+        to be asked about the order, the panel says so instead, and "complete" waits for the answer."""
         self.snapshot = snapshot
         self._render(snapshot)
+        if snapshot.checking:
+            self._set_banner(
+                self.tr("CHECKING"),
+                self.tr("All items verified; asking the platform about order %1 before its label prints").replace(
+                    "%1", snapshot.order.order_no if snapshot.order else ""
+                ),
+                STATE_COLOURS["packing"],
+            )
         if self.sounds is not None and snapshot.events:
-            self.sounds.play_for(snapshot.events[-1].event)
+            self.sounds.play("ok" if snapshot.checking else FOR_OUTCOME.get(snapshot.events[-1].event, "ok"))
+        ticket.complete_sounded = not snapshot.checking
         self._show_verdict_now(snapshot)
-        shown.set()  # the worker goes on to the label
+        ticket.shown.set()  # the worker goes on to the label
 
     def _show_verdict_now(self, snapshot: StationSnapshot) -> None:
         """Paints the banner and its detail at once (the rest of the panel follows with the event loop)."""
@@ -633,8 +658,10 @@ class StationView(QWidget):
         if order is not None:
             self._load_pictures(order)
 
-    def _on_scan_done(self, snapshot: StationSnapshot, early: bool = False) -> None:
-        """Everything a scan (or an undo, a park, an override...) did; `early`: its verdict was shown already."""
+    def _on_scan_done(self, snapshot: StationSnapshot, ticket: _ScanTicket | None = None) -> None:
+        """Everything a scan (or an undo, a park, an override...) did; `ticket`: the scan's, when it had one."""
+        early = ticket is not None and ticket.shown.is_set()  # its verdict is on screen already
+        complete_sounded = ticket is not None and ticket.complete_sounded
         self.snapshot = snapshot
         self._ask_platform(snapshot)
         self._render(snapshot)
@@ -655,8 +682,8 @@ class StationView(QWidget):
         self.park_button.setEnabled(open_parcel)
         if self.sounds is not None and snapshot.events:
             last_event = snapshot.events[-1].event
-            if not (early and last_event in (ScanOutcome.LABEL_PRINTED, ScanOutcome.SHIPPED)):
-                self.sounds.play_for(last_event)  # "complete" sounded with the verdict already
+            if not (complete_sounded and FOR_OUTCOME.get(last_event) == "complete"):
+                self.sounds.play_for(last_event)  # else "complete" sounded with the verdict already
         if snapshot.events and snapshot.events[-1].event in (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED):
             self.refresh_pace()
         if not early:
@@ -870,14 +897,14 @@ class StationView(QWidget):
         cache = self.images
         for url in urls - {u for u in urls if self.lines_model.has_picture(u)}:
             self.tasks.run(
-                lambda url=url: load_picture(cache, url),  # type: ignore[misc]
-                lambda image, url=url: self._on_picture(url, image),  # type: ignore[misc]
-                lambda _error: None,  # no picture: the line shows without one
-                lane="io",
+                partial(load_picture, cache, url),
+                partial(self._on_picture, url),
+                partial(self._on_picture, url, None),  # no picture: the line shows without one
+                lane="pictures",
             )
 
-    def _on_picture(self, url: str, image: QImage | None) -> None:
-        if image is not None:
+    def _on_picture(self, url: str, image: QImage | None, _error: BaseException | None = None) -> None:
+        if isinstance(image, QImage):
             self.lines_model.set_picture(url, QPixmap.fromImage(image))
 
     def _refresh_countdown(self) -> None:
