@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import cache
+from types import SimpleNamespace
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
@@ -70,14 +72,36 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, st
     )
 
 
+@cache
+def _statements() -> SimpleNamespace:
+    """The station's look-ups, built once: building a statement costs SQLAlchemy more than SQLite takes to run it,
+    and every scan runs several."""
+    load = select(OrderRow).options(
+        selectinload(OrderRow.lines), selectinload(OrderRow.packages), joinedload(OrderRow.shop)
+    )
+    return SimpleNamespace(
+        barcode=select(ProductRow.sku, BarcodeRow.units)
+        .join(BarcodeRow.product)
+        .where(BarcodeRow.code == bindparam("code")),
+        catalogue=select(ProductRow.sku, ProductRow.image_url, BarcodeRow.code)
+        .outerjoin(BarcodeRow, BarcodeRow.product_id == ProductRow.id)
+        .where(ProductRow.sku.in_(bindparam("skus", expanding=True)))
+        .order_by(ProductRow.sku, BarcodeRow.units, BarcodeRow.code),
+        by_no=load.where(OrderRow.order_no == bindparam("no")).order_by(OrderRow.id),
+        by_no_and_shop=load.join(OrderRow.shop)
+        .where(OrderRow.order_no == bindparam("no"), ShopRow.name == bindparam("shop"))
+        .order_by(OrderRow.id),
+        by_id=load.where(OrderRow.id == bindparam("id")),
+        by_tracking=select(PackageRow.order_id).where(PackageRow.tracking_no == bindparam("code")),
+    )
+
+
 class CatalogueRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
     def lookup(self, code: str) -> BarcodeHit | None:
-        row = self.session.execute(
-            select(ProductRow.sku, BarcodeRow.units).join(BarcodeRow.product).where(BarcodeRow.code == code)
-        ).first()
+        row = self.session.execute(_statements().barcode, {"code": code}).first()
         return BarcodeHit(row.sku, row.units) if row else None
 
     def for_skus(self, skus: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -88,12 +112,7 @@ class CatalogueRepository:
             return {}, {}
         barcodes: dict[str, list[str]] = defaultdict(list)
         images: dict[str, str] = {}
-        rows = self.session.execute(
-            select(ProductRow.sku, ProductRow.image_url, BarcodeRow.code)
-            .outerjoin(BarcodeRow, BarcodeRow.product_id == ProductRow.id)
-            .where(ProductRow.sku.in_(wanted))
-            .order_by(ProductRow.sku, BarcodeRow.units, BarcodeRow.code)
-        )
+        rows = self.session.execute(_statements().catalogue, {"skus": sorted(wanted)})
         for sku, image, code in rows:
             if code is not None:
                 barcodes[sku].append(code)
@@ -149,10 +168,11 @@ class OrderRepository:
         return self.to_domain(rows)
 
     def row(self, order_no: str, shop: str | None = None) -> OrderRow | None:
-        query = self._load().where(OrderRow.order_no == order_no.strip())
         if shop:
-            query = query.join(OrderRow.shop).where(ShopRow.name == shop)
-        return self.session.execute(query.order_by(OrderRow.id)).scalars().first()
+            found = self.session.execute(_statements().by_no_and_shop, {"no": order_no.strip(), "shop": shop})
+        else:
+            found = self.session.execute(_statements().by_no, {"no": order_no.strip()})
+        return found.scalars().first()
 
     def order_and_shop(self, code: str) -> tuple[str, str] | None:
         """(order number, shop name) of the order a scanned order or tracking number opens; a light look-up."""
@@ -172,12 +192,10 @@ class OrderRepository:
         row = self.row(code)
         if row is not None:
             return row
-        order_id = self.session.execute(
-            select(PackageRow.order_id).where(PackageRow.tracking_no == code.strip())
-        ).scalar_one_or_none()
+        order_id = self.session.execute(_statements().by_tracking, {"code": code.strip()}).scalar_one_or_none()
         if order_id is None:
             return None
-        return self.session.execute(self._load().where(OrderRow.id == order_id)).scalars().first()
+        return self.session.execute(_statements().by_id, {"id": order_id}).scalars().first()
 
     def row_for_package(self, package: PackageRow) -> OrderRow:
         row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()

@@ -11,9 +11,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
@@ -30,6 +31,41 @@ from app.services.shipping import mark_shipped
 log = logging.getLogger(__name__)
 
 SCAN_EVENTS = ScanEventRow.__table__
+
+
+@cache
+def _RECORD_SCAN():  # noqa: N802, ANN202 - built once: every scan writes one row
+    return insert(SCAN_EVENTS)
+
+
+@cache
+def _ATTEMPT_EVENTS():  # noqa: N802, ANN202 - built once: every opening reads them
+    """This station's scans of one order since its last ended attempt (shipped, printed, stopped, reopened)."""
+    ended = (
+        ScanOutcome.INTERCEPTED.value,
+        ScanOutcome.SHIPPED.value,
+        ScanOutcome.LABEL_PRINTED.value,
+        ScanOutcome.REOPENED.value,
+        ScanOutcome.PRINT_FAILED.value,
+    )
+    floor = (
+        select(func.max(ScanEventRow.id))
+        .where(
+            ScanEventRow.station == bindparam("station"),
+            ScanEventRow.order_id == bindparam("order_id"),
+            ScanEventRow.outcome.in_(ended),
+        )
+        .scalar_subquery()
+    )
+    return (
+        select(ScanEventRow)
+        .where(
+            ScanEventRow.station == bindparam("station"),
+            ScanEventRow.order_id == bindparam("order_id"),
+            ScanEventRow.id > func.coalesce(floor, 0),
+        )
+        .order_by(ScanEventRow.id)
+    )
 
 
 @dataclass(frozen=True)
@@ -425,16 +461,17 @@ class Station:
     ) -> None:
         # one Core INSERT: every scan writes one row, and the ORM's unit of work would cost more than the write
         db.execute(
-            insert(SCAN_EVENTS).values(
-                at=self.clock(),
-                station=self.actor.station,
-                packer=self.actor.name,
-                order_id=order_id,
-                code=code,
-                outcome=outcome.value,
-                sku=sku,
-                units=units,
-            )
+            _RECORD_SCAN(),
+            {
+                "at": self.clock(),
+                "station": self.actor.station,
+                "packer": self.actor.name,
+                "order_id": order_id,
+                "code": code,
+                "outcome": outcome.value,
+                "sku": sku,
+                "units": units,
+            },
         )
 
     def _event(self, verdict: Verdict) -> StationEvent:
@@ -662,34 +699,7 @@ class Station:
     def _attempt(self, db: Session, order_id: int) -> tuple[ScanEventRow, list[tuple[str, int]], str] | None:
         """This station's current packing attempt of an order, if one has not ended (shipped, printed, stopped):
         its first opening, the item scans it accepted (undo applied) and the outcome of its last event."""
-        ended = (
-            ScanOutcome.INTERCEPTED.value,
-            ScanOutcome.SHIPPED.value,
-            ScanOutcome.LABEL_PRINTED.value,
-            ScanOutcome.REOPENED.value,
-        )
-        floor = (
-            select(func.max(ScanEventRow.id))
-            .where(
-                ScanEventRow.station == self.actor.station,
-                ScanEventRow.order_id == order_id,
-                ScanEventRow.outcome.in_((*ended, ScanOutcome.PRINT_FAILED.value)),
-            )
-            .scalar_subquery()
-        )
-        events = (
-            db.execute(
-                select(ScanEventRow)
-                .where(
-                    ScanEventRow.station == self.actor.station,
-                    ScanEventRow.order_id == order_id,
-                    ScanEventRow.id > func.coalesce(floor, 0),
-                )
-                .order_by(ScanEventRow.id)
-            )
-            .scalars()
-            .all()
-        )
+        events = db.execute(_ATTEMPT_EVENTS(), {"station": self.actor.station, "order_id": order_id}).scalars().all()
         # The attempt begins at the first opening after the last end (scanning the open order's own slip again
         # records another opening; its items still count).
         start = next((i for i, ev in enumerate(events) if ev.outcome == ScanOutcome.ORDER_OPENED.value), None)

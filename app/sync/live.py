@@ -31,6 +31,8 @@ from app.sync.top import RetryPolicy, TopClient
 
 log = logging.getLogger(__name__)
 
+SHOPS_KEPT_S = 60.0  # a shop given an API connection meanwhile is asked about within a minute
+
 #: One try, no waiting out a ban: the packer is waiting.
 QUICK = RetryPolicy(attempts=1, backoff_s=0, max_backoff_s=0, max_ban_s=0)
 
@@ -53,6 +55,7 @@ class LiveCheck:
         self._lock = threading.Lock()
         self._clients: dict[int, TopClient] = {}  # one per shop, its connection kept alive between parcels
         self._quiet_until: dict[int, float] = {}  # shop id -> when to ask it again after a failure
+        self._shops: dict[str, tuple[int | None, float]] = {}  # shop name -> (API shop id or None, when looked up)
         self.asked = self.answered = 0
 
     def __call__(self, order_no: str, shop: str) -> list[Change] | None:
@@ -92,11 +95,20 @@ class LiveCheck:
             client.close()
 
     def _api_shop(self, name: str) -> int | None:
+        """The id of shop `name` if it syncs through the API. Remembered for a minute: asked on every scan that
+        opens or completes a parcel, it must not cost a query each time."""
+        now = self.clock()
+        with self._lock:
+            known = self._shops.get(name)
+        if known is not None and now - known[1] < SHOPS_KEPT_S:
+            return known[0]
         with self.session_factory() as session:
             row = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
-            if row is None or not row.gateway_url or row.platform != Platform.TAOBAO.value:
-                return None
-            return row.id
+            api = row is not None and bool(row.gateway_url) and row.platform == Platform.TAOBAO.value
+            shop_id = row.id if api and row is not None else None
+        with self._lock:
+            self._shops[name] = (shop_id, now)
+        return shop_id
 
     def _client(self, shop_id: int) -> TopClient:
         with self._lock:

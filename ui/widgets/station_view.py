@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -166,6 +166,26 @@ class VerdictBanner(QLabel):
         painter.end()
 
 
+class NotesLabel(QLabel):
+    """The buyer's message and the seller's memo: dark text on yellow, framed. Painted directly, as the banner."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setContentsMargins(10, 8, 10, 8)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#212121"))
+        self.setPalette(palette)
+
+    def paintEvent(self, event) -> None:  # noqa: N802, ANN001
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#f9a825"), 2))
+        painter.setBrush(QColor("#fff59d"))
+        painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 4, 4)
+        painter.end()
+        super().paintEvent(event)  # the text, inside the margins
+
+
 class StationView(QWidget):
     scan_handled = Signal(object)  # StationSnapshot, after the panel repainted with everything the scan did
     verdict_shown = Signal(object)  # StationSnapshot, as soon as the scan's verdict is on screen (maybe before
@@ -260,16 +280,12 @@ class StationView(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 1)
 
-        self.notes = QLabel(self)
+        self.notes = NotesLabel(self)
         self.notes.setObjectName("notes")
         self.notes.setWordWrap(True)
         notes_font = QFont()
         notes_font.setPointSize(15)
         self.notes.setFont(notes_font)
-        self.notes.setStyleSheet(
-            "QLabel#notes { background: #fff59d; color: #212121; padding: 8px; "
-            "border: 2px solid #f9a825; border-radius: 4px; }"
-        )
 
         self.lines_model = PackLinesModel(self)
         self.lines_view = QTableView(self)
@@ -369,7 +385,12 @@ class StationView(QWidget):
 
         self.pace_label = QLabel(self)
         self.pace_label.setObjectName("pace")
-        self.pace_label.setStyleSheet("QLabel#pace { color: #37474f; font-size: 12pt; }")
+        pace_font = QFont()
+        pace_font.setPointSize(12)
+        self.pace_label.setFont(pace_font)
+        pace_palette = self.pace_label.palette()
+        pace_palette.setColor(QPalette.ColorRole.WindowText, QColor("#37474f"))
+        self.pace_label.setPalette(pace_palette)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.scan_input, 1)
@@ -617,6 +638,8 @@ class StationView(QWidget):
         live, order = self.station.live, snapshot.order
         opened = any(e.event is ScanOutcome.ORDER_OPENED for e in snapshot.events)  # SKU-first: opened + item
         if live is None or order is None or snapshot.complete or not opened:
+            return
+        if not self.station.asks_platform(order):  # a shop filled by imports (the answer is remembered)
             return
         order_no, shop = order.order_no, order.shop
         self.tasks.run(
