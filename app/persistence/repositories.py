@@ -76,8 +76,9 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, st
 def _statements() -> SimpleNamespace:
     """The station's look-ups, built once: building a statement costs SQLAlchemy more than SQLite takes to run it,
     and every scan runs several."""
+    # One order with its few lines and parcels: one joined query beats three (each costs more to run than to answer).
     load = select(OrderRow).options(
-        selectinload(OrderRow.lines), selectinload(OrderRow.packages), joinedload(OrderRow.shop)
+        joinedload(OrderRow.lines), joinedload(OrderRow.packages), joinedload(OrderRow.shop)
     )
     return SimpleNamespace(
         barcode=select(ProductRow.sku, BarcodeRow.units)
@@ -172,7 +173,7 @@ class OrderRepository:
             found = self.session.execute(_statements().by_no_and_shop, {"no": order_no.strip(), "shop": shop})
         else:
             found = self.session.execute(_statements().by_no, {"no": order_no.strip()})
-        return found.scalars().first()
+        return found.unique().scalars().first()
 
     def order_and_shop(self, code: str) -> tuple[str, str] | None:
         """(order number, shop name) of the order a scanned order or tracking number opens; a light look-up."""
@@ -195,7 +196,7 @@ class OrderRepository:
         order_id = self.session.execute(_statements().by_tracking, {"code": code.strip()}).scalar_one_or_none()
         if order_id is None:
             return None
-        return self.session.execute(_statements().by_id, {"id": order_id}).scalars().first()
+        return self.session.execute(_statements().by_id, {"id": order_id}).unique().scalars().first()
 
     def row_for_package(self, package: PackageRow) -> OrderRow:
         row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()
