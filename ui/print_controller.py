@@ -15,6 +15,7 @@ from app.services.printing import PrintResult, PrintService
 from app.services.station import Station
 from printers.registry import LabelPrinter, open_printer
 from ui.tasks import TaskRunner
+from ui.text import printer_state_text
 
 
 @dataclass
@@ -47,7 +48,8 @@ def print_batch(service: PrintService, order_nos: list[str], report: Callable[[o
             outcome.sent += 1
         else:
             outcome.not_sent.append(result)
-    outcome.pause = service.pause.message if service.pause else None
+    if service.pause is not None:  # in the packer's language when the printer said what is wrong
+        outcome.pause = printer_state_text(service.pause.state.value) or service.pause.message
     return outcome
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
 
@@ -30,3 +31,17 @@ def displayable(text: str) -> str:
     if _emoji_font_installed() or not any(_is_emoji(ch) for ch in text):
         return text
     return " ".join("".join(ch for ch in text if not _is_emoji(ch)).split())
+
+
+def printer_state_text(state: str | None) -> str | None:
+    """What a stopped printer needs, in the packer's language (None for a state it cannot name)."""
+    translate = QCoreApplication.translate
+    texts = {
+        "paper_out": translate("PrinterState", "The printer is out of labels: load a new roll."),
+        "cover_open": translate("PrinterState", "The printer's cover is open: close it."),
+        "paused": translate("PrinterState", "The printer is paused: press its feed or pause button."),
+        "offline": translate("PrinterState", "The printer does not answer: check its power and cable."),
+        "error": translate("PrinterState", "The printer reports an error (a jam or the head open): check it."),
+        "unknown": translate("PrinterState", "The printer does not say whether it is ready: check it."),
+    }
+    return texts.get(state or "")

@@ -57,6 +57,7 @@ class PrintResult:
     state: PrintJobState
     bytes_sent: int = 0
     error: str | None = None
+    printer_state: str | None = None  # printers.status.State of a printer that stopped the job (paper_out...)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,6 +69,7 @@ class PrintResult:
             "state": self.state.value,
             "bytes_sent": self.bytes_sent,
             "error": self.error,
+            "printer_state": self.printer_state,
         }
 
 
@@ -200,8 +202,13 @@ class _Claim:
     def name(self) -> str:
         return f"{self.tracking_no}-{self.copy_no}"
 
-    def result(self, state: PrintJobState, sent: int, error: str | None = None) -> PrintResult:
-        return PrintResult(self.order_no, self.tracking_no, self.carrier, self.copy_no, self.job_id, state, sent, error)
+    def result(
+        self, state: PrintJobState, sent: int, error: str | None = None, printer_state: State | None = None
+    ) -> PrintResult:
+        return PrintResult(
+            self.order_no, self.tracking_no, self.carrier, self.copy_no, self.job_id, state, sent, error,
+            printer_state.value if printer_state else None,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -360,13 +367,38 @@ class PrintService:
         self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None
     ) -> PrintResult:
         """Queues and prints the waybill of one order now (the station's path); raises as `enqueue` does."""
-        job_id = self.enqueue(order_no, carrier_code=carrier_code, reprint_reason=reprint_reason)
+        return self.print_job(self.enqueue(order_no, carrier_code=carrier_code, reprint_reason=reprint_reason))
+
+    def waiting_job(self, order_no: str) -> int | None:
+        """The job of `order_no`'s current parcel still queued here (its printer stopped), if there is one."""
+        with self.session_factory() as session:
+            row = OrderRepository(session).row(order_no)
+            package = current_package(row) if row is not None else None
+            if package is None:
+                return None
+            return session.execute(
+                select(PrintJobRow.id)
+                .where(
+                    PrintJobRow.package_id == package.id,
+                    PrintJobRow.printer_uri == self.uri,
+                    PrintJobRow.state == PrintJobState.QUEUED.value,
+                )
+                .order_by(PrintJobRow.id)
+                .limit(1)
+            ).scalar_one_or_none()
+
+    def print_job(self, job_id: int) -> PrintResult:
+        """Prints one queued job now (after the jobs queued before it), or says why it did not print."""
         results = {r.job_id: r for r in self.run(only={job_id})}
         if job_id in results:
             return results[job_id]
-        return self.result(job_id, error=self.pause.message if self.pause else "not printed")
+        return self.result(
+            job_id,
+            error=self.pause.message if self.pause else "not printed",
+            printer_state=self.pause.state if self.pause else None,
+        )
 
-    def result(self, job_id: int, error: str | None = None) -> PrintResult:
+    def result(self, job_id: int, error: str | None = None, printer_state: State | None = None) -> PrintResult:
         with self.session_factory() as session:
             job = session.get(PrintJobRow, job_id)
             assert job is not None
@@ -382,6 +414,7 @@ class PrintService:
                 PrintJobState(job.state),
                 job.bytes_sent,
                 error,
+                printer_state.value if printer_state else None,
             )
 
     def _printer_ready(self, after: PrintResult | None = None) -> bool:
@@ -461,7 +494,7 @@ class PrintService:
             state, pause = PrintJobState.FAILED, State.ERROR
         self._set_state(claim.job_id, state, str(exc))
         self.pause = QueuePause(pause, str(exc))
-        return claim.result(state, 0, str(exc))
+        return claim.result(state, 0, str(exc), pause)
 
     def _send_combined(self, job_ids: list[int], progress: Callable[[PrintResult], None] | None) -> list[PrintResult]:
         """Prints every job into one document (a combined PDF): all are sent, or none is."""

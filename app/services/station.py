@@ -153,6 +153,7 @@ class Station:
         self._row_id: tuple[PackSession, int] | None = None  # the open parcel and its order's row id
         self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
         self._due = False  # see finish_due()
+        self.print_failed = False  # the complete parcel's label did not print: its order scanned again retries
         # `live(order_no, shop)` asks the platform for the order as it is now and stores what changed in the cache
         # (app.sync.live.LiveCheck); it is called before printing and confirming, and before opening unless the
         # caller does that itself in the background (`live_at_open=False`: the window, which must not wait for it).
@@ -176,6 +177,10 @@ class Station:
             return []
         if self.awaiting_confirm is not None:
             return self._confirm(code)
+        if self.print_failed and self.session is not None and self.session.complete:
+            if code == self.session.order.order_no:  # the printer is fixed: print the parcel's label now
+                self.print_failed = False
+                return self._finish()
         if self.weigh_again and self.session is not None:
             if code in (self.session.order.order_no, self.session.order.tracking_no):
                 self.weigh_again = False
@@ -402,7 +407,7 @@ class Station:
         """Opens a parcel for `order`, leaving nothing of the previous one behind (weighing, confirm, override)."""
         self.session = PackSession(order)
         self.from_waybill, self.overridden = from_waybill, overridden
-        self.weigh_again, self.awaiting_confirm = False, None
+        self.weigh_again, self.awaiting_confirm, self.print_failed = False, None, False
         return self.session
 
     def _order_by_code(self, db: Session, code: str) -> tuple[OrderRepository, OrderRow, Order]:
@@ -431,7 +436,7 @@ class Station:
     def _close(self) -> None:
         """No parcel open any more; nothing of it is left pending."""
         self.session = None
-        self.weigh_again, self.awaiting_confirm, self.overridden = False, None, None
+        self.weigh_again, self.awaiting_confirm, self.overridden, self.print_failed = False, None, None, False
 
     def _lookup(self, db: Session, code: str) -> BarcodeHit | None:
         """The product a scanned code stands for. Known codes are remembered for the station's life (a barcode's
@@ -853,15 +858,21 @@ class Station:
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
         confirm = self.confirm_scan  # read once: the station settings may change it meanwhile
         try:
-            result = self.printer.print_order(order.order_no, reprint_reason=reprint)
+            waiting = self.printer.waiting_job(order.order_no)  # queued when its printer stopped: that one, again
+            if waiting is not None:
+                result = self.printer.print_job(waiting)
+            else:
+                result = self.printer.print_order(order.order_no, reprint_reason=reprint)
         except PackDeskError as exc:  # no waybill account, an order the print queue refuses: the packer is told
             with self.session_factory.begin() as db:
                 self._record(db, self._order_id(db), order.order_no, ScanOutcome.PRINT_FAILED, None, 0)
+            self.print_failed = True
             return [StationEvent(ScanOutcome.PRINT_FAILED, order.order_no, order.order_no, reason=exc.message)]
         with self.session_factory.begin() as db:  # the attempt's record: a restart must not print it again
             outcome = ScanOutcome.LABEL_PRINTED if result.state is PrintJobState.SENT else ScanOutcome.PRINT_FAILED
             self._record(db, self._order_id(db), result.tracking_no or order.order_no, outcome, None, 0)
         if result.state is not PrintJobState.SENT:
+            self.print_failed = True  # the parcel stays complete: its order scanned again prints it
             return [
                 StationEvent(
                     ScanOutcome.PRINT_FAILED,
@@ -869,6 +880,7 @@ class Station:
                     order.order_no,
                     tracking_no=result.tracking_no,
                     reason=result.error,
+                    extra={"printer_state": result.printer_state} if result.printer_state else {},
                 )
             ]
         events = [

@@ -586,7 +586,7 @@
     </message>
     <message>
         <location filename="../../ui/models/pack_lines_model.py" line="101"/>
-        <location filename="../../ui/widgets/station_view.py" line="884"/>
+        <location filename="../../ui/widgets/station_view.py" line="909"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -594,37 +594,37 @@
 <context>
     <name>PrintQueueView</name>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="48"/>
+        <location filename="../../ui/widgets/queue_view.py" line="49"/>
         <source>Print waiting jobs</source>
         <translation>打印等待中的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="49"/>
+        <location filename="../../ui/widgets/queue_view.py" line="50"/>
         <source>It printed</source>
         <translation>已打出</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="50"/>
+        <location filename="../../ui/widgets/queue_view.py" line="51"/>
         <source>Print it again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="51"/>
+        <location filename="../../ui/widgets/queue_view.py" line="52"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="84"/>
+        <location filename="../../ui/widgets/queue_view.py" line="85"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="96"/>
+        <location filename="../../ui/widgets/queue_view.py" line="97"/>
         <source>%1 waiting · %2 to confirm</source>
         <translation>%1 张等待 · %2 张待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="120"/>
+        <location filename="../../ui/widgets/queue_view.py" line="121"/>
         <source>no printer is configured</source>
         <translation>尚未设置打印机</translation>
     </message>
@@ -761,6 +761,39 @@
         <location filename="../../ui/dialogs/printer_setup.py" line="217"/>
         <source>Test page sent (%1 bytes). The outline must touch the label&apos;s edges.</source>
         <translation>测试页已发送（%1 字节）。外框应正好贴合标签边缘。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterState</name>
+    <message>
+        <location filename="../../ui/text.py" line="40"/>
+        <source>The printer is out of labels: load a new roll.</source>
+        <translation>打印机没有面单纸了：请装上新的一卷。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="41"/>
+        <source>The printer&apos;s cover is open: close it.</source>
+        <translation>打印机盖子开着：请合上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="42"/>
+        <source>The printer is paused: press its feed or pause button.</source>
+        <translation>打印机已暂停：请按走纸键或暂停键。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="43"/>
+        <source>The printer does not answer: check its power and cable.</source>
+        <translation>打印机没有响应：请检查电源和数据线。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="44"/>
+        <source>The printer reports an error (a jam or the head open): check it.</source>
+        <translation>打印机报告错误（卡纸或打印头未合上）：请检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/text.py" line="45"/>
+        <source>The printer does not say whether it is ready: check it.</source>
+        <translation>打印机未报告是否就绪：请检查。</translation>
     </message>
 </context>
 <context>
@@ -987,325 +1020,330 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="303"/>
+        <location filename="../../ui/widgets/station_view.py" line="318"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="304"/>
+        <location filename="../../ui/widgets/station_view.py" line="319"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="307"/>
+        <location filename="../../ui/widgets/station_view.py" line="322"/>
         <source>Park (F8)</source>
         <translation>暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="311"/>
+        <location filename="../../ui/widgets/station_view.py" line="326"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="312"/>
+        <location filename="../../ui/widgets/station_view.py" line="327"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="328"/>
+        <location filename="../../ui/widgets/station_view.py" line="343"/>
         <source>Supervisor: let it ship…</source>
         <translation>主管放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="343"/>
+        <location filename="../../ui/widgets/station_view.py" line="358"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="348"/>
+        <location filename="../../ui/widgets/station_view.py" line="363"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="350"/>
+        <location filename="../../ui/widgets/station_view.py" line="365"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="352"/>
+        <location filename="../../ui/widgets/station_view.py" line="367"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="448"/>
+        <location filename="../../ui/widgets/station_view.py" line="468"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="475"/>
+        <location filename="../../ui/widgets/station_view.py" line="495"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="585"/>
+        <location filename="../../ui/widgets/station_view.py" line="605"/>
         <source>Today: %1 parcels · %2 units · %3/h · %4 caught</source>
         <translation>今日：%1 单 · %2 件 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="641"/>
+        <location filename="../../ui/widgets/station_view.py" line="663"/>
         <source>CHECKING</source>
         <translation>核对中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="642"/>
+        <location filename="../../ui/widgets/station_view.py" line="664"/>
         <source>All items verified; asking the platform about order %1 before its label prints</source>
         <translation>商品已全部验完；打印面单前正在向平台核对订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="695"/>
+        <location filename="../../ui/widgets/station_view.py" line="717"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="714"/>
+        <location filename="../../ui/widgets/station_view.py" line="736"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="714"/>
+        <location filename="../../ui/widgets/station_view.py" line="736"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="718"/>
-        <location filename="../../ui/widgets/station_view.py" line="722"/>
-        <location filename="../../ui/widgets/station_view.py" line="726"/>
+        <location filename="../../ui/widgets/station_view.py" line="740"/>
+        <location filename="../../ui/widgets/station_view.py" line="744"/>
+        <location filename="../../ui/widgets/station_view.py" line="748"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="719"/>
+        <location filename="../../ui/widgets/station_view.py" line="741"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="722"/>
+        <location filename="../../ui/widgets/station_view.py" line="744"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="726"/>
+        <location filename="../../ui/widgets/station_view.py" line="748"/>
         <source>Order %1 opened: %2 pieces to verify</source>
         <translation>已打开订单 %1：共 %2 件待验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="730"/>
+        <location filename="../../ui/widgets/station_view.py" line="752"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="732"/>
+        <location filename="../../ui/widgets/station_view.py" line="754"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="733"/>
+        <location filename="../../ui/widgets/station_view.py" line="755"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="736"/>
-        <location filename="../../ui/widgets/station_view.py" line="740"/>
+        <location filename="../../ui/widgets/station_view.py" line="758"/>
+        <location filename="../../ui/widgets/station_view.py" line="762"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="737"/>
+        <location filename="../../ui/widgets/station_view.py" line="759"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="740"/>
+        <location filename="../../ui/widgets/station_view.py" line="762"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="744"/>
-        <location filename="../../ui/widgets/station_view.py" line="768"/>
+        <location filename="../../ui/widgets/station_view.py" line="766"/>
+        <location filename="../../ui/widgets/station_view.py" line="790"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="744"/>
+        <location filename="../../ui/widgets/station_view.py" line="766"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="748"/>
+        <location filename="../../ui/widgets/station_view.py" line="770"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="748"/>
+        <location filename="../../ui/widgets/station_view.py" line="770"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="752"/>
+        <location filename="../../ui/widgets/station_view.py" line="774"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="752"/>
+        <location filename="../../ui/widgets/station_view.py" line="774"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="757"/>
+        <location filename="../../ui/widgets/station_view.py" line="779"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="758"/>
+        <location filename="../../ui/widgets/station_view.py" line="780"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="760"/>
+        <location filename="../../ui/widgets/station_view.py" line="782"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="760"/>
+        <location filename="../../ui/widgets/station_view.py" line="782"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="762"/>
+        <location filename="../../ui/widgets/station_view.py" line="784"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="766"/>
-        <location filename="../../ui/widgets/station_view.py" line="772"/>
-        <location filename="../../ui/widgets/station_view.py" line="774"/>
-        <location filename="../../ui/widgets/station_view.py" line="778"/>
+        <location filename="../../ui/widgets/station_view.py" line="788"/>
+        <location filename="../../ui/widgets/station_view.py" line="794"/>
+        <location filename="../../ui/widgets/station_view.py" line="796"/>
+        <location filename="../../ui/widgets/station_view.py" line="800"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="766"/>
+        <location filename="../../ui/widgets/station_view.py" line="788"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="768"/>
+        <location filename="../../ui/widgets/station_view.py" line="790"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="772"/>
+        <location filename="../../ui/widgets/station_view.py" line="794"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="774"/>
+        <location filename="../../ui/widgets/station_view.py" line="796"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="778"/>
+        <location filename="../../ui/widgets/station_view.py" line="800"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="782"/>
+        <location filename="../../ui/widgets/station_view.py" line="805"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="785"/>
+        <location filename="../../ui/widgets/station_view.py" line="805"/>
+        <source>%1 Then scan order %2 again to print its label.</source>
+        <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="810"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="786"/>
+        <location filename="../../ui/widgets/station_view.py" line="811"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="787"/>
+        <location filename="../../ui/widgets/station_view.py" line="812"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="788"/>
+        <location filename="../../ui/widgets/station_view.py" line="813"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="475"/>
-        <location filename="../../ui/widgets/station_view.py" line="791"/>
+        <location filename="../../ui/widgets/station_view.py" line="495"/>
+        <location filename="../../ui/widgets/station_view.py" line="816"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="763"/>
+        <location filename="../../ui/widgets/station_view.py" line="785"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="789"/>
+        <location filename="../../ui/widgets/station_view.py" line="814"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="791"/>
+        <location filename="../../ui/widgets/station_view.py" line="816"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="795"/>
+        <location filename="../../ui/widgets/station_view.py" line="820"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="795"/>
+        <location filename="../../ui/widgets/station_view.py" line="820"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="806"/>
+        <location filename="../../ui/widgets/station_view.py" line="831"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="806"/>
+        <location filename="../../ui/widgets/station_view.py" line="831"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="812"/>
+        <location filename="../../ui/widgets/station_view.py" line="837"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="845"/>
+        <location filename="../../ui/widgets/station_view.py" line="870"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="860"/>
+        <location filename="../../ui/widgets/station_view.py" line="885"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="862"/>
+        <location filename="../../ui/widgets/station_view.py" line="887"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="917"/>
+        <location filename="../../ui/widgets/station_view.py" line="942"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pdtest.packing import ACTOR, names, pack_all_but_one, pick, simple, units_scans
+from pdtest.simulator import PrinterSimulator
 from PIL import Image
 from sqlalchemy import delete, select, update
 
@@ -345,3 +346,22 @@ def test_a_label_that_cannot_be_made_is_a_print_failure_the_packer_sees(demo: Wo
     assert names(got) == ["item_ok", "order_complete", "print_failed"]
     assert "no waybill account" in (got[-1].reason or "")
     assert recorded(demo)[-1] == (order.order_no, "print_failed", None, 0)
+
+
+def test_a_printer_out_of_labels_then_the_order_scanned_again_prints_once_and_ships(demo: Workspace) -> None:
+    with PrinterSimulator("escpos") as sim:
+        bench = Station(demo.session_factory, ACTOR, PrintService(demo.session_factory, open_printer(sim.uri), ACTOR))
+        order = pick(demo, simple(min_lines=2))
+        sim.state = "paper_out"
+        got = bench.scan(pack_all_but_one(bench, order))
+        assert names(got) == ["item_ok", "order_complete", "print_failed"]
+        assert got[-1].extra["printer_state"] == "paper_out"
+        assert sim.jobs == []
+        sim.state = "ready"  # a new roll
+        again = bench.scan(order.order_no)
+        assert names(again) == ["label_printed", "shipped"]  # no items to verify again
+        assert len(sim.wait_jobs(1)) == 1
+        with demo.session_factory() as s:
+            states = s.execute(select(PrintJobRow.state)).scalars().all()
+            status = s.execute(select(OrderRow.status).where(OrderRow.order_no == order.order_no)).scalar_one()
+        assert states == ["sent"] and status == "shipped"  # one job, sent once

@@ -377,3 +377,33 @@ def test_an_item_that_opens_a_parcel_also_asks_the_platform(qtbot, gui: Gui, mon
         assert [e.event for e in snap.events][:2] == [ScanOutcome.ORDER_OPENED, ScanOutcome.ITEM_OK]
         qtbot.waitUntil(lambda: view.stop_overlay.isVisible(), timeout=10_000)
         assert snap.order is not None and snap.order.order_no in view.stop_text.text()
+
+
+def test_out_of_labels_says_so_in_chinese_and_the_order_scanned_again_prints(qtbot, gui: Gui, qapp) -> None:  # noqa: ANN001
+    from pdtest.simulator import PrinterSimulator
+    from PySide6.QtCore import QTranslator
+
+    from resources import resource_path
+
+    chinese = QTranslator(qapp)
+    assert chinese.load(str(resource_path("translations", "packdesk_zh_CN.qm")))
+    qapp.installTranslator(chinese)
+    view = gui.window.station_view
+    try:
+        with PrinterSimulator("escpos") as sim:
+            gui.window.printing.set_printer(sim.uri)
+            order = packable(gui, min_units=2)
+            scan(qtbot, gui, order.order_no)
+            codes = [ln.barcodes[0] for ln in order.lines for _ in range(ln.qty)]
+            for code in codes[:-1]:
+                scan(qtbot, gui, code)
+            sim.state = "paper_out"
+            failed = scan(qtbot, gui, codes[-1])
+            assert failed.events[-1].event is ScanOutcome.PRINT_FAILED
+            assert "打印机没有面单纸了" in view.detail.text() and order.order_no in view.detail.text()
+            sim.state = "ready"
+            again = scan(qtbot, gui, order.order_no)
+            assert [e.event for e in again.events] == [ScanOutcome.LABEL_PRINTED, ScanOutcome.SHIPPED]
+            assert len(sim.wait_jobs(1)) == 1
+    finally:
+        qapp.removeTranslator(chinese)

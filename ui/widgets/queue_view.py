@@ -19,6 +19,7 @@ from app.services.print_queue import JobView, list_jobs, resolve
 from app.services.printing import PrintResult, PrintService
 from ui.models.jobs_model import COL_REASON, JobsTableModel
 from ui.tasks import TaskRunner
+from ui.text import printer_state_text
 
 
 class PrintQueueView(QWidget):
@@ -123,7 +124,10 @@ class PrintQueueView(QWidget):
 
     def _on_run_done(self, outcome: tuple[list[PrintResult], object]) -> None:
         _results, pause = outcome
-        self.show_pause(getattr(pause, "message", None))
+        if pause is None:
+            self.show_pause(None)
+        else:
+            self.show_pause(printer_state_text(pause.state.value) or pause.message)
         self.reload()
         self.queue_changed.emit()
 

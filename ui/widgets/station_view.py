@@ -38,7 +38,7 @@ from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import COL_PICTURE, COL_PROGRESS, COL_SKU, PackLine, PackLinesModel
 from ui.sounds import FOR_OUTCOME, SoundPlayer
 from ui.tasks import TaskRunner
-from ui.text import displayable
+from ui.text import displayable, printer_state_text
 
 # One colour per meaning, high contrast, readable from 1.5 m.
 STATE_COLOURS = {
@@ -801,7 +801,10 @@ class StationView(QWidget):
                 "%1", ev.tracking_no or ""
             )
         if kind is ScanOutcome.PRINT_FAILED:
-            return self.tr("PRINT FAILED"), ev.reason or ""
+            why = printer_state_text(ev.extra.get("printer_state")) or ev.reason or ""
+            return self.tr("PRINT FAILED"), self.tr("%1 Then scan order %2 again to print its label.").replace(
+                "%1", why
+            ).replace("%2", ev.order_no or "")
         if kind is ScanOutcome.INTERCEPTED:
             reasons = {
                 "closed": self.tr("the order is closed (refunded or cancelled)"),
