@@ -1,9 +1,9 @@
 """The bench's last look at the platform before it acts on an order (sync layer).
 
 Before a parcel opens, before its label prints and before its confirm scan, the station asks the platform for the
-order as it is now (`taobao.trade.fullinfo.get`) with a short timeout and no retries, and stores what changed in the
-cache; the station then decides from the cache as always. A refund or a close that no sync has brought yet stops the
-parcel all the same.
+order as it is now (`taobao.trade.fullinfo.get`) with a short timeout (shared by connecting, sending and waiting
+for the answer) and no retries, and stores what changed in the cache; the station then decides from the cache as
+always. A refund or a close that no sync has brought yet stops the parcel all the same.
 
 When the platform cannot answer in time (offline, slow, rate-limited, session expired), the cache's answer stands
 and the bench does not wait again for `pause_s` seconds: an offline bench must not lose a second and a half on every
@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -119,10 +120,13 @@ class LiveCheck:
             shop = session.get(ShopRow, shop_id)
             assert shop is not None and shop.gateway_url is not None
             creds = load_credentials(self.data_dir, shop.credentials_ref)
+            # The steps share the budget (connect, send, answer), so a call ends within about 1.25 x timeout_s.
+            budget = httpx.Timeout(
+                connect=self.timeout_s / 2, write=self.timeout_s / 4, read=self.timeout_s / 2, pool=self.timeout_s / 4
+            )
             client = TopClient(
-                shop.gateway_url, shop.app_key or "", creds.app_secret, creds.session_key,
-                timeout_s=self.timeout_s, retry=QUICK,
-            )  # fmt: skip
+                shop.gateway_url, shop.app_key or "", creds.app_secret, creds.session_key, timeout_s=budget, retry=QUICK
+            )
         with self._lock:
             kept = self._clients.setdefault(shop_id, client)
         if kept is not client:  # another thread made one meanwhile

@@ -113,7 +113,7 @@ class TopClient:
         session: str,
         *,
         sign_method: str = "md5",
-        timeout_s: float = 15.0,
+        timeout_s: float | httpx.Timeout = 15.0,
         retry: RetryPolicy | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         sleep: Callable[[float], None] = time.sleep,

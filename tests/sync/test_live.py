@@ -78,21 +78,25 @@ def test_an_order_closed_on_the_platform_does_not_open(workspace: Workspace, ser
     live.close()
 
 
+@pytest.mark.parametrize("fault", ["drop", "slow"])
 def test_an_unreachable_platform_is_asked_once_then_left_alone_for_a_while(
-    workspace: Workspace, server: TopServer, tmp_path: Path
+    workspace: Workspace, server: TopServer, tmp_path: Path, fault: str
 ) -> None:
     synced_shop(workspace, server)
     now = [0.0]
-    live = LiveCheck(workspace.session_factory, workspace.data_dir, timeout_s=0.5, pause_s=30, clock=lambda: now[0])
+    live = LiveCheck(workspace.session_factory, workspace.data_dir, timeout_s=0.4, pause_s=30, clock=lambda: now[0])
     bench = station(workspace, tmp_path / "labels", live)
-    server.faults.drop = 1.0  # every connection closed without an answer
+    if fault == "drop":
+        server.faults.drop = 1.0  # every connection closed without an answer
+    else:
+        server.faults.slow = 3.0  # answers, but long after the packer's patience
     for skip in (0, 1):
         tid, scans, _oid = waiting(workspace, server, skip=skip)
         events = [e for code in [tid, *scans] for e in bench.scan(code)]
         assert names(events)[-1] == "shipped"  # packed and printed from the cache
     assert (live.asked, live.answered) == (1, 0)  # one try; the second parcel did not wait for it again
     now[0] = 31.0
-    server.faults.drop = 0.0
+    server.faults.reset()
     tid, scans, _oid = waiting(workspace, server, skip=2)
     bench.scan(tid)
     assert (live.asked, live.answered) == (2, 1)
