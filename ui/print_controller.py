@@ -49,7 +49,8 @@ def print_batch(service: PrintService, order_nos: list[str], report: Callable[[o
         else:
             outcome.not_sent.append(result)
     if service.pause is not None:  # in the packer's language when the printer said what is wrong
-        outcome.pause = printer_state_text(service.pause.state.value) or service.pause.message
+        said = printer_state_text(service.pause.state.value) if service.pause.reported else None
+        outcome.pause = said or service.pause.message
     return outcome
 
 

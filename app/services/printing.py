@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.demo.routing import demo_routing
@@ -211,12 +211,26 @@ class _Claim:
         )  # fmt: skip
 
 
+def cancel_queued(session: Session, package: PackageRow, reason: str, actor: Actor, now: datetime) -> int:
+    """Takes the queued jobs of `package` out of every queue (its parcel was stopped: the label must not come out
+    later, when someone resumes the queue); returns how many."""
+    cancelled = session.execute(
+        update(PrintJobRow)
+        .where(PrintJobRow.package_id == package.id, PrintJobRow.state == PrintJobState.QUEUED.value)
+        .values(state=PrintJobState.FAILED.value, reason=f"cancelled: {reason}", finished_at=now)
+    ).rowcount
+    if cancelled:
+        audit(session, actor, "print_cancelled", "package", package.tracking_no, reason=reason)
+    return int(cancelled or 0)
+
+
 @dataclass(frozen=True)
 class QueuePause:
     """Why the queue of a printer stopped, in words for the packer, and the printer's state."""
 
     state: State
     message: str
+    reported: bool = False  # the printer itself said so (a status answer), not inferred from a failed send
 
 
 class PrintService:
@@ -370,7 +384,7 @@ class PrintService:
         return self.print_job(self.enqueue(order_no, carrier_code=carrier_code, reprint_reason=reprint_reason))
 
     def waiting_job(self, order_no: str) -> int | None:
-        """The job of `order_no`'s current parcel still queued here (its printer stopped), if there is one."""
+        """The job of `order_no`'s current parcel still queued (its printer stopped), on any printer."""
         with self.session_factory() as session:
             row = OrderRepository(session).row(order_no)
             package = current_package(row) if row is not None else None
@@ -378,24 +392,32 @@ class PrintService:
                 return None
             return session.execute(
                 select(PrintJobRow.id)
-                .where(
-                    PrintJobRow.package_id == package.id,
-                    PrintJobRow.printer_uri == self.uri,
-                    PrintJobRow.state == PrintJobState.QUEUED.value,
-                )
+                .where(PrintJobRow.package_id == package.id, PrintJobRow.state == PrintJobState.QUEUED.value)
                 .order_by(PrintJobRow.id)
                 .limit(1)
             ).scalar_one_or_none()
 
+    def job_state(self, job_id: int) -> PrintJobState | None:
+        with self.session_factory() as session:
+            state = session.execute(select(PrintJobRow.state).where(PrintJobRow.id == job_id)).scalar_one_or_none()
+        return PrintJobState(state) if state is not None else None
+
     def print_job(self, job_id: int) -> PrintResult:
-        """Prints one queued job now (after the jobs queued before it), or says why it did not print."""
+        """Prints one queued job now (after the jobs queued before it), or says why it did not print. A job queued
+        for another printer (the bench's printer was changed meanwhile) comes to this one."""
+        with self.session_factory.begin() as session:
+            session.execute(
+                update(PrintJobRow)
+                .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+                .values(printer_uri=self.uri)
+            )
         results = {r.job_id: r for r in self.run(only={job_id})}
         if job_id in results:
             return results[job_id]
         return self.result(
             job_id,
             error=self.pause.message if self.pause else "not printed",
-            printer_state=self.pause.state if self.pause else None,
+            printer_state=self.pause.state if self.pause and self.pause.reported else None,
         )
 
     def result(self, job_id: int, error: str | None = None, printer_state: State | None = None) -> PrintResult:
@@ -424,7 +446,7 @@ class PrintService:
         if status.state is State.READY:
             return True
         # Paper out, cover open, offline and no answer all stop the queue: "unknown" is never taken for "ready".
-        self.pause = QueuePause(status.state, status.detail)
+        self.pause = QueuePause(status.state, status.detail, reported=True)
         if after is not None and status.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
             # The label just sent may not have come out whole: the packer says whether it did.
             self._set_state(after.job_id, PrintJobState.UNKNOWN, f"after sending: {status.detail}")
@@ -433,8 +455,14 @@ class PrintService:
     def _claim(self, job_id: int) -> _Claim | PrintResult | None:
         """Marks a queued job `sending` (committed) and builds its label; a job whose order changed is cancelled."""
         with self.session_factory.begin() as session:
-            job = session.get(PrintJobRow, job_id, with_for_update=True)
-            if job is None or job.state != PrintJobState.QUEUED:
+            # Taken with a conditional write: of two runs (the queue's Resume, the station's retry) only one gets it.
+            taken = session.execute(
+                update(PrintJobRow)
+                .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+                .values(state=PrintJobState.SENDING.value)
+            ).rowcount
+            job = session.get(PrintJobRow, job_id)
+            if taken != 1 or job is None:
                 return None  # another worker took it
             package = session.get(PackageRow, job.package_id)
             assert package is not None
@@ -494,7 +522,7 @@ class PrintService:
             state, pause = PrintJobState.FAILED, State.ERROR
         self._set_state(claim.job_id, state, str(exc))
         self.pause = QueuePause(pause, str(exc))
-        return claim.result(state, 0, str(exc), pause)
+        return claim.result(state, 0, str(exc))
 
     def _send_combined(self, job_ids: list[int], progress: Callable[[PrintResult], None] | None) -> list[PrintResult]:
         """Prints every job into one document (a combined PDF): all are sent, or none is."""

@@ -25,7 +25,7 @@ from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
 from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ScanEventRow
 from app.services.audit import Actor, audit
-from app.services.printing import PrintService
+from app.services.printing import PrintResult, PrintService, cancel_queued
 from app.services.shipping import mark_shipped
 
 log = logging.getLogger(__name__)
@@ -154,6 +154,7 @@ class Station:
         self._hits: dict[str, BarcodeHit] = {}  # normalized code -> product, for codes the catalogue knows
         self._due = False  # see finish_due()
         self.print_failed = False  # the complete parcel's label did not print: its order scanned again retries
+        self.failed_job: int | None = None  # ... the job that did not print
         # `live(order_no, shop)` asks the platform for the order as it is now and stores what changed in the cache
         # (app.sync.live.LiveCheck); it is called before printing and confirming, and before opening unless the
         # caller does that itself in the background (`live_at_open=False`: the window, which must not wait for it).
@@ -407,7 +408,7 @@ class Station:
         """Opens a parcel for `order`, leaving nothing of the previous one behind (weighing, confirm, override)."""
         self.session = PackSession(order)
         self.from_waybill, self.overridden = from_waybill, overridden
-        self.weigh_again, self.awaiting_confirm, self.print_failed = False, None, False
+        self.weigh_again, self.awaiting_confirm, self.print_failed, self.failed_job = False, None, False, None
         return self.session
 
     def _order_by_code(self, db: Session, code: str) -> tuple[OrderRepository, OrderRow, Order]:
@@ -436,7 +437,8 @@ class Station:
     def _close(self) -> None:
         """No parcel open any more; nothing of it is left pending."""
         self.session = None
-        self.weigh_again, self.awaiting_confirm, self.overridden, self.print_failed = False, None, None, False
+        self.weigh_again, self.awaiting_confirm, self.overridden = False, None, None
+        self.print_failed, self.failed_job = False, None
 
     def _lookup(self, db: Session, code: str) -> BarcodeHit | None:
         """The product a scanned code stands for. Known codes are remembered for the station's life (a barcode's
@@ -661,6 +663,22 @@ class Station:
             )
         ]
 
+    def _print(self, order_no: str, reprint: str | None, retry: int | None) -> PrintResult:
+        """Prints the complete parcel's label. After a failure (`retry`: that job), the same job: printed meanwhile
+        from the print queue, it is not printed again; still queued (on any printer), it prints here; cut off
+        mid-send, it waits for the packer's answer in the print queue."""
+        assert self.printer is not None
+        if retry is not None:
+            state = self.printer.job_state(retry)
+            if state is PrintJobState.SENT:
+                return self.printer.result(retry)
+            if state in (PrintJobState.UNKNOWN, PrintJobState.SENDING):
+                return self.printer.result(retry, error="the label may have printed: answer in the print queue")
+        waiting = self.printer.waiting_job(order_no)  # queued when its printer stopped: that one, never a second
+        if waiting is not None:
+            return self.printer.print_job(waiting)
+        return self.printer.print_order(order_no, reprint_reason=reprint)
+
     def _weigh(self, db: Session, row: OrderRow) -> StationEvent | None:
         """Weighs the complete parcel when a scale is attached; an event when it must not go yet, else None.
 
@@ -830,6 +848,8 @@ class Station:
                 self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED, None, 0)
                 if package is not None and package.print_count > 0 and blocked != "shipped":
                     self._void(db, package, blocked)  # a shipped parcel's label is on its way: it stays valid
+                if package is not None:  # a label still queued for it (its printer had stopped) must not come out
+                    cancel_queued(db, package, f"order stopped at the bench ({blocked})", self.actor, self.clock())
                 self._close()
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
             if self.from_waybill and row is not None and package is not None and package.print_count > 0:
@@ -857,12 +877,9 @@ class Station:
                 return []
             reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
         confirm = self.confirm_scan  # read once: the station settings may change it meanwhile
+        retry, self.failed_job = self.failed_job, None
         try:
-            waiting = self.printer.waiting_job(order.order_no)  # queued when its printer stopped: that one, again
-            if waiting is not None:
-                result = self.printer.print_job(waiting)
-            else:
-                result = self.printer.print_order(order.order_no, reprint_reason=reprint)
+            result = self._print(order.order_no, reprint, retry)
         except PackDeskError as exc:  # no waybill account, an order the print queue refuses: the packer is told
             with self.session_factory.begin() as db:
                 self._record(db, self._order_id(db), order.order_no, ScanOutcome.PRINT_FAILED, None, 0)
@@ -872,7 +889,14 @@ class Station:
             outcome = ScanOutcome.LABEL_PRINTED if result.state is PrintJobState.SENT else ScanOutcome.PRINT_FAILED
             self._record(db, self._order_id(db), result.tracking_no or order.order_no, outcome, None, 0)
         if result.state is not PrintJobState.SENT:
-            self.print_failed = True  # the parcel stays complete: its order scanned again prints it
+            # The parcel stays complete; its order scanned again prints its label (a queued or failed job), or, for
+            # a job cut off mid-send, once the packer answered "did it print?" in the print queue.
+            self.print_failed, self.failed_job = True, result.job_id
+            extra: dict[str, Any] = {"printer_state": result.printer_state} if result.printer_state else {}
+            if result.state in (PrintJobState.UNKNOWN, PrintJobState.SENDING):
+                extra["answer_in_queue"] = True
+            else:
+                extra["retry"] = True
             return [
                 StationEvent(
                     ScanOutcome.PRINT_FAILED,
@@ -880,7 +904,7 @@ class Station:
                     order.order_no,
                     tracking_no=result.tracking_no,
                     reason=result.error,
-                    extra={"printer_state": result.printer_state} if result.printer_state else {},
+                    extra=extra,
                 )
             ]
         events = [

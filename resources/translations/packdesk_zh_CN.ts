@@ -586,7 +586,7 @@
     </message>
     <message>
         <location filename="../../ui/models/pack_lines_model.py" line="101"/>
-        <location filename="../../ui/widgets/station_view.py" line="909"/>
+        <location filename="../../ui/widgets/station_view.py" line="916"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -1252,38 +1252,45 @@
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="805"/>
+        <location filename="../../ui/widgets/station_view.py" line="806"/>
+        <location filename="../../ui/widgets/station_view.py" line="811"/>
+        <location filename="../../ui/widgets/station_view.py" line="814"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="805"/>
+        <location filename="../../ui/widgets/station_view.py" line="807"/>
+        <source>The label of order %1 may have printed in part: answer “did it print?” in the print queue, then scan the order again</source>
+        <translation>订单 %1 的面单可能只打了一部分：请在打印队列里回答“打出来了吗？”，然后再扫一次订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/station_view.py" line="811"/>
         <source>%1 Then scan order %2 again to print its label.</source>
         <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="810"/>
+        <location filename="../../ui/widgets/station_view.py" line="817"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="811"/>
+        <location filename="../../ui/widgets/station_view.py" line="818"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="812"/>
+        <location filename="../../ui/widgets/station_view.py" line="819"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="813"/>
+        <location filename="../../ui/widgets/station_view.py" line="820"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/station_view.py" line="495"/>
-        <location filename="../../ui/widgets/station_view.py" line="816"/>
+        <location filename="../../ui/widgets/station_view.py" line="823"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
@@ -1293,57 +1300,57 @@
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="814"/>
+        <location filename="../../ui/widgets/station_view.py" line="821"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="816"/>
+        <location filename="../../ui/widgets/station_view.py" line="823"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="820"/>
+        <location filename="../../ui/widgets/station_view.py" line="827"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="820"/>
+        <location filename="../../ui/widgets/station_view.py" line="827"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="831"/>
+        <location filename="../../ui/widgets/station_view.py" line="838"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="831"/>
+        <location filename="../../ui/widgets/station_view.py" line="838"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="837"/>
+        <location filename="../../ui/widgets/station_view.py" line="844"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="870"/>
+        <location filename="../../ui/widgets/station_view.py" line="877"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="885"/>
+        <location filename="../../ui/widgets/station_view.py" line="892"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="887"/>
+        <location filename="../../ui/widgets/station_view.py" line="894"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="942"/>
+        <location filename="../../ui/widgets/station_view.py" line="949"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>

@@ -365,3 +365,74 @@ def test_a_printer_out_of_labels_then_the_order_scanned_again_prints_once_and_sh
             states = s.execute(select(PrintJobRow.state)).scalars().all()
             status = s.execute(select(OrderRow.status).where(OrderRow.order_no == order.order_no)).scalar_one()
         assert states == ["sent"] and status == "shipped"  # one job, sent once
+
+
+def _paper_out_parcel(demo: Workspace, sim: PrinterSimulator) -> tuple[Station, Order]:
+    """A complete parcel whose label did not print: the printer ran out of labels."""
+    bench = Station(demo.session_factory, ACTOR, PrintService(demo.session_factory, open_printer(sim.uri), ACTOR))
+    order = pick(demo, simple(min_lines=2))
+    sim.state = "paper_out"
+    assert names(bench.scan(pack_all_but_one(bench, order)))[-1] == "print_failed"
+    return bench, order
+
+
+def _jobs(demo: Workspace) -> list[tuple[str, int]]:
+    with demo.session_factory() as s:
+        return [(j.state, j.copy_no) for j in s.execute(select(PrintJobRow).order_by(PrintJobRow.id)).scalars()]
+
+
+def test_a_label_printed_from_the_queue_meanwhile_is_not_printed_again(demo: Workspace) -> None:
+    with PrinterSimulator("escpos") as sim:
+        bench, order = _paper_out_parcel(demo, sim)
+        sim.state = "ready"
+        queue = PrintService(demo.session_factory, open_printer(sim.uri), ACTOR)
+        assert [r.state.value for r in queue.run()] == ["sent"]  # someone pressed "Print waiting jobs"
+        sim.wait_jobs(1)
+        again = bench.scan(order.order_no)
+        assert names(again) == ["label_printed", "shipped"]
+        assert _jobs(demo) == [("sent", 1)]  # no second job: nothing more went to the printer
+
+
+def test_the_printer_changed_after_a_failure_prints_the_waiting_label(demo: Workspace) -> None:
+    with PrinterSimulator("escpos") as old, PrinterSimulator("escpos") as new:
+        bench, order = _paper_out_parcel(demo, old)
+        bench.printer = PrintService(demo.session_factory, open_printer(new.uri), ACTOR)  # the bench's new printer
+        assert names(bench.scan(order.order_no)) == ["label_printed", "shipped"]
+        assert len(new.wait_jobs(1)) == 1 and old.jobs == []
+        assert _jobs(demo) == [("sent", 1)]
+
+
+def test_a_label_cut_off_mid_send_waits_for_the_answer_in_the_queue(demo: Workspace) -> None:
+    from app.services.print_queue import resolve
+
+    with PrinterSimulator("escpos") as sim:
+        bench = Station(demo.session_factory, ACTOR, PrintService(demo.session_factory, open_printer(sim.uri), ACTOR))
+        order = pick(demo, simple(min_lines=2))
+        sim.close_after = 4000  # the connection drops in the middle of the label
+        failed = bench.scan(pack_all_but_one(bench, order))
+        assert names(failed)[-1] == "print_failed" and failed[-1].extra.get("answer_in_queue")
+        sim.close_after = None
+        still = bench.scan(order.order_no)  # not answered yet: nothing is sent again
+        assert names(still) == ["print_failed"] and still[-1].extra.get("answer_in_queue")
+        resolve(demo.session_factory, _job_id(demo), printed=True, actor=ACTOR, now=datetime.now(UTC))
+        assert names(bench.scan(order.order_no)) == ["label_printed", "shipped"]  # it did print: the parcel ships
+        assert _jobs(demo) == [("sent", 1)]
+
+
+def _job_id(demo: Workspace) -> int:
+    with demo.session_factory() as s:
+        return s.execute(select(PrintJobRow.id)).scalar_one()
+
+
+def test_a_refund_found_on_the_retry_stops_the_parcel_and_its_waiting_label(demo: Workspace) -> None:
+    with PrinterSimulator("escpos") as sim:
+        bench, order = _paper_out_parcel(demo, sim)
+        with demo.session_factory.begin() as s:  # the buyer asks for a refund of one item while the roll is changed
+            row = s.execute(select(OrderRow).where(OrderRow.order_no == order.order_no)).scalar_one()
+            row.lines[0].refund_status = RefundStatus.REQUESTED.value
+        sim.state = "ready"
+        got = bench.scan(order.order_no)
+        assert names(got) == ["intercepted"] and got[0].reason == "refund"
+        queue = PrintService(demo.session_factory, open_printer(sim.uri), ACTOR)
+        assert queue.run() == []  # resuming the queue later prints nothing for the stopped parcel
+        assert sim.jobs == [] and _jobs(demo)[0][0] == "failed"

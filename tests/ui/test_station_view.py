@@ -14,7 +14,7 @@ from PySide6.QtGui import QImage
 from sqlalchemy import select, update
 
 from app.domain.enums import ScanOutcome
-from app.persistence.rows import OrderLineRow, OrderRow
+from app.persistence.rows import OrderLineRow, OrderRow, PrintJobRow
 from app.services.images import ImageCache
 from app.services.orders import list_orders
 from ui.main import Gui
@@ -405,5 +405,7 @@ def test_out_of_labels_says_so_in_chinese_and_the_order_scanned_again_prints(qtb
             again = scan(qtbot, gui, order.order_no)
             assert [e.event for e in again.events] == [ScanOutcome.LABEL_PRINTED, ScanOutcome.SHIPPED]
             assert len(sim.wait_jobs(1)) == 1
+            with gui.workspace.session_factory() as session:  # one job, sent once: no second label
+                assert session.execute(select(PrintJobRow.state)).scalars().all() == ["sent"]
     finally:
         qapp.removeTranslator(chinese)

@@ -127,7 +127,8 @@ class PrintQueueView(QWidget):
         if pause is None:
             self.show_pause(None)
         else:
-            self.show_pause(printer_state_text(pause.state.value) or pause.message)
+            said = printer_state_text(pause.state.value) if pause.reported else None  # the printer's own word
+            self.show_pause(said or pause.message)
         self.reload()
         self.queue_changed.emit()
 

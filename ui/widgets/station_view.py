@@ -802,9 +802,16 @@ class StationView(QWidget):
             )
         if kind is ScanOutcome.PRINT_FAILED:
             why = printer_state_text(ev.extra.get("printer_state")) or ev.reason or ""
-            return self.tr("PRINT FAILED"), self.tr("%1 Then scan order %2 again to print its label.").replace(
-                "%1", why
-            ).replace("%2", ev.order_no or "")
+            if ev.extra.get("answer_in_queue"):
+                return self.tr("PRINT FAILED"), self.tr(
+                    "The label of order %1 may have printed in part: answer “did it print?” in the print queue, "
+                    "then scan the order again"
+                ).replace("%1", ev.order_no or "")
+            if ev.extra.get("retry"):
+                return self.tr("PRINT FAILED"), self.tr("%1 Then scan order %2 again to print its label.").replace(
+                    "%1", why
+                ).replace("%2", ev.order_no or "")
+            return self.tr("PRINT FAILED"), why
         if kind is ScanOutcome.INTERCEPTED:
             reasons = {
                 "closed": self.tr("the order is closed (refunded or cancelled)"),
