@@ -301,8 +301,12 @@ class TaobaoSync:
             for tid, modified in seen.items()
             if (tid in cached and modified > cached[tid]) or (tid not in cached and status[tid] in FILL_STATUSES)
         ]
+        self._store(self._read_whole(changed, report), report)
+
+    def _read_whole(self, tids: list[str], report: SyncReport) -> list[dict[str, Any]]:
+        """The trades `tids` read whole (`fullinfo.get`); a trade gone since it was listed is left out."""
         full = []
-        for tid in changed:
+        for tid in tids:
             try:
                 answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
             except TopError as exc:
@@ -313,7 +317,7 @@ class TaobaoSync:
                 full.append(answer["trade"])
             report.fetched += 1
             self.progress("changes", report.fetched)
-        self._store(full, report)
+        return full
 
     def refresh(self, tids: list[str]) -> SyncReport:
         """Reads these trades now and stores what changed (a refund, a close, a new address): the bench's last look
@@ -322,18 +326,7 @@ class TaobaoSync:
             shop = session.get(ShopRow, self.shop_id)
             assert shop is not None
             report = SyncReport(shop.name)
-        full = []
-        for tid in tids:
-            try:
-                answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
-            except TopError as exc:
-                if exc.sub_code.endswith("trade-not-exist"):
-                    continue
-                raise
-            if isinstance(answer.get("trade"), dict):
-                full.append(answer["trade"])
-                report.fetched += 1
-        self._store(full, report)
+        self._store(self._read_whole(tids, report), report)
         return report
 
     # -- writing ----------------------------------------------------------------------------------------------------
