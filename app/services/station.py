@@ -529,6 +529,8 @@ class Station:
         attempt = self._attempt(db, row.id)
         self._start(order, from_waybill=code != row.order_no)
         self._row_id = (self.session, row.id)  # the item scans to come need it; spare them the look-up
+        assert self.session is not None
+        reason = None
         if attempt is not None and attempt[2] == ScanOutcome.PARKED.value:
             first_open, accepted, _last = attempt
             stop = _boxed_but_not_wanted(order, accepted)
@@ -536,30 +538,19 @@ class Station:
                 self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
                 self._close()
                 return [StationEvent(ScanOutcome.INTERCEPTED, code, order.order_no, reason=stop)]
-            assert self.session is not None
             self.session.replay(accepted)
             self.from_waybill = first_open.code != row.order_no and first_open.sku is None
-            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
-            return [
-                StationEvent(
-                    ScanOutcome.ORDER_OPENED,
-                    code,
-                    order.order_no,
-                    done=self.session.done,
-                    total=self.session.total,
-                    tracking_no=order.tracking_no,
-                    reason="unparked",
-                )  # fmt: skip
-            ]
+            reason = "unparked"
         self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
         return [
             StationEvent(
                 ScanOutcome.ORDER_OPENED,
                 code,
                 order.order_no,
-                done=0,
+                done=self.session.done,  # 0 for a fresh parcel; a parked one's count
                 total=self.session.total,
                 tracking_no=order.tracking_no,
+                reason=reason,
             )
         ]
 
