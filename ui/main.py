@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import PackDeskError
-from app.scanning.wedge import WedgeDecoder, settings_from
+from app.scanning.wedge import WedgeDecoder, WedgeSettings, settings_from
 from app.services.audit import Actor
 from app.services.images import ImageCache
 from app.services.print_queue import recover
@@ -87,18 +87,15 @@ def build_gui(ws: Workspace) -> Gui:
     recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
     scale = _start_scale(settings.scale_uri)
-    try:
-        packaging = float(settings.packaging_g)
-    except ValueError:
-        packaging = 0.0
+    options = current_options(settings)  # flows, scanner thresholds, box weight, idle lock (whole numbers)
     live = LiveCheck(ws.session_factory, ws.data_dir)  # the platform's word on an order before the bench acts
     station = Station(
         ws.session_factory,
         actor,
-        sku_first=settings.sku_first,
-        confirm_scan=settings.confirm_scan,
+        sku_first=options.sku_first,
+        confirm_scan=options.confirm_scan,
         scale=scale,
-        packaging_g=packaging,
+        packaging_g=float(options.packaging_g),
         live=live,
         live_at_open=False,  # the panel asks in the background once the parcel is open (StationView)
     )
@@ -151,23 +148,16 @@ def build_gui(ws: Workspace) -> Gui:
     printing.setParent(window)
     sync.setParent(window)
     sync.start()
-    try:
-        lock_after = float(settings.lock_after_min)
-    except ValueError:
-        lock_after = 10.0
-    station_view.set_idle_lock(lock_after if _has_packers(ws) else 0)  # nobody could unlock a bench with no packers
+    has_packers = _has_packers(ws)  # nobody could unlock a bench with no packers: it never locks then
+    station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
     station_view.resume()
-    wedge = settings_from(
-        settings.wedge_min_length, settings.wedge_max_gap_ms, settings.wedge_prefix, settings.wedge_suffix
-    )
-    scanner = WedgeScannerBridge(WedgeDecoder(wedge), parent=window)
+    scanner = WedgeScannerBridge(WedgeDecoder(_wedge(options)), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
     serial_scanner = _start_serial_scanner(settings.scanner_uri, scanner)
     for device in (serial_scanner, scale):
         if device is not None:
             window.destroyed.connect(device.stop)
     window.destroyed.connect(live.close)
-    has_packers = _has_packers(ws)
 
     def apply_station_options(options: StationOptions) -> None:
         store(ws.settings, options)
@@ -184,11 +174,7 @@ def build_gui(ws: Workspace) -> Gui:
 
         tasks.run(engine)
         station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
-        scanner.set_settings(
-            settings_from(
-                str(options.wedge_min_length), str(options.wedge_max_gap_ms), options.wedge_prefix, options.wedge_suffix
-            )
-        )
+        scanner.set_settings(_wedge(options))
 
     window.set_station_settings(lambda: current_options(ws.settings), apply_station_options)
     app = QApplication.instance()
@@ -196,6 +182,13 @@ def build_gui(ws: Workspace) -> Gui:
         scanner.install(app)
         window.destroyed.connect(lambda: app.removeEventFilter(scanner))
     return Gui(ws, tasks, window, scanner)
+
+
+def _wedge(options: StationOptions) -> WedgeSettings:
+    """The keyboard-wedge thresholds of `options` (settings_from clamps what a hand-edited config.toml says)."""
+    return settings_from(
+        str(options.wedge_min_length), str(options.wedge_max_gap_ms), options.wedge_prefix, options.wedge_suffix
+    )
 
 
 def _has_packers(ws: Workspace) -> bool:

@@ -27,3 +27,12 @@ def scan(qtbot, gui: Gui, code: str) -> StationSnapshot:  # noqa: ANN001
         qtbot.keyClicks(view.scan_input, code)
         qtbot.keyClick(view.scan_input, Qt.Key.Key_Return)
     return blocker.args[0]
+
+
+def pack(qtbot, gui: Gui, order: Order) -> StationSnapshot:  # noqa: ANN001
+    """Opens `order` at the station and scans every unit of it; returns the last scan's snapshot."""
+    snap = scan(qtbot, gui, order.order_no)
+    for line in order.lines:
+        for _ in range(line.qty):
+            snap = scan(qtbot, gui, line.barcodes[0])
+    return snap

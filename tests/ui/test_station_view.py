@@ -6,7 +6,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from pdtest.station_ui import packable, scan
+from pdtest.station_ui import pack, packable, scan
 from pdtest.top_server import TopServer
 from pdtest.top_shop import APP_KEY, SECRET, SESSION, synced_shop, waiting
 from PySide6.QtCore import Qt
@@ -102,10 +102,7 @@ def test_double_click_in_the_order_list_opens_the_order_at_the_station(qtbot, gu
 def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
     order = packable(gui)
-    scan(qtbot, gui, order.order_no)
-    for line in order.lines:
-        for _ in range(line.qty):
-            scan(qtbot, gui, line.barcodes[0])
+    pack(qtbot, gui, order)
     units = sum(ln.qty for ln in order.lines)
     qtbot.waitUntil(lambda: view.pace_label.text().startswith(f"Today: 1 parcels · {units} units"), timeout=5_000)
 
@@ -194,10 +191,7 @@ def test_park_from_the_window(qtbot, gui: Gui) -> None:
 def test_reopen_from_the_window_is_refused_once_shipped(qtbot, gui: Gui) -> None:
     view = gui.window.station_view
     order = packable(gui)
-    scan(qtbot, gui, order.order_no)
-    for line in order.lines:
-        for _ in range(line.qty):
-            scan(qtbot, gui, line.barcodes[0])
+    pack(qtbot, gui, order)
     assert view.snapshot.events[-1].event is ScanOutcome.SHIPPED
     view.reopen(order.order_no)  # it shipped (auto-ship): refused, with the reason on screen
     qtbot.waitUntil(lambda: "has shipped" in view.detail.text(), timeout=5_000)
