@@ -19,7 +19,7 @@ $(QM): resources/translations/packdesk_zh_CN.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete ui -ts resources/translations/packdesk_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete ui app printers -ts resources/translations/packdesk_zh_CN.ts
 
 run: setup
 	$(VENV)/bin/packdesk gui --demo

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
+from app.cli.lang import say
 from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_printer
 from app.cli.sync import add_parsers as add_sync_parsers
@@ -355,13 +356,13 @@ def main(
     try:
         ws = open_workspace(args.data_dir)
     except PackDeskError as exc:
-        print(f"packdesk: {exc.message}", file=sys.stderr)
+        print(f"packdesk: {say(exc)}", file=sys.stderr)
         return EXIT_ERROR
     try:
         with translate_db_errors():
             return COMMANDS[command](ws, args, out)
     except (PackDeskError, PrinterError) as exc:
-        print(f"packdesk: {exc}", file=sys.stderr)
+        print(f"packdesk: {say(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return 0

@@ -1,9 +1,12 @@
 """Errors the core raises for the user to read (domain layer).
 
-Each carries a stable `code` for the GUI to translate and an English message for the command line.
+Each carries a stable `code` for the caller to act on and a `Message` (app.domain.messages) that the window and the
+command line show in the reader's language; `message` is its English text.
 """
 
 from __future__ import annotations
+
+from app.domain.messages import Message
 
 
 class PackDeskError(Exception):
@@ -11,9 +14,10 @@ class PackDeskError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, **details: object) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message | str, **details: object) -> None:
+        self.msg = message if isinstance(message, Message) else Message.plain(message)
+        self.message = self.msg.render()
+        super().__init__(self.message)
         self.details = details
 
 

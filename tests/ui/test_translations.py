@@ -14,6 +14,7 @@ from resources import resource_path
 from ui.i18n import install_translator
 
 ROOT = Path(__file__).resolve().parents[2]
+SOURCES = ("ui", "app", "printers")  # as `make translations` runs lupdate: the core's messages are marked too
 
 
 def _lupdate() -> str:
@@ -26,7 +27,7 @@ def test_ts_file_is_complete_and_current(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(ROOT / "resources/translations/packdesk_zh_CN.ts", ts)
     out = subprocess.run(
-        [_lupdate(), "-extensions", "py", "-no-obsolete", str(ROOT / "ui"), "-ts", str(ts)],
+        [_lupdate(), "-extensions", "py", "-no-obsolete", *(str(ROOT / d) for d in SOURCES), "-ts", str(ts)],
         capture_output=True,
         text=True,
         check=True,
