@@ -14,6 +14,7 @@ from app.services.audit import Actor
 from app.services.printing import PrintResult, PrintService
 from app.services.station import Station
 from printers.registry import LabelPrinter, open_printer
+from ui.core_text import core_text
 from ui.tasks import TaskRunner
 from ui.text import printer_state_text
 
@@ -34,7 +35,7 @@ def print_batch(service: PrintService, order_nos: list[str], report: Callable[[o
         try:
             jobs.append(service.enqueue(order_no))
         except PackDeskError as exc:
-            outcome.refused.append((order_no, exc.message))
+            outcome.refused.append((order_no, core_text(exc)))
     total = len(jobs)
     done = 0
 
@@ -50,7 +51,7 @@ def print_batch(service: PrintService, order_nos: list[str], report: Callable[[o
             outcome.not_sent.append(result)
     if service.pause is not None:  # in the packer's language when the printer said what is wrong
         said = printer_state_text(service.pause.state.value) if service.pause.reported else None
-        outcome.pause = said or service.pause.message
+        outcome.pause = said or core_text(service.pause.message)
     return outcome
 
 

@@ -25,6 +25,7 @@ from printers.discovery import Found, discover
 from printers.errors import PrinterError
 from printers.media import STANDARD_SIZES
 from printers.uri import LANGS, PrinterSpec, parse_printer_uri
+from ui.core_text import core_text
 from ui.tasks import TaskRunner
 
 
@@ -170,7 +171,7 @@ class PrinterSetupDialog(QDialog):
         try:
             parse_printer_uri(self.uri())
         except PrinterError as exc:
-            self.uri_label.setText(str(exc))
+            self.uri_label.setText(core_text(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         self.uri_label.setText(self.uri())

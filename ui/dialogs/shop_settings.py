@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import Platform
 from app.domain.orders import CHINA_TZ
 from app.sync.shops import Credentials, ShopView, add_api_shop, list_shops, set_group_sender
+from ui.core_text import core_text
 from ui.tasks import TaskRunner
 
 DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
@@ -147,7 +148,7 @@ class ShopSettingsDialog(QDialog):
             source = self.tr("Taobao API") if shop.api else self.tr("imported files")
             when = shop.last_sync.astimezone(CHINA_TZ).strftime("%m-%d %H:%M") if shop.last_sync else ""
             if shop.last_error:
-                when = self.tr("error: %1").replace("%1", shop.last_error)
+                when = self.tr("error: %1").replace("%1", core_text(shop.last_error))
             for col, text in enumerate((shop.name, shop.platform, source, shop.group, when)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(shop.sender if col == 3 else text)
@@ -156,7 +157,7 @@ class ShopSettingsDialog(QDialog):
     def _show_error(self, error: BaseException) -> None:
         self.add_button.setEnabled(True)
         self.message.setStyleSheet("color: #c62828;")
-        self.message.setText(str(error))
+        self.message.setText(core_text(error))
 
     @staticmethod
     def show_for(parent: QWidget, session_factory: sessionmaker[Session], data_dir: Path, tasks: TaskRunner) -> bool:

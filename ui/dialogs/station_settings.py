@@ -25,6 +25,7 @@ from app.services.station_options import (
     StationOptions,
     validate,
 )
+from ui.core_text import core_text
 
 
 def _spin(bounds: tuple[int, int], value: int, suffix: str, parent: QWidget) -> QSpinBox:
@@ -119,7 +120,7 @@ class StationSettingsDialog(QDialog):
         try:
             checked = validate(self.options())
         except InvalidInput as exc:
-            self.message.setText(exc.message)  # the dialog stays open and nothing is saved
+            self.message.setText(core_text(exc))  # the dialog stays open and nothing is saved
             return
         self.chosen.emit(checked)
         self.accept()
