@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.demo.routing import demo_routing
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
+from app.domain.masking import mask_name, mask_phone
 from app.domain.orders import CHINA_TZ
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository, current_package, to_order
@@ -92,8 +93,8 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
         carrier_name=carrier(package.carrier).name,
         carrier_code=package.carrier,
         receiver=Party(
-            order.receiver_name,
-            order.receiver_phone,
+            mask_name(order.receiver_name),  # the cache holds them masked; a label never shows more, whatever wrote it
+            mask_phone(order.receiver_phone),
             "".join(
                 (order.receiver_province, city, order.receiver_district, order.receiver_town, order.receiver_address)
             ),

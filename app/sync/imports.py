@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import OrderStatus, Platform, RefundStatus
 from app.domain.errors import InvalidInput
+from app.domain.masking import mask_name, mask_phone
 from app.domain.orders import CHINA_TZ, DEFAULT_SHIP_WITHIN
 from app.persistence.rows import ShopRow
 from app.sync.model import PlatformLine, PlatformOrder
@@ -534,8 +535,8 @@ def _head(row: _Row, order_no: str, now: datetime) -> _Head:
         modified_at=now,
         lines=(),
         buyer_nick=row.text("nick"),
-        receiver_name=row.text("name"),
-        receiver_phone=phone,
+        receiver_name=mask_name(row.text("name")),  # masked as the cache keeps it
+        receiver_phone=mask_phone(phone),
         receiver_province=province,
         receiver_city=city,
         receiver_district=district,

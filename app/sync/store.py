@@ -6,12 +6,16 @@ chunk back and the next sync writes it again, so nothing is half-stored.
 
 What PackDesk knows better than the platform wins: an order shipped here stays shipped while its ship-back waits
 in the outbox, and an out-of-stock mark stays until the platform closes or ships the order.
+
+Receivers are stored masked (app.domain.masking says what and why): an order that arrives with a plaintext name or
+phone number is masked here, before its content hash is taken and before it is compared with the cache, so every
+connector and importer is covered and a plaintext value never reaches the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -20,6 +24,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import OrderStatus, RefundStatus
+from app.domain.masking import mask_name, mask_phone
 from app.persistence.rows import OrderLineRow, OrderRow
 from app.persistence.types import Money, UtcDateTime
 from app.sync.model import PlatformLine, PlatformOrder
@@ -181,6 +186,14 @@ def _insert_plan(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[st
     return _PLANS[key]
 
 
+def _masked(order: PlatformOrder) -> PlatformOrder:
+    """`order` with its receiver's name and phone masked (itself when they already are, as platforms send them)."""
+    name, phone = mask_name(order.receiver_name), mask_phone(order.receiver_phone)
+    if name == order.receiver_name and phone == order.receiver_phone:
+        return order
+    return replace(order, receiver_name=name, receiver_phone=phone)
+
+
 def _merged_status(local: str, incoming: OrderStatus) -> str:
     return local if incoming in _KEEP_LOCAL.get(local, ()) else incoming.value
 
@@ -207,7 +220,7 @@ def upsert_orders(session: Session, shop_id: int, platform: str, orders: Iterabl
 def _upsert_chunk(session: Session, shop_id: int, platform: str, orders: Sequence[PlatformOrder]) -> UpsertStats:
     stats = UpsertStats()
     latest: dict[str, PlatformOrder] = {}
-    for order in orders:  # the same order twice in one batch: the newer one counts
+    for order in map(_masked, orders):  # the same order twice in one batch: the newer one counts
         seen = latest.get(order.order_no)
         if seen is None or order.modified_at >= seen.modified_at:
             latest[order.order_no] = order

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus, RefundStatus
+from app.domain.masking import mask_name, mask_phone
 from app.persistence.rows import OrderRow, PlatformCarrierRow, ShopRow, SyncStateRow
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
@@ -131,8 +132,8 @@ def map_trade(trade: dict[str, Any]) -> PlatformOrder | None:
         modified_at=parse_china_time(trade.get("modified") or trade["created"]),
         lines=tuple(lines),
         buyer_nick=str(trade.get("buyer_nick", "") or ""),
-        receiver_name=str(trade.get("receiver_name", "") or ""),
-        receiver_phone=str(trade.get("receiver_mobile") or trade.get("receiver_phone") or ""),
+        receiver_name=mask_name(str(trade.get("receiver_name", "") or "")),  # masked as the cache keeps it
+        receiver_phone=mask_phone(str(trade.get("receiver_mobile") or trade.get("receiver_phone") or "")),
         receiver_province=str(trade.get("receiver_state", "") or ""),
         receiver_city=city,
         receiver_district=str(trade.get("receiver_district", "") or ""),

@@ -120,14 +120,15 @@ def test_normalize_is_idempotent() -> None:
 @pytest.mark.parametrize(
     ("name", "masked"),
     [
+        ("欧阳明华", "欧**"),  # issue 10: the first character, then asterisks (the compound surname is not kept)
         ("张三丰", "张**"),
-        ("张三", "张*"),
-        ("欧阳娜娜", "欧***"),
-        ("王", "王*"),  # a one-character name still hides something
-        (" 李四 ", "李*"),
-        ("Alice", "A****"),
+        ("张三", "张**"),  # the mask does not tell how long the name is
+        ("王", "王**"),  # a one-character name still hides something
+        (" 李四 ", "李**"),
+        ("Alice", "A**"),
         ("张*", "张*"),  # already masked by the platform: unchanged
         ("欧**", "欧**"),
+        ("李＊＊", "李＊＊"),  # full-width asterisks are a mask too
         ("", ""),
     ],
 )
@@ -138,11 +139,25 @@ def test_mask_name(name: str, masked: str) -> None:
 @pytest.mark.parametrize(
     ("phone", "masked"),
     [
+        ("13912345678", "139****5678"),
         ("13812345678", "138****5678"),
         ("138 1234 5678", "138****5678"),
         ("138-1234-5678", "138****5678"),
+        ("+86 139 1234 5678", "139****5678"),
+        ("8613912345678", "139****5678"),
         ("138****5678", "138****5678"),  # already masked: unchanged
-        ("12345", "12345"),  # too short to mask meaningfully: unchanged
+        ("0571-88886666", "0571-****6666"),  # landline: the area code stays
+        ("057188886666", "0571-****6666"),
+        ("(0571) 8888666", "0571-***8666"),  # seven-digit local number
+        ("010-12345678", "010-****5678"),  # three-digit area codes: 010, 02x
+        ("021 6666 8888", "021-****8888"),
+        ("0571-88886666-801", "0571-****6666-801"),  # the extension stays readable
+        ("17012345678-1234", "170****5678-1234"),  # a virtual number with its four-digit extension
+        ("13912345678转1234", "139****5678-1234"),
+        ("138****5678-1234", "138****5678-1234"),
+        ("88886666", "****6666"),  # a local number without its area code
+        ("4001234567", "40****4567"),
+        ("12345", "12345"),  # too short to be a phone number: unchanged
         ("", ""),
     ],
 )
@@ -150,8 +165,18 @@ def test_mask_phone(phone: str, masked: str) -> None:
     assert mask_phone(phone) == masked
 
 
-def test_masked_phone_hides_every_middle_digit() -> None:
-    for phone in ("13812345678", "15900001111", "057188881234"):
+@pytest.mark.parametrize(
+    "value",
+    ["欧阳明华", "王", "13912345678", "0571-88886666", "0571-88886666-801", "17012345678-1234", "88886666", "12345"],
+)
+def test_masking_is_idempotent(value: str) -> None:
+    for mask in (mask_name, mask_phone):
+        once = mask(value)
+        assert mask(once) == once
+
+
+def test_masked_mobile_hides_every_middle_digit() -> None:
+    for phone in ("13812345678", "15900001111", "19912345678"):
         masked = mask_phone(phone)
         assert masked[:3] == phone[:3] and masked[-4:] == phone[-4:]
         assert set(masked[3:-4]) == {"*"}
