@@ -18,10 +18,12 @@ from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
 from app.cli.lang import say
+from app.cli.outbox import add_parsers as add_outbox_parsers
+from app.cli.outbox import cmd_outbox
 from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_printer
 from app.cli.sync import add_parsers as add_sync_parsers
-from app.cli.sync import cmd_outbox_flush, cmd_shop, cmd_sync
+from app.cli.sync import cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
 from app.persistence.db import translate_db_errors
 from app.services.workspace import Workspace, open_workspace
@@ -96,8 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--carrier", required=True, metavar="CODE")
     p.add_argument("--tracking", required=True, metavar="NO")
 
-    p = cmd("outbox", "show the ship-backs and messages waiting for the platforms")
-    p.add_argument("action", nargs="?", choices=("list", "flush"), default="list")
+    add_outbox_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
 
@@ -287,26 +288,6 @@ def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         emit(result.to_json(), out)
     else:
         out.write(f"{result.order_no}: shipped {result.carrier} {result.tracking_no}; ship-back queued.\n")
-    return 0
-
-
-def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    if args.action == "flush":
-        return cmd_outbox_flush(ws, args, out)
-    from app.sync.service import outbox_items
-
-    items = list(reversed(outbox_items(ws.session_factory)))
-    if args.json:
-        emit(items, out)
-    else:
-        for item in items:
-            why = f"  ({item['last_error']})" if item["last_error"] and item["state"] != "done" else ""
-            out.write(
-                f"#{item['id']} {item['kind']} {item['state']} {item.get('order_no', '')} "
-                f"{item.get('carrier', '')} {item.get('tracking_no', '')}{why}\n"
-            )
-        waiting = sum(i["state"] in ("pending", "sending") for i in items)
-        out.write(f"{waiting} waiting, {len(items)} in total.\n")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`packdesk shop add`, `packdesk sync` and `packdesk outbox flush`."""
+"""`packdesk shop add` and `packdesk sync` (`packdesk outbox` lives in app.cli.outbox)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import TextIO
 from app.cli.common import emit
 from app.domain.errors import InvalidInput
 from app.services.workspace import Workspace
-from app.sync.service import flush_outbox, sync_shops
+from app.sync.service import sync_shops
 from app.sync.shops import Credentials, add_api_shop, platform_of
 
 
@@ -85,17 +85,3 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
                 f"{' (first fill)' if r.first_fill else ''}; {len(r.changes)} changes for the bench.\n"
             )
     return 1 if any(r.error for r in reports) else 0
-
-
-def cmd_outbox_flush(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    report = flush_outbox(ws.session_factory, ws.data_dir)
-    if args.json:
-        emit(report.to_json(), out)
-    else:
-        out.write(
-            f"{report.sent} sent, {report.verified} found already shipped, {report.retry_later} to retry later, "
-            f"{report.failed} refused by the platform, {report.skipped} for shops without an API connection.\n"
-        )
-        for e in report.errors:
-            out.write(f"  #{e['id']} {e.get('order_no', '')}: {e['reason']}\n")
-    return 0

@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import OutboxState
 from app.domain.errors import NotFound, PackDeskError
 from app.persistence.rows import OutboxRow, PlatformCarrierRow, ShopRow
-from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear, unwrap
+from app.sync.seller_centre import manual_count
+from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
+from app.sync.top_answers import FullInfo, Shipped
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class FlushReport:
     verified: int = 0  # found already applied after an unclear attempt
     retry_later: int = 0
     failed: int = 0
-    skipped: int = 0  # shops without an API connection
+    manual: int = 0  # shipments of shops without an API connection: the seller enters them in the seller centre
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -55,7 +57,8 @@ class FlushReport:
             "verified": self.verified,
             "retry_later": self.retry_later,
             "failed": self.failed,
-            "skipped": self.skipped,
+            "manual": self.manual,
+            "skipped": self.manual,  # the older name of `manual`, kept for scripts
             "errors": self.errors,
         }
 
@@ -78,33 +81,34 @@ class OutboxWorker:
             client.close()
         self._clients.clear()
 
-    def due(self, session: Session) -> list[int]:
-        now = self.clock()
-        return list(
-            session.execute(
-                select(OutboxRow.id)
-                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-                .where(
-                    OutboxRow.kind == "ship",
-                    OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
-                    or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now),
-                    ShopRow.gateway_url.is_not(None),
-                )
-                .order_by(OutboxRow.id)
-            ).scalars()
+    def due(self, session: Session, *, now_too: bool = False) -> list[int]:
+        """The ship-backs of API shops to try, oldest first: those whose backoff has ended, or all with `now_too`."""
+        query = (
+            select(OutboxRow.id)
+            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+            .where(
+                OutboxRow.kind == "ship",
+                OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
+                ShopRow.gateway_url.is_not(None),
+            )
+            .order_by(OutboxRow.id)
         )
+        if not now_too:
+            query = query.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= self.clock()))
+        return list(session.execute(query).scalars())
 
-    def flush(self, limit: int | None = None) -> FlushReport:
-        """Delivers every entry that is due (up to `limit`); returns what happened."""
+    def flush(self, limit: int | None = None, *, now_too: bool = False) -> FlushReport:
+        """Delivers every entry that is due (up to `limit`); returns what happened.
+
+        Args:
+            limit: at most this many entries.
+            now_too: the seller asked to send now (`packdesk outbox flush`, the window's Send now): entries still
+                waiting out their backoff are tried too. The background round leaves it off and keeps the backoff.
+        """
         report = FlushReport()
         with self.session_factory() as session:
-            ids = self.due(session)
-            report.skipped = (
-                session.query(OutboxRow)
-                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-                .filter(OutboxRow.state == OutboxState.PENDING, ShopRow.gateway_url.is_(None))
-                .count()
-            )
+            ids = self.due(session, now_too=now_too)
+            report.manual = manual_count(session)
         blocked_shops: set[int] = set()
         for entry_id in ids[:limit]:
             shop_id = self._shop_of(entry_id)
@@ -163,8 +167,8 @@ class OutboxWorker:
             if payload.get("partial"):
                 params["sub_tid"] = ",".join(payload.get("line_nos", []))
                 params["is_split"] = 1
-            answer = client.call("taobao.logistics.offline.send", params, write=True)
-            if not (answer.get("shipping") or {}).get("is_success", False):
+            # a malformed answer is a MalformedAnswer, an Unclear: verified before sending again
+            if not client.read("taobao.logistics.offline.send", params, Shipped, write=True).confirmed:
                 raise Unclear("Taobao did not confirm the shipment.")
             self._finish(entry_id, now, verified=False)
             report.sent += 1
@@ -203,20 +207,18 @@ class OutboxWorker:
     def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
         try:
-            answer = client.call(
-                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}
+            answer = client.read(
+                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}, FullInfo
             )
         except TopError as exc:
             if exc.sub_code.endswith("trade-not-exist"):
                 raise NotFound(f"Taobao has no trade {payload['order_no']}.") from exc
             raise
-        trade = answer.get("trade")
-        if not isinstance(trade, dict):
+        if answer.trade is None:
             raise Unclear(f"Taobao's answer about trade {payload['order_no']} has no trade in it.")
-        orders = unwrap(trade.get("orders"), "order")
         mine = set(payload.get("line_nos") or [])
-        relevant = [o for o in orders if not mine or str(o.get("oid_str") or o.get("oid")) in mine]
-        return bool(relevant) and all(str(o.get("invoice_no", "")) == payload["tracking_no"] for o in relevant)
+        relevant = [o for o in answer.trade.sub_orders if not mine or o.line_no in mine]
+        return bool(relevant) and all((o.invoice_no or "") == payload["tracking_no"] for o in relevant)
 
     def _company_code(self, session: Session, carrier: str) -> str:
         """PackDesk's carrier code as the platform spells it (from the cached companies list when it differs)."""

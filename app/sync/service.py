@@ -15,6 +15,7 @@ from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
 from app.persistence.rows import OutboxRow, ShopRow, SyncStateRow
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
+from app.sync.seller_centre import as_manual, manual_count
 from app.sync.shops import find_shop, load_credentials
 from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
@@ -95,10 +96,12 @@ def flush_outbox(
     retry: RetryPolicy | None = None,
     backoff: Backoff | None = None,
     limit: int | None = None,
+    now_too: bool = False,
 ) -> FlushReport:
+    """Delivers the ship-backs that are due; with `now_too` (the seller asked) also those waiting out a backoff."""
     worker = OutboxWorker(session_factory, client_factory(data_dir, retry), backoff=backoff)
     try:
-        return worker.flush(limit)
+        return worker.flush(limit, now_too=now_too)
     finally:
         worker.close()
 
@@ -110,8 +113,9 @@ class SyncStatus:
     api_shops: int
     last_success: datetime | None
     last_error: str | None
-    waiting: int  # ship-backs not yet accepted by a platform
+    waiting: int  # ship-backs not yet accepted by a platform (those PackDesk can send)
     failed: int  # ship-backs a platform refused: the seller must act
+    manual: int = 0  # shipments of shops without an API connection: the seller enters them in the seller centre
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -120,6 +124,7 @@ class SyncStatus:
             "last_error": self.last_error,
             "waiting": self.waiting,
             "failed": self.failed,
+            "manual": self.manual,
         }
 
 
@@ -128,28 +133,34 @@ def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
         states = session.execute(select(SyncStateRow).join(ShopRow, ShopRow.id == SyncStateRow.shop_id)).scalars().all()
         shops = session.scalar(select(func.count()).select_from(ShopRow).where(ShopRow.gateway_url.is_not(None)))
         counts = dict(session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+        manual = manual_count(session)
     successes = [s.last_success_at for s in states if s.last_success_at]
     errors = [(s.updated_at, s.last_error) for s in states if s.last_error and s.updated_at]
     return SyncStatus(
         api_shops=int(shops or 0),
         last_success=max(successes) if successes else None,
         last_error=max(errors)[1] if errors else None,
-        waiting=int(counts.get(OutboxState.PENDING, 0)) + int(counts.get(OutboxState.SENDING, 0)),
+        waiting=int(counts.get(OutboxState.PENDING, 0)) + int(counts.get(OutboxState.SENDING, 0)) - manual,
         failed=int(counts.get(OutboxState.FAILED, 0)),
+        manual=manual,
     )
 
 
 def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> list[dict[str, Any]]:
-    """The outbox, newest first, as plain dicts (the command line and the window show the same)."""
+    """The outbox, newest first, as plain dicts (the command line and the window show the same).
+
+    The shipments of shops without an API connection show in the state `manual`, with what the seller must do.
+    """
     with session_factory() as session:
         rows = session.execute(
-            select(OutboxRow, ShopRow.name)
+            select(OutboxRow, ShopRow.name, ShopRow.gateway_url)
             .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
             .order_by(OutboxRow.id.desc())
             .limit(limit)
         ).all()
-        return [
-            {
+        items = []
+        for r, shop, gateway in rows:
+            item = {
                 "id": r.id,
                 "kind": r.kind,
                 "shop": shop,
@@ -161,5 +172,6 @@ def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> l
                 "done_at": r.done_at.isoformat() if r.done_at else None,
                 **{k: v for k, v in r.payload.items() if k != "unclear"},
             }
-            for r, shop in rows
-        ]
+            manual = gateway is None and r.kind == "ship" and r.state == OutboxState.PENDING
+            items.append(as_manual(item) if manual else item)
+        return items

@@ -1,0 +1,179 @@
+"""Ship-backs only the seller can make: the shipments of shops without an API connection (sync layer).
+
+A shop filled by imports (or the demo) has no way to tell its platform about a shipment from here, so its entries are
+not "waiting" for PackDesk: they wait for the seller, who enters them in the seller centre, best with the bulk-ship
+file (app.sync.bulk_ship). They stay stored as `pending` (so a shop that later gets an API connection sends them,
+or finds them already shipped) and are shown in the state `manual` with the reason. Exporting stamps the entries it
+wrote; marking them entered closes them as done, and only those the seller saw in a file (or picked by number), so a
+shipment recorded after the export is never closed unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.enums import OutboxState
+from app.domain.errors import InvalidInput, NotFound
+from app.persistence.rows import OutboxRow, ShopRow
+from app.sync.bulk_ship import check_path, format_for, write_bulk_ship
+from app.sync.shops import find_shop
+
+MANUAL = "manual"  # the state `outbox list` and the window show for these entries
+REASON_CODE = "seller_centre"
+
+
+def manual_reason(shop: str) -> str:
+    return (
+        f"Enter this shipment in the seller centre: shop '{shop}' has no API connection. Bulk-ship file: "
+        f"packdesk outbox export FILE --shop '{shop}'."
+    )
+
+
+def is_manual() -> ColumnElement[bool]:
+    """The entries that wait for the seller (the query must join ShopRow)."""
+    return and_(OutboxRow.kind == "ship", OutboxRow.state == OutboxState.PENDING, ShopRow.gateway_url.is_(None))
+
+
+def manual_count(session: Session) -> int:
+    query = select(func.count()).select_from(OutboxRow).join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+    return int(session.scalar(query.where(is_manual())) or 0)
+
+
+def as_manual(item: dict[str, Any]) -> dict[str, Any]:
+    """An `outbox_items` entry of a shop without an API connection, as the seller must read it."""
+    return {**item, "state": MANUAL, "last_error": manual_reason(item["shop"]), "reason_code": REASON_CODE}
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    file: str
+    shop: str
+    platform: str
+    ids: list[int]
+    by_hand: list[dict[str, Any]] = field(default_factory=list)  # split shipments: not in the file, and why
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "shop": self.shop,
+            "platform": self.platform,
+            "rows": len(self.ids),
+            "ids": self.ids,
+            "by_hand": self.by_hand,
+        }
+
+
+def _shop_to_export(session: Session, name: str | None) -> ShopRow:
+    if name:
+        shop = find_shop(session, name)
+        if shop.gateway_url:
+            raise InvalidInput(
+                f"Shop '{name}' reports its shipments through its API: `packdesk outbox flush` sends them."
+            )
+        return shop
+    shops = list(
+        session.scalars(select(ShopRow).join(OutboxRow, OutboxRow.shop_id == ShopRow.id).where(is_manual()).distinct())
+    )
+    if not shops:
+        raise NotFound("No shipment waits to be entered in a seller centre.")
+    if len(shops) > 1:
+        names = ", ".join(sorted(s.name for s in shops))
+        raise InvalidInput(
+            f"Shipments of several shops wait for their seller centres ({names}); each takes its own file: "
+            "add --shop NAME."
+        )
+    return shops[0]
+
+
+def export_bulk_ship(
+    session_factory: sessionmaker[Session], path: Path, shop_name: str | None, now: datetime
+) -> ExportReport:
+    """Writes the bulk-ship file of one shop's shipments that wait for its seller centre, and stamps them exported.
+
+    Args:
+        path: a .csv or .xlsx file (replaced when it exists).
+        shop_name: the shop; may be left out when only one shop has such shipments.
+
+    Raises:
+        InvalidInput, NotFound: nothing written, nothing changed.
+    """
+    check_path(path)
+    with session_factory() as session:
+        shop = _shop_to_export(session, shop_name)
+        shop_id, name, platform = shop.id, shop.name, shop.platform
+        entries = list(
+            session.scalars(
+                select(OutboxRow)
+                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+                .where(is_manual(), OutboxRow.shop_id == shop_id)
+                .order_by(OutboxRow.id)
+            )
+        )
+        whole = [e for e in entries if not e.payload.get("partial")]
+        by_hand = [
+            {
+                "id": e.id,
+                "order_no": e.payload["order_no"],
+                "reason": "only part of this order shipped: enter it in the seller centre by hand, item by item",
+            }
+            for e in entries
+            if e.payload.get("partial")
+        ]
+        rows = [(e.payload["order_no"], e.payload["carrier"], e.payload["tracking_no"]) for e in whole]
+        ids = [e.id for e in whole]
+    if not rows and not by_hand:
+        raise NotFound(f"No shipment of shop '{name}' waits to be entered in its seller centre.")
+    if rows:
+        write_bulk_ship(path, format_for(platform), rows)
+        with session_factory.begin() as session:
+            for entry in session.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids))):
+                if entry.state == OutboxState.PENDING:
+                    entry.payload = {**entry.payload, "exported_at": now.isoformat(), "export_file": path.name}
+    return ExportReport(str(path) if rows else "", name, platform, ids, by_hand)
+
+
+def mark_entered(
+    session_factory: sessionmaker[Session], now: datetime, ids: Sequence[int] = (), shop_name: str | None = None
+) -> list[int]:
+    """Closes as done the shipments the seller entered in the seller centre; returns their ids.
+
+    Args:
+        ids: these entries; when empty, every exported one (of `shop_name`, when given) still waiting.
+
+    Raises:
+        InvalidInput, NotFound: an id that is not a shipment waiting for the seller centre, or nothing to mark;
+            nothing is changed.
+    """
+    with session_factory.begin() as session:
+        query = select(OutboxRow, ShopRow.name).join(ShopRow, ShopRow.id == OutboxRow.shop_id).where(is_manual())
+        if shop_name:
+            query = query.where(OutboxRow.shop_id == find_shop(session, shop_name).id)
+        if ids:
+            found = {row.id: row for row, _ in session.execute(query.where(OutboxRow.id.in_(list(ids))))}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise InvalidInput(
+                    f"Not a shipment waiting for the seller centre: #{', #'.join(map(str, missing))} "
+                    "(see `packdesk outbox list`)."
+                )
+            rows = list(found.values())
+        else:
+            rows = [row for row, _ in session.execute(query) if row.payload.get("exported_at")]
+            if not rows:
+                raise NotFound(
+                    "No exported shipment waits to be marked entered: export them first "
+                    "(packdesk outbox export FILE), or give their numbers."
+                )
+        for row in rows:
+            row.state = OutboxState.DONE
+            row.done_at = now
+            row.last_error = None
+            row.payload = {**row.payload, "entered_by_hand": True}
+        return sorted(row.id for row in rows)
