@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import normalize_scan
@@ -26,6 +26,7 @@ from app.persistence.repositories import CatalogueRepository, OrderRepository, c
 from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ScanEventRow
 from app.services.audit import Actor, audit
 from app.services.printing import PrintResult, PrintService, cancel_queued
+from app.services.scan_record import boxed_before_label, boxed_but_not_wanted, current_attempt, history
 from app.services.shipping import mark_shipped
 
 log = logging.getLogger(__name__)
@@ -36,36 +37,6 @@ SCAN_EVENTS = ScanEventRow.__table__
 @cache
 def _RECORD_SCAN():  # noqa: N802, ANN202 - built once: every scan writes one row
     return insert(SCAN_EVENTS)
-
-
-@cache
-def _ATTEMPT_EVENTS():  # noqa: N802, ANN202 - built once: every opening reads them
-    """This station's scans of one order since its last ended attempt (shipped, printed, stopped, reopened)."""
-    ended = (
-        ScanOutcome.INTERCEPTED.value,
-        ScanOutcome.SHIPPED.value,
-        ScanOutcome.LABEL_PRINTED.value,
-        ScanOutcome.REOPENED.value,
-        ScanOutcome.PRINT_FAILED.value,
-    )
-    floor = (
-        select(func.max(ScanEventRow.id))
-        .where(
-            ScanEventRow.station == bindparam("station"),
-            ScanEventRow.order_id == bindparam("order_id"),
-            ScanEventRow.outcome.in_(ended),
-        )
-        .scalar_subquery()
-    )
-    return (
-        select(ScanEventRow)
-        .where(
-            ScanEventRow.station == bindparam("station"),
-            ScanEventRow.order_id == bindparam("order_id"),
-            ScanEventRow.id > func.coalesce(floor, 0),
-        )
-        .order_by(ScanEventRow.id)
-    )
 
 
 @dataclass(frozen=True)
@@ -114,7 +85,8 @@ class Station:
         sku_first: when no parcel is open, an item scan opens the most urgent waiting order that contains it
             (SKU-first flow); otherwise an item scan with nothing open is `unknown_code` / no_open_order.
         confirm_scan: after the label prints, the packer scans it to confirm it is on this parcel before the parcel
-            counts as shipped (and the order is checked once more then).
+            counts as shipped (and the order is checked once more then). A restart in between takes the parcel up at
+            that scan: by `resume()`, or by scanning its order number or its waybill.
         clock: current UTC time (injectable).
 
     Order-first (scan the order number) and waybill-first (scan a waybill printed earlier, 先打单后验货) always work:
@@ -205,6 +177,9 @@ class Station:
             else:
                 events = self._open(db, code)
         last = events[-1] if events else None
+        if self.awaiting_confirm is not None and _is_label(code, self.awaiting_confirm):
+            # a parcel whose label printed before a restart, taken up by scanning that label: this is its confirm
+            return events + self._confirm(code, asked=opening and self.live_at_open)
         taken_up = last is not None and last.event is ScanOutcome.ORDER_OPENED and last.reason == "unparked"
         if self.session is not None and self.session.complete and last is not None:
             if last.event is ScanOutcome.ORDER_COMPLETE or taken_up:
@@ -367,13 +342,14 @@ class Station:
 
     def resume(self) -> list[StationEvent]:
         """Reopens the parcel this station had open when it stopped (a crash, a kill -9, a closed window), with the
-        counts its recorded scans give; a parcel that was complete but not yet printed is printed now.
+        counts its recorded scans give; a parcel that was complete but not yet printed is printed now, and one whose
+        label printed before its waybill was scanned waits for that scan (`order_opened`, reason scan_the_waybill).
 
         Returns the events of the resumption (none when nothing was open).
         """
         with self.session_factory.begin() as db:
             events = self._resume(db)
-        if events and self.session is not None and self.session.complete:
+        if events and self.session is not None and self.session.complete and self.awaiting_confirm is None:
             events += self._finish()
         return events
 
@@ -526,14 +502,30 @@ class Station:
                     ScanOutcome.INTERCEPTED, code, order.order_no, reason=blocked, tracking_no=order.tracking_no
                 )
             ]
-        attempt = self._attempt(db, row.id)
+        end, since = history(db, self.actor.station, row.id)
+        labelled = self._label_to_confirm(db, row, order, end)
+        if labelled is not None:  # its label printed, then the bench stopped before the waybill was scanned
+            package, boxed = labelled
+            stop = boxed_but_not_wanted(order, boxed)
+            if stop:  # an item in the box was refunded meanwhile: its label must not be used
+                self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
+                self._void(db, package, stop)
+                self._close()
+                return [
+                    StationEvent(
+                        ScanOutcome.INTERCEPTED, code, order.order_no, reason=stop, tracking_no=package.tracking_no
+                    )
+                ]
+            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED, None, 0)
+            return self._await_label(order, code, package.tracking_no, boxed)
+        attempt = current_attempt(since)
         self._start(order, from_waybill=code != row.order_no)
         self._row_id = (self.session, row.id)  # the item scans to come need it; spare them the look-up
         assert self.session is not None
         reason = None
         if attempt is not None and attempt[2] == ScanOutcome.PARKED.value:
             first_open, accepted, _last = attempt
-            stop = _boxed_but_not_wanted(order, accepted)
+            stop = boxed_but_not_wanted(order, accepted)
             if stop:  # an item already in the box was refunded while the parcel was parked
                 self._record(db, row.id, code, ScanOutcome.INTERCEPTED, None, 0)
                 self._close()
@@ -609,13 +601,14 @@ class Station:
         package.state = PackageState.VOID
         audit(db, self.actor, "void", "package", package.tracking_no, reason=f"intercepted: {reason}")
 
-    def _confirm(self, code: str) -> list[StationEvent]:
-        """The packer scanned after the label printed: it must be that label; then the order is checked once more."""
+    def _confirm(self, code: str, *, asked: bool = False) -> list[StationEvent]:
+        """The packer scanned after the label printed: it must be that label; then the order is checked once more
+        (`asked`: the platform was asked about the order just before, by the same scan)."""
         assert self.awaiting_confirm is not None and self.session is not None
         order = self.session.order
         tracking = self.awaiting_confirm
-        is_the_label = code.strip().upper() == tracking
-        if is_the_label:
+        is_the_label = _is_label(code, tracking)
+        if is_the_label and not asked:
             self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
             row = OrderRepository(db).row(order.order_no, order.shop)
@@ -710,31 +703,44 @@ class Station:
         self._close()
         return event
 
-    def _attempt(self, db: Session, order_id: int) -> tuple[ScanEventRow, list[tuple[str, int]], str] | None:
-        """This station's current packing attempt of an order, if one has not ended (shipped, printed, stopped):
-        its first opening, the item scans it accepted (undo applied) and the outcome of its last event."""
-        events = db.execute(_ATTEMPT_EVENTS(), {"station": self.actor.station, "order_id": order_id}).scalars().all()
-        # The attempt begins at the first opening after the last end (scanning the open order's own slip again
-        # records another opening; its items still count).
-        start = next((i for i, ev in enumerate(events) if ev.outcome == ScanOutcome.ORDER_OPENED.value), None)
-        if start is None:
+    def _label_to_confirm(
+        self, db: Session, row: OrderRow, order: Order, end: ScanEventRow | None
+    ) -> tuple[PackageRow, list[tuple[str, int]]] | None:
+        """The waybill this station printed for the order's parcel that is still to be scanned onto it (the run
+        ended between the label and its confirm scan), with the items in the box; None when there is none.
+
+        Without the confirm scan or automatic shipping, a printed label ends the parcel's work at the bench."""
+        if end is None or end.outcome != ScanOutcome.LABEL_PRINTED.value or not (self.confirm_scan or self.auto_ship):
             return None
-        accepted: list[tuple[str, int]] = []
-        for ev in events[start:]:
-            if ev.sku is None:
-                continue
-            if ev.outcome == ScanOutcome.ITEM_OK.value:
-                accepted.append((ev.sku, ev.units))
-            elif ev.outcome == ScanOutcome.UNDONE.value:
-                for i in range(len(accepted) - 1, -1, -1):
-                    if accepted[i][0] == ev.sku:
-                        del accepted[i]
-                        break
-        # what the parcel itself last did: its slip scanned while another parcel was open says nothing about it
-        last = next(
-            (ev.outcome for ev in reversed(events) if ev.outcome != ScanOutcome.ORDER_BUSY.value), events[-1].outcome
-        )
-        return events[start], accepted, last
+        package = current_package(row)
+        if package is None or package.state != PackageState.PRINTED or package.tracking_no != end.code:
+            return None  # shipped, voided or relabelled since: not the label this bench printed
+        boxed = boxed_before_label(db, self.actor.station, row.id, end.id)
+        if boxed is None:
+            return None
+        still_wanted = PackSession(order)
+        still_wanted.replay(boxed)
+        # a line wanted now that the box lacks (a refund withdrawn meanwhile): its items are verified again
+        return (package, boxed) if still_wanted.complete else None
+
+    def _await_label(
+        self, order: Order, code: str, tracking_no: str, boxed: list[tuple[str, int]]
+    ) -> list[StationEvent]:
+        """Takes up a parcel whose label printed before its waybill was scanned: it waits for that scan."""
+        session = self._start(order)
+        session.replay(boxed)
+        self.awaiting_confirm = tracking_no
+        return [
+            StationEvent(
+                ScanOutcome.ORDER_OPENED,
+                code,
+                order.order_no,
+                done=session.done,
+                total=session.total,
+                tracking_no=tracking_no,
+                reason="scan_the_waybill",
+            )
+        ]
 
     def _resume(self, db: Session) -> list[StationEvent]:
         last_open = db.execute(
@@ -749,16 +755,23 @@ class Station:
         ).scalar_one_or_none()
         if last_open is None or last_open.order_id is None:
             return []
-        attempt = self._attempt(db, last_open.order_id)
-        if attempt is None or attempt[2] == ScanOutcome.PARKED.value:
-            return []  # ended, or set aside on purpose: nothing was open
-        first_open, accepted, _last = attempt
         row = db.get(OrderRow, last_open.order_id)
         if row is None:
             return []
+        end, since = history(db, self.actor.station, row.id)
         repo = OrderRepository(db)
         order = repo.to_domain([repo.row(row.order_no, row.shop.name)])[0]  # type: ignore[list-item]
-        if order.block_reason() or _boxed_but_not_wanted(order, accepted):
+        labelled = self._label_to_confirm(db, row, order, end)
+        if labelled is not None:
+            package, boxed = labelled
+            if order.block_reason() or boxed_but_not_wanted(order, boxed):
+                return []  # it changed while the station was down: the next scan of it shows why (STOP)
+            return self._await_label(order, row.order_no, package.tracking_no, boxed)
+        attempt = current_attempt(since)
+        if attempt is None or attempt[2] == ScanOutcome.PARKED.value:
+            return []  # ended, or set aside on purpose: nothing was open
+        first_open, accepted, _last = attempt
+        if order.block_reason() or boxed_but_not_wanted(order, accepted):
             return []  # it changed while the station was down: the next scan of it shows why (STOP)
         self._start(order, from_waybill=first_open.code != order.order_no and first_open.sku is None)
         assert self.session is not None
@@ -933,17 +946,9 @@ class Station:
         return events
 
 
-def _boxed_but_not_wanted(order: Order, accepted: list[tuple[str, int]]) -> str | None:
-    """ "refund" when scans recorded for a parcel (before a park or a crash) put more of a SKU in the box than the
-    order, as it is now, still wants: a refund arrived meanwhile and that item must come out."""
-    wanted: dict[str, int] = {}
-    for line in order.lines:
-        if line.packable:
-            wanted[line.sku] = wanted.get(line.sku, 0) + line.qty
-    boxed: dict[str, int] = {}
-    for sku, units in accepted:
-        boxed[sku] = boxed.get(sku, 0) + units
-    return "refund" if any(units > wanted.get(sku, 0) for sku, units in boxed.items()) else None
+def _is_label(code: str, tracking_no: str) -> bool:
+    """Whether a scanned code is the waybill `tracking_no` (scanners may send it in lower case)."""
+    return code.strip().upper() == tracking_no
 
 
 def _changed_since_opened(

@@ -1,0 +1,133 @@
+"""What a station's scan record says about one order's parcel (services layer).
+
+Every scan at a bench is recorded as it happens (`ScanEventRow`); after a crash, a restart or a park, the station
+reads back from that record where the parcel was: the packing attempt under way and the items it put in the box, or
+a label printed before its waybill was scanned onto the parcel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from app.domain.enums import ScanOutcome
+from app.domain.orders import Order
+from app.persistence.rows import ScanEventRow
+
+# What ends a packing attempt (its counts no longer apply): shipped, printed, stopped, reopened, a failed print.
+ENDED = frozenset(
+    {
+        ScanOutcome.INTERCEPTED.value,
+        ScanOutcome.SHIPPED.value,
+        ScanOutcome.LABEL_PRINTED.value,
+        ScanOutcome.REOPENED.value,
+        ScanOutcome.PRINT_FAILED.value,
+    }
+)
+
+Boxed = list[tuple[str, int]]  # (SKU, units) of each accepted item scan, undo applied
+
+
+@cache
+def _SINCE_LAST_END():  # noqa: N802, ANN202 - built once: every opening reads them
+    """A station's last event that ended an attempt at one order (if any), then its scans of it since."""
+    floor = (
+        select(func.max(ScanEventRow.id))
+        .where(
+            ScanEventRow.station == bindparam("station"),
+            ScanEventRow.order_id == bindparam("order_id"),
+            ScanEventRow.outcome.in_(sorted(ENDED)),
+        )
+        .scalar_subquery()
+    )
+    return (
+        select(ScanEventRow)
+        .where(
+            ScanEventRow.station == bindparam("station"),
+            ScanEventRow.order_id == bindparam("order_id"),
+            ScanEventRow.id >= func.coalesce(floor, 0),
+        )
+        .order_by(ScanEventRow.id)
+    )
+
+
+@cache
+def _BEFORE():  # noqa: N802, ANN202 - built once
+    """A station's scans of one order before a given event, oldest first."""
+    return (
+        select(ScanEventRow)
+        .where(
+            ScanEventRow.station == bindparam("station"),
+            ScanEventRow.order_id == bindparam("order_id"),
+            ScanEventRow.id < bindparam("before"),
+        )
+        .order_by(ScanEventRow.id)
+    )
+
+
+def history(db: Session, station: str, order_id: int) -> tuple[ScanEventRow | None, Sequence[ScanEventRow]]:
+    """`station`'s last event that ended an attempt at an order (None: none did) and its scans of it since."""
+    events = db.execute(_SINCE_LAST_END(), {"station": station, "order_id": order_id}).scalars().all()
+    if events and events[0].outcome in ENDED:
+        return events[0], events[1:]
+    return None, events
+
+
+def current_attempt(events: Sequence[ScanEventRow]) -> tuple[ScanEventRow, Boxed, str] | None:
+    """The packing attempt in `events` (one station's scans of one order since the last end), if one began there:
+    its first opening, the item scans it accepted (undo applied) and the outcome of its last event."""
+    # The attempt begins at the first opening (scanning the open order's own slip again records another opening;
+    # its items still count).
+    start = next((i for i, ev in enumerate(events) if ev.outcome == ScanOutcome.ORDER_OPENED.value), None)
+    if start is None:
+        return None
+    accepted: Boxed = []
+    for ev in events[start:]:
+        if ev.sku is None:
+            continue
+        if ev.outcome == ScanOutcome.ITEM_OK.value:
+            accepted.append((ev.sku, ev.units))
+        elif ev.outcome == ScanOutcome.UNDONE.value:
+            for i in range(len(accepted) - 1, -1, -1):
+                if accepted[i][0] == ev.sku:
+                    del accepted[i]
+                    break
+    # what the parcel itself last did: its slip scanned while another parcel was open says nothing about it
+    last = next(
+        (ev.outcome for ev in reversed(events) if ev.outcome != ScanOutcome.ORDER_BUSY.value), events[-1].outcome
+    )
+    return events[start], accepted, last
+
+
+def boxed_before_label(db: Session, station: str, order_id: int, label_event_id: int) -> Boxed | None:
+    """The items in the parcel whose label `station` printed at its scan event `label_event_id`: those of the
+    attempt that ended there, going back over failed prints (the order scanned again after a failure prints the
+    same parcel's label). None when the record shows no such attempt."""
+    events = list(db.execute(_BEFORE(), {"station": station, "order_id": order_id, "before": label_event_id}).scalars())
+    upper = len(events)
+    for i in range(len(events) - 1, -2, -1):
+        if i >= 0 and events[i].outcome not in ENDED:
+            continue
+        attempt = current_attempt(events[i + 1 : upper])
+        if attempt is not None:
+            return attempt[1]
+        if i < 0 or events[i].outcome != ScanOutcome.PRINT_FAILED.value:
+            return None  # an earlier parcel's end: nothing was packed for this label here
+        upper = i
+    return None
+
+
+def boxed_but_not_wanted(order: Order, accepted: Boxed) -> str | None:
+    """ "refund" when scans recorded for a parcel (before a park or a crash) put more of a SKU in the box than the
+    order, as it is now, still wants: a refund arrived meanwhile and that item must come out."""
+    wanted: dict[str, int] = {}
+    for line in order.lines:
+        if line.packable:
+            wanted[line.sku] = wanted.get(line.sku, 0) + line.qty
+    boxed: dict[str, int] = {}
+    for sku, units in accepted:
+        boxed[sku] = boxed.get(sku, 0) + units
+    return "refund" if any(units > wanted.get(sku, 0) for sku, units in boxed.items()) else None
