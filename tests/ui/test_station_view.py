@@ -403,3 +403,40 @@ def test_out_of_labels_says_so_in_chinese_and_the_order_scanned_again_prints(qtb
                 assert session.execute(select(PrintJobRow.state)).scalars().all() == ["sent"]
     finally:
         qapp.removeTranslator(chinese)
+
+
+def test_a_restart_after_the_label_asks_for_the_waybill_and_ships_without_printing_again(
+    qtbot,  # noqa: ANN001
+    qapp,  # noqa: ANN001
+    gui: Gui,
+    tmp_path: Path,
+) -> None:
+    from ui.main import build_gui
+
+    gui.workspace.settings.confirm_scan = True
+    gui.window.station_view.station.confirm_scan = True
+    order = packable(gui, min_units=2)
+    total = sum(ln.qty for ln in order.lines)
+    snap = pack(qtbot, gui, order)
+    tracking = snap.events[-1].tracking_no
+    assert tracking and gui.window.station_view.banner.text() == "SCAN THE WAYBILL"
+    gui.scanner.uninstall(qapp)  # PackDesk stops here, before the waybill is scanned, and starts again
+    gui.tasks.wait()
+
+    again = build_gui(gui.workspace)
+    qtbot.addWidget(again.window)
+    try:
+        view = again.window.station_view
+        qtbot.waitUntil(lambda: view.banner.text() == "SCAN THE WAYBILL", timeout=10_000)
+        assert tracking in view.detail.text()
+        assert view.progress_label.text() == f"{total} / {total}"  # nothing to verify again
+        assert not view.park_button.isEnabled() and not view.manual_button.isEnabled()
+        snap = scan(qtbot, again, tracking)
+        assert [e.event for e in snap.events] == [ScanOutcome.SHIPPED]
+        assert view.banner.text() == "COMPLETE"
+        assert len(list((tmp_path / "labels").glob("*.png"))) == 1  # printed once
+        with gui.workspace.session_factory() as session:
+            assert len(session.execute(select(PrintJobRow.id)).all()) == 1
+    finally:
+        again.scanner.uninstall(qapp)
+        again.tasks.wait()

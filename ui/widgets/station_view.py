@@ -736,6 +736,10 @@ class StationView(QWidget):
             return self.tr("PARKED"), self.tr("Order %1 set aside at %2: scan it again to go on").replace(
                 "%1", ev.order_no or ""
             ).replace("%2", progress)
+        if kind is ScanOutcome.ORDER_OPENED and ev.reason == "scan_the_waybill":  # its label printed before a restart
+            return self.tr("SCAN THE WAYBILL"), self.tr("Stick waybill %1 on the parcel and scan it").replace(
+                "%1", ev.tracking_no or ""
+            )
         if kind is ScanOutcome.ORDER_OPENED and ev.reason == "reopened":
             return self.tr("SCAN ITEMS"), self.tr(
                 "Order %1 reopened: its label is void, verify every item again"
