@@ -15,14 +15,14 @@ from typing import Protocol
 from PIL import Image
 
 from printers import escpos, tspl, zpl
-from printers.errors import PrinterError, PrinterOffline, PrinterUriError
+from printers.errors import PrinterError, PrinterOffline, PrinterUriError, PrinterWriteError
 from printers.render import render_waybill
 from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
+from printers.tcp import TcpTransport
 from printers.transports import (
     CupsTransport,
     FileTransport,
     SerialTransport,
-    TcpTransport,
     Transport,
     UsbTransport,
     Win32Transport,
@@ -55,7 +55,7 @@ def _write_atomically(folder: Path, name: str, data: bytes) -> int:
         os.replace(tmp, folder / name)
         return len(data)
     except OSError as exc:
-        raise PrinterError(f"Cannot write labels to {folder}: {exc.strerror}.") from exc
+        raise PrinterError("printer.folder_unwritable", folder=str(folder), error=exc.strerror or str(exc)) from exc
 
 
 def _folder_status(folder: Path) -> PrinterStatus:
@@ -138,7 +138,21 @@ class RawPrinter:
         return escpos.encode_label(image)
 
     def print_label(self, image: Image.Image, name: str) -> int:
-        return self.transport.send(self.encode(image))
+        """Sends one label and returns its size once the printer has taken all of it.
+
+        Raises:
+            PrinterOffline: nothing left the station.
+            PrinterWriteError: the label may have been cut off (did it print?).
+        """
+        sent = self.transport.send(self.encode(image))
+        if not getattr(self.transport, "confirms_delivery", True) and self.answers_status:
+            # A serial line cannot tell us the printer took every byte: an answer queued behind them can.
+            if self.status().state in (State.UNKNOWN, State.OFFLINE):
+                raise PrinterWriteError(
+                    f"The printer at {self.spec.target} did not answer after the label, so it may not have taken all "
+                    "of it; did it print?"
+                )
+        return sent
 
     def print_waybill(self, waybill: Waybill, name: str) -> int:
         return self.print_label(render_waybill(waybill, self.spec.media), name)
@@ -189,4 +203,4 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
         return RawPrinter(spec, CupsTransport(spec.target))
     if spec.scheme == "win32":
         return RawPrinter(spec, Win32Transport(spec.target))
-    raise PrinterUriError(f"{spec.scheme}:// printers are not supported by PackDesk.")
+    raise PrinterUriError("printer.scheme_unsupported", scheme=spec.scheme)

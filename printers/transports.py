@@ -1,34 +1,28 @@
-"""Transports: they only move bytes to a printer (no encoding here)."""
+"""Transports: they only move bytes to a printer (no encoding here).
+
+A job counts as printed only when the printer has taken all of it, and each link says so its own way: TCP by the
+printer's clean close after ours (printers/tcp.py), USB by the device acknowledging every bulk packet, serial by the
+printer answering a status query it can only reach after the job's last byte (RawPrinter asks; a slow line is waited
+for at its speed). Files, CUPS and the Windows spooler take jobs whole and cannot be asked.
+"""
 
 from __future__ import annotations
 
 import os
-import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from printers.errors import PrinterOffline, PrinterWriteError
 
-CONNECT_TIMEOUT_S = 5.0
 WRITE_TIMEOUT_S = 30.0
-SEND_BUFFER = 32 * 1024
-
-
-def _raise_if_reset(sock: socket.socket) -> None:
-    """Raises if the printer already reset the connection (without waiting for anything)."""
-    sock.setblocking(False)
-    try:
-        sock.recv(1, socket.MSG_PEEK)
-    except (BlockingIOError, InterruptedError):
-        pass  # nothing to read: the normal case
-    finally:
-        sock.setblocking(True)
 
 
 class Transport(Protocol):
     def send(self, data: bytes) -> int:
-        """Delivers `data` completely or raises PrinterError; returns the byte count."""
+        """Delivers `data` completely or raises PrinterError; returns the byte count. A transport whose
+        `confirms_delivery` is False cannot tell from sending alone that the printer took it all."""
         ...
 
     def query(
@@ -36,60 +30,6 @@ class Transport(Protocol):
     ) -> bytes | None:
         """Sends `request` and reads the answer; None when the link cannot answer (raises PrinterOffline)."""
         ...
-
-
-class TcpTransport:
-    """Raw port-9100 printing: one connection per job, the whole job in one sendall."""
-
-    can_answer = True
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
-
-    def query(
-        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
-    ) -> bytes | None:
-        try:
-            sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
-        except OSError as exc:
-            raise PrinterOffline(f"No printer answers at {self.host}:{self.port}.") from exc
-        answer = b""
-        try:
-            sock.settimeout(timeout)
-            sock.sendall(request)
-            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
-                chunk = sock.recv(4096)
-                if not chunk:
-                    break
-                answer += chunk
-        except OSError:
-            pass  # a timeout is "no answer", which the caller reads as unknown
-        finally:
-            sock.close()
-        return answer or None
-
-    def send(self, data: bytes) -> int:
-        try:
-            sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
-            # A small send buffer makes sendall() return only once the printer has taken most of the job, so a
-            # printer that drops the connection mid-label is noticed here instead of being reported as printed.
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
-        except OSError as exc:
-            raise PrinterOffline(
-                f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."
-            ) from exc
-        try:
-            sock.settimeout(WRITE_TIMEOUT_S)
-            sock.sendall(data)
-            sock.shutdown(socket.SHUT_WR)
-            _raise_if_reset(sock)
-        except OSError as exc:
-            raise PrinterWriteError(
-                f"The connection to {self.host}:{self.port} broke while sending; the label may be incomplete."
-            ) from exc
-        finally:
-            sock.close()
-        return len(data)
 
 
 class FileTransport:
@@ -125,54 +65,82 @@ class FileTransport:
 
 
 class SerialTransport:
-    """A serial or USB-CDC printer via pyserial, with explicit flow control (raster needs it)."""
+    """A serial or USB-CDC printer via pyserial, with explicit flow control (raster needs it).
+
+    A write returns once the bytes are in the operating system's buffers, and a line at 115200 baud carries about
+    11.5 kB a second: the end of a 120 KB label may reach the printer seconds later. The transport keeps the time
+    by which the last job has crossed the line at its speed, and a status question asked before then waits that much
+    longer, so a slow printer is slow, not silent.
+    """
 
     can_answer = True
+    confirms_delivery = False  # only the printer's answer after the last byte says it took them all
+    MARGIN = 1.25  # start bits, flow-control pauses and the printer's own pace on top of baud / 10
 
     def __init__(self, url: str, baud: int = 115200, rtscts: bool = True, xonxoff: bool = False) -> None:
         self.url, self.baud, self.rtscts, self.xonxoff = url, baud, rtscts, xonxoff
+        self.line_clear_at = 0.0  # time.monotonic() by which the last job has crossed the line
+
+    @property
+    def bytes_per_second(self) -> float:
+        return self.baud / 10  # 8N1: a start bit, eight data bits, a stop bit
+
+    def in_flight_s(self) -> float:
+        """Seconds the bytes of the last job may still need to reach the printer."""
+        return max(0.0, self.line_clear_at - time.monotonic())
+
+    def _open(self, timeout: float | None, write_timeout: float):  # type: ignore[no-untyped-def]
+        import serial  # lazy: pyserial is only needed when a serial printer is used
+
+        try:
+            return serial.serial_for_url(
+                self.url,
+                baudrate=self.baud,
+                rtscts=self.rtscts,
+                xonxoff=self.xonxoff,
+                timeout=timeout,
+                write_timeout=write_timeout,
+            )
+        except (serial.SerialException, ValueError) as exc:
+            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
 
     def query(
         self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
     ) -> bytes | None:
         import serial
 
-        try:
-            port = serial.serial_for_url(
-                self.url,
-                baudrate=self.baud,
-                rtscts=self.rtscts,
-                xonxoff=self.xonxoff,
-                timeout=timeout,
-                write_timeout=timeout,
-            )
-        except (serial.SerialException, ValueError) as exc:
-            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
+        # The question queues behind what is still on the line; the answer cannot come before it is through.
+        port = self._open(self.in_flight_s() + timeout, WRITE_TIMEOUT_S)
+        answer = b""
         try:
             port.write(request)
-            answer = port.read(answer_length or 64)
+            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
+                chunk = port.read(max(1, port.in_waiting))  # returns at the first byte; empty after the wait
+                if not chunk:
+                    break
+                answer += chunk
         except serial.SerialException:
-            answer = b""
+            pass  # a timeout is "no answer", which the caller reads as unknown
         finally:
             port.close()
         return answer or None
 
     def send(self, data: bytes) -> int:
-        import serial  # lazy: pyserial is only needed when a serial printer is used
+        import serial
 
+        port = self._open(None, WRITE_TIMEOUT_S)
         try:
-            port = serial.serial_for_url(
-                self.url, baudrate=self.baud, rtscts=self.rtscts, xonxoff=self.xonxoff, write_timeout=WRITE_TIMEOUT_S
-            )
-        except (serial.SerialException, ValueError) as exc:
-            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
-        try:
+            started = time.monotonic()
             port.write(data)
             port.flush()
+            done = time.monotonic()
         except serial.SerialException as exc:
             raise PrinterWriteError(f"Writing to serial port {self.url} failed: {exc}") from exc
         finally:
             port.close()
+        # What the line cannot have carried yet while the write ran is still in buffers on its way.
+        left = max(0.0, len(data) - (done - started) * self.bytes_per_second)
+        self.line_clear_at = done + left / self.bytes_per_second * self.MARGIN
         return len(data)
 
 

@@ -4,18 +4,27 @@
         uri = sim.uri                  # tcp://127.0.0.1:PORT?lang=escpos
         sim.state = "paper_out"        # answers DLE EOT / <ESC>!? / ~HS accordingly
         sim.silent = True              # never answers a status query (many cheap printers)
-        sim.close_after = 5000         # resets the connection after that many job bytes
+        sim.close_after = 5000         # takes that many job bytes, then resets the connection (jam, power blip)
+        sim.reset_delay_s = 0.3        # ... after standing still that long (the sender has long put the rest in flight)
         sim.delay_s = 0.2              # reads a chunk every delay_s: a slow printer, the sender blocks
-        sim.jobs                       # bytes of every complete job (connection closed by the sender)
+        sim.jobs                       # bytes of every job whose sender closed (a killed sender's part too)
+        sim.cut_jobs                   # bytes of every job cut off by close_after
+        sim.receiving                  # bytes taken so far of the job connections still open
+
+SerialPrinterSimulator is a ZPL printer on a pseudo-terminal that takes bytes at its baud rate (8N1: baud / 10 bytes a
+second) and answers ~HS when it reaches it in the stream, as a real serial printer does.
 
 Threads poll a stop flag and are joined on exit (bounded), so a test never leaks one.
 """
 
 from __future__ import annotations
 
+import os
+import select
 import socket
 import threading
 import time
+import tty
 from types import TracebackType
 
 POLL_S = 0.02
@@ -43,11 +52,13 @@ class PrinterSimulator:
         self.state = "ready"
         self.silent = False
         self.close_after: int | None = None
+        self.reset_delay_s = 0.0
         self.delay_s = 0.0
         self.limit_s = limit_s
         self.jobs: list[bytes] = []
         self.cut_jobs: list[bytes] = []  # jobs whose connection we reset (close_after)
         self.status_queries = 0
+        self._receiving: dict[int, int] = {}  # id of an open connection -> bytes taken so far
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
@@ -83,6 +94,11 @@ class PrinterSimulator:
         alive = [t.name for t in self._threads if t.is_alive()]
         assert not alive, f"simulator threads still running: {alive}"
 
+    @property
+    def receiving(self) -> int:
+        with self._lock:
+            return sum(self._receiving.values())
+
     def wait_jobs(self, n: int, timeout: float = 10.0) -> list[bytes]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -115,10 +131,13 @@ class PrinterSimulator:
         query = QUERIES[self.lang]
         try:
             while not self._stop.is_set() and time.monotonic() - started < self.limit_s:
+                want = CHUNK if self.close_after is None else max(1, min(CHUNK, self.close_after - len(data)))
                 try:
-                    chunk = conn.recv(CHUNK)
+                    chunk = conn.recv(want)
                 except TimeoutError:
                     continue
+                except ConnectionResetError:
+                    break  # the sender vanished (killed): what arrived is kept below
                 if not chunk:
                     break
                 data += chunk
@@ -129,7 +148,10 @@ class PrinterSimulator:
                     if not self.silent:
                         conn.sendall(_ANSWERS[self.lang][self.state])
                     continue
+                with self._lock:
+                    self._receiving[id(conn)] = len(data)
                 if self.close_after is not None and len(data) >= self.close_after:
+                    self._stop.wait(self.reset_delay_s)
                     conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
                     with self._lock:
                         self.cut_jobs.append(bytes(data))
@@ -140,4 +162,92 @@ class PrinterSimulator:
                 with self._lock:
                     self.jobs.append(bytes(data))
         finally:
+            with self._lock:
+                self._receiving.pop(id(conn), None)
             conn.close()
+
+
+class SerialPrinterSimulator:
+    """A ZPL printer on a pseudo-terminal: it takes bytes at `baud` / 10 a second and answers ~HS in stream order.
+
+        with SerialPrinterSimulator(baud=115200) as sim:
+            uri = sim.uri              # serial:///dev/pts/N?baud=115200&flow=none&lang=zpl
+            sim.jobs                   # each label taken whole (^XA ... ^XZ)
+
+    ZPL's label data is hexadecimal with letters for repeats, so "~HS" cannot occur inside a label: finding it in the
+    stream is exactly what the printer's parser does.
+    """
+
+    def __init__(self, baud: int = 115200, limit_s: float = 60.0) -> None:
+        self.baud = baud
+        self.limit_s = limit_s
+        self.state = "ready"
+        self.jobs: list[bytes] = []
+        self.status_queries = 0
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._master = self._slave = -1
+
+    @property
+    def uri(self) -> str:
+        return f"serial://{os.ttyname(self._slave)}?baud={self.baud}&flow=none&lang=zpl"
+
+    def __enter__(self) -> SerialPrinterSimulator:
+        self._master, self._slave = os.openpty()  # we hold the slave open, so the pty lives between the port's opens
+        tty.setraw(self._slave)  # no echo, no newline translation: a serial line carries bytes as they are
+        self._thread = threading.Thread(target=self._serve, daemon=True, name="sim-serial")
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._stop.set()
+        assert self._thread is not None
+        self._thread.join(5)
+        os.close(self._slave)
+        os.close(self._master)
+        assert not self._thread.is_alive(), "serial simulator thread still running"
+
+    def wait_jobs(self, n: int, timeout: float = 10.0) -> list[bytes]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.jobs) >= n:
+                    return list(self.jobs)
+            time.sleep(POLL_S)
+        raise AssertionError(f"expected {n} jobs, got {len(self.jobs)}")
+
+    def _serve(self) -> None:
+        rate = self.baud / 10
+        step = max(1, int(rate * POLL_S))  # bytes per poll at the line's speed
+        stream = bytearray()
+        started = last = time.monotonic()
+        budget = 0.0
+        while not self._stop.is_set() and time.monotonic() - started < self.limit_s:
+            if not select.select([self._master], [], [], POLL_S)[0]:
+                continue
+            # Never faster than the line: a budget that grows at the baud rate, capped at one poll's worth.
+            now = time.monotonic()
+            budget, last = min(float(step), budget + (now - last) * rate), now
+            if budget < 1:
+                time.sleep(POLL_S)
+                continue
+            chunk = os.read(self._master, int(budget))
+            budget -= len(chunk)
+            stream += chunk
+            while True:
+                query = stream.find(b"~HS")
+                end = stream.find(b"^XZ")
+                if query >= 0 and (end < 0 or query < end):
+                    del stream[: query + 3]
+                    with self._lock:
+                        self.status_queries += 1
+                    os.write(self._master, _ANSWERS["zpl"][self.state])
+                elif end >= 0:
+                    with self._lock:
+                        self.jobs.append(bytes(stream[: end + 3]).strip())
+                    del stream[: end + 3]
+                else:
+                    break

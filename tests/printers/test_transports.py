@@ -13,15 +13,18 @@ import pytest
 from pdtest.capture import TcpCapture, refused_port
 from pdtest.escpos_decode import STATUS_QUERY, code128_texts, decode_escpos
 from pdtest.samples import sample_waybill
+from pdtest.simulator import PrinterSimulator
 from PIL import Image
 
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.escpos import encode_label
 from printers.media import Media
-from printers.registry import open_printer
+from printers.registry import RawPrinter, open_printer
 from printers.render import render_waybill
 from printers.status import printer_status
-from printers.transports import FileTransport, SerialTransport, TcpTransport
+from printers.tcp import TcpTransport
+from printers.transports import FileTransport, SerialTransport
+from printers.uri import parse_printer_uri
 
 MEDIA = Media(100, 150, 203)
 
@@ -93,6 +96,38 @@ def test_peer_closing_mid_job_raises_printer_write_error(no_leaked_threads: None
     assert conn.reset_by_us and len(conn.data) == 64 * 1024
 
 
+@pytest.mark.parametrize("lang", ["escpos", "tspl", "zpl"])
+def test_printer_resetting_before_the_end_of_the_label_is_never_printed(lang: str, no_leaked_threads: None) -> None:
+    """The printer stops 16,000 bytes before the end and resets a moment later (a jam, a power blip): those bytes fit
+    in the socket buffers, so sendall() returns; only the printer's close would say it took them all."""
+    with PrinterSimulator(lang) as sim:
+        printer = open_printer(f"{sim.uri}&size=100x150")
+        assert isinstance(printer, RawPrinter)
+        image = render_waybill(sample_waybill(), printer.spec.media)
+        job = printer.encode(image)
+        sim.close_after, sim.reset_delay_s = len(job) - 16_000, 0.3
+        with pytest.raises(PrinterWriteError, match="may be incomplete"):
+            printer.print_label(image, "a")
+        assert [len(cut) for cut in sim.cut_jobs] == [len(job) - 16_000]
+        assert sim.jobs == []
+
+
+def test_printer_that_takes_the_label_but_never_closes_is_not_confirmed(no_leaked_threads: None) -> None:
+    # Never accepted: the kernel takes the bytes into the backlog connection, and nothing ever reads or closes it.
+    with TcpCapture(accept=False) as cap:
+        with pytest.raises(PrinterWriteError, match="did it print"):
+            TcpTransport("127.0.0.1", cap.port, stall_s=0.3).send(b"\x1b@" + bytes(1000))
+
+
+def test_slow_printer_is_waited_for_while_it_takes_the_label(label: Image.Image, no_leaked_threads: None) -> None:
+    """A printer reading slower than any fixed wait: the sender waits as long as bytes keep going out."""
+    with PrinterSimulator("escpos") as sim:
+        sim.delay_s = 0.05  # 4 KB per 50 ms: the label takes about 1.5 s, five times the stall allowance below
+        printer = RawPrinter(parse_printer_uri(sim.uri), TcpTransport("127.0.0.1", sim.port, stall_s=0.3))
+        assert printer.print_label(label, "a") == len(encode_label(label))
+        assert sim.jobs == [encode_label(label)]
+
+
 # -- file and serial ------------------------------------------------------------------------------------------------
 
 
@@ -135,7 +170,9 @@ def test_serial_printer_on_a_pty_receives_exactly_the_label(label: Image.Image) 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        sent = open_printer(f"serial://{os.ttyname(slave)}?baud=115200&flow=none").print_label(label, "a")
+        # status=off: this reader never answers a status query, so nothing is asked after the label either
+        uri = f"serial://{os.ttyname(slave)}?baud=115200&flow=none&status=off"
+        sent = open_printer(uri).print_label(label, "a")
         reader.join(20)
     finally:
         stop.set()

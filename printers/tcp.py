@@ -1,0 +1,121 @@
+"""Raw port-9100 printing over TCP: one connection per job, counted only once the printer has taken all of it.
+
+`sendall()` returning says only that the bytes are in this computer's socket buffers: a printer that jams or loses
+power part-way through a label resets a connection whose last tens of kilobytes were still in flight. So after the
+last byte the sending side is shut down (the printer reads the end of the job) and the transport waits for the
+printer to close its side, as the AppSocket/JetDirect protocol has it (CUPS's socket backend waits the same way). A
+clean close means it read everything; a reset means the label was cut off; no close means nobody can say: both raise
+PrinterWriteError, "did it print?" for the packer.
+
+The wait is sized to the printer, not to a clock: it lasts as long as the printer keeps taking bytes, and gives up
+only after `stall_s` in which it took none (on Linux the bytes not yet acknowledged are watched; elsewhere the
+allowance runs from the last byte sent).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import time
+from collections.abc import Callable
+
+from printers.errors import PrinterOffline, PrinterWriteError
+
+CONNECT_TIMEOUT_S = 5.0
+STALL_S = 30.0  # a printer that takes nothing for 30 s has stalled (the same allowance as a blocked write)
+POLL_S = 0.2
+
+
+def unacknowledged(sock: socket.socket) -> int | None:
+    """Bytes sent on `sock` that the peer has not acknowledged yet (Linux SIOCOUTQ), None where it cannot be told."""
+    if sys.platform != "linux":
+        return None
+    import fcntl
+    import struct
+    import termios
+
+    try:
+        return int(struct.unpack("i", fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, b"\0\0\0\0"))[0])
+    except OSError:
+        return None
+
+
+class TcpTransport:
+    """Raw port-9100 printing: one connection per job, the whole job in one sendall, then the printer's close.
+
+    Args:
+        host, port: the printer's address.
+        stall_s: how long the printer may take no bytes (while sending or before it closes) before the job is
+            called cut off.
+    """
+
+    can_answer = True
+    confirms_delivery = True  # the printer's clean close is the confirmation
+
+    def __init__(self, host: str, port: int, stall_s: float = STALL_S) -> None:
+        self.host, self.port, self.stall_s = host, port, stall_s
+
+    def query(
+        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+    ) -> bytes | None:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
+        except OSError as exc:
+            raise PrinterOffline(f"No printer answers at {self.host}:{self.port}.") from exc
+        answer = b""
+        try:
+            sock.settimeout(timeout)
+            sock.sendall(request)
+            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except OSError:
+            pass  # a timeout is "no answer", which the caller reads as unknown
+        finally:
+            sock.close()
+        return answer or None
+
+    def send(self, data: bytes) -> int:
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
+        except OSError as exc:
+            raise PrinterOffline(
+                f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."
+            ) from exc
+        try:
+            sock.settimeout(self.stall_s)  # per blocked write: a printer taking bytes keeps sendall going
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)
+            self._await_close(sock)
+        except OSError as exc:  # a reset (ECONNRESET, EPIPE) or a write that stalled
+            raise PrinterWriteError(
+                f"The connection to {self.host}:{self.port} broke while sending; the label may be incomplete."
+            ) from exc
+        finally:
+            sock.close()
+        return len(data)
+
+    def _await_close(self, sock: socket.socket) -> None:
+        """Returns once the printer closed its side cleanly; raises OSError on a reset, PrinterWriteError when it
+        neither took bytes nor closed for `stall_s`."""
+        sock.settimeout(min(POLL_S, self.stall_s))
+        waiting = unacknowledged(sock)
+        deadline = time.monotonic() + self.stall_s
+        while True:
+            try:
+                if not sock.recv(4096):
+                    return  # end of stream: the printer read everything and closed
+                # else a back-channel message (some printers talk): not a close, keep waiting
+            except TimeoutError:
+                pass
+            now = time.monotonic()
+            left = unacknowledged(sock)
+            if left is not None and waiting is not None and left < waiting:
+                waiting, deadline = left, now + self.stall_s  # still taking bytes: slow, not stuck
+            if now >= deadline:
+                raise PrinterWriteError(
+                    f"The printer at {self.host}:{self.port} did not confirm it took the whole label (it stopped "
+                    "taking data and did not finish the job); did it print?"
+                )
