@@ -24,7 +24,8 @@ from app.domain.enums import OutboxState
 from app.domain.errors import NotFound, PackDeskError
 from app.persistence.rows import OutboxRow, PlatformCarrierRow, ShopRow
 from app.sync.seller_centre import manual_count
-from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear, unwrap
+from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
+from app.sync.top_answers import FullInfo, Shipped
 
 log = logging.getLogger(__name__)
 
@@ -166,8 +167,8 @@ class OutboxWorker:
             if payload.get("partial"):
                 params["sub_tid"] = ",".join(payload.get("line_nos", []))
                 params["is_split"] = 1
-            answer = client.call("taobao.logistics.offline.send", params, write=True)
-            if not (answer.get("shipping") or {}).get("is_success", False):
+            # a malformed answer is a MalformedAnswer, an Unclear: verified before sending again
+            if not client.read("taobao.logistics.offline.send", params, Shipped, write=True).confirmed:
                 raise Unclear("Taobao did not confirm the shipment.")
             self._finish(entry_id, now, verified=False)
             report.sent += 1
@@ -206,20 +207,18 @@ class OutboxWorker:
     def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
         try:
-            answer = client.call(
-                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}
+            answer = client.read(
+                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}, FullInfo
             )
         except TopError as exc:
             if exc.sub_code.endswith("trade-not-exist"):
                 raise NotFound(f"Taobao has no trade {payload['order_no']}.") from exc
             raise
-        trade = answer.get("trade")
-        if not isinstance(trade, dict):
+        if answer.trade is None:
             raise Unclear(f"Taobao's answer about trade {payload['order_no']} has no trade in it.")
-        orders = unwrap(trade.get("orders"), "order")
         mine = set(payload.get("line_nos") or [])
-        relevant = [o for o in orders if not mine or str(o.get("oid_str") or o.get("oid")) in mine]
-        return bool(relevant) and all(str(o.get("invoice_no", "")) == payload["tracking_no"] for o in relevant)
+        relevant = [o for o in answer.trade.sub_orders if not mine or o.line_no in mine]
+        return bool(relevant) and all((o.invoice_no or "") == payload["tracking_no"] for o in relevant)
 
     def _company_code(self, session: Session, carrier: str) -> str:
         """PackDesk's carrier code as the platform spells it (from the cached companies list when it differs)."""

@@ -9,16 +9,20 @@ windows of at most 30 minutes, each window read from its last page to its first:
 window is being read moves to a later window instead of shifting an unread page. Trades whose `modified` is newer
 than the cache are read whole with `taobao.trade.fullinfo.get`. Each window is committed with its watermark, so a
 crash at any point repeats at most one window, and the cache upsert makes a repeat harmless.
+
+Answers are read through `TopClient.read` into typed trades: an answer PackDesk does not understand stops the sync
+with that reason before anything of it is stored, and the next sync asks again from the same window. A listing that
+claims more than MAX_PAGES pages is not believed either: the sync stops with the reason instead of paging forever.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -29,11 +33,15 @@ from app.domain.masking import mask_name, mask_phone
 from app.persistence.rows import OrderRow, PlatformCarrierRow, ShopRow, SyncStateRow
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
-from app.sync.top import TopClient, TopError, china_time, parse_china_time, unwrap
+from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer, parse_china_time
+from app.sync.top_answers import Companies, FullInfo, SubOrder, Trade, TradesPage
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
+# The deepest PackDesk pages into one listing (a day of one status, or a 30-minute window): 100,000 trades. No shop
+# changes that many in one window; a count beyond it is an answer not to be believed, not a reason to page for ever.
+MAX_PAGES = 1000
 WINDOW = timedelta(minutes=30)
 OVERLAP = timedelta(minutes=5)
 SETTLE = timedelta(seconds=10)  # do not ask for the last seconds: the platform may still be writing them
@@ -63,14 +71,12 @@ _CLOSED_LINE = {"TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO"}
 _NO_REFUND = {"NO_REFUND", "CLOSED", "SELLER_REFUSE_BUYER", ""}
 
 
-def _money(value: Any) -> Decimal:
-    try:
-        return Decimal(str(value or "0")).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return Decimal("0.00")
+def _money(value: Decimal | None) -> Decimal:
+    """An amount as stored (two decimals); the answer's types already bounded it (top_answers.MAX_AMOUNT)."""
+    return (value or Decimal(0)).quantize(Decimal("0.01"))
 
 
-def _picture(value: Any) -> str:
+def _picture(value: str | None) -> str:
     """pic_path as an absolute https URL ("//img.alicdn.com/..." is protocol-relative), "" when unusable."""
     url = str(value or "").strip()
     if url.startswith("//"):
@@ -80,70 +86,83 @@ def _picture(value: Any) -> str:
     return url
 
 
-def _refund(order: dict[str, Any]) -> RefundStatus:
-    if order.get("status") in _CLOSED_LINE:
+def _refund(order: SubOrder) -> RefundStatus:
+    if order.status in _CLOSED_LINE:
         return RefundStatus.REFUNDED
-    state = str(order.get("refund_status") or "")
+    state = order.refund_status or ""
     if state in _NO_REFUND:
         return RefundStatus.NONE
     return RefundStatus.REFUNDED if state == "SUCCESS" else RefundStatus.REQUESTED
 
 
-def map_trade(trade: dict[str, Any]) -> PlatformOrder | None:
-    """A TOP trade as a PackDesk order; None for trades that are not paid yet (nothing to ship)."""
-    status = _STATUS.get(str(trade.get("status")))
+def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
+    """A TOP trade as a PackDesk order; None for trades that are not paid yet (nothing to ship).
+
+    Args:
+        trade: as `TopClient.read` gives it, or the trade's JSON object (validated here first).
+
+    Raises:
+        MalformedAnswer: the trade does not fit what TOP sends, or lacks what an order needs (a payment or creation
+            time, a sub-order's number or item).
+    """
+    if not isinstance(trade, Trade):
+        trade = parse_answer("trade", trade, Trade)
+    status = _STATUS.get(trade.status or "")
     if status is None:
         return None
-    if _truthy(trade.get("is_sh_ship")) and status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED):
+    if _truthy(trade.is_sh_ship) and status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED):
         status = OrderStatus.ON_HOLD  # 屏蔽发货: shipping is blocked
-    tid = str(trade.get("tid_str") or trade.get("tid"))
-    pay_time = parse_china_time(trade.get("pay_time") or trade["created"])
+    tid = trade.number
+    pay_time = trade.pay_time or trade.created
+    if pay_time is None:
+        raise MalformedAnswer("trade", f"trade {tid} has neither pay_time nor created")
     deadline = pay_time + SHIP_WITHIN
-    if trade.get("delivery_time"):
+    if trade.delivery_time:
         try:
-            latest = parse_china_time(str(trade["delivery_time"]))
+            latest = parse_china_time(trade.delivery_time)
             # a date without a time means the end of that day (China time)
-            deadline = latest + timedelta(days=1) if " " not in str(trade["delivery_time"]).strip() else latest
-        except ValueError:
-            pass
+            deadline = latest + timedelta(days=1) if " " not in trade.delivery_time.strip() else latest
+        except (ValueError, OverflowError):
+            pass  # an unreadable promise: the 48 hours stand
     lines = []
-    for sub in unwrap(trade.get("orders"), "order"):
-        oid = str(sub.get("oid_str") or sub.get("oid"))
+    for sub in trade.sub_orders:
+        if not sub.line_no or not sub.sku:
+            raise MalformedAnswer("trade", f"a sub-order of trade {tid} has no oid or no item")
         lines.append(
             PlatformLine(
-                line_no=oid,
-                sku=str(sub.get("outer_sku_id") or sub.get("outer_iid") or sub.get("sku_id") or sub.get("num_iid")),
-                title=str(sub.get("title", "")),
-                qty=int(sub.get("num", 1)),
-                price=_money(sub.get("price")),
-                spec=str(sub.get("sku_properties_name", "") or ""),
+                line_no=sub.line_no,
+                sku=sub.sku,
+                title=sub.title or "",
+                qty=sub.num,
+                price=_money(sub.price),
+                spec=sub.sku_properties_name or "",
                 refund_status=_refund(sub),
-                shipped=sub.get("status") in _SHIPPED_LINE,
-                image_url=_picture(sub.get("pic_path")),
+                shipped=sub.status in _SHIPPED_LINE,
+                image_url=_picture(sub.pic_path),
             )
         )
-    city = str(trade.get("receiver_city") or "") or str(trade.get("receiver_district") or "")
+    city = trade.receiver_city or trade.receiver_district or ""
     return PlatformOrder(
         order_no=tid,
         status=status,
-        platform_status=str(trade.get("status")),
+        platform_status=trade.status or "",
         paid_at=pay_time,
         deadline=deadline,
-        modified_at=parse_china_time(trade.get("modified") or trade["created"]),
+        modified_at=trade.modified or trade.created or pay_time,
         lines=tuple(lines),
-        buyer_nick=str(trade.get("buyer_nick", "") or ""),
-        receiver_name=mask_name(str(trade.get("receiver_name", "") or "")),  # masked as the cache keeps it
-        receiver_phone=mask_phone(str(trade.get("receiver_mobile") or trade.get("receiver_phone") or "")),
-        receiver_province=str(trade.get("receiver_state", "") or ""),
+        buyer_nick=trade.buyer_nick or "",
+        receiver_name=mask_name(trade.receiver_name or ""),  # masked as the cache keeps it
+        receiver_phone=mask_phone(trade.receiver_mobile or trade.receiver_phone or ""),
+        receiver_province=trade.receiver_state or "",
         receiver_city=city,
-        receiver_district=str(trade.get("receiver_district", "") or ""),
-        receiver_town=str(trade.get("receiver_town", "") or ""),
-        receiver_address=str(trade.get("receiver_address", "") or ""),
-        buyer_message=str(trade.get("buyer_message", "") or ""),
-        seller_memo=str(trade.get("seller_memo", "") or ""),
-        flag=int(trade.get("seller_flag", 0) or 0),
-        total=_money(trade.get("payment")),
-        post_fee=_money(trade.get("post_fee")),
+        receiver_district=trade.receiver_district or "",
+        receiver_town=trade.receiver_town or "",
+        receiver_address=trade.receiver_address or "",
+        buyer_message=trade.buyer_message or "",
+        seller_memo=trade.seller_memo or "",
+        flag=trade.seller_flag or 0,
+        total=_money(trade.payment),
+        post_fee=_money(trade.post_fee),
     )
 
 
@@ -224,10 +243,9 @@ class TaobaoSync:
         for status in FILL_STATUSES:
             params = {"fields": TRADE_FIELDS, "status": status}
             whole = self._window_params(params, end - HISTORY, end)
-            first = self.client.call("taobao.trades.sold.get", {**whole, "page_no": 1, "page_size": PAGE_SIZE})
-            report.pages += 1
-            if int(first.get("total_results", 0) or 0) <= PAGE_SIZE:
-                self._store_page(unwrap(first.get("trades"), "trade"), report)
+            first = self._page("taobao.trades.sold.get", whole, 1, report)
+            if (first.total_results or 0) <= PAGE_SIZE:
+                self._store_page(first.items, report)
                 continue
             # More than a page: windows of a day, so that trades created during the fill (after `end`) cannot
             # shift the pages of a window, and trades leaving the status shift rows only towards pages not read yet.
@@ -244,22 +262,35 @@ class TaobaoSync:
     def _window_params(params: dict[str, str], start: datetime, end: datetime) -> dict[str, str]:
         return {**params, "start_created": china_time(start), "end_created": china_time(end)}
 
-    def _pages(self, method: str, params: dict[str, Any], report: SyncReport) -> Iterator[list[dict[str, Any]]]:
+    def _pages(self, method: str, params: dict[str, Any], report: SyncReport) -> Iterator[list[Trade]]:
         """The pages of one query, last page first. Rows that leave the query while it is read (a trade shipped,
-        or modified past the window) move towards page 1, which is read again at the end, so none is skipped."""
-        first = self.client.call(method, {**params, "page_no": 1, "page_size": PAGE_SIZE})
-        report.pages += 1
-        total = int(first.get("total_results", 0) or 0)
+        or modified past the window) move towards page 1, which is read again at the end, so none is skipped.
+
+        Raises:
+            MalformedAnswer: the listing claims more than MAX_PAGES pages (nothing of it is read).
+        """
+        first = self._page(method, params, 1, report)
+        total = first.total_results or 0
         pages = max(1, math.ceil(total / PAGE_SIZE))
+        if pages > MAX_PAGES:
+            raise MalformedAnswer(
+                method,
+                f"it counts {total} trades between {params.get('start_created') or params.get('start_modified')} "
+                f"and {params.get('end_created') or params.get('end_modified')}, more than the "
+                f"{MAX_PAGES * PAGE_SIZE} PackDesk reads from one listing",
+            )
         if pages == 1:
-            yield unwrap(first.get("trades"), "trade")
+            yield first.items
             return
         for page_no in range(pages, 0, -1):
-            answer = self.client.call(method, {**params, "page_no": page_no, "page_size": PAGE_SIZE})
-            report.pages += 1
-            yield unwrap(answer.get("trades"), "trade")
+            yield self._page(method, params, page_no, report).items
 
-    def _store_page(self, trades: list[dict[str, Any]], report: SyncReport) -> None:
+    def _page(self, method: str, params: dict[str, Any], page_no: int, report: SyncReport) -> TradesPage:
+        answer = self.client.read(method, {**params, "page_no": page_no, "page_size": PAGE_SIZE}, TradesPage)
+        report.pages += 1
+        return answer
+
+    def _store_page(self, trades: list[Trade], report: SyncReport) -> None:
         self._store(trades, report)
         report.fetched += len(trades)
         self.progress("fill", report.fetched)
@@ -282,10 +313,9 @@ class TaobaoSync:
         status: dict[str, str] = {}
         for trades in self._pages("taobao.trades.sold.increment.get", params, report):
             for t in trades:
-                tid = str(t.get("tid_str") or t.get("tid"))
-                modified = parse_china_time(t["modified"]) if t.get("modified") else stop
-                seen[tid] = max(modified, seen.get(tid, modified))
-                status[tid] = str(t.get("status", ""))
+                modified = t.modified or stop
+                seen[t.number] = max(modified, seen.get(t.number, modified))
+                status[t.number] = t.status or ""
         if not seen:
             return
         with self.session_factory() as session:
@@ -304,18 +334,18 @@ class TaobaoSync:
         ]
         self._store(self._read_whole(changed, report), report)
 
-    def _read_whole(self, tids: list[str], report: SyncReport) -> list[dict[str, Any]]:
+    def _read_whole(self, tids: list[str], report: SyncReport) -> list[Trade]:
         """The trades `tids` read whole (`fullinfo.get`); a trade gone since it was listed is left out."""
         full = []
         for tid in tids:
             try:
-                answer = self.client.call("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid})
+                answer = self.client.read("taobao.trade.fullinfo.get", {"fields": TRADE_FIELDS, "tid": tid}, FullInfo)
             except TopError as exc:
                 if exc.sub_code.endswith("trade-not-exist"):
                     continue  # listed a moment ago, gone now: nothing to store
                 raise
-            if isinstance(answer.get("trade"), dict):
-                full.append(answer["trade"])
+            if answer.trade is not None:
+                full.append(answer.trade)
             report.fetched += 1
             self.progress("changes", report.fetched)
         return full
@@ -332,7 +362,7 @@ class TaobaoSync:
 
     # -- writing ----------------------------------------------------------------------------------------------------
 
-    def _store(self, trades: list[dict[str, Any]], report: SyncReport) -> None:
+    def _store(self, trades: list[Trade], report: SyncReport) -> None:
         mapped = [o for o in (map_trade(t) for t in trades) if o is not None]
         if not mapped:
             return
@@ -378,14 +408,14 @@ class TaobaoSync:
 
     def refresh_carriers(self) -> int:
         """Caches the platform's carrier codes and tracking-number patterns; returns how many."""
-        answer = self.client.call("taobao.logistics.companies.get", {"fields": "id,code,name,reg_mail_no"})
-        companies = unwrap(answer.get("logistics_companies"), "logistics_company")
+        answer = self.client.read("taobao.logistics.companies.get", {"fields": "id,code,name,reg_mail_no"}, Companies)
+        companies = answer.items
         with self.session_factory.begin() as session:
             for c in companies:
-                row = session.get(PlatformCarrierRow, ("taobao", str(c["code"])))
+                row = session.get(PlatformCarrierRow, ("taobao", c.code))
                 if row is None:
-                    row = PlatformCarrierRow(platform="taobao", code=str(c["code"]))
+                    row = PlatformCarrierRow(platform="taobao", code=c.code)
                     session.add(row)
-                row.name = str(c.get("name", ""))
-                row.pattern = str(c.get("reg_mail_no", "") or "")
+                row.name = c.name or ""
+                row.pattern = c.reg_mail_no or ""
         return len(companies)

@@ -8,29 +8,35 @@ Retrying depends on what a call does. Reads are retried on dropped connections a
 A write (`taobao.logistics.offline.send`) is retried only when the platform said clearly that it did nothing (a
 rate limit); after a dropped connection or a 5xx it raises `Unclear`, and the caller reads the trade before deciding
 to send again (app/sync/outbox.py).
+
+Answers are validated here, at the boundary: `read` converts the answer into typed values (app/sync/top_answers.py).
+An answer PackDesk does not understand (too deeply nested, a text where a number belongs, a list given as a
+string...) raises `MalformedAnswer` for that call at once: asking again would get the same answer.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
+import msgspec
 
 from app.domain.errors import PackDeskError
+from app.sync.top_answers import ErrorAnswer, convert
 
 log = logging.getLogger(__name__)
 CHINA = timezone(timedelta(hours=8))
 SESSION_CODES = {26, 27, 53}  # missing, invalid/expired session; "insufficient session permissions"
 _BAN = re.compile(r"ban will last for (\d+) more seconds", re.IGNORECASE)
+_T = TypeVar("_T")
 
 
 class TopError(PackDeskError):
@@ -65,6 +71,20 @@ class Unclear(PackDeskError):
     """A write may or may not have happened (the connection dropped, or the server failed, after sending it)."""
 
     code = "unclear"
+
+
+class MalformedAnswer(Unclear):
+    """The platform answered something PackDesk does not understand. Nothing of the answer is used; after a write it
+    is unclear whether the write happened (hence an `Unclear`: the outbox checks the trade before sending again)."""
+
+    code = "malformed_answer"
+
+    def __init__(self, method: str, why: str) -> None:
+        super().__init__(
+            f"Taobao answered something PackDesk does not understand ({method}: {why}). Nothing was changed by "
+            "this answer; PackDesk will ask again later.",
+            method=method,
+        )
 
 
 def sign(params: Mapping[str, str], secret: str, method: str = "md5") -> str:
@@ -149,9 +169,11 @@ class TopClient:
         return full
 
     def call(self, method: str, params: Mapping[str, Any] | None = None, *, write: bool = False) -> dict[str, Any]:
-        """Calls `method`; returns the object under its `..._response` root.
+        """Calls `method`; returns the object under its `..._response` root as decoded JSON (see `read` for it
+        validated into typed values).
 
         Raises:
+            MalformedAnswer: the answer is not one PackDesk understands (after a write: it may have been applied).
             SessionExpired: the seller must authorize the shop again.
             TopError: the platform refused the call (a business error: bad arguments, wrong trade state...).
             RateLimited: a ban longer than the policy waits out (a daily quota).
@@ -176,13 +198,13 @@ class TopClient:
                         raise Unclear(f"Taobao failed (HTTP {response.status_code}) during {method}.")
                     failure = f"Taobao answered HTTP {response.status_code}"
                 else:
-                    body = _json(response)
+                    body = _json(method, response)
                     error = body.get("error_response")
                     if error is None:
-                        if root not in body:
-                            failure = f"Taobao's answer to {method} has no {root}"
-                        else:
-                            return body[root]
+                        answer = body.get(root)
+                        if not isinstance(answer, dict):
+                            raise MalformedAnswer(method, f"the answer has no {root} object")
+                        return answer
                     else:
                         ban = self._check_error(method, error)
                         if write and not ban:
@@ -198,13 +220,19 @@ class TopClient:
                 wait = min(wait * 2, self.retry.max_backoff_s)
         raise Offline(f"Taobao could not be reached for {method}: {failure}. PackDesk will try again later.")
 
+    def read(self, method: str, params: Mapping[str, Any] | None, answer: type[_T], *, write: bool = False) -> _T:
+        """Calls `method` and returns its answer as `answer` (a type of app/sync/top_answers.py).
+
+        Raises:
+            MalformedAnswer: the answer does not fit `answer`; and whatever `call` raises.
+        """
+        return parse_answer(method, self.call(method, params, write=write), answer)
+
     def _check_error(self, method: str, error: dict[str, Any]) -> int:
         """Raises for errors that retrying cannot fix; returns seconds to wait for a rate limit, 0 for a retryable
         platform hiccup (isp.* errors are the platform's own failures)."""
-        code = int(error.get("code", 0) or 0)
-        sub_code = str(error.get("sub_code", "") or "")
-        msg = str(error.get("msg", "") or "")
-        sub_msg = str(error.get("sub_msg", "") or "")
+        parsed = parse_answer(method, error, ErrorAnswer)
+        code, sub_code, msg, sub_msg = parsed.code, parsed.sub_code or "", parsed.msg or "", parsed.sub_msg or ""
         if code == 7 or sub_code.startswith("accesscontrol.limited"):
             match = _BAN.search(sub_msg) or _BAN.search(msg)
             seconds = int(match.group(1)) if match else 1
@@ -236,19 +264,22 @@ class TopClient:
         )
 
 
-def _json(response: httpx.Response) -> dict[str, Any]:
+def parse_answer(method: str, raw: Any, answer: type[_T]) -> _T:
+    """`raw` (the decoded answer to `method`) as `answer`, or MalformedAnswer saying where it does not fit."""
     try:
-        body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        return convert(raw, answer)
+    except (ValueError, RecursionError) as exc:
+        raise MalformedAnswer(method, str(exc)) from None
+
+
+def _json(method: str, response: httpx.Response) -> dict[str, Any]:
+    """The answer's JSON object. Not JSON at all (a proxy's error page) counts as a platform hiccup, retried."""
+    try:
+        body = msgspec.json.decode(response.content)
+    except RecursionError:  # msgspec's own depth guard: the answer nests deeper than any TOP answer does
+        raise MalformedAnswer(method, "the answer is nested too deeply") from None
+    except msgspec.DecodeError:
         return {"error_response": {"code": 10, "sub_code": "isp.bad-answer", "msg": "the answer is not JSON"}}
-    return body if isinstance(body, dict) else {}
-
-
-def unwrap(container: Any, key: str) -> list[Any]:
-    """TOP's non-simplified lists: {"trades": {"trade": [...]}} -> [...]; also accepts plain lists."""
-    if container is None:
-        return []
-    if isinstance(container, list):
-        return container
-    inner = container.get(key, [])
-    return inner if isinstance(inner, list) else [inner]
+    if not isinstance(body, dict):
+        raise MalformedAnswer(method, "the answer is not a JSON object")
+    return body

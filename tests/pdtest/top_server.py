@@ -7,6 +7,8 @@
         srv.faults.drop_after_apply = 1 # offline.send ships, then closes the connection without an answer
         srv.pending_tids()              # what PackDesk should hold as waiting to ship
         srv.ship_calls["5118..."]       # offline.send calls that changed that trade
+        srv.answer_raw("taobao.trade.fullinfo.get", b'{"trade_fullinfo_get_response":{"trade":"x"}}')
+                                        # that method answers this body (malformed JSON too) until reset
 
 The gateway follows section 1 of the shared platform reference (platforms.md): the common parameters and their
 checks (signature per 1.8, timestamp within 10 minutes of the server clock in GMT+8), the TOP error envelope with the
@@ -866,6 +868,7 @@ class TopServer:
         self.ship_calls: Counter[str] = Counter()
         self.ship_attempts: Counter[str] = Counter()
         self.shipments: list[dict[str, Any]] = []
+        self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._rngs: dict[str, random.Random] = {}
@@ -1013,6 +1016,24 @@ class TopServer:
             self._reindex_one(new["tid_str"])
             return _copy_trade(new)
 
+    def answer_raw(self, method: str, body: bytes | str | Mapping[str, Any] | None, *, apply: bool = False) -> None:
+        """Answer `method` with `body` from now on: HTTP 200, a JSON content type, after the common checks (app key,
+        signature, timestamp...). A mapping is sent as JSON; bytes and text are sent as they are, so the body may be
+        malformed JSON, JSON nested too deeply, or JSON of the wrong shape. None answers normally again.
+
+        With `apply`, taobao.logistics.offline.send ships the trade first when it can (as it would), then answers
+        `body`: the shipment happened, but the client cannot tell from the answer.
+        """
+        with self._lock:
+            if body is None:
+                self.raw_answers.pop(method, None)
+                return
+            if isinstance(body, Mapping):
+                raw = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            else:
+                raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
+            self.raw_answers[method] = (raw, apply)
+
     def reindex(self) -> None:
         """Rebuild the created/modified indexes from `trades` (after editing `srv.trades` directly)."""
         with self._lock:
@@ -1117,6 +1138,14 @@ class TopServer:
                     faults.rate_limit_sub_code,
                     f"This ban will last for {faults.ban_seconds} more seconds",
                 )
+            with self._lock:
+                raw = self.raw_answers.get(method)
+            if raw is not None:
+                if raw[1] and method == _OFFLINE_SEND:
+                    self._offline_send(params)
+                with self._lock:
+                    self.injected["raw_answer"] += 1
+                return _Reply("json", 200, raw[0])
             if method == _SOLD_GET:
                 return self._json(self._list(params, "trades_sold_get_response", by_modified=False))
             if method == _INCREMENT_GET:

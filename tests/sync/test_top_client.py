@@ -9,7 +9,7 @@ import pytest
 
 from app.domain.enums import OrderStatus, RefundStatus
 from app.sync.taobao import map_trade
-from app.sync.top import china_time, parse_china_time, sign
+from app.sync.top import china_time, parse_answer, parse_china_time, sign
 
 EXAMPLE = {
     "app_key": "12345678",
@@ -131,6 +131,9 @@ class _ShiftingGateway:
             self.rows.pop(0)  # it changed: now past the window's end
         self.listed.update(t["tid_str"] for t in answer["trades"]["trade"])
         return answer
+
+    def read(self, method: str, params: dict, answer: type, *, write: bool = False) -> object:
+        return parse_answer(method, self.call(method, params, write=write), answer)
 
 
 def test_window_paging_misses_no_row_when_rows_shift(workspace) -> None:  # noqa: ANN001
