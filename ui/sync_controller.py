@@ -35,12 +35,17 @@ class SyncOutcome:
         return [c for r in self.reports for c in r.changes]
 
 
-def run_sync(session_factory: sessionmaker[Session], data_dir: Path) -> SyncOutcome:
-    """One round: every API shop's orders, then the outbox. Never raises: the outcome says what went wrong."""
+def run_sync(session_factory: sessionmaker[Session], data_dir: Path, *, send_only: bool = False) -> SyncOutcome:
+    """One round: every API shop's orders, then the outbox. Never raises: the outcome says what went wrong.
+
+    Args:
+        send_only: the seller's Send now: no orders are pulled, and every waiting ship-back is tried at once, even
+            one still waiting out its backoff (the timer's rounds keep the backoff).
+    """
     outcome = SyncOutcome()
     try:
-        outcome.reports = sync_shops(session_factory, data_dir)
-        outcome.flush = flush_outbox(session_factory, data_dir)
+        outcome.reports = [] if send_only else sync_shops(session_factory, data_dir)
+        outcome.flush = flush_outbox(session_factory, data_dir, now_too=send_only)
     except Offline as exc:
         outcome.offline, outcome.error = True, exc.message
     except PackDeskError as exc:
@@ -49,6 +54,8 @@ def run_sync(session_factory: sessionmaker[Session], data_dir: Path) -> SyncOutc
     if errors and not outcome.error:
         outcome.error = errors[0]
         outcome.offline = all("could not be reached" in e for e in errors)
+    if send_only and outcome.flush and outcome.flush.errors and not outcome.error:
+        outcome.error = outcome.flush.errors[0]["reason"]  # the seller asked: say why not everything went
     outcome.status = sync_status(session_factory)
     return outcome
 
@@ -71,6 +78,7 @@ class SyncController(QObject):
         self.session_factory, self.data_dir, self.tasks = session_factory, data_dir, tasks
         self.images = images
         self.running = False
+        self.send_asked = False  # Send now pressed during a round: it runs right after
         self.rounds = 0  # finished rounds (tests wait on it)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -90,6 +98,21 @@ class SyncController(QObject):
         factory, data_dir = self.session_factory, self.data_dir
         self.tasks.run(lambda: run_sync(factory, data_dir), self._on_done, self._on_failed, lane="io")
 
+    def send_now(self) -> None:
+        """The seller's Send now: delivers every waiting ship-back at once, after the round under way if any."""
+        if self.running:
+            self.send_asked = True
+            return
+        self.running = True
+        self.started.emit()
+        factory, data_dir = self.session_factory, self.data_dir
+        self.tasks.run(lambda: run_sync(factory, data_dir, send_only=True), self._on_done, self._on_failed, lane="io")
+
+    def refresh_status(self) -> None:
+        """Reports the current status again (after the outbox changed outside a round)."""
+        factory = self.session_factory
+        self.tasks.run(lambda: sync_status(factory), self.status_changed.emit, lambda _e: None)  # the next round tells
+
     def _on_status(self, status: SyncStatus) -> None:
         self.status_changed.emit(status)
         if status.api_shops:
@@ -101,6 +124,9 @@ class SyncController(QObject):
         self.finished.emit(outcome)
         if outcome.status:
             self.status_changed.emit(outcome.status)
+        if self.send_asked:
+            self.send_asked = False
+            self.send_now()
         if self.images is not None and outcome.reports:  # after the round's news reached the bench
             factory, images = self.session_factory, self.images
             self.tasks.run(lambda: prefetch_waiting(factory, images), None, lambda _e: None, lane="pictures")

@@ -104,7 +104,10 @@ def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
     order = packable(gui)
     pack(qtbot, gui, order)
     units = sum(ln.qty for ln in order.lines)
-    qtbot.waitUntil(lambda: view.pace_label.text().startswith(f"Today: 1 parcels · {units} units"), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: view.pace_label.text().startswith(f"Today: 1 parcel · {units} unit{'s' if units != 1 else ''}"),
+        timeout=5_000,
+    )
 
 
 def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> None:

@@ -141,3 +141,48 @@ def test_shop_settings_refuses_a_shop_without_secrets(qtbot, gui: Gui) -> None: 
     dialog.add_button.click()
     qtbot.waitUntil(lambda: dialog.add_button.isEnabled() and dialog.message.text() != "", timeout=5_000)
     assert "secret" in dialog.message.text() and not dialog.added
+
+
+def fail_a_ship_back(qtbot, gui: Gui, server: TopServer, rounds: int, skip: int = 0) -> str:  # noqa: ANN001
+    """Ships a synced order while Taobao answers its offline.send with HTTP 500, and lets a background round try it:
+    the ship-back then waits out its backoff."""
+    from app.services.audit import Actor
+    from app.services.shipping import ship_order
+
+    tid = sorted(server.shippable_oids())[skip]
+    ws = gui.workspace
+    ship_order(ws.session_factory, tid, "ZTO", f"7360031624708{skip}", Actor("tester", "vm"), datetime.now(UTC))
+    server.faults.server_error = 1.0
+    server.faults.only_methods = frozenset({"taobao.logistics.offline.send"})
+    gui.window.sync_action.trigger()
+    wait_round(qtbot, gui, rounds)
+    return tid
+
+
+def test_status_bar_counts_ship_backs_in_english(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    wait_round(qtbot, synced_gui)
+    label = synced_gui.window.sync_label
+    assert "waiting" not in label.text()
+    fail_a_ship_back(qtbot, synced_gui, server, 2)
+    assert "· 1 ship-back waiting" in label.text()
+    fail_a_ship_back(qtbot, synced_gui, server, 3, skip=1)
+    assert "· 2 ship-backs waiting" in label.text()
+
+
+def test_send_now_sends_what_waits_out_its_backoff(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
+    from app.persistence.rows import OutboxRow
+
+    wait_round(qtbot, synced_gui)
+    tid = fail_a_ship_back(qtbot, synced_gui, server, 2)
+    with synced_gui.workspace.session_factory() as session:
+        (entry,) = session.scalars(select(OutboxRow))
+        assert entry.state == "pending" and entry.next_attempt_at > datetime.now(UTC)  # backing off
+    server.faults.reset()  # the network is back
+    window = synced_gui.window
+    window.tabs.setCurrentWidget(window.outbox_view)
+    window.outbox_view.send_button.click()
+    wait_round(qtbot, synced_gui, 3)
+    assert server.ship_calls[tid] == 1
+    window.outbox_view.reload()
+    qtbot.waitUntil(lambda: window.outbox_view.model.item(0, 0).text() in ("accepted", "已接受"), timeout=10_000)
+    assert "waiting" not in window.sync_label.text()

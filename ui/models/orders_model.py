@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
 from app.domain.orders import CHINA_TZ, Order
+from ui.plurals import plural
 from ui.text import displayable
 
 COL_FLAG, COL_ORDER, COL_STATUS, COL_DEADLINE, COL_RECEIVER, COL_ITEMS, COL_MESSAGE, COL_TRACKING, COL_SHOP = range(9)
@@ -159,7 +160,7 @@ class OrdersTableModel(QAbstractTableModel):
                 if len(order.lines) > 1
                 else ""
             )
-            pieces = QCoreApplication.translate("OrdersTableModel", "%1 pcs").replace("%1", str(units))
+            pieces = plural(QCoreApplication.translate("OrdersTableModel", "%n pc(s)", None, units), units)
             return f"{first}{more}  ({pieces})"
         if col == COL_MESSAGE:
             marks = []  # words, not emoji markers: many bench PCs have no emoji font

@@ -28,6 +28,7 @@ from app.services.printing import preview_waybill
 from printers.media import Media
 from printers.render import render_waybill
 from ui.models.orders_model import OrdersTableModel, status_text
+from ui.plurals import plural
 from ui.tasks import TaskRunner
 from ui.widgets.label_preview import LabelPreviewWidget
 
@@ -157,7 +158,7 @@ class OrdersView(QWidget):
                 if order.order_no in keep:
                     selection.select(self.model.index(row, 0), flags)
         more = self.tr(" (first %1)").replace("%1", str(PAGE)) if len(orders) >= PAGE else ""
-        self.count_label.setText(self.tr("%1 orders").replace("%1", str(len(orders))) + more)
+        self.count_label.setText(plural(self.tr("%n order(s)", "", len(orders)), len(orders)) + more)
         self.orders_loaded.emit(len(orders))
 
     def _on_load_error(self, error: BaseException) -> None:

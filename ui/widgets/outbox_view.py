@@ -1,24 +1,44 @@
-"""The ship-backs panel: every shipment waiting for (or refused by) a platform, and why (ui layer)."""
+"""The ship-backs panel: every shipment waiting for (or refused by) a platform, and why (ui layer).
+
+Shipments of shops without an API connection wait for the seller instead: the panel saves them as the seller centre's
+bulk-ship file and, once the seller imported it there, marks them entered.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
+from app.sync.seller_centre import MANUAL, ExportReport, export_bulk_ship, mark_entered
 from app.sync.service import outbox_items
+from ui.core_text import core_text
+from ui.plurals import plural
 from ui.tasks import TaskRunner
 
-STATE_COLOURS = {"pending": "#e65100", "sending": "#1565c0", "done": "#2e7d32", "failed": "#c62828"}
+STATE_COLOURS = {"pending": "#e65100", "sending": "#1565c0", "done": "#2e7d32", "failed": "#c62828", MANUAL: "#6a1b9a"}
 
 
 class OutboxView(QWidget):
+    changed = Signal()  # shipments exported or marked entered: the status bar's counts changed
+
     def __init__(
         self,
         session_factory: sessionmaker[Session],
@@ -31,6 +51,18 @@ class OutboxView(QWidget):
         self.summary = QLabel(self)
         self.send_button = QPushButton(self.tr("Send now"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.export_button = QPushButton(self.tr("Bulk-ship file…"), self)
+        self.export_button.setToolTip(
+            self.tr(
+                "Save the shipments of shops without an API connection as the seller centre's bulk-ship file "
+                "(批量发货: order number, carrier, tracking number)"
+            )
+        )
+        self.entered_button = QPushButton(self.tr("Entered in seller centre"), self)
+        self.entered_button.setToolTip(
+            self.tr("Mark the selected shipments (or all exported ones) as entered in the seller centre")
+        )
+        self.items: list[dict[str, Any]] = []
         self.model = QStandardItemModel(0, 8, self)
         self.model.setHorizontalHeaderLabels(
             [
@@ -54,6 +86,8 @@ class OutboxView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.send_button)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.entered_button)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         layout = QVBoxLayout(self)
@@ -61,14 +95,19 @@ class OutboxView(QWidget):
         layout.addWidget(self.table, 1)
         self.send_button.clicked.connect(send_now)
         self.refresh_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.entered_button.clicked.connect(self._on_entered_button_clicked)
 
-    def state_text(self, state: str) -> str:
+    def state_text(self, item: dict[str, Any]) -> str:
+        if item["state"] == "done" and item.get("entered_by_hand"):
+            return self.tr("entered in seller centre")
         return {
             "pending": self.tr("waiting"),
             "sending": self.tr("sending"),
             "done": self.tr("accepted"),
             "failed": self.tr("refused"),
-        }.get(state, state)
+            MANUAL: self.tr("for the seller centre"),
+        }.get(item["state"], item["state"])
 
     def reason_text(self, item: dict[str, Any]) -> str:
         """The packer's words for why a ship-back waits; the platform's own message goes in the tooltip."""
@@ -79,6 +118,9 @@ class OutboxView(QWidget):
             "rate_limited": self.tr("The platform limited calls for now; PackDesk waits and tries again"),
             "session_expired": self.tr("The shop's authorization expired: authorize the shop again"),
             "top_error": self.tr("The platform refused it: %1"),
+            "seller_centre": self.tr(
+                "This shop has no API connection: enter the shipment in the seller centre (Bulk-ship file…)"
+            ),
         }
         text = texts.get(code or "", item["last_error"] or "")
         return text.replace("%1", item["last_error"] or "")
@@ -88,9 +130,10 @@ class OutboxView(QWidget):
         self.tasks.run(lambda: outbox_items(factory), self._on_loaded, lambda e: self.summary.setText(str(e)))
 
     def _on_loaded(self, items: list[dict[str, Any]]) -> None:
+        self.items = items
         self.model.removeRows(0, self.model.rowCount())
         for item in items:
-            state = QStandardItem(self.state_text(item["state"]))
+            state = QStandardItem(self.state_text(item))
             state.setForeground(QBrush(QColor(STATE_COLOURS.get(item["state"], "#000000"))))
             next_try = ""
             if item["next_attempt_at"] and item["state"] in ("pending", "sending"):
@@ -114,4 +157,90 @@ class OutboxView(QWidget):
             self.table.resizeColumnToContents(column)
         waiting = sum(i["state"] in ("pending", "sending") for i in items)
         failed = sum(i["state"] == "failed" for i in items)
-        self.summary.setText(self.tr("%1 waiting · %2 refused").replace("%1", str(waiting)).replace("%2", str(failed)))
+        manual = sum(i["state"] == MANUAL for i in items)
+        summary = self.tr("%1 waiting · %2 refused").replace("%1", str(waiting)).replace("%2", str(failed))
+        if manual:
+            summary += " · " + plural(self.tr("%n for the seller centre", "", manual), manual)
+        self.summary.setText(summary)
+        self.export_button.setEnabled(manual > 0)
+        self.entered_button.setEnabled(manual > 0)
+
+    # -- the seller centre ------------------------------------------------------------------------------------------
+
+    def _on_export_button_clicked(self) -> None:
+        shops = sorted({i["shop"] for i in self.items if i["state"] == MANUAL})
+        if not shops:
+            return
+        shop = shops[0]
+        if len(shops) > 1:  # each seller centre takes its own shop's file
+            shop, ok = QInputDialog.getItem(
+                self,
+                self.tr("Bulk-ship file"),
+                self.tr("Shop (each seller centre takes its own file):"),
+                shops,
+                0,
+                False,
+            )
+            if not ok:
+                return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the bulk-ship file"), f"{shop}-批量发货.xlsx", self.tr("Excel (*.xlsx);;CSV (*.csv)")
+        )
+        if not path:
+            return
+        target = Path(path if Path(path).suffix.lower() in (".xlsx", ".csv") else path + ".xlsx")
+        factory = self.session_factory
+        self.tasks.run(
+            lambda: export_bulk_ship(factory, target, shop, datetime.now(UTC)), self._on_exported, self._on_failed
+        )
+
+    def _on_exported(self, report: ExportReport) -> None:
+        lines = []
+        if report.ids:
+            lines.append(
+                plural(self.tr("%n shipment(s) saved in %1.", "", len(report.ids)), len(report.ids)).replace(
+                    "%1", report.file
+                )
+            )
+            lines.append(
+                self.tr("Import it in the seller centre (批量发货), then press “Entered in seller centre” here.")
+            )
+        for e in report.by_hand:
+            lines.append(
+                self.tr("Order %1 shipped only some items: enter it in the seller centre by hand.").replace(
+                    "%1", e["order_no"]
+                )
+            )
+        QMessageBox.information(self, self.tr("Bulk-ship file"), "\n".join(lines))
+        self.reload()
+        self.changed.emit()
+
+    def _on_entered_button_clicked(self) -> None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        chosen = [self.items[r] for r in sorted(rows) if self.items[r]["state"] == MANUAL]
+        if not chosen:  # nothing picked: the shipments the seller saved in a bulk-ship file
+            chosen = [i for i in self.items if i["state"] == MANUAL and i.get("export_file")]
+        if not chosen:
+            QMessageBox.information(
+                self,
+                self.tr("Entered in seller centre"),
+                self.tr("Save the bulk-ship file first, or select the shipments you entered in the seller centre."),
+            )
+            return
+        question = plural(
+            self.tr("Mark %n shipment(s) as entered in the seller centre? They stop waiting here.", "", len(chosen)),
+            len(chosen),
+        )
+        answer = QMessageBox.question(self, self.tr("Entered in seller centre"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        factory, ids = self.session_factory, [i["id"] for i in chosen]
+        self.tasks.run(lambda: mark_entered(factory, datetime.now(UTC), ids), self._on_marked, self._on_failed)
+
+    def _on_marked(self, _ids: list[int]) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _on_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Ship-backs"), core_text(error))
+        self.reload()

@@ -36,6 +36,7 @@ from app.services.station import Station, StationEvent
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import COL_PICTURE, COL_PROGRESS, COL_SKU, PackLine, PackLinesModel
+from ui.plurals import plural
 from ui.sounds import FOR_OUTCOME, SoundPlayer
 from ui.tasks import TaskRunner
 from ui.text import displayable, printer_state_text
@@ -602,9 +603,9 @@ class StationView(QWidget):
 
     def _show_pace(self, pace: Pace) -> None:
         self.pace_label.setText(
-            self.tr("Today: %1 parcels · %2 units · %3/h · %4 caught")
-            .replace("%1", str(pace.parcels))
-            .replace("%2", str(pace.units))
+            self.tr("Today: %1 · %2 · %3/h · %4 caught")
+            .replace("%1", plural(self.tr("%n parcel(s)", "", pace.parcels), pace.parcels))
+            .replace("%2", plural(self.tr("%n unit(s)", "", pace.units), pace.units))
             .replace("%3", f"{pace.parcels_per_hour:.0f}")
             .replace("%4", str(pace.caught))
         )
@@ -749,9 +750,9 @@ class StationView(QWidget):
                 "%1", ev.order_no or ""
             ).replace("%2", progress)
         if kind is ScanOutcome.ORDER_OPENED:
-            return self.tr("SCAN ITEMS"), self.tr("Order %1 opened: %2 pieces to verify").replace(
-                "%1", ev.order_no or ""
-            ).replace("%2", str(ev.total))
+            return self.tr("SCAN ITEMS"), plural(
+                self.tr("Order %1 opened: %n piece(s) to verify", "", ev.total), ev.total
+            ).replace("%1", ev.order_no or "")
         if kind is ScanOutcome.ITEM_OK:
             return self.tr("OK"), f"{ev.sku}  {ev.scanned}/{ev.required}   ·   {progress}"
         if kind is ScanOutcome.WEIGHT_MISMATCH and ev.reason == "no_reading":

@@ -25,6 +25,7 @@ from printers.media import Media
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.dialogs.station_settings import StationSettingsDialog
+from ui.plurals import plural
 from ui.print_controller import BatchOutcome, PrintController
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.tasks import TaskRunner
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.import_files = import_files
         self.data_dir = data_dir
         self.session_factory = session_factory
-        self.outbox_view = OutboxView(session_factory, tasks, self._sync_now, self)
+        self.outbox_view = OutboxView(session_factory, tasks, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
         self.setCentralWidget(self.tabs)
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.sync_label)
         if sync is not None:
+            self.outbox_view.changed.connect(sync.refresh_status)
             sync.started.connect(self._on_sync_started)
             sync.finished.connect(self._on_sync_finished)
             sync.status_changed.connect(self._on_sync_status_changed)
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         self.station_view.submit_scan(order_no)
 
     def _on_orders_view_print_requested(self, order_nos: list[str]) -> None:
-        self.statusBar().showMessage(self.tr("Printing %1 waybill(s)…").replace("%1", str(len(order_nos))))
+        self.statusBar().showMessage(plural(self.tr("Printing %n waybill(s)…", "", len(order_nos)), len(order_nos)))
         self.printing.print_orders(order_nos)
 
     def _on_orders_view_pdf_requested(self, order_nos: list[str]) -> None:
@@ -248,6 +250,10 @@ class MainWindow(QMainWindow):
         if self.sync is not None:
             self.sync.sync_now()
 
+    def _send_now(self) -> None:
+        if self.sync is not None:
+            self.sync.send_now()
+
     def _on_sync_started(self) -> None:
         self.sync_label.setText(self.tr("Syncing…"))
 
@@ -271,7 +277,9 @@ class MainWindow(QMainWindow):
         else:
             text, colour = self.tr("Not synced yet"), "#e65100"
         if status.waiting:
-            text += " · " + self.tr("%1 ship-backs waiting").replace("%1", str(status.waiting))
+            text += " · " + plural(self.tr("%n ship-back(s) waiting", "", status.waiting), status.waiting)
+        if status.manual:  # not waiting for PackDesk: for the seller to enter in the seller centre
+            text += " · " + plural(self.tr("%n shipment(s) for the seller centre", "", status.manual), status.manual)
         if status.failed:
             text += " · " + self.tr("%1 refused").replace("%1", str(status.failed))
             colour = "#c62828"
@@ -301,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def _on_import_done(self, report: dict) -> None:
         lines = [
-            self.tr("%1 new, %2 changed, %3 unchanged orders.")
+            self.tr("Orders: %1 new, %2 changed, %3 unchanged.")
             .replace("%1", str(report["inserted"]))
             .replace("%2", str(report["updated"]))
             .replace("%3", str(report["unchanged"]))
