@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pdtest.simulator import PrinterSimulator
+from pdtest.label_decode import decode_zpl
+from pdtest.simulator import PrinterSimulator, SerialPrinterSimulator
 from sqlalchemy import func, select
 
 from app.domain.enums import PrintJobState
@@ -123,6 +124,37 @@ def test_slow_printer_gets_every_job_in_order(demo: Workspace) -> None:
         assert [r.order_no for r in results] == orders
         assert all(r.state is PrintJobState.SENT for r in results)
         assert len(sim.wait_jobs(3)) == 3
+
+
+def test_a_printer_as_slow_as_a_serial_line_prints_the_whole_batch(demo: Workspace) -> None:
+    """A network printer taking 11.5 kB/s (what a 115200-baud line carries) and, like a real port 9100, one
+    connection at a time: the status question after a label waits until the printer has taken all of it, so the batch
+    goes on instead of ending with "the printer does not report its status" after one label."""
+    orders = _packable(demo, 2)
+    with PrinterSimulator("zpl") as sim:
+        sim.one_at_a_time, sim.delay_s = True, 4096 / 11_520
+        service = _service(demo, f"{sim.uri}&size=100x150")  # ~37 KB a label: 3 s, most of it after sendall()
+        jobs = [service.enqueue(o) for o in orders]
+        results = service.run()
+        assert service.pause is None, service.pause
+        assert [(r.job_id, r.state) for r in results] == [(j, PrintJobState.SENT) for j in jobs]
+        assert len(sim.wait_jobs(2)) == 2
+    assert _counts(demo) == {"sent": 2}
+
+
+def test_a_serial_printer_answers_behind_each_label_and_the_batch_goes_on(demo: Workspace) -> None:
+    """On a serial line only the printer's answer to a question sent after the label says it took all of it."""
+    orders = _packable(demo, 2)
+    with SerialPrinterSimulator(baud=115200) as sim:
+        service = _service(demo, f"{sim.uri}&size=76x130")  # ZPL, ~25 KB a label: ~2 s on this line
+        jobs = [service.enqueue(o) for o in orders]
+        results = service.run()
+        assert service.pause is None, service.pause
+        assert [(r.job_id, r.state) for r in results] == [(j, PrintJobState.SENT) for j in jobs]
+        labels = sim.wait_jobs(2)
+        assert sim.status_queries >= 3  # before the run, and behind each label
+    assert [decode_zpl(label).image is not None for label in labels] == [True, True]
+    assert _counts(demo) == {"sent": 2}
 
 
 def test_refund_while_queued_cancels_the_job(demo: Workspace) -> None:

@@ -7,6 +7,8 @@
         sim.close_after = 5000         # takes that many job bytes, then resets the connection (jam, power blip)
         sim.reset_delay_s = 0.3        # ... after standing still that long (the sender has long put the rest in flight)
         sim.delay_s = 0.2              # reads a chunk every delay_s: a slow printer, the sender blocks
+        sim.one_at_a_time = True       # serves one connection at a time, as a port 9100 does: the next one (a status
+                                       # question) waits in the backlog until the job before it is read
         sim.jobs                       # bytes of every job whose sender closed (a killed sender's part too)
         sim.cut_jobs                   # bytes of every job cut off by close_after
         sim.receiving                  # bytes taken so far of the job connections still open
@@ -54,6 +56,7 @@ class PrinterSimulator:
         self.close_after: int | None = None
         self.reset_delay_s = 0.0
         self.delay_s = 0.0
+        self.one_at_a_time = False
         self.limit_s = limit_s
         self.jobs: list[bytes] = []
         self.cut_jobs: list[bytes] = []  # jobs whose connection we reset (close_after)
@@ -122,7 +125,10 @@ class PrinterSimulator:
                 continue
             except OSError:
                 return
-            self._spawn(self._serve, conn)
+            if self.one_at_a_time:
+                self._serve(conn)
+            else:
+                self._spawn(self._serve, conn)
 
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(POLL_S)
@@ -173,6 +179,7 @@ class SerialPrinterSimulator:
         with SerialPrinterSimulator(baud=115200) as sim:
             uri = sim.uri              # serial:///dev/pts/N?baud=115200&flow=none&lang=zpl
             sim.jobs                   # each label taken whole (^XA ... ^XZ)
+            sim.silent = True          # takes bytes but never answers (it hung mid-label, or a model that never does)
 
     ZPL's label data is hexadecimal with letters for repeats, so "~HS" cannot occur inside a label: finding it in the
     stream is exactly what the printer's parser does.
@@ -182,6 +189,7 @@ class SerialPrinterSimulator:
         self.baud = baud
         self.limit_s = limit_s
         self.state = "ready"
+        self.silent = False
         self.jobs: list[bytes] = []
         self.status_queries = 0
         self._stop = threading.Event()
@@ -244,7 +252,8 @@ class SerialPrinterSimulator:
                     del stream[: query + 3]
                     with self._lock:
                         self.status_queries += 1
-                    os.write(self._master, _ANSWERS["zpl"][self.state])
+                    if not self.silent:
+                        os.write(self._master, _ANSWERS["zpl"][self.state])
                 elif end >= 0:
                     with self._lock:
                         self.jobs.append(bytes(stream[: end + 3]).strip())

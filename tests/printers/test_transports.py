@@ -13,7 +13,7 @@ import pytest
 from pdtest.capture import TcpCapture, refused_port
 from pdtest.escpos_decode import STATUS_QUERY, code128_texts, decode_escpos
 from pdtest.samples import sample_waybill
-from pdtest.simulator import PrinterSimulator
+from pdtest.simulator import PrinterSimulator, SerialPrinterSimulator
 from PIL import Image
 
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
@@ -181,6 +181,18 @@ def test_serial_printer_on_a_pty_receives_exactly_the_label(label: Image.Image) 
         os.close(master)
     assert sent == len(expected)
     assert bytes(got) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_serial_label_counts_only_once_the_printer_answered_behind_it(label: Image.Image) -> None:
+    with SerialPrinterSimulator(baud=460800) as sim:
+        printer = open_printer(sim.uri)
+        job = printer.encode(label)  # type: ignore[attr-defined]
+        assert printer.print_label(label, "a") == len(job)
+        assert sim.wait_jobs(1) == [job.strip()] and sim.status_queries == 1
+        sim.silent = True  # it stops answering: the next label may not have been taken whole
+        with pytest.raises(PrinterWriteError, match="did it print"):
+            printer.print_label(label, "b")
 
 
 def test_serial_port_that_does_not_exist_is_offline(tmp_path: Path) -> None:
