@@ -37,7 +37,7 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    if args.action != "export" and args.action != "entered" and args.targets:
+    if args.action not in ("export", "entered") and args.targets:
         raise InvalidInput(f"`packdesk outbox {args.action}` takes no file or number.")
     return {"list": _list, "flush": _flush, "export": _export, "entered": _entered}[args.action](ws, args, out)
 
