@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from printers.errors import PrinterError
-from printers.media import Media, parse_size
+from printers.media import LabelSizeError, Media, parse_size
 from resources import resource_path
 
 BLOCKS = ("header", "sorting", "route", "barcode", "receiver", "sender", "details")
@@ -63,18 +63,23 @@ def _read(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"Label layout {path.name} is not valid TOML: {exc}") from None
+        raise LayoutError("printer.layout_not_toml", file=path.name, error=str(exc)) from None
 
 
-def _check_values(table: dict[str, Any], where: str) -> dict[str, Any]:
+def _check_values(table: dict[str, Any], file: str, where: str) -> dict[str, Any]:
+    """`table` when every key is a layout setting with a value of its type; `where` names the table (" [default]")."""
     for key, value in table.items():
         if key not in _VALUES:
-            raise LayoutError(f"{where}: '{key}' is not a layout setting (known: {', '.join(sorted(_VALUES))})")
+            known = ", ".join(sorted(_VALUES))
+            raise LayoutError("printer.layout_unknown_setting", file=file, table=where, key=key, known=known)
         kinds = _TYPES[str(_VALUES[key])]
         if isinstance(value, bool) or not isinstance(value, kinds):
-            raise LayoutError(f"{where}: '{key}' must be a {_VALUES[key]}, not {value!r}")
+            kind = str(_VALUES[key])
+            raise LayoutError(
+                "printer.layout_wrong_type", file=file, table=where, key=key, kind=kind, value=repr(value)
+            )
         if kinds != _TYPES["str"] and value < 0:
-            raise LayoutError(f"{where}: '{key}' cannot be negative")
+            raise LayoutError("printer.layout_negative", file=file, table=where, key=key)
     return table
 
 
@@ -90,27 +95,27 @@ class LayoutFile:
     @classmethod
     def load(cls, path: Path) -> LayoutFile:
         data = _read(path)
-        where = f"label layout {path.name}"
+        file = path.name
         unknown = set(data) - {"name", "blocks", "default_size", "default", "size"}
         if unknown:
-            raise LayoutError(f"{where}: unknown table or key {', '.join(sorted(unknown))}")
+            raise LayoutError("printer.layout_unknown_table", file=file, keys=", ".join(sorted(unknown)))
         blocks = data.get("blocks")
         if blocks is not None:
             bad = [b for b in blocks if b not in BLOCKS]
             if bad or len(set(blocks)) != len(blocks):
-                raise LayoutError(f"{where}: blocks must be distinct names out of {', '.join(BLOCKS)}; got {blocks}")
+                raise LayoutError("printer.layout_blocks", file=file, known=", ".join(BLOCKS), blocks=str(blocks))
             blocks = tuple(blocks)
-        sizes = {"": _check_values(data.get("default", {}), f"{where} [default]")}
+        sizes = {"": _check_values(data.get("default", {}), file, " [default]")}
         for size, table in data.get("size", {}).items():
             try:
                 w, h = parse_size(size)
-            except ValueError as exc:
-                raise LayoutError(f'{where}: [size."{size}"]: {exc}') from None
-            sizes[f"{w:g}x{h:g}"] = _check_values(table, f'{where} [size."{size}"]')
+            except LabelSizeError as exc:
+                raise LayoutError("printer.layout_size", file=file, size=size, reason=exc) from None
+            sizes[f"{w:g}x{h:g}"] = _check_values(table, file, f' [size."{size}"]')
         try:
             dw, dh = parse_size(str(data.get("default_size", "100x150")))
-        except ValueError as exc:
-            raise LayoutError(f"{where}: default_size: {exc}") from None
+        except LabelSizeError as exc:
+            raise LayoutError("printer.layout_default_size", file=file, reason=exc) from None
         return cls(str(data.get("name", path.stem)), blocks, sizes, f"{dw:g}x{dh:g}")
 
     def for_size(self, media: Media, default_size: str) -> dict[str, Any]:
@@ -145,7 +150,7 @@ def resolve(standard: LayoutFile, carrier: LayoutFile | None, media: Media) -> L
         values.update(carrier.for_size(media, standard.default_size))
     missing = sorted(set(_VALUES) - set(values))
     if missing:
-        raise LayoutError(f"label layout {standard.name}: no value for {', '.join(missing)}")
+        raise LayoutError("printer.layout_missing_values", name=standard.name, keys=", ".join(missing))
     blocks = (carrier.blocks if carrier and carrier.blocks else None) or standard.blocks or BLOCKS
     name = carrier.name if carrier else standard.name
     return Layout(name=name, blocks=blocks, **{k: _coerce(k, v) for k, v in values.items()})
@@ -165,6 +170,6 @@ def layout_for(carrier_code: str, media: Media) -> Layout:
     """
     standard = _file("standard.toml")
     if standard is None:
-        raise LayoutError("label layout standard.toml is missing from resources/labels")
+        raise LayoutError("printer.layout_standard_missing")
     carrier = _file("carriers", f"{carrier_code.upper()}.toml") if carrier_code.isalnum() else None
     return resolve(standard, carrier, media)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from printers.errors import PrinterError
+
 # Thermal heads are specified in dots per millimetre; "203 dpi" heads are 8 dots/mm and "300 dpi" ones 12 dots/mm.
 _DOTS_PER_MM = {203: 8.0, 300: 12.0}
 
@@ -45,16 +47,21 @@ class Media:
         return f"{self.width_mm:g}x{self.height_mm:g}"
 
 
+class LabelSizeError(PrinterError, ValueError):
+    """A label size that is not WIDTHxHEIGHT in millimetres, or not one a label printer takes (a ValueError too, as
+    `parse_size` has always raised)."""
+
+
 def parse_size(text: str) -> tuple[float, float]:
     """Parses "100x150" (millimetres) into (width, height).
 
     Raises:
-        ValueError: with a message that says what a size looks like.
+        LabelSizeError: with a message that says what a size looks like.
     """
     m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*[xX×*]\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*", text)
     if not m:
-        raise ValueError(f"label size {text!r} is not WIDTHxHEIGHT in millimetres, e.g. 100x150")
+        raise LabelSizeError("printer.size_malformed", size=repr(text))
     w, h = float(m.group(1)), float(m.group(2))
     if not (20 <= w <= 120 and 20 <= h <= 300):
-        raise ValueError(f"label size {text!r} is outside 20-120 mm wide and 20-300 mm long")
+        raise LabelSizeError("printer.size_out_of_range", size=repr(text))
     return w, h

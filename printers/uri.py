@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, unquote
 
-from printers.errors import PrinterUriError
+from printers.errors import PrinterError, PrinterUriError
 from printers.media import Media, parse_size
 
 SCHEMES = ("tcp", "usb", "serial", "file", "win32", "cups", "pdf", "png")
@@ -62,8 +62,8 @@ def _number(opts: dict[str, str], key: str, kind: type, default: str | None = No
     try:
         return kind(value)
     except ValueError:
-        what = "a whole number" if kind is int else "a number"
-        raise PrinterUriError(f"{key}={value} is not {what}") from None
+        message_id = "printer.uri_not_whole_number" if kind is int else "printer.uri_not_number"
+        raise PrinterUriError(message_id, key=key, value=value) from None
 
 
 def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSpec:
@@ -80,27 +80,20 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
     scheme, sep, rest = text.partition("://")
     scheme = scheme.lower()
     if not sep or scheme not in SCHEMES:
-        raise PrinterUriError(
-            f"'{uri}' is not a printer address PackDesk knows. Use one of: "
-            + ", ".join(f"{s}://" for s in SCHEMES)
-            + " (for example tcp://192.168.1.50:9100 or png:///home/me/labels)."
-        )
+        raise PrinterUriError("printer.uri_unknown", uri=uri, schemes=", ".join(f"{s}://" for s in SCHEMES))
     location, _, query = rest.partition("?")
     target = _target(scheme, location)
     if not target:
-        raise PrinterUriError(f"'{uri}' names no printer: put the address after {scheme}://")
+        raise PrinterUriError("printer.uri_no_target", uri=uri, scheme=scheme)
     opts = {k.lower(): v for k, v in parse_qsl(query, keep_blank_values=True)}
     try:
         lang = opts.pop("lang", "escpos").lower()
         if lang not in LANGS:
-            raise PrinterUriError(f"lang={lang} is unknown; a printer speaks escpos, tspl or zpl")
-        try:
-            w, h = parse_size(opts.pop("size", default_size or "100x150"))
-        except ValueError as exc:
-            raise PrinterUriError(str(exc)) from None
+            raise PrinterUriError("printer.uri_lang", lang=lang)
+        w, h = parse_size(opts.pop("size", default_size or "100x150"))
         dpi = _number(opts, "dpi", int, "203")
         if dpi not in (203, 300, 600):
-            raise PrinterUriError(f"dpi={dpi} is not a thermal printer resolution (203, 300 or 600)")
+            raise PrinterUriError("printer.uri_dpi", dpi=dpi)
         spec = PrinterSpec(
             uri=text,
             scheme=scheme,
@@ -121,7 +114,7 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
         if scheme == "tcp":
             host, _, port = target.rpartition(":")
             if not host or not port.isdigit() or not 0 < int(port) < 65536:
-                raise PrinterUriError("a network printer needs HOST:PORT with a port, e.g. tcp://192.168.1.50:9100")
-    except PrinterUriError as exc:
-        raise PrinterUriError(f"'{uri}': {exc}") from None
+                raise PrinterUriError("printer.uri_tcp_port")
+    except PrinterError as exc:  # PrinterUriError, or LabelSizeError from parse_size: the address says where
+        raise PrinterUriError("printer.uri_invalid", uri=uri, reason=exc) from None
     return spec
