@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
@@ -179,6 +179,7 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.cli.scans import not_text, read_scans, unreadable
     from app.services.printing import PrintService
     from app.services.station import Station
     from app.sync.live import LiveCheck
@@ -206,21 +207,25 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
     for event in station.resume():  # a parcel this station had open when it stopped
         show(event)
-    source: TextIO
+    source: BinaryIO  # a scan is bytes from a scanner or a file: app.cli.scans says how they are read
     if args.scans == "-":
-        source = sys.stdin
+        source = sys.stdin.buffer
     else:
         try:
-            source = open(args.scans, encoding="utf-8-sig")  # noqa: SIM115 - closed below
+            source = open(args.scans, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             raise PackDeskError(f"Cannot read the scans file {args.scans}: {exc.strerror}.") from exc
     try:
-        for line in source:
-            for event in station.scan(line.strip()):
+        for line in read_scans(source):
+            if line.text is None:  # no text: reported and skipped, nothing recorded
+                print(f"packdesk: warning: {not_text(line)}", file=sys.stderr)
+                show(unreadable(line))
+                continue
+            for event in station.scan(line.text.strip()):
                 show(event)
     finally:
         live.close()
-        if source is not sys.stdin:
+        if source is not sys.stdin.buffer:
             source.close()
     return 0
 

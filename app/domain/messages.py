@@ -1,10 +1,11 @@
 """What the core says to a seller or packer: message ids with parameters (domain layer).
 
-The core never builds a sentence for a person to read: it returns a `Message`, an id from `CATALOG` and its
-parameters. The English template is the source text; its Chinese lives in resources/translations/packdesk_zh_CN.ts in
-the context "CoreMessages", where lupdate finds it through the `QT_TRANSLATE_NOOP` marks below (lupdate reads the
-call by its name: no Qt is imported here). The window translates a message with Qt (ui/core_text.py), the command
-line with the same .ts file (app/cli/lang.py), and the English text is what JSON output and logs carry.
+The core never builds a sentence for a person to read: it returns a `Message`, an id from `CATALOG` (in
+app.domain.catalog) and its parameters. The English template is the source text; its Chinese lives in
+resources/translations/packdesk_zh_CN.ts in the context "CoreMessages", where lupdate finds it through the catalogue's
+`QT_TRANSLATE_NOOP` marks (lupdate reads the call by its name: no Qt is imported here). The window translates a
+message with Qt (ui/core_text.py), the command line with the same .ts file (app/cli/lang.py), and the English text is
+what JSON output and logs carry.
 
 A message that must outlive the process (a print job's reason, a ship-back's last error, a shop's sync error) is
 stored with `encode()` and read back with `decode()`, so it can be shown later in whichever language the reader uses.
@@ -19,23 +20,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from printers.errors import PRINTER_MESSAGES
+from app.domain.catalog import CATALOG, PLAIN
 
 CONTEXT = "CoreMessages"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Marks `text` for translation in `context` and returns it unchanged."""
-    return text
-
-
-PLAIN = "plain"
-
-# Ids are stable (they are stored); the English may be reworded, and the .ts file follows through lupdate.
-CATALOG: dict[str, str] = {
-    PLAIN: "{text}",
-    **PRINTER_MESSAGES,
-}
 
 _ENCODED_PREFIX = '{"msg":'
 
@@ -133,11 +120,15 @@ def _decode_params(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def of_error(exc: BaseException) -> Message:
-    """The message an error carries (a PackDeskError's, a PrinterError's), else its text as plain text."""
+    """The message an error carries (a PackDeskError's, a PrinterError's), else its text as plain text.
+
+    A PrinterError's parameter that is itself an error (the reason inside "'URI': {reason}") becomes its message too.
+    """
     carried = getattr(exc, "msg", None)
     if isinstance(carried, Message):
         return carried
     message_id = getattr(exc, "message_id", None)
     if isinstance(message_id, str) and message_id in CATALOG:
-        return Message(message_id, dict(getattr(exc, "params", {}) or {}))
+        params = getattr(exc, "params", {}) or {}
+        return Message(message_id, {k: of_error(v) if isinstance(v, BaseException) else v for k, v in params.items()})
     return Message.plain(str(exc))

@@ -20,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DatabaseError
+from app.domain.messages import msg
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -91,11 +92,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         current = current_revision(engine)
         script = ScriptDirectory.from_config(_alembic_config())
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
-            raise DatabaseError(
-                f"This database was written by a newer PackDesk (schema {current}); update PackDesk before opening it."
-            )
+            raise DatabaseError(msg("database.newer", revision=current))
         if current is None and inspect(engine).get_table_names() and not _is_empty_sqlite(engine):
-            raise DatabaseError("This file is a database, but not a PackDesk one: it has tables PackDesk did not make.")
+            raise DatabaseError(msg("database.foreign"))
         if current == head_revision() and revision == "head":
             return
         cfg = _alembic_config()
@@ -111,7 +110,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, revision)
                     if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
-                        raise DatabaseError("Upgrading the database left broken references; it was not changed.")
+                        raise DatabaseError(msg("database.upgrade_broken"))
             finally:
                 if sqlite:
                     conn.rollback()
@@ -134,17 +133,9 @@ class translate_db_errors:  # noqa: N801 - used as a context manager, reads like
             return False
         text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseError(
-                "The database is busy: another PackDesk window or command is writing to it. "
-                "Wait a moment and try again."
-            ) from exc
+            raise DatabaseError(msg("database.busy")) from exc
         if "not a database" in text or "malformed" in text or "disk image" in text:
-            raise DatabaseError(
-                "The database file is damaged or is not a PackDesk database. Restore it from a backup, "
-                "or point PackDesk at another data directory."
-            ) from exc
+            raise DatabaseError(msg("database.damaged")) from exc
         if "readonly" in text or "read-only" in text or "unable to open" in text:
-            raise DatabaseError(
-                "PackDesk cannot write its database here. Check that the data directory exists and is writable."
-            ) from exc
-        raise DatabaseError(f"The database reported an error: {exc.orig}") from exc
+            raise DatabaseError(msg("database.not_writable")) from exc
+        raise DatabaseError(msg("database.error", error=str(exc.orig))) from exc

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote
 
 from app.domain.errors import InvalidInput
+from app.domain.messages import msg
 
 _WEIGHT = re.compile(r"^(ST|US|OL)\s*,\s*(GS|NT|TR)\s*,\s*([+-]?)\s*(\d+(?:\.\d+)?)\s*(kg|g|lb)\s*$", re.IGNORECASE)
 _TO_GRAMS = {"kg": 1000.0, "g": 1.0, "lb": 453.59237}
@@ -40,14 +41,14 @@ def parse_serial_uri(uri: str) -> tuple[str, int]:
     elif re.match(r"^(loop|socket|rfc2217|spy|alt|hwgrep)://", text):
         path, _, query = text.partition("?")
     else:
-        raise InvalidInput(f"'{uri}' is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.")
+        raise InvalidInput(msg("serial.not_serial", uri=uri))
     opts = dict(parse_qsl(query))
     try:
         baud = int(opts.get("baud", "9600"))
     except ValueError:
-        raise InvalidInput(f"baud={opts['baud']} is not a number") from None
+        raise InvalidInput(msg("serial.baud", baud=opts["baud"])) from None
     if not path:
-        raise InvalidInput(f"'{uri}' names no port.")
+        raise InvalidInput(msg("serial.no_port", uri=uri))
     return path, baud
 
 
@@ -84,7 +85,7 @@ class _LineReader:
         try:
             self._port = serial.serial_for_url(self.url, baudrate=self.baud, timeout=0.1)
         except (serial.SerialException, ValueError) as exc:
-            raise InvalidInput(f"Cannot open serial port {self.url}: {exc}") from exc
+            raise InvalidInput(msg("serial.cannot_open", port=self.url, error=str(exc))) from exc
         self._thread.start()
 
     def _run(self) -> None:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus
 from app.domain.errors import InvalidInput
+from app.domain.messages import msg
 from app.domain.orders import Order
 from app.persistence.repositories import OrderRepository
 from app.persistence.rows import OrderRow
@@ -21,9 +22,10 @@ def list_orders(
         InvalidInput: for an unknown status or a limit below 1.
     """
     if status and status not in {s.value for s in OrderStatus}:
-        raise InvalidInput(f"Unknown status '{status}'. Use one of: {', '.join(s.value for s in OrderStatus)}.")
+        known = ", ".join(s.value for s in OrderStatus)
+        raise InvalidInput(msg("orders.unknown_status", status=status, known=known))
     if limit < 1:
-        raise InvalidInput("--limit must be at least 1.")
+        raise InvalidInput(msg("orders.limit_too_small"))
     with session_factory() as session:
         return OrderRepository(session).list(status=status, search=search, limit=limit)
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus, OutboxState, PackageState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
+from app.domain.messages import Message, msg
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.repositories import OrderRepository, current_package, to_order
 from app.persistence.rows import OrderRow, OutboxRow, PackageRow, PlatformCarrierRow
@@ -23,7 +24,7 @@ class ShipResult:
     carrier: str
     tracking_no: str
     outbox_id: int
-    warning: str | None = None
+    warning: Message | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -31,7 +32,7 @@ class ShipResult:
             "carrier": self.carrier,
             "tracking_no": self.tracking_no,
             "outbox_id": self.outbox_id,
-            "warning": self.warning,
+            "warning": None if self.warning is None else self.warning.render(),
         }
 
 
@@ -80,8 +81,13 @@ def _check_platform_pattern(session: Session, platform: str, code: str, number: 
         return  # a pattern Python cannot read is the platform's problem, not the packer's
     if not matches:
         raise InvalidInput(
-            f"{number} is not a {row.name or code} tracking number as {platform} checks them "
-            f"(pattern {row.pattern}); the platform would refuse the shipment."
+            msg(
+                "shipping.platform_pattern",
+                number=number,
+                carrier=row.name or code,
+                platform=platform,
+                pattern=row.pattern,
+            )
         )
 
 
@@ -101,30 +107,31 @@ def ship_order(
     code = carrier_code.strip().upper()
     number = re.sub(r"\s+", "", tracking_no).upper()
     if code not in CARRIERS:
-        raise InvalidInput(f"Unknown carrier '{carrier_code}'. Known carriers: {', '.join(CARRIERS)}.")
+        raise InvalidInput(msg("carrier.unknown", carrier=carrier_code, known=", ".join(CARRIERS)))
     if not re.fullmatch(r"[0-9A-Z]{8,40}", number):
-        raise InvalidInput(f"'{tracking_no}' is not a tracking number: use 8-40 letters and digits.")
+        raise InvalidInput(msg("shipping.not_tracking_number", tracking_no=tracking_no))
     warning = None
     if code not in detect_carriers(number):
-        warning = f"{number} does not look like a {code} number; recorded as {code} as you said."
+        warning = msg("shipping.number_unlike_carrier", number=number, carrier=code)
     with session_factory.begin() as session:
         order = OrderRepository(session).row(order_no)
         if order is None:
-            raise NotFound(f"No order {order_no} in the cache.")
+            raise NotFound(msg("order.not_found", order_no=order_no))
         blocked = to_order(order, {}).block_reason()
         if blocked:
-            raise NotPackable(f"Order {order.order_no} cannot ship: {blocked.replace('_', ' ')}.", reason=blocked)
+            reason = msg(f"order.blocked.{blocked}")
+            raise NotPackable(msg("shipping.blocked", order_no=order.order_no, reason=reason), reason=blocked)
         _check_platform_pattern(session, order.platform, code, number)
         other = session.execute(select(PackageRow).where(PackageRow.tracking_no == number)).scalars().first()
         if other is not None and other.order_id != order.id:
             owner = session.get(OrderRow, other.order_id)
-            raise InvalidInput(f"Tracking number {number} is already used by order {owner.order_no if owner else '?'}.")
+            used_by = owner.order_no if owner else "?"
+            raise InvalidInput(msg("shipping.tracking_in_use", number=number, order_no=used_by))
         package = current_package(order)
         if package is not None and package.tracking_no != number:
             if package.print_count > 0:
                 raise InvalidInput(
-                    f"Order {order.order_no} already has the printed waybill {package.tracking_no}; "
-                    "ship it with that number or void it first."
+                    msg("shipping.already_printed", order_no=order.order_no, tracking_no=package.tracking_no)
                 )
             package.state = PackageState.VOID
             audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.errors import InvalidInput
+from app.domain.messages import msg
 from app.scanning.serial_devices import parse_serial_uri
 from app.services.workspace import Settings
 
@@ -58,20 +59,21 @@ def current(settings: Settings) -> StationOptions:
     )
 
 
-def _in_range(value: int, bounds: tuple[int, int], what: str) -> int:
+def _in_range(value: int, bounds: tuple[int, int], field: str) -> int:
+    """`value` when it is within `bounds`; `field` is the id of the setting's name (station.field.*)."""
     low, high = bounds
     if not low <= value <= high:
-        raise InvalidInput(f"{what} must be between {low} and {high}; it is {value}.")
+        raise InvalidInput(msg("station.out_of_range", field=msg(field), low=low, high=high, value=value))
     return value
 
 
-def _serial(uri: str, what: str) -> str:
+def _serial(uri: str, field: str) -> str:
     uri = uri.strip()
     if uri:
         try:
             parse_serial_uri(uri)
         except InvalidInput as exc:
-            raise InvalidInput(f"{what}: {exc.message}") from None
+            raise InvalidInput(msg("station.serial_invalid", field=msg(field), reason=exc.msg)) from None
     return uri
 
 
@@ -81,17 +83,17 @@ def validate(options: StationOptions) -> StationOptions:
     Raises:
         InvalidInput: naming the first value that is not, and why.
     """
-    _in_range(options.lock_after_min, LOCK_AFTER_MIN, "Lock after (minutes)")
-    _in_range(options.wedge_min_length, MIN_LENGTH, "Shortest scan")
-    _in_range(options.wedge_max_gap_ms, MAX_GAP_MS, "Longest gap between a scanner's keys (ms)")
-    _in_range(options.packaging_g, PACKAGING_G, "Box and filler weight (g)")
-    for text, what in ((options.wedge_prefix, "Scanner prefix"), (options.wedge_suffix, "Scanner suffix")):
+    _in_range(options.lock_after_min, LOCK_AFTER_MIN, "station.field.lock_after")
+    _in_range(options.wedge_min_length, MIN_LENGTH, "station.field.shortest_scan")
+    _in_range(options.wedge_max_gap_ms, MAX_GAP_MS, "station.field.longest_gap")
+    _in_range(options.packaging_g, PACKAGING_G, "station.field.packaging")
+    for text, field in ((options.wedge_prefix, "station.field.prefix"), (options.wedge_suffix, "station.field.suffix")):
         if len(text) > 8 or any(not ch.isprintable() for ch in text):
-            raise InvalidInput(f"{what} must be at most 8 printable characters.")
-    scanner = _serial(options.scanner_uri, "Serial scanner")
-    scale = _serial(options.scale_uri, "Scale")
+            raise InvalidInput(msg("station.affix_too_long", field=msg(field)))
+    scanner = _serial(options.scanner_uri, "station.field.serial_scanner")
+    scale = _serial(options.scale_uri, "station.field.scale")
     if scanner and scanner == scale:
-        raise InvalidInput("The serial scanner and the scale cannot use the same port.")
+        raise InvalidInput(msg("station.same_port"))
     return StationOptions(**{**options.__dict__, "scanner_uri": scanner, "scale_uri": scale})
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.demo.routing import demo_routing
 from app.domain.enums import PackageState
 from app.domain.errors import InvalidInput, NotFound, TrackingExhausted
+from app.domain.messages import msg
 from app.domain.tracking import CARRIERS, carrier
 from app.persistence.rows import OrderRow, PackageRow, WaybillAccountRow
 
@@ -22,18 +23,19 @@ def account_for(session: Session, order: OrderRow, carrier_code: str | None = No
     """The waybill account that serves `order`'s shop group: the one for `carrier_code`, else the default."""
     group_id = order.shop.group_id
     if group_id is None:
-        raise NotFound(f"Shop '{order.shop.name}' has no waybill account. Add the shop to a group with an account.")
+        raise NotFound(msg("waybill.no_group", shop=order.shop.name))
     query = select(WaybillAccountRow).where(WaybillAccountRow.group_id == group_id)
     if carrier_code:
         if carrier_code.upper() not in CARRIERS:
-            raise InvalidInput(f"Unknown carrier '{carrier_code}'. Known carriers: {', '.join(CARRIERS)}.")
+            raise InvalidInput(msg("carrier.unknown", carrier=carrier_code, known=", ".join(CARRIERS)))
         query = query.where(WaybillAccountRow.carrier == carrier_code.upper())
     else:
         query = query.order_by(WaybillAccountRow.is_default.desc(), WaybillAccountRow.id)
     account = session.execute(query).scalars().first()
     if account is None:
-        what = f"{carrier_code.upper()} waybill account" if carrier_code else "waybill account"
-        raise NotFound(f"Shop '{order.shop.name}' has no {what}: add one for its shop group, then print again.")
+        if carrier_code:
+            raise NotFound(msg("waybill.no_carrier_account", shop=order.shop.name, carrier=carrier_code.upper()))
+        raise NotFound(msg("waybill.no_account", shop=order.shop.name))
     return account
 
 
@@ -52,7 +54,7 @@ def allocate(session: Session, order: OrderRow, carrier_code: str | None = None)
         .returning(WaybillAccountRow.next_serial)
     ).scalar_one_or_none()
     if claimed is None:
-        raise TrackingExhausted(f"The {fmt.name} waybill account '{account.name}' has no tracking numbers left.")
+        raise TrackingExhausted(msg("waybill.exhausted", carrier=fmt.name, account=account.name))
     package = PackageRow(
         order=order,
         account_id=account.id,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Platform
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.messages import msg
 from app.persistence.rows import ShopGroupRow, ShopRow
 
 log = logging.getLogger(__name__)
@@ -37,15 +38,16 @@ def platform_of(text: str) -> Platform:
         return Platform(text.strip().lower())
     except ValueError:
         known = ", ".join(p.value for p in Platform)
-        raise InvalidInput(f"Unknown platform '{text}'. Use one of: {known}.") from None
+        raise InvalidInput(msg("shop.unknown_platform", platform=text, known=known)) from None
 
 
 def find_shop(session: Session, name: str) -> ShopRow:
     shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
     if shop is None:
         names = session.execute(select(ShopRow.name).order_by(ShopRow.name)).scalars().all()
-        hint = f" Shops here: {', '.join(names)}." if names else " There are no shops yet: add one with `shop add`."
-        raise NotFound(f"No shop named '{name}'.{hint}")
+        if names:
+            raise NotFound(msg("shop.not_found", name=name, names=", ".join(names)))
+        raise NotFound(msg("shop.none_yet", name=name))
     return shop
 
 
@@ -57,11 +59,11 @@ def ensure_shop(session: Session, name: str, platform: Platform, now: datetime, 
     """
     name = name.strip()
     if not name:
-        raise InvalidInput("A shop needs a name.")
+        raise InvalidInput(msg("shop.name_missing"))
     shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
     if shop is not None:
         if shop.platform != platform.value:
-            raise InvalidInput(f"Shop '{name}' is a {shop.platform} shop, not {platform.value}.")
+            raise InvalidInput(msg("shop.other_platform", name=name, platform=shop.platform, wanted=platform.value))
         return shop
     shop = ShopRow(name=name, platform=platform.value, created_at=now)
     if group:
@@ -97,13 +99,11 @@ def add_api_shop(
         InvalidInput: a missing gateway, app key, secret or session key.
     """
     if not gateway.startswith(("http://", "https://")):
-        raise InvalidInput(
-            f"The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest"
-        )
+        raise InvalidInput(msg("shop.gateway_not_http", gateway=gateway))
     if not app_key.strip():
-        raise InvalidInput("The app key is empty.")
+        raise InvalidInput(msg("shop.app_key_empty"))
     if not credentials.app_secret or not credentials.session_key:
-        raise InvalidInput("The app secret and the session key are both needed.")
+        raise InvalidInput(msg("shop.secrets_missing"))
     shop = ensure_shop(session, name, platform, now, group)
     shop.gateway_url = gateway
     shop.app_key = app_key.strip()
@@ -161,7 +161,7 @@ def _read_file(path: Path) -> dict[str, dict[str, str]]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        raise InvalidInput(f"The secrets file {path} cannot be read: {exc}") from None
+        raise InvalidInput(msg("shop.secrets_file_unreadable", path=str(path), error=str(exc))) from None
 
 
 def load_credentials(data_dir: Path, ref: str | None) -> Credentials:
@@ -181,7 +181,7 @@ def load_credentials(data_dir: Path, ref: str | None) -> Credentials:
         data = json.loads(raw) if raw else _read_file(data_dir / FALLBACK_FILE).get(ref)
         if data:
             return Credentials(data["app_secret"], data["session_key"])
-    raise NotFound("This shop's app secret and session key are not stored here: add the shop again with `shop add`.")
+    raise NotFound(msg("shop.secrets_not_stored"))
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ def set_group_sender(
         InvalidInput: a sender needs a name, a phone and an address.
     """
     if not (name.strip() and phone.strip() and province.strip() and detail.strip()):
-        raise InvalidInput("A sender needs a name, a phone number, a province and a street address.")
+        raise InvalidInput(msg("shop.sender_incomplete"))
     row = _group(session, group.strip())
     row.sender_name, row.sender_phone = name.strip(), phone.strip()
     row.sender_province, row.sender_city, row.sender_district = province.strip(), city.strip(), district.strip()

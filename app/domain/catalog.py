@@ -1,0 +1,145 @@
+"""The catalogue of what the core says: message id -> English template (domain layer).
+
+Ids are dotted, lower-case and stable (they are stored, see app.domain.messages); the English may be reworded, and
+the .ts file follows through lupdate, which finds each template by its `QT_TRANSLATE_NOOP("CoreMessages", ...)` mark
+(so a template is always written out literally here, never built). Parameters are `{name}` placeholders in
+str.format syntax, without format specs: callers pass numbers and lists preformatted, and a parameter may be another
+message (a reason inside a refusal). Printers' own ids (prefix "printer.") live in printers.errors and are merged in.
+"""
+
+from __future__ import annotations
+
+from printers.errors import PRINTER_MESSAGES
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks `text` for translation in `context` and returns it unchanged."""
+    return text
+
+
+PLAIN = "plain"
+
+CATALOG: dict[str, str] = {
+    PLAIN: "{text}",
+    # Shops and their secrets (app.sync.shops)
+    "shop.unknown_platform": QT_TRANSLATE_NOOP("CoreMessages", "Unknown platform '{platform}'. Use one of: {known}."),
+    "shop.not_found": QT_TRANSLATE_NOOP("CoreMessages", "No shop named '{name}'. Shops here: {names}."),
+    "shop.none_yet": QT_TRANSLATE_NOOP(
+        "CoreMessages", "No shop named '{name}'. There are no shops yet: add one with `shop add`."
+    ),
+    "shop.name_missing": QT_TRANSLATE_NOOP("CoreMessages", "A shop needs a name."),
+    "shop.other_platform": QT_TRANSLATE_NOOP("CoreMessages", "Shop '{name}' is a {platform} shop, not {wanted}."),
+    "shop.gateway_not_http": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest"
+    ),
+    "shop.app_key_empty": QT_TRANSLATE_NOOP("CoreMessages", "The app key is empty."),
+    "shop.secrets_missing": QT_TRANSLATE_NOOP("CoreMessages", "The app secret and the session key are both needed."),
+    "shop.secrets_file_unreadable": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The secrets file {path} cannot be read: {error}"
+    ),
+    "shop.secrets_not_stored": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This shop's app secret and session key are not stored here: add the shop again with `shop add`.",
+    ),
+    "shop.secrets_in_file": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "No system keyring is available, so the shop's secrets are kept in {path} (readable only by you). "
+        "Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.",
+    ),
+    "shop.sender_incomplete": QT_TRANSLATE_NOOP(
+        "CoreMessages", "A sender needs a name, a phone number, a province and a street address."
+    ),
+    # Orders (app.services.orders, app.services.shipping); order.blocked.* are the {reason} of a refusal
+    "orders.unknown_status": QT_TRANSLATE_NOOP("CoreMessages", "Unknown status '{status}'. Use one of: {known}."),
+    "orders.limit_too_small": QT_TRANSLATE_NOOP("CoreMessages", "--limit must be at least 1."),
+    "order.not_found": QT_TRANSLATE_NOOP("CoreMessages", "No order {order_no} in the cache."),
+    "order.blocked.closed": QT_TRANSLATE_NOOP("CoreMessages", "closed"),
+    "order.blocked.shipped": QT_TRANSLATE_NOOP("CoreMessages", "shipped"),
+    "order.blocked.on_hold": QT_TRANSLATE_NOOP("CoreMessages", "on hold"),
+    "order.blocked.refund": QT_TRANSLATE_NOOP("CoreMessages", "refund"),
+    # Shipping by hand (app.services.shipping)
+    "carrier.unknown": QT_TRANSLATE_NOOP("CoreMessages", "Unknown carrier '{carrier}'. Known carriers: {known}."),
+    "shipping.not_tracking_number": QT_TRANSLATE_NOOP(
+        "CoreMessages", "'{tracking_no}' is not a tracking number: use 8-40 letters and digits."
+    ),
+    "shipping.number_unlike_carrier": QT_TRANSLATE_NOOP(
+        "CoreMessages", "{number} does not look like a {carrier} number; recorded as {carrier} as you said."
+    ),
+    "shipping.blocked": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} cannot ship: {reason}."),
+    "shipping.tracking_in_use": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Tracking number {number} is already used by order {order_no}."
+    ),
+    "shipping.already_printed": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.",
+    ),
+    "shipping.platform_pattern": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); "
+        "the platform would refuse the shipment.",
+    ),
+    # Waybill accounts (app.services.waybills)
+    "waybill.no_group": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Shop '{shop}' has no waybill account. Add the shop to a group with an account."
+    ),
+    "waybill.no_account": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Shop '{shop}' has no waybill account: add one for its shop group, then print again."
+    ),
+    "waybill.no_carrier_account": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Shop '{shop}' has no {carrier} waybill account: add one for its shop group, then print again."
+    ),
+    "waybill.exhausted": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The {carrier} waybill account '{account}' has no tracking numbers left."
+    ),
+    # Station settings (app.services.station_options); station.field.* are the {field} of a refusal
+    "station.out_of_range": QT_TRANSLATE_NOOP(
+        "CoreMessages", "{field} must be between {low} and {high}; it is {value}."
+    ),
+    "station.affix_too_long": QT_TRANSLATE_NOOP("CoreMessages", "{field} must be at most 8 printable characters."),
+    "station.serial_invalid": QT_TRANSLATE_NOOP("CoreMessages", "{field}: {reason}"),
+    "station.same_port": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The serial scanner and the scale cannot use the same port."
+    ),
+    "station.field.lock_after": QT_TRANSLATE_NOOP("CoreMessages", "Lock after (minutes)"),
+    "station.field.shortest_scan": QT_TRANSLATE_NOOP("CoreMessages", "Shortest scan"),
+    "station.field.longest_gap": QT_TRANSLATE_NOOP("CoreMessages", "Longest gap between a scanner's keys (ms)"),
+    "station.field.packaging": QT_TRANSLATE_NOOP("CoreMessages", "Box and filler weight (g)"),
+    "station.field.prefix": QT_TRANSLATE_NOOP("CoreMessages", "Scanner prefix"),
+    "station.field.suffix": QT_TRANSLATE_NOOP("CoreMessages", "Scanner suffix"),
+    "station.field.serial_scanner": QT_TRANSLATE_NOOP("CoreMessages", "Serial scanner"),
+    "station.field.scale": QT_TRANSLATE_NOOP("CoreMessages", "Scale"),
+    # Serial scanners and scales (app.scanning.serial_devices)
+    "serial.not_serial": QT_TRANSLATE_NOOP(
+        "CoreMessages", "'{uri}' is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3."
+    ),
+    "serial.baud": QT_TRANSLATE_NOOP("CoreMessages", "baud={baud} is not a number"),
+    "serial.no_port": QT_TRANSLATE_NOOP("CoreMessages", "'{uri}' names no port."),
+    "serial.cannot_open": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open serial port {port}: {error}"),
+    # The database (app.persistence.db)
+    "database.newer": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.",
+    ),
+    "database.foreign": QT_TRANSLATE_NOOP(
+        "CoreMessages", "This file is a database, but not a PackDesk one: it has tables PackDesk did not make."
+    ),
+    "database.upgrade_broken": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Upgrading the database left broken references; it was not changed."
+    ),
+    "database.busy": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.",
+    ),
+    "database.damaged": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The database file is damaged or is not a PackDesk database. Restore it from a backup, "
+        "or point PackDesk at another data directory.",
+    ),
+    "database.not_writable": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "PackDesk cannot write its database here. Check that the data directory exists and is writable.",
+    ),
+    "database.error": QT_TRANSLATE_NOOP("CoreMessages", "The database reported an error: {error}"),
+    # Printers (printers.errors)
+    **PRINTER_MESSAGES,
+}
