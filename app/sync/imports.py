@@ -40,7 +40,7 @@ from app.domain.errors import InvalidInput
 from app.domain.masking import mask_name, mask_phone
 from app.domain.orders import CHINA_TZ, DEFAULT_SHIP_WITHIN
 from app.persistence.rows import ShopRow
-from app.sync.model import PlatformLine, PlatformOrder
+from app.sync.model import MAX_AMOUNT, MAX_QTY, YEARS, PlatformLine, PlatformOrder
 from app.sync.shops import ensure_shop
 from app.sync.store import Change, upsert_orders
 
@@ -134,6 +134,8 @@ _MONEY_NOISE = re.compile(r"[¥￥元,\s]")
 _QTY = re.compile(r"([0-9]+)(?:\.0+)?件?")
 _SERIAL = re.compile(r"[0-9]{5}(?:\.[0-9]+)?")
 _EXCEL_EPOCH = datetime(1899, 12, 30)
+_DATE_LIKE = re.compile(r"[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}(?: [0-9]{1,2}:[0-9]{1,2}(?::[0-9]{1,2})?)?")
+_DATE_HEADER = ("时间", "日期")  # a column whose header ends so holds dates
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d", "%Y/%m/%d")
 _POSTCODE = re.compile(r"\s*[(（][0-9]{6}[)）]$")
 _PROVINCE = re.compile(
@@ -259,7 +261,7 @@ def parse_amount(text: str) -> Decimal:
         amount = Decimal(value)
     except InvalidOperation:
         amount = Decimal("NaN")
-    if not amount.is_finite():
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:  # 1E+30 is a number, but no order's amount
         raise ValueError(f"'{text.strip()}' is not an amount")
     return amount.quantize(_CENT)
 
@@ -272,6 +274,8 @@ def parse_quantity(text: str) -> int:
     qty = int(match.group(1))
     if qty < 1:
         raise ValueError(f"'{value}' is not a quantity (at least 1)")
+    if qty > MAX_QTY:
+        raise ValueError(f"'{value}' is more than PackDesk takes for one line ({MAX_QTY:,})")
     return qty
 
 
@@ -288,7 +292,11 @@ def parse_time(text: str) -> datetime:
     if local is None and _SERIAL.fullmatch(value):
         local = _EXCEL_EPOCH + timedelta(seconds=round(float(value) * 86400))
     if local is None:
+        if _DATE_LIKE.fullmatch(value):  # 2026-02-30 25:61:00: shaped like a time, but none that exists
+            raise ValueError(f"'{value}' is not a date that exists: the row is damaged, export it again")
         raise ValueError(f"'{value}' is not a date and time (like 2026-05-31 14:16:18)")
+    if not YEARS[0] <= local.year <= YEARS[1]:
+        raise ValueError(f"'{value}' is not a date of an order (the year {local.year})")
     return local.replace(tzinfo=CHINA_TZ).astimezone(UTC)
 
 
@@ -381,6 +389,7 @@ def decode(data: bytes) -> str:
 class _Table:
     columns: dict[str, tuple[str, int]]  # logical field -> (the file's header name, column index)
     rows: list[tuple[int, list[str]]]  # (Excel row number, cells), blank rows left out
+    dates: list[tuple[str, int]] = field(default_factory=list)  # every date column, used or not: (header, index)
 
 
 def _read(path: Path) -> tuple[str, _Table]:
@@ -422,7 +431,8 @@ def _read(path: Path) -> tuple[str, _Table]:
     if missing:
         raise _FileError(f"looks like a {FORMAT_NAMES[fmt]} but has no {', '.join(missing)} column", fmt)
     rows = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
-    return fmt, _Table(columns, rows)
+    dates = [(records[0][i].strip(), i) for name, i in header.items() if name.endswith(_DATE_HEADER)]
+    return fmt, _Table(columns, rows, sorted(dates, key=lambda d: d[1]))
 
 
 def detect_format(headers: set[str]) -> str | None:
@@ -441,10 +451,11 @@ def detect_format(headers: set[str]) -> str | None:
 class _Row:
     """One data row: cleaned cells by logical field; a missing column reads as an empty cell."""
 
-    def __init__(self, number: int, cells: list[str], columns: dict[str, tuple[str, int]]) -> None:
+    def __init__(self, number: int, cells: list[str], table: _Table) -> None:
         self.number = number
         self._cells = cells
-        self._columns = columns
+        self._columns = table.columns
+        self._dates = table.dates
 
     def has(self, key: str) -> bool:
         return key in self._columns
@@ -465,6 +476,17 @@ class _Row:
             return parser(self.text(key))
         except ValueError as exc:
             raise _Reject(f"{self.name(key)} {exc}") from None
+
+    def check_dates(self) -> None:
+        """Rejects the row when any date column, used or not, holds a date that does not exist (2026-02-30
+        25:61:00): the row was damaged on its way here, and nothing in it can be trusted."""
+        for header, index in self._dates:
+            value = clean_cell(self._cells[index]) if index < len(self._cells) else ""
+            if _DATE_LIKE.fullmatch(value):
+                try:
+                    parse_time(value)
+                except ValueError as exc:
+                    raise _Reject(f"{header} {exc}") from None
 
     def order_no(self, key: str = "order_no", what: str = "order number") -> str:
         try:
@@ -636,10 +658,11 @@ def _line_rows(loaded: _Loaded, now: datetime) -> None:
     positions: dict[str, int] = {}
     skipped: set[str] = set()
     for number, cells in loaded.table.rows:
-        row = _Row(number, cells, loaded.table.columns)
+        row = _Row(number, cells, loaded.table)
         try:
             order_no = row.order_no()
             positions[order_no] = position = positions.get(order_no, 0) + 1
+            row.check_dates()
             head = _head(row, order_no, now)
             line = _line(report, row, order_no, position)
         except _Skip:
@@ -664,10 +687,11 @@ def _taobao(order_files: list[_Loaded], item_files: list[_Loaded], now: datetime
     for loaded in item_files:
         assert loaded.table is not None
         for number, cells in loaded.table.rows:
-            row = _Row(number, cells, loaded.table.columns)
+            row = _Row(number, cells, loaded.table)
             try:
                 order_no = row.order_no()
                 item_rows[order_no] = item_rows.get(order_no, 0) + 1
+                row.check_dates()
                 items.setdefault(order_no, []).append(_line(loaded.report, row, order_no, item_rows[order_no]))
             except _Reject as exc:
                 loaded.report.reject(number, str(exc))
@@ -677,13 +701,14 @@ def _taobao(order_files: list[_Loaded], item_files: list[_Loaded], now: datetime
         first_row: dict[str, int] = {}
         skipped = 0
         for number, cells in loaded.table.rows:
-            row = _Row(number, cells, loaded.table.columns)
+            row = _Row(number, cells, loaded.table)
             try:
                 order_no = row.order_no()
                 accounted.add(order_no)
                 if order_no in first_row:
                     raise _Reject(f"order {order_no} appears twice in this file (first at row {first_row[order_no]})")
                 first_row[order_no] = number
+                row.check_dates()
                 head = _head(row, order_no, now)
             except _Skip:
                 skipped += 1

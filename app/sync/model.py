@@ -13,6 +13,12 @@ from decimal import Decimal
 
 from app.domain.enums import OrderStatus, RefundStatus
 
+# What an order from a platform or a file may hold; beyond these a value is damaged, not big (and would not fit the
+# cache: money is stored as integer fen, quantities as 64-bit integers, and deadlines are computed from the times).
+MAX_AMOUNT = Decimal("100000000")  # yuan, exclusive
+MAX_QTY = 1_000_000  # units of one line
+YEARS = (2000, 2200)  # the years an order's times may fall in
+
 
 @dataclass(frozen=True)
 class PlatformLine:

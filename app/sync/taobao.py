@@ -72,7 +72,7 @@ _NO_REFUND = {"NO_REFUND", "CLOSED", "SELLER_REFUSE_BUYER", ""}
 
 
 def _money(value: Decimal | None) -> Decimal:
-    """An amount as stored (two decimals); the answer's types already bounded it (top_answers.MAX_AMOUNT)."""
+    """An amount as stored (two decimals); the answer's types already bounded it (model.MAX_AMOUNT)."""
     return (value or Decimal(0)).quantize(Decimal("0.01"))
 
 

@@ -21,10 +21,7 @@ from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
 
 from app.domain.orders import CHINA_TZ
-
-MAX_AMOUNT = Decimal("100000000")  # yuan: more is no order a shop packs (and would not fit the cache's fen column)
-MAX_QTY = 1_000_000  # units of one sub-order
-YEARS = (2000, 2200)  # the years a trade's times may fall in
+from app.sync.model import MAX_AMOUNT, MAX_QTY, YEARS
 
 Text = str | None
 Count = Annotated[int, Meta(ge=0)]

@@ -215,6 +215,9 @@ TB_NO_ITEMS = 16  # no item rows at all: order row rejected
 TB_LINE_CLOSED = 17  # two lines, the second 交易关闭: refunded
 TB_SKU_FALLBACK = 18  # 商家编码 empty -> 外部系统编号; both empty -> the title
 TB_UNKNOWN_STATUS = 19  # 风控审核中: rejected
+TB_BAD_CREATED = 20  # 订单创建时间 "2026-02-30 25:61:00" (a column the import does not need): rejected
+TB_HUGE_AMOUNT = 21  # 买家实际支付金额 "1E+30": rejected
+TB_HUGE_QTY = 22  # its only item row's 购买数量 is 99999999999999999999: both rows rejected
 TB_ORDERS = 26
 
 
@@ -282,14 +285,16 @@ def write_taobao(directory: Path, *, seed: int = 7, encoding: str = "gbk", sub_o
             "买家应付货款": money(goods),
             "买家应付邮费": money(post),
             "总金额": money(total),
-            "买家实际支付金额": f"{yen}1,234.50" if i == TB_YUAN else "12..50" if i == TB_BAD_AMOUNT else money(total),
+            "买家实际支付金额": {TB_YUAN: f"{yen}1,234.50", TB_BAD_AMOUNT: "12..50", TB_HUGE_AMOUNT: "1E+30"}.get(
+                i, money(total)
+            ),
             "订单状态": status,
             "买家留言": message,
             "收货人姓名": name,
             "收货地址": address,
             "运送方式": "快递",
             "联系手机": f"'{phone}",
-            "订单创建时间": china(paid - timedelta(minutes=3)),
+            "订单创建时间": "2026-02-30 25:61:00" if i == TB_BAD_CREATED else china(paid - timedelta(minutes=3)),
             "订单付款时间": "" if i == TB_UNPAID else china(paid),
             "宝贝标题": "，".join(title for _sku, title, _price, _spec, _qty in lines),
             "宝贝种类": str(len(lines)),
@@ -325,7 +330,7 @@ def write_taobao(directory: Path, *, seed: int = 7, encoding: str = "gbk", sub_o
             item_title = "" if i == TB_NO_GOOD_LINE else title
             if i == TB_NO_GOOD_LINE:
                 outer_sku = alt = ""
-            qty_text = "" if i == TB_NO_QTY and n == 0 else str(qty)
+            qty_text = "" if i == TB_NO_QTY and n == 0 else "99999999999999999999" if i == TB_HUGE_QTY else str(qty)
             item_no = shown_no if i in (TB_SCIENTIFIC, TB_TAB) else order_no
             if sub_orders:
                 item_row = items_sheet.add(
@@ -364,6 +369,9 @@ def write_taobao(directory: Path, *, seed: int = 7, encoding: str = "gbk", sub_o
             if i == TB_NO_GOOD_LINE:
                 reject(items_path, item_row, "no item title")
                 continue
+            if i == TB_HUGE_QTY:
+                reject(items_path, item_row, "more than PackDesk takes")
+                continue
             refund = "refunded" if line_status == "交易关闭" and i != TB_CLOSED else "none"
             if sub_orders and i == TB_TAB and n == 2:
                 refund = "requested"
@@ -386,7 +394,10 @@ def write_taobao(directory: Path, *, seed: int = 7, encoding: str = "gbk", sub_o
             TB_SCIENTIFIC: "scientific notation",
             TB_BAD_AMOUNT: "not an amount",
             TB_BAD_DATE: "not a date",
+            TB_BAD_CREATED: "订单创建时间 '2026-02-30 25:61:00' is not a date that exists",
+            TB_HUGE_AMOUNT: "not an amount",
             TB_NO_GOOD_LINE: "none of order",
+            TB_HUGE_QTY: "none of order",
             TB_NO_ITEMS: "no lines in the item report",
             TB_UNKNOWN_STATUS: "unknown",
         }.get(i)
@@ -457,6 +468,9 @@ PDD_NO_PROMISE = 12  # no 承诺发货时间: pay time + 48 h
 PDD_EXTENSION = 13  # virtual number with its four-digit extension
 PDD_SERIAL = 14  # 支付时间 as an Excel serial number
 PDD_REFUNDED_CLOSED = 15  # 未发货，退款成功: closed
+PDD_HUGE_QTY = 16  # 商品数量 99999999999999999999: rejected
+PDD_HUGE_AMOUNT = 17  # 用户实付金额 1E+30: rejected
+PDD_BAD_SHIPPED_TIME = 18  # 发货时间 (a column the import does not need) "2026-02-30 25:61:00": rejected
 PDD_ORDERS = 20
 
 
@@ -498,8 +512,12 @@ def write_pdd(directory: Path, *, seed: int = 11, encoding: str = "utf-8") -> Ex
                 "订单状态": status,
                 "商品总价（元）": money(price * qty),
                 "邮费（元）": money(post),
-                "用户实付金额（元）": "9.9.9" if i == PDD_HALF_BAD and n == 0 else f"{money(total)}元",
-                "商品数量（件）": "两" if i == PDD_BAD_QTY else str(qty),
+                "用户实付金额（元）": "9.9.9"
+                if i == PDD_HALF_BAD and n == 0
+                else "1E+30"
+                if i == PDD_HUGE_AMOUNT
+                else f"{money(total)}元",
+                "商品数量（件）": {PDD_BAD_QTY: "两", PDD_HUGE_QTY: "99999999999999999999"}.get(i, str(qty)),
                 "收货人": name,
                 "手机": f"\t{phone}",
                 "省": province,
@@ -510,6 +528,7 @@ def write_pdd(directory: Path, *, seed: int = 11, encoding: str = "utf-8") -> Ex
                 "拼单成功时间": china(paid + timedelta(seconds=5)),
                 "订单确认时间": china(paid + timedelta(seconds=5)),
                 "承诺发货时间": "明天" if i == PDD_BAD_PROMISE else "" if i == PDD_NO_PROMISE else china(promise),
+                "发货时间": "2026-02-30 25:61:00" if i == PDD_BAD_SHIPPED_TIME else "",
                 "商品id": people.digits(11),
                 "商品规格": spec,
                 "商家编码-SKU维度": "" if i == PDD_NO_ITEM else f"\t{sku}",
@@ -521,7 +540,14 @@ def write_pdd(directory: Path, *, seed: int = 11, encoding: str = "utf-8") -> Ex
                 "商家实收金额(元)": money(total),
             }
             row = sheet.add(values)
-            keyword = {PDD_BAD_QTY: "not a whole number", PDD_NO_ITEM: "no item title", PDD_BAD_PROMISE: "not a date"}
+            keyword = {
+                PDD_BAD_QTY: "not a whole number",
+                PDD_NO_ITEM: "no item title",
+                PDD_BAD_PROMISE: "not a date",
+                PDD_HUGE_QTY: "商品数量（件） '99999999999999999999' is more than PackDesk takes",
+                PDD_HUGE_AMOUNT: "'1E+30' is not an amount",
+                PDD_BAD_SHIPPED_TIME: "发货时间 '2026-02-30 25:61:00' is not a date that exists",
+            }
             if i in keyword:
                 result.rejected.append(Rejected(path.name, row, keyword[i]))
                 rejected_rows += 1
@@ -589,6 +615,8 @@ JD_COD = 11  # cash on delivery: no 付款确认时间, the order time counts
 JD_YUAN = 12  # "￥59.00" and "1,059.00"
 JD_ZERO_QTY = 13  # 订购数量 0: rejected
 JD_UNKNOWN_STATUS = 14  # 拣货中: rejected
+JD_HUGE_QTY = 15  # 订购数量 99999999999999999999: rejected
+JD_BAD_FINISHED = 16  # 订单完成时间 (a column the import does not need) "2026-02-30 25:61:00": rejected
 JD_ORDERS = 18
 
 
@@ -629,7 +657,7 @@ def write_jd(directory: Path, *, seed: int = 5, encoding: str = "gbk") -> Export
                 "订单号": f"{order_no[0]}.{order_no[1:6]}E+11" if i == JD_SCIENTIFIC else order_no,
                 "商品ID": people.digits(12),
                 "商品名称": title,
-                "订购数量": "0" if i == JD_ZERO_QTY else str(qty),
+                "订购数量": {JD_ZERO_QTY: "0", JD_HUGE_QTY: "99999999999999999999"}.get(i, str(qty)),
                 "支付方式": "货到付款" if i == JD_COD else "在线支付",
                 "下单时间": china(paid - timedelta(minutes=1) if i != JD_COD else paid),
                 "京东价": "abc" if i == JD_BAD_PRICE else "￥59.00" if i == JD_YUAN else money(price),
@@ -647,6 +675,7 @@ def write_jd(directory: Path, *, seed: int = 5, encoding: str = "gbk") -> Export
                 "付款确认时间": "" if i in (JD_COD, JD_UNPAID) else china(paid),
                 "货号": "" if i == JD_NO_ITEM_CODE else sku,
                 "订单来源": "移动端订单",
+                "订单完成时间": "2026-02-30 25:61:00" if i == JD_BAD_FINISHED else "",
             }
             row = sheet.add(values)
             keyword = {
@@ -654,6 +683,8 @@ def write_jd(directory: Path, *, seed: int = 5, encoding: str = "gbk") -> Export
                 JD_BAD_PRICE: "not an amount",
                 JD_ZERO_QTY: "at least 1",
                 JD_UNKNOWN_STATUS: "unknown",
+                JD_HUGE_QTY: "is more than PackDesk takes",
+                JD_BAD_FINISHED: "订单完成时间 '2026-02-30 25:61:00' is not a date that exists",
             }
             if i in keyword:
                 result.rejected.append(Rejected(path.name, row, keyword[i]))
@@ -705,3 +736,46 @@ def write_jd(directory: Path, *, seed: int = 5, encoding: str = "gbk") -> Export
 def without(export: ExportSet, *names: str) -> ExportSet:
     """The same expectations with some files left out (for the "order report alone" cases)."""
     return replace(export, files=[p for p in export.files if p.name not in names])
+
+
+# -- fuzzing -----------------------------------------------------------------------------------------------------------
+
+#: Cells that have broken importers: numbers past every limit, times that do not exist, Excel's damage, odd digits.
+NASTY_CELLS = (
+    "1E+30", "-1E+30", "99999999999999999999", "1e400", "NaN", "Infinity", "-1", "0", "1.5", "12..50", "￥-0.00",
+    "2026-02-30 25:61:00", "2026/2/30", "9999-12-31 23:59:59", "0001-01-01 00:00:00", "99999", "5.11861E+18",
+    '=""', '="1E+30"', "'", "\t", "", "１２３", "٣", "交易关闭", "5", "退款成功",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """One cell a fuzzer overwrote: the file, the row (as Excel numbers it) and the row before and after."""
+
+    path: Path
+    row: int
+    header: list[str]
+    before: list[str]
+    after: list[str]
+
+
+def edit_cells(path: Path, edits: list[tuple[int, int, str]], encoding: str = "utf-8") -> list[CellEdit]:
+    """Overwrites cells of an export: each edit is (row, column, text), the row and column taken modulo the data rows
+    and the header's width (so a fuzzer may draw any numbers). Returns what changed, row by row."""
+    data = path.read_bytes().decode(encoding)
+    records = list(csv.reader(io.StringIO(data, newline="")))
+    header, rows = records[0], records[1:]
+    done = []
+    for row, column, text in edits:
+        index = row % len(rows)
+        before = list(rows[index])
+        cells = before + [""] * (len(header) - len(before))
+        cells[column % len(header)] = text
+        rows[index] = cells
+        done.append(CellEdit(path, index + 2, header, before, cells))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return done

@@ -8,6 +8,7 @@ changes nothing, and `packdesk import` end to end in a subprocess.
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
 import subprocess
 from collections.abc import Callable
@@ -17,12 +18,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pdtest.exports import (
     ANCHOR,
+    NASTY_CELLS,
     PDD_HEADER,
     TAOBAO_ORDER_HEADER,
+    CellEdit,
     ExportSet,
     Order,
+    edit_cells,
     write_jd,
     write_pdd,
     write_taobao,
@@ -31,11 +37,12 @@ from sqlalchemy import func, select
 
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.orders import Order as CachedOrder
-from app.persistence.rows import OrderRow, ShopRow
+from app.persistence.rows import OrderLineRow, OrderRow, ShopRow
 from app.services.orders import list_orders
 from app.services.workspace import Workspace
 from app.sync.imports import (
     ImportReport,
+    clean_cell,
     decode,
     import_files,
     map_refund,
@@ -184,7 +191,7 @@ def test_taobao_quirks_in_the_cache(workspace: Workspace, tmp_path: Path) -> Non
     by_status: dict[str, int] = {}
     for o in orders.values():
         by_status[o.status.value] = by_status.get(o.status.value, 0) + 1
-    assert by_status == {"awaiting_shipment": 16, "closed": 1, "shipped": 2}
+    assert by_status == {"awaiting_shipment": 13, "closed": 1, "shipped": 2}  # three more rows damaged
     shanghai = [o for o in orders.values() if o.receiver.address.province == "上海"]
     assert len(shanghai) == 1 and shanghai[0].receiver.address.city == "上海市"
     assert shanghai[0].receiver.address.district == "浦东新区"
@@ -399,6 +406,24 @@ def test_amounts_quantities_and_times() -> None:
             parse_time(bad)
 
 
+def test_values_past_what_an_order_holds_are_refused() -> None:
+    """1E+30 is a number but no amount (quantising it raised InvalidOperation and aborted the whole file), a
+    20-digit quantity does not fit the cache (OverflowError at the insert), and a date that does not exist, or a
+    year no order has, is a damaged cell (deadlines computed from year 9999 overflowed)."""
+    for bad in ("1E+30", "-1E+30", "100000000"):
+        with pytest.raises(ValueError, match="not an amount"):
+            parse_amount(bad)
+    assert parse_amount("99999999.99") == Decimal("99999999.99")
+    with pytest.raises(ValueError, match="more than PackDesk takes for one line"):
+        parse_quantity("99999999999999999999")
+    assert parse_quantity("1000000") == 1_000_000
+    with pytest.raises(ValueError, match="not a date that exists"):
+        parse_time("2026-02-30 25:61:00")
+    for year in ("9999-12-31 23:59:59", "0001-01-01 00:00:00", "1899-12-31"):
+        with pytest.raises(ValueError, match="not a date of an order"):
+            parse_time(year)
+
+
 def test_statuses_and_refunds() -> None:
     assert map_status("买家已付款，等待卖家发货") is OrderStatus.AWAITING_SHIPMENT
     assert map_status("买家已付款,等待卖家发货") is OrderStatus.AWAITING_SHIPMENT
@@ -506,3 +531,75 @@ def test_cli_import_json(packdesk_cmd: list[str], tmp_path: Path) -> None:
     )
     shops = {o["shop"] for o in json.loads(listed.stdout)}
     assert shops == {"店", "拼多多店"}
+
+
+# -- fuzzed exports -------------------------------------------------------------------------------------------------
+
+FUZZ_WRITERS: dict[str, Callable[[Path], ExportSet]] = {
+    "taobao": lambda d: write_taobao(d, encoding="utf-8-sig", sub_orders=True),
+    "pdd": lambda d: write_pdd(d),
+    "jd": lambda d: write_jd(d, encoding="utf-8"),
+}
+ORDER_COLUMNS = ("订单编号", "主订单编号", "订单号")
+FUZZ_SHOPS = itertools.count()
+cell_texts = st.one_of(
+    st.sampled_from(NASTY_CELLS),
+    st.text(max_size=24),
+    st.integers(min_value=-(10**40), max_value=10**40).map(str),
+    st.decimals(allow_nan=True, allow_infinity=True).map(str),
+)
+
+
+def touched_orders(edits: list[CellEdit]) -> set[str]:
+    """The order numbers an edited row belonged to or now names: those orders may be rejected, the others not."""
+    found = set()
+    for edit in edits:
+        for cells in (edit.before, edit.after):
+            for name in ORDER_COLUMNS:
+                if name in edit.header and edit.header.index(name) < len(cells):
+                    text = clean_cell(cells[edit.header.index(name)]).lstrip("'").strip()
+                    found.add(text.removesuffix(".0"))
+    return found
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    kind=st.sampled_from(sorted(FUZZ_WRITERS)),
+    edits=st.lists(
+        st.tuples(st.integers(0, 1), st.integers(0, 10_000), st.integers(0, 100), cell_texts), min_size=1, max_size=6
+    ),
+)
+def test_fuzzed_exports_reject_rows_and_never_abort(
+    workspace: Workspace, tmp_path_factory: pytest.TempPathFactory, kind: str, edits: list[tuple[int, int, int, str]]
+) -> None:
+    """Any cell of any export overwritten with anything: the import never raises, a bad row is rejected with its
+    number and a reason, and every order whose rows were left alone still imports, exactly as without the edits."""
+    export = FUZZ_WRITERS[kind](tmp_path_factory.mktemp("fuzz"))
+    encoding = "utf-8-sig" if kind == "taobao" else "utf-8"
+    changed: list[CellEdit] = []
+    for file_no, row, column, text in edits:
+        changed += edit_cells(export.files[file_no % len(export.files)], [(row, column, text)], encoding)
+    shop = f"fuzz {kind} {next(FUZZ_SHOPS)}"  # a shop per example: orders of earlier examples are not in the way
+
+    report = run_import(workspace, export.files, shop=shop)
+
+    assert not report.errors, [f.error for f in report.errors]
+    for f in report.files:
+        assert all(2 <= r.row <= f.rows + 50 and r.reason for r in f.rejected), f.rejected
+    with workspace.session_factory() as session:
+        shop_id = session.execute(select(ShopRow.id).where(ShopRow.name == shop)).scalar_one()
+        lineless = session.scalar(
+            select(func.count())
+            .select_from(OrderRow)
+            .where(OrderRow.shop_id == shop_id, ~OrderRow.lines.any(OrderLineRow.id.is_not(None)))
+        )
+    assert lineless == 0
+    orders = {no: o for no, o in cached(workspace).items() if o.shop == shop}
+    untouched = set(export.orders) - touched_orders(changed)
+    for order_no in untouched:
+        assert order_no in orders, f"order {order_no} was not imported although no row of it changed"
+        assert as_seen(orders[order_no]) == as_expected(export.orders[order_no])
