@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
-from app.services.print_queue import list_jobs, recover, resolve
+from app.services.print_queue import cancel, list_jobs, recover, resolve
 from app.services.printing import PrintResult, PrintService
 from app.services.workspace import Workspace
 
@@ -25,8 +25,8 @@ def add_parsers(cmd: Any) -> None:
     p.add_argument("--reprint", default=None, metavar="REASON", help="print again an already printed waybill")
 
     p = cmd("queue", "the print queue: list jobs, resume a printer, answer 'did it print?'")
-    p.add_argument("action", nargs="?", choices=("list", "run", "confirm", "requeue"), default="list")
-    p.add_argument("job", nargs="?", type=int, metavar="JOB", help="job id, for confirm and requeue")
+    p.add_argument("action", nargs="?", choices=("list", "run", "confirm", "requeue", "cancel"), default="list")
+    p.add_argument("job", nargs="?", type=int, metavar="JOB", help="job id, for confirm, requeue and cancel")
     p.add_argument("--printer", metavar="URI", help="for run: the printer whose queue to work")
     p.add_argument("--state", action="append", metavar="STATE", help="for list: only jobs in this state")
 
@@ -69,6 +69,13 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     jobs: list[int] = []
     for order_no in args.order_nos:
         try:
+            waiting = service.open_job(order_no)
+            if waiting is not None and waiting[1] is PrintJobState.QUEUED:
+                # The same batch run again (after a crash, or a printer that stopped): its waiting job prints here,
+                # with the number it was given.
+                service.take_over(waiting[0])
+                jobs.append(waiting[0])
+                continue
             jobs.append(service.enqueue(order_no, carrier_code=args.carrier, reprint_reason=args.reprint))
         except PackDeskError as exc:  # one order that cannot print does not stop the rest of the batch
             print(f"packdesk: {exc.message}", file=sys.stderr)
@@ -84,7 +91,7 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if service.pause:
         print(
             f"packdesk: the printer needs attention ({service.pause.state.value}): {service.pause.message}. "
-            "Waiting jobs print with `packdesk queue run`.",
+            f"Waiting jobs print with `packdesk queue run --printer {service.uri}` (or this command again).",
             file=sys.stderr,
         )
     if failed and len(args.order_nos) > 1:
@@ -96,14 +103,22 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     actor = actor_of(ws)
     now = datetime.now(UTC)
     recover(ws.session_factory, actor, now)
-    if args.action in ("confirm", "requeue"):
+    if args.action in ("confirm", "requeue", "cancel"):
         if args.job is None:
-            raise PackDeskError(f"`queue {args.action}` needs the job id, e.g. packdesk queue {args.action} 12")
-        job = resolve(ws.session_factory, args.job, printed=args.action == "confirm", actor=actor, now=now)
+            raise PackDeskError(
+                f"`queue {args.action}` needs the job id, e.g. packdesk queue {args.action} 12 "
+                "(`packdesk queue list` shows the ids)."
+            )
+        if args.action == "cancel":
+            job = cancel(ws.session_factory, args.job, actor=actor, now=now)
+        else:
+            job = resolve(ws.session_factory, args.job, printed=args.action == "confirm", actor=actor, now=now)
         if args.json:
             emit(job.to_json(), out)
         else:
-            out.write(f"job {job.id} ({job.order_no} {job.tracking_no}): {job.state.value}\n")
+            reprint = job.state is PrintJobState.QUEUED and job.copy_no > 1
+            copy = f", copy {job.copy_no}: {job.reason}" if reprint else ""
+            out.write(f"job {job.id} ({job.order_no} {job.tracking_no}): {job.state.value}{copy}\n")
         return 0
     if args.action == "run":
         service = PrintService(ws.session_factory, open_configured_printer(ws, args.printer), actor)

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import PrintJobState
+from app.domain.enums import PackageState, PrintJobState
 from app.domain.errors import InvalidInput, NotFound
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 from app.services.audit import Actor, audit
@@ -97,7 +97,9 @@ def resolve(
     """The packer's answer to "did it print?" (or the decision on a failed job).
 
     printed=True counts it as printed (the label is on the parcel); printed=False queues it again, with the same
-    tracking number, for the next run of its printer.
+    tracking number, for the next run of its printer. A job that may have been cut off mid-label ("unknown") left a
+    label whose barcode may well scan: that copy counts, and the one sent again is a reprint, marked 重打 on the label
+    and recorded with its reason.
 
     Raises:
         NotFound: no such job.
@@ -106,18 +108,88 @@ def resolve(
     with session_factory.begin() as session:
         job = session.get(PrintJobRow, job_id)
         if job is None:
-            raise NotFound(f"No print job {job_id}.")
+            raise NotFound(f"No print job {job_id}. `packdesk queue list` shows the jobs.")
         if job.state not in (PrintJobState.UNKNOWN, PrintJobState.FAILED):
-            raise InvalidInput(f"Print job {job_id} is {job.state}; only unknown or failed jobs need an answer.")
-        if printed and job.state == PrintJobState.FAILED and (job.reason or "").startswith("cancelled"):
-            raise InvalidInput(f"Print job {job_id} was cancelled because its order changed; it cannot count.")
+            raise InvalidInput(
+                NOT_ANSWERABLE.get(
+                    job.state, "Print job {job} is {state}; only unknown or failed jobs need an answer."
+                ).format(job=job_id, state=job.state, printer=job.printer_uri),
+                job=job_id,
+                state=str(job.state),
+            )
+        cancelled = (job.reason or "").startswith("cancelled")
+        if printed and job.state == PrintJobState.FAILED and cancelled:
+            raise InvalidInput(f"Print job {job_id} was {job.reason}; it cannot count as printed.")
         if printed:
             count_print(session, job, job.bytes_sent, now, actor)
             audit(session, actor, "print_confirmed", "print_job", job.id)
         else:
-            if (job.reason or "").startswith("cancelled"):
-                raise InvalidInput(f"Print job {job_id} was cancelled because its order changed; it cannot be resent.")
+            if cancelled:
+                raise InvalidInput(
+                    f"Print job {job_id} was {job.reason}; it cannot be resent. If the order may ship, print it again "
+                    "(`packdesk print ORDER_NO --printer URI`)."
+                )
+            if job.state == PrintJobState.UNKNOWN:
+                _count_partial(session, job, now, actor)
             job.state = PrintJobState.QUEUED
             job.finished_at = None
-            audit(session, actor, "print_requeued", "print_job", job.id)
+            audit(session, actor, "print_requeued", "print_job", job.id, copy_no=job.copy_no, reason=job.reason)
+    return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)
+
+
+# Why a job cannot take an answer, and what to do instead.
+NOT_ANSWERABLE = {
+    PrintJobState.QUEUED: (
+        "Print job {job} has not been sent yet, so there is nothing to answer: it prints with "
+        "`packdesk queue run --printer {printer}`, or `packdesk queue cancel {job}` takes it out."
+    ),
+    PrintJobState.SENDING: (
+        "Print job {job} is being sent right now; answer once it has stopped (`packdesk queue list` shows it)."
+    ),
+    PrintJobState.SENT: (
+        "Print job {job} has printed. To print its waybill again: `packdesk print ORDER_NO --reprint REASON`."
+    ),
+}
+
+
+def _count_partial(session: Session, job: PrintJobRow, now: datetime, actor: Actor) -> None:
+    """Counts the copy a cut-off job may have left on the bench, and makes the job the next copy, with its reason."""
+    package = session.get(PackageRow, job.package_id)
+    assert package is not None
+    package.print_count += 1
+    package.printed_at = now
+    if package.state == PackageState.ALLOCATED:
+        package.state = PackageState.PRINTED
+    why = f"copy {job.copy_no} may have been cut off ({job.reason or 'did it print?'})"
+    audit(session, actor, "print_partial", "print_job", job.id, tracking_no=package.tracking_no, copy_no=job.copy_no)
+    job.copy_no = package.print_count + 1
+    job.reason = f"reprint: {why}"
+
+
+def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor, now: datetime) -> JobView:
+    """Takes a queued job out of the queue: its label is not printed (the tracking number stays the parcel's).
+
+    Raises:
+        NotFound: no such job.
+        InvalidInput: the job is not queued.
+    """
+    with session_factory.begin() as session:
+        job = session.get(PrintJobRow, job_id)
+        if job is None:
+            raise NotFound(f"No print job {job_id}. `packdesk queue list` shows the jobs.")
+        if job.state != PrintJobState.QUEUED:
+            raise InvalidInput(
+                f"Print job {job_id} is {job.state}, not waiting: only a job that has not been sent can be cancelled."
+                + (
+                    f" Answer it with `packdesk queue confirm {job_id}` or `packdesk queue requeue {job_id}`."
+                    if job.state == PrintJobState.UNKNOWN
+                    else ""
+                ),
+                job=job_id,
+                state=str(job.state),
+            )
+        job.state = PrintJobState.FAILED
+        job.reason = "cancelled: taken out of the queue"
+        job.finished_at = now
+        audit(session, actor, "print_cancelled", "print_job", job.id)
     return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)

@@ -47,6 +47,24 @@ BLOCK_MESSAGES = {
     "refund": "Every item of order {no} has a refund requested: it must not ship.",
 }
 
+# Why a waybill with an unfinished job cannot be queued again, and what resolves it.
+WAITING_MESSAGES = {
+    PrintJobState.QUEUED: (
+        "The waybill of order {no} ({tracking}) is already waiting in the print queue (job {job}). Print it with "
+        "`packdesk queue run --printer URI` (or print the order again: its waiting job resumes), or take it out with "
+        "`packdesk queue cancel {job}`."
+    ),
+    PrintJobState.SENDING: (
+        "The waybill of order {no} ({tracking}) is being sent to a printer right now (job {job}). Wait for it; if that "
+        "print stops, answer with `packdesk queue confirm {job}` (it came out whole) or `packdesk queue requeue {job}`."
+    ),
+    PrintJobState.UNKNOWN: (
+        "The waybill of order {no} ({tracking}) may have printed only in part (job {job}: did it print?). If the label "
+        "came out whole, run `packdesk queue confirm {job}`; to print it again, marked as a reprint, run "
+        "`packdesk queue requeue {job}` and then print again."
+    ),
+}
+
 
 @dataclass(frozen=True)
 class PrintResult:
@@ -298,19 +316,17 @@ class PrintService:
             if blocked and not (blocked == "shipped" and already and reason):
                 raise NotPackable(BLOCK_MESSAGES[blocked].format(no=order.order_no), reason=blocked)
             if package is not None:
-                waiting = (
-                    session.execute(
-                        select(PrintJobRow.state).where(
-                            PrintJobRow.package_id == package.id, PrintJobRow.state.in_(OPEN_STATES)
-                        )
-                    )
-                    .scalars()
-                    .first()
-                )
+                waiting = session.execute(
+                    select(PrintJobRow.id, PrintJobRow.state)
+                    .where(PrintJobRow.package_id == package.id, PrintJobRow.state.in_(OPEN_STATES))
+                    .order_by(PrintJobRow.id)
+                ).first()
                 if waiting is not None:
+                    job_id, state = waiting[0], PrintJobState(waiting[1])
                     raise InvalidInput(
-                        f"The waybill of order {order.order_no} ({package.tracking_no}) is already in the print "
-                        f"queue ({waiting}). Confirm or cancel that job first."
+                        WAITING_MESSAGES[state].format(no=order.order_no, tracking=package.tracking_no, job=job_id),
+                        job=job_id,
+                        state=state.value,
                     )
             if already and not reason:
                 assert package is not None
@@ -374,8 +390,6 @@ class PrintService:
                 progress(result)
             if self.pause is not None:
                 break
-            if self.check_status and result.state is PrintJobState.SENT and not self._printer_ready(after=result):
-                break
         return results
 
     def print_order(
@@ -398,6 +412,30 @@ class PrintService:
                 .limit(1)
             ).scalar_one_or_none()
 
+    def open_job(self, order_no: str) -> tuple[int, PrintJobState] | None:
+        """The unfinished job (queued, sending, or "did it print?") of `order_no`'s current parcel, on any printer."""
+        with self.session_factory() as session:
+            row = OrderRepository(session).row(order_no)
+            package = current_package(row) if row is not None else None
+            if package is None:
+                return None
+            found = session.execute(
+                select(PrintJobRow.id, PrintJobRow.state)
+                .where(PrintJobRow.package_id == package.id, PrintJobRow.state.in_(OPEN_STATES))
+                .order_by(PrintJobRow.id)
+                .limit(1)
+            ).first()
+        return (found[0], PrintJobState(found[1])) if found is not None else None
+
+    def take_over(self, job_id: int) -> None:
+        """Moves a queued job to this printer (the bench's printer was changed, a batch resumes at a new address)."""
+        with self.session_factory.begin() as session:
+            session.execute(
+                update(PrintJobRow)
+                .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+                .values(printer_uri=self.uri)
+            )
+
     def job_state(self, job_id: int) -> PrintJobState | None:
         with self.session_factory() as session:
             state = session.execute(select(PrintJobRow.state).where(PrintJobRow.id == job_id)).scalar_one_or_none()
@@ -406,12 +444,7 @@ class PrintService:
     def print_job(self, job_id: int) -> PrintResult:
         """Prints one queued job now (after the jobs queued before it), or says why it did not print. A job queued
         for another printer (the bench's printer was changed meanwhile) comes to this one."""
-        with self.session_factory.begin() as session:
-            session.execute(
-                update(PrintJobRow)
-                .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
-                .values(printer_uri=self.uri)
-            )
+        self.take_over(job_id)
         results = {r.job_id: r for r in self.run(only={job_id})}
         if job_id in results:
             return results[job_id]
@@ -440,7 +473,8 @@ class PrintService:
                 printer_state.value if printer_state else None,
             )
 
-    def _printer_ready(self, after: PrintResult | None = None) -> bool:
+    def _printer_ready(self) -> bool:
+        """Asks the printer whether it can print; if not, `self.pause` says why."""
         if not getattr(self.printer, "answers_status", True):
             return True  # the link cannot carry an answer (a /dev/usb/lp file, status=off): nothing to ask
         status = self.printer.status()
@@ -448,9 +482,6 @@ class PrintService:
             return True
         # Paper out, cover open, offline and no answer all stop the queue: "unknown" is never taken for "ready".
         self.pause = QueuePause(status.state, status.detail, reported=True)
-        if after is not None and status.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
-            # The label just sent may not have come out whole: the packer says whether it did.
-            self._set_state(after.job_id, PrintJobState.UNKNOWN, f"after sending: {status.detail}")
         return False
 
     def _claim(self, job_id: int) -> _Claim | PrintResult | None:
@@ -511,6 +542,15 @@ class PrintService:
             sent = self.printer.print_waybill(claim.waybill, claim.name)
         except PrinterError as exc:
             return self._failed(claim, exc)
+        if self.check_status and not self._printer_ready():
+            assert self.pause is not None
+            if self.pause.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
+                # The printer took the label but stopped (paper ran out, the cover opened): it may not have come
+                # out whole, so it is not counted; the packer says whether it did.
+                error = f"after sending: {self.pause.message}"
+                self._set_state(claim.job_id, PrintJobState.UNKNOWN, error, sent=sent)
+                return claim.result(PrintJobState.UNKNOWN, sent, error, self.pause.state)
+            # It took the whole label and now does not answer: printed; the queue waits before the next one.
         self._mark_sent(claim.job_id, sent)
         return claim.result(PrintJobState.SENT, sent)
 
@@ -549,11 +589,12 @@ class PrintService:
                 progress(result)
         return results
 
-    def _set_state(self, job_id: int, state: PrintJobState, reason: str | None) -> None:
+    def _set_state(self, job_id: int, state: PrintJobState, reason: str | None, sent: int = 0) -> None:
         with self.session_factory.begin() as session:
             job = session.get(PrintJobRow, job_id)
             assert job is not None
             job.state = state
+            job.bytes_sent = sent
             if reason:
                 job.reason = reason if not job.reason or job.copy_no == 1 else f"{job.reason} / {reason}"
             if state is not PrintJobState.QUEUED:
