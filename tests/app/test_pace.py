@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import event, insert
 
 from app.domain.enums import ScanOutcome
@@ -56,13 +57,13 @@ def test_pace_counts_parcels_units_and_caught_mistakes_over_active_time(workspac
     pace = pace_today(workspace.session_factory, "王", NOW)
     assert (pace.parcels, pace.units, pace.caught) == (2, 9, 2)
     assert pace.active == timedelta(minutes=10)  # 5 + 5 minutes of packing; the break is left out
-    assert pace.parcels_per_hour == 12.0 and pace.units_per_hour == 54.0
+    assert pace.parcels_per_hour is None and pace.units_per_hour is None  # two parcels say nothing about a rate
 
 
 def test_no_scans_is_zero_not_an_error(workspace: Workspace) -> None:
     pace = pace_today(workspace.session_factory, "nobody", NOW)
     assert pace.to_json() == {
-        "parcels": 0, "units": 0, "caught": 0, "active_minutes": 0.0, "parcels_per_hour": 0.0, "units_per_hour": 0.0,
+        "parcels": 0, "units": 0, "caught": 0, "active_minutes": 0.0, "parcels_per_hour": None, "units_per_hour": None,
     }  # fmt: skip
 
 
@@ -94,3 +95,71 @@ def test_the_running_count_reads_only_new_scans_and_equals_a_full_recount(worksp
     assert (tomorrow.parcels, tomorrow.units) == (0, 0)
     other = counter.update(workspace.session_factory, "李", NOW)  # another packer signs in
     assert other == pace_today(workspace.session_factory, "李", NOW)
+
+
+def parcels(
+    every: timedelta, count: int, *, last: timedelta, units: int = 1
+) -> list[tuple[timedelta, ScanOutcome, int]]:
+    """`count` parcels of `units` pieces packed one after another, `every` apart, the last shipped `last` ago."""
+    events = []
+    for k in range(count - 1, -1, -1):
+        shipped = last + k * every
+        events += [
+            (shipped + every - timedelta(seconds=5), ScanOutcome.ORDER_OPENED, 0),
+            (shipped + timedelta(seconds=5), ScanOutcome.ITEM_OK, units),
+            (shipped, ScanOutcome.SHIPPED, 0),
+        ]
+    return events
+
+
+def test_one_parcel_just_after_sign_in_shows_no_rate(workspace: Workspace) -> None:
+    s = timedelta(seconds=1)
+    record(workspace, "王", [(70 * s, ScanOutcome.ORDER_OPENED, 0), (65 * s, ScanOutcome.ITEM_OK, 1),
+                            (60 * s, ScanOutcome.SHIPPED, 0)])  # fmt: skip
+    pace = pace_today(workspace.session_factory, "王", NOW)
+    assert (pace.parcels, pace.units) == (1, 1)
+    assert pace.parcels_per_hour is None and pace.units_per_hour is None  # not "360 parcels/h"
+    assert pace.to_json()["parcels_per_hour"] is None
+
+
+def test_a_rate_needs_five_parcels(workspace: Workspace) -> None:
+    m = timedelta(minutes=1)
+    record(workspace, "王", parcels(2 * m, 4, last=10 * m))
+    assert pace_today(workspace.session_factory, "王", NOW).parcels_per_hour is None
+    record(workspace, "王", parcels(2 * m, 1, last=8 * m))  # the fifth, two minutes after the fourth
+    pace = pace_today(workspace.session_factory, "王", NOW)
+    assert pace.parcels == 5 and pace.active == 10 * m - timedelta(seconds=5)  # from the first scan to the last
+    assert pace.parcels_per_hour == pytest.approx(5 / pace.active.total_seconds() * 3600)
+    assert pace.units_per_hour == pace.parcels_per_hour  # one piece each
+
+
+def test_the_rate_is_over_the_last_half_hour_of_packing_not_the_day(workspace: Workspace) -> None:
+    m = timedelta(minutes=1)
+    record(workspace, "王", parcels(6 * m, 20, last=3 * 60 * m, units=2))  # the morning: 10 parcels an hour
+    record(workspace, "王", parcels(2 * m, 30, last=0 * m))  # the last hour: 30 an hour, one piece each
+    pace = pace_today(workspace.session_factory, "王", NOW)
+    assert pace.parcels == 50 and pace.units == 70
+    assert pace.parcels_per_hour == pytest.approx(30.0)
+    assert pace.units_per_hour == pytest.approx(30.0)
+    assert pace.to_json()["parcels_per_hour"] == 30.0
+
+
+def test_breaks_are_left_out_of_the_window(workspace: Workspace) -> None:
+    m = timedelta(minutes=1)
+    record(workspace, "王", parcels(3 * m, 10, last=70 * m))  # half an hour of packing, 20 an hour
+    record(workspace, "王", parcels(3 * m, 3, last=0 * m))  # after an hour's lunch, 9 minutes more
+    pace = pace_today(workspace.session_factory, "王", NOW)
+    # the last 30 minutes of packing: the 9 after lunch and the last 21 before it, 3 + 8 parcels; not the 3 of the
+    # last half hour on the clock, nor the day's average over the lunch
+    assert pace.parcels_per_hour == pytest.approx(22.0)
+
+
+def test_the_running_window_equals_a_full_recount(workspace: Workspace) -> None:
+    m = timedelta(minutes=1)
+    counter = PaceCounter()
+    events = parcels(3 * m, 8, last=60 * m) + parcels(m, 40, last=0 * m, units=3)
+    for start in range(0, len(events), 7):  # a bench refreshing its pace as the scans come in
+        record(workspace, "王", events[start : start + 7])
+        running = counter.update(workspace.session_factory, "王", NOW)
+        assert running == pace_today(workspace.session_factory, "王", NOW)
+    assert running.parcels_per_hour == pytest.approx(60.0) and running.units_per_hour == pytest.approx(180.0)

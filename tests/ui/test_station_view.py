@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,13 @@ from pdtest.top_server import TopServer
 from pdtest.top_shop import APP_KEY, SECRET, SESSION, synced_shop, waiting
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 
 from app.domain.enums import ScanOutcome
-from app.persistence.rows import OrderLineRow, OrderRow, PrintJobRow
+from app.persistence.rows import OrderLineRow, OrderRow, PrintJobRow, ScanEventRow
 from app.services.images import ImageCache
 from app.services.orders import list_orders
+from app.services.pace import PaceCounter
 from ui.main import Gui
 from ui.models.pack_lines_model import COL_PICTURE
 from ui.widgets.station_view import PICTURE_PX, STATE_COLOURS, load_picture
@@ -108,6 +110,36 @@ def test_the_packers_pace_shows_after_a_parcel(qtbot, gui: Gui) -> None:
         lambda: view.pace_label.text().startswith(f"Today: 1 parcel · {units} unit{'s' if units != 1 else ''}"),
         timeout=5_000,
     )
+    assert "/h" not in view.pace_label.text()  # one parcel is not a rate
+    assert view.pace_label.text().endswith(" · 0 caught")
+
+
+def test_the_pace_gives_a_rate_once_the_last_half_hour_of_packing_holds_five_parcels(gui: Gui) -> None:
+    view = gui.window.station_view
+    now = datetime(2026, 11, 20, 6, 0, tzinfo=UTC)  # 14:00 China time
+    minute = timedelta(minutes=1)
+
+    def parcels(count: int, last: timedelta) -> None:  # of 2 pieces each, one every 4 minutes, the last `last` ago
+        steps = (
+            (4 * minute - timedelta(seconds=5), "order_opened", 0),
+            (minute, "item_ok", 2),
+            (timedelta(), "shipped", 0),
+        )
+        with gui.workspace.session_factory.begin() as session:
+            for k in range(count - 1, -1, -1):
+                for ago, outcome, units in steps:
+                    session.execute(
+                        insert(ScanEventRow).values(at=now - last - k * 4 * minute - ago, station="b", packer="pace",
+                                                    order_id=None, code="x", outcome=outcome, sku=None, units=units)
+                    )  # fmt: skip
+
+    counter = PaceCounter()
+    parcels(4, 0 * minute)
+    view._show_pace(counter.update(gui.workspace.session_factory, "pace", now))
+    assert view.pace_label.text() == "Today: 4 parcels · 8 units · 0 caught"
+    parcels(4, -16 * minute)  # 4 more: 8 in the last half hour (32 minutes of packing so far), 16 an hour
+    view._show_pace(counter.update(gui.workspace.session_factory, "pace", now + 16 * minute))
+    assert view.pace_label.text() == "Today: 8 parcels · 16 units · 16/h · 0 caught"
 
 
 def test_a_supervisor_binds_an_unknown_code_from_the_window(qtbot, gui: Gui) -> None:

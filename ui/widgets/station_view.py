@@ -602,12 +602,19 @@ class StationView(QWidget):
         )
 
     def _show_pace(self, pace: Pace) -> None:
+        rate = pace.parcels_per_hour  # None until the last half hour of packing holds enough parcels for a rate
+        if rate is None:
+            text = self.tr("Today: %1 · %2 · %3 caught").replace("%3", str(pace.caught))
+        else:
+            text = (
+                self.tr("Today: %1 · %2 · %3/h · %4 caught")
+                .replace("%3", f"{rate:.0f}")
+                .replace("%4", str(pace.caught))
+            )
         self.pace_label.setText(
-            self.tr("Today: %1 · %2 · %3/h · %4 caught")
-            .replace("%1", plural(self.tr("%n parcel(s)", "", pace.parcels), pace.parcels))
-            .replace("%2", plural(self.tr("%n unit(s)", "", pace.units), pace.units))
-            .replace("%3", f"{pace.parcels_per_hour:.0f}")
-            .replace("%4", str(pace.caught))
+            text.replace("%1", plural(self.tr("%n parcel(s)", "", pace.parcels), pace.parcels)).replace(
+                "%2", plural(self.tr("%n unit(s)", "", pace.units), pace.units)
+            )
         )
 
     def resume(self) -> None:
