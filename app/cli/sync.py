@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from app.cli.common import emit
+from app.cli.lang import say
 from app.domain.errors import InvalidInput
 from app.services.workspace import Workspace
 from app.sync.service import sync_shops
@@ -59,9 +60,10 @@ def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             now=datetime.now(UTC),
             group=args.group,
         )
-        result = {"shop": shop.name, "platform": shop.platform, "gateway": shop.gateway_url, "warning": warning}
+        english = None if warning is None else warning.render()
+        result = {"shop": shop.name, "platform": shop.platform, "gateway": shop.gateway_url, "warning": english}
     if warning:
-        print(f"packdesk: warning: {warning}", file=sys.stderr)
+        print(f"packdesk: warning: {say(warning)}", file=sys.stderr)
     if args.json:
         emit(result, out)
     else:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import Platform
 from app.domain.errors import InvalidInput, NotFound
-from app.domain.messages import msg
+from app.domain.messages import Message, msg
 from app.persistence.rows import ShopGroupRow, ShopRow
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def add_api_shop(
     credentials: Credentials,
     now: datetime,
     group: str | None = None,
-) -> tuple[ShopRow, str | None]:
+) -> tuple[ShopRow, Message | None]:
     """Adds (or updates) a shop that syncs through the platform's API; returns it and a warning, if any.
 
     Raises:
@@ -131,7 +131,7 @@ def _keyring():  # type: ignore[no-untyped-def]
     return keyring
 
 
-def store_credentials(data_dir: Path, ref: str, credentials: Credentials) -> str | None:
+def store_credentials(data_dir: Path, ref: str, credentials: Credentials) -> Message | None:
     """Keeps `credentials` under `ref`; returns a warning when they had to go into a file."""
     payload = json.dumps({"app_secret": credentials.app_secret, "session_key": credentials.session_key})
     ring = _keyring()
@@ -149,10 +149,7 @@ def store_credentials(data_dir: Path, ref: str, credentials: Credentials) -> str
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         json.dump(secrets, f)
     os.replace(tmp, path)
-    return (
-        f"No system keyring is available, so the shop's secrets are kept in {path} (readable only by you). "
-        "Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there."
-    )
+    return msg("shop.secrets_in_file", path=str(path))
 
 
 def _read_file(path: Path) -> dict[str, dict[str, str]]:

@@ -98,6 +98,13 @@ def test_no_shop_yet(workspace: Workspace) -> None:
     assert message.render() == "No shop named 'nope'. There are no shops yet: add one with `shop add`."
 
 
+def test_secrets_kept_in_a_file_are_announced_with_an_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")
+    warning = shops.store_credentials(tmp_path, "shop:x", Credentials("s", "k"))
+    assert isinstance(warning, Message) and warning.id == "shop.secrets_in_file"
+    assert f"the shop's secrets are kept in {tmp_path / shops.FALLBACK_FILE} (readable only by you)" in warning.render()
+
+
 # -- orders and shipping -------------------------------------------------------------------------------------------
 
 

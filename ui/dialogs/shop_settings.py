@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import Platform
+from app.domain.messages import Message
 from app.domain.orders import CHINA_TZ
 from app.sync.shops import Credentials, ShopView, add_api_shop, list_shops, set_group_sender
 from ui.core_text import core_text
@@ -33,7 +34,7 @@ DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
 
 def add_shop(
     session_factory: sessionmaker[Session], data_dir: Path, fields: dict[str, str]
-) -> tuple[list[ShopView], str | None]:
+) -> tuple[list[ShopView], Message | None]:
     """Adds the shop described by the form `fields`; returns the shops and a warning (runs on a worker)."""
     with session_factory.begin() as session:
         if fields["group"] and fields["sender_name"]:
@@ -130,7 +131,7 @@ class ShopSettingsDialog(QDialog):
         self.add_button.setEnabled(False)
         self.tasks.run(lambda: add_shop(factory, data_dir, fields), self._on_added, self._show_error)
 
-    def _on_added(self, result: tuple[list[ShopView], str | None]) -> None:
+    def _on_added(self, result: tuple[list[ShopView], Message | None]) -> None:
         shops, warning = result
         self.added = True
         self.add_button.setEnabled(True)
@@ -138,7 +139,9 @@ class ShopSettingsDialog(QDialog):
         for key in ("name", "app_secret", "session_key"):
             self.edits[key].clear()
         self.message.setStyleSheet("color: #e65100;" if warning else "color: #2e7d32;")
-        self.message.setText(warning or self.tr("Shop added. Its orders arrive with the next sync (F5)."))
+        self.message.setText(
+            core_text(warning) if warning else self.tr("Shop added. Its orders arrive with the next sync (F5).")
+        )
 
     def _show_shops(self, shops: list[ShopView]) -> None:
         self.table.setRowCount(0)
