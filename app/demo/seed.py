@@ -281,3 +281,5 @@ def _nick(rng: random.Random) -> str:
 
 DEMO_PACKER_PIN = "0000"
 DEMO_BADGE = "PD-BADGE-0001"
+DEMO_SUPERVISOR_PIN = "000000"  # a supervisor PIN has at least 6 digits
+OLD_DEMO_SUPERVISOR_PIN = "0000"  # what demo stations set before that rule

@@ -8,6 +8,7 @@ database to the current schema in place; it runs at every start, before anything
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,40 @@ def busy_timeout_s() -> float:
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def owner_only(path: Path) -> None:
+    """Takes away group's and others' access to a file or folder PackDesk made (a missing one is skipped).
+
+    Only on POSIX, and only for what this user owns: on Windows the data directory is in the user's profile, which
+    is private already, and os.chmod there only toggles the read-only flag.
+    """
+    if os.name != "posix":
+        return
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return
+    mode = stat.S_IMODE(st.st_mode)
+    if st.st_uid == os.getuid() and mode & 0o077:
+        os.chmod(path, mode & 0o700)
+
+
+def create_private_file(path: Path) -> None:
+    """Creates `path` empty and readable by its owner only (0600), unless it exists; then tightens it (0600)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        owner_only(path)
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Makes the database file before SQLite does, owner-only, so the PIN hashes and the buyers' data in it cannot be
+    read by other users. SQLite gives its -wal and -shm files the database file's permissions; those an older
+    PackDesk left readable are tightened too."""
+    create_private_file(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        owner_only(path.with_name(path.name + suffix))
 
 
 def make_engine(url: str) -> Engine:

@@ -277,3 +277,14 @@ class PackerRow(Base):
     pin_hash: Mapped[str] = mapped_column(String(200))
     badge: Mapped[str | None] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(default=True, server_default=sa_true())
+
+
+class PinGuardRow(Base):
+    """Wrong PINs in a row for one subject ("packer:<name>" or "supervisor"): backoff, then lock-out."""
+
+    __tablename__ = "pin_guards"
+
+    subject: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failure_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

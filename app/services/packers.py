@@ -1,13 +1,26 @@
-"""Packers: who may sign in at a bench, by name and PIN or by scanning a badge."""
+"""Packers: who may sign in at a bench, by name and PIN or by scanning a badge (services layer).
+
+Wrong PINs are limited per packer (app.services.pin_guard): a packer locked out signs in again once a supervisor
+unlocked them with `unlock_packer`.
+"""
 
 from __future__ import annotations
+
+import platform
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import InvalidInput
+from app.domain.errors import InvalidInput, NotFound
 from app.persistence.rows import PackerRow
-from app.services.supervisor import NotAllowed, check_pin, hash_pin
+from app.services.audit import Actor
+from app.services.pin_guard import check_supervisor, guarded, packer_subject, reset
+from app.services.supervisor import ITERATIONS, NotAllowed, WrongPin, check_pin, hash_pin
+
+# Compared with the PIN when nobody has the name typed: an unknown name costs the same time as a wrong PIN, so the
+# answer's speed does not tell which names exist. No PIN hashes to zeros.
+_NOBODY = f"pbkdf2${ITERATIONS}${'00' * 16}${'00' * 32}"
 
 
 def add_packer(session: Session, name: str, pin: str, badge: str | None = None) -> PackerRow:
@@ -42,22 +55,46 @@ def by_badge(session: Session, code: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def sign_in(session: Session, name: str, pin: str) -> str:
-    """Checks a packer's name and PIN; returns the name.
+def sign_in(session: Session, name: str, pin: str, *, station: str | None = None, now: datetime | None = None) -> str:
+    """Checks a packer's name and PIN; returns the name. Wrong PINs are counted, audited and limited per name typed.
+
+    Args:
+        station: where the try comes from, for the audit log (default: this computer's name).
+        now: the current time (default: now).
 
     Raises:
-        NotAllowed: unknown packer or wrong PIN (the message does not say which).
+        NotAllowed: unknown packer or wrong PIN (the message does not say which); PinWait or PinLocked after too
+            many wrong PINs.
     """
+    name = name.strip()
     row = session.execute(
-        select(PackerRow).where(PackerRow.name == name.strip(), PackerRow.active.is_(True))
+        select(PackerRow).where(PackerRow.name == name, PackerRow.active.is_(True))
     ).scalar_one_or_none()
-    try:
-        if row is None:
-            raise NotAllowed("x")
-        check_pin(row.pin_hash, pin)
-    except NotAllowed:
-        raise NotAllowed("Unknown packer or wrong PIN.") from None
+    actor = Actor(name[:60], station or platform.node() or "station")
+
+    def check() -> None:
+        try:
+            check_pin(row.pin_hash if row is not None else _NOBODY, pin)
+        except NotAllowed:
+            raise WrongPin("Unknown packer or wrong PIN.") from None
+
+    guarded(session, packer_subject(name), actor, check, now or datetime.now(UTC))
+    assert row is not None  # check() passed
     return row.name
+
+
+def unlock_packer(session: Session, name: str, supervisor_hash: str, supervisor_pin: str, actor: Actor) -> bool:
+    """A supervisor lets a packer locked out by wrong PINs sign in again (audited); False when they were not.
+
+    Raises:
+        NotAllowed: the supervisor PIN is wrong (counted like any supervisor PIN), missing or locked.
+        NotFound: no packer has that name.
+    """
+    name = name.strip()
+    check_supervisor(session, supervisor_hash, supervisor_pin, actor, datetime.now(UTC))
+    if session.execute(select(PackerRow.id).where(PackerRow.name == name)).first() is None:
+        raise NotFound(f"No packer is called {name}.")
+    return reset(session, packer_subject(name), actor)
 
 
 def add_demo_packer(session: Session, name: str) -> None:

@@ -1,5 +1,8 @@
-"""The supervisor's PIN: what a packer alone may not do (bind an unknown code, confirm a line by hand, override a
-STOP) needs it. Only a salted PBKDF2 hash is kept, in config.toml."""
+"""PINs, kept only as salted PBKDF2 hashes (services layer): the supervisor's (in config.toml) for what a packer
+alone may not do (bind an unknown code, confirm a line by hand, override a STOP), and the packers' (in the database).
+
+How many wrong PINs may be tried, and how fast, is app.services.pin_guard's business.
+"""
 
 from __future__ import annotations
 
@@ -9,37 +12,84 @@ import os
 
 from app.domain.errors import PackDeskError
 
-ITERATIONS = 100_000
+# OWASP's figure for PBKDF2-HMAC-SHA256 (2023): about 0.15 s per check here. A stolen hash of a 6-digit PIN then
+# costs days of CPU to try every PIN, instead of the seconds 100 000 rounds of a 4-digit PIN took.
+ITERATIONS = 600_000
+OLD_ITERATIONS = 100_000  # hashes written before the count was stored in them ("pbkdf2$salt$hash")
+SUPERVISOR_DIGITS = 6  # the shortest supervisor PIN
+PACKER_DIGITS = 4  # the shortest packer PIN: a packer's sign-in is locked after a few wrong tries anyway
+LONGEST = 12
 
 
 class NotAllowed(PackDeskError):
     code = "not_allowed"
 
 
-def hash_pin(pin: str, salt: bytes | None = None) -> str:
-    """'pbkdf2$<salt hex>$<hash hex>' for a PIN of 4 to 12 digits.
+class WrongPin(NotAllowed):
+    """The PIN did not match (what app.services.pin_guard counts)."""
+
+    code = "wrong_pin"
+
+
+def hash_pin(pin: str, salt: bytes | None = None, *, supervisor: bool = False) -> str:
+    """'pbkdf2$<iterations>$<salt hex>$<hash hex>' for a PIN of digits only.
+
+    Args:
+        pin: 4 to 12 digits for a packer, 6 to 12 for the supervisor.
+        salt: for tests that need a fixed hash (default: 16 random bytes).
+        supervisor: apply the supervisor's rule (at least 6 digits).
 
     Raises:
-        NotAllowed: the PIN is not 4-12 digits.
+        NotAllowed: the PIN is not digits only, too short or too long.
     """
-    if not (pin.isdigit() and 4 <= len(pin) <= 12):
-        raise NotAllowed("A supervisor PIN is 4 to 12 digits.")
+    shortest = SUPERVISOR_DIGITS if supervisor else PACKER_DIGITS
+    if not (pin.isdigit() and shortest <= len(pin) <= LONGEST):
+        who = "A supervisor PIN" if supervisor else "A packer's PIN"
+        raise NotAllowed(f"{who} is {shortest} to {LONGEST} digits.")
     salt = salt or os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, ITERATIONS)
-    return f"pbkdf2${salt.hex()}${digest.hex()}"
+    return f"pbkdf2${ITERATIONS}${salt.hex()}${digest.hex()}"
+
+
+def hash_supervisor_pin(pin: str) -> str:
+    """The hash of a new supervisor PIN (6 to 12 digits)."""
+    return hash_pin(pin, supervisor=True)
 
 
 def check_pin(stored: str, pin: str) -> None:
-    """Raises NotAllowed unless `pin` matches the stored hash (a missing hash allows nothing)."""
+    """Raises WrongPin unless `pin` matches the stored hash, NotAllowed when there is no usable hash (a missing hash
+    allows nothing)."""
     if not stored:
         raise NotAllowed("No supervisor PIN is set on this station: set one with `packdesk supervisor pin`.")
+    damaged = NotAllowed("The supervisor PIN in config.toml is damaged: set it again.")
+    parts = stored.split("$")
     try:
-        scheme, salt_hex, digest_hex = stored.split("$")
+        if len(parts) == 3:
+            scheme, salt_hex, digest_hex = parts
+            iterations = OLD_ITERATIONS
+        else:
+            scheme, rounds, salt_hex, digest_hex = parts
+            iterations = int(rounds)
         salt = bytes.fromhex(salt_hex)
     except ValueError:
-        raise NotAllowed("The supervisor PIN in config.toml is damaged: set it again.") from None
-    if scheme != "pbkdf2":
-        raise NotAllowed("The supervisor PIN in config.toml is damaged: set it again.")
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, ITERATIONS).hex()
+        raise damaged from None
+    if scheme != "pbkdf2" or not 1 <= iterations <= 10 * ITERATIONS:
+        raise damaged
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations).hex()
     if not hmac.compare_digest(digest, digest_hex):
-        raise NotAllowed("Wrong supervisor PIN.")
+        raise WrongPin("Wrong supervisor PIN.")
+
+
+def demo_supervisor_hash(stored: str) -> str:
+    """The demo station's supervisor PIN hash: the demo's PIN (000000) when none is set or when it is still the old
+    demo's 0000 (too short now); any PIN the seller set is kept."""
+    from app.demo.seed import DEMO_SUPERVISOR_PIN, OLD_DEMO_SUPERVISOR_PIN
+
+    if stored.count("$") == 3:
+        return stored  # hashed under the 6-digit rule (the old demo's hash has no rounds count)
+    if stored:
+        try:
+            check_pin(stored, OLD_DEMO_SUPERVISOR_PIN)
+        except NotAllowed:
+            return stored
+    return hash_supervisor_pin(DEMO_SUPERVISOR_PIN)

@@ -2,6 +2,8 @@
 
 The directory is `--data-dir`, else $PACKDESK_HOME, else the user data dir from platformdirs. It holds packdesk.db,
 config.toml, labels/ (the virtual printer's output and the print archive), cache/ (product pictures) and logs/.
+It is its owner's alone (0700, and 0600 for the database and config.toml on POSIX): the PIN hashes and the buyers'
+addresses in it are nobody else's to read.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DataDirError, InvalidInput
-from app.persistence.db import make_engine, make_session_factory, sqlite_url, upgrade
+from app.persistence.db import (
+    create_private_file,
+    make_engine,
+    make_session_factory,
+    owner_only,
+    private_sqlite_file,
+    sqlite_url,
+    upgrade,
+)
 
 APP_NAME = "PackDesk"
 
@@ -28,6 +38,11 @@ def default_data_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
+
+
+def resolve_data_dir(data_dir: Path | None = None) -> Path:
+    """The data directory `--data-dir` names, else the default one."""
+    return (data_dir or default_data_dir()).expanduser()
 
 
 @dataclass
@@ -67,6 +82,7 @@ class Settings:
 
     def save(self, path: Path) -> None:
         tmp = path.with_suffix(".toml.part")
+        create_private_file(tmp)  # owner-only from its first byte: it holds the supervisor PIN's hash
         tmp.write_text(tomli_w.dumps(asdict(self)), encoding="utf-8")
         os.replace(tmp, path)
 
@@ -97,11 +113,23 @@ class Workspace:
         self.engine.dispose()
 
 
+def ensure_data_dir(path: Path) -> None:
+    """Creates the data directory when needed (owner-only), checks that PackDesk can write there, and takes away
+    group's and others' access to it and to config.toml (an older PackDesk made them readable by all).
+
+    Raises:
+        DataDirError: it is a file, or cannot be created or written.
+    """
+    _check_writable(path)
+    owner_only(path)
+    owner_only(path / "config.toml")
+
+
 def _check_writable(path: Path) -> None:
     if path.exists() and not path.is_dir():
         raise DataDirError(f"The data directory {path} is a file, not a folder. Choose a folder with --data-dir.")
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise DataDirError(f"Cannot create the data directory {path}: {exc.strerror}.") from exc
     if not path.is_dir():
@@ -124,9 +152,14 @@ def open_workspace(data_dir: Path | None = None) -> Workspace:
         DataDirError: the directory cannot be created or written.
         DatabaseError: the database is locked, damaged, foreign or too new.
     """
-    root = (data_dir or default_data_dir()).expanduser()
-    _check_writable(root)
+    root = resolve_data_dir(data_dir)
+    ensure_data_dir(root)
     settings = Settings.load(root / "config.toml")
+    if not settings.database_url:
+        try:
+            private_sqlite_file(root / "packdesk.db")
+        except OSError as exc:
+            raise DataDirError(f"PackDesk cannot create its database in {root} ({exc.strerror}).") from exc
     url = settings.database_url or sqlite_url(root / "packdesk.db")
     engine = make_engine(url)
     try:
