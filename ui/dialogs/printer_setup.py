@@ -222,4 +222,4 @@ class PrinterSetupDialog(QDialog):
         )
 
     def _on_check_error(self, error: BaseException) -> None:
-        self.result_label.setText(str(error))
+        self.result_label.setText(core_text(error))

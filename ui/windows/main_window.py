@@ -22,6 +22,7 @@ from app.services.station_options import StationOptions
 from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
+from ui.core_text import core_text
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.dialogs.station_settings import StationSettingsDialog
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         try:
             self.printing.set_printer(uri)
         except PrinterError as exc:
-            QMessageBox.warning(self, self.tr("Printer setup"), str(exc))
+            QMessageBox.warning(self, self.tr("Printer setup"), core_text(exc))
             return
         self.save_printer(uri)
 
