@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
+from app.domain.messages import of_error
 from app.services.print_queue import cancel, list_jobs, recover, resolve
 from app.services.printing import PrintResult, PrintService
 from app.services.workspace import Workspace
@@ -61,7 +62,7 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         try:
             parse_size(args.size)
         except ValueError as exc:
-            raise PackDeskError(str(exc)) from exc
+            raise PackDeskError(of_error(exc)) from exc
     actor = actor_of(ws)
     recover(ws.session_factory, actor, datetime.now(UTC))
     service = PrintService(ws.session_factory, open_configured_printer(ws, args.printer, args.size), actor)

@@ -99,6 +99,23 @@ def test_lupdate_finds_every_template(tmp_path: Path) -> None:
     assert set(CATALOG.values()) - {"{text}"} <= found
 
 
+def test_a_refused_label_size_is_said_in_the_command_lines_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every catalogue text «bracketed» stands in for the Chinese: the refusal must go through the catalogue."""
+    import app.cli.lang
+    from app.cli import main
+
+    table = {template: f"«{template}»" for template in CATALOG.values() if template != "{text}"}
+    monkeypatch.setattr(app.cli.lang, "translations", lambda language: table)
+    monkeypatch.setenv("PACKDESK_LANG", "zh_CN")
+    code = main(
+        ["print", "1", "--printer", f"png://{tmp_path / 'labels'}", "--size", "9x9", "--data-dir", str(tmp_path)]
+    )
+    assert code != 0
+    assert "packdesk: «label size '9x9' is outside 20-120 mm wide and 20-300 mm long»" in capsys.readouterr().err
+
+
 def _packdesk(packdesk_cmd: list[str], data_dir: Path, lang: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PACKDESK_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
     env["LANG"] = lang
