@@ -10,6 +10,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -19,18 +20,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.errors import PackDeskError
 from app.scanning.wedge import WedgeDecoder, WedgeSettings, settings_from
 from app.services.audit import Actor
+from app.services.claim import WINDOW, StationBusy, StationClaim
 from app.services.images import ImageCache
 from app.services.print_queue import recover
 from app.services.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
-from app.services.workspace import Workspace, default_data_dir, open_workspace
+from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
 from app.sync.live import LiveCheck
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
 from ui.i18n import choose_language, install_translator
 from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
+from ui.single_instance import InstanceServer, ask_to_activate, bring_to_front
 from ui.sounds import SoundPlayer
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
@@ -42,7 +45,6 @@ DEMO_PACKER = "演示打包员"
 
 
 log = logging.getLogger("packdesk")
-DEMO_SUPERVISOR_PIN = "0000"
 
 
 def demo_workspace(data_dir: Path | None) -> Workspace:
@@ -52,6 +54,7 @@ def demo_workspace(data_dir: Path | None) -> Workspace:
     from app.demo.seed import GROUP_NAME, seed_demo
     from app.persistence.rows import ShopGroupRow
     from app.services.packers import add_demo_packer
+    from app.services.supervisor import demo_supervisor_hash
 
     ws = open_workspace(data_dir or default_data_dir() / "demo")
     with ws.session_factory.begin() as session:
@@ -61,10 +64,7 @@ def demo_workspace(data_dir: Path | None) -> Workspace:
     if not ws.settings.printer_uri:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
     ws.settings.packer = ws.settings.packer or DEMO_PACKER
-    if not ws.settings.supervisor_pin:
-        from app.services.supervisor import hash_pin
-
-        ws.settings.supervisor_pin = hash_pin(DEMO_SUPERVISOR_PIN)  # the demo's supervisor PIN: 0000
+    ws.settings.supervisor_pin = demo_supervisor_hash(ws.settings.supervisor_pin)  # the demo's: 000000
     ws.save_settings()
     return ws
 
@@ -107,9 +107,11 @@ def build_gui(ws: Workspace) -> Gui:
     sounds = SoundPlayer(volume, settings.muted)
 
     def check_pin(pin: str) -> None:
-        from app.services.supervisor import check_pin as check
+        """The supervisor PIN, with wrong ones counted and audited (app.services.pin_guard)."""
+        from app.services.pin_guard import check_supervisor
 
-        check(ws.settings.supervisor_pin, pin)
+        with ws.session_factory() as session:
+            check_supervisor(session, ws.settings.supervisor_pin, pin, station.actor, datetime.now(UTC))
 
     images = ImageCache(ws.images_dir)
     tasks.run(images.prune, lane="io")  # the picture cache stays bounded
@@ -254,17 +256,44 @@ def settle_memory() -> None:
 
 
 def run(data_dir: Path | None = None, demo: bool = False) -> int:
-    """Opens the station window; returns the exit code."""
+    """Opens the station window, unless a window or a packing command holds the data directory (then a window is
+    brought to the front); returns the exit code."""
+    root = resolve_data_dir(data_dir or (default_data_dir() / "demo" if demo else None))
+    claim = StationClaim(root, WINDOW)
     try:
-        ws = demo_workspace(data_dir) if demo else open_workspace(data_dir)
+        claim.acquire()
+    except StationBusy as exc:
+        return already_open(root, exc)
     except PackDeskError as exc:
         return _fail(make_app(), exc)
-    app = make_app(language=ws.settings.language)
+    try:
+        return _run_window(root, demo)
+    finally:
+        claim.release()
+
+
+def _language_of(root: Path) -> str:
+    try:
+        return Settings.load(root / "config.toml").language
+    except PackDeskError:
+        return ""  # opening the workspace says what is wrong
+
+
+def _run_window(root: Path, demo: bool) -> int:
+    app = make_app(language=_language_of(root))
+    instance = InstanceServer(root)  # listening before the slow part, so a second start meanwhile is heard
+    if not instance.listen():
+        log.warning("a second start cannot reach this window: %s", instance.name)
+    try:
+        ws = demo_workspace(root) if demo else open_workspace(root)
+    except PackDeskError as exc:
+        return _fail(app, exc)
     try:
         gui = build_gui(ws)
     except (PackDeskError, PrinterError) as exc:
         ws.close()
         return _fail(app, exc)
+    instance.activation_requested.connect(partial(bring_to_front, gui.window))
     screen = app.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None
     if room is not None and (room.width() < 1280 or room.height() < 860):
@@ -279,6 +308,33 @@ def run(data_dir: Path | None = None, demo: bool = False) -> int:
     gui.tasks.wait()
     ws.close()
     return int(code)
+
+
+def already_open(root: Path, busy: StationBusy) -> int:
+    """A second start on a data directory someone holds: the window there comes to the front, and this start says so
+    and ends; a packing command there is named instead."""
+    if QApplication.instance() is None:
+        make_app(language=_language_of(root))
+    print(f"packdesk: {busy.message}", file=sys.stderr)
+    holder = busy.details.get("holder")
+    if holder is not None and not holder.is_window:
+        text = QCoreApplication.translate(
+            "SingleInstance", "`packdesk %1` (process %2) is using this data directory (%3). Let it finish first."
+        )
+        text = text.replace("%1", holder.command).replace("%2", str(holder.pid))
+        QMessageBox.warning(None, "PackDesk", text.replace("%3", str(root)))
+        return 2
+    if ask_to_activate(root):
+        text = QCoreApplication.translate(
+            "SingleInstance", "PackDesk is already open on this data directory (%1): it has been brought to the front."
+        )
+        QMessageBox.information(None, "PackDesk", text.replace("%1", str(root)))
+        return 0
+    text = QCoreApplication.translate(
+        "SingleInstance", "PackDesk is already open on this data directory (%1) but does not answer. Close it first."
+    )
+    QMessageBox.warning(None, "PackDesk", text.replace("%1", str(root)))
+    return 2
 
 
 def _fail(app: QApplication, exc: Exception) -> int:

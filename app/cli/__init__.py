@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
@@ -26,8 +26,11 @@ from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
 from app.persistence.db import translate_db_errors
-from app.services.workspace import Workspace, open_workspace
+from app.services.workspace import Workspace, open_workspace, resolve_data_dir
 from printers.errors import PrinterError
+
+if TYPE_CHECKING:
+    from app.services.claim import StationClaim
 
 Runner = Callable[[argparse.Namespace], int]
 
@@ -106,7 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
 
     p = cmd("packer", "packers who sign in at a bench")
-    p.add_argument("action", choices=("add",), help="add: a packer (PIN from PACKDESK_PACKER_PIN, or asked)")
+    p.add_argument(
+        "action",
+        choices=("add", "unlock"),
+        help="add: a packer (PIN from PACKDESK_PACKER_PIN, or asked); unlock: let a packer locked out by wrong PINs "
+        "sign in again (supervisor PIN from PACKDESK_SUPERVISOR_PIN, or asked)",
+    )
     p.add_argument("name", metavar="NAME")
     p.add_argument("--badge", default=None, metavar="CODE", help="the code on their badge, to sign in by scanning")
 
@@ -133,10 +141,11 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
         ws.settings.packer = ws.settings.packer or "演示打包员"
         ws.save_settings()
-    if not ws.settings.supervisor_pin:
-        from app.services.supervisor import hash_pin
+    from app.services.supervisor import demo_supervisor_hash
 
-        ws.settings.supervisor_pin = hash_pin("0000")  # the demo's supervisor PIN
+    demo_hash = demo_supervisor_hash(ws.settings.supervisor_pin)  # the demo's supervisor PIN, 000000
+    if demo_hash != ws.settings.supervisor_pin:
+        ws.settings.supervisor_pin = demo_hash
         ws.save_settings()
     from app.services.packers import add_demo_packer
 
@@ -241,19 +250,28 @@ def _describe(event: Any) -> str:
     return "  ".join(p for p in parts if p)
 
 
-def cmd_supervisor(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+def _secret(variable: str, prompt: str) -> str:
+    """A PIN from the environment, or asked in a terminal (never an argument: those show in the process list)."""
     import getpass
     import os
 
-    from app.services.supervisor import hash_pin
-
-    pin = os.environ.get("PACKDESK_SUPERVISOR_PIN", "")
+    pin = os.environ.get(variable, "")
     if not pin:
         if not sys.stdin.isatty():
-            raise PackDeskError("Set PACKDESK_SUPERVISOR_PIN (or run this in a terminal to be asked for it).")
-        pin = getpass.getpass("New supervisor PIN (4-12 digits): ")
-    ws.settings.supervisor_pin = hash_pin(pin)
+            raise PackDeskError(f"Set {variable} (or run this in a terminal to be asked for it).")
+        pin = getpass.getpass(prompt)
+    return pin
+
+
+def cmd_supervisor(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.pin_guard import SUPERVISOR, reset
+    from app.services.supervisor import hash_supervisor_pin
+
+    pin = _secret("PACKDESK_SUPERVISOR_PIN", "New supervisor PIN (6-12 digits): ")
+    ws.settings.supervisor_pin = hash_supervisor_pin(pin)
     ws.save_settings()
+    with ws.session_factory.begin() as session:
+        reset(session, SUPERVISOR, actor_of(ws))  # a PIN locked by wrong tries is usable again
     if args.json:
         emit({"supervisor_pin": "set"}, out)
     else:
@@ -262,16 +280,19 @@ def cmd_supervisor(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_packer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    import getpass
-    import os
+    from app.services.packers import add_packer, unlock_packer
 
-    from app.services.packers import add_packer
-
-    pin = os.environ.get("PACKDESK_PACKER_PIN", "")
-    if not pin:
-        if not sys.stdin.isatty():
-            raise PackDeskError("Set PACKDESK_PACKER_PIN (or run this in a terminal to be asked for it).")
-        pin = getpass.getpass(f"PIN for {args.name} (4-12 digits): ")
+    if args.action == "unlock":
+        pin = _secret("PACKDESK_SUPERVISOR_PIN", "Supervisor PIN: ")
+        with ws.session_factory.begin() as session:
+            unlocked = unlock_packer(session, args.name, ws.settings.supervisor_pin, pin, actor_of(ws, "supervisor"))
+        name = args.name.strip()
+        if args.json:
+            emit({"packer": name, "unlocked": unlocked}, out)
+        else:
+            out.write(f"{name} can sign in again.\n" if unlocked else f"{name} was not locked out.\n")
+        return 0
+    pin = _secret("PACKDESK_PACKER_PIN", f"PIN for {args.name} (4-12 digits): ")
     with ws.session_factory.begin() as session:
         row = add_packer(session, args.name, pin, args.badge)
         result = {"packer": row.name, "badge": row.badge}
@@ -339,9 +360,14 @@ def main(
         if not hasattr(args, "demo"):
             args.demo = False
         return runner(args)
+    claim = _station_claim(args)
     try:
+        if claim is not None:
+            claim.acquire()
         ws = open_workspace(args.data_dir)
     except PackDeskError as exc:
+        if claim is not None:
+            claim.release()
         print(f"packdesk: {say(exc)}", file=sys.stderr)
         return EXIT_ERROR
     try:
@@ -354,3 +380,17 @@ def main(
         return 0
     finally:
         ws.close()
+        if claim is not None:
+            claim.release()
+
+
+def _station_claim(args: argparse.Namespace) -> StationClaim | None:
+    """The claim on the data directory (app.services.claim) for commands that pack, print or ship: they never run
+    beside the window, whose open parcel they could pack, print or ship, nor beside each other. Every `queue` action
+    first settles jobs a crash left sending, which beside a window would be the window's own. Reads run freely, and
+    so does `outbox flush`: it claims each entry with a conditional write, so it and the window never both send one."""
+    if args.command in ("pack", "print", "ship", "queue"):
+        from app.services.claim import StationClaim
+
+        return StationClaim(resolve_data_dir(args.data_dir), args.command)
+    return None
