@@ -24,6 +24,7 @@ from printers.errors import PrinterOffline, PrinterWriteError
 CONNECT_TIMEOUT_S = 5.0
 STALL_S = 30.0  # a printer that takes nothing for 30 s has stalled (the same allowance as a blocked write)
 POLL_S = 0.2
+SEND_BUFFER = 32 * 1024  # little in this computer's buffers: what a crash leaves in flight is small, progress visible
 
 
 def unacknowledged(sock: socket.socket) -> int | None:
@@ -80,6 +81,7 @@ class TcpTransport:
     def send(self, data: bytes) -> int:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
         except OSError as exc:
             raise PrinterOffline(
                 f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."

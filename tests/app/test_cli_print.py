@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 import pytest
 from pdtest.capture import TcpCapture, refused_port
 from pdtest.escpos_decode import STATUS_QUERY, STATUS_READY, code128_texts, decode_escpos
+from pdtest.simulator import PrinterSimulator
 from PIL import Image, ImageChops
 
 from app.domain.tracking import CARRIERS, is_valid_s10
@@ -281,3 +284,154 @@ def test_a_blocked_order_in_a_batch_does_not_stop_the_others(shop: Shop) -> None
     assert listed[first]["print_count"] == 1
     assert listed[last]["print_count"] == 1, "the order after the blocked one was silently not printed"
     assert len(shop.pngs()) == 2
+
+
+# -- printing that tells the truth: cut-off labels, kills, resuming ------------------------------------------------
+
+
+def _jobs(shop: Shop, order_no: str) -> list[tuple[Any, ...]]:
+    return shop.sql(
+        "SELECT j.id, j.state, j.copy_no, j.reason FROM print_jobs j JOIN packages p ON p.id = j.package_id "
+        "JOIN orders o ON o.id = p.order_id WHERE o.order_no = ? ORDER BY j.id",
+        order_no,
+    )
+
+
+def _kill_mid_label(shop: Shop, sim: PrinterSimulator, *args: str, after_jobs: int = 0) -> None:
+    """Starts `packdesk print ARGS` and SIGKILLs it once the printer holds `after_jobs` whole jobs and the first
+    band of the next label (the header with the reprint marker's place), well before that label's end."""
+    proc = subprocess.Popen(
+        [*shop.cmd, "print", *args, "--data-dir", str(shop.data_dir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (len(sim.jobs) >= after_jobs and sim.receiving >= 26_000):
+            assert proc.poll() is None, "the print finished before it could be killed"
+            assert time.monotonic() < deadline, "the printer never received the label"
+            time.sleep(0.005)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(10)
+    sim.wait_jobs(after_jobs + 1)  # the part that reached the printer before the connection closed
+
+
+def _whole_bands(data: bytes) -> bytes:
+    """The ESC/POS job cut after its last complete raster band (what a printer can have printed of a cut label)."""
+    end, i = 2, 2  # after ESC @
+    while data[i : i + 4] == b"\x1dv0\x00" and i + 8 <= len(data):
+        size = int.from_bytes(data[i + 4 : i + 6], "little") * int.from_bytes(data[i + 6 : i + 8], "little")
+        if i + 8 + size > len(data):
+            break
+        i = end = i + 8 + size
+    return data[:end]
+
+
+def test_a_label_the_printer_cut_off_is_not_recorded_as_printed(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    with PrinterSimulator("zpl") as sim:
+        sim.close_after, sim.reset_delay_s = 16_000, 0.3  # takes 16,000 bytes, jams, resets: the rest was in flight
+        done = shop.print(order_no, "--printer", sim.uri, "--json")
+        assert done.returncode != 0
+        assert f"{order_no} NOT printed" in done.stderr and "may be incomplete" in done.stderr
+        assert [len(cut) for cut in sim.cut_jobs] == [16_000] and sim.jobs == []
+    (result,) = _results(done)
+    assert (result["state"], result["copy_no"]) == ("unknown", 1)
+    assert shop.orders()[order_no]["print_count"] == 0
+    assert [row[1] for row in _jobs(shop, order_no)] == ["unknown"]
+
+
+def test_a_label_cut_off_by_a_kill_and_sent_again_is_a_marked_counted_reprint(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    with PrinterSimulator("escpos") as sim:
+        sim.delay_s = 0.05  # about 80 KB/s: the 120 KB label takes 1.5 s
+        _kill_mid_label(shop, sim, order_no, "--printer", sim.uri)
+        ((job_id, state, copy_no, _reason),) = _jobs(shop, order_no)
+        assert (state, copy_no) == ("sending", 1)  # the killed process could not say; `queue` finds out
+        requeued = shop.run("queue", "requeue", str(job_id), "--json")
+        assert requeued.returncode == 0, requeued.stderr
+        view = json.loads(requeued.stdout)
+        assert (view["state"], view["copy_no"]) == ("queued", 2)
+        sim.delay_s = 0
+        resumed = shop.run("queue", "run", "--printer", sim.uri)
+        assert resumed.returncode == 0, resumed.stderr
+        partial, again = sim.wait_jobs(2)
+    tracking_no = shop.orders()[order_no]["tracking_no"]
+    assert len(partial) < len(again)
+    # The printer got the top of copy 1, then copy 2 whole: the same label and barcode, and only its header differs,
+    # where copy 2 carries the inverted 重打 box (many more black dots).
+    first, second = decode_escpos(_whole_bands(partial)).image(), decode_escpos(again).image()
+    assert code128_texts(second) == [tracking_no]
+    box = ImageChops.difference(first.convert("L"), second.crop((0, 0, *first.size)).convert("L")).getbbox()
+    assert box is not None and box[3] <= 76
+    header = (0, 0, first.width, 76)
+    black = [im.crop(header).convert("L").histogram()[0] for im in (first, second)]
+    assert black[1] > black[0] + 200, black
+    ((_, state, copy_no, reason),) = _jobs(shop, order_no)
+    assert (state, copy_no) == ("sent", 2)
+    assert reason.startswith("reprint: copy 1 may have been cut off"), reason
+    assert shop.orders()[order_no]["print_count"] == 2
+    reprints = shop.sql("SELECT detail FROM audit_log WHERE action = 'reprint' AND entity_id = ?", order_no)
+    assert [json.loads(d)["reason"] for (d,) in reprints] == [reason]
+
+
+def test_printing_the_same_batch_again_after_a_kill_resumes_it(shop: Shop) -> None:
+    orders = shop.packable()[:4]
+    with PrinterSimulator("escpos") as sim:
+        sim.delay_s = 0.05
+        _kill_mid_label(shop, sim, *orders, "--printer", sim.uri, after_jobs=1)  # killed in the second label
+        states = [_jobs(shop, o)[0][1] for o in orders]
+        cut = orders[states.index("sending")]
+        printed = [o for o, state in zip(orders, states, strict=True) if state == "sent"]
+        waiting = [o for o, state in zip(orders, states, strict=True) if state == "queued"]
+        assert printed and waiting and len(printed) + len(waiting) == 3, states
+        cut_job = _jobs(shop, cut)[0][0]
+
+        sim.delay_s = 0
+        again = shop.print(*orders, "--printer", sim.uri)
+        assert again.returncode != 0
+        # The waiting labels printed; the other refusals each name the command that resolves them.
+        assert [_jobs(shop, o)[0][1] for o in waiting] == ["sent"] * len(waiting), again.stderr
+        assert f"packdesk queue confirm {cut_job}" in again.stderr
+        assert f"packdesk queue requeue {cut_job}" in again.stderr
+        assert "--reprint REASON" in again.stderr and "Traceback" not in again.stderr
+
+        confirm = shop.run("queue", "confirm", str(_jobs(shop, waiting[0])[0][0]))
+        assert confirm.returncode != 0 and "--reprint REASON" in confirm.stderr
+
+        assert shop.run("queue", "requeue", str(cut_job)).returncode == 0
+        last = shop.print(cut, "--printer", sim.uri, "--json")
+        assert last.returncode == 0, last.stderr
+        assert [(r["order_no"], r["copy_no"]) for r in _results(last)] == [(cut, 2)]
+        sim.wait_jobs(5)  # four labels and the cut part of one
+    counts = {no: o["print_count"] for no, o in shop.orders().items() if no in orders}
+    assert counts == {o: 2 if o == cut else 1 for o in orders}
+
+
+def test_a_queued_job_can_be_cancelled_and_confirm_says_how_it_prints(shop: Shop) -> None:
+    order_no = shop.packable()[0]
+    sock, port = refused_port()
+    try:
+        uri = f"tcp://127.0.0.1:{port}"
+        assert shop.print(order_no, "--printer", uri).returncode != 0  # offline: the job waits
+    finally:
+        sock.close()
+    ((job_id, state, _copy, _reason),) = _jobs(shop, order_no)
+    assert state == "queued"
+    confirm = shop.run("queue", "confirm", str(job_id))
+    assert confirm.returncode != 0
+    assert (
+        f"packdesk queue run --printer {uri}" in confirm.stderr and f"packdesk queue cancel {job_id}" in confirm.stderr
+    )
+    again = shop.print(order_no, "--printer", _png_uri(shop))  # resumes the waiting job on this printer
+    assert again.returncode == 0, again.stderr
+    assert len(shop.pngs()) == 1 and _jobs(shop, order_no)[0][1] == "sent"
+    second = shop.print(order_no, "--printer", uri, "--reprint", "smudged")
+    assert second.returncode != 0
+    (job2,) = [row[0] for row in _jobs(shop, order_no) if row[1] == "queued"]
+    cancelled = shop.run("queue", "cancel", str(job2), "--json")
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert json.loads(cancelled.stdout)["state"] == "failed"
+    assert shop.run("queue", "cancel", str(job2)).returncode != 0
+    assert shop.orders()[order_no]["print_count"] == 1
