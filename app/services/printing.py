@@ -4,8 +4,10 @@ Order of work, so that a crash at any point leaves a truthful record:
 1. one transaction allocates the tracking number (if the order has none) and queues the job;
 2. one transaction claims the job (`sending`, with this process's name); the label is rendered and sent outside
    any transaction;
-3. one transaction marks the job `sent` and counts the print, or puts it back (`queued`: nothing left the station),
-   or `unknown` (cut off mid-send), or `failed`.
+3. one transaction marks the job `sent` and counts the print once the printer has taken all of it (printers/ waits
+   for that per link) and, where it answers, still reports ready; or puts it back (`queued`: nothing left the
+   station), or `unknown` (cut off mid-send, or the printer stopped after it: did it print?, never counted), or
+   `failed`. Sent again, an `unknown` job is a counted reprint (print_queue.resolve).
 A job found `sending` whose process is gone was interrupted: print_queue.recover() calls it "unknown: did it
 print?" for the packer to confirm; it is never silently resent.
 """
