@@ -72,6 +72,96 @@ PRINTER_MESSAGES: dict[str, str] = {
     "printer.layout_standard_missing": QT_TRANSLATE_NOOP(
         "CoreMessages", "label layout standard.toml is missing from resources/labels"
     ),
+    # Links to the printer (printers.transports, printers.tcp, printers.registry); {error} is the OS's own words.
+    "printer.file_cannot_open": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open {path}."),
+    "printer.file_cannot_open_because": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open {path}: {error}."),
+    "printer.file_write_failed": QT_TRANSLATE_NOOP("CoreMessages", "Writing to {path} failed: {error}."),
+    "printer.serial_cannot_open": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open serial port {port}: {error}"),
+    "printer.serial_write_failed": QT_TRANSLATE_NOOP("CoreMessages", "Writing to serial port {port} failed: {error}"),
+    "printer.serial_unconfirmed": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The printer at {target} did not answer after the label, so it may not have taken all of it; did it print?",
+    ),
+    "printer.usb_not_ids": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "usb://{target} is not VENDOR:PRODUCT in hexadecimal, e.g. usb://0fe6:811e (see lsusb or Device Manager)",
+    ),
+    "printer.usb_ids_range": QT_TRANSLATE_NOOP(
+        "CoreMessages", "usb://{target}: USB ids are four hexadecimal digits each"
+    ),
+    "printer.usb_no_pyusb": QT_TRANSLATE_NOOP(
+        "CoreMessages", "USB printing needs the pyusb package, which this installation lacks."
+    ),
+    "printer.usb_no_libusb": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "USB printing needs libusb: install libusb-1.0-0 (Linux), or on Windows give the printer the WinUSB "
+        "driver (Zadig), or print through the Windows printer with win32://.",
+    ),
+    "printer.usb_not_connected": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The USB printer {device} is not connected. Check the cable and that the printer is on."
+    ),
+    "printer.usb_no_permission": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "No permission to open the USB printer {device}: install packaging/linux/70-packdesk.rules (udev).",
+    ),
+    "printer.usb_cannot_open": QT_TRANSLATE_NOOP("CoreMessages", "The USB printer {device} cannot be opened: {error}"),
+    "printer.usb_no_endpoint": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The USB printer {device} has no output endpoint: it is not a printer."
+    ),
+    "printer.usb_stalled": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The USB printer {device} stopped taking data after {sent} of {total} bytes; the label may be incomplete.",
+    ),
+    "printer.usb_gone": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The USB printer {device} went away while sending ({error}); the label may be incomplete."
+    ),
+    "printer.cups_no_lp": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Printing to a CUPS queue needs the lp command: install cups-client (or cups)."
+    ),
+    "printer.cups_not_taken": QT_TRANSLATE_NOOP("CoreMessages", "CUPS did not take the job for queue {queue}: {error}"),
+    "printer.cups_refused": QT_TRANSLATE_NOOP("CoreMessages", "CUPS refused the job for queue {queue}: {error}"),
+    "printer.cups_lp_exit": QT_TRANSLATE_NOOP("CoreMessages", "lp exited with {code}"),
+    "printer.win32_not_windows": QT_TRANSLATE_NOOP(
+        "CoreMessages", "win32:// printers are Windows printers; this computer is not running Windows."
+    ),
+    "printer.win32_no_pywin32": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Windows printing needs pywin32, which this installation lacks."
+    ),
+    "printer.win32_no_printer": QT_TRANSLATE_NOOP("CoreMessages", "Windows has no printer named '{name}'."),
+    "printer.win32_failed": QT_TRANSLATE_NOOP("CoreMessages", "The Windows spooler failed for '{name}': {error}"),
+    "printer.win32_short": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The Windows spooler took {written} of {total} bytes for '{name}'."
+    ),
+    "printer.tcp_no_answer": QT_TRANSLATE_NOOP("CoreMessages", "No printer answers at {address}."),
+    "printer.tcp_offline": QT_TRANSLATE_NOOP(
+        "CoreMessages", "No printer answers at {address}. Check that it is on and on the network."
+    ),
+    "printer.tcp_broke": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The connection to {address} broke while sending; the label may be incomplete."
+    ),
+    "printer.tcp_unconfirmed": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The printer at {address} did not confirm it took the whole label (it stopped taking data and did not "
+        "finish the job); did it print?",
+    ),
+    # What a printer says about itself (printers.status, printers.registry): PrinterStatus.detail
+    "printer.status_silent": QT_TRANSLATE_NOOP("CoreMessages", "the printer does not report its status"),
+    "printer.status_not_escpos": QT_TRANSLATE_NOOP("CoreMessages", "the printer's status answer is not ESC/POS"),
+    "printer.status_not_zpl": QT_TRANSLATE_NOOP("CoreMessages", "the printer's ~HS answer is not ZPL"),
+    "printer.status_no_query": QT_TRANSLATE_NOOP("CoreMessages", "no status query for {lang}"),
+    "printer.status_offline": QT_TRANSLATE_NOOP(
+        "CoreMessages", "the printer reports it is offline (cover open or error)"
+    ),
+    "printer.status_paper_out": QT_TRANSLATE_NOOP("CoreMessages", "the printer is out of labels"),
+    "printer.status_head_open": QT_TRANSLATE_NOOP("CoreMessages", "the print head is open"),
+    "printer.status_cover_open": QT_TRANSLATE_NOOP("CoreMessages", "the cover is open"),
+    "printer.status_jammed": QT_TRANSLATE_NOOP("CoreMessages", "labels are jammed"),
+    "printer.status_ribbon_out": QT_TRANSLATE_NOOP("CoreMessages", "the ribbon is out"),
+    "printer.status_paused": QT_TRANSLATE_NOOP("CoreMessages", "the printer is paused"),
+    "printer.status_printing": QT_TRANSLATE_NOOP("CoreMessages", "printing"),
+    "printer.status_ready": QT_TRANSLATE_NOOP("CoreMessages", "ready"),
+    "printer.folder_ready": QT_TRANSLATE_NOOP("CoreMessages", "virtual printer writing to {folder}"),
+    "printer.folder_not_writable": QT_TRANSLATE_NOOP("CoreMessages", "cannot write to {folder}"),
 }
 
 

@@ -63,8 +63,8 @@ def _folder_status(folder: Path) -> PrinterStatus:
     while not probe.exists() and probe.parent != probe:
         probe = probe.parent
     if os.access(probe, os.W_OK):
-        return PrinterStatus(State.READY, f"virtual printer writing to {folder}")
-    return PrinterStatus(State.ERROR, f"cannot write to {folder}")
+        return PrinterStatus.of(State.READY, "printer.folder_ready", folder=str(folder))
+    return PrinterStatus.of(State.ERROR, "printer.folder_not_writable", folder=str(folder))
 
 
 class PngPrinter:
@@ -148,10 +148,7 @@ class RawPrinter:
         if not getattr(self.transport, "confirms_delivery", True) and self.answers_status:
             # A serial line cannot tell us the printer took every byte: an answer queued behind them can.
             if self.status().state in (State.UNKNOWN, State.OFFLINE):
-                raise PrinterWriteError(
-                    f"The printer at {self.spec.target} did not answer after the label, so it may not have taken all "
-                    "of it; did it print?"
-                )
+                raise PrinterWriteError("printer.serial_unconfirmed", target=self.spec.target)
         return sent
 
     def print_waybill(self, waybill: Waybill, name: str) -> int:
@@ -164,7 +161,7 @@ class RawPrinter:
                 query.request, query.answer_length, zpl_answer_complete if self.spec.lang == "zpl" else None
             )
         except PrinterOffline as exc:
-            return PrinterStatus(State.OFFLINE, str(exc))
+            return PrinterStatus.of(State.OFFLINE, exc.message_id, **exc.params)
         return parse_answer(self.spec.lang, answer)
 
 

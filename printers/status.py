@@ -7,8 +7,12 @@ open, 1 paper jam, 2 out of paper, 3 out of ribbon, 4 pause, 5 printing, 6 cover
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
+
+from printers.errors import PRINTER_MESSAGES
 
 
 class State(StrEnum):
@@ -23,8 +27,18 @@ class State(StrEnum):
 
 @dataclass(frozen=True)
 class PrinterStatus:
+    """A printer's state and what it means, in English (`detail`) and as a message id of PRINTER_MESSAGES with its
+    parameters, so the window and the command line can say it in the packer's language."""
+
     state: State
     detail: str
+    message_id: str = "printer.text"
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, state: State, message_id: str, /, **params: Any) -> PrinterStatus:
+        """The status `state`, said by the message `message_id` with `params`."""
+        return cls(state, PRINTER_MESSAGES[message_id].format_map(params), message_id, params)
 
     @property
     def ready(self) -> bool:
@@ -59,38 +73,38 @@ def zpl_answer_complete(data: bytes) -> bool:
 def parse_answer(lang: str, answer: bytes | None) -> PrinterStatus:
     """Reads a status answer of printer language `lang`; None or garbage means `unknown`."""
     if not answer:
-        return PrinterStatus(State.UNKNOWN, "the printer does not report its status")
+        return PrinterStatus.of(State.UNKNOWN, "printer.status_silent")
     if lang == "escpos":
         if len(answer) < 2 or not all(_valid_escpos(b) for b in answer[:2]):
-            return PrinterStatus(State.UNKNOWN, "the printer's status answer is not ESC/POS")
+            return PrinterStatus.of(State.UNKNOWN, "printer.status_not_escpos")
         if answer[0] & 0x08:
-            return PrinterStatus(State.OFFLINE, "the printer reports it is offline (cover open or error)")
+            return PrinterStatus.of(State.OFFLINE, "printer.status_offline")
         if answer[1] & 0x60:
-            return PrinterStatus(State.PAPER_OUT, "the printer is out of labels")
-        return PrinterStatus(State.READY, "ready")
+            return PrinterStatus.of(State.PAPER_OUT, "printer.status_paper_out")
+        return PrinterStatus.of(State.READY, "printer.status_ready")
     if lang == "tspl":
         bits = answer[0]
-        for mask, state, text in (
-            (0x04, State.PAPER_OUT, "the printer is out of labels"),
-            (0x01, State.COVER_OPEN, "the print head is open"),
-            (0x40, State.COVER_OPEN, "the cover is open"),
-            (0x02, State.ERROR, "labels are jammed"),
-            (0x08, State.ERROR, "the ribbon is out"),
-            (0x10, State.PAUSED, "the printer is paused"),
+        for mask, state, message_id in (
+            (0x04, State.PAPER_OUT, "printer.status_paper_out"),
+            (0x01, State.COVER_OPEN, "printer.status_head_open"),
+            (0x40, State.COVER_OPEN, "printer.status_cover_open"),
+            (0x02, State.ERROR, "printer.status_jammed"),
+            (0x08, State.ERROR, "printer.status_ribbon_out"),
+            (0x10, State.PAUSED, "printer.status_paused"),
         ):
             if bits & mask:
-                return PrinterStatus(state, text)
-        return PrinterStatus(State.READY, "printing" if bits & 0x20 else "ready")
+                return PrinterStatus.of(state, message_id)
+        return PrinterStatus.of(State.READY, "printer.status_printing" if bits & 0x20 else "printer.status_ready")
     if lang == "zpl":
         first = answer.split(b"\x03", 1)[0].lstrip(b"\x02\r\n").decode("ascii", "replace").split(",")
         if len(first) < 3:
-            return PrinterStatus(State.UNKNOWN, "the printer's ~HS answer is not ZPL")
+            return PrinterStatus.of(State.UNKNOWN, "printer.status_not_zpl")
         if first[1].strip() == "1":
-            return PrinterStatus(State.PAPER_OUT, "the printer is out of labels")
+            return PrinterStatus.of(State.PAPER_OUT, "printer.status_paper_out")
         if first[2].strip() == "1":
-            return PrinterStatus(State.PAUSED, "the printer is paused")
-        return PrinterStatus(State.READY, "ready")
-    return PrinterStatus(State.UNKNOWN, f"no status query for {lang}")
+            return PrinterStatus.of(State.PAUSED, "printer.status_paused")
+        return PrinterStatus.of(State.READY, "printer.status_ready")
+    return PrinterStatus.of(State.UNKNOWN, "printer.status_no_query", lang=lang)
 
 
 def printer_status(uri: str) -> PrinterStatus:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from printers.errors import PrinterOffline, PrinterWriteError
+from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 
 WRITE_TIMEOUT_S = 30.0
 
@@ -44,21 +44,21 @@ class FileTransport:
         self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
     ) -> bytes | None:
         if not os.access(self.path, os.W_OK) and not os.access(os.path.dirname(self.path) or ".", os.W_OK):
-            raise PrinterOffline(f"Cannot open {self.path}.")
+            raise PrinterOffline("printer.file_cannot_open", path=self.path)
         return None  # usblp and plain files cannot be read back reliably
 
     def send(self, data: bytes) -> int:
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
         except OSError as exc:
-            raise PrinterOffline(f"Cannot open {self.path}: {exc.strerror}.") from exc
+            raise PrinterOffline("printer.file_cannot_open_because", path=self.path, error=exc.strerror) from exc
         try:
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
         except OSError as exc:
-            raise PrinterWriteError(f"Writing to {self.path} failed: {exc.strerror}.") from exc
+            raise PrinterWriteError("printer.file_write_failed", path=self.path, error=exc.strerror) from exc
         finally:
             os.close(fd)
         return len(data)
@@ -102,7 +102,7 @@ class SerialTransport:
                 write_timeout=write_timeout,
             )
         except (serial.SerialException, ValueError) as exc:
-            raise PrinterOffline(f"Cannot open serial port {self.url}: {exc}") from exc
+            raise PrinterOffline("printer.serial_cannot_open", port=self.url, error=str(exc)) from exc
 
     def query(
         self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
@@ -135,7 +135,7 @@ class SerialTransport:
             port.flush()
             done = time.monotonic()
         except serial.SerialException as exc:
-            raise PrinterWriteError(f"Writing to serial port {self.url} failed: {exc}") from exc
+            raise PrinterWriteError("printer.serial_write_failed", port=self.url, error=str(exc)) from exc
         finally:
             port.close()
         # What the line cannot have carried yet while the write ran is still in buffers on its way.
@@ -158,11 +158,9 @@ def parse_usb_id(target: str) -> tuple[int, int]:
             raise ValueError
         ids = int(vid, 16), int(pid, 16)
     except ValueError:
-        raise PrinterUriError(
-            f"usb://{target} is not VENDOR:PRODUCT in hexadecimal, e.g. usb://0fe6:811e (see lsusb or Device Manager)"
-        ) from None
+        raise PrinterUriError("printer.usb_not_ids", target=target) from None
     if not all(0 <= i <= 0xFFFF for i in ids):
-        raise PrinterUriError(f"usb://{target}: USB ids are four hexadecimal digits each")
+        raise PrinterUriError("printer.usb_ids_range", target=target)
     return ids
 
 
@@ -184,24 +182,26 @@ class UsbTransport:
         self.vid, self.pid, self.backend = vid, pid, backend
 
     @property
+    def device(self) -> str:
+        """VENDOR:PRODUCT, as messages name the printer."""
+        return f"{self.vid:04x}:{self.pid:04x}"
+
+    @property
     def name(self) -> str:
-        return f"USB printer {self.vid:04x}:{self.pid:04x}"
+        return f"USB printer {self.device}"
 
     def _open(self):  # type: ignore[no-untyped-def]
         try:
             import usb.core
             import usb.util
         except ImportError as exc:
-            raise PrinterOffline("USB printing needs the pyusb package, which this installation lacks.") from exc
+            raise PrinterOffline("printer.usb_no_pyusb") from exc
         try:
             dev = usb.core.find(idVendor=self.vid, idProduct=self.pid, backend=self.backend)
         except usb.core.NoBackendError as exc:
-            raise PrinterOffline(
-                "USB printing needs libusb: install libusb-1.0-0 (Linux), or on Windows give the printer the WinUSB "
-                "driver (Zadig), or print through the Windows printer with win32://."
-            ) from exc
+            raise PrinterOffline("printer.usb_no_libusb") from exc
         if dev is None:
-            raise PrinterOffline(f"The {self.name} is not connected. Check the cable and that the printer is on.")
+            raise PrinterOffline("printer.usb_not_connected", device=self.device)
         try:
             try:
                 cfg = dev.get_active_configuration()
@@ -224,13 +224,11 @@ class UsbTransport:
         except usb.core.USBError as exc:
             usb.util.dispose_resources(dev)
             if exc.errno == 13:
-                raise PrinterOffline(
-                    f"No permission to open the {self.name}: install packaging/linux/70-packdesk.rules (udev)."
-                ) from exc
-            raise PrinterOffline(f"The {self.name} cannot be opened: {exc}") from exc
+                raise PrinterOffline("printer.usb_no_permission", device=self.device) from exc
+            raise PrinterOffline("printer.usb_cannot_open", device=self.device, error=str(exc)) from exc
         if out is None:
             usb.util.dispose_resources(dev)
-            raise PrinterOffline(f"The {self.name} has no output endpoint: it is not a printer.")
+            raise PrinterOffline("printer.usb_no_endpoint", device=self.device)
         return dev, out, inn
 
     def send(self, data: bytes) -> int:
@@ -243,13 +241,9 @@ class UsbTransport:
             while sent < len(data):
                 sent += out.write(data[sent : sent + self.CHUNK], timeout=self.WRITE_TIMEOUT_MS)
         except usb.core.USBTimeoutError as exc:
-            raise PrinterWriteError(
-                f"The {self.name} stopped taking data after {sent} of {len(data)} bytes; the label may be incomplete."
-            ) from exc
+            raise PrinterWriteError("printer.usb_stalled", device=self.device, sent=sent, total=len(data)) from exc
         except usb.core.USBError as exc:
-            raise PrinterWriteError(
-                f"The {self.name} went away while sending ({exc.strerror or exc}); the label may be incomplete."
-            ) from exc
+            raise PrinterWriteError("printer.usb_gone", device=self.device, error=exc.strerror or str(exc)) from exc
         finally:
             usb.util.dispose_resources(dev)
         return sent
@@ -291,7 +285,7 @@ class CupsTransport:
 
         lp = self.lp or shutil.which("lp")
         if not lp:
-            raise PrinterOffline("Printing to a CUPS queue needs the lp command: install cups-client (or cups).")
+            raise PrinterOffline("printer.cups_no_lp")
         return lp
 
     def query(
@@ -312,10 +306,11 @@ class CupsTransport:
                 timeout=WRITE_TIMEOUT_S,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PrinterOffline(f"CUPS did not take the job for queue {self.queue}: {exc}") from exc
+            raise PrinterOffline("printer.cups_not_taken", queue=self.queue, error=str(exc)) from exc
         if done.returncode != 0:
-            why = done.stderr.decode("utf-8", "replace").strip() or f"lp exited with {done.returncode}"
-            raise PrinterOffline(f"CUPS refused the job for queue {self.queue}: {why}")
+            said = done.stderr.decode("utf-8", "replace").strip()
+            why = said or PrinterError("printer.cups_lp_exit", code=done.returncode)
+            raise PrinterOffline("printer.cups_refused", queue=self.queue, error=why)
         return len(data)
 
 
@@ -335,10 +330,8 @@ class Win32Transport:
             import sys
 
             if sys.platform != "win32":
-                raise PrinterOffline(
-                    "win32:// printers are Windows printers; this computer is not running Windows."
-                ) from exc
-            raise PrinterOffline("Windows printing needs pywin32, which this installation lacks.") from exc
+                raise PrinterOffline("printer.win32_not_windows") from exc
+            raise PrinterOffline("printer.win32_no_pywin32") from exc
         return win32print
 
     def query(
@@ -348,7 +341,7 @@ class Win32Transport:
         try:
             win32print.ClosePrinter(win32print.OpenPrinter(self.name))
         except Exception as exc:  # pywintypes.error
-            raise PrinterOffline(f"Windows has no printer named '{self.name}'.") from exc
+            raise PrinterOffline("printer.win32_no_printer", name=self.name) from exc
         return None  # the spooler does not pass answers back
 
     def send(self, data: bytes) -> int:
@@ -356,7 +349,7 @@ class Win32Transport:
         try:
             handle = win32print.OpenPrinter(self.name)
         except Exception as exc:  # pywintypes.error
-            raise PrinterOffline(f"Windows has no printer named '{self.name}'.") from exc
+            raise PrinterOffline("printer.win32_no_printer", name=self.name) from exc
         try:
             win32print.StartDocPrinter(handle, 1, ("PackDesk label", None, "RAW"))
             try:
@@ -366,11 +359,11 @@ class Win32Transport:
             finally:
                 win32print.EndDocPrinter(handle)
         except Exception as exc:  # pywintypes.error
-            raise PrinterWriteError(f"The Windows spooler failed for '{self.name}': {exc}") from exc
+            raise PrinterWriteError("printer.win32_failed", name=self.name, error=str(exc)) from exc
         finally:
             win32print.ClosePrinter(handle)
         if written != len(data):
-            raise PrinterWriteError(f"The Windows spooler took {written} of {len(data)} bytes for '{self.name}'.")
+            raise PrinterWriteError("printer.win32_short", written=written, total=len(data), name=self.name)
         return len(data)
 
 
