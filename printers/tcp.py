@@ -41,8 +41,31 @@ def unacknowledged(sock: socket.socket) -> int | None:
         return None
 
 
+class _Progress:
+    """Whether the printer is still taking bytes: a job stalls only after `stall_s` in which it took none.
+
+    On Linux the bytes it has not acknowledged yet are watched; elsewhere only what this side hands to the socket
+    counts as progress, and the allowance runs from the last byte sent.
+    """
+
+    def __init__(self, sock: socket.socket, stall_s: float) -> None:
+        self.sock, self.stall_s = sock, stall_s
+        self.waiting = unacknowledged(sock)
+        self.deadline = time.monotonic() + stall_s
+
+    def moved(self) -> None:
+        self.waiting = unacknowledged(self.sock)
+        self.deadline = time.monotonic() + self.stall_s
+
+    def stalled(self) -> bool:
+        left = unacknowledged(self.sock)
+        if left is not None and self.waiting is not None and left < self.waiting:
+            self.moved()  # still taking bytes: slow, not stuck
+        return time.monotonic() >= self.deadline
+
+
 class TcpTransport:
-    """Raw port-9100 printing: one connection per job, the whole job in one sendall, then the printer's close.
+    """Raw port-9100 printing: one connection per job, the whole job, then the printer's close.
 
     Args:
         host, port: the printer's address.
@@ -62,7 +85,7 @@ class TcpTransport:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
         except OSError as exc:
-            raise PrinterOffline(f"No printer answers at {self.host}:{self.port}.") from exc
+            raise PrinterOffline("printer.tcp_no_answer", address=f"{self.host}:{self.port}") from exc
         answer = b""
         try:
             sock.settimeout(timeout)
@@ -83,28 +106,35 @@ class TcpTransport:
             sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
         except OSError as exc:
-            raise PrinterOffline(
-                f"No printer answers at {self.host}:{self.port}. Check that it is on and on the network."
-            ) from exc
+            raise PrinterOffline("printer.tcp_offline", address=f"{self.host}:{self.port}") from exc
         try:
-            sock.settimeout(self.stall_s)  # per blocked write: a printer taking bytes keeps sendall going
-            sock.sendall(data)
+            sock.settimeout(min(POLL_S, self.stall_s))
+            progress = _Progress(sock, self.stall_s)
+            self._send_all(sock, data, progress)
             sock.shutdown(socket.SHUT_WR)
-            self._await_close(sock)
+            self._await_close(sock, progress)
         except OSError as exc:  # a reset (ECONNRESET, EPIPE) or a write that stalled
-            raise PrinterWriteError(
-                f"The connection to {self.host}:{self.port} broke while sending; the label may be incomplete."
-            ) from exc
+            raise PrinterWriteError("printer.tcp_broke", address=f"{self.host}:{self.port}") from exc
         finally:
             sock.close()
         return len(data)
 
-    def _await_close(self, sock: socket.socket) -> None:
+    def _send_all(self, sock: socket.socket, data: bytes, progress: _Progress) -> None:
+        """Sends `data`; raises PrinterWriteError when the printer took nothing for `stall_s`. Not `sendall()`: its
+        timeout bounds the whole call (Python 3.5+), and a blocked write wakes only once a third of the buffer is
+        free, so neither tells a slow printer from a stuck one; the bytes it acknowledges do."""
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[sock.send(view[:SEND_BUFFER]) :]
+                progress.moved()
+            except TimeoutError:
+                if progress.stalled():  # it stopped taking the label part-way
+                    raise PrinterWriteError("printer.tcp_broke", address=f"{self.host}:{self.port}") from None
+
+    def _await_close(self, sock: socket.socket, progress: _Progress) -> None:
         """Returns once the printer closed its side cleanly; raises OSError on a reset, PrinterWriteError when it
         neither took bytes nor closed for `stall_s`."""
-        sock.settimeout(min(POLL_S, self.stall_s))
-        waiting = unacknowledged(sock)
-        deadline = time.monotonic() + self.stall_s
         while True:
             try:
                 if not sock.recv(4096):
@@ -112,12 +142,5 @@ class TcpTransport:
                 # else a back-channel message (some printers talk): not a close, keep waiting
             except TimeoutError:
                 pass
-            now = time.monotonic()
-            left = unacknowledged(sock)
-            if left is not None and waiting is not None and left < waiting:
-                waiting, deadline = left, now + self.stall_s  # still taking bytes: slow, not stuck
-            if now >= deadline:
-                raise PrinterWriteError(
-                    f"The printer at {self.host}:{self.port} did not confirm it took the whole label (it stopped "
-                    "taking data and did not finish the job); did it print?"
-                )
+            if progress.stalled():
+                raise PrinterWriteError("printer.tcp_unconfirmed", address=f"{self.host}:{self.port}")

@@ -77,6 +77,9 @@ class PrinterSimulator:
         server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         # A small receive window, like a printer's buffer: a sender cannot run ahead of what the printer took.
         server.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8192)
+        # Ethernet's segment size, not loopback's 64 KB: with 64 KB segments the window reopens only after 64 KB were
+        # read, so a slow printer would look stalled for seconds at a time, which no printer on a LAN does.
+        server.setsockopt(socket.IPPROTO_TCP, socket.TCP_MAXSEG, 1460)
         server.bind(("127.0.0.1", 0))
         server.listen(8)
         server.settimeout(POLL_S)
