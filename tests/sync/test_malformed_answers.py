@@ -384,7 +384,7 @@ def test_fuzzed_trades_are_stored_or_refused_never_a_crash(
         "trade": {ROOTS[FULLINFO]: {"trade": fuzzed(trade, changes)}},
         "error": {"error_response": junk},
         "root": {ROOTS[FULLINFO]: junk},
-        "body": junk,
+        "body": json.dumps(junk, ensure_ascii=False),  # any JSON text at all (None would mean "answer normally")
     }[wrap]
     server.answer_raw(FULLINFO, body)
     with client(server) as c:
