@@ -362,7 +362,9 @@ edits = st.lists(
 def fuzzed(trade: dict[str, Any], changes: list[tuple[bool, str, Any]]) -> dict[str, Any]:
     out = json.loads(json.dumps(trade))
     for on_line, name, value in changes:
-        target = out["orders"]["order"][0] if on_line and isinstance(out.get("orders"), dict) else out
+        lines = out.get("orders", {}).get("order") if isinstance(out.get("orders"), dict) else None
+        first = lines[0] if isinstance(lines, list) and lines else None
+        target = first if on_line and isinstance(first, dict) else out  # an earlier change may have broken the lines
         if value is MISSING:
             target.pop(name, None)
         else:
