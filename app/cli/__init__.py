@@ -25,6 +25,7 @@ from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
+from app.domain.messages import msg
 from app.persistence.db import translate_db_errors
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir
 from printers.errors import PrinterError
@@ -223,7 +224,7 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         try:
             source = open(args.scans, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise PackDeskError(f"Cannot read the scans file {args.scans}: {exc.strerror}.") from exc
+            raise PackDeskError(msg("cli.scans_unreadable", path=args.scans, error=exc.strerror)) from exc
     try:
         for line in read_scans(source):
             if line.text is None:  # no text: reported and skipped, nothing recorded
@@ -245,7 +246,9 @@ def _describe(event: Any) -> str:
         parts.append(f"{event.done}/{event.total}")
     if event.tracking_no:
         parts.append(event.tracking_no)
-    if event.reason:
+    if event.message is not None:  # a reason in words (a print failure's): in the system's language
+        parts.append(f"({say(event.message)})")
+    elif event.reason:
         parts.append(f"({event.reason})")
     return "  ".join(p for p in parts if p)
 
@@ -258,7 +261,7 @@ def _secret(variable: str, prompt: str) -> str:
     pin = os.environ.get(variable, "")
     if not pin:
         if not sys.stdin.isatty():
-            raise PackDeskError(f"Set {variable} (or run this in a terminal to be asked for it).")
+            raise PackDeskError(msg("cli.set_variable", variable=variable))
         pin = getpass.getpass(prompt)
     return pin
 

@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from app.cli.common import EXIT_ERROR, emit
+from app.cli.lang import say
 from app.domain.enums import Platform
 from app.services.workspace import Workspace
-from app.sync.imports import FORMAT_NAMES, ImportReport, import_files
+from app.sync.imports import FORMATS, ImportReport, import_files
 
 PLATFORM_CHOICES = (Platform.TAOBAO.value, Platform.TMALL.value, Platform.PDD.value, Platform.JD.value)
 
@@ -38,7 +39,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     with ws.session_factory.begin() as session:
         report = import_files(session, args.files, args.shop, datetime.now(UTC), platform=platform)
     for f in report.errors:
-        print(f"packdesk: {f.error}", file=sys.stderr)
+        assert f.message is not None
+        print(f"packdesk: {say(f.message)}", file=sys.stderr)
     if args.json:
         emit(report.to_json(), out)
     else:
@@ -55,9 +57,10 @@ def _summary(report: ImportReport, out: TextIO) -> None:
         if f.format == "taobao_items":  # its orders are counted with the order report
             counts = "lines joined to the order report"
         skipped = f", {f.skipped} not paid yet (skipped)" if f.skipped else ""
-        out.write(f"{f.file}: {FORMAT_NAMES[f.format]}, {f.rows} rows: {counts}{skipped}, {len(f.rejected)} rejected\n")
+        named = say(FORMATS[f.format])
+        out.write(f"{f.file}: {named}, {f.rows} rows: {counts}{skipped}, {len(f.rejected)} rejected\n")
     for r in report.rejected:
-        out.write(f"{r.file} row {r.row}: {r.reason}\n")
+        out.write(f"{r.file} row {r.row}: {say(r.message)}\n")
     if report.platform:
         out.write(
             f"Shop {report.shop} ({report.platform}): {report.total('inserted')} orders new, "

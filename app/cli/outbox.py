@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TextIO
 
 from app.cli.common import emit
+from app.cli.lang import say
 from app.domain.errors import InvalidInput
+from app.domain.messages import msg
 from app.services.workspace import Workspace
 from app.sync.seller_centre import MANUAL, export_bulk_ship, mark_entered
-from app.sync.service import flush_outbox, outbox_items
+from app.sync.service import flush_outbox, outbox_items, outbox_json
 
 ACTIONS = ("list", "flush", "export", "entered")
 
@@ -38,17 +40,17 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 def cmd_outbox(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.action not in ("export", "entered") and args.targets:
-        raise InvalidInput(f"`packdesk outbox {args.action}` takes no file or number.")
+        raise InvalidInput(msg("cli.outbox_takes_nothing", action=args.action))
     return {"list": _list, "flush": _flush, "export": _export, "entered": _entered}[args.action](ws, args, out)
 
 
 def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     items = list(reversed(outbox_items(ws.session_factory)))
     if args.json:
-        emit(items, out)
+        emit([outbox_json(item) for item in items], out)
         return 0
     for item in items:
-        why = f"  ({item['last_error']})" if item["last_error"] and item["state"] != "done" else ""
+        why = f"  ({say(item['last_error'])})" if item["last_error"] and item["state"] != "done" else ""
         out.write(
             f"#{item['id']} {item['kind']} {item['state']} {item.get('order_no', '')} "
             f"{item.get('carrier', '')} {item.get('tracking_no', '')}{why}\n"
@@ -75,13 +77,13 @@ def _flush(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             "packdesk outbox export FILE writes the bulk-ship file.\n"
         )
     for e in report.errors:
-        out.write(f"  #{e['id']} {e.get('order_no', '')}: {e['reason']}\n")
+        out.write(f"  #{e['id']} {e.get('order_no', '')}: {say(e['message'])}\n")
     return 0
 
 
 def _export(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if len(args.targets) != 1:
-        raise InvalidInput("Give one file to write, e.g. `packdesk outbox export shipped.xlsx`.")
+        raise InvalidInput(msg("cli.outbox_one_file"))
     report = export_bulk_ship(ws.session_factory, Path(args.targets[0]), args.shop, datetime.now(UTC))
     if args.json:
         emit(report.to_json(), out)
@@ -92,7 +94,7 @@ def _export(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             f"(批量发货), then run `packdesk outbox entered --shop '{report.shop}'`.\n"
         )
     for e in report.by_hand:
-        out.write(f"  #{e['id']} {e['order_no']}: {e['reason']}\n")
+        out.write(f"  #{e['id']} {e['order_no']}: {say(e['reason'])}\n")
     return 0
 
 
@@ -100,9 +102,7 @@ def _entered(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     try:
         ids = [int(t.lstrip("#")) for t in args.targets]
     except ValueError:
-        raise InvalidInput(
-            f"Entry numbers are whole numbers as `packdesk outbox list` shows them (#12), not {' '.join(args.targets)}."
-        ) from None
+        raise InvalidInput(msg("cli.outbox_entry_numbers", given=" ".join(args.targets))) from None
     done = mark_entered(ws.session_factory, datetime.now(UTC), ids, args.shop)
     if args.json:
         emit({"entered": done}, out)

@@ -8,9 +8,10 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
+from app.cli.lang import say
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
-from app.domain.messages import of_error
+from app.domain.messages import msg, of_error
 from app.services.print_queue import cancel, list_jobs, recover, resolve
 from app.services.printing import PrintResult, PrintService
 from app.services.workspace import Workspace
@@ -41,14 +42,15 @@ def open_configured_printer(ws: Workspace, uri: str | None, size: str | None = N
 
     chosen = uri or ws.settings.printer_uri
     if not chosen:
-        raise PackDeskError("No printer given and none configured: pass --printer URI (e.g. png:///tmp/labels).")
+        raise PackDeskError(msg("cli.no_printer"))
     return open_printer(chosen, default_size=size or ws.settings.label_size)
 
 
 def _report(result: PrintResult, args: argparse.Namespace, out: TextIO) -> None:
     if result.state is not PrintJobState.SENT:
         kept = "kept for the retry" if result.state is PrintJobState.QUEUED else result.state.value
-        print(f"packdesk: {result.order_no} NOT printed ({result.tracking_no} {kept}): {result.error}", file=sys.stderr)
+        why = say(result.message) if result.message else ""
+        print(f"packdesk: {result.order_no} NOT printed ({result.tracking_no} {kept}): {why}", file=sys.stderr)
     if args.json:
         emit(result.to_json(), out)
     elif result.state is PrintJobState.SENT:
@@ -79,7 +81,7 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
                 continue
             jobs.append(service.enqueue(order_no, carrier_code=args.carrier, reprint_reason=args.reprint))
         except PackDeskError as exc:  # one order that cannot print does not stop the rest of the batch
-            print(f"packdesk: {exc.message}", file=sys.stderr)
+            print(f"packdesk: {say(exc)}", file=sys.stderr)
             if args.json:
                 emit({"order_no": order_no, "state": "refused", "error": exc.message, "reason": exc.code}, out)
             refused += 1
@@ -87,11 +89,12 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     done = {r.job_id for r in results}
     for job_id in jobs:
         if job_id not in done:  # the queue paused before reaching it: it waits, number and all
-            _report(service.result(job_id, error=service.pause.message if service.pause else "not printed"), args, out)
+            why = service.pause.message if service.pause else msg("print.not_printed")
+            _report(service.result(job_id, message=why), args, out)
     failed = refused + sum(r.state is not PrintJobState.SENT for r in results) + len(set(jobs) - done)
     if service.pause:
         print(
-            f"packdesk: the printer needs attention ({service.pause.state.value}): {service.pause.message}. "
+            f"packdesk: the printer needs attention ({service.pause.state.value}): {say(service.pause.message)}. "
             f"Waiting jobs print with `packdesk queue run --printer {service.uri}` (or this command again).",
             file=sys.stderr,
         )
@@ -106,10 +109,7 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     recover(ws.session_factory, actor, now)
     if args.action in ("confirm", "requeue", "cancel"):
         if args.job is None:
-            raise PackDeskError(
-                f"`queue {args.action}` needs the job id, e.g. packdesk queue {args.action} 12 "
-                "(`packdesk queue list` shows the ids)."
-            )
+            raise PackDeskError(msg("cli.queue_needs_job", action=args.action))
         if args.action == "cancel":
             job = cancel(ws.session_factory, args.job, actor=actor, now=now)
         else:
@@ -118,7 +118,7 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             emit(job.to_json(), out)
         else:
             reprint = job.state is PrintJobState.QUEUED and job.copy_no > 1
-            copy = f", copy {job.copy_no}: {job.reason}" if reprint else ""
+            copy = f", copy {job.copy_no}: {say(job.message)}" if reprint and job.message else ""
             out.write(f"job {job.id} ({job.order_no} {job.tracking_no}): {job.state.value}{copy}\n")
         return 0
     if args.action == "run":
@@ -126,7 +126,7 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         results = service.run(progress=lambda r: _report(r, args, out))
         if service.pause:
             print(
-                f"packdesk: the printer needs attention ({service.pause.state.value}): {service.pause.message}",
+                f"packdesk: the printer needs attention ({service.pause.state.value}): {say(service.pause.message)}",
                 file=sys.stderr,
             )
             return EXIT_ERROR
@@ -138,7 +138,7 @@ def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     for j in jobs:
         out.write(
             f"#{j.id:<5} {j.state.value:<8} {j.order_no} {j.carrier} {j.tracking_no} copy {j.copy_no} "
-            f"{j.printer_uri} {j.reason or ''}\n"
+            f"{j.printer_uri} {say(j.message) if j.message else ''}\n"
         )
     waiting = sum(j.state in (PrintJobState.QUEUED, PrintJobState.UNKNOWN) for j in jobs)
     out.write(f"{waiting} job(s) waiting or to confirm, {len(jobs)} listed.\n")
@@ -153,9 +153,7 @@ def cmd_printer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         from printers.calibration import render_test_page
 
         if not hasattr(printer, "print_label"):
-            raise PackDeskError(
-                f"{printer.spec.scheme}:// takes waybills only; print the test page on a label printer."
-            )
+            raise PackDeskError(msg("cli.test_page_needs_label_printer", scheme=printer.spec.scheme))
         sent = printer.print_label(render_test_page(printer.spec), "calibration")
         if args.json:
             emit({"printer": args.uri, "bytes_sent": sent}, out)
@@ -166,5 +164,5 @@ def cmd_printer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         emit(status.to_json(), out)
     else:
-        out.write(f"{args.uri}: {status.state.value} - {status.detail}\n")
+        out.write(f"{args.uri}: {status.state.value} - {say(of_error(status))}\n")
     return 0 if status.ready else EXIT_ERROR

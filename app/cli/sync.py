@@ -13,6 +13,7 @@ from typing import TextIO
 from app.cli.common import emit
 from app.cli.lang import say
 from app.domain.errors import InvalidInput
+from app.domain.messages import msg
 from app.services.workspace import Workspace
 from app.sync.service import sync_shops
 from app.sync.shops import Credentials, add_api_shop, platform_of
@@ -40,7 +41,7 @@ def _secret(env: str, prompt: str) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise InvalidInput(f"Set {env} (or run this in a terminal to be asked for it).")
+        raise InvalidInput(msg("cli.set_variable", variable=env))
     return getpass.getpass(prompt)
 
 
@@ -79,8 +80,8 @@ def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         if not reports:
             out.write("No shop syncs through an API here; add one with `packdesk shop add`.\n")
         for r in reports:
-            if r.error:
-                out.write(f"{r.shop}: not synced: {r.error}\n")
+            if r.message:
+                out.write(f"{r.shop}: not synced: {say(r.message)}\n")
                 continue
             out.write(
                 f"{r.shop}: {r.inserted} new, {r.updated} changed, {r.unchanged} unchanged"

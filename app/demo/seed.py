@@ -21,6 +21,7 @@ from app.domain.barcodes import gtin_check_digit, make_ean13
 from app.domain.enums import Flag, OrderStatus, Platform, RefundStatus
 from app.domain.errors import InvalidInput
 from app.domain.masking import mask_name, mask_phone
+from app.domain.messages import msg
 from app.domain.orders import CHINA_TZ, DEFAULT_SHIP_WITHIN
 from app.persistence.rows import (
     BarcodeRow,
@@ -111,9 +112,9 @@ def seed_demo(session: Session, *, orders: int = 200, seed: int = 1, anchor: dat
         InvalidInput: when the demo shops are already there (seeding again would mix two demo data sets).
     """
     if orders < 0 or orders > 1_000_000:
-        raise InvalidInput("--orders must be between 0 and 1000000.")
+        raise InvalidInput(msg("demo.orders_range"))
     if session.execute(select(ShopGroupRow).where(ShopGroupRow.name == GROUP_NAME)).first():
-        raise InvalidInput("This data directory already has the demo shop. Use a new --data-dir for a fresh demo.")
+        raise InvalidInput(msg("demo.already_seeded"))
     rng = random.Random(seed)
     anchor = anchor or default_anchor()
 

@@ -4,11 +4,16 @@ Ids are dotted, lower-case and stable (they are stored, see app.domain.messages)
 the .ts file follows through lupdate, which finds each template by its `QT_TRANSLATE_NOOP("CoreMessages", ...)` mark
 (so a template is always written out literally here, never built). Parameters are `{name}` placeholders in
 str.format syntax, without format specs: callers pass numbers and lists preformatted, and a parameter may be another
-message (a reason inside a refusal). Printers' own ids (prefix "printer.") live in printers.errors and are merged in.
+message (a reason inside a refusal). Printers' own ids (prefix "printer.") live in printers.errors, and the larger
+areas in app.domain.catalog_* modules; all are merged in here.
 """
 
 from __future__ import annotations
 
+from app.domain.catalog_imports import IMPORTS
+from app.domain.catalog_printing import PRINTING
+from app.domain.catalog_station import STATION
+from app.domain.catalog_sync import SYNC
 from printers.errors import PRINTER_MESSAGES
 
 
@@ -140,6 +145,12 @@ CATALOG: dict[str, str] = {
         "PackDesk cannot write its database here. Check that the data directory exists and is writable.",
     ),
     "database.error": QT_TRANSLATE_NOOP("CoreMessages", "The database reported an error: {error}"),
+    # Printing, the print queue and the bench; Taobao, ship-backs and the seller centre; imports; the data
+    # directory, packers, PINs and the command line (one module each, to keep this one short)
+    **PRINTING,
+    **SYNC,
+    **IMPORTS,
+    **STATION,
     # Printers (printers.errors)
     **PRINTER_MESSAGES,
 }

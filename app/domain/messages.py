@@ -119,8 +119,9 @@ def _decode_params(params: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def of_error(exc: BaseException) -> Message:
-    """The message an error carries (a PackDeskError's, a PrinterError's), else its text as plain text.
+def of_error(exc: object) -> Message:
+    """The message an error carries (a PackDeskError's, a PrinterError's, or a printer status's), else its text as
+    plain text.
 
     A PrinterError's parameter that is itself an error (the reason inside "'URI': {reason}") becomes its message too.
     """

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.messages import PLAIN, Message, msg
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 from app.services.audit import Actor, audit
 from app.services.printing import count_print, interrupted
@@ -17,6 +18,9 @@ from app.services.printing import count_print, interrupted
 
 @dataclass(frozen=True)
 class JobView:
+    """One print job as a list shows it; `message` is its stored reason (a reprint's, a failure's), `reason` the
+    English of it (JSON)."""
+
     id: int
     order_no: str
     tracking_no: str
@@ -24,10 +28,14 @@ class JobView:
     printer_uri: str
     state: PrintJobState
     copy_no: int
-    reason: str | None
+    message: Message | None
     attempts: int
     created_at: datetime
     finished_at: datetime | None
+
+    @property
+    def reason(self) -> str | None:
+        return self.message.render() if self.message else None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -68,7 +76,7 @@ def list_jobs(
                 job.printer_uri,
                 PrintJobState(job.state),
                 job.copy_no,
-                job.reason,
+                Message.decode(job.reason),
                 job.attempts,
                 job.created_at,
                 job.finished_at,
@@ -84,7 +92,7 @@ def recover(session_factory: sessionmaker[Session], actor: Actor, now: datetime)
         for job in session.execute(select(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING)).scalars():
             if interrupted(job.claimed_by, job.claimed_at, now):
                 job.state = PrintJobState.UNKNOWN
-                job.reason = "interrupted while sending: did it print?"
+                job.reason = msg("print.interrupted").encode()
                 job.finished_at = now
                 found.append(job.id)
                 audit(session, actor, "print_interrupted", "print_job", job.id, claimed_by=job.claimed_by)
@@ -108,48 +116,45 @@ def resolve(
     with session_factory.begin() as session:
         job = session.get(PrintJobRow, job_id)
         if job is None:
-            raise NotFound(f"No print job {job_id}. `packdesk queue list` shows the jobs.")
+            raise NotFound(msg("queue.job_not_found", job=job_id))
         if job.state not in (PrintJobState.UNKNOWN, PrintJobState.FAILED):
+            why = NOT_ANSWERABLE.get(PrintJobState(job.state), "queue.not_answerable")
             raise InvalidInput(
-                NOT_ANSWERABLE.get(
-                    job.state, "Print job {job} is {state}; only unknown or failed jobs need an answer."
-                ).format(job=job_id, state=job.state, printer=job.printer_uri),
-                job=job_id,
-                state=str(job.state),
+                msg(why, job=job_id, state=str(job.state), printer=job.printer_uri), job=job_id, state=str(job.state)
             )
-        cancelled = (job.reason or "").startswith("cancelled")
+        stored = Message.decode(job.reason)
+        cancelled = stored is not None and _is_cancellation(stored)
         if printed and job.state == PrintJobState.FAILED and cancelled:
-            raise InvalidInput(f"Print job {job_id} was {job.reason}; it cannot count as printed.")
+            raise InvalidInput(msg("queue.cancelled_not_printed", job=job_id, reason=stored))
         if printed:
             count_print(session, job, job.bytes_sent, now, actor)
             audit(session, actor, "print_confirmed", "print_job", job.id)
         else:
             if cancelled:
-                raise InvalidInput(
-                    f"Print job {job_id} was {job.reason}; it cannot be resent. If the order may ship, print it again "
-                    "(`packdesk print ORDER_NO --printer URI`)."
-                )
+                raise InvalidInput(msg("queue.cancelled_not_resent", job=job_id, reason=stored))
             if job.state == PrintJobState.UNKNOWN:
                 _count_partial(session, job, now, actor)
             job.state = PrintJobState.QUEUED
             job.finished_at = None
-            audit(session, actor, "print_requeued", "print_job", job.id, copy_no=job.copy_no, reason=job.reason)
+            reason = Message.decode(job.reason)
+            audit(
+                session, actor, "print_requeued", "print_job", job.id, copy_no=job.copy_no,
+                reason=reason.render() if reason else None,
+            )  # fmt: skip
     return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)
 
 
-# Why a job cannot take an answer, and what to do instead.
+# Why a job cannot take an answer, and what to do instead (app.domain.catalog_printing).
 NOT_ANSWERABLE = {
-    PrintJobState.QUEUED: (
-        "Print job {job} has not been sent yet, so there is nothing to answer: it prints with "
-        "`packdesk queue run --printer {printer}`, or `packdesk queue cancel {job}` takes it out."
-    ),
-    PrintJobState.SENDING: (
-        "Print job {job} is being sent right now; answer once it has stopped (`packdesk queue list` shows it)."
-    ),
-    PrintJobState.SENT: (
-        "Print job {job} has printed. To print its waybill again: `packdesk print ORDER_NO --reprint REASON`."
-    ),
+    PrintJobState.QUEUED: "queue.not_answerable.queued",
+    PrintJobState.SENDING: "queue.not_answerable.sending",
+    PrintJobState.SENT: "queue.not_answerable.sent",
 }
+
+
+def _is_cancellation(reason: Message) -> bool:
+    """Whether a job's stored reason says it was cancelled (rows from before message ids hold English text)."""
+    return reason.id == "print.cancelled" or (reason.id == PLAIN and reason.render().startswith("cancelled"))
 
 
 def _count_partial(session: Session, job: PrintJobRow, now: datetime, actor: Actor) -> None:
@@ -160,10 +165,10 @@ def _count_partial(session: Session, job: PrintJobRow, now: datetime, actor: Act
     package.printed_at = now
     if package.state == PackageState.ALLOCATED:
         package.state = PackageState.PRINTED
-    why = f"copy {job.copy_no} may have been cut off ({job.reason or 'did it print?'})"
+    why = msg("print.reprint_cut_off", copy=job.copy_no, reason=Message.decode(job.reason) or msg("print.did_it_print"))
     audit(session, actor, "print_partial", "print_job", job.id, tracking_no=package.tracking_no, copy_no=job.copy_no)
     job.copy_no = package.print_count + 1
-    job.reason = f"reprint: {why}"
+    job.reason = why.encode()
 
 
 def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor, now: datetime) -> JobView:
@@ -176,20 +181,12 @@ def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor,
     with session_factory.begin() as session:
         job = session.get(PrintJobRow, job_id)
         if job is None:
-            raise NotFound(f"No print job {job_id}. `packdesk queue list` shows the jobs.")
+            raise NotFound(msg("queue.job_not_found", job=job_id))
         if job.state != PrintJobState.QUEUED:
-            raise InvalidInput(
-                f"Print job {job_id} is {job.state}, not waiting: only a job that has not been sent can be cancelled."
-                + (
-                    f" Answer it with `packdesk queue confirm {job_id}` or `packdesk queue requeue {job_id}`."
-                    if job.state == PrintJobState.UNKNOWN
-                    else ""
-                ),
-                job=job_id,
-                state=str(job.state),
-            )
+            why = "queue.cancel_unknown" if job.state == PrintJobState.UNKNOWN else "queue.cancel_not_waiting"
+            raise InvalidInput(msg(why, job=job_id, state=str(job.state)), job=job_id, state=str(job.state))
         job.state = PrintJobState.FAILED
-        job.reason = "cancelled: taken out of the queue"
+        job.reason = msg("print.cancelled", reason=msg("print.taken_out")).encode()
         job.finished_at = now
         audit(session, actor, "print_cancelled", "print_job", job.id)
     return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)

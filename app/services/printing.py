@@ -28,6 +28,7 @@ from app.demo.routing import demo_routing
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.masking import mask_name, mask_phone
+from app.domain.messages import Message, english, msg, of_error
 from app.domain.orders import CHINA_TZ
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository, current_package, to_order
@@ -42,34 +43,19 @@ from printers.waybill import Item, Party, Routing, Waybill
 
 OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
 
-BLOCK_MESSAGES = {
-    "closed": "Order {no} is closed (refunded or cancelled): it must not ship.",
-    "shipped": "Order {no} has already shipped.",
-    "on_hold": "Order {no} is on hold: release it before printing.",
-    "refund": "Every item of order {no} has a refund requested: it must not ship.",
-}
-
-# Why a waybill with an unfinished job cannot be queued again, and what resolves it.
+# Why a waybill with an unfinished job cannot be queued again, and what resolves it (app.domain.catalog_printing).
 WAITING_MESSAGES = {
-    PrintJobState.QUEUED: (
-        "The waybill of order {no} ({tracking}) is already waiting in the print queue (job {job}). Print it with "
-        "`packdesk queue run --printer URI` (or print the order again: its waiting job resumes), or take it out with "
-        "`packdesk queue cancel {job}`."
-    ),
-    PrintJobState.SENDING: (
-        "The waybill of order {no} ({tracking}) is being sent to a printer right now (job {job}). Wait for it; if that "
-        "print stops, answer with `packdesk queue confirm {job}` (it came out whole) or `packdesk queue requeue {job}`."
-    ),
-    PrintJobState.UNKNOWN: (
-        "The waybill of order {no} ({tracking}) may have printed only in part (job {job}: did it print?). If the label "
-        "came out whole, run `packdesk queue confirm {job}`; to print it again, marked as a reprint, run "
-        "`packdesk queue requeue {job}` and then print again."
-    ),
+    PrintJobState.QUEUED: "print.waiting.queued",
+    PrintJobState.SENDING: "print.waiting.sending",
+    PrintJobState.UNKNOWN: "print.waiting.unknown",
 }
 
 
 @dataclass(frozen=True)
 class PrintResult:
+    """What became of one job; `message` says why it did not print (the window shows it in the packer's language,
+    `error` is its English for JSON)."""
+
     order_no: str
     tracking_no: str
     carrier: str
@@ -77,8 +63,12 @@ class PrintResult:
     job_id: int
     state: PrintJobState
     bytes_sent: int = 0
-    error: str | None = None
+    message: Message | None = None
     printer_state: str | None = None  # printers.status.State of a printer that stopped the job (paper_out...)
+
+    @property
+    def error(self) -> str | None:
+        return self.message.render() if self.message else None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -148,7 +138,7 @@ def preview_waybill(session_factory: sessionmaker[Session], order_no: str, now: 
     with session_factory() as session:
         order = OrderRepository(session).row(order_no)
         if order is None:
-            raise NotFound(f"No order {order_no} in the cache.")
+            raise NotFound(msg("order.not_found", order_no=order_no))
         package = current_package(order)
         if package is None:
             account = _default_account(session, order)
@@ -224,33 +214,35 @@ class _Claim:
         return f"{self.tracking_no}-{self.copy_no}"
 
     def result(
-        self, state: PrintJobState, sent: int, error: str | None = None, printer_state: State | None = None
+        self, state: PrintJobState, sent: int, message: Message | None = None, printer_state: State | None = None
     ) -> PrintResult:
         return PrintResult(
-            self.order_no, self.tracking_no, self.carrier, self.copy_no, self.job_id, state, sent, error,
+            self.order_no, self.tracking_no, self.carrier, self.copy_no, self.job_id, state, sent, message,
             printer_state.value if printer_state else None,
         )  # fmt: skip
 
 
-def cancel_queued(session: Session, package: PackageRow, reason: str, actor: Actor, now: datetime) -> int:
+def cancel_queued(session: Session, package: PackageRow, reason: Message, actor: Actor, now: datetime) -> int:
     """Takes the queued jobs of `package` out of every queue (its parcel was stopped: the label must not come out
     later, when someone resumes the queue); returns how many."""
     cancelled = session.execute(
         update(PrintJobRow)
         .where(PrintJobRow.package_id == package.id, PrintJobRow.state == PrintJobState.QUEUED.value)
-        .values(state=PrintJobState.FAILED.value, reason=f"cancelled: {reason}", finished_at=now)
+        .values(
+            state=PrintJobState.FAILED.value, reason=msg("print.cancelled", reason=reason).encode(), finished_at=now
+        )
     ).rowcount
     if cancelled:
-        audit(session, actor, "print_cancelled", "package", package.tracking_no, reason=reason)
+        audit(session, actor, "print_cancelled", "package", package.tracking_no, reason=reason.render())
     return int(cancelled or 0)
 
 
 @dataclass(frozen=True)
 class QueuePause:
-    """Why the queue of a printer stopped, in words for the packer, and the printer's state."""
+    """Why the queue of a printer stopped, as a message for the packer, and the printer's state."""
 
     state: State
-    message: str
+    message: Message
     reported: bool = False  # the printer itself said so (a status answer), not inferred from a failed send
 
 
@@ -296,8 +288,11 @@ class PrintService:
 
     # -- queueing ---------------------------------------------------------------------------------------------
 
-    def enqueue(self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None) -> int:
-        """Queues the waybill of one order, allocating (and committing) its tracking number first.
+    def enqueue(
+        self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | Message | None = None
+    ) -> int:
+        """Queues the waybill of one order, allocating (and committing) its tracking number first. A reprint's reason
+        is the packer's own words, or a message of PackDesk's (a parcel packed again at the station).
 
         Returns:
             The job id.
@@ -307,16 +302,19 @@ class PrintService:
             NotPackable: the order is closed, shipped, held or fully refunded.
             InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
         """
-        reason = (reprint_reason or "").strip()
+        reason = (
+            reprint_reason if isinstance(reprint_reason, Message) else Message.plain((reprint_reason or "").strip())
+        )
+        given = isinstance(reprint_reason, Message) or bool(reason.render())
         with self.session_factory.begin() as session:
             order = OrderRepository(session).row(order_no)
             if order is None:
-                raise NotFound(f"No order {order_no} in the cache. Check the number, or sync the shop first.")
+                raise NotFound(msg("print.order_not_found", order_no=order_no))
             package = current_package(order)
             already = package is not None and package.print_count > 0
             blocked = to_order(order, {}).block_reason()
-            if blocked and not (blocked == "shipped" and already and reason):
-                raise NotPackable(BLOCK_MESSAGES[blocked].format(no=order.order_no), reason=blocked)
+            if blocked and not (blocked == "shipped" and already and given):
+                raise NotPackable(msg(f"print.blocked.{blocked}", order_no=order.order_no), reason=blocked)
             if package is not None:
                 waiting = session.execute(
                     select(PrintJobRow.id, PrintJobRow.state)
@@ -326,15 +324,24 @@ class PrintService:
                 if waiting is not None:
                     job_id, state = waiting[0], PrintJobState(waiting[1])
                     raise InvalidInput(
-                        WAITING_MESSAGES[state].format(no=order.order_no, tracking=package.tracking_no, job=job_id),
+                        msg(
+                            WAITING_MESSAGES[state],
+                            order_no=order.order_no,
+                            tracking_no=package.tracking_no,
+                            job=job_id,
+                        ),
                         job=job_id,
                         state=state.value,
                     )
-            if already and not reason:
+            if already and not given:
                 assert package is not None
                 raise InvalidInput(
-                    f"The waybill of order {order.order_no} ({package.tracking_no}) was already printed "
-                    f"{package.print_count} time(s). Give a reason to print it again (--reprint REASON)."
+                    msg(
+                        "print.already_printed",
+                        order_no=order.order_no,
+                        tracking_no=package.tracking_no,
+                        count=package.print_count,
+                    )
                 )
             if package is None:
                 package = allocate(session, order, carrier_code)
@@ -343,7 +350,7 @@ class PrintService:
                 printer_uri=self.uri,
                 state=PrintJobState.QUEUED,
                 copy_no=package.print_count + 1,
-                reason=reason if already else None,
+                reason=reason.encode() if already else None,
                 created_at=self.clock(),
                 attempts=0,
             )
@@ -395,7 +402,7 @@ class PrintService:
         return results
 
     def print_order(
-        self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | None = None
+        self, order_no: str, *, carrier_code: str | None = None, reprint_reason: str | Message | None = None
     ) -> PrintResult:
         """Queues and prints the waybill of one order now (the station's path); raises as `enqueue` does."""
         return self.print_job(self.enqueue(order_no, carrier_code=carrier_code, reprint_reason=reprint_reason))
@@ -452,11 +459,11 @@ class PrintService:
             return results[job_id]
         return self.result(
             job_id,
-            error=self.pause.message if self.pause else "not printed",
+            message=self.pause.message if self.pause else msg("print.not_printed"),
             printer_state=self.pause.state if self.pause and self.pause.reported else None,
         )
 
-    def result(self, job_id: int, error: str | None = None, printer_state: State | None = None) -> PrintResult:
+    def result(self, job_id: int, message: Message | None = None, printer_state: State | None = None) -> PrintResult:
         with self.session_factory() as session:
             job = session.get(PrintJobRow, job_id)
             assert job is not None
@@ -471,7 +478,7 @@ class PrintService:
                 job.id,
                 PrintJobState(job.state),
                 job.bytes_sent,
-                error,
+                message,
                 printer_state.value if printer_state else None,
             )
 
@@ -483,7 +490,7 @@ class PrintService:
         if status.state is State.READY:
             return True
         # Paper out, cover open, offline and no answer all stop the queue: "unknown" is never taken for "ready".
-        self.pause = QueuePause(status.state, status.detail, reported=True)
+        self.pause = QueuePause(status.state, of_error(status), reported=True)
         return False
 
     def _claim(self, job_id: int) -> _Claim | PrintResult | None:
@@ -506,7 +513,8 @@ class PrintService:
             if blocked and not (blocked == "shipped" and job.copy_no > 1):
                 # The order changed while its job waited (a refund arrived): the label must not come out.
                 job.state = PrintJobState.FAILED
-                job.reason = f"cancelled: order {blocked.replace('_', ' ')}"
+                why = msg("print.cancelled", reason=msg("print.order_stopped", reason=msg(f"order.blocked.{blocked}")))
+                job.reason = why.encode()
                 job.finished_at = now
                 audit(
                     session,
@@ -525,7 +533,7 @@ class PrintService:
                     job.id,
                     PrintJobState.FAILED,
                     0,
-                    job.reason,
+                    why,
                 )
             job.state = PrintJobState.SENDING
             job.copy_no = package.print_count + 1
@@ -549,7 +557,7 @@ class PrintService:
             if self.pause.state in (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR):
                 # The printer took the label but stopped (paper ran out, the cover opened): it may not have come
                 # out whole, so it is not counted; the packer says whether it did.
-                error = f"after sending: {self.pause.message}"
+                error = msg("print.after_sending", reason=self.pause.message)
                 self._set_state(claim.job_id, PrintJobState.UNKNOWN, error, sent=sent)
                 return claim.result(PrintJobState.UNKNOWN, sent, error, self.pause.state)
             # It took the whole label and now does not answer: printed; the queue waits before the next one.
@@ -563,9 +571,10 @@ class PrintService:
             state, pause = PrintJobState.UNKNOWN, State.ERROR
         else:
             state, pause = PrintJobState.FAILED, State.ERROR
-        self._set_state(claim.job_id, state, str(exc))
-        self.pause = QueuePause(pause, str(exc))
-        return claim.result(state, 0, str(exc))
+        why = of_error(exc)
+        self._set_state(claim.job_id, state, why)
+        self.pause = QueuePause(pause, why)
+        return claim.result(state, 0, why)
 
     def _send_combined(self, job_ids: list[int], progress: Callable[[PrintResult], None] | None) -> list[PrintResult]:
         """Prints every job into one document (a combined PDF): all are sent, or none is."""
@@ -591,14 +600,15 @@ class PrintService:
                 progress(result)
         return results
 
-    def _set_state(self, job_id: int, state: PrintJobState, reason: str | None, sent: int = 0) -> None:
+    def _set_state(self, job_id: int, state: PrintJobState, reason: Message | None, sent: int = 0) -> None:
         with self.session_factory.begin() as session:
             job = session.get(PrintJobRow, job_id)
             assert job is not None
             job.state = state
             job.bytes_sent = sent
-            if reason:
-                job.reason = reason if not job.reason or job.copy_no == 1 else f"{job.reason} / {reason}"
+            if reason:  # a reprint keeps its own reason first
+                earlier = Message.decode(job.reason) if job.copy_no > 1 else None
+                job.reason = (msg("print.reasons", first=earlier, then=reason) if earlier else reason).encode()
             if state is not PrintJobState.QUEUED:
                 job.finished_at = self.clock()
             package = session.get(PackageRow, job.package_id)
@@ -613,7 +623,7 @@ class PrintService:
                 order.order_no,
                 tracking_no=package.tracking_no,
                 printer=job.printer_uri,
-                error=reason,
+                error=reason.render() if reason else None,
             )
 
     def _mark_sent(self, job_id: int, sent: int) -> None:
@@ -646,5 +656,5 @@ def count_print(session: Session, job: PrintJobRow, sent: int, now: datetime, ac
         tracking_no=package.tracking_no,
         copy_no=job.copy_no,
         printer=job.printer_uri,
-        reason=job.reason,
+        reason=english(job.reason),
     )

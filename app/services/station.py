@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.barcodes import normalize_scan
 from app.domain.enums import OrderStatus, PackageState, PrintJobState, ScanOutcome
 from app.domain.errors import InvalidInput, PackDeskError
+from app.domain.messages import Message, msg
 from app.domain.orders import Order
 from app.domain.packing import BarcodeHit, PackSession, Verdict
 from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
@@ -41,7 +42,11 @@ def _RECORD_SCAN():  # noqa: N802, ANN202 - built once: every scan writes one ro
 
 @dataclass(frozen=True)
 class StationEvent:
-    """One line of `packdesk pack --json`, and what the window shows for a scan."""
+    """One line of `packdesk pack --json`, and what the window shows for a scan.
+
+    `reason` is a code, except for `print_failed`, whose reason is the English of `message`: the message itself is
+    what the window shows, in the packer's language (it is not part of the JSON).
+    """
 
     event: ScanOutcome
     code: str = ""
@@ -55,6 +60,7 @@ class StationEvent:
     tracking_no: str | None = None
     reason: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    message: Message | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -249,17 +255,18 @@ class Station:
         """
 
         if not reason.strip():
-            raise InvalidInput("Say why the order may ship after all.")
+            raise InvalidInput(msg("bench.override_needs_reason"))
         with self.session_factory.begin() as db:
             repo, row, order = self._order_by_code(db, code)
             blocked = order.block_reason()
             if blocked in ("closed", "shipped", "refund"):
-                raise InvalidInput(f"Order {order.order_no} cannot ship: {blocked}. No override can change that.")
+                stop = msg(f"order.blocked.{blocked}")
+                raise InvalidInput(msg("bench.cannot_override", order_no=order.order_no, reason=stop))
             voided = any(p.state == PackageState.VOID for p in row.packages) and current_package(row) is None
             if blocked is None and voided:
                 blocked = "label_voided"  # stopped after its label printed (address change, partial refund)
             if blocked is None:
-                raise InvalidInput(f"Order {order.order_no} is not stopped.")
+                raise InvalidInput(msg("bench.not_stopped", order_no=order.order_no))
             audit(db, self.actor, "override", "order", order.order_no, stop=blocked, supervisor=supervisor,
                   reason=reason.strip())  # fmt: skip
             if blocked == "on_hold":  # the hold is lifted here, for this bench and the print queue alike
@@ -277,11 +284,11 @@ class Station:
         """
 
         if self.session is not None and not self.session.complete:
-            raise InvalidInput("Finish or park the open parcel first.")
+            raise InvalidInput(msg("bench.finish_open_parcel"))
         with self.session_factory.begin() as db:
             _repo, row, order = self._order_by_code(db, code)
             if order.status is OrderStatus.SHIPPED:
-                raise InvalidInput(f"Order {order.order_no} has shipped: it can no longer be reopened.")
+                raise InvalidInput(msg("bench.shipped_cannot_reopen", order_no=order.order_no))
             package = current_package(row)
             if package is not None and package.print_count > 0:
                 self._void(db, package, "reopened")
@@ -298,16 +305,16 @@ class Station:
         """
 
         if self.session is None or self.session.complete:
-            raise InvalidInput("Open the parcel the item belongs to, then bind its code.")
+            raise InvalidInput(msg("bench.bind_needs_parcel"))
         line = next((ln for ln in self.session.order.lines if ln.sku == sku), None)
         if line is None:
-            raise InvalidInput(f"{sku} is not in order {self.session.order.order_no}.")
+            raise InvalidInput(msg("bench.sku_not_in_order", sku=sku, order_no=self.session.order.order_no))
         if not 1 <= units <= 999:
-            raise InvalidInput("A code counts 1 to 999 units.")
+            raise InvalidInput(msg("bench.units_range"))
         normal = normalize_scan(code)
         with self.session_factory.begin() as db:
             if CatalogueRepository(db).lookup(normal) is not None:
-                raise InvalidInput(f"The code {normal} already belongs to a product.")
+                raise InvalidInput(msg("bench.code_taken", code=normal))
             product = db.execute(select(ProductRow).where(ProductRow.sku == sku)).scalar_one_or_none()
             if product is None:  # an order line from a platform whose SKU the catalogue never had
                 product = ProductRow(sku=sku, title=line.title, spec=line.spec, price=line.price)
@@ -325,9 +332,9 @@ class Station:
         """
 
         if self.session is None or self.session.complete:
-            raise InvalidInput("There is no open parcel to confirm an item in.")
+            raise InvalidInput(msg("bench.no_parcel_to_confirm"))
         if not reason.strip():
-            raise InvalidInput("Say why the item cannot be scanned.")
+            raise InvalidInput(msg("bench.confirm_needs_reason"))
         with self.session_factory.begin() as db:
             order_id = self._order_id(db)
             events = self._apply_item(db, order_id, f"MANUAL:{sku}", BarcodeHit(sku, 1))
@@ -396,7 +403,7 @@ class Station:
         repo = OrderRepository(db)
         row = repo.row_by_code(code)
         if row is None:
-            raise InvalidInput(f"No order for {code}.")
+            raise InvalidInput(msg("bench.no_order_for_code", code=code))
         return repo, row, repo.to_domain([row])[0]
 
     def _opened_afresh(
@@ -647,7 +654,7 @@ class Station:
             )
         ]
 
-    def _print(self, order_no: str, reprint: str | None, retry: int | None) -> PrintResult:
+    def _print(self, order_no: str, reprint: Message | None, retry: int | None) -> PrintResult:
         """Prints the complete parcel's label. After a failure (`retry`: that job), the same job: printed meanwhile
         from the print queue, it is not printed again; still queued (on any printer), it prints here; cut off
         mid-send, it waits for the packer's answer in the print queue."""
@@ -657,7 +664,7 @@ class Station:
             if state is PrintJobState.SENT:
                 return self.printer.result(retry)
             if state in (PrintJobState.UNKNOWN, PrintJobState.SENDING):
-                return self.printer.result(retry, error="the label may have printed: answer in the print queue")
+                return self.printer.result(retry, message=msg("print.may_have_printed"))
         waiting = self.printer.waiting_job(order_no)  # queued when its printer stopped: that one, never a second
         if waiting is not None:
             return self.printer.print_job(waiting)
@@ -853,7 +860,8 @@ class Station:
                 if package is not None and package.print_count > 0 and blocked != "shipped":
                     self._void(db, package, blocked)  # a shipped parcel's label is on its way: it stays valid
                 if package is not None:  # a label still queued for it (its printer had stopped) must not come out
-                    cancel_queued(db, package, f"order stopped at the bench ({blocked})", self.actor, self.clock())
+                    stopped = msg("print.stopped_at_bench", stop=blocked)
+                    cancel_queued(db, package, stopped, self.actor, self.clock())
                 self._close()
                 return [StationEvent(ScanOutcome.INTERCEPTED, order.order_no, order.order_no, reason=blocked)]
             if self.from_waybill and row is not None and package is not None and package.print_count > 0:
@@ -879,7 +887,7 @@ class Station:
                 return [mismatch]
             if self.printer is None:
                 return []
-            reprint = "packed again at the station" if package is not None and package.print_count > 0 else None
+            reprint = msg("print.packed_again") if package is not None and package.print_count > 0 else None
         confirm = self.confirm_scan  # read once: the station settings may change it meanwhile
         retry, self.failed_job = self.failed_job, None
         try:
@@ -888,7 +896,10 @@ class Station:
             with self.session_factory.begin() as db:
                 self._record(db, self._order_id(db), order.order_no, ScanOutcome.PRINT_FAILED, None, 0)
             self.print_failed = True
-            return [StationEvent(ScanOutcome.PRINT_FAILED, order.order_no, order.order_no, reason=exc.message)]
+            failed = StationEvent(
+                ScanOutcome.PRINT_FAILED, order.order_no, order.order_no, reason=exc.message, message=exc.msg
+            )
+            return [failed]
         with self.session_factory.begin() as db:  # the attempt's record: a restart must not print it again
             outcome = ScanOutcome.LABEL_PRINTED if result.state is PrintJobState.SENT else ScanOutcome.PRINT_FAILED
             self._record(db, self._order_id(db), result.tracking_no or order.order_no, outcome, None, 0)
@@ -909,6 +920,7 @@ class Station:
                     tracking_no=result.tracking_no,
                     reason=result.error,
                     extra=extra,
+                    message=result.message,
                 )
             ]
         events = [

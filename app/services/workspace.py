@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DataDirError, InvalidInput
+from app.domain.messages import msg
 from app.persistence.db import (
     create_private_file,
     make_engine,
@@ -76,7 +77,7 @@ class Settings:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"{path} is not valid TOML ({exc}); fix or delete it.") from exc
+            raise InvalidInput(msg("data_dir.config_not_toml", path=str(path), error=str(exc))) from exc
         known = {k: v if isinstance(v, bool) else str(v) for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
@@ -127,22 +128,19 @@ def ensure_data_dir(path: Path) -> None:
 
 def _check_writable(path: Path) -> None:
     if path.exists() and not path.is_dir():
-        raise DataDirError(f"The data directory {path} is a file, not a folder. Choose a folder with --data-dir.")
+        raise DataDirError(msg("data_dir.is_file_choose", path=str(path)))
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(f"Cannot create the data directory {path}: {exc.strerror}.") from exc
+        raise DataDirError(msg("data_dir.cannot_create", path=str(path), error=exc.strerror)) from exc
     if not path.is_dir():
-        raise DataDirError(f"The data directory {path} is a file, not a folder.")
+        raise DataDirError(msg("data_dir.is_file", path=str(path)))
     probe = path / ".packdesk-write-test"
     try:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise DataDirError(
-            f"PackDesk cannot write to its data directory {path} ({exc.strerror}). "
-            "Choose another folder with --data-dir or fix its permissions."
-        ) from exc
+        raise DataDirError(msg("data_dir.not_writable", path=str(path), error=exc.strerror)) from exc
 
 
 def open_workspace(data_dir: Path | None = None) -> Workspace:
@@ -159,7 +157,7 @@ def open_workspace(data_dir: Path | None = None) -> Workspace:
         try:
             private_sqlite_file(root / "packdesk.db")
         except OSError as exc:
-            raise DataDirError(f"PackDesk cannot create its database in {root} ({exc.strerror}).") from exc
+            raise DataDirError(msg("data_dir.no_database", path=str(root), error=exc.strerror)) from exc
     url = settings.database_url or sqlite_url(root / "packdesk.db")
     engine = make_engine(url)
     try:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import InvalidInput, PackDeskError
+from app.domain.messages import msg
 from app.domain.tracking import CARRIERS
 
 SUFFIXES = (".csv", ".xlsx")
@@ -75,11 +76,9 @@ def check_path(path: Path) -> None:
         InvalidInput: not .csv/.xlsx, or its folder does not exist.
     """
     if path.suffix.lower() not in SUFFIXES:
-        raise InvalidInput(
-            f"Name the bulk-ship file .csv or .xlsx (not '{path.name}'); the seller centre imports those."
-        )
+        raise InvalidInput(msg("bulk_ship.suffix", name=path.name))
     if not path.parent.is_dir():
-        raise InvalidInput(f"The folder {path.parent} does not exist.")
+        raise InvalidInput(msg("bulk_ship.no_folder", folder=str(path.parent)))
 
 
 def write_bulk_ship(path: Path, fmt: BulkShipFormat, rows: Sequence[tuple[str, str, str]]) -> None:
@@ -103,7 +102,7 @@ def write_bulk_ship(path: Path, fmt: BulkShipFormat, rows: Sequence[tuple[str, s
                 csv.writer(f).writerows(table)
         os.replace(tmp, path)
     except OSError as exc:
-        raise PackDeskError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        raise PackDeskError(msg("bulk_ship.cannot_write", path=str(path), error=exc.strerror or str(exc))) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

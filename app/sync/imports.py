@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import OrderStatus, Platform, RefundStatus
 from app.domain.errors import InvalidInput
 from app.domain.masking import mask_name, mask_phone
+from app.domain.messages import Message, msg
 from app.domain.orders import CHINA_TZ, DEFAULT_SHIP_WITHIN
 from app.persistence.rows import ShopRow
 from app.sync.model import MAX_AMOUNT, MAX_QTY, YEARS, PlatformLine, PlatformOrder
@@ -45,12 +46,8 @@ from app.sync.shops import ensure_shop
 from app.sync.store import Change, upsert_orders
 
 TAOBAO_ORDERS, TAOBAO_ITEMS, PDD, JD = "taobao_orders", "taobao_items", "pdd", "jd"
-FORMAT_NAMES = {
-    TAOBAO_ORDERS: "Taobao order report (订单报表)",
-    TAOBAO_ITEMS: "Taobao item report (宝贝报表)",
-    PDD: "Pinduoduo order export",
-    JD: "JD order export",
-}
+FORMATS = {fmt: msg(f"import.format.{fmt}") for fmt in (TAOBAO_ORDERS, TAOBAO_ITEMS, PDD, JD)}  # their names
+FORMAT_NAMES = {fmt: name.render() for fmt, name in FORMATS.items()}
 FORMAT_PLATFORM = {TAOBAO_ORDERS: Platform.TAOBAO, TAOBAO_ITEMS: Platform.TAOBAO, PDD: Platform.PDD, JD: Platform.JD}
 # fmt: off
 # The exports a shop takes: Tmall shops export the Taobao reports; a shop of platform "other" takes any export.
@@ -154,11 +151,16 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class Rejection:
-    """One row not imported: `row` as Excel numbers it (the header is row 1)."""
+    """One row not imported: `row` as Excel numbers it (the header is row 1); `message` says why (`reason` is its
+    English, for JSON)."""
 
     file: str
     row: int
-    reason: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        return self.message.render()
 
     def to_json(self) -> dict[str, Any]:
         return {"row": self.row, "reason": self.reason}
@@ -176,9 +178,13 @@ class FileReport:
     unchanged: int = 0
     skipped: int = 0  # orders not paid yet
     rejected: list[Rejection] = field(default_factory=list)
-    error: str | None = None
+    message: Message | None = None  # why the whole file was refused
 
-    def reject(self, row: int, reason: str) -> None:
+    @property
+    def error(self) -> str | None:
+        return self.message.render() if self.message else None
+
+    def reject(self, row: int, reason: Message) -> None:
         self.rejected.append(Rejection(self.file, row, reason))
 
     def to_json(self) -> dict[str, Any]:
@@ -207,7 +213,7 @@ class ImportReport:
 
     @property
     def errors(self) -> list[FileReport]:
-        return [f for f in self.files if f.error]
+        return [f for f in self.files if f.message]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -220,7 +226,23 @@ class ImportReport:
         }
 
 
-# -- cell parsers (public: each takes the cell text and raises ValueError with a reason) ------------------------------
+# -- cell parsers (public: each takes the cell text and raises CellError, a ValueError, with a reason) ----------------
+
+
+class CellError(ValueError):
+    """A cell that does not read as what its column holds; `msg` says why (its str() is the English)."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render())
+        self.msg = reason
+
+
+def _why(exc: ValueError) -> Message:
+    """The reason a cell parser gave (any other ValueError's text as it is)."""
+    return exc.msg if isinstance(exc, CellError) else Message.plain(str(exc))
+
+
+_ORDER_NO_WHAT = {"order number": "import.what.order_no", "sub-order number": "import.what.line_no"}
 
 
 def normalize_header(name: str) -> str:
@@ -236,19 +258,21 @@ def clean_cell(text: str) -> str:
 
 
 def parse_order_no(text: str, what: str = "order number") -> str:
-    """An order (or sub-order) number: digits, or PDD's digits-dash-digits, after the anti-Excel wrapping."""
+    """An order (or sub-order) number: digits, or PDD's digits-dash-digits, after the anti-Excel wrapping.
+
+    Args:
+        what: "order number" or "sub-order number", as the reason names it.
+    """
     value = clean_cell(text).lstrip("'").strip()
+    named = msg(_ORDER_NO_WHAT[what])
     if not value:
-        raise ValueError(f"no {what}")
+        raise CellError(msg("import.cell.no_value", what=named))
     if _SCIENTIFIC.fullmatch(value):
-        raise ValueError(
-            f"{what} {value} is in scientific notation: Excel destroyed its digits; "
-            "export again and open the file as text"
-        )
+        raise CellError(msg("import.cell.scientific", what=named, value=value))
     if match := _FLOAT_ZERO.fullmatch(value):
         value = match.group(1)
     if not _ORDER_NO.fullmatch(value):
-        raise ValueError(f"{what} '{value}' is not a number")
+        raise CellError(msg("import.cell.not_order_no", what=named, value=value))
     return value
 
 
@@ -262,7 +286,7 @@ def parse_amount(text: str) -> Decimal:
     except InvalidOperation:
         amount = Decimal("NaN")
     if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:  # 1E+30 is a number, but no order's amount
-        raise ValueError(f"'{text.strip()}' is not an amount")
+        raise CellError(msg("import.cell.not_amount", value=text.strip()))
     return amount.quantize(_CENT)
 
 
@@ -270,12 +294,12 @@ def parse_quantity(text: str) -> int:
     value = clean_cell(text)
     match = _QTY.fullmatch(value)
     if not match:
-        raise ValueError(f"'{value}' is not a whole number" if value else "is empty")
+        raise CellError(msg("import.cell.not_whole_number", value=value) if value else msg("import.cell.empty"))
     qty = int(match.group(1))
     if qty < 1:
-        raise ValueError(f"'{value}' is not a quantity (at least 1)")
+        raise CellError(msg("import.cell.qty_too_small", value=value))
     if qty > MAX_QTY:
-        raise ValueError(f"'{value}' is more than PackDesk takes for one line ({MAX_QTY:,})")
+        raise CellError(msg("import.cell.qty_too_large", value=value, most=f"{MAX_QTY:,}"))
     return qty
 
 
@@ -293,10 +317,10 @@ def parse_time(text: str) -> datetime:
         local = _EXCEL_EPOCH + timedelta(seconds=round(float(value) * 86400))
     if local is None:
         if _DATE_LIKE.fullmatch(value):  # 2026-02-30 25:61:00: shaped like a time, but none that exists
-            raise ValueError(f"'{value}' is not a date that exists: the row is damaged, export it again")
-        raise ValueError(f"'{value}' is not a date and time (like 2026-05-31 14:16:18)")
+            raise CellError(msg("import.cell.date_damaged", value=value))
+        raise CellError(msg("import.cell.not_date", value=value))
     if not YEARS[0] <= local.year <= YEARS[1]:
-        raise ValueError(f"'{value}' is not a date of an order (the year {local.year})")
+        raise CellError(msg("import.cell.date_year", value=value, year=local.year))
     return local.replace(tzinfo=CHINA_TZ).astimezone(UTC)
 
 
@@ -308,7 +332,7 @@ def map_status(text: str) -> OrderStatus | None:
     """
     key = normalize_header(text).replace("，", ",")
     if key not in _STATUSES:
-        raise ValueError(f"order status '{text.strip()}' is unknown, so PackDesk cannot tell whether it may ship")
+        raise CellError(msg("import.cell.unknown_status", status=text.strip()))
     return _STATUSES[key]
 
 
@@ -357,13 +381,18 @@ def split_address(text: str) -> tuple[str, str, str, str]:
 class _FileError(Exception):
     """The whole file cannot be imported; the message ends a sentence starting with the file name."""
 
-    def __init__(self, message: str, fmt: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, reason: Message, fmt: str = "") -> None:
+        super().__init__(reason.render())
+        self.msg = reason
         self.format = fmt  # the format recognised, when that much was possible
 
 
 class _Reject(Exception):
-    """One row cannot be imported; the message is the reason."""
+    """One row cannot be imported; `msg` is the reason."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render())
+        self.msg = reason
 
 
 class _Skip(Exception):
@@ -397,28 +426,24 @@ def _read(path: Path) -> tuple[str, _Table]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise _FileError(f"cannot be read ({exc.strerror or exc})") from None
+        raise _FileError(msg("import.file.unreadable", error=exc.strerror or str(exc))) from None
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise _FileError(
-            "is an Excel workbook, not a CSV file: open it in Excel and save it as CSV (or export the CSV version)"
-        )
+        raise _FileError(msg("import.file.excel"))
     try:
         text = decode(data)
     except UnicodeDecodeError:
-        raise _FileError("is not text in UTF-8 or GBK: is it really a CSV export from the seller centre?") from None
+        raise _FileError(msg("import.file.not_text")) from None
     first = text.split("\n", 1)[0]
     try:
         delimiter = "\t" if first.count("\t") > first.count(",") else ","  # Excel's "Unicode text" is tab-separated
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise _FileError(f"is not a readable CSV file ({exc})") from None
+        raise _FileError(msg("import.file.not_csv", error=str(exc))) from None
     header = {normalize_header(name): i for i, name in reversed(list(enumerate(records[0] if records else [])))}
     fmt = detect_format(set(header))
     if fmt is None:
-        seen = ", ".join(n for n in (records[0] if records else [])[:8] if n.strip()) or "nothing"
-        raise _FileError(
-            "is not an export PackDesk knows (Taobao order or item report, Pinduoduo, JD); its first row reads: " + seen
-        )
+        seen = ", ".join(n for n in (records[0] if records else [])[:8] if n.strip())
+        raise _FileError(msg("import.file.unknown", first=seen or msg("import.file.empty_header")))
     columns: dict[str, tuple[str, int]] = {}
     for key, names in _COLUMNS[fmt].items():
         for name in names:
@@ -429,7 +454,7 @@ def _read(path: Path) -> tuple[str, _Table]:
     if fmt == TAOBAO_ITEMS and "title" not in columns and "sku" not in columns:
         missing.append("标题")
     if missing:
-        raise _FileError(f"looks like a {FORMAT_NAMES[fmt]} but has no {', '.join(missing)} column", fmt)
+        raise _FileError(msg("import.file.missing_columns", format=FORMATS[fmt], columns=", ".join(missing)), fmt)
     rows = [(number, cells) for number, cells in enumerate(records[1:], start=2) if any(c.strip() for c in cells)]
     dates = [(records[0][i].strip(), i) for name, i in header.items() if name.endswith(_DATE_HEADER)]
     return fmt, _Table(columns, rows, sorted(dates, key=lambda d: d[1]))
@@ -475,7 +500,7 @@ class _Row:
         try:
             return parser(self.text(key))
         except ValueError as exc:
-            raise _Reject(f"{self.name(key)} {exc}") from None
+            raise _Reject(msg("import.cell", column=self.name(key), reason=_why(exc))) from None
 
     def check_dates(self) -> None:
         """Rejects the row when any date column, used or not, holds a date that does not exist (2026-02-30
@@ -486,13 +511,13 @@ class _Row:
                 try:
                     parse_time(value)
                 except ValueError as exc:
-                    raise _Reject(f"{header} {exc}") from None
+                    raise _Reject(msg("import.cell", column=header, reason=_why(exc))) from None
 
     def order_no(self, key: str = "order_no", what: str = "order number") -> str:
         try:
             return parse_order_no(self.text(key), what)
         except ValueError as exc:
-            raise _Reject(str(exc)) from None
+            raise _Reject(_why(exc)) from None
 
 
 # -- rows to orders -------------------------------------------------------------------------------------------------
@@ -525,14 +550,14 @@ def _head(row: _Row, order_no: str, now: datetime) -> _Head:
     try:
         status = map_status(status_text)
     except ValueError as exc:
-        raise _Reject(str(exc)) from None
+        raise _Reject(_why(exc)) from None
     if status is None:
         raise _Skip
     paid_text = row.text("paid") or row.text("created")  # JD cash-on-delivery orders have no payment time
     if not paid_text:
         if status is OrderStatus.CLOSED:
             raise _Skip  # closed before payment: never an order to pack
-        raise _Reject(f"{row.name('paid')} is empty: PackDesk needs the payment time for the ship-by deadline")
+        raise _Reject(msg("import.row.paid_empty", column=row.name("paid")))
     paid_at = row.parse("paid" if row.text("paid") else "created", parse_time)
     deadline = row.parse("promise", parse_time) if row.text("promise") else paid_at + DEFAULT_SHIP_WITHIN
     if row.has("province"):  # PDD: one column per level
@@ -586,7 +611,7 @@ def _line(report: FileReport, row: _Row, order_no: str, position: int) -> _Line:
     title = row.text("title")
     sku = row.text("sku") or row.text("sku_alt") or title
     if not sku:
-        raise _Reject("has no item title and no merchant code (商家编码)")
+        raise _Reject(msg("import.row.no_title"))
     qty = row.parse("qty", parse_quantity) if row.has("qty") else 1
     if row.has("price"):
         price = row.parse("price", parse_amount)
@@ -620,13 +645,12 @@ def _finish(head: _Head, lines: list[_Line]) -> PlatformOrder | None:
         line = ln.line
         if not ln.qty_known:  # an item report without 购买数量: only a one-line order knows its quantity
             if len(lines) != 1 or head.units is None:
-                ln.file.reject(ln.row, f"has no quantity (the item report has no 购买数量 column) and order "
-                               f"{order.order_no} has {len(lines)} lines")  # fmt: skip
+                ln.file.reject(ln.row, msg("import.row.no_quantity", order_no=order.order_no, lines=len(lines)))
                 continue
             line = replace(line, qty=head.units)
         line_no = line.line_no or f"{order.order_no}-{ln.position}"
         if line_no in seen:
-            ln.file.reject(ln.row, f"sub-order {line_no} appears twice (first at row {seen[line_no]})")
+            ln.file.reject(ln.row, msg("import.row.line_twice", line_no=line_no, row=seen[line_no]))
             continue
         seen[line_no] = ln.row
         if order.status.is_open and ln.status is OrderStatus.CLOSED and line.refund_status is RefundStatus.NONE:
@@ -669,7 +693,7 @@ def _line_rows(loaded: _Loaded, now: datetime) -> None:
             skipped.add(order_no)
             continue
         except _Reject as exc:
-            report.reject(number, str(exc))
+            report.reject(number, exc.msg)
             continue
         heads.setdefault(order_no, head)
         lines.setdefault(order_no, []).append(line)
@@ -694,7 +718,7 @@ def _taobao(order_files: list[_Loaded], item_files: list[_Loaded], now: datetime
                 row.check_dates()
                 items.setdefault(order_no, []).append(_line(loaded.report, row, order_no, item_rows[order_no]))
             except _Reject as exc:
-                loaded.report.reject(number, str(exc))
+                loaded.report.reject(number, exc.msg)
     accounted: set[str] = set()  # orders the order reports spoke of, imported or not
     for loaded in order_files:
         assert loaded.table is not None
@@ -706,7 +730,7 @@ def _taobao(order_files: list[_Loaded], item_files: list[_Loaded], now: datetime
                 order_no = row.order_no()
                 accounted.add(order_no)
                 if order_no in first_row:
-                    raise _Reject(f"order {order_no} appears twice in this file (first at row {first_row[order_no]})")
+                    raise _Reject(msg("import.row.order_twice", order_no=order_no, row=first_row[order_no]))
                 first_row[order_no] = number
                 row.check_dates()
                 head = _head(row, order_no, now)
@@ -714,26 +738,20 @@ def _taobao(order_files: list[_Loaded], item_files: list[_Loaded], now: datetime
                 skipped += 1
                 continue
             except _Reject as exc:
-                loaded.report.reject(number, str(exc))
+                loaded.report.reject(number, exc.msg)
                 continue
             order = _finish(head, items.get(order_no, []))
             if order is not None:
                 loaded.orders.append(order)
             elif item_rows.get(order_no):
-                loaded.report.reject(number, f"none of order {order_no}'s lines in the item report could be imported")
+                loaded.report.reject(number, msg("import.row.lines_rejected", order_no=order_no))
             else:
-                loaded.report.reject(
-                    number, f"order {order_no} has no lines in the item report (宝贝报表) imported with this file"
-                )
+                loaded.report.reject(number, msg("import.row.no_lines", order_no=order_no))
         loaded.report.skipped = skipped
     for order_no, lines in items.items():
         if order_no not in accounted:
             for ln in lines:
-                ln.file.reject(
-                    ln.row,
-                    f"order {order_no} is not in the order report (订单报表): "
-                    "export both reports with the same filter and import them together",
-                )
+                ln.file.reject(ln.row, msg("import.row.not_in_order_report", order_no=order_no))
 
 
 # -- the import -----------------------------------------------------------------------------------------------------
@@ -759,7 +777,7 @@ def import_files(
         InvalidInput: an empty shop name, or a shop that exists on another platform than `platform`.
     """
     if not shop_name.strip():
-        raise InvalidInput("A shop needs a name: pass --shop NAME.")
+        raise InvalidInput(msg("import.shop_name_missing"))
     loaded: list[_Loaded] = []
     for path in paths:
         report = FileReport(str(path))
@@ -768,7 +786,7 @@ def import_files(
             report.rows = len(table.rows)
             loaded.append(_Loaded(report, table))
         except _FileError as exc:
-            report.format, report.error = exc.format, f"{path} {exc}."
+            report.format, report.message = exc.format, msg("import.file", file=str(path), reason=exc.msg)
             loaded.append(_Loaded(report))
     shop = session.execute(select(ShopRow).where(ShopRow.name == shop_name.strip())).scalar_one_or_none()
     chosen = platform or (Platform(shop.platform) if shop else None)
@@ -778,9 +796,13 @@ def import_files(
     for f in usable:
         family = FORMAT_PLATFORM[f.report.format]
         if chosen is not Platform.OTHER and _SHOP_TAKES.get(chosen) is not family:
-            f.report.error = (
-                f"{f.report.file} is a {FORMAT_NAMES[f.report.format]}, but shop '{shop_name.strip()}' "
-                f"sells on {chosen}: import it into a {family} shop (or pass --platform for a new shop)."
+            f.report.message = msg(
+                "import.file.wrong_platform",
+                file=f.report.file,
+                format=FORMATS[f.report.format],
+                shop=shop_name.strip(),
+                platform=str(chosen),
+                family=str(family),
             )
             f.table = None
     _pair_taobao(loaded)
@@ -809,13 +831,12 @@ def _pair_taobao(loaded: list[_Loaded]) -> None:
     """Refuses a Taobao order report imported without an item report (it has no lines) and the other way round."""
     halves = {fmt: [f for f in loaded if f.table and f.report.format == fmt] for fmt in (TAOBAO_ORDERS, TAOBAO_ITEMS)}
     for fmt, other, holds in (
-        (TAOBAO_ORDERS, TAOBAO_ITEMS, "items and SKUs"),
-        (TAOBAO_ITEMS, TAOBAO_ORDERS, "receivers"),
+        (TAOBAO_ORDERS, TAOBAO_ITEMS, msg("import.holds.items")),
+        (TAOBAO_ITEMS, TAOBAO_ORDERS, msg("import.holds.receivers")),
     ):
         if halves[fmt] and not halves[other]:
             for f in halves[fmt]:
                 f.table = None
-                f.report.error = (
-                    f"{f.report.file} is a {FORMAT_NAMES[fmt]}; import it together with its {FORMAT_NAMES[other]} "
-                    f"exported at the same time, which holds the {holds}."
+                f.report.message = msg(
+                    "import.file.unpaired", file=f.report.file, format=FORMATS[fmt], other=FORMATS[other], holds=holds
                 )

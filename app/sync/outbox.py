@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState
 from app.domain.errors import NotFound, PackDeskError
+from app.domain.messages import Message, msg
 from app.persistence.rows import OutboxRow, PlatformCarrierRow, ShopRow
 from app.sync.seller_centre import manual_count
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
@@ -49,7 +50,13 @@ class FlushReport:
     retry_later: int = 0
     failed: int = 0
     manual: int = 0  # shipments of shops without an API connection: the seller enters them in the seller centre
+    # {"id", "order_no", "reason": English, "message": the Message (kept out of the JSON, for the window)}
     errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
+        """Notes why entry `entry_id` did not go."""
+        found: dict[str, Any] = {"id": entry_id, "order_no": order_no} if order_no is not None else {"id": entry_id}
+        self.errors.append({**found, "reason": exc.message, "message": exc.msg})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,7 +66,7 @@ class FlushReport:
             "failed": self.failed,
             "manual": self.manual,
             "skipped": self.manual,  # the older name of `manual`, kept for scripts
-            "errors": self.errors,
+            "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
         }
 
 
@@ -120,7 +127,7 @@ class OutboxWorker:
             except (Offline, SessionExpired, RateLimited) as exc:
                 # this shop is unreachable (or its authorization expired): skip its other entries, go on with the
                 # other shops'
-                report.errors.append({"id": entry_id, "reason": exc.message})
+                report.error(entry_id, exc)
                 report.retry_later += 1
                 if shop_id is not None:
                     blocked_shops.add(shop_id)
@@ -169,15 +176,15 @@ class OutboxWorker:
                 params["is_split"] = 1
             # a malformed answer is a MalformedAnswer, an Unclear: verified before sending again
             if not client.read("taobao.logistics.offline.send", params, Shipped, write=True).confirmed:
-                raise Unclear("Taobao did not confirm the shipment.")
+                raise Unclear(msg("outbox.not_confirmed"))
             self._finish(entry_id, now, verified=False)
             report.sent += 1
         except Unclear as exc:
-            self._later(entry_id, now, exc.message, unclear=True, code=exc.code)
+            self._later(entry_id, now, exc.msg, unclear=True, code=exc.code)
             report.retry_later += 1
         except TopError as exc:
             if isinstance(exc, SessionExpired | RateLimited):
-                self._later(entry_id, now, exc.message, unclear=verify_first, code=exc.code)
+                self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
                 raise
             # a business refusal: was it because it already shipped with this very number?
             try:
@@ -186,23 +193,23 @@ class OutboxWorker:
                     report.verified += 1
                     return
             except (Offline, SessionExpired, RateLimited, Unclear) as check:  # could not look: try again later
-                self._later(entry_id, now, check.message, unclear=verify_first, code=check.code)
+                self._later(entry_id, now, check.msg, unclear=verify_first, code=check.code)
                 report.retry_later += 1
                 return
             except PackDeskError:
                 pass  # the trade cannot be read (gone, malformed): the platform's refusal stands
-            self._fail(entry_id, now, exc.message, code=exc.code)
+            self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
-            report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
+            report.error(entry_id, exc, payload["order_no"])
         except Offline as exc:
-            self._later(entry_id, now, exc.message, unclear=verify_first, code=exc.code)
+            self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
             raise
         except PackDeskError as exc:
             # anything else about this one entry (its trade is gone from the platform, an answer without the trade):
             # it needs the seller, and it must not hold up the entries behind it
-            self._fail(entry_id, now, exc.message, code=exc.code)
+            self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
-            report.errors.append({"id": entry_id, "order_no": payload["order_no"], "reason": exc.message})
+            report.error(entry_id, exc, payload["order_no"])
 
     def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
@@ -212,10 +219,10 @@ class OutboxWorker:
             )
         except TopError as exc:
             if exc.sub_code.endswith("trade-not-exist"):
-                raise NotFound(f"Taobao has no trade {payload['order_no']}.") from exc
+                raise NotFound(msg("outbox.no_trade", order_no=payload["order_no"])) from exc
             raise
         if answer.trade is None:
-            raise Unclear(f"Taobao's answer about trade {payload['order_no']} has no trade in it.")
+            raise Unclear(msg("outbox.answer_without_trade", order_no=payload["order_no"]))
         mine = set(payload.get("line_nos") or [])
         relevant = [o for o in answer.trade.sub_orders if not mine or o.line_no in mine]
         return bool(relevant) and all((o.invoice_no or "") == payload["tracking_no"] for o in relevant)
@@ -233,15 +240,15 @@ class OutboxWorker:
             assert entry is not None
             entry.state = OutboxState.DONE
             entry.done_at = now
-            entry.last_error = "already shipped on the platform (verified)" if verified else None
+            entry.last_error = msg("outbox.verified").encode() if verified else None
             entry.payload = {k: v for k, v in entry.payload.items() if k not in ("unclear", "reason_code")}
 
-    def _later(self, entry_id: int, now: datetime, reason: str, *, unclear: bool, code: str) -> None:
+    def _later(self, entry_id: int, now: datetime, reason: Message, *, unclear: bool, code: str) -> None:
         with self.session_factory.begin() as session:
             entry = session.get(OutboxRow, entry_id)
             assert entry is not None
             entry.state = OutboxState.PENDING
-            entry.last_error = reason
+            entry.last_error = reason.encode()
             entry.next_attempt_at = now + self.backoff.after(entry.attempts)
             entry.payload = {
                 **entry.payload,
@@ -249,11 +256,11 @@ class OutboxWorker:
                 "reason_code": code,
             }
 
-    def _fail(self, entry_id: int, now: datetime, reason: str, *, code: str) -> None:
+    def _fail(self, entry_id: int, now: datetime, reason: Message, *, code: str) -> None:
         with self.session_factory.begin() as session:
             entry = session.get(OutboxRow, entry_id)
             assert entry is not None
             entry.state = OutboxState.FAILED
-            entry.last_error = reason
+            entry.last_error = reason.encode()
             entry.next_attempt_at = None
             entry.payload = {**entry.payload, "reason_code": code}

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.messages import Message, msg
 from app.persistence.rows import OutboxRow, ShopRow
 from app.sync.bulk_ship import check_path, format_for, write_bulk_ship
 from app.sync.shops import find_shop
@@ -29,11 +30,8 @@ MANUAL = "manual"  # the state `outbox list` and the window show for these entri
 REASON_CODE = "seller_centre"
 
 
-def manual_reason(shop: str) -> str:
-    return (
-        f"Enter this shipment in the seller centre: shop '{shop}' has no API connection. Bulk-ship file: "
-        f"packdesk outbox export FILE --shop '{shop}'."
-    )
+def manual_reason(shop: str) -> Message:
+    return msg("seller_centre.enter", shop=shop)
 
 
 def is_manual() -> ColumnElement[bool]:
@@ -57,7 +55,8 @@ class ExportReport:
     shop: str
     platform: str
     ids: list[int]
-    by_hand: list[dict[str, Any]] = field(default_factory=list)  # split shipments: not in the file, and why
+    # split shipments: not in the file, and why ("reason": a Message; JSON carries its English)
+    by_hand: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,7 +65,7 @@ class ExportReport:
             "platform": self.platform,
             "rows": len(self.ids),
             "ids": self.ids,
-            "by_hand": self.by_hand,
+            "by_hand": [{**e, "reason": e["reason"].render()} for e in self.by_hand],
         }
 
 
@@ -74,21 +73,16 @@ def _shop_to_export(session: Session, name: str | None) -> ShopRow:
     if name:
         shop = find_shop(session, name)
         if shop.gateway_url:
-            raise InvalidInput(
-                f"Shop '{name}' reports its shipments through its API: `packdesk outbox flush` sends them."
-            )
+            raise InvalidInput(msg("seller_centre.has_api", name=name))
         return shop
     shops = list(
         session.scalars(select(ShopRow).join(OutboxRow, OutboxRow.shop_id == ShopRow.id).where(is_manual()).distinct())
     )
     if not shops:
-        raise NotFound("No shipment waits to be entered in a seller centre.")
+        raise NotFound(msg("seller_centre.nothing"))
     if len(shops) > 1:
         names = ", ".join(sorted(s.name for s in shops))
-        raise InvalidInput(
-            f"Shipments of several shops wait for their seller centres ({names}); each takes its own file: "
-            "add --shop NAME."
-        )
+        raise InvalidInput(msg("seller_centre.several_shops", names=names))
     return shops[0]
 
 
@@ -121,7 +115,7 @@ def export_bulk_ship(
             {
                 "id": e.id,
                 "order_no": e.payload["order_no"],
-                "reason": "only part of this order shipped: enter it in the seller centre by hand, item by item",
+                "reason": msg("seller_centre.partial"),
             }
             for e in entries
             if e.payload.get("partial")
@@ -129,7 +123,7 @@ def export_bulk_ship(
         rows = [(e.payload["order_no"], e.payload["carrier"], e.payload["tracking_no"]) for e in whole]
         ids = [e.id for e in whole]
     if not rows and not by_hand:
-        raise NotFound(f"No shipment of shop '{name}' waits to be entered in its seller centre.")
+        raise NotFound(msg("seller_centre.nothing_for_shop", name=name))
     if rows:
         write_bulk_ship(path, format_for(platform), rows)
         with session_factory.begin() as session:
@@ -159,18 +153,13 @@ def mark_entered(
             found = {row.id: row for row, _ in session.execute(query.where(OutboxRow.id.in_(list(ids))))}
             missing = [i for i in ids if i not in found]
             if missing:
-                raise InvalidInput(
-                    f"Not a shipment waiting for the seller centre: #{', #'.join(map(str, missing))} "
-                    "(see `packdesk outbox list`)."
-                )
+                listed = "#" + ", #".join(map(str, missing))
+                raise InvalidInput(msg("seller_centre.not_waiting", ids=listed))
             rows = list(found.values())
         else:
             rows = [row for row, _ in session.execute(query) if row.payload.get("exported_at")]
             if not rows:
-                raise NotFound(
-                    "No exported shipment waits to be marked entered: export them first "
-                    "(packdesk outbox export FILE), or give their numbers."
-                )
+                raise NotFound(msg("seller_centre.nothing_exported"))
         for row in rows:
             row.state = OutboxState.DONE
             row.done_at = now

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
+from app.domain.messages import Message, msg
 from app.persistence.rows import OutboxRow, ShopRow, SyncStateRow
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.seller_centre import as_manual, manual_count
@@ -26,7 +27,7 @@ def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable
 
     def make(shop: ShopRow) -> TopClient:
         if not shop.gateway_url or not shop.app_key:
-            raise InvalidInput(f"Shop '{shop.name}' has no API connection (it is filled by imports).")
+            raise InvalidInput(msg("sync.no_api", name=shop.name))
         creds = load_credentials(data_dir, shop.credentials_ref)
         return TopClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
 
@@ -37,7 +38,7 @@ def api_shops(session: Session, name: str | None = None) -> list[ShopRow]:
     if name:
         shop = find_shop(session, name)
         if not shop.gateway_url:
-            raise InvalidInput(f"Shop '{name}' has no API connection: its orders come from imported files.")
+            raise InvalidInput(msg("sync.no_api_imports", name=name))
         return [shop]
     return list(
         session.execute(
@@ -72,20 +73,20 @@ def sync_shops(
             with client:
                 reports.append(TaobaoSync(session_factory, shop_id, client, progress=progress).run())
         except PackDeskError as exc:
-            _record_error(session_factory, shop_id, exc.message)
+            _record_error(session_factory, shop_id, exc.msg)
             if name:
                 raise
-            reports.append(SyncReport(shop_name, error=exc.message))
+            reports.append(SyncReport(shop_name, message=exc.msg))
     return reports
 
 
-def _record_error(session_factory: sessionmaker[Session], shop_id: int, message: str) -> None:
+def _record_error(session_factory: sessionmaker[Session], shop_id: int, message: Message) -> None:
     with session_factory.begin() as session:
         state = session.get(SyncStateRow, shop_id)
         if state is None:
             state = SyncStateRow(shop_id=shop_id)
             session.add(state)
-        state.last_error = message
+        state.last_error = message.encode()
         state.updated_at = datetime.now(UTC)
 
 
@@ -108,11 +109,12 @@ def flush_outbox(
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """What the window's status bar says about sync: shops online, last success, last error, ship-backs waiting."""
+    """What the window's status bar says about sync: shops online, last success, last error (a message: JSON carries
+    its English), ship-backs waiting."""
 
     api_shops: int
     last_success: datetime | None
-    last_error: str | None
+    last_error: Message | None
     waiting: int  # ship-backs not yet accepted by a platform (those PackDesk can send)
     failed: int  # ship-backs a platform refused: the seller must act
     manual: int = 0  # shipments of shops without an API connection: the seller enters them in the seller centre
@@ -121,7 +123,7 @@ class SyncStatus:
         return {
             "api_shops": self.api_shops,
             "last_success": self.last_success.isoformat() if self.last_success else None,
-            "last_error": self.last_error,
+            "last_error": self.last_error.render() if self.last_error else None,
             "waiting": self.waiting,
             "failed": self.failed,
             "manual": self.manual,
@@ -139,7 +141,7 @@ def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
     return SyncStatus(
         api_shops=int(shops or 0),
         last_success=max(successes) if successes else None,
-        last_error=max(errors)[1] if errors else None,
+        last_error=Message.decode(max(errors)[1]) if errors else None,
         waiting=int(counts.get(OutboxState.PENDING, 0)) + int(counts.get(OutboxState.SENDING, 0)) - manual,
         failed=int(counts.get(OutboxState.FAILED, 0)),
         manual=manual,
@@ -147,7 +149,8 @@ def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
 
 
 def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> list[dict[str, Any]]:
-    """The outbox, newest first, as plain dicts (the command line and the window show the same).
+    """The outbox, newest first, as dicts (the command line and the window show the same); `last_error` is a
+    Message (`outbox_json` gives its English for JSON).
 
     The shipments of shops without an API connection show in the state `manual`, with what the seller must do.
     """
@@ -166,7 +169,7 @@ def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> l
                 "shop": shop,
                 "state": r.state,
                 "attempts": r.attempts,
-                "last_error": r.last_error,
+                "last_error": Message.decode(r.last_error),
                 "created_at": r.created_at.isoformat(),
                 "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
                 "done_at": r.done_at.isoformat() if r.done_at else None,
@@ -175,3 +178,9 @@ def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> l
             manual = gateway is None and r.kind == "ship" and r.state == OutboxState.PENDING
             items.append(as_manual(item) if manual else item)
         return items
+
+
+def outbox_json(item: dict[str, Any]) -> dict[str, Any]:
+    """An `outbox_items` entry as `packdesk outbox list --json` prints it: its last error in English."""
+    last_error = item["last_error"]
+    return {**item, "last_error": last_error.render() if last_error else None}

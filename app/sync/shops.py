@@ -189,7 +189,7 @@ class ShopView:
     group: str
     sender: str
     last_sync: datetime | None
-    last_error: str | None
+    last_error: Message | None  # why its last sync failed
 
 
 def list_shops(session: Session) -> list[ShopView]:
@@ -213,7 +213,7 @@ def list_shops(session: Session) -> list[ShopView]:
                 group.name if group else "",
                 sender,
                 state.last_success_at if state else None,
-                state.last_error if state else None,
+                Message.decode(state.last_error) if state else None,
             )
         )
     return views

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
+from app.domain.messages import Message, msg
 from app.persistence.rows import OrderRow, PlatformCarrierRow, ShopRow, SyncStateRow
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
@@ -115,7 +116,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     tid = trade.number
     pay_time = trade.pay_time or trade.created
     if pay_time is None:
-        raise MalformedAnswer("trade", f"trade {tid} has neither pay_time nor created")
+        raise MalformedAnswer("trade", msg("top.why.no_time", tid=tid))
     deadline = pay_time + SHIP_WITHIN
     if trade.delivery_time:
         try:
@@ -127,7 +128,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     lines = []
     for sub in trade.sub_orders:
         if not sub.line_no or not sub.sku:
-            raise MalformedAnswer("trade", f"a sub-order of trade {tid} has no oid or no item")
+            raise MalformedAnswer("trade", msg("top.why.no_oid", tid=tid))
         lines.append(
             PlatformLine(
                 line_no=sub.line_no,
@@ -182,7 +183,11 @@ class SyncReport:
     unchanged: int = 0
     changes: list[Change] = field(default_factory=list)
     watermark: datetime | None = None
-    error: str | None = None
+    message: Message | None = None  # why the sync of this shop stopped (the window says it in the packer's language)
+
+    @property
+    def error(self) -> str | None:
+        return self.message.render() if self.message else None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -273,12 +278,10 @@ class TaobaoSync:
         total = first.total_results or 0
         pages = max(1, math.ceil(total / PAGE_SIZE))
         if pages > MAX_PAGES:
-            raise MalformedAnswer(
-                method,
-                f"it counts {total} trades between {params.get('start_created') or params.get('start_modified')} "
-                f"and {params.get('end_created') or params.get('end_modified')}, more than the "
-                f"{MAX_PAGES * PAGE_SIZE} PackDesk reads from one listing",
-            )
+            start = params.get("start_created") or params.get("start_modified")
+            end = params.get("end_created") or params.get("end_modified")
+            why = msg("top.why.too_many", total=total, start=str(start), end=str(end), most=MAX_PAGES * PAGE_SIZE)
+            raise MalformedAnswer(method, why)
         if pages == 1:
             yield first.items
             return

@@ -30,6 +30,7 @@ import httpx
 import msgspec
 
 from app.domain.errors import PackDeskError
+from app.domain.messages import Message, msg
 from app.sync.top_answers import ErrorAnswer, convert
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,11 @@ _T = TypeVar("_T")
 
 
 class TopError(PackDeskError):
-    """The platform answered with an error envelope."""
+    """The platform answered with an error envelope; its own words (`sub_msg`) travel inside the message as they are."""
 
     code = "top_error"
 
-    def __init__(self, message: str, *, top_code: int = 0, sub_code: str = "", sub_msg: str = "") -> None:
+    def __init__(self, message: Message, *, top_code: int = 0, sub_code: str = "", sub_msg: str = "") -> None:
         super().__init__(message, top_code=top_code, sub_code=sub_code)
         self.top_code, self.sub_code, self.sub_msg = top_code, sub_code, sub_msg
 
@@ -56,7 +57,7 @@ class SessionExpired(TopError):
 class RateLimited(TopError):
     code = "rate_limited"
 
-    def __init__(self, message: str, *, wait_s: int, **kw: Any) -> None:
+    def __init__(self, message: Message, *, wait_s: int, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.wait_s = wait_s
 
@@ -79,12 +80,10 @@ class MalformedAnswer(Unclear):
 
     code = "malformed_answer"
 
-    def __init__(self, method: str, why: str) -> None:
-        super().__init__(
-            f"Taobao answered something PackDesk does not understand ({method}: {why}). Nothing was changed by "
-            "this answer; PackDesk will ask again later.",
-            method=method,
-        )
+    def __init__(self, method: str, why: Message | str) -> None:
+        """`why`: a message, or the validator's own words (plain text)."""
+        reason = why if isinstance(why, Message) else Message.plain(why)
+        super().__init__(msg("top.malformed", method=method, why=reason), method=method)
 
 
 def sign(params: Mapping[str, str], secret: str, method: str = "md5") -> str:
@@ -183,33 +182,34 @@ class TopClient:
         params = params or {}
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"
         wait = self.retry.backoff_s
-        failure = ""
+        failure: Message = msg("top.failure.busy")
         for attempt in range(1, self.retry.attempts + 1):
             self.calls += 1
             try:
                 response = self.http.post(self.gateway, data=self._signed(method, params))
             except httpx.TransportError as exc:
                 if write and not isinstance(exc, httpx.ConnectError):
-                    raise Unclear(f"The connection to Taobao broke during {method}; it may have been applied.") from exc
-                failure = f"cannot reach Taobao ({type(exc).__name__})"
+                    raise Unclear(msg("top.unclear.broke", method=method)) from exc
+                failure = msg("top.failure.unreachable", error=type(exc).__name__)
             else:
                 if response.status_code >= 500:
                     if write:
-                        raise Unclear(f"Taobao failed (HTTP {response.status_code}) during {method}.")
-                    failure = f"Taobao answered HTTP {response.status_code}"
+                        raise Unclear(msg("top.unclear.http", status=response.status_code, method=method))
+                    failure = msg("top.failure.http", status=response.status_code)
                 else:
                     body = _json(method, response)
                     error = body.get("error_response")
                     if error is None:
                         answer = body.get(root)
                         if not isinstance(answer, dict):
-                            raise MalformedAnswer(method, f"the answer has no {root} object")
+                            raise MalformedAnswer(method, msg("top.why.no_root", root=root))
                         return answer
                     else:
                         ban = self._check_error(method, error)
                         if write and not ban:
-                            raise Unclear(f"Taobao failed during {method}: {error.get('sub_msg') or error.get('msg')}")
-                        failure = f"Taobao limited the calls for {ban} s" if ban else "Taobao is busy"
+                            words = str(error.get("sub_msg") or error.get("msg"))
+                            raise Unclear(msg("top.unclear.failed", method=method, words=words))
+                        failure = msg("top.failure.limited", seconds=ban) if ban else msg("top.failure.busy")
                         if ban:
                             log.info("%s: rate limited, waiting %s s", method, ban)
                             self.sleep(ban + 1)
@@ -218,7 +218,7 @@ class TopClient:
                 log.info("%s: %s; retry %d in %.1f s", method, failure, attempt, wait)
                 self.sleep(wait)
                 wait = min(wait * 2, self.retry.max_backoff_s)
-        raise Offline(f"Taobao could not be reached for {method}: {failure}. PackDesk will try again later.")
+        raise Offline(msg("top.offline", method=method, failure=failure))
 
     def read(self, method: str, params: Mapping[str, Any] | None, answer: type[_T], *, write: bool = False) -> _T:
         """Calls `method` and returns its answer as `answer` (a type of app/sync/top_answers.py).
@@ -232,14 +232,13 @@ class TopClient:
         """Raises for errors that retrying cannot fix; returns seconds to wait for a rate limit, 0 for a retryable
         platform hiccup (isp.* errors are the platform's own failures)."""
         parsed = parse_answer(method, error, ErrorAnswer)
-        code, sub_code, msg, sub_msg = parsed.code, parsed.sub_code or "", parsed.msg or "", parsed.sub_msg or ""
+        code, sub_code, message, sub_msg = parsed.code, parsed.sub_code or "", parsed.msg or "", parsed.sub_msg or ""
         if code == 7 or sub_code.startswith("accesscontrol.limited"):
-            match = _BAN.search(sub_msg) or _BAN.search(msg)
+            match = _BAN.search(sub_msg) or _BAN.search(message)
             seconds = int(match.group(1)) if match else 1
             if seconds > self.retry.max_ban_s:
                 raise RateLimited(
-                    f"Taobao has stopped this app's calls for {seconds // 3600} h {seconds % 3600 // 60} min "
-                    "(daily quota). Sync resumes after that.",
+                    msg("top.rate_limited", hours=seconds // 3600, minutes=seconds % 3600 // 60),
                     wait_s=seconds,
                     top_code=code,
                     sub_code=sub_code,
@@ -248,8 +247,7 @@ class TopClient:
             return seconds
         if code in SESSION_CODES or "session" in sub_code.lower():
             raise SessionExpired(
-                "Taobao no longer accepts this shop's session key (it has expired or was revoked). "
-                "Authorize the shop again and update it with `packdesk shop add`.",
+                msg("top.session_expired"),
                 top_code=code,
                 sub_code=sub_code,
                 sub_msg=sub_msg,
@@ -257,7 +255,7 @@ class TopClient:
         if sub_code.startswith("isp.") or code in (10, 11, 12):  # service unavailable / platform errors
             return 0
         raise TopError(
-            f"Taobao refused {method}: {sub_msg or msg} ({sub_code or code})",
+            msg("top.refused", method=method, words=sub_msg or message, code=sub_code or str(code)),
             top_code=code,
             sub_code=sub_code,
             sub_msg=sub_msg,
@@ -277,9 +275,9 @@ def _json(method: str, response: httpx.Response) -> dict[str, Any]:
     try:
         body = msgspec.json.decode(response.content)
     except RecursionError:  # msgspec's own depth guard: the answer nests deeper than any TOP answer does
-        raise MalformedAnswer(method, "the answer is nested too deeply") from None
+        raise MalformedAnswer(method, msg("top.why.too_deep")) from None
     except msgspec.DecodeError:
         return {"error_response": {"code": 10, "sub_code": "isp.bad-answer", "msg": "the answer is not JSON"}}
     if not isinstance(body, dict):
-        raise MalformedAnswer(method, "the answer is not a JSON object")
+        raise MalformedAnswer(method, msg("top.why.not_object"))
     return body

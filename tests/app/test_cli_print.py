@@ -23,6 +23,7 @@ from pdtest.escpos_decode import STATUS_QUERY, STATUS_READY, code128_texts, deco
 from pdtest.simulator import PrinterSimulator
 from PIL import Image, ImageChops
 
+from app.domain.messages import english
 from app.domain.tracking import CARRIERS, is_valid_s10
 
 TIMEOUT_S = 120
@@ -290,11 +291,13 @@ def test_a_blocked_order_in_a_batch_does_not_stop_the_others(shop: Shop) -> None
 
 
 def _jobs(shop: Shop, order_no: str) -> list[tuple[Any, ...]]:
-    return shop.sql(
+    """(id, state, copy, reason) of the order's jobs; the reason is stored as a message, read here in English."""
+    rows = shop.sql(
         "SELECT j.id, j.state, j.copy_no, j.reason FROM print_jobs j JOIN packages p ON p.id = j.package_id "
         "JOIN orders o ON o.id = p.order_id WHERE o.order_no = ? ORDER BY j.id",
         order_no,
     )
+    return [(*row[:3], english(row[3])) for row in rows]
 
 
 def _kill_mid_label(shop: Shop, sim: PrinterSimulator, *args: str, after_jobs: int = 0) -> None:

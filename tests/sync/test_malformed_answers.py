@@ -23,6 +23,7 @@ from sqlalchemy import func, select, update
 
 from app.domain.enums import OutboxState, Platform
 from app.domain.errors import PackDeskError
+from app.domain.messages import english
 from app.persistence.rows import OrderRow, OutboxRow, PlatformCarrierRow, ShopRow, SyncStateRow
 from app.services.audit import Actor
 from app.services.shipping import ship_order
@@ -285,10 +286,12 @@ def flush(ws: Workspace, srv: TopServer) -> None:
 
 
 def entry(ws: Workspace) -> OutboxRow:
+    """The one outbox row, detached; its last error (stored as a message) read as its English."""
     with ws.session_factory() as session:
         row = session.scalars(select(OutboxRow)).one()
         session.expunge(row)
-        return row
+    row.last_error = english(row.last_error)
+    return row
 
 
 SENDS: dict[str, tuple[Any, bool]] = {

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.domain.enums import OrderStatus, OutboxState
+from app.domain.messages import english
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow
 from app.services.audit import Actor
 from app.services.shipping import ship_order
@@ -56,10 +57,13 @@ def ship_three(ws: Workspace) -> list[str]:
 
 
 def entries(ws: Workspace) -> list[OutboxRow]:
+    """The outbox rows, detached; each last error (stored as a message) read as its English."""
     with ws.session_factory() as session:
         rows = list(session.scalars(select(OutboxRow).order_by(OutboxRow.id)))
         session.expunge_all()
-        return rows
+    for row in rows:
+        row.last_error = english(row.last_error)
+    return rows
 
 
 def flush_cli(ws: Workspace) -> dict:
