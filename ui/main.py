@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.cli.lang import say
 from app.domain.errors import PackDeskError
 from app.scanning.wedge import WedgeDecoder, WedgeSettings, settings_from
 from app.services.audit import Actor
@@ -27,9 +28,11 @@ from app.services.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
+from app.sync.imports import ImportReport
 from app.sync.live import LiveCheck
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
+from ui.core_text import core_text
 from ui.i18n import choose_language, install_translator
 from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
@@ -127,11 +130,11 @@ def build_gui(ws: Workspace) -> Gui:
 
     sync = SyncController(ws.session_factory, ws.data_dir, tasks, images=images)
 
-    def import_files(paths: list[str], shop: str) -> dict:
+    def import_files(paths: list[str], shop: str) -> ImportReport:
         from app.sync.imports import import_files as run_import
 
         with ws.session_factory.begin() as session:
-            return run_import(session, [Path(p) for p in paths], shop, datetime.now(UTC)).to_json()
+            return run_import(session, [Path(p) for p in paths], shop, datetime.now(UTC))
 
     window = MainWindow(
         station_view,
@@ -315,7 +318,7 @@ def already_open(root: Path, busy: StationBusy) -> int:
     and ends; a packing command there is named instead."""
     if QApplication.instance() is None:
         make_app(language=_language_of(root))
-    print(f"packdesk: {busy.message}", file=sys.stderr)
+    print(f"packdesk: {say(busy)}", file=sys.stderr)
     holder = busy.details.get("holder")
     if holder is not None and not holder.is_window:
         text = QCoreApplication.translate(
@@ -338,6 +341,7 @@ def already_open(root: Path, busy: StationBusy) -> int:
 
 
 def _fail(app: QApplication, exc: Exception) -> int:
-    print(f"packdesk: {exc}", file=sys.stderr)
-    QMessageBox.critical(None, "PackDesk", str(exc))
+    """A start-up error: said on stderr in the system's language, and in a box in the window's."""
+    print(f"packdesk: {say(exc)}", file=sys.stderr)
+    QMessageBox.critical(None, "PackDesk", core_text(exc))
     return 2

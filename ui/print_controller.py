@@ -115,4 +115,4 @@ class PrintController(QObject):
         )
 
     def _on_error(self, error: BaseException) -> None:
-        self.batch_finished.emit(BatchOutcome(pause=str(error)))
+        self.batch_finished.emit(BatchOutcome(pause=core_text(error)))

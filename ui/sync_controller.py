@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import PackDeskError
+from app.domain.messages import Message, of_error
 from app.services.images import ImageCache, prefetch_waiting
 from app.sync.outbox import FlushReport
 from app.sync.service import SyncStatus, flush_outbox, sync_shops, sync_status
@@ -27,7 +28,7 @@ class SyncOutcome:
     reports: list[SyncReport] = field(default_factory=list)
     flush: FlushReport | None = None
     offline: bool = False
-    error: str | None = None
+    error: Message | None = None  # the window says it with core_text
     status: SyncStatus | None = None
 
     @property
@@ -47,15 +48,15 @@ def run_sync(session_factory: sessionmaker[Session], data_dir: Path, *, send_onl
         outcome.reports = [] if send_only else sync_shops(session_factory, data_dir)
         outcome.flush = flush_outbox(session_factory, data_dir, now_too=send_only)
     except Offline as exc:
-        outcome.offline, outcome.error = True, exc.message
+        outcome.offline, outcome.error = True, exc.msg
     except PackDeskError as exc:
-        outcome.error = exc.message
-    errors = [r.error for r in outcome.reports if r.error]
+        outcome.error = exc.msg
+    errors = [r.message for r in outcome.reports if r.message]
     if errors and not outcome.error:
         outcome.error = errors[0]
-        outcome.offline = all("could not be reached" in e for e in errors)
+        outcome.offline = all(e.id == "top.offline" for e in errors)
     if send_only and outcome.flush and outcome.flush.errors and not outcome.error:
-        outcome.error = outcome.flush.errors[0]["reason"]  # the seller asked: say why not everything went
+        outcome.error = outcome.flush.errors[0]["message"]  # the seller asked: say why not everything went
     outcome.status = sync_status(session_factory)
     return outcome
 
@@ -132,4 +133,4 @@ class SyncController(QObject):
             self.tasks.run(lambda: prefetch_waiting(factory, images), None, lambda _e: None, lane="pictures")
 
     def _on_failed(self, error: BaseException) -> None:
-        self._on_done(SyncOutcome(error=str(error)))
+        self._on_done(SyncOutcome(error=of_error(error)))

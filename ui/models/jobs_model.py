@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.enums import PrintJobState
 from app.domain.orders import CHINA_TZ
 from app.services.print_queue import JobView
+from ui.core_text import core_text
 
 COL_ID, COL_STATE, COL_ORDER, COL_TRACKING, COL_COPY, COL_PRINTER, COL_TIME, COL_REASON = range(8)
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -91,9 +92,9 @@ class JobsTableModel(QAbstractTableModel):
             if col == COL_TIME:
                 return (job.finished_at or job.created_at).astimezone(CHINA_TZ).strftime("%m-%d %H:%M:%S")
             if col == COL_REASON:
-                return job.reason or ""
+                return core_text(job.message)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_STATE:
             return QBrush(QColor(STATE_COLOURS[job.state]))
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_REASON:
-            return job.reason
+            return core_text(job.message) or None
         return None

@@ -27,6 +27,7 @@ from app.services.orders import list_orders
 from app.services.printing import preview_waybill
 from printers.media import Media
 from printers.render import render_waybill
+from ui.core_text import core_text
 from ui.models.orders_model import OrdersTableModel, status_text
 from ui.plurals import plural
 from ui.tasks import TaskRunner
@@ -162,7 +163,7 @@ class OrdersView(QWidget):
         self.orders_loaded.emit(len(orders))
 
     def _on_load_error(self, error: BaseException) -> None:
-        self.count_label.setText(self.tr("Could not load orders: %1").replace("%1", str(error)))
+        self.count_label.setText(self.tr("Could not load orders: %1").replace("%1", core_text(error)))
 
     def _on_status_combo_changed(self, _index: int) -> None:
         self.reload()

@@ -122,12 +122,12 @@ class OutboxView(QWidget):
                 "This shop has no API connection: enter the shipment in the seller centre (Bulk-ship file…)"
             ),
         }
-        text = texts.get(code or "", item["last_error"] or "")
-        return text.replace("%1", item["last_error"] or "")
+        said = core_text(item["last_error"])  # the platform's own words stay as they are
+        return texts.get(code or "", said).replace("%1", said)
 
     def reload(self) -> None:
         factory = self.session_factory
-        self.tasks.run(lambda: outbox_items(factory), self._on_loaded, lambda e: self.summary.setText(str(e)))
+        self.tasks.run(lambda: outbox_items(factory), self._on_loaded, lambda e: self.summary.setText(core_text(e)))
 
     def _on_loaded(self, items: list[dict[str, Any]]) -> None:
         self.items = items
@@ -149,7 +149,7 @@ class OutboxView(QWidget):
                 QStandardItem(next_try),
                 QStandardItem(reason),
             ]
-            cells[7].setToolTip(item["last_error"] or "")
+            cells[7].setToolTip(core_text(item["last_error"]))
             for c in cells:
                 c.setData(item["id"], Qt.ItemDataRole.UserRole)
             self.model.appendRow(cells)

@@ -17,6 +17,7 @@ from app.domain.enums import PrintJobState
 from app.services.audit import Actor
 from app.services.print_queue import JobView, list_jobs, resolve
 from app.services.printing import PrintResult, PrintService
+from ui.core_text import core_text
 from ui.models.jobs_model import COL_REASON, JobsTableModel
 from ui.tasks import TaskRunner
 from ui.text import printer_state_text
@@ -128,9 +129,9 @@ class PrintQueueView(QWidget):
             self.show_pause(None)
         else:
             said = printer_state_text(pause.state.value) if pause.reported else None  # the printer's own word
-            self.show_pause(said or pause.message)
+            self.show_pause(said or core_text(pause.message))
         self.reload()
         self.queue_changed.emit()
 
     def _show_error(self, error: BaseException) -> None:
-        self.show_pause(str(error))
+        self.show_pause(core_text(error))

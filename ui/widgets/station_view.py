@@ -33,6 +33,7 @@ from app.domain.orders import CHINA_TZ, Order
 from app.services.images import ImageCache
 from app.services.pace import Pace, PaceCounter
 from app.services.station import Station, StationEvent
+from ui.core_text import core_text
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
 from ui.models.pack_lines_model import COL_PICTURE, COL_PROGRESS, COL_SKU, PackLine, PackLinesModel
@@ -566,7 +567,7 @@ class StationView(QWidget):
                 raise PackDeskError("No supervisor PIN is set on this station.")
             self.check_pin(pin)
         except PackDeskError as exc:
-            self.stop_text.setText(self.stop_text.text().split("\n\n")[0] + "\n\n" + exc.message)
+            self.stop_text.setText(self.stop_text.text().split("\n\n")[0] + "\n\n" + core_text(exc))
             return
         if code is None:
             return
@@ -722,7 +723,7 @@ class StationView(QWidget):
         self.scan_handled.emit(snapshot)
 
     def _on_scan_error(self, error: BaseException) -> None:
-        self._set_banner(self.tr("ERROR"), str(error), "#c62828")
+        self._set_banner(self.tr("ERROR"), core_text(error), "#c62828")
         if self.sounds is not None:
             self.sounds.play("wrong")
 
@@ -813,7 +814,8 @@ class StationView(QWidget):
                 "%1", ev.tracking_no or ""
             )
         if kind is ScanOutcome.PRINT_FAILED:
-            why = printer_state_text(ev.extra.get("printer_state")) or ev.reason or ""
+            said = core_text(ev.message) if ev.message is not None else ev.reason or ""
+            why = printer_state_text(ev.extra.get("printer_state")) or said
             if ev.extra.get("answer_in_queue"):
                 return self.tr("PRINT FAILED"), self.tr(
                     "The label of order %1 may have printed in part: answer “did it print?” in the print queue, "

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
 from app.services.station_options import StationOptions
+from app.sync.imports import ImportReport
 from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
         station_name: str,
         save_printer: Callable[[str], None] = lambda _uri: None,
         sync: SyncController | None = None,
-        import_files: Callable[[list[str], str], dict] | None = None,
+        import_files: Callable[[list[str], str], ImportReport] | None = None,
         data_dir: Path | None = None,
         save_sound: Callable[[bool, int], None] = lambda _muted, _volume: None,
         parent: QWidget | None = None,
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
         if changed:
             self.station_view.recheck(changed)
         if outcome.error:
-            self.statusBar().showMessage(outcome.error, 30_000)
+            self.statusBar().showMessage(core_text(outcome.error), 30_000)
         self.orders_view.reload()
         self.outbox_view.reload()
 
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
         if not status.api_shops:
             text, colour = self.tr("Orders from imported files"), "#37474f"
         elif status.last_error:
-            text, colour = self.tr("Offline: %1").replace("%1", status.last_error[:60]), "#c62828"
+            text, colour = self.tr("Offline: %1").replace("%1", core_text(status.last_error)[:60]), "#c62828"
         elif status.last_success:
             when = status.last_success.astimezone(CHINA_TZ).strftime("%H:%M")
             text, colour = self.tr("Synced %1").replace("%1", when), "#2e7d32"
@@ -286,7 +287,7 @@ class MainWindow(QMainWindow):
             colour = "#c62828"
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.sync_label.setToolTip(status.last_error or "")
+        self.sync_label.setToolTip(core_text(status.last_error))
 
     def _on_shops_action_triggered(self) -> None:
         if self.data_dir is None:
@@ -308,28 +309,28 @@ class MainWindow(QMainWindow):
         importer = self.import_files
         self.tasks.run(lambda: importer(paths, shop.strip()), self._on_import_done, self._on_import_failed)
 
-    def _on_import_done(self, report: dict) -> None:
+    def _on_import_done(self, report: ImportReport) -> None:
         lines = [
             self.tr("Orders: %1 new, %2 changed, %3 unchanged.")
-            .replace("%1", str(report["inserted"]))
-            .replace("%2", str(report["updated"]))
-            .replace("%3", str(report["unchanged"]))
+            .replace("%1", str(report.total("inserted")))
+            .replace("%2", str(report.total("updated")))
+            .replace("%3", str(report.total("unchanged")))
         ]
-        for f in report["files"]:
-            if f.get("error"):
-                lines.append(f"{f['file']}: {f['error']}")
-            for r in f.get("rejected", [])[:20]:
+        for f in report.files:
+            if f.message:
+                lines.append(f"{f.file}: {core_text(f.message)}")
+            for r in sorted(f.rejected, key=lambda r: r.row)[:20]:
                 lines.append(
                     self.tr("%1 row %2: %3")
-                    .replace("%1", f["file"])
-                    .replace("%2", str(r["row"]))
-                    .replace("%3", r["reason"])
+                    .replace("%1", f.file)
+                    .replace("%2", str(r.row))
+                    .replace("%3", core_text(r.message))
                 )
         QMessageBox.information(self, self.tr("Import"), "\n".join(lines))
         self.orders_view.reload()
 
     def _on_import_failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Import"), str(error))
+        QMessageBox.warning(self, self.tr("Import"), core_text(error))
 
     def _on_station_view_signed_in(self, name: str) -> None:
         self.packer_label.setText(self.tr("Packer: %1").replace("%1", name))
