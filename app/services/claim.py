@@ -20,6 +20,7 @@ from types import TracebackType
 from filelock import BaseFileLock, Timeout
 
 from app.domain.errors import DataDirError, PackDeskError
+from app.domain.messages import msg
 from app.persistence.db import create_private_file
 from app.services.workspace import ensure_data_dir
 
@@ -76,10 +77,7 @@ class StationClaim:
         except Timeout:
             raise busy_error(self.data_dir, read_holder(self.data_dir)) from None
         except OSError as exc:
-            raise DataDirError(
-                f"PackDesk cannot lock its data directory {self.data_dir} ({exc.strerror}). "
-                "Choose a folder on this computer's own disk with --data-dir."
-            ) from exc
+            raise DataDirError(msg("data_dir.cannot_lock", path=str(self.data_dir), error=exc.strerror)) from exc
         holder = Holder(self.command, os.getpid(), datetime.now(UTC).isoformat(timespec="seconds"))
         try:
             _write_holder(self.data_dir, holder)
@@ -103,17 +101,11 @@ class StationClaim:
 def busy_error(data_dir: Path, holder: Holder | None) -> StationBusy:
     """The refusal a second window or command gets, saying who holds the directory."""
     if holder is None:
-        text = f"Another PackDesk is using the data directory {data_dir}: close it or let it finish first."
+        text = msg("data_dir.busy", path=str(data_dir))
     elif holder.is_window:
-        text = (
-            f"A PackDesk window (process {holder.pid}) is open on the data directory {data_dir}: "
-            "pack, print and ship from that window, or close it first."
-        )
+        text = msg("data_dir.busy_window", pid=holder.pid, path=str(data_dir))
     else:
-        text = (
-            f"`packdesk {holder.command}` (process {holder.pid}) is using the data directory {data_dir}: "
-            "let it finish first."
-        )
+        text = msg("data_dir.busy_command", command=holder.command, pid=holder.pid, path=str(data_dir))
     return StationBusy(text, holder=holder)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound
+from app.domain.messages import msg
 from app.persistence.rows import PackerRow
 from app.services.audit import Actor
 from app.services.pin_guard import check_supervisor, guarded, packer_subject, reset
@@ -32,12 +33,12 @@ def add_packer(session: Session, name: str, pin: str, badge: str | None = None) 
     """
     name = name.strip()
     if not name:
-        raise InvalidInput("A packer needs a name.")
+        raise InvalidInput(msg("packer.name_missing"))
     badge = (badge or "").strip() or None
     if badge:
         other = session.execute(select(PackerRow).where(PackerRow.badge == badge)).scalar_one_or_none()
         if other is not None and other.name != name:
-            raise InvalidInput(f"Badge {badge} belongs to {other.name}.")
+            raise InvalidInput(msg("packer.badge_taken", badge=badge, name=other.name))
     row = session.execute(select(PackerRow).where(PackerRow.name == name)).scalar_one_or_none()
     if row is None:
         row = PackerRow(name=name, pin_hash=hash_pin(pin), badge=badge, active=True)
@@ -76,7 +77,7 @@ def sign_in(session: Session, name: str, pin: str, *, station: str | None = None
         try:
             check_pin(row.pin_hash if row is not None else _NOBODY, pin)
         except NotAllowed:
-            raise WrongPin("Unknown packer or wrong PIN.") from None
+            raise WrongPin(msg("packer.wrong_pin")) from None
 
     guarded(session, packer_subject(name), actor, check, now or datetime.now(UTC))
     assert row is not None  # check() passed
@@ -93,7 +94,7 @@ def unlock_packer(session: Session, name: str, supervisor_hash: str, supervisor_
     name = name.strip()
     check_supervisor(session, supervisor_hash, supervisor_pin, actor, datetime.now(UTC))
     if session.execute(select(PackerRow.id).where(PackerRow.name == name)).first() is None:
-        raise NotFound(f"No packer is called {name}.")
+        raise NotFound(msg("packer.not_found", name=name))
     return reset(session, packer_subject(name), actor)
 
 

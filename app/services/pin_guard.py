@@ -21,6 +21,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.domain.messages import Message, msg
 from app.persistence.rows import PinGuardRow
 from app.services.audit import Actor, audit
 from app.services.supervisor import NotAllowed, WrongPin, check_pin
@@ -124,14 +125,10 @@ def _entity(subject: str) -> tuple[str, str]:
     return kind, name or kind
 
 
-def _locked_message(subject: str) -> str:
+def _locked_message(subject: str) -> Message:
     if subject == SUPERVISOR:
-        return (
-            "Too many wrong supervisor PINs: the supervisor PIN is locked. "
-            "Set it again with `packdesk supervisor pin` to unlock it."
-        )
-    name = _entity(subject)[1]
-    return f"Too many wrong PINs for {name}: sign-in is locked until a supervisor unlocks it (packdesk packer unlock)."
+        return msg("pin.supervisor_locked")
+    return msg("pin.packer_locked", name=_entity(subject)[1])
 
 
 def _refusal(row: PinGuardRow | None, subject: str, now: datetime) -> NotAllowed | None:
@@ -147,7 +144,7 @@ def _refusal(row: PinGuardRow | None, subject: str, now: datetime) -> NotAllowed
     if left <= timedelta(0):
         return None
     seconds = math.ceil(left.total_seconds())
-    return PinWait(f"Too many wrong PINs: try again in {seconds} seconds.", seconds=seconds)
+    return PinWait(msg("pin.wait", seconds=seconds), seconds=seconds)
 
 
 def _count_failure(session: Session, subject: str, actor: Actor, now: datetime) -> bool:
@@ -173,4 +170,4 @@ def _count_failure(session: Session, subject: str, actor: Actor, now: datetime) 
                 return locks
         except IntegrityError:
             continue
-    raise NotAllowed("Wrong PIN.")  # pragma: no cover - a third process keeps inserting the same first failure
+    raise NotAllowed(msg("pin.wrong"))  # pragma: no cover - a third process keeps inserting the same first failure

@@ -11,6 +11,7 @@ import hmac
 import os
 
 from app.domain.errors import PackDeskError
+from app.domain.messages import msg
 
 # OWASP's figure for PBKDF2-HMAC-SHA256 (2023): about 0.15 s per check here. A stolen hash of a 6-digit PIN then
 # costs days of CPU to try every PIN, instead of the seconds 100 000 rounds of a 4-digit PIN took.
@@ -44,8 +45,8 @@ def hash_pin(pin: str, salt: bytes | None = None, *, supervisor: bool = False) -
     """
     shortest = SUPERVISOR_DIGITS if supervisor else PACKER_DIGITS
     if not (pin.isdigit() and shortest <= len(pin) <= LONGEST):
-        who = "A supervisor PIN" if supervisor else "A packer's PIN"
-        raise NotAllowed(f"{who} is {shortest} to {LONGEST} digits.")
+        rule = "pin.supervisor_digits" if supervisor else "pin.packer_digits"
+        raise NotAllowed(msg(rule, shortest=shortest, longest=LONGEST))
     salt = salt or os.urandom(16)
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, ITERATIONS)
     return f"pbkdf2${ITERATIONS}${salt.hex()}${digest.hex()}"
@@ -60,8 +61,8 @@ def check_pin(stored: str, pin: str) -> None:
     """Raises WrongPin unless `pin` matches the stored hash, NotAllowed when there is no usable hash (a missing hash
     allows nothing)."""
     if not stored:
-        raise NotAllowed("No supervisor PIN is set on this station: set one with `packdesk supervisor pin`.")
-    damaged = NotAllowed("The supervisor PIN in config.toml is damaged: set it again.")
+        raise NotAllowed(msg("pin.supervisor_not_set"))
+    damaged = NotAllowed(msg("pin.supervisor_damaged"))
     parts = stored.split("$")
     try:
         if len(parts) == 3:
@@ -77,7 +78,7 @@ def check_pin(stored: str, pin: str) -> None:
         raise damaged
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations).hex()
     if not hmac.compare_digest(digest, digest_hex):
-        raise WrongPin("Wrong supervisor PIN.")
+        raise WrongPin(msg("pin.supervisor_wrong"))
 
 
 def demo_supervisor_hash(stored: str) -> str:
