@@ -228,7 +228,7 @@ def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     try:
         for line in read_scans(source):
             if line.text is None:  # no text: reported and skipped, nothing recorded
-                print(f"packdesk: warning: {not_text(line)}", file=sys.stderr)
+                print(f"packdesk: warning: {say(not_text(line))}", file=sys.stderr)
                 show(unreadable(line))
                 continue
             for event in station.scan(line.text.strip()):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from app.domain.enums import ScanOutcome
+from app.domain.messages import Message, msg
 from app.services.station import StationEvent
 
 FALLBACK = "gb18030"
@@ -56,12 +57,9 @@ def read_scans(source: BinaryIO) -> Iterator[ScanLine]:
         yield ScanLine(number, text, text if text is not None else data.decode("ascii", "backslashreplace"))
 
 
-def not_text(line: ScanLine) -> str:
+def not_text(line: ScanLine) -> Message:
     """What the seller is told about a line that is not text."""
-    return (
-        f"line {line.number} of the scans is not text (neither UTF-8 nor GB18030): {line.shown}. "
-        "It was skipped; check the scanner's keyboard language or the file's encoding."
-    )
+    return msg("cli.scan_not_text", line=line.number, shown=line.shown)
 
 
 def unreadable(line: ScanLine) -> StationEvent:

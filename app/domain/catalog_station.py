@@ -75,6 +75,11 @@ STATION: dict[str, str] = {
         "CoreMessages", "This data directory already has the demo shop. Use a new --data-dir for a fresh demo."
     ),
     # Refusals of the command line only (app.cli)
+    "cli.scan_not_text": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "line {line} of the scans is not text (neither UTF-8 nor GB18030): {shown}. "
+        "It was skipped; check the scanner's keyboard language or the file's encoding.",
+    ),
     "cli.scans_unreadable": QT_TRANSLATE_NOOP("CoreMessages", "Cannot read the scans file {path}: {error}."),
     "cli.set_variable": QT_TRANSLATE_NOOP(
         "CoreMessages", "Set {variable} (or run this in a terminal to be asked for it)."
