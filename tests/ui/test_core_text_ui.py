@@ -6,26 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from pdtest.brackets import brackets_installed
 from PySide6.QtWidgets import QMessageBox
 
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.main import Gui
 
 
-class BracketTranslator(QTranslator):
-    """Says every core message «in brackets», nested ones too, and leaves the window's own texts alone."""
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return f"«{source}»" if context == "CoreMessages" else ""
-
-
 @pytest.fixture
 def brackets(qapp) -> Iterator[None]:  # noqa: ANN001
-    translator = BracketTranslator(qapp)
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
+    with brackets_installed(qapp):
+        yield
 
 
 def test_a_refused_printer_address_is_said_in_the_windows_language(

@@ -186,3 +186,21 @@ def test_send_now_sends_what_waits_out_its_backoff(qtbot, synced_gui: Gui, serve
     window.outbox_view.reload()
     qtbot.waitUntil(lambda: window.outbox_view.model.item(0, 0).text() in ("accepted", "已接受"), timeout=10_000)
     assert "waiting" not in window.sync_label.text()
+
+
+def test_a_ship_backs_stored_reason_is_said_in_the_windows_language(
+    qtbot, qapp, synced_gui: Gui, server: TopServer
+) -> None:  # noqa: ANN001
+    """The reason a ship-back waits is stored as a message: the Ship-backs tab says it through the translator (a
+    bracketing one here), the platform's own words staying as they are."""
+    from pdtest.brackets import brackets_installed
+
+    wait_round(qtbot, synced_gui)
+    fail_a_ship_back(qtbot, synced_gui, server, 2)
+    view = synced_gui.window.outbox_view
+    with brackets_installed(qapp):
+        view.reload()
+        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: view.model.item(0, 7).toolTip().startswith("«"), timeout=10_000)
+        tip = view.model.item(0, 7).toolTip()
+    assert tip == "«Taobao failed (HTTP 500) during taobao.logistics.offline.send.»", tip
