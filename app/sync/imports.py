@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -41,9 +41,10 @@ from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import Message, msg
 from app.domain.orders import CHINA_TZ, DEFAULT_SHIP_WITHIN
 from app.persistence.rows import ShopRow
+from app.sync.import_report import FileReport, ImportReport
 from app.sync.model import MAX_AMOUNT, MAX_QTY, YEARS, PlatformLine, PlatformOrder
 from app.sync.shops import ensure_shop
-from app.sync.store import Change, upsert_orders
+from app.sync.store import upsert_orders
 
 TAOBAO_ORDERS, TAOBAO_ITEMS, PDD, JD = "taobao_orders", "taobao_items", "pdd", "jd"
 FORMATS = {fmt: msg(f"import.format.{fmt}") for fmt in (TAOBAO_ORDERS, TAOBAO_ITEMS, PDD, JD)}  # their names
@@ -144,86 +145,6 @@ _DISTRICT = re.compile(r"[^省市区县旗]{1,10}?(?:区|县|旗|市)")
 _CENT = Decimal("0.01")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _T = TypeVar("_T")
-
-
-# -- the report ---------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """One row not imported: `row` as Excel numbers it (the header is row 1); `message` says why (`reason` is its
-    English, for JSON)."""
-
-    file: str
-    row: int
-    message: Message
-
-    @property
-    def reason(self) -> str:
-        return self.message.render()
-
-    def to_json(self) -> dict[str, Any]:
-        return {"row": self.row, "reason": self.reason}
-
-
-@dataclass
-class FileReport:
-    """What became of one file. `error` is set when the whole file was refused (nothing imported from it)."""
-
-    file: str
-    format: str = ""
-    rows: int = 0
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0  # orders not paid yet
-    rejected: list[Rejection] = field(default_factory=list)
-    message: Message | None = None  # why the whole file was refused
-
-    @property
-    def error(self) -> str | None:
-        return self.message.render() if self.message else None
-
-    def reject(self, row: int, reason: Message) -> None:
-        self.rejected.append(Rejection(self.file, row, reason))
-
-    def to_json(self) -> dict[str, Any]:
-        keys = ("file", "format", "rows", "inserted", "updated", "unchanged", "skipped")
-        return {
-            **{key: getattr(self, key) for key in keys},
-            "rejected": [r.to_json() for r in sorted(self.rejected, key=lambda r: r.row)],
-            "error": self.error,
-        }
-
-
-@dataclass
-class ImportReport:
-    shop: str
-    platform: str  # the shop's platform; "" when no file could be imported
-    files: list[FileReport]
-    changes: list[Change] = field(default_factory=list)  # refunds, closures, address changes on cached orders
-
-    def total(self, counter: str) -> int:
-        """`counter` (inserted, updated, unchanged, skipped) summed over the files."""
-        return sum(getattr(f, counter) for f in self.files)
-
-    @property
-    def rejected(self) -> list[Rejection]:
-        return [r for f in self.files for r in sorted(f.rejected, key=lambda r: r.row)]
-
-    @property
-    def errors(self) -> list[FileReport]:
-        return [f for f in self.files if f.message]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "shop": self.shop,
-            "platform": self.platform,
-            "files": [f.to_json() for f in self.files],
-            **{counter: self.total(counter) for counter in ("inserted", "updated", "unchanged", "skipped")},
-            "rejected": len(self.rejected),
-            "changes": [c.to_json() for c in self.changes],
-        }
 
 
 # -- cell parsers (public: each takes the cell text and raises CellError, a ValueError, with a reason) ----------------
