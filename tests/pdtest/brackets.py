@@ -15,8 +15,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 class BracketTranslator(QTranslator):
     """Says every core message «in brackets», nested ones too, and leaves the window's own texts alone."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return f"«{source}»" if context == "CoreMessages" else ""
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None is "no translation here" (the source text stands); an empty string would blank the window's texts
+        return f"«{source}»" if context == "CoreMessages" else None
 
 
 @contextmanager

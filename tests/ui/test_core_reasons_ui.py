@@ -78,3 +78,31 @@ def test_a_print_jobs_stored_reason_is_said_in_the_packers_language(
 def _two_packable(gui: Gui) -> list[Order]:
     orders = list_orders(gui.workspace.session_factory, status="awaiting_shipment", limit=500)
     return [o for o in orders if all(ln.packable for ln in o.lines) and not o.tracking_no][:2]
+
+
+def test_an_imports_refusals_and_rejected_rows_are_said_in_the_packers_language(
+    qtbot,  # noqa: ANN001
+    gui: Gui,
+    brackets: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pdtest.exports import write_pdd
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    export = write_pdd(tmp_path)
+    workbook = tmp_path / "orders.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 an Excel workbook")
+    paths = [str(p) for p in export.files] + [str(workbook)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (paths, ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("拼多多新店", True))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    gui.window._on_import_action_triggered()
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    lines = told[0].split("\n")
+    refused = next(line for line in lines if line.startswith(f"{workbook}: "))
+    assert refused == f"{workbook}: «{workbook} «is an Excel workbook, not a CSV file: open it in Excel and save it " \
+        "as CSV (or export the CSV version)».»"  # fmt: skip
+    rejected = [line for line in lines if " row " in line]
+    assert rejected and all(line.split(": ", 1)[1].startswith("«") for line in rejected), rejected
