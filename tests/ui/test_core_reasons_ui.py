@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pdtest.brackets import brackets_installed
-from pdtest.station_ui import pack, packable
+from pdtest.station_ui import pack, packable, scan
 from PySide6.QtCore import Qt
 from sqlalchemy import delete
 
@@ -21,6 +21,7 @@ from app.services.audit import Actor
 from app.services.orders import list_orders
 from app.services.print_queue import cancel, recover
 from app.services.printing import PrintService
+from app.services.supervisor import hash_supervisor_pin
 from printers.registry import open_printer
 from ui.main import Gui
 from ui.models.jobs_model import COL_REASON
@@ -106,3 +107,25 @@ def test_an_imports_refusals_and_rejected_rows_are_said_in_the_packers_language(
         "as CSV (or export the CSV version)».»"  # fmt: skip
     rejected = [line for line in lines if " row " in line]
     assert rejected and all(line.split(": ", 1)[1].startswith("«") for line in rejected), rejected
+
+
+def test_a_refused_sign_in_and_a_wrong_supervisor_pin_are_said_in_the_packers_language(
+    qtbot,  # noqa: ANN001
+    gui: Gui,
+    brackets: None,
+) -> None:
+    view = gui.window.station_view
+    view.lock()
+    view.name_edit.setText("nobody")
+    view.pin_edit.setText("1234")
+    view._on_sign_in_button_clicked()
+    qtbot.waitUntil(lambda: view.lock_message.text() != "", timeout=10_000)
+    assert view.lock_message.text() == "«Unknown packer or wrong PIN.»"
+
+    view._unlock("tester")
+    gui.workspace.settings.supervisor_pin = hash_supervisor_pin("246810")
+    order = packable(gui, min_units=2)
+    scan(qtbot, gui, order.order_no)
+    scan(qtbot, gui, "6999999999994")
+    view.apply_supervisor("6999999999994", order.lines[0].sku, 1, "", "135790")
+    assert view.banner.text() == "ERROR" and view.detail.text() == "«Wrong supervisor PIN.»"

@@ -451,7 +451,7 @@ class StationView(QWidget):
             station.sign_in(who)
             return who
 
-        self.tasks.run(work, self._unlock, lambda e: self.lock_message.setText(str(e)))
+        self.tasks.run(work, self._unlock, lambda e: self.lock_message.setText(core_text(e)))
 
     def _badge_scanned(self, code: str) -> None:
         station = self.station
@@ -473,7 +473,7 @@ class StationView(QWidget):
             else:
                 self._unlock(who)
 
-        self.tasks.run(work, done, lambda e: self.lock_message.setText(str(e)))
+        self.tasks.run(work, done, lambda e: self.lock_message.setText(core_text(e)))
 
     def submit_scan(self, code: str) -> None:
         """Hands one scanned code to the engine (used by the scan field and by scanner bridges)."""
