@@ -35,6 +35,10 @@ class PrinterStatus:
     message_id: str = "printer.text"
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.message_id == "printer.text" and "text" not in self.params:  # a detail given as text only
+            object.__setattr__(self, "params", {"text": self.detail})
+
     @classmethod
     def of(cls, state: State, message_id: str, /, **params: Any) -> PrinterStatus:
         """The status `state`, said by the message `message_id` with `params`."""

@@ -77,3 +77,10 @@ def test_the_virtual_printers_folder_status_carries_its_message(tmp_path: Path) 
     status = open_printer(f"png://{tmp_path.as_posix()}/labels").status()
     assert status.message_id == "printer.folder_ready" and status.params == {"folder": str(tmp_path / "labels")}
     assert status.detail == f"virtual printer writing to {tmp_path / 'labels'}"
+
+
+def test_a_status_given_as_text_only_keeps_its_text() -> None:
+    from printers.status import PrinterStatus
+
+    status = PrinterStatus(State.ERROR, "a fake printer's own words")
+    assert PRINTER_MESSAGES[status.message_id].format_map(status.params) == "a fake printer's own words"
