@@ -312,7 +312,7 @@ def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
     result = ship_order(ws.session_factory, args.order_no, args.carrier, args.tracking, actor_of(ws), datetime.now(UTC))
     if result.warning:
-        print(f"packdesk: warning: {result.warning}", file=sys.stderr)
+        print(f"packdesk: warning: {say(result.warning)}", file=sys.stderr)
     if args.json:
         emit(result.to_json(), out)
     else:
