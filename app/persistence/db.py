@@ -2,26 +2,29 @@
 
 `make_engine` turns on WAL, foreign keys and a busy timeout for SQLite; any other database URL (PostgreSQL for a
 warehouse with several stations) goes through the same models and migrations. `upgrade` brings any older PackDesk
-database to the current schema in place; it runs at every start, before anything reads the data.
+database to the current schema in place; it runs at every start, before anything reads the data. Alembic is imported
+only when a database is not at the newest revision: a plain read of `alembic_version` against the revisions named in
+the migration files settles the common case, so a start does not pay for Alembic (and Mako) every time.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import DatabaseError
 from app.domain.messages import msg
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -100,20 +103,41 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|None)""", re.MULTILINE)
+
+
+@cache
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision, read from the migration files' `revision` / `down_revision` lines (no Alembic import).
+
+    The migrations form one line, so the head is the one revision no other names as its predecessor.
+    """
+    revisions: set[str] = set()
+    predecessors: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict((m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
+        if found.get("revision"):
+            revisions.add(found["revision"])
+            if found.get("down_revision"):
+                predecessors.add(found["down_revision"])
+    heads = revisions - predecessors
+    assert len(heads) == 1, heads
+    return heads.pop()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision stored in the database, None for a database Alembic never touched."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -125,13 +149,15 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """
     with translate_db_errors():
         current = current_revision(engine)
+        if current == head_revision() and revision == "head":
+            return
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(_alembic_config())
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
             raise DatabaseError(msg("database.newer", revision=current))
         if current is None and inspect(engine).get_table_names() and not _is_empty_sqlite(engine):
             raise DatabaseError(msg("database.foreign"))
-        if current == head_revision() and revision == "head":
-            return
         cfg = _alembic_config()
         sqlite = engine.dialect.name == "sqlite"
         with engine.connect() as conn:
@@ -142,6 +168,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                 conn.commit()  # end the autobegun (empty) transaction so the migration gets its own
             try:
                 with conn.begin():
+                    from alembic import command
+
                     cfg.attributes["connection"] = conn
                     command.upgrade(cfg, revision)
                     if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus
@@ -197,6 +196,8 @@ class ImageCache:
 
     def _download(self, url: str) -> tuple[bytes | None, bool]:
         """The picture's bytes (None: not a picture to keep), and whether the host could not be reached."""
+        import httpx  # here, not at the top: it brings rich, pygments and click, which a start does not need
+
         try:
             with httpx.stream("GET", url, timeout=self.timeout, follow_redirects=True) as response:
                 if response.status_code != 200:

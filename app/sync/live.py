@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -120,6 +119,8 @@ class LiveCheck:
             shop = session.get(ShopRow, shop_id)
             assert shop is not None and shop.gateway_url is not None
             creds = load_credentials(self.data_dir, shop.credentials_ref)
+            import httpx  # here, not at start: it brings rich, pygments and click
+
             # The steps share the budget (connect, send, answer), so a call ends within about 1.25 x timeout_s.
             budget = httpx.Timeout(
                 connect=self.timeout_s / 2, write=self.timeout_s / 4, read=self.timeout_s / 2, pool=self.timeout_s / 4

@@ -24,14 +24,16 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 import msgspec
 
 from app.domain.errors import PackDeskError
 from app.domain.messages import Message, msg
 from app.sync.top_answers import ErrorAnswer, convert
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 CHINA = timezone(timedelta(hours=8))
@@ -141,6 +143,8 @@ class TopClient:
         self.sign_method = sign_method
         self.retry = retry or RetryPolicy()
         self.clock, self.sleep = clock, sleep
+        import httpx  # imported by the first client, not at start: it brings rich, pygments and click
+
         self.http = httpx.Client(timeout=timeout_s, headers={"User-Agent": "PackDesk"})
         self.calls = 0
 
@@ -179,6 +183,8 @@ class TopClient:
             Offline: the gateway kept failing or could not be reached.
             Unclear: only for writes, when it may have been applied.
         """
+        import httpx  # loaded by __init__ already; a module lookup
+
         params = params or {}
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"
         wait = self.retry.backoff_s
