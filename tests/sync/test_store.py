@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,11 +11,10 @@ from sqlalchemy import select
 
 from app.domain.enums import OrderStatus, Platform, RefundStatus
 from app.persistence.rows import OrderLineRow, OrderRow
-from app.persistence.types import Money, UtcDateTime
 from app.services.workspace import Workspace
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.shops import ensure_shop
-from app.sync.store import _fen, _sqlite_utc, upsert_orders
+from app.sync.store import upsert_orders
 
 NOW = datetime(2026, 11, 20, 8, 30, 15, 123456, tzinfo=UTC)
 
@@ -89,22 +88,6 @@ def test_shipped_here_stays_shipped_until_the_platform_catches_up(workspace: Wor
     upsert(workspace, shop_id, [order(1, modified_at=NOW + timedelta(minutes=2), status=OrderStatus.CLOSED)])
     with workspace.session_factory() as session:
         assert session.scalar(select(OrderRow.status)) == "closed"
-
-
-@pytest.mark.parametrize(
-    "moment",
-    [NOW, NOW.replace(microsecond=0), NOW.astimezone(timezone(timedelta(hours=8))), datetime(2000, 1, 2, tzinfo=UTC)],
-)
-def test_fast_time_conversion_equals_sqlalchemys(workspace: Workspace, moment: datetime) -> None:
-    dialect = workspace.engine.dialect
-    assert _sqlite_utc(moment) == UtcDateTime()._cached_bind_processor(dialect)(moment)
-
-
-@pytest.mark.parametrize("amount", ["0.00", "19.90", "0.005", "1234567.89", "-3.455"])
-def test_fast_money_conversion_equals_sqlalchemys(workspace: Workspace, amount: str) -> None:
-    dialect = workspace.engine.dialect
-    processor = Money()._cached_bind_processor(dialect)
-    assert _fen(Decimal(amount)) == processor(Decimal(amount))
 
 
 def test_a_parcel_that_left_stays_shipped_when_the_platform_says_held(workspace: Workspace, shop_id: int) -> None:
