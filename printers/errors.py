@@ -72,7 +72,7 @@ PRINTER_MESSAGES: dict[str, str] = {
     "printer.layout_standard_missing": QT_TRANSLATE_NOOP(
         "CoreMessages", "label layout standard.toml is missing from resources/labels"
     ),
-    # Links to the printer (printers.transports, printers.tcp, printers.registry); {error} is the OS's own words.
+    # Links to the printer (printers.transports.*, printers.registry); {error} is the OS's own words.
     "printer.file_cannot_open": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open {path}."),
     "printer.file_cannot_open_because": QT_TRANSLATE_NOOP("CoreMessages", "Cannot open {path}: {error}."),
     "printer.file_write_failed": QT_TRANSLATE_NOOP("CoreMessages", "Writing to {path} failed: {error}."),

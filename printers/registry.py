@@ -1,121 +1,30 @@
 """Opens a printer from its URI: picks the encoder for its language and the transport for its scheme.
 
 Transports are imported lazily so that a missing optional driver (pyusb, pywin32, pycups) never breaks start-up.
-Every printer takes a Waybill (it renders what it needs: raster for PNG and real printers, vector for PDF) and
+What a printer promises is in printers.ports; the virtual printers are in printers.transports.virtual. Every
+printer takes a Waybill (it renders what it needs: raster for PNG and real printers, vector for PDF) and
 answers `status()`.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-from typing import Protocol
+from typing import cast
 
 from PIL import Image
 
 from printers import escpos, tspl, zpl
-from printers.errors import PrinterError, PrinterOffline, PrinterUriError, PrinterWriteError
+from printers.errors import PrinterOffline, PrinterUriError, PrinterWriteError
+from printers.ports import Batch, BatchingTransport, LabelPrinter, Transport
 from printers.render import render_waybill
 from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
-from printers.tcp import TcpTransport
-from printers.transports import (
-    CupsTransport,
-    FileTransport,
-    SerialTransport,
-    Transport,
-    UsbTransport,
-    Win32Transport,
-    parse_usb_id,
-)
 from printers.uri import PrinterSpec, parse_printer_uri
 from printers.waybill import Waybill
 
 
-class LabelPrinter(Protocol):
-    spec: PrinterSpec
-
-    def print_waybill(self, waybill: Waybill, name: str) -> int:
-        """Prints one waybill; returns the bytes delivered. Raises PrinterError."""
-        ...
-
-    def status(self) -> PrinterStatus:
-        """Asks the printer whether it can print now."""
-        ...
-
-
-def _write_atomically(folder: Path, name: str, data: bytes) -> int:
-    """Writes folder/name via a temporary file and a rename, so a crash never leaves half a file."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".part")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; labels are for anyone at the bench to open
-        os.replace(tmp, folder / name)
-        return len(data)
-    except OSError as exc:
-        raise PrinterError("printer.folder_unwritable", folder=str(folder), error=exc.strerror or str(exc)) from exc
-
-
-def _folder_status(folder: Path) -> PrinterStatus:
-    probe = folder
-    while not probe.exists() and probe.parent != probe:
-        probe = probe.parent
-    if os.access(probe, os.W_OK):
-        return PrinterStatus.of(State.READY, "printer.folder_ready", folder=str(folder))
-    return PrinterStatus.of(State.ERROR, "printer.folder_not_writable", folder=str(folder))
-
-
-class PngPrinter:
-    """The virtual printer: one PNG per label in a folder, at the printer resolution."""
-
-    def __init__(self, spec: PrinterSpec) -> None:
-        self.spec = spec
-        self.folder = Path(spec.target)
-
-    def print_label(self, image: Image.Image, name: str) -> int:
-        import io
-
-        buf = io.BytesIO()
-        image.save(buf, format="PNG", dpi=(self.spec.media.dpi, self.spec.media.dpi))
-        return _write_atomically(self.folder, f"{name}.png", buf.getvalue())
-
-    def print_waybill(self, waybill: Waybill, name: str) -> int:
-        return self.print_label(render_waybill(waybill, self.spec.media), name)
-
-    def status(self) -> PrinterStatus:
-        return _folder_status(self.folder)
-
-
-class PdfPrinter:
-    """Vector labels. pdf:///DIR writes one PDF per label; pdf:///DIR/NAME.pdf writes each batch (one spooler run)
-    into that one file, a page per label, replacing it."""
-
-    def __init__(self, spec: PrinterSpec) -> None:
-        self.spec = spec
-        target = Path(spec.target)
-        self.combined = target.suffix.lower() == ".pdf"
-        self.folder, self.filename = (target.parent, target.name) if self.combined else (target, "")
-
-    def print_waybill(self, waybill: Waybill, name: str) -> int:
-        from printers.pdf import render_pdf
-
-        return _write_atomically(self.folder, self.filename or f"{name}.pdf", render_pdf([waybill], self.spec.media))
-
-    def print_batch(self, waybills: list[Waybill]) -> list[int]:
-        """Writes all `waybills` as one PDF; returns each label's share of the bytes."""
-        from printers.pdf import render_pdf
-
-        size = _write_atomically(self.folder, self.filename or "labels.pdf", render_pdf(waybills, self.spec.media))
-        return [size // max(1, len(waybills))] * len(waybills)
-
-    def status(self) -> PrinterStatus:
-        return _folder_status(self.folder)
-
-
 class RawPrinter:
     """A real printer: label raster -> printer language -> bytes -> transport."""
+
+    combined = False
 
     def __init__(self, spec: PrinterSpec, transport: Transport) -> None:
         self.spec = spec
@@ -125,7 +34,7 @@ class RawPrinter:
     def answers_status(self) -> bool:
         """Whether to ask this printer for its status: its link can answer, and status=off was not set (for the
         models that never answer DLE EOT, <ESC>!? or ~HS)."""
-        return getattr(self.transport, "can_answer", False) and self.spec.options.get("status", "on") != "off"
+        return self.transport.answers_status and self.spec.options.get("status", "on") != "off"
 
     def encode(self, image: Image.Image) -> bytes:
         image = shift(image, self.spec)
@@ -145,7 +54,7 @@ class RawPrinter:
             PrinterWriteError: the label may have been cut off (did it print?).
         """
         sent = self.transport.send(self.encode(image))
-        if not getattr(self.transport, "confirms_delivery", True) and self.answers_status:
+        if not self.transport.confirms_delivery and self.answers_status:
             # A serial line cannot tell us the printer took every byte: an answer queued behind them can.
             if self.status().state in (State.UNKNOWN, State.OFFLINE):
                 raise PrinterWriteError("printer.serial_unconfirmed", target=self.spec.target)
@@ -153,6 +62,23 @@ class RawPrinter:
 
     def print_waybill(self, waybill: Waybill, name: str) -> int:
         return self.print_label(render_waybill(waybill, self.spec.media), name)
+
+    def render(self, waybill: Waybill) -> bytes:
+        """The bytes of `waybill`'s label in this printer's language (no I/O: a render thread may call it)."""
+        return self.encode(render_waybill(waybill, self.spec.media))
+
+    def print_batch(self, waybills: list[Waybill]) -> list[int]:
+        raise NotImplementedError("a raw printer sends labels one by one (open_batch for one connection)")
+
+    @property
+    def batches(self) -> bool:
+        """Whether the labels of a batch can share one connection: the link keeps it open and the printer answers
+        the status question that confirms each label."""
+        return self.transport.batches and self.answers_status
+
+    def open_batch(self) -> LabelBatch:
+        """One connection for several labels (only where `batches`). Raises PrinterOffline."""
+        return LabelBatch(self.spec.lang, cast(BatchingTransport, self.transport).open_batch())
 
     def status(self) -> PrinterStatus:
         query = QUERIES[self.spec.lang]
@@ -163,6 +89,23 @@ class RawPrinter:
         except PrinterOffline as exc:
             return PrinterStatus.of(State.OFFLINE, exc.message_id, **exc.params)
         return parse_answer(self.spec.lang, answer)
+
+
+class LabelBatch:
+    """Labels of one batch on one connection of a RawPrinter: each is sent with the status question behind it."""
+
+    def __init__(self, lang: str, link: Batch) -> None:
+        self.lang, self.link = lang, link
+
+    def send(self, data: bytes) -> PrinterStatus:
+        """Sends one encoded label; returns the printer's status, answered once it took all of it (`unknown`: no
+        answer, the label is not confirmed). Raises PrinterOffline, PrinterWriteError."""
+        query = QUERIES[self.lang]
+        complete = zpl_answer_complete if self.lang == "zpl" else None
+        return parse_answer(self.lang, self.link.send(data, query.request, query.answer_length, complete))
+
+    def close(self) -> None:
+        self.link.close()
 
 
 def shift(image: Image.Image, spec: PrinterSpec) -> Image.Image:
@@ -182,22 +125,44 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
         PrinterUriError: for an unknown or malformed address, or a kind this build cannot drive.
     """
     spec = uri if isinstance(uri, PrinterSpec) else parse_printer_uri(uri, default_size=default_size)
-    if spec.scheme == "png":
-        return PngPrinter(spec)
-    if spec.scheme == "pdf":
-        return PdfPrinter(spec)
+    if spec.scheme in ("png", "pdf"):
+        from printers.transports.virtual import PdfPrinter, PngPrinter
+
+        return PngPrinter(spec) if spec.scheme == "png" else PdfPrinter(spec)
+    return RawPrinter(spec, _transport(spec))
+
+
+def _transport(spec: PrinterSpec) -> Transport:
+    """The link of a raw printer, its module imported only now."""
     if spec.scheme == "tcp":
-        return RawPrinter(spec, TcpTransport(*spec.host_port))
+        from printers.transports.tcp import TcpTransport
+
+        return TcpTransport(*spec.host_port)
     if spec.scheme == "file":
-        return RawPrinter(spec, FileTransport(spec.target))
+        from printers.transports.file import FileTransport
+
+        return FileTransport(spec.target)
     if spec.scheme == "serial":
+        from printers.transports.serial import SerialTransport
+
         baud = int(spec.options.get("baud", "115200"))
         flow = spec.options.get("flow", "rtscts")
-        return RawPrinter(spec, SerialTransport(spec.target, baud, rtscts=flow == "rtscts", xonxoff=flow == "xonxoff"))
+        return SerialTransport(spec.target, baud, rtscts=flow == "rtscts", xonxoff=flow == "xonxoff")
     if spec.scheme == "usb":
-        return RawPrinter(spec, UsbTransport(*parse_usb_id(spec.target)))
+        from printers.transports.usb import UsbTransport, parse_usb_id
+
+        return UsbTransport(*parse_usb_id(spec.target))
     if spec.scheme == "cups":
-        return RawPrinter(spec, CupsTransport(spec.target))
+        from printers.transports.cups import CupsTransport
+
+        return CupsTransport(spec.target)
     if spec.scheme == "win32":
-        return RawPrinter(spec, Win32Transport(spec.target))
+        from printers.transports.win32 import Win32Transport
+
+        return Win32Transport(spec.target)
     raise PrinterUriError("printer.scheme_unsupported", scheme=spec.scheme)
+
+
+def printer_status(uri: str) -> PrinterStatus:
+    """Asks the printer at `uri` for its status (raises PrinterUriError for a bad address)."""
+    return open_printer(uri).status()

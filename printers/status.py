@@ -109,10 +109,3 @@ def parse_answer(lang: str, answer: bytes | None) -> PrinterStatus:
             return PrinterStatus.of(State.PAUSED, "printer.status_paused")
         return PrinterStatus.of(State.READY, "printer.status_ready")
     return PrinterStatus.of(State.UNKNOWN, "printer.status_no_query", lang=lang)
-
-
-def printer_status(uri: str) -> PrinterStatus:
-    """Asks the printer at `uri` for its status (raises PrinterUriError for a bad address)."""
-    from printers.registry import open_printer
-
-    return open_printer(uri).status()

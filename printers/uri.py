@@ -108,7 +108,7 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
             options=opts,
         )
         if scheme == "usb":
-            from printers.transports import parse_usb_id
+            from printers.transports.usb import parse_usb_id
 
             parse_usb_id(target)
         if scheme == "tcp":

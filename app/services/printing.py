@@ -37,7 +37,7 @@ from app.services.audit import Actor, audit
 from app.services.waybills import account_for, allocate
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.media import Media
-from printers.registry import LabelPrinter
+from printers.ports import LabelPrinter
 from printers.status import State
 from printers.waybill import Item, Party, Routing, Waybill
 

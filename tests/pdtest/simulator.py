@@ -9,7 +9,8 @@
         sim.delay_s = 0.2              # reads a chunk every delay_s: a slow printer, the sender blocks
         sim.one_at_a_time = True       # serves one connection at a time, as a port 9100 does: the next one (a status
                                        # question) waits in the backlog until the job before it is read
-        sim.jobs                       # bytes of every job whose sender closed (a killed sender's part too)
+        sim.jobs                       # bytes of every job whose sender closed (a killed sender's part too), or
+                                       # that a status question followed on the same connection (a batch)
         sim.cut_jobs                   # bytes of every job cut off by close_after
         sim.receiving                  # bytes taken so far of the job connections still open
 
@@ -150,10 +151,16 @@ class PrinterSimulator:
                 if not chunk:
                     break
                 data += chunk
-                if data.startswith(query):
-                    del data[: len(query)]
+                if data.startswith(query) or data.endswith(query):
+                    # A question alone, or one behind a label on a batch's connection: a printer reads its input in
+                    # order, so it answers once it took the label, which is then a job of its own.
+                    del data[-len(query) :]
                     with self._lock:
                         self.status_queries += 1
+                        if data:
+                            self.jobs.append(bytes(data))
+                        self._receiving[id(conn)] = 0
+                    data.clear()
                     if not self.silent:
                         conn.sendall(_ANSWERS[self.lang][self.state])
                     continue

@@ -11,8 +11,9 @@ from pdtest.capture import refused_port
 from printers.errors import PRINTER_MESSAGES, PrinterOffline, PrinterUriError
 from printers.registry import open_printer
 from printers.status import State, parse_answer
-from printers.tcp import TcpTransport
-from printers.transports import FileTransport, parse_usb_id
+from printers.transports.file import FileTransport
+from printers.transports.tcp import TcpTransport
+from printers.transports.usb import parse_usb_id
 
 
 def test_an_unreachable_network_printer_says_so_with_an_id() -> None:

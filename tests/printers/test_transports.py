@@ -19,11 +19,11 @@ from PIL import Image
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.escpos import encode_label
 from printers.media import Media
-from printers.registry import RawPrinter, open_printer
+from printers.registry import RawPrinter, open_printer, printer_status
 from printers.render import render_waybill
-from printers.status import printer_status
-from printers.tcp import TcpTransport
-from printers.transports import FileTransport, SerialTransport
+from printers.transports.file import FileTransport
+from printers.transports.serial import SerialTransport
+from printers.transports.tcp import TcpTransport
 from printers.uri import parse_printer_uri
 
 MEDIA = Media(100, 150, 203)

@@ -20,7 +20,9 @@ from printers.media import Media
 from printers.registry import RawPrinter, open_printer
 from printers.render import render_waybill
 from printers.status import State
-from printers.transports import CupsTransport, UsbTransport, Win32Transport, parse_usb_id
+from printers.transports.cups import CupsTransport
+from printers.transports.usb import UsbTransport, parse_usb_id
+from printers.transports.win32 import Win32Transport
 from printers.uri import parse_printer_uri
 
 MEDIA = Media(100, 150, 203)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import socket
 import sys
 import time
-from collections.abc import Callable
 
 from printers.errors import PrinterOffline, PrinterWriteError
+from printers.ports import AnswerComplete
 
 CONNECT_TIMEOUT_S = 5.0
 STALL_S = 30.0  # a printer that takes nothing for 30 s has stalled (the same allowance as a blocked write)
@@ -73,14 +73,15 @@ class TcpTransport:
             called cut off.
     """
 
-    can_answer = True
+    answers_status = True
     confirms_delivery = True  # the printer's clean close is the confirmation
+    batches = True  # a batch's labels share one connection, each confirmed by the status answer behind it
 
     def __init__(self, host: str, port: int, stall_s: float = STALL_S) -> None:
         self.host, self.port, self.stall_s = host, port, stall_s
 
     def query(
-        self, request: bytes, answer_length: int, complete: Callable[[bytes], bool] | None = None, timeout: float = 1.5
+        self, request: bytes, answer_length: int, complete: AnswerComplete | None = None, timeout: float = 1.5
     ) -> bytes | None:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=min(timeout, CONNECT_TIMEOUT_S))
@@ -101,14 +102,21 @@ class TcpTransport:
             sock.close()
         return answer or None
 
-    def send(self, data: bytes) -> int:
+    def _connect(self) -> socket.socket:
         try:
             sock = socket.create_connection((self.host, self.port), timeout=CONNECT_TIMEOUT_S)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
         except OSError as exc:
             raise PrinterOffline("printer.tcp_offline", address=f"{self.host}:{self.port}") from exc
+        sock.settimeout(min(POLL_S, self.stall_s))
+        return sock
+
+    def open_batch(self) -> TcpBatch:
+        return TcpBatch(self, self._connect())
+
+    def send(self, data: bytes) -> int:
+        sock = self._connect()
         try:
-            sock.settimeout(min(POLL_S, self.stall_s))
             progress = _Progress(sock, self.stall_s)
             self._send_all(sock, data, progress)
             sock.shutdown(socket.SHUT_WR)
@@ -144,3 +152,41 @@ class TcpTransport:
                 pass
             if progress.stalled():
                 raise PrinterWriteError("printer.tcp_unconfirmed", address=f"{self.host}:{self.port}")
+
+
+class TcpBatch:
+    """The labels of one batch on one connection. Each label is followed by a status question, and it counts only
+    once the printer answered it: a printer reads its input in order, so the answer says it took every byte before
+    it. No answer within the stall allowance, a reset or a close instead of an answer: the label is not confirmed.
+    """
+
+    def __init__(self, link: TcpTransport, sock: socket.socket) -> None:
+        self.link, self.sock = link, sock
+
+    def send(self, data: bytes, request: bytes, answer_length: int, complete: AnswerComplete | None) -> bytes | None:
+        link, sock = self.link, self.sock
+        try:
+            progress = _Progress(sock, link.stall_s)
+            link._send_all(sock, data + request, progress)
+            answer = b""
+            while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
+                try:
+                    chunk = sock.recv(4096)
+                except TimeoutError:
+                    if progress.stalled():
+                        return None  # it neither took bytes nor answered: nobody can say
+                    continue
+                if not chunk:  # closed instead of answering: it may not have read the end of the label
+                    raise PrinterWriteError("printer.tcp_broke", address=f"{link.host}:{link.port}")
+                answer += chunk
+        except OSError as exc:
+            raise PrinterWriteError("printer.tcp_broke", address=f"{link.host}:{link.port}") from exc
+        return answer
+
+    def close(self) -> None:
+        try:
+            self.sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass  # already reset: every label sent on it was answered or reported
+        finally:
+            self.sock.close()
