@@ -55,9 +55,8 @@ def demo_workspace(data_dir: Path | None) -> Workspace:
     from sqlalchemy import select
 
     from app.demo.seed import GROUP_NAME, seed_demo
+    from app.demo.station import add_demo_packer, demo_supervisor_hash
     from app.persistence.rows import ShopGroupRow
-    from app.services.packers import add_demo_packer
-    from app.services.supervisor import demo_supervisor_hash
 
     ws = open_workspace(data_dir or default_data_dir() / "demo")
     with ws.session_factory.begin() as session:

@@ -142,13 +142,12 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
         ws.settings.packer = ws.settings.packer or "演示打包员"
         ws.save_settings()
-    from app.services.supervisor import demo_supervisor_hash
+    from app.demo.station import add_demo_packer, demo_supervisor_hash
 
     demo_hash = demo_supervisor_hash(ws.settings.supervisor_pin)  # the demo's supervisor PIN, 000000
     if demo_hash != ws.settings.supervisor_pin:
         ws.settings.supervisor_pin = demo_hash
         ws.save_settings()
-    from app.services.packers import add_demo_packer
 
     with ws.session_factory.begin() as session:
         add_demo_packer(session, ws.settings.packer or "演示打包员")

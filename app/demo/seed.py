@@ -278,9 +278,3 @@ def _nick(rng: random.Random) -> str:
     if rng.random() < 0.5:
         return f"tb{_digits(rng, 8)}_{rng.randint(2008, 2024)}"
     return rng.choice(_NICK_WORDS) + rng.choice(_NICK_WORDS) + "_" + _digits(rng, 3)
-
-
-DEMO_PACKER_PIN = "0000"
-DEMO_BADGE = "PD-BADGE-0001"
-DEMO_SUPERVISOR_PIN = "000000"  # a supervisor PIN has at least 6 digits
-OLD_DEMO_SUPERVISOR_PIN = "0000"  # what demo stations set before that rule

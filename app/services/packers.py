@@ -96,12 +96,3 @@ def unlock_packer(session: Session, name: str, supervisor_hash: str, supervisor_
     if session.execute(select(PackerRow.id).where(PackerRow.name == name)).first() is None:
         raise NotFound(msg("packer.not_found", name=name))
     return reset(session, packer_subject(name), actor)
-
-
-def add_demo_packer(session: Session, name: str) -> None:
-    """The demo packer, so that an idle demo bench can be unlocked: PIN 0000, badge PD-BADGE-0001 (added only when
-    no packer exists yet)."""
-    from app.demo.seed import DEMO_BADGE, DEMO_PACKER_PIN
-
-    if session.execute(select(PackerRow.id).limit(1)).first() is None:
-        add_packer(session, name, DEMO_PACKER_PIN, DEMO_BADGE)

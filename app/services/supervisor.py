@@ -79,18 +79,3 @@ def check_pin(stored: str, pin: str) -> None:
     digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations).hex()
     if not hmac.compare_digest(digest, digest_hex):
         raise WrongPin(msg("pin.supervisor_wrong"))
-
-
-def demo_supervisor_hash(stored: str) -> str:
-    """The demo station's supervisor PIN hash: the demo's PIN (000000) when none is set or when it is still the old
-    demo's 0000 (too short now); any PIN the seller set is kept."""
-    from app.demo.seed import DEMO_SUPERVISOR_PIN, OLD_DEMO_SUPERVISOR_PIN
-
-    if stored.count("$") == 3:
-        return stored  # hashed under the 6-digit rule (the old demo's hash has no rounds count)
-    if stored:
-        try:
-            check_pin(stored, OLD_DEMO_SUPERVISOR_PIN)
-        except NotAllowed:
-            return stored
-    return hash_supervisor_pin(DEMO_SUPERVISOR_PIN)

@@ -13,6 +13,7 @@ import pytest
 from pdtest.pins import BENCH, T0, try_sign_in
 from sqlalchemy import select
 
+from app.demo.station import demo_supervisor_hash
 from app.persistence.rows import AuditRow, PinGuardRow
 from app.services.packers import add_packer, sign_in, unlock_packer
 from app.services.pin_guard import FREE_TRIES, LOCK_AFTER, SUPERVISOR, PinLocked, PinWait, check_supervisor, wait_after
@@ -21,7 +22,6 @@ from app.services.supervisor import (
     NotAllowed,
     WrongPin,
     check_pin,
-    demo_supervisor_hash,
     hash_pin,
     hash_supervisor_pin,
 )
