@@ -28,7 +28,7 @@ from app.services.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
-from app.sync.import_report import ImportReport
+from app.sync.imports import ImportReport
 from app.sync.live import LiveCheck
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts

@@ -16,8 +16,7 @@ from app.cli.common import EXIT_ERROR, emit
 from app.cli.lang import say
 from app.domain.enums import Platform
 from app.services.workspace import Workspace
-from app.sync.import_report import ImportReport
-from app.sync.imports import FORMATS, import_files
+from app.sync.imports import FORMATS, ImportReport, import_files
 
 PLATFORM_CHOICES = (Platform.TAOBAO.value, Platform.TMALL.value, Platform.PDD.value, Platform.JD.value)
 

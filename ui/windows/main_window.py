@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
 from app.services.station_options import StationOptions
-from app.sync.import_report import ImportReport
+from app.sync.imports import ImportReport
 from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.messages import Message
-from app.sync.store import Change
+from app.sync.merge import Change
 
 
 @dataclass(frozen=True)
