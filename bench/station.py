@@ -89,7 +89,7 @@ def _scans(order) -> list[str]:  # type: ignore[no-untyped-def]
 def _engine_ms(root: Path) -> list[float]:
     """Scan-to-verdict of the engine alone (no window, no printer): the baseline of the window figure."""
     from app.services.audit import Actor
-    from app.services.station import Station
+    from app.station import Station
 
     ws = _workspace(root)
     try:
@@ -191,7 +191,7 @@ def _window_ms(root: Path) -> list[float]:
 def _label_ms(root: Path) -> tuple[list[float], float]:
     from app.services.audit import Actor
     from app.services.printing import PrintService
-    from app.services.station import Station
+    from app.station import Station
     from bench.common import per_call_ms
     from bench.labels import SAMPLE
     from printers import escpos

@@ -24,7 +24,7 @@ from app.services.audit import Actor
 from app.services.claim import WINDOW, StationBusy, StationClaim
 from app.services.images import ImageCache
 from app.services.print_queue import recover
-from app.services.station import Station
+from app.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir

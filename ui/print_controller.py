@@ -12,7 +12,7 @@ from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
 from app.services.audit import Actor
 from app.services.printing import PrintResult, PrintService
-from app.services.station import Station
+from app.station import Station
 from printers.registry import LabelPrinter, open_printer
 from ui.core_text import core_text
 from ui.tasks import TaskRunner

@@ -190,7 +190,7 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.cli.scans import not_text, read_scans, unreadable
     from app.services.printing import PrintService
-    from app.services.station import Station
+    from app.station import Station
     from app.sync.live import LiveCheck
 
     actor = actor_of(ws, args.packer)

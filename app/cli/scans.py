@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 from app.domain.enums import ScanOutcome
 from app.domain.messages import Message, msg
-from app.services.station import StationEvent
+from app.station import Reason, StationEvent
 
 FALLBACK = "gb18030"
 
@@ -64,4 +64,4 @@ def not_text(line: ScanLine) -> Message:
 
 def unreadable(line: ScanLine) -> StationEvent:
     """The `pack` event of a line that is not text: `unknown_code`, reason "unreadable", with its line number."""
-    return StationEvent(ScanOutcome.UNKNOWN_CODE, line.shown, reason="unreadable", extra={"line": line.number})
+    return StationEvent(ScanOutcome.UNKNOWN_CODE, line.shown, why=Reason.UNREADABLE, line=line.number)

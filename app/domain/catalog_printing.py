@@ -99,7 +99,7 @@ PRINTING: dict[str, str] = {
         "Print job {job} is {state}, not waiting: only a job that has not been sent can be cancelled. Answer it "
         "with `packdesk queue confirm {job}` or `packdesk queue requeue {job}`.",
     ),
-    # The packing bench (app.services.station); {reason} is an order.blocked.* message
+    # The packing bench (app.station); {reason} is an order.blocked.* message
     "bench.override_needs_reason": QT_TRANSLATE_NOOP("CoreMessages", "Say why the order may ship after all."),
     "bench.cannot_override": QT_TRANSLATE_NOOP(
         "CoreMessages", "Order {order_no} cannot ship: {reason}. No override can change that."

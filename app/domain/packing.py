@@ -1,11 +1,13 @@
-"""The scan-to-verify state machine for one parcel (domain layer, in memory, no I/O).
+"""Counting a parcel's items against its order (domain layer, in memory, no I/O).
 
-A `PackSession` knows which SKUs and quantities an order needs and counts what was scanned. Each scan is answered
-from memory; the service around it records the verdict and decides what happens next (print, ship).
+`required_units` is the one rule for which lines must be in the box; `judge` answers one product scan against the
+counts so far. `PackSession` is a mutable counter over them; the station's parcel (`app.domain.parcel`) uses the same
+two functions in its immutable steps.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.domain.enums import ScanOutcome
@@ -32,6 +34,49 @@ class Verdict:
     total: int = 0  # units the whole parcel needs
 
 
+def required_units(order: Order) -> dict[str, int]:
+    """Units of each SKU the parcel must hold: every line still to ship whose refund does not stop it."""
+    required: dict[str, int] = {}
+    for line in order.lines:
+        if line.packable:
+            required[line.sku] = required.get(line.sku, 0) + line.qty
+    return required
+
+
+def boxed_but_not_wanted(order: Order, accepted: Iterable[tuple[str, int]]) -> str | None:
+    """ "refund" when items put in the box (SKU, units) hold more of a SKU than the order, as it is now, still wants:
+    a refund arrived meanwhile and that item must come out."""
+    wanted = required_units(order)
+    boxed: dict[str, int] = {}
+    for sku, units in accepted:
+        boxed[sku] = boxed.get(sku, 0) + units
+    return "refund" if any(units > wanted.get(sku, 0) for sku, units in boxed.items()) else None
+
+
+def judge(required: Mapping[str, int], scanned: Mapping[str, int], code: str, hit: BarcodeHit | None) -> Verdict:
+    """Answers one product scan against the counts so far (which it does not change).
+
+    Args:
+        required: units of each SKU the parcel needs (`required_units`).
+        scanned: units of each SKU verified so far.
+        code: the scanned text, as recorded.
+        hit: what the catalogue says the code is, or None when nobody knows it.
+
+    Returns:
+        The verdict; only an `item_ok` verdict counts its units in.
+    """
+    done, total = sum(scanned.values()), sum(required.values())
+    if hit is None:
+        return Verdict(ScanOutcome.UNKNOWN_CODE, code, done=done, total=total)
+    need = required.get(hit.sku)
+    if need is None:
+        return Verdict(ScanOutcome.WRONG_ITEM, code, hit.sku, hit.units, done=done, total=total)
+    have = scanned.get(hit.sku, 0)
+    if have + hit.units > need:
+        return Verdict(ScanOutcome.OVER_SCAN, code, hit.sku, hit.units, have, need, done, total)
+    return Verdict(ScanOutcome.ITEM_OK, code, hit.sku, hit.units, have + hit.units, need, done + hit.units, total)
+
+
 class PackSession:
     """Counts the items of one order against what it needs.
 
@@ -41,10 +86,7 @@ class PackSession:
 
     def __init__(self, order: Order) -> None:
         self.order = order
-        self.required: dict[str, int] = {}
-        for line in order.lines:
-            if line.packable:
-                self.required[line.sku] = self.required.get(line.sku, 0) + line.qty
+        self.required = required_units(order)
         self.scanned: dict[str, int] = dict.fromkeys(self.required, 0)
         self._history: list[tuple[str, int]] = []
 
@@ -70,17 +112,11 @@ class PackSession:
         Returns:
             The verdict; the counts change only for `item_ok`.
         """
-        if hit is None:
-            return Verdict(ScanOutcome.UNKNOWN_CODE, code, done=self.done, total=self.total)
-        need = self.required.get(hit.sku)
-        if need is None:
-            return Verdict(ScanOutcome.WRONG_ITEM, code, hit.sku, hit.units, done=self.done, total=self.total)
-        have = self.scanned[hit.sku]
-        if have + hit.units > need:
-            return Verdict(ScanOutcome.OVER_SCAN, code, hit.sku, hit.units, have, need, self.done, self.total)
-        self.scanned[hit.sku] = have + hit.units
-        self._history.append((hit.sku, hit.units))
-        return Verdict(ScanOutcome.ITEM_OK, code, hit.sku, hit.units, have + hit.units, need, self.done, self.total)
+        verdict = judge(self.required, self.scanned, code, hit)
+        if verdict.outcome is ScanOutcome.ITEM_OK and hit is not None:
+            self.scanned[hit.sku] = verdict.scanned
+            self._history.append((hit.sku, hit.units))
+        return verdict
 
     def undo(self) -> Verdict | None:
         """Takes back the last accepted scan; None when there is nothing to undo."""

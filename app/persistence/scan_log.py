@@ -1,4 +1,4 @@
-"""What a station's scan record says about one order's parcel (services layer).
+"""The station's scan log: one short insert per scan, and reading a parcel back from it (persistence layer).
 
 Every scan at a bench is recorded as it happens (`ScanEventRow`); after a crash, a restart or a park, the station
 reads back from that record where the parcel was: the packing attempt under way and the items it put in the box, or
@@ -8,13 +8,13 @@ a label printed before its waybill was scanned onto the parcel.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import ScanOutcome
-from app.domain.orders import Order
 from app.persistence.rows import ScanEventRow
 
 # What ends a packing attempt (its counts no longer apply): shipped, printed, stopped, reopened, a failed print.
@@ -29,6 +29,38 @@ ENDED = frozenset(
 )
 
 Boxed = list[tuple[str, int]]  # (SKU, units) of each accepted item scan, undo applied
+
+
+@cache
+def _RECORD_SCAN():  # noqa: N802, ANN202 - built once: every scan writes one row
+    return insert(ScanEventRow.__table__)
+
+
+def record_scan(
+    db: Session, at: datetime, station: str, packer: str, order_id: int | None, code: str, outcome: ScanOutcome,
+    sku: str | None = None, units: int = 0,
+) -> None:  # fmt: skip
+    """Records one scan and what it meant."""
+    # one Core INSERT: every scan writes one row, and the ORM's unit of work would cost more than the write
+    db.execute(
+        _RECORD_SCAN(),
+        {"at": at, "station": station, "packer": packer, "order_id": order_id, "code": code,
+         "outcome": outcome.value, "sku": sku, "units": units},
+    )  # fmt: skip
+
+
+def last_opened_order(db: Session, station: str) -> int | None:
+    """The row id of the order `station` last opened a parcel for (None: it never opened one)."""
+    return db.execute(
+        select(ScanEventRow.order_id)
+        .where(
+            ScanEventRow.station == station,
+            ScanEventRow.outcome == ScanOutcome.ORDER_OPENED.value,
+            ScanEventRow.order_id.is_not(None),
+        )
+        .order_by(ScanEventRow.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
 
 
 @cache
@@ -118,16 +150,3 @@ def boxed_before_label(db: Session, station: str, order_id: int, label_event_id:
             return None  # an earlier parcel's end: nothing was packed for this label here
         upper = i
     return None
-
-
-def boxed_but_not_wanted(order: Order, accepted: Boxed) -> str | None:
-    """ "refund" when scans recorded for a parcel (before a park or a crash) put more of a SKU in the box than the
-    order, as it is now, still wants: a refund arrived meanwhile and that item must come out."""
-    wanted: dict[str, int] = {}
-    for line in order.lines:
-        if line.packable:
-            wanted[line.sku] = wanted.get(line.sku, 0) + line.qty
-    boxed: dict[str, int] = {}
-    for sku, units in accepted:
-        boxed[sku] = boxed.get(sku, 0) + units
-    return "refund" if any(units > wanted.get(sku, 0) for sku, units in boxed.items()) else None

@@ -29,7 +29,7 @@ from app.persistence.rows import (
     WaybillAccountRow,
 )
 from app.services.printing import PrintService
-from app.services.station import Station, StationEvent
+from app.station import Station, StationEvent
 from app.services.workspace import Workspace, open_workspace
 from printers.registry import open_printer
 

@@ -22,7 +22,7 @@ from app.domain.enums import OrderStatus, PackageState, RefundStatus
 from app.domain.orders import Order
 from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, PrintJobRow
 from app.services.printing import PrintService
-from app.services.station import Station
+from app.station import Station
 from app.services.workspace import Workspace, open_workspace
 from printers.registry import open_printer
 

@@ -19,7 +19,7 @@ from app.domain.orders import Order
 from app.persistence.rows import AuditRow, OrderLineRow, OrderRow, PackageRow, ScanEventRow
 from app.services.orders import list_orders
 from app.services.printing import PrintService
-from app.services.station import Station
+from app.station import Station
 from app.services.workspace import Workspace, open_workspace
 from printers.registry import open_printer
 

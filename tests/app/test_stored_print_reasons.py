@@ -19,7 +19,7 @@ from app.services.audit import Actor
 from app.services.orders import list_orders
 from app.services.print_queue import cancel, list_jobs, resolve
 from app.services.printing import PrintService
-from app.services.station import Station
+from app.station import Station
 from app.services.workspace import Workspace
 from printers.registry import open_printer
 

@@ -8,7 +8,7 @@ from app.domain.enums import OrderStatus
 from app.domain.orders import Order
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.services.station import Station, StationEvent
+from app.station import Station, StationEvent
 from app.services.workspace import Workspace
 
 ACTOR = Actor("王小明", "bench-7")

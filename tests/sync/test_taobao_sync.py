@@ -19,7 +19,7 @@ from app.domain.enums import OrderStatus, OutboxState, Platform
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow, ShopRow
 from app.services.audit import Actor
 from app.services.shipping import ship_order
-from app.services.station import Station
+from app.station import Station
 from app.services.workspace import Workspace
 from app.sync.outbox import Backoff, OutboxWorker
 from app.sync.service import client_factory

@@ -32,7 +32,7 @@ from app.domain.errors import PackDeskError
 from app.domain.orders import CHINA_TZ, Order
 from app.services.images import ImageCache
 from app.services.pace import Pace, PaceCounter
-from app.services.station import Station, StationEvent
+from app.station import Station, StationEvent
 from ui.core_text import core_text
 from ui.dialogs.supervisor import SupervisorDialog
 from ui.models.orders_model import FLAG_COLOURS, countdown_text
