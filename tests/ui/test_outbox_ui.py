@@ -66,6 +66,28 @@ def test_demo_shipments_are_for_the_seller_centre_saved_and_marked_entered(
     qtbot.waitUntil(lambda: window.sync_label.text() == "Orders from imported files", timeout=10_000)
 
 
+def test_entered_right_after_the_export_acts_on_the_exported_shipments(
+    qtbot, gui: Gui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
+    """A seller who presses "Entered in seller centre" before the list has reloaded after the export (a busy bench)
+    is asked about the shipments just saved, not told to save the file first."""
+    ship_demo_orders(gui, 2)
+    window, view = gui.window, gui.window.outbox_view
+    window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "bulk.csv"), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(view, "reload", lambda: None)  # the reload after the export has not answered yet
+    view.export_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a: asked.append(text) or QMessageBox.No)
+    view.entered_button.click()
+    assert asked == ["Mark 2 shipments as entered in the seller centre? They stop waiting here."]
+    assert len(told) == 1  # no "save the bulk-ship file first"
+
+
 def test_counts_read_as_english_plurals(qapp) -> None:  # noqa: ANN001
     from PySide6.QtCore import QCoreApplication
 

@@ -195,6 +195,12 @@ class OutboxView(QWidget):
         )
 
     def _on_exported(self, report: ExportReport) -> None:
+        # The list knows at once which shipments are in a file, so "Entered in seller centre" pressed before the
+        # reload below has answered acts on them, not on the list as it was before the export.
+        exported = set(report.ids)
+        for item in self.items:
+            if item["id"] in exported:
+                item["export_file"] = report.file
         lines = []
         if report.ids:
             lines.append(
