@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 
 from resources import FONT_FILE, resource_path
-
-
-def asset_path(*parts: str) -> Path:
-    return resource_path(*parts)
 
 
 def install_fonts() -> str:

@@ -21,10 +21,13 @@ class Address:
     town: str
     detail: str
 
-    def one_line(self) -> str:
-        # 直辖市: the city repeats the province (上海市上海市), print it once
-        city = "" if self.city == self.province else self.city
-        return "".join(p for p in (self.province, city, self.district, self.town, self.detail) if p)
+
+def place_names(province: str, city: str, *rest: str) -> str:
+    """Address levels written as one, as a label or a list shows them.
+
+    A 直辖市's city repeats its province (上海市上海市): it is written once.
+    """
+    return "".join(p for p in (province, "" if city == province else city, *rest) if p)
 
 
 @dataclass(frozen=True)

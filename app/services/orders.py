@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus
@@ -10,7 +9,6 @@ from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.orders import Order
 from app.persistence.repositories import OrderRepository
-from app.persistence.rows import OrderRow
 
 
 def list_orders(
@@ -28,9 +26,3 @@ def list_orders(
         raise InvalidInput(msg("orders.limit_too_small"))
     with session_factory() as session:
         return OrderRepository(session).list(status=status, search=search, limit=limit)
-
-
-def status_counts(session_factory: sessionmaker[Session]) -> dict[str, int]:
-    with session_factory() as session:
-        rows = session.execute(select(OrderRow.status, func.count()).group_by(OrderRow.status))
-        return {status: count for status, count in rows}

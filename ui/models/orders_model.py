@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
-from app.domain.orders import CHINA_TZ, Order
+from app.domain.orders import CHINA_TZ, Order, place_names
 from ui.plurals import plural
 from ui.text import displayable
 
@@ -151,7 +151,7 @@ class OrdersTableModel(QAbstractTableModel):
             return f"{local}  ({countdown_text(order.deadline, self._clock())})"
         if col == COL_RECEIVER:
             a = order.receiver.address
-            return f"{order.receiver.name}  {a.province}{'' if a.city == a.province else a.city}"
+            return f"{order.receiver.name}  {place_names(a.province, a.city)}"
         if col == COL_ITEMS:
             units = sum(ln.qty for ln in order.lines)
             first = order.lines[0].title if order.lines else ""

@@ -70,9 +70,6 @@ class PackLinesModel(QAbstractTableModel):
     def has_picture(self, url: str) -> bool:
         return url in self._pictures
 
-    def line_at(self, row: int) -> PackLine:
-        return self._rows[row]
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
