@@ -80,7 +80,7 @@ _STATUS_TEXTS: dict[OrderStatus | None, tuple[str, ...]] = {
 _NO_REFUND = {
     "", "-", "无", "无售后", "无售后或售后取消", "售后取消", "售后关闭", "买家撤销", "退款关闭", "没有申请退款",
 }
-# PDD 售后状态 codes (platforms.md §2.2): 5 refunded; 6 withdrawn, 12 cancelled; 16/18 exchanges; 10/11 returns open.
+# PDD 售后状态 codes: 5 refunded; 6 withdrawn, 12 cancelled; 16/18 exchanges; 10/11 returns open.
 # An unknown code counts as open: a parcel must never leave after a refund.
 _REFUND_CODES = {
     0: RefundStatus.NONE, 5: RefundStatus.REFUNDED, 6: RefundStatus.NONE, 12: RefundStatus.NONE,
