@@ -24,10 +24,10 @@ from app.services.audit import Actor
 from app.services.claim import WINDOW, StationBusy, StationClaim
 from app.services.images import ImageCache
 from app.services.print_queue import recover
-from app.station import Station
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
+from app.station import Station
 from app.sync.imports import ImportReport
 from app.sync.live import LiveCheck
 from printers.errors import PrinterError
@@ -38,9 +38,9 @@ from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
 from ui.single_instance import InstanceServer, ask_to_activate, bring_to_front
 from ui.sounds import SoundPlayer
+from ui.station.view import StationView
 from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
-from ui.widgets.station_view import StationView
 from ui.windows.main_window import MainWindow
 
 DEMO_ORDERS = 200

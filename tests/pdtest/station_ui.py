@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from app.domain.orders import Order
 from app.services.orders import list_orders
+from app.station.screens import StationSnapshot
 from ui.main import Gui
-from ui.widgets.station_view import StationSnapshot
 
 
 def packable(gui: Gui, min_units: int = 1) -> Order:

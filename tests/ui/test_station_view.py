@@ -21,7 +21,8 @@ from app.services.orders import list_orders
 from app.services.pace import PaceCounter
 from ui.main import Gui
 from ui.models.pack_lines_model import COL_PICTURE
-from ui.widgets.station_view import PICTURE_PX, STATE_COLOURS, load_picture
+from ui.station.painted import PICTURE_PX, load_picture
+from ui.station.verdicts import STATE_COLOURS
 
 
 def test_scanning_an_order_then_its_items_completes_and_prints(qtbot, gui: Gui, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.queue_view import PrintQueueView
-from ui.widgets.station_view import StationView
+from ui.station.view import StationView
 
 
 class MainWindow(QMainWindow):
