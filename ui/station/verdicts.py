@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.domain.enums import ScanOutcome
+from app.domain.station_events import NOT_OVERRIDABLE as NOT_OVERRIDABLE  # the panel reads it here
+from app.domain.station_events import Reason
 from ui.core_text import core_text
 from ui.plurals import plural
 from ui.sounds import FOR_OUTCOME
@@ -25,33 +26,7 @@ if TYPE_CHECKING:
     from app.station.screens import StationSnapshot
 
 
-class Reason(StrEnum):
-    """Today's reason codes of station events, in one place (a print failure's reason is free text instead)."""
-
-    SCAN_THE_WAYBILL = "scan_the_waybill"  # opened or printed: the label is on the parcel, its waybill to be scanned
-    REOPENED = "reopened"
-    RESUMED = "resumed"
-    UNPARKED = "unparked"
-    OVERRIDE = "override"
-    SKU_FIRST = "sku_first"
-    NO_READING = "no_reading"  # the scale gives no steady weight
-    WEIGHT = "weight"
-    WEIGH_AGAIN = "weigh_again"
-    NO_OPEN_ORDER = "no_open_order"  # a known product scanned with no parcel open
-    UNKNOWN = "unknown"
-    UNREADABLE = "unreadable"
-    FINISH_CURRENT_ORDER = "finish_current_order"
-    PRINTED_BEFORE_PACKING = "printed_before_packing"
-    CLOSED = "closed"  # the stop reasons...
-    REFUND = "refund"
-    ON_HOLD = "on_hold"
-    SHIPPED = "shipped"
-    ADDRESS_CHANGED = "address_changed"
-    LABEL_VOIDED = "label_voided"
-
-
 ANY = "*"  # a row for every reason of its kind the table does not name
-NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND})  # stops no supervisor may lift
 
 # One colour per meaning, high contrast, readable from 1.5 m.
 STATE_COLOURS = {
@@ -142,8 +117,8 @@ def _item_ok(ev: StationEvent, snap: StationSnapshot) -> str:
 
 def _print_failed(ev: StationEvent, _snap: StationSnapshot) -> str:
     said = core_text(ev.message) if ev.message is not None else ev.reason or ""
-    why = printer_state_text(ev.extra.get("printer_state")) or said
-    if ev.extra.get("answer_in_queue"):
+    why = printer_state_text(ev.printer_state) or said
+    if ev.answer_in_queue:
         return _tr(
             QT_TRANSLATE_NOOP(
                 "StationView",
@@ -151,7 +126,7 @@ def _print_failed(ev: StationEvent, _snap: StationSnapshot) -> str:
                 "then scan the order again",
             )
         ).replace("%1", ev.order_no or "")
-    if ev.extra.get("retry"):
+    if ev.retry:
         return (
             _tr(QT_TRANSLATE_NOOP("StationView", "%1 Then scan order %2 again to print its label."))
             .replace("%1", why)
@@ -161,12 +136,12 @@ def _print_failed(ev: StationEvent, _snap: StationSnapshot) -> str:
 
 
 def _stop_reason(ev: StationEvent, _snap: StationSnapshot) -> str:
-    reason = ev.reason or ""
-    return _tr(STOP_REASONS[reason]) if reason in STOP_REASONS else reason
+    return _tr(STOP_REASONS[ev.why]) if ev.why in STOP_REASONS else ev.reason or ""
 
 
-def _extra(key: str) -> Field:
-    return lambda ev, _snap: str(ev.extra.get(key, ""))
+def _grams(key: str) -> Field:
+    """A weight the event carries (`expected_g`, `measured_g`), "" when it has none."""
+    return lambda ev, _snap: str(getattr(ev, key) if getattr(ev, key) is not None else "")
 
 
 def _open_order_no(_ev: StationEvent, snap: StationSnapshot) -> str:
@@ -221,8 +196,8 @@ VERDICTS: dict[tuple[ScanOutcome, str], tuple[str | None, Detail]] = {
                 "StationView",
                 "The parcel weighs %1 g but its items %2 g: check the items, then scan the order again",
             ),
-            _extra("measured_g"),
-            _extra("expected_g"),
+            _grams("measured_g"),
+            _grams("expected_g"),
         ),
     ),
     (K.WRONG_ITEM, Reason.WEIGH_AGAIN): (
@@ -305,7 +280,7 @@ def verdict(ev: StationEvent, snap: StationSnapshot, counted: Callable[[str, int
         counted: translates a counted text (lupdate marks a text as counted only in a `tr()` call of the panel's
             class, so the panel passes its own; the default translates the same text in the same context).
     """
-    word, detail = VERDICTS.get((ev.event, ev.reason or ANY)) or VERDICTS[(ev.event, ANY)]
+    word, detail = VERDICTS.get((ev.event, ev.why or ANY)) or VERDICTS[(ev.event, ANY)]
     text = detail(ev, snap)
     if detail is _opened:
         text = plural(counted(OPENED, ev.total), ev.total).replace("%1", text)

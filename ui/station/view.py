@@ -335,7 +335,7 @@ class StationView(SupervisorFlow, QWidget):
         last = snapshot.events[-1] if snapshot.events else None
         if last is not None and last.event is ScanOutcome.INTERCEPTED:
             self.stop_code = last.code
-            self.override_button.setVisible(last.reason not in NOT_OVERRIDABLE)
+            self.override_button.setVisible(last.why not in NOT_OVERRIDABLE)
             self.show_stop(self.detail.text())
         elif last is not None:
             self.stop_overlay.hide()
