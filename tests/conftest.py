@@ -20,6 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PACKDESK_BUSY_TIMEOUT", "0.5")  # locked-database tests fail fast
 
 from app.services.workspace import Workspace, open_workspace  # noqa: E402
+from app.wiring import install_waybill_providers  # noqa: E402
+
+install_waybill_providers()  # as every `packdesk` process does at start (app.cli.main)
 
 
 @pytest.fixture

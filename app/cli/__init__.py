@@ -28,6 +28,7 @@ from app.domain.errors import PackDeskError
 from app.domain.messages import msg
 from app.persistence.db import translate_db_errors
 from app.services.workspace import Workspace, open_workspace, resolve_data_dir
+from app.wiring import install_waybill_providers
 from printers.errors import PrinterError
 
 if TYPE_CHECKING:
@@ -348,6 +349,7 @@ def main(
         out: where results go (default: stdout).
     """
     out = out or sys.stdout
+    install_waybill_providers()  # before any command: `gui` and `bench` start here too
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"

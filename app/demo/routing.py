@@ -1,25 +1,30 @@
-"""The demo waybill account's stand-in for Cainiao's routingInfo: 大头笔, 三段码, 集包地 from the address."""
+"""The demo waybill account's stand-in for a carrier's routing (demo data): 大头笔, 三段码 and 集包地 made up from
+the receiver's address and the demo geography, and the provider that hands them out with the demo's number rolls."""
 
 from __future__ import annotations
 
 import zlib
-from typing import Any
 
 from app.demo.geo import find_city
-from app.persistence.rows import OrderRow
+from app.services.waybills import NumberRoll, WaybillRequest
+from printers.waybill import Routing
 
 
-def demo_routing(order: OrderRow) -> dict[str, Any]:
-    entry = find_city(order.receiver_province, order.receiver_city, order.receiver_district)
+def demo_route(request: WaybillRequest) -> Routing:
+    """The made-up routing of `request`: the city's area code and name, a three-segment code stable per address."""
+    entry = find_city(request.province, request.city, request.district)
     if entry is None:
-        return {"sort_headline": order.receiver_city or order.receiver_province, "route_code": "", "consolidation": ""}
+        return Routing(request.city or request.province, "", "")
     city, prefix, districts, centre = entry
-    place = order.receiver_district if order.receiver_district.endswith("市") else (city or order.receiver_district)
+    place = request.district if request.district.endswith("市") else (city or request.district)
     short = place.removesuffix("市") if len(place) > 2 else place
-    district_no = districts.index(order.receiver_district) + 1 if order.receiver_district in districts else 0
-    stable = zlib.crc32(order.receiver_address.encode("utf-8"))
-    return {
-        "sort_headline": f"{prefix} {short}",
-        "route_code": f"{prefix}-{100 + district_no * 10:03d}-{stable % 100:02d} {stable % 1000:03d}",
-        "consolidation": centre,
-    }
+    district_no = districts.index(request.district) + 1 if request.district in districts else 0
+    stable = zlib.crc32(request.address.encode("utf-8"))
+    return Routing(
+        f"{prefix} {short}", f"{prefix}-{100 + district_no * 10:03d}-{stable % 100:02d} {stable % 1000:03d}", centre
+    )
+
+
+def demo_provider() -> NumberRoll:
+    """The demo accounts' provider: number rolls in the carriers' real formats, routing made up by `demo_route`."""
+    return NumberRoll(demo_route)

@@ -96,6 +96,11 @@ CATALOG: dict[str, str] = {
     "waybill.exhausted": QT_TRANSLATE_NOOP(
         "CoreMessages", "The {carrier} waybill account '{account}' has no tracking numbers left."
     ),
+    "waybill.no_provider": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The waybill account '{account}' is of kind '{kind}', which this installation cannot issue numbers for "
+        "(it can for: {known}).",
+    ),
     # Station settings (app.services.station_options); station.field.* are the {field} of a refusal
     "station.out_of_range": QT_TRANSLATE_NOOP(
         "CoreMessages", "{field} must be between {low} and {high}; it is {value}."

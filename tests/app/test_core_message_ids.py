@@ -30,6 +30,7 @@ from app.services.waybills import account_for, allocate
 from app.services.workspace import Workspace
 from app.sync import shops
 from app.sync.shops import Credentials
+from app.wiring import waybill_providers
 
 NOW = datetime(2025, 3, 14, 4, 0, tzinfo=UTC)
 ACTOR = Actor("t", "bench")
@@ -149,7 +150,7 @@ def test_a_printed_waybill_is_not_replaced(demo: Workspace) -> None:
     order_no = packable(demo)[0]
     with demo.session_factory.begin() as session:
         order = session.execute(select(OrderRow).where(OrderRow.order_no == order_no)).scalar_one()
-        allocate(session, order).print_count = 1
+        allocate(session, order, waybill_providers()).print_count = 1
     message = refusal(lambda: ship_order(demo.session_factory, order_no, "ZTO", "73600316247086", ACTOR, NOW))
     assert message.id == "shipping.already_printed"
 
@@ -166,7 +167,8 @@ def test_waybill_account_refusals(demo: Workspace) -> None:
             f"Shop '{order.shop.name}' has no JT waybill account: add one for its shop group, then print again."
         )
         session.execute(update(WaybillAccountRow).values(next_serial=WaybillAccountRow.serial_end))
-        assert refusal(lambda: allocate(session, order), TrackingExhausted).id == "waybill.exhausted"
+        exhausted = refusal(lambda: allocate(session, order, waybill_providers()), TrackingExhausted)
+        assert exhausted.id == "waybill.exhausted"
         session.execute(delete(WaybillAccountRow))
         assert refusal(lambda: account_for(session, order), NotFound).id == "waybill.no_account"
         order.shop.group_id = None

@@ -1,22 +1,25 @@
 """Tracking-number allocation from waybill accounts (services layer).
 
 A number is taken and committed before any label is sent, and the database's unique constraint on
-packages.tracking_no makes a second parcel with the same number impossible, whatever crashes in between.
+packages.tracking_no makes a second parcel with the same number impossible, whatever crashes in between. Which
+provider issues it depends on the account's kind (app.services.waybills.registry).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.demo.routing import demo_routing
 from app.domain.enums import PackageState
-from app.domain.errors import InvalidInput, NotFound, TrackingExhausted
+from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import msg
-from app.domain.tracking import CARRIERS, carrier
+from app.domain.tracking import CARRIERS
 from app.persistence.rows import OrderRow, PackageRow, WaybillAccountRow
+from app.services.waybills.ports import Allocation, WaybillAccount, WaybillRequest
+from app.services.waybills.registry import WaybillProviders
 
 
 def account_for(session: Session, order: OrderRow, carrier_code: str | None = None) -> WaybillAccountRow:
@@ -39,30 +42,43 @@ def account_for(session: Session, order: OrderRow, carrier_code: str | None = No
     return account
 
 
-def allocate(session: Session, order: OrderRow, carrier_code: str | None = None) -> PackageRow:
-    """Reserves the next tracking number of the account for `order` and records the parcel (not committed).
+def allocate(
+    session: Session, order: OrderRow, providers: WaybillProviders, carrier_code: str | None = None
+) -> PackageRow:
+    """Takes the next tracking number of the account for `order` from its provider and records the parcel (not
+    committed: the caller commits before printing).
 
-    The serial is claimed with one UPDATE first, which takes the write lock, so two stations can never read the same
-    serial; the caller commits before printing.
+    Raises:
+        InvalidInput: no provider serves the account's kind; an unknown carrier code.
+        NotFound: the order's shop has no (such) account.
+        TrackingExhausted: the account has no numbers left.
     """
-    account = account_for(session, order, carrier_code)
-    fmt = carrier(account.carrier)
-    claimed = session.execute(
-        update(WaybillAccountRow)
-        .where(WaybillAccountRow.id == account.id, WaybillAccountRow.next_serial < WaybillAccountRow.serial_end)
-        .values(next_serial=WaybillAccountRow.next_serial + 1)
-        .returning(WaybillAccountRow.next_serial)
-    ).scalar_one_or_none()
-    if claimed is None:
-        raise TrackingExhausted(msg("waybill.exhausted", carrier=fmt.name, account=account.name))
+    row = account_for(session, order, carrier_code)
+    account = WaybillAccount.of(row)
+    (issued,) = providers.provider(account).allocate(session, [WaybillRequest.of(order)], account)
+    return _record(session, order, account, issued)
+
+
+def preview_routing(session: Session, order: OrderRow, providers: WaybillProviders) -> tuple[str, dict[str, Any]]:
+    """The carrier and routing a label of `order` would show now, nothing taken: ("ZTO", {}) without an account or
+    a provider for it."""
+    try:
+        account = WaybillAccount.of(account_for(session, order))
+        provider = providers.provider(account)
+    except (NotFound, InvalidInput):
+        return "ZTO", {}
+    return account.carrier, Allocation("", provider.routing(WaybillRequest.of(order), account)).routing_record()
+
+
+def _record(session: Session, order: OrderRow, account: WaybillAccount, issued: Allocation) -> PackageRow:
     package = PackageRow(
         order=order,
         account_id=account.id,
         carrier=account.carrier,
-        tracking_no=fmt.number(claimed - 1),
+        tracking_no=issued.tracking_no,
         state=PackageState.ALLOCATED,
         print_count=0,
-        routing=demo_routing(order) if account.kind == "demo" else {},
+        routing=issued.routing_record(),
         created_at=datetime.now(UTC),
     )
     session.add(package)
