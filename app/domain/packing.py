@@ -77,18 +77,12 @@ def judge(required: Mapping[str, int], scanned: Mapping[str, int], code: str, hi
     return Verdict(ScanOutcome.ITEM_OK, code, hit.sku, hit.units, have + hit.units, need, done + hit.units, total)
 
 
-class PackSession:
-    """Counts the items of one order against what it needs.
+class Counts:
+    """Progress read from `required` and `scanned` (units by SKU), for anything that counts a parcel's items."""
 
-    Args:
-        order: the order being packed; lines with a refund requested are not expected in the parcel.
-    """
-
-    def __init__(self, order: Order) -> None:
-        self.order = order
-        self.required = required_units(order)
-        self.scanned: dict[str, int] = dict.fromkeys(self.required, 0)
-        self._history: list[tuple[str, int]] = []
+    __slots__ = ()
+    required: Mapping[str, int]
+    scanned: Mapping[str, int]
 
     @property
     def total(self) -> int:
@@ -100,7 +94,22 @@ class PackSession:
 
     @property
     def complete(self) -> bool:
-        return all(self.scanned[s] >= q for s, q in self.required.items())
+        return all(self.scanned.get(s, 0) >= q for s, q in self.required.items())
+
+
+class PackSession(Counts):
+    """Counts the items of one order against what it needs.
+
+    Args:
+        order: the order being packed; lines with a refund requested are not expected in the parcel.
+    """
+
+    def __init__(self, order: Order) -> None:
+        self.order = order
+        self.required: dict[str, int] = required_units(order)
+        self.scanned: dict[str, int] = dict.fromkeys(self.required, 0)
+        self._history: list[tuple[str, int]] = []
+
 
     def apply(self, code: str, hit: BarcodeHit | None) -> Verdict:
         """Answers one product scan.

@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from app.domain.enums import ScanOutcome
 from app.domain.orders import Order
-from app.domain.packing import BarcodeHit, Verdict, judge, required_units
+from app.domain.packing import BarcodeHit, Counts, Verdict, judge, required_units
 from app.domain.station_events import Reason, StationEvent
 
 
@@ -61,7 +61,7 @@ def is_label(code: str, tracking_no: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class Parcel:
+class Parcel(Counts):
     """One order's parcel at the bench: what it needs, what was verified, and its step."""
 
     order: Order
@@ -74,18 +74,6 @@ class Parcel:
     awaiting: str | None = None  # AWAITING_CONFIRM: the tracking number to scan
     failed_job: int | None = None  # PRINT_FAILED: the print job that did not print
     shipments: int = field(default=0, compare=False)  # how many times it shipped (at most once)
-
-    @property
-    def done(self) -> int:
-        return sum(self.scanned.values())
-
-    @property
-    def total(self) -> int:
-        return sum(self.required.values())
-
-    @property
-    def complete(self) -> bool:
-        return all(self.scanned.get(s, 0) >= q for s, q in self.required.items())
 
     @property
     def holding(self) -> bool:
