@@ -21,6 +21,7 @@ class MemoryPrinter:
     """A LabelPrinter that keeps every waybill it took; `label_size` is the byte count it reports per label."""
 
     combined = False
+    batches = False  # one label at a time: print_waybill
 
     def __init__(self, spec: PrinterSpec | None = None, *, answers_status: bool = True, label_size: int = 1000) -> None:
         self.spec = spec or parse_printer_uri("png:///memory")

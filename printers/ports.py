@@ -62,6 +62,7 @@ class LabelPrinter(Protocol):
     spec: PrinterSpec
     answers_status: bool  # worth asking status() before and after a job
     combined: bool  # print_batch() writes a whole batch as one document: all of it is sent, or none
+    batches: bool  # a BatchingPrinter: a batch's labels go on one connection, each confirmed by an answer
 
     def print_waybill(self, waybill: Waybill, name: str) -> int:
         """Prints one waybill; returns the bytes delivered. Raises PrinterError."""
@@ -73,4 +74,27 @@ class LabelPrinter(Protocol):
 
     def status(self) -> PrinterStatus:
         """Asks the printer whether it can print now."""
+        ...
+
+
+class PrinterBatch(Protocol):
+    """The labels of one batch on one connection of a printer, each sent with the status question behind it."""
+
+    def send(self, data: bytes) -> PrinterStatus:
+        """Sends one encoded label; returns the printer's status, answered once it took all of it (`unknown`: no
+        answer, the label is not confirmed). Raises PrinterOffline, PrinterWriteError."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class BatchingPrinter(LabelPrinter, Protocol):
+    """A printer whose `batches` is True: labels are rendered apart from sending, and share one connection."""
+
+    def render(self, waybill: Waybill) -> bytes:
+        """The bytes of `waybill`'s label (no I/O: a render thread may call it)."""
+        ...
+
+    def open_batch(self) -> PrinterBatch:
+        """Opens the connection a batch goes on; raises PrinterOffline."""
         ...

@@ -23,7 +23,7 @@ from app.scanning.wedge import WedgeDecoder, WedgeSettings, settings_from
 from app.services.audit import Actor
 from app.services.claim import WINDOW, StationBusy, StationClaim
 from app.services.images import ImageCache
-from app.services.print_queue import recover
+from app.services.printing import recover
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir

@@ -12,8 +12,7 @@ from app.cli.lang import say
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
 from app.domain.messages import msg, of_error
-from app.services.print_queue import cancel, list_jobs, recover, resolve
-from app.services.printing import PrintResult, PrintService
+from app.services.printing import PrintResult, PrintService, cancel, list_jobs, recover, resolve
 from app.services.workspace import Workspace
 
 

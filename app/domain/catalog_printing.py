@@ -62,7 +62,7 @@ PRINTING: dict[str, str] = {
     "print.may_have_printed": QT_TRANSLATE_NOOP(
         "CoreMessages", "the label may have printed: answer in the print queue"
     ),
-    # The print queue (app.services.print_queue); {state} is a job's state as `packdesk queue list` shows it
+    # The print queue (app.services.printing.queue); {state} is a job's state as `packdesk queue list` shows it
     "queue.job_not_found": QT_TRANSLATE_NOOP(
         "CoreMessages", "No print job {job}. `packdesk queue list` shows the jobs."
     ),

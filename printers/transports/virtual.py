@@ -48,6 +48,7 @@ class PngPrinter:
 
     answers_status = True
     combined = False
+    batches = False
 
     def __init__(self, spec: PrinterSpec) -> None:
         self.spec = spec
@@ -73,6 +74,7 @@ class PdfPrinter:
     into that one file, a page per label, replacing it."""
 
     answers_status = True
+    batches = False
 
     def __init__(self, spec: PrinterSpec) -> None:
         self.spec = spec

@@ -20,8 +20,7 @@ from app.domain.enums import PrintJobState
 from app.persistence.rows import PackageRow, PrintJobRow
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.services.print_queue import list_jobs, recover, resolve
-from app.services.printing import PrintService
+from app.services.printing import PrintService, list_jobs, recover, resolve
 from app.services.workspace import Workspace
 from printers.registry import open_printer
 from printers.status import State

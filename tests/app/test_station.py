@@ -29,8 +29,8 @@ from app.persistence.rows import (
     WaybillAccountRow,
 )
 from app.services.printing import PrintService
-from app.station import Station, StationEvent
 from app.services.workspace import Workspace, open_workspace
+from app.station import Station, StationEvent
 from printers.registry import open_printer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -403,7 +403,7 @@ def test_the_printer_changed_after_a_failure_prints_the_waiting_label(demo: Work
 
 
 def test_a_label_cut_off_mid_send_waits_for_the_answer_in_the_queue(demo: Workspace) -> None:
-    from app.services.print_queue import resolve
+    from app.services.printing import resolve
 
     with PrinterSimulator("escpos") as sim:
         bench = Station(demo.session_factory, ACTOR, PrintService(demo.session_factory, open_printer(sim.uri), ACTOR))

@@ -17,10 +17,9 @@ from app.domain.messages import Message
 from app.persistence.rows import PrintJobRow, WaybillAccountRow
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.services.print_queue import cancel, list_jobs, resolve
-from app.services.printing import PrintService
-from app.station import Station
+from app.services.printing import PrintService, cancel, list_jobs, resolve
 from app.services.workspace import Workspace
+from app.station import Station
 from printers.registry import open_printer
 
 ACTOR = Actor("tester", "bench-1")

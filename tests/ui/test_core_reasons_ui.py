@@ -19,8 +19,7 @@ from app.domain.orders import Order
 from app.persistence.rows import PrintJobRow, WaybillAccountRow
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.services.print_queue import cancel, recover
-from app.services.printing import PrintService
+from app.services.printing import PrintService, cancel, recover
 from app.services.supervisor import hash_supervisor_pin
 from printers.registry import open_printer
 from ui.main import Gui

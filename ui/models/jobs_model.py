@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import PrintJobState
 from app.domain.orders import CHINA_TZ
-from app.services.print_queue import JobView
+from app.services.printing import JobView
 from ui.core_text import core_text
 
 COL_ID, COL_STATE, COL_ORDER, COL_TRACKING, COL_COPY, COL_PRINTER, COL_TIME, COL_REASON = range(8)

@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PrintJobState
 from app.services.audit import Actor
-from app.services.print_queue import JobView, list_jobs, resolve
-from app.services.printing import PrintResult, PrintService
+from app.services.printing import JobView, PrintResult, PrintService, list_jobs, resolve
 from ui.core_text import core_text
 from ui.models.jobs_model import COL_REASON, JobsTableModel
 from ui.tasks import TaskRunner

@@ -2,55 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import PackageState, PrintJobState
+from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound
-from app.domain.messages import PLAIN, Message, msg
-from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
+from app.domain.messages import PLAIN, Message, english, msg
+from app.persistence.print_jobs import JobView, PrintJobs, count_copy
+from app.persistence.rows import PackageRow, PrintJobRow
 from app.services.audit import Actor, audit
-from app.services.printing import count_print, interrupted
-
-
-@dataclass(frozen=True)
-class JobView:
-    """One print job as a list shows it; `message` is its stored reason (a reprint's, a failure's), `reason` the
-    English of it (JSON)."""
-
-    id: int
-    order_no: str
-    tracking_no: str
-    carrier: str
-    printer_uri: str
-    state: PrintJobState
-    copy_no: int
-    message: Message | None
-    attempts: int
-    created_at: datetime
-    finished_at: datetime | None
-
-    @property
-    def reason(self) -> str | None:
-        return self.message.render() if self.message else None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "order_no": self.order_no,
-            "tracking_no": self.tracking_no,
-            "carrier": self.carrier,
-            "printer": self.printer_uri,
-            "state": self.state.value,
-            "copy_no": self.copy_no,
-            "reason": self.reason,
-            "attempts": self.attempts,
-            "created_at": self.created_at.isoformat(),
-            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-        }
+from app.services.printing.leases import interrupted
 
 
 def list_jobs(
@@ -58,42 +20,17 @@ def list_jobs(
 ) -> list[JobView]:
     """Jobs, newest first."""
     with session_factory() as session:
-        query = (
-            select(PrintJobRow, PackageRow, OrderRow.order_no)
-            .join(PackageRow, PackageRow.id == PrintJobRow.package_id)
-            .join(OrderRow, OrderRow.id == PackageRow.order_id)
-            .order_by(PrintJobRow.id.desc())
-            .limit(limit)
-        )
-        if states:
-            query = query.where(PrintJobRow.state.in_(states))
-        return [
-            JobView(
-                job.id,
-                order_no,
-                package.tracking_no,
-                package.carrier,
-                job.printer_uri,
-                PrintJobState(job.state),
-                job.copy_no,
-                Message.decode(job.reason),
-                job.attempts,
-                job.created_at,
-                job.finished_at,
-            )
-            for job, package, order_no in session.execute(query)
-        ]
+        return PrintJobs(session).views(states=states, limit=limit)
 
 
 def recover(session_factory: sessionmaker[Session], actor: Actor, now: datetime) -> list[int]:
     """Marks jobs cut off while sending (their process died, or their lease ran out) `unknown`; returns their ids."""
     found = []
     with session_factory.begin() as session:
-        for job in session.execute(select(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING)).scalars():
+        jobs = PrintJobs(session)
+        for job in jobs.sending():
             if interrupted(job.claimed_by, job.claimed_at, now):
-                job.state = PrintJobState.UNKNOWN
-                job.reason = msg("print.interrupted").encode()
-                job.finished_at = now
+                jobs.mark_unknown(job, msg("print.interrupted"), now)
                 found.append(job.id)
                 audit(session, actor, "print_interrupted", "print_job", job.id, claimed_by=job.claimed_by)
     return found
@@ -134,14 +71,14 @@ def resolve(
                 raise InvalidInput(msg("queue.cancelled_not_resent", job=job_id, reason=stored))
             if job.state == PrintJobState.UNKNOWN:
                 _count_partial(session, job, now, actor)
-            job.state = PrintJobState.QUEUED
-            job.finished_at = None
+            PrintJobs(session).requeue(job)
             reason = Message.decode(job.reason)
             audit(
                 session, actor, "print_requeued", "print_job", job.id, copy_no=job.copy_no,
                 reason=reason.render() if reason else None,
             )  # fmt: skip
-    return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)
+    with session_factory() as session:
+        return PrintJobs(session).view(job_id)
 
 
 # Why a job cannot take an answer, and what to do instead (app.domain.catalog_printing).
@@ -161,10 +98,7 @@ def _count_partial(session: Session, job: PrintJobRow, now: datetime, actor: Act
     """Counts the copy a cut-off job may have left on the bench, and makes the job the next copy, with its reason."""
     package = session.get(PackageRow, job.package_id)
     assert package is not None
-    package.print_count += 1
-    package.printed_at = now
-    if package.state == PackageState.ALLOCATED:
-        package.state = PackageState.PRINTED
+    count_copy(package, now)
     why = msg("print.reprint_cut_off", copy=job.copy_no, reason=Message.decode(job.reason) or msg("print.did_it_print"))
     audit(session, actor, "print_partial", "print_job", job.id, tracking_no=package.tracking_no, copy_no=job.copy_no)
     job.copy_no = package.print_count + 1
@@ -185,8 +119,26 @@ def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor,
         if job.state != PrintJobState.QUEUED:
             why = "queue.cancel_unknown" if job.state == PrintJobState.UNKNOWN else "queue.cancel_not_waiting"
             raise InvalidInput(msg(why, job=job_id, state=str(job.state)), job=job_id, state=str(job.state))
-        job.state = PrintJobState.FAILED
-        job.reason = msg("print.cancelled", reason=msg("print.taken_out")).encode()
-        job.finished_at = now
+        PrintJobs(session).fail(job, msg("print.cancelled", reason=msg("print.taken_out")), now)
         audit(session, actor, "print_cancelled", "print_job", job.id)
-    return next(j for j in list_jobs(session_factory, limit=100_000) if j.id == job_id)
+    with session_factory() as session:
+        return PrintJobs(session).view(job_id)
+
+
+def count_print(session: Session, job: PrintJobRow, sent: int, now: datetime, actor: Actor) -> None:
+    """Records that `job` left for the printer: the job is sent, and its parcel's waybill was printed once more."""
+    found = PrintJobs(session).mark_sent(job, sent, now)
+    audit(
+        session, actor, "reprint" if job.copy_no > 1 else "print", "order", found.order.order_no,
+        tracking_no=found.package.tracking_no, copy_no=job.copy_no, printer=job.printer_uri,
+        reason=english(job.reason),
+    )  # fmt: skip
+
+
+def cancel_queued(session: Session, package: PackageRow, reason: Message, actor: Actor, now: datetime) -> int:
+    """Takes the queued jobs of `package` out of every queue (its parcel was stopped: the label must not come out
+    later, when someone resumes the queue); returns how many."""
+    cancelled = PrintJobs(session).cancel_queued(package.id, msg("print.cancelled", reason=reason), now)
+    if cancelled:
+        audit(session, actor, "print_cancelled", "package", package.tracking_no, reason=reason.render())
+    return cancelled

@@ -1,0 +1,248 @@
+"""The print_jobs table: reads of the queue and writes named for what they mean (persistence layer).
+
+A job's life is `queued` -> `sending` (claimed by one process) -> `sent`, `unknown` ("did it print?") or `failed`;
+an unknown or failed job may be queued again (`requeue`). Every write here is one step of that life; the services
+around them (app.services.printing) own the transactions and the audit log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.domain.enums import PackageState, PrintJobState
+from app.domain.messages import Message, msg
+from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
+
+OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class JobView:
+    """One print job as a list shows it; `message` is its stored reason (a reprint's, a failure's), `reason` the
+    English of it (JSON)."""
+
+    id: int
+    order_no: str
+    tracking_no: str
+    carrier: str
+    printer_uri: str
+    state: PrintJobState
+    copy_no: int
+    message: Message | None
+    attempts: int
+    created_at: datetime
+    finished_at: datetime | None
+
+    @property
+    def reason(self) -> str | None:
+        return self.message.render() if self.message else None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "order_no": self.order_no,
+            "tracking_no": self.tracking_no,
+            "carrier": self.carrier,
+            "printer": self.printer_uri,
+            "state": self.state.value,
+            "copy_no": self.copy_no,
+            "reason": self.reason,
+            "attempts": self.attempts,
+            "created_at": self.created_at.isoformat(),
+            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class JobOf:
+    """A job with the parcel and order it prints for (the rows stay inside persistence and its services)."""
+
+    job: PrintJobRow
+    package: PackageRow
+    order: OrderRow
+
+
+class PrintJobs:
+    """The print queue over one Session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # -- reads ------------------------------------------------------------------------------------------------
+
+    def of(self, job_id: int) -> JobOf | None:
+        job = self.session.get(PrintJobRow, job_id)
+        if job is None:
+            return None
+        package = self.session.get(PackageRow, job.package_id)
+        assert package is not None
+        order = self.session.get(OrderRow, package.order_id)
+        assert order is not None
+        return JobOf(job, package, order)
+
+    def queued(self, printer_uri: str) -> list[int]:
+        """Ids of the jobs queued for `printer_uri`, in the order they print."""
+        return list(
+            self.session.execute(
+                select(PrintJobRow.id)
+                .where(PrintJobRow.printer_uri == printer_uri, PrintJobRow.state == PrintJobState.QUEUED)
+                .order_by(PrintJobRow.id)
+            ).scalars()
+        )
+
+    def first_of_package(self, package_id: int, states: tuple[PrintJobState, ...]) -> tuple[int, PrintJobState] | None:
+        """The oldest job of the parcel `package_id` in one of `states`, with its state."""
+        found = self.session.execute(
+            select(PrintJobRow.id, PrintJobRow.state)
+            .where(PrintJobRow.package_id == package_id, PrintJobRow.state.in_(states))
+            .order_by(PrintJobRow.id)
+            .limit(1)
+        ).first()
+        return (found[0], PrintJobState(found[1])) if found is not None else None
+
+    def state(self, job_id: int) -> PrintJobState | None:
+        state = self.session.execute(select(PrintJobRow.state).where(PrintJobRow.id == job_id)).scalar_one_or_none()
+        return PrintJobState(state) if state is not None else None
+
+    def sending(self) -> list[PrintJobRow]:
+        """The jobs marked `sending` (some process claimed them), for recovery after a crash."""
+        return list(
+            self.session.execute(select(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING)).scalars()
+        )
+
+    def views(self, *, states: tuple[str, ...] | None = None, limit: int = 500) -> list[JobView]:
+        """Jobs, newest first."""
+        query = (
+            select(PrintJobRow, PackageRow, OrderRow.order_no)
+            .join(PackageRow, PackageRow.id == PrintJobRow.package_id)
+            .join(OrderRow, OrderRow.id == PackageRow.order_id)
+            .order_by(PrintJobRow.id.desc())
+            .limit(limit)
+        )
+        if states:
+            query = query.where(PrintJobRow.state.in_(states))
+        return [
+            JobView(
+                job.id,
+                order_no,
+                package.tracking_no,
+                package.carrier,
+                job.printer_uri,
+                PrintJobState(job.state),
+                job.copy_no,
+                Message.decode(job.reason),
+                job.attempts,
+                job.created_at,
+                job.finished_at,
+            )  # fmt: skip
+            for job, package, order_no in self.session.execute(query)
+        ]
+
+    def view(self, job_id: int) -> JobView:
+        return next(v for v in self.views(limit=100_000) if v.id == job_id)
+
+    # -- writes -----------------------------------------------------------------------------------------------
+
+    def enqueue(self, package: PackageRow, printer_uri: str, reason: Message | None, now: datetime) -> int:
+        """Queues the next copy of `package`'s waybill for `printer_uri`; returns the job id."""
+        job = PrintJobRow(
+            package_id=package.id,
+            printer_uri=printer_uri,
+            state=PrintJobState.QUEUED,
+            copy_no=package.print_count + 1,
+            reason=reason.encode() if reason else None,
+            created_at=now,
+            attempts=0,
+        )
+        self.session.add(job)
+        self.session.flush()
+        return job.id
+
+    def take_over(self, job_id: int, printer_uri: str) -> None:
+        """Moves a queued job to `printer_uri`."""
+        self.session.execute(
+            update(PrintJobRow)
+            .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+            .values(printer_uri=printer_uri)
+        )
+
+    def claim(self, job_id: int) -> JobOf | None:
+        """Marks a queued job `sending`, with a conditional write: of two workers only one gets it (None: taken)."""
+        taken = self.session.execute(
+            update(PrintJobRow)
+            .where(PrintJobRow.id == job_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+            .values(state=PrintJobState.SENDING.value)
+        ).rowcount
+        return self.of(job_id) if taken == 1 else None
+
+    def start_sending(self, found: JobOf, claimed_by: str, now: datetime) -> None:
+        """Records who sends a claimed job and as which copy (its parcel's next one)."""
+        job = found.job
+        job.state = PrintJobState.SENDING
+        job.copy_no = found.package.print_count + 1
+        job.claimed_by = claimed_by
+        job.claimed_at = now
+        job.attempts += 1
+
+    def mark_sent(self, job: PrintJobRow, sent: int, now: datetime) -> JobOf:
+        """The printer took all of `job`: it is sent, and its parcel's waybill was printed once more."""
+        job.state = PrintJobState.SENT
+        job.bytes_sent = sent
+        job.finished_at = now
+        found = self.of(job.id)
+        assert found is not None
+        count_copy(found.package, now)
+        return found
+
+    def finish(self, job_id: int, state: PrintJobState, reason: Message | None, sent: int, now: datetime) -> JobOf:
+        """Ends a send that did not print for sure: `queued` again (nothing left), `unknown` or `failed`. A reprint
+        keeps its own reason first."""
+        found = self.of(job_id)
+        assert found is not None
+        job = found.job
+        job.state = state
+        job.bytes_sent = sent
+        if reason:
+            earlier = Message.decode(job.reason) if job.copy_no > 1 else None
+            job.reason = (msg("print.reasons", first=earlier, then=reason) if earlier else reason).encode()
+        if state is not PrintJobState.QUEUED:
+            job.finished_at = now
+        return found
+
+    def fail(self, job: PrintJobRow, reason: Message, now: datetime) -> None:
+        """Ends a job that will not print (cancelled, its order stopped)."""
+        job.state = PrintJobState.FAILED
+        job.reason = reason.encode()
+        job.finished_at = now
+
+    def cancel_queued(self, package_id: int, reason: Message, now: datetime) -> int:
+        """Fails every queued job of the parcel `package_id` with `reason`; returns how many."""
+        cancelled = self.session.execute(
+            update(PrintJobRow)
+            .where(PrintJobRow.package_id == package_id, PrintJobRow.state == PrintJobState.QUEUED.value)
+            .values(state=PrintJobState.FAILED.value, reason=reason.encode(), finished_at=now)
+        ).rowcount
+        return int(cancelled or 0)
+
+    def mark_unknown(self, job: PrintJobRow, reason: Message, now: datetime) -> None:
+        """A job cut off while sending: "did it print?" for the packer."""
+        job.state = PrintJobState.UNKNOWN
+        job.reason = reason.encode()
+        job.finished_at = now
+
+    def requeue(self, job: PrintJobRow) -> None:
+        """Queues an unknown or failed job again, with the same tracking number."""
+        job.state = PrintJobState.QUEUED
+        job.finished_at = None
+
+
+def count_copy(package: PackageRow, now: datetime) -> None:
+    """One more copy of `package`'s waybill is out (printed, or cut off where its barcode may scan)."""
+    package.print_count += 1
+    package.printed_at = now
+    if package.state == PackageState.ALLOCATED:
+        package.state = PackageState.PRINTED
