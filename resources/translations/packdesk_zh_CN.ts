@@ -154,118 +154,123 @@
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="100"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
+        <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
+        <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="105"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="103"/>
+        <location filename="../../app/domain/catalog.py" line="108"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="104"/>
+        <location filename="../../app/domain/catalog.py" line="109"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="105"/>
+        <location filename="../../app/domain/catalog.py" line="110"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="108"/>
+        <location filename="../../app/domain/catalog.py" line="113"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="109"/>
+        <location filename="../../app/domain/catalog.py" line="114"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="110"/>
+        <location filename="../../app/domain/catalog.py" line="115"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="111"/>
+        <location filename="../../app/domain/catalog.py" line="116"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="112"/>
+        <location filename="../../app/domain/catalog.py" line="117"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="113"/>
+        <location filename="../../app/domain/catalog.py" line="118"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="119"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="115"/>
+        <location filename="../../app/domain/catalog.py" line="120"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="117"/>
+        <location filename="../../app/domain/catalog.py" line="122"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="120"/>
+        <location filename="../../app/domain/catalog.py" line="125"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="121"/>
+        <location filename="../../app/domain/catalog.py" line="126"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="122"/>
+        <location filename="../../app/domain/catalog.py" line="127"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="124"/>
+        <location filename="../../app/domain/catalog.py" line="129"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="128"/>
+        <location filename="../../app/domain/catalog.py" line="133"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="131"/>
+        <location filename="../../app/domain/catalog.py" line="136"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="134"/>
+        <location filename="../../app/domain/catalog.py" line="139"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="138"/>
+        <location filename="../../app/domain/catalog.py" line="143"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="143"/>
+        <location filename="../../app/domain/catalog.py" line="148"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="147"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -1656,7 +1661,7 @@
         <translation>%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="172"/>
+        <location filename="../../ui/main.py" line="162"/>
         <source>Could not save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
@@ -1845,8 +1850,8 @@
     </message>
     <message>
         <location filename="../../ui/widgets/outbox_view.py" line="61"/>
-        <location filename="../../ui/widgets/outbox_view.py" line="226"/>
-        <location filename="../../ui/widgets/outbox_view.py" line="234"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="232"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="240"/>
         <source>Entered in seller centre</source>
         <translation>已在卖家中心录入</translation>
     </message>
@@ -1969,7 +1974,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/outbox_view.py" line="178"/>
-        <location filename="../../ui/widgets/outbox_view.py" line="214"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="220"/>
         <source>Bulk-ship file</source>
         <translation>批量发货文件</translation>
     </message>
@@ -1989,36 +1994,36 @@
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_view.py" line="201"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="207"/>
         <source>%n shipment(s) saved in %1.</source>
         <translation>
             <numerusform>已将 %n 单发货记录保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="206"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="212"/>
         <source>Import it in the seller centre (批量发货), then press “Entered in seller centre” here.</source>
         <translation>请在卖家中心导入（批量发货），然后在这里点击“已在卖家中心录入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="210"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="216"/>
         <source>Order %1 shipped only some items: enter it in the seller centre by hand.</source>
         <translation>订单 %1 只发了部分商品：请在卖家中心手动发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="227"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="233"/>
         <source>Save the bulk-ship file first, or select the shipments you entered in the seller centre.</source>
         <translation>请先保存批量发货文件，或选中已在卖家中心录入的发货记录。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_view.py" line="231"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="237"/>
         <source>Mark %n shipment(s) as entered in the seller centre? They stop waiting here.</source>
         <translation>
             <numerusform>将 %n 单标记为已在卖家中心录入？它们将不再在此等待。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="245"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="251"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
@@ -2026,28 +2031,28 @@
 <context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="87"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="84"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="88"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="85"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="89"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="86"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="90"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="87"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="101"/>
-        <location filename="../../ui/widgets/station_view.py" line="930"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="98"/>
+        <location filename="../../ui/station/order_panel.py" line="167"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -2055,37 +2060,37 @@
 <context>
     <name>PrintQueueView</name>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="50"/>
+        <location filename="../../ui/widgets/queue_view.py" line="49"/>
         <source>Print waiting jobs</source>
         <translation>打印等待中的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="51"/>
+        <location filename="../../ui/widgets/queue_view.py" line="50"/>
         <source>It printed</source>
         <translation>已打出</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="52"/>
+        <location filename="../../ui/widgets/queue_view.py" line="51"/>
         <source>Print it again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="53"/>
+        <location filename="../../ui/widgets/queue_view.py" line="52"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="86"/>
+        <location filename="../../ui/widgets/queue_view.py" line="85"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="98"/>
+        <location filename="../../ui/widgets/queue_view.py" line="97"/>
         <source>%1 waiting · %2 to confirm</source>
         <translation>%1 张等待 · %2 张待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="122"/>
+        <location filename="../../ui/widgets/queue_view.py" line="121"/>
         <source>no printer is configured</source>
         <translation>尚未设置打印机</translation>
     </message>
@@ -2388,17 +2393,17 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/main.py" line="324"/>
+        <location filename="../../ui/main.py" line="280"/>
         <source>`packdesk %1` (process %2) is using this data directory (%3). Let it finish first.</source>
         <translation>`packdesk %1`（进程 %2）正在使用此数据目录（%3）。请等它结束后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="331"/>
+        <location filename="../../ui/main.py" line="287"/>
         <source>PackDesk is already open on this data directory (%1): it has been brought to the front.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开：已将该窗口切换到最前。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="336"/>
+        <location filename="../../ui/main.py" line="292"/>
         <source>PackDesk is already open on this data directory (%1) but does not answer. Close it first.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开，但没有响应。请先关闭它。</translation>
     </message>
@@ -2499,360 +2504,349 @@
 <context>
     <name>StationView</name>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="320"/>
+        <location filename="../../ui/station/view.py" line="123"/>
         <source>Scan or type a code, then Enter</source>
         <translation>扫描或输入条码后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="321"/>
+        <location filename="../../ui/station/view.py" line="124"/>
         <source>Undo last scan</source>
         <translation>撤销上一次扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="324"/>
+        <location filename="../../ui/station/view.py" line="127"/>
         <source>Park (F8)</source>
         <translation>暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="328"/>
+        <location filename="../../ui/station/view.py" line="131"/>
         <source>Bind code…</source>
         <translation>绑定条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="329"/>
+        <location filename="../../ui/station/view.py" line="132"/>
         <source>Confirm by hand…</source>
         <translation>手工确认…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="345"/>
+        <location filename="../../ui/station/supervisor_flow.py" line="43"/>
         <source>Supervisor: let it ship…</source>
         <translation>主管放行…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="360"/>
+        <location filename="../../ui/station/lock_panel.py" line="35"/>
         <source>Locked. Scan your badge, or sign in with your name and PIN.</source>
         <translation>已锁定。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="365"/>
+        <location filename="../../ui/station/lock_panel.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="367"/>
+        <location filename="../../ui/station/lock_panel.py" line="43"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="369"/>
+        <location filename="../../ui/station/lock_panel.py" line="45"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="470"/>
+        <location filename="../../ui/station/lock_panel.py" line="106"/>
         <source>That is not a badge. Scan your badge, or sign in.</source>
         <translation>这不是工牌。请扫工牌，或输入姓名和密码登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="497"/>
+        <location filename="../../ui/station/supervisor_flow.py" line="55"/>
         <source>Put the parcel aside.</source>
         <translation>请把包裹放到一边。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="672"/>
+        <location filename="../../ui/station/view.py" line="307"/>
         <source>CHECKING</source>
         <translation>核对中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="673"/>
+        <location filename="../../ui/station/view.py" line="308"/>
         <source>All items verified; asking the platform about order %1 before its label prints</source>
         <translation>商品已全部验完；打印面单前正在向平台核对订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="726"/>
+        <location filename="../../ui/station/view.py" line="359"/>
         <source>ERROR</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="745"/>
+        <location filename="../../ui/station/verdicts.py" line="168"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="745"/>
+        <location filename="../../ui/station/verdicts.py" line="170"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="753"/>
-        <location filename="../../ui/widgets/station_view.py" line="757"/>
-        <location filename="../../ui/widgets/station_view.py" line="761"/>
+        <location filename="../../ui/station/verdicts.py" line="157"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="754"/>
+        <location filename="../../ui/station/verdicts.py" line="177"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="757"/>
+        <location filename="../../ui/station/verdicts.py" line="162"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="765"/>
+        <location filename="../../ui/station/verdicts.py" line="184"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="767"/>
+        <location filename="../../ui/station/verdicts.py" line="186"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="768"/>
+        <location filename="../../ui/station/verdicts.py" line="188"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="771"/>
-        <location filename="../../ui/widgets/station_view.py" line="775"/>
+        <location filename="../../ui/station/verdicts.py" line="160"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="772"/>
+        <location filename="../../ui/station/verdicts.py" line="195"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="775"/>
+        <location filename="../../ui/station/verdicts.py" line="205"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="749"/>
-        <location filename="../../ui/widgets/station_view.py" line="779"/>
-        <location filename="../../ui/widgets/station_view.py" line="803"/>
+        <location filename="../../ui/station/verdicts.py" line="158"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="608"/>
+        <location filename="../../ui/station/view.py" line="246"/>
         <source>Today: %1 · %2 · %3 caught</source>
         <translation>今日：%1 · %2 · 拦下 %3 次差错</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="611"/>
+        <location filename="../../ui/station/view.py" line="249"/>
         <source>Today: %1 · %2 · %3/h · %4 caught</source>
         <translation>今日：%1 · %2 · %3 单/小时 · 拦下 %4 次差错</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/station_view.py" line="616"/>
+        <location filename="../../ui/station/view.py" line="254"/>
         <source>%n parcel(s)</source>
         <translation>
             <numerusform>%n 单</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/station_view.py" line="617"/>
+        <location filename="../../ui/station/view.py" line="255"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/station_view.py" line="762"/>
+        <location filename="../../ui/station/view.py" line="375"/>
         <source>Order %1 opened: %n piece(s) to verify</source>
         <translation>
             <numerusform>已打开订单 %1：共 %n 件待验</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="779"/>
+        <location filename="../../ui/station/verdicts.py" line="209"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="783"/>
+        <location filename="../../ui/station/verdicts.py" line="212"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="783"/>
+        <location filename="../../ui/station/verdicts.py" line="213"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="787"/>
+        <location filename="../../ui/station/verdicts.py" line="216"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="787"/>
+        <location filename="../../ui/station/verdicts.py" line="218"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="792"/>
+        <location filename="../../ui/station/verdicts.py" line="222"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="793"/>
+        <location filename="../../ui/station/verdicts.py" line="223"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="795"/>
+        <location filename="../../ui/station/verdicts.py" line="226"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="795"/>
+        <location filename="../../ui/station/verdicts.py" line="227"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="797"/>
+        <location filename="../../ui/station/verdicts.py" line="230"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="801"/>
-        <location filename="../../ui/widgets/station_view.py" line="807"/>
-        <location filename="../../ui/widgets/station_view.py" line="809"/>
-        <location filename="../../ui/widgets/station_view.py" line="813"/>
+        <location filename="../../ui/station/verdicts.py" line="159"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="801"/>
+        <location filename="../../ui/station/verdicts.py" line="237"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="749"/>
-        <location filename="../../ui/widgets/station_view.py" line="803"/>
+        <location filename="../../ui/station/verdicts.py" line="156"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="807"/>
+        <location filename="../../ui/station/verdicts.py" line="241"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="809"/>
+        <location filename="../../ui/station/verdicts.py" line="246"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="813"/>
+        <location filename="../../ui/station/verdicts.py" line="253"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="820"/>
-        <location filename="../../ui/widgets/station_view.py" line="825"/>
-        <location filename="../../ui/widgets/station_view.py" line="828"/>
+        <location filename="../../ui/station/verdicts.py" line="257"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="821"/>
+        <location filename="../../ui/station/verdicts.py" line="123"/>
         <source>The label of order %1 may have printed in part: answer “did it print?” in the print queue, then scan the order again</source>
         <translation>订单 %1 的面单可能只打了一部分：请在打印队列里回答“打出来了吗？”，然后再扫一次订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="825"/>
+        <location filename="../../ui/station/verdicts.py" line="131"/>
         <source>%1 Then scan order %2 again to print its label.</source>
         <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="831"/>
+        <location filename="../../ui/station/verdicts.py" line="51"/>
         <source>the order is closed (refunded or cancelled)</source>
         <translation>订单已关闭（已退款或取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="832"/>
+        <location filename="../../ui/station/verdicts.py" line="52"/>
         <source>the buyer asked for a refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="833"/>
+        <location filename="../../ui/station/verdicts.py" line="53"/>
         <source>the order is on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="834"/>
+        <location filename="../../ui/station/verdicts.py" line="54"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="497"/>
-        <location filename="../../ui/widgets/station_view.py" line="837"/>
+        <location filename="../../ui/station/supervisor_flow.py" line="51"/>
+        <location filename="../../ui/station/verdicts.py" line="259"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="798"/>
+        <location filename="../../ui/station/verdicts.py" line="232"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="835"/>
+        <location filename="../../ui/station/verdicts.py" line="55"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="837"/>
+        <location filename="../../ui/station/verdicts.py" line="260"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="841"/>
+        <location filename="../../ui/station/verdicts.py" line="263"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="841"/>
+        <location filename="../../ui/station/verdicts.py" line="264"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="852"/>
+        <location filename="../../ui/station/view.py" line="386"/>
         <source>SCAN AN ORDER</source>
         <translation>请扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="852"/>
+        <location filename="../../ui/station/view.py" line="386"/>
         <source>Scan the order number or the waybill to start</source>
         <translation>扫描订单号或面单开始验货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="858"/>
+        <location filename="../../ui/station/order_panel.py" line="91"/>
         <source>No order open</source>
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="891"/>
+        <location filename="../../ui/station/order_panel.py" line="126"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="906"/>
+        <location filename="../../ui/station/order_panel.py" line="143"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="908"/>
+        <location filename="../../ui/station/order_panel.py" line="145"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/station_view.py" line="963"/>
+        <location filename="../../ui/station/order_panel.py" line="199"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
