@@ -1,9 +1,34 @@
-"""The composition root: builds the services for the window, the command line and the benchmarks; the one production
-module allowed to load the demo provider."""
+"""The composition root: builds the services for the window, the command line and the benchmarks alike (app layer,
+above the services, the station and sync; Qt-free).
+
+The station engine is constructed here and nowhere else (tests/app/test_wiring.py checks it): the window, `packdesk
+pack` and the benchmarks ask `build_station` for it. The heavy parts are imported inside the functions, so a headless
+command that needs none of them starts without loading them. This is also the one production module allowed to load
+the demo's waybill provider.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from app.domain.errors import PackDeskError
 from app.services.waybills import WaybillProvider, WaybillProviders, install, standard_providers
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.services.audit import Actor
+    from app.services.printing import PrintService
+    from app.services.station_options import StationOptions
+    from app.services.workspace import Workspace
+    from app.station import Station
+    from app.station.ports import Scale
+    from app.sync.live import LiveCheck
+
+log = logging.getLogger("packdesk")
 
 
 def _demo_provider() -> WaybillProvider:
@@ -24,3 +49,129 @@ def install_waybill_providers() -> None:
     """Installs `waybill_providers()` as the process's own (every `packdesk` command, the window and the benchmarks
     start through app.cli.main, which calls this)."""
     install(waybill_providers())
+
+
+# -- the printer and the station ------------------------------------------------------------------------------------
+
+
+def print_service(
+    session_factory: sessionmaker[Session], actor: Actor, uri: str, label_size: str = ""
+) -> PrintService | None:
+    """The spooler over the printer at `uri` (raises PrinterUriError for a bad one); None when `uri` is empty."""
+    if not uri:
+        return None
+    from app.services.printing import PrintService
+    from printers.registry import open_printer
+
+    return PrintService(session_factory, open_printer(uri, default_size=label_size or None), actor)
+
+
+def build_station(
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    printer: PrintService | None = None,
+    *,
+    options: StationOptions | None = None,
+    scale: Scale | None = None,
+    live: LiveCheck | None = None,
+    live_at_open: bool = True,
+) -> Station:
+    """THE station engine of a bench (the one place it is constructed).
+
+    Args:
+        printer: the spooler the waybills go to; None stops a parcel at `order_complete`.
+        options: the bench's flows and box weight (StationOptions); None: order-first, no confirm scan, no box.
+        scale: weighs complete parcels; live: asks the platform about an order before the bench acts on it.
+        live_at_open: False when the caller asks `live` in the background once a parcel is open (the window).
+    """
+    from app.station import Station
+
+    return Station(
+        session_factory,
+        actor,
+        printer,
+        sku_first=options.sku_first if options else False,
+        confirm_scan=options.confirm_scan if options else False,
+        packaging_g=float(options.packaging_g) if options else 0.0,
+        scale=scale,
+        live=live,
+        live_at_open=live_at_open,
+    )
+
+
+def apply_options(station: Station, options: StationOptions) -> None:
+    """Gives a running engine new flows and box weight; call it on the engine's own lane, between two scans."""
+    station.sku_first, station.confirm_scan = options.sku_first, options.confirm_scan
+    station.packaging_g = float(options.packaging_g)
+
+
+def set_printer(station: Station, printer: PrintService | None) -> None:
+    """Points a running engine at another spooler; call it on the engine's own lane, between two scans."""
+    station.printer = printer
+
+
+# -- the bench's devices --------------------------------------------------------------------------------------------
+
+
+def live_check(ws: Workspace) -> LiveCheck:
+    """The platform's word on an order before the bench acts on it (close it when done)."""
+    from app.sync.live import LiveCheck
+
+    return LiveCheck(ws.session_factory, ws.data_dir)
+
+
+def start_scale(uri: str) -> Any:
+    """The bench scale, started, when one is configured and can be opened (else the station packs without
+    weighing); stop it when done."""
+    if not uri:
+        return None
+    from app.scanning.serial_devices import Scale
+
+    try:
+        scale = Scale(uri)
+        scale.start()
+    except PackDeskError as exc:
+        log.warning("scale not used: %s", exc.message)
+        return None
+    return scale
+
+
+def start_serial_scanner(uri: str, on_scan: Callable[[str], None]) -> Any:
+    """A serial scanner, started, calling `on_scan(code)` from its own thread; None when none is configured or it
+    cannot be opened. Stop it when done."""
+    if not uri:
+        return None
+    from app.scanning.serial_devices import SerialScanner
+
+    try:
+        scanner = SerialScanner(uri, on_scan)
+        scanner.start()
+    except PackDeskError as exc:
+        log.warning("serial scanner not used: %s", exc.message)
+        return None
+    return scanner
+
+
+@dataclass
+class Bench:
+    """A packing bench as the window runs it: the engine, its spooler and the devices it was given."""
+
+    station: Station
+    printing: PrintService | None
+    live: LiveCheck
+    scale: Any
+
+
+def window_bench(ws: Workspace, actor: Actor) -> Bench:
+    """The window's bench: the configured printer, scale and options; the platform asked in the background."""
+    from app.services.station_options import current
+
+    options = current(ws.settings)
+    printing = print_service(ws.session_factory, actor, ws.settings.printer_uri, ws.settings.label_size)
+    scale = start_scale(ws.settings.scale_uri)
+    live = live_check(ws)
+    # the panel asks the platform in the background once the parcel is open (StationView), never the scan itself
+    station = build_station(
+        ws.session_factory, actor, printing, options=options, scale=scale, live=live, live_at_open=False
+    )
+    return Bench(station, printing, live, scale)

@@ -89,11 +89,11 @@ def _scans(order) -> list[str]:  # type: ignore[no-untyped-def]
 def _engine_ms(root: Path) -> list[float]:
     """Scan-to-verdict of the engine alone (no window, no printer): the baseline of the window figure."""
     from app.services.audit import Actor
-    from app.station import Station
+    from app.wiring import build_station
 
     ws = _workspace(root)
     try:
-        station = Station(ws.session_factory, Actor("bench", "bench-1"))
+        station = build_station(ws.session_factory, Actor("bench", "bench-1"))
         samples = []
         for order in _packable(ws, ORDERS):
             for code in [order.order_no, *_scans(order)]:
@@ -190,21 +190,19 @@ def _window_ms(root: Path) -> list[float]:
 
 def _label_ms(root: Path) -> tuple[list[float], float]:
     from app.services.audit import Actor
-    from app.services.printing import PrintService
-    from app.station import Station
+    from app.wiring import build_station, print_service
     from bench.common import per_call_ms
     from bench.labels import SAMPLE
     from printers import escpos
     from printers.media import Media
-    from printers.registry import open_printer
     from printers.render import render_waybill
 
     listener = FirstByteListener()
     ws = _workspace(root)
     try:
         actor = Actor("bench", "bench-1")
-        service = PrintService(ws.session_factory, open_printer(f"tcp://127.0.0.1:{listener.port}?status=off"), actor)
-        station = Station(ws.session_factory, actor, service)
+        service = print_service(ws.session_factory, actor, f"tcp://127.0.0.1:{listener.port}?status=off")
+        station = build_station(ws.session_factory, actor, service)
         samples = []
         for order in _packable(ws, ORDERS):
             scans = _scans(order)

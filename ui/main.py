@@ -27,9 +27,8 @@ from app.services.printing import recover
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
-from app.station import Station
 from app.sync.imports import ImportReport
-from app.sync.live import LiveCheck
+from app.wiring import apply_options, start_serial_scanner, window_bench
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
 from ui.core_text import core_text
@@ -88,20 +87,12 @@ def build_gui(ws: Workspace) -> Gui:
     # Jobs a crash left "sending" become "did it print?" before anything else prints.
     recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
-    scale = _start_scale(settings.scale_uri)
+    bench = window_bench(ws, actor)  # the engine, its spooler, the scale and the platform check (app.wiring)
+    station, live, scale = bench.station, bench.live, bench.scale
     options = current_options(settings)  # flows, scanner thresholds, box weight, idle lock (whole numbers)
-    live = LiveCheck(ws.session_factory, ws.data_dir)  # the platform's word on an order before the bench acts
-    station = Station(
-        ws.session_factory,
-        actor,
-        sku_first=options.sku_first,
-        confirm_scan=options.confirm_scan,
-        scale=scale,
-        packaging_g=float(options.packaging_g),
-        live=live,
-        live_at_open=False,  # the panel asks in the background once the parcel is open (StationView)
+    printing = PrintController(
+        ws.session_factory, tasks, actor, station, bench.printing, settings.printer_uri, settings.label_size
     )
-    printing = PrintController(ws.session_factory, tasks, actor, station, settings.printer_uri, settings.label_size)
     try:
         volume = int(settings.volume)
     except ValueError:
@@ -157,7 +148,7 @@ def build_gui(ws: Workspace) -> Gui:
     station_view.resume()
     scanner = WedgeScannerBridge(WedgeDecoder(_wedge(options)), parent=window)
     scanner.barcode_scanned.connect(window.on_barcode_scanned)
-    serial_scanner = _start_serial_scanner(settings.scanner_uri, scanner)
+    serial_scanner = start_serial_scanner(settings.scanner_uri, scanner.barcode_scanned.emit)  # queued to the GUI
     for device in (serial_scanner, scale):
         if device is not None:
             window.destroyed.connect(device.stop)
@@ -172,11 +163,7 @@ def build_gui(ws: Workspace) -> Gui:
             QMessageBox.warning(window, "PackDesk", text.replace("%1", exc.strerror or str(exc)))
             return
 
-        def engine() -> None:  # on the scan lane, between two scans, never in the middle of one
-            station.sku_first, station.confirm_scan = options.sku_first, options.confirm_scan
-            station.packaging_g = float(options.packaging_g)
-
-        tasks.run(engine)
+        tasks.run(lambda: apply_options(station, options))  # on the scan lane, between two scans, never during one
         station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
         scanner.set_settings(_wedge(options))
 
@@ -202,36 +189,6 @@ def _has_packers(ws: Workspace) -> bool:
 
     with ws.session_factory() as session:
         return session.execute(select(PackerRow.id).limit(1)).first() is not None
-
-
-def _start_scale(uri: str):  # type: ignore[no-untyped-def]
-    """The bench scale, when one is configured and can be opened (else the station packs without weighing)."""
-    if not uri:
-        return None
-    from app.scanning.serial_devices import Scale
-
-    try:
-        scale = Scale(uri)
-        scale.start()
-    except PackDeskError as exc:
-        log.warning("scale not used: %s", exc.message)
-        return None
-    return scale
-
-
-def _start_serial_scanner(uri: str, bridge: WedgeScannerBridge):  # type: ignore[no-untyped-def]
-    """A serial scanner feeds the same signal as the keyboard-wedge one (queued to the GUI thread)."""
-    if not uri:
-        return None
-    from app.scanning.serial_devices import SerialScanner
-
-    try:
-        scanner = SerialScanner(uri, bridge.barcode_scanned.emit)
-        scanner.start()
-    except PackDeskError as exc:
-        log.warning("serial scanner not used: %s", exc.message)
-        return None
-    return scanner
 
 
 def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:

@@ -13,7 +13,7 @@ from app.domain.errors import PackDeskError
 from app.services.audit import Actor
 from app.services.printing import PrintResult, PrintService
 from app.station import Station
-from printers.registry import LabelPrinter, open_printer
+from app.wiring import print_service, set_printer
 from ui.core_text import core_text
 from ui.tasks import TaskRunner
 from ui.text import printer_state_text
@@ -66,25 +66,30 @@ class PrintController(QObject):
         tasks: TaskRunner,
         actor: Actor,
         station: Station,
+        service: PrintService | None,
         printer_uri: str,
         label_size: str,
         parent: QObject | None = None,
     ) -> None:
+        """`service` is the spooler the station was built with (app.wiring), over the printer at `printer_uri`."""
         super().__init__(parent)
         self.session_factory = session_factory
         self.tasks = tasks
         self.actor = actor
         self.station = station
         self.label_size = label_size
-        self.printer_uri = ""
-        self.service: PrintService | None = None
-        self.set_printer(printer_uri)
+        self.printer_uri = printer_uri
+        self.service = service
 
     def set_printer(self, uri: str) -> None:
-        """Points the station and the batch printing at the printer at `uri` (raises PrinterUriError)."""
-        printer: LabelPrinter | None = open_printer(uri, default_size=self.label_size) if uri else None
-        self.service = PrintService(self.session_factory, printer, self.actor) if printer else None
-        self.station.printer = self.service
+        """Points the station and the batch printing at the printer at `uri` (raises PrinterUriError).
+
+        The engine takes the new spooler on its own lane, between two scans: a scan under way finishes on the old one.
+        """
+        service = print_service(self.session_factory, self.actor, uri, self.label_size)
+        station = self.station
+        self.tasks.run(lambda: set_printer(station, service))
+        self.service = service
         self.printer_uri = uri
         self.printer_changed.emit(uri)
 
@@ -103,9 +108,8 @@ class PrintController(QObject):
 
     def save_pdf(self, order_nos: list[str], path: str) -> None:
         """Prints `order_nos` into one PDF file: it counts as their printing, numbers and all."""
-        pdf = PrintService(
-            self.session_factory, open_printer(f"pdf://{path}", default_size=self.label_size), self.actor
-        )
+        pdf = print_service(self.session_factory, self.actor, f"pdf://{path}", self.label_size)
+        assert pdf is not None
         self.tasks.run_with_progress(
             lambda report: print_batch(pdf, order_nos, report),
             lambda v: self.progressed.emit(*v),

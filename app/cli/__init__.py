@@ -21,7 +21,7 @@ from app.cli.lang import say
 from app.cli.outbox import add_parsers as add_outbox_parsers
 from app.cli.outbox import cmd_outbox
 from app.cli.printing import add_parsers as add_printing_parsers
-from app.cli.printing import cmd_print, cmd_printer, cmd_queue, open_configured_printer
+from app.cli.printing import cmd_print, cmd_printer, cmd_queue
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
 from app.domain.errors import PackDeskError
@@ -190,23 +190,16 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_pack(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.cli.scans import not_text, read_scans, unreadable
-    from app.services.printing import PrintService
-    from app.station import Station
-    from app.sync.live import LiveCheck
+    from app.services.station_options import StationOptions
+    from app.wiring import build_station, live_check, print_service
 
     actor = actor_of(ws, args.packer)
-    printer = None
-    if args.printer or ws.settings.printer_uri:
-        printer = PrintService(ws.session_factory, open_configured_printer(ws, args.printer), actor)
-    live = LiveCheck(ws.session_factory, ws.data_dir)  # orders of API shops: the platform's word before acting
-    station = Station(
-        ws.session_factory,
-        actor,
-        printer,
-        sku_first=args.sku_first or ws.settings.sku_first,
-        confirm_scan=args.confirm_scan or ws.settings.confirm_scan,
-        live=live,
+    printer = print_service(ws.session_factory, actor, args.printer or ws.settings.printer_uri, ws.settings.label_size)
+    live = live_check(ws)  # orders of API shops: the platform's word before acting
+    flows = StationOptions(
+        sku_first=args.sku_first or ws.settings.sku_first, confirm_scan=args.confirm_scan or ws.settings.confirm_scan
     )
+    station = build_station(ws.session_factory, actor, printer, options=flows, live=live)
 
     def show(event: Any) -> None:
         if args.json:

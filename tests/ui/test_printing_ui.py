@@ -77,5 +77,6 @@ def test_printer_setup_builds_the_address(qtbot, gui: Gui) -> None:
 
 def test_changing_the_printer_reaches_the_station(qtbot, gui: Gui, tmp_path: Path) -> None:
     gui.window.printing.set_printer(f"png://{(tmp_path / 'other').as_posix()}")
+    gui.tasks.wait()  # the engine takes the new spooler on its own lane, between two scans
     assert gui.window.station_view.station.printer is gui.window.printing.service
     assert "other" in gui.window.printer_label.text()
