@@ -69,21 +69,17 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     service = PrintService(ws.session_factory, open_configured_printer(ws, args.printer, args.size), actor)
     refused = 0
     jobs: list[int] = []
-    for order_no in args.order_nos:
-        try:
-            waiting = service.open_job(order_no)
-            if waiting is not None and waiting[1] is PrintJobState.QUEUED:
-                # The same batch run again (after a crash, or a printer that stopped): its waiting job prints here,
-                # with the number it was given.
-                service.take_over(waiting[0])
-                jobs.append(waiting[0])
-                continue
-            jobs.append(service.enqueue(order_no, carrier_code=args.carrier, reprint_reason=args.reprint))
-        except PackDeskError as exc:  # one order that cannot print does not stop the rest of the batch
-            print(f"packdesk: {say(exc)}", file=sys.stderr)
+    # One transaction for the batch; the same batch run again (after a crash, or a printer that stopped) prints its
+    # waiting jobs here, with the numbers they were given.
+    queued = service.enqueue_batch(args.order_nos, carrier_code=args.carrier, reprint_reason=args.reprint)
+    for order_no, job in zip(args.order_nos, queued, strict=True):
+        if isinstance(job, PackDeskError):  # one order that cannot print does not stop the rest of the batch
+            print(f"packdesk: {say(job)}", file=sys.stderr)
             if args.json:
-                emit({"order_no": order_no, "state": "refused", "error": exc.message, "reason": exc.code}, out)
+                emit({"order_no": order_no, "state": "refused", "error": job.message, "reason": job.code}, out)
             refused += 1
+        else:
+            jobs.append(job)
     results = service.run(only=set(jobs), progress=lambda r: _report(r, args, out))
     done = {r.job_id for r in results}
     for job_id in jobs:

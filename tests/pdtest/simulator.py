@@ -13,6 +13,9 @@
                                        # that a status question followed on the same connection (a batch)
         sim.cut_jobs                   # bytes of every job cut off by close_after
         sim.receiving                  # bytes taken so far of the job connections still open
+        sim.connections                # connections accepted (status questions alone included)
+        sim.before_answer = hook       # hook(k) runs before the answer to the question behind the k-th label of a
+                                       # connection (0-based): a test holds the answer to observe the sender meanwhile
 
 SerialPrinterSimulator is a ZPL printer on a pseudo-terminal that takes bytes at its baud rate (8N1: baud / 10 bytes a
 second) and answers ~HS when it reaches it in the stream, as a real serial printer does.
@@ -28,6 +31,7 @@ import socket
 import threading
 import time
 import tty
+from collections.abc import Callable
 from types import TracebackType
 
 POLL_S = 0.02
@@ -62,6 +66,8 @@ class PrinterSimulator:
         self.jobs: list[bytes] = []
         self.cut_jobs: list[bytes] = []  # jobs whose connection we reset (close_after)
         self.status_queries = 0
+        self.connections = 0
+        self.before_answer: Callable[[int], None] | None = None
         self._receiving: dict[int, int] = {}  # id of an open connection -> bytes taken so far
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -129,6 +135,8 @@ class PrinterSimulator:
                 continue
             except OSError:
                 return
+            with self._lock:
+                self.connections += 1
             if self.one_at_a_time:
                 self._serve(conn)
             else:
@@ -139,6 +147,7 @@ class PrinterSimulator:
         data = bytearray()
         started = time.monotonic()
         query = QUERIES[self.lang]
+        labels = 0  # labels answered on this connection
         try:
             while not self._stop.is_set() and time.monotonic() - started < self.limit_s:
                 want = CHUNK if self.close_after is None else max(1, min(CHUNK, self.close_after - len(data)))
@@ -155,12 +164,16 @@ class PrinterSimulator:
                     # A question alone, or one behind a label on a batch's connection: a printer reads its input in
                     # order, so it answers once it took the label, which is then a job of its own.
                     del data[-len(query) :]
+                    labeled = bool(data)
                     with self._lock:
                         self.status_queries += 1
                         if data:
                             self.jobs.append(bytes(data))
                         self._receiving[id(conn)] = 0
                     data.clear()
+                    if labeled and self.before_answer is not None:
+                        self.before_answer(labels)
+                    labels += labeled
                     if not self.silent:
                         conn.sendall(_ANSWERS[self.lang][self.state])
                     continue
