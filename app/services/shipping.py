@@ -9,12 +9,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OrderStatus, OutboxState, PackageState
+from app.domain.enums import OrderStatus, PackageState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
+from app.domain.outbox import ShipmentPayload
 from app.domain.tracking import CARRIERS, detect_carriers
+from app.persistence.outbox import OutboxRepository
 from app.persistence.repositories import OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, OutboxRow, PackageRow, PlatformCarrierRow
+from app.persistence.rows import OrderRow, PackageRow, PlatformCarrierRow
 from app.services.audit import Actor, audit
 
 
@@ -36,8 +38,9 @@ class ShipResult:
         }
 
 
-def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: Actor, now: datetime) -> OutboxRow:
-    """Marks `package` shipped and writes its ship-back to the outbox, in the caller's transaction."""
+def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: Actor, now: datetime) -> int:
+    """Marks `package` shipped and queues its ship-back in the outbox, in the caller's transaction; returns the
+    outbox entry's id."""
     package.state = PackageState.SHIPPED
     package.shipped_at = now
     order.status = OrderStatus.SHIPPED
@@ -45,28 +48,20 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
     for ln in order.lines:
         if ln.line_no in lines:
             ln.shipped = True
-    entry = OutboxRow(
-        kind="ship",
-        dedupe_key=f"ship:{order.shop_id}:{order.order_no}:{package.tracking_no}",
-        shop_id=order.shop_id,
-        order_id=order.id,
-        payload={
-            "order_no": order.order_no,
-            "platform": order.platform,
-            "carrier": package.carrier,
-            "tracking_no": package.tracking_no,
-            "line_nos": lines,
-            "partial": len(lines) < len(order.lines),  # is_split=1 with sub_tid on Taobao
-        },
-        state=OutboxState.PENDING,
-        attempts=0,
-        created_at=now,
-        next_attempt_at=now,
+    payload = ShipmentPayload(
+        order_no=order.order_no,
+        platform=order.platform,
+        carrier=package.carrier,
+        tracking_no=package.tracking_no,
+        line_nos=tuple(lines),
+        partial=len(lines) < len(order.lines),
     )
-    session.add(entry)
+    entry_id = OutboxRepository(session).enqueue_shipment(
+        shop_id=order.shop_id, order_id=order.id, payload=payload, now=now
+    )
     audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
     session.flush()
-    return entry
+    return entry_id
 
 
 def _check_platform_pattern(session: Session, platform: str, code: str, number: str) -> None:
@@ -148,5 +143,5 @@ def ship_order(
             )
             session.add(package)
             session.flush()
-        entry = mark_shipped(session, order, package, actor, now)
-        return ShipResult(order.order_no, package.carrier, number, entry.id, warning)
+        entry_id = mark_shipped(session, order, package, actor, now)
+        return ShipResult(order.order_no, package.carrier, number, entry_id, warning)

@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OutboxState
 from app.domain.errors import NotFound, PackDeskError
 from app.domain.messages import Message, msg
-from app.persistence.rows import OutboxRow, PlatformCarrierRow, ShopRow
-from app.sync.seller_centre import manual_count
+from app.domain.outbox import ShipmentPayload
+from app.persistence.outbox import OutboxRepository
+from app.persistence.rows import PlatformCarrierRow, ShopRow
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
 
@@ -90,19 +89,7 @@ class OutboxWorker:
 
     def due(self, session: Session, *, now_too: bool = False) -> list[int]:
         """The ship-backs of API shops to try, oldest first: those whose backoff has ended, or all with `now_too`."""
-        query = (
-            select(OutboxRow.id)
-            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-            .where(
-                OutboxRow.kind == "ship",
-                OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
-                ShopRow.gateway_url.is_not(None),
-            )
-            .order_by(OutboxRow.id)
-        )
-        if not now_too:
-            query = query.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= self.clock()))
-        return list(session.execute(query).scalars())
+        return OutboxRepository(session).due_shipments(None if now_too else self.clock())
 
     def flush(self, limit: int | None = None, *, now_too: bool = False) -> FlushReport:
         """Delivers every entry that is due (up to `limit`); returns what happened.
@@ -115,7 +102,7 @@ class OutboxWorker:
         report = FlushReport()
         with self.session_factory() as session:
             ids = self.due(session, now_too=now_too)
-            report.manual = manual_count(session)
+            report.manual = OutboxRepository(session).waiting_for_seller_count()
         blocked_shops: set[int] = set()
         for entry_id in ids[:limit]:
             shop_id = self._shop_of(entry_id)
@@ -135,8 +122,7 @@ class OutboxWorker:
 
     def _shop_of(self, entry_id: int) -> int | None:
         with self.session_factory() as session:
-            entry = session.get(OutboxRow, entry_id)
-            return entry.shop_id if entry else None
+            return OutboxRepository(session).shop_of(entry_id)
 
     def _client(self, shop: ShopRow) -> TopClient:
         if shop.id not in self._clients:
@@ -146,33 +132,23 @@ class OutboxWorker:
     def _deliver(self, entry_id: int, report: FlushReport) -> None:
         now = self.clock()
         with self.session_factory.begin() as session:
-            entry = session.get(OutboxRow, entry_id)
-            if entry is None or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+            claimed = OutboxRepository(session).claim_shipment(entry_id)
+            if claimed is None:
                 return
-            verify_first = entry.state == OutboxState.SENDING or bool(entry.payload.get("unclear"))
-            # Claim it only if nobody else did meanwhile (the window and `packdesk outbox flush` may both run).
-            claimed = session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry_id, OutboxRow.state == entry.state, OutboxRow.attempts == entry.attempts)
-                .values(state=OutboxState.SENDING, attempts=entry.attempts + 1)
-                .execution_options(synchronize_session="fetch")
-            ).rowcount
-            if claimed != 1:
-                return
-            payload = dict(entry.payload)
-            shop = session.get(ShopRow, entry.shop_id)
+            payload, verify_first = claimed.payload, claimed.verify_first
+            shop = session.get(ShopRow, claimed.shop_id)
             assert shop is not None
-            company = self._company_code(session, payload["carrier"])
+            company = self._company_code(session, payload.carrier)
         client = self._client(shop)
         try:
             if verify_first and self._already_shipped(client, payload):
                 self._finish(entry_id, now, verified=True)
                 report.verified += 1
                 return
-            params: dict[str, Any] = {"tid": payload["order_no"], "out_sid": payload["tracking_no"]}
+            params: dict[str, Any] = {"tid": payload.order_no, "out_sid": payload.tracking_no}
             params["company_code"] = company
-            if payload.get("partial"):
-                params["sub_tid"] = ",".join(payload.get("line_nos", []))
+            if payload.partial:
+                params["sub_tid"] = ",".join(payload.line_nos)
                 params["is_split"] = 1
             # a malformed answer is a MalformedAnswer, an Unclear: verified before sending again
             if not client.read("taobao.logistics.offline.send", params, Shipped, write=True).confirmed:
@@ -200,7 +176,7 @@ class OutboxWorker:
                 pass  # the trade cannot be read (gone, malformed): the platform's refusal stands
             self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
-            report.error(entry_id, exc, payload["order_no"])
+            report.error(entry_id, exc, payload.order_no)
         except Offline as exc:
             self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
             raise
@@ -209,23 +185,23 @@ class OutboxWorker:
             # it needs the seller, and it must not hold up the entries behind it
             self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
-            report.error(entry_id, exc, payload["order_no"])
+            report.error(entry_id, exc, payload.order_no)
 
-    def _already_shipped(self, client: TopClient, payload: dict[str, Any]) -> bool:
+    def _already_shipped(self, client: TopClient, payload: ShipmentPayload) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""
         try:
             answer = client.read(
-                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload["order_no"]}, FullInfo
+                "taobao.trade.fullinfo.get", {"fields": "tid,status,orders", "tid": payload.order_no}, FullInfo
             )
         except TopError as exc:
             if exc.sub_code.endswith("trade-not-exist"):
-                raise NotFound(msg("outbox.no_trade", order_no=payload["order_no"])) from exc
+                raise NotFound(msg("outbox.no_trade", order_no=payload.order_no)) from exc
             raise
         if answer.trade is None:
-            raise Unclear(msg("outbox.answer_without_trade", order_no=payload["order_no"]))
-        mine = set(payload.get("line_nos") or [])
+            raise Unclear(msg("outbox.answer_without_trade", order_no=payload.order_no))
+        mine = set(payload.line_nos)
         relevant = [o for o in answer.trade.sub_orders if not mine or o.line_no in mine]
-        return bool(relevant) and all((o.invoice_no or "") == payload["tracking_no"] for o in relevant)
+        return bool(relevant) and all((o.invoice_no or "") == payload.tracking_no for o in relevant)
 
     def _company_code(self, session: Session, carrier: str) -> str:
         """PackDesk's carrier code as the platform spells it (from the cached companies list when it differs)."""
@@ -236,31 +212,13 @@ class OutboxWorker:
 
     def _finish(self, entry_id: int, now: datetime, *, verified: bool) -> None:
         with self.session_factory.begin() as session:
-            entry = session.get(OutboxRow, entry_id)
-            assert entry is not None
-            entry.state = OutboxState.DONE
-            entry.done_at = now
-            entry.last_error = msg("outbox.verified").encode() if verified else None
-            entry.payload = {k: v for k, v in entry.payload.items() if k not in ("unclear", "reason_code")}
+            OutboxRepository(session).mark_delivered(entry_id, now, msg("outbox.verified") if verified else None)
 
     def _later(self, entry_id: int, now: datetime, reason: Message, *, unclear: bool, code: str) -> None:
         with self.session_factory.begin() as session:
-            entry = session.get(OutboxRow, entry_id)
-            assert entry is not None
-            entry.state = OutboxState.PENDING
-            entry.last_error = reason.encode()
-            entry.next_attempt_at = now + self.backoff.after(entry.attempts)
-            entry.payload = {
-                **entry.payload,
-                "unclear": unclear or bool(entry.payload.get("unclear")),
-                "reason_code": code,
-            }
+            repo = OutboxRepository(session)
+            repo.retry_later(entry_id, now, reason, unclear=unclear, code=code, wait=self.backoff.after)
 
     def _fail(self, entry_id: int, now: datetime, reason: Message, *, code: str) -> None:
         with self.session_factory.begin() as session:
-            entry = session.get(OutboxRow, entry_id)
-            assert entry is not None
-            entry.state = OutboxState.FAILED
-            entry.last_error = reason.encode()
-            entry.next_attempt_at = None
-            entry.payload = {**entry.payload, "reason_code": code}
+            OutboxRepository(session).mark_failed(entry_id, reason, code=code)

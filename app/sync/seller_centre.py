@@ -16,13 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OutboxState
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
-from app.persistence.rows import OutboxRow, ShopRow
+from app.persistence.outbox import OutboxRepository
+from app.persistence.rows import ShopRow
 from app.sync.bulk_ship import check_path, format_for, write_bulk_ship
 from app.sync.shops import find_shop
 
@@ -34,14 +33,8 @@ def manual_reason(shop: str) -> Message:
     return msg("seller_centre.enter", shop=shop)
 
 
-def is_manual() -> ColumnElement[bool]:
-    """The entries that wait for the seller (the query must join ShopRow)."""
-    return and_(OutboxRow.kind == "ship", OutboxRow.state == OutboxState.PENDING, ShopRow.gateway_url.is_(None))
-
-
 def manual_count(session: Session) -> int:
-    query = select(func.count()).select_from(OutboxRow).join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-    return int(session.scalar(query.where(is_manual())) or 0)
+    return OutboxRepository(session).waiting_for_seller_count()
 
 
 def as_manual(item: dict[str, Any]) -> dict[str, Any]:
@@ -75,15 +68,12 @@ def _shop_to_export(session: Session, name: str | None) -> ShopRow:
         if shop.gateway_url:
             raise InvalidInput(msg("seller_centre.has_api", name=name))
         return shop
-    shops = list(
-        session.scalars(select(ShopRow).join(OutboxRow, OutboxRow.shop_id == ShopRow.id).where(is_manual()).distinct())
-    )
-    if not shops:
+    names = OutboxRepository(session).shops_waiting_for_seller()
+    if not names:
         raise NotFound(msg("seller_centre.nothing"))
-    if len(shops) > 1:
-        names = ", ".join(sorted(s.name for s in shops))
-        raise InvalidInput(msg("seller_centre.several_shops", names=names))
-    return shops[0]
+    if len(names) > 1:
+        raise InvalidInput(msg("seller_centre.several_shops", names=", ".join(names)))
+    return find_shop(session, names[0])
 
 
 def export_bulk_ship(
@@ -102,34 +92,21 @@ def export_bulk_ship(
     with session_factory() as session:
         shop = _shop_to_export(session, shop_name)
         shop_id, name, platform = shop.id, shop.name, shop.platform
-        entries = list(
-            session.scalars(
-                select(OutboxRow)
-                .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-                .where(is_manual(), OutboxRow.shop_id == shop_id)
-                .order_by(OutboxRow.id)
-            )
-        )
-        whole = [e for e in entries if not e.payload.get("partial")]
+        entries = OutboxRepository(session).waiting_for_seller(shop_id)
+        whole = {i: p for i, p in entries.items() if not p.partial}
         by_hand = [
-            {
-                "id": e.id,
-                "order_no": e.payload["order_no"],
-                "reason": msg("seller_centre.partial"),
-            }
-            for e in entries
-            if e.payload.get("partial")
+            {"id": i, "order_no": p.order_no, "reason": msg("seller_centre.partial")}
+            for i, p in entries.items()
+            if p.partial
         ]
-        rows = [(e.payload["order_no"], e.payload["carrier"], e.payload["tracking_no"]) for e in whole]
-        ids = [e.id for e in whole]
+        rows = [(p.order_no, p.carrier, p.tracking_no) for p in whole.values()]
+        ids = list(whole)
     if not rows and not by_hand:
         raise NotFound(msg("seller_centre.nothing_for_shop", name=name))
     if rows:
         write_bulk_ship(path, format_for(platform), rows)
         with session_factory.begin() as session:
-            for entry in session.scalars(select(OutboxRow).where(OutboxRow.id.in_(ids))):
-                if entry.state == OutboxState.PENDING:
-                    entry.payload = {**entry.payload, "exported_at": now.isoformat(), "export_file": path.name}
+            OutboxRepository(session).mark_exported(ids, now, path.name)
     return ExportReport(str(path) if rows else "", name, platform, ids, by_hand)
 
 
@@ -146,23 +123,17 @@ def mark_entered(
             nothing is changed.
     """
     with session_factory.begin() as session:
-        query = select(OutboxRow, ShopRow.name).join(ShopRow, ShopRow.id == OutboxRow.shop_id).where(is_manual())
-        if shop_name:
-            query = query.where(OutboxRow.shop_id == find_shop(session, shop_name).id)
+        repo = OutboxRepository(session)
+        waiting = repo.waiting_for_seller(find_shop(session, shop_name).id if shop_name else None)
         if ids:
-            found = {row.id: row for row, _ in session.execute(query.where(OutboxRow.id.in_(list(ids))))}
-            missing = [i for i in ids if i not in found]
+            missing = [i for i in ids if i not in waiting]
             if missing:
                 listed = "#" + ", #".join(map(str, missing))
                 raise InvalidInput(msg("seller_centre.not_waiting", ids=listed))
-            rows = list(found.values())
+            chosen = sorted(set(ids))
         else:
-            rows = [row for row, _ in session.execute(query) if row.payload.get("exported_at")]
-            if not rows:
+            chosen = [i for i, p in waiting.items() if p.exported_at]
+            if not chosen:
                 raise NotFound(msg("seller_centre.nothing_exported"))
-        for row in rows:
-            row.state = OutboxState.DONE
-            row.done_at = now
-            row.last_error = None
-            row.payload = {**row.payload, "entered_by_hand": True}
-        return sorted(row.id for row in rows)
+        repo.mark_entered_by_hand(chosen, now)
+        return chosen

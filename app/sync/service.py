@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.messages import Message, msg
-from app.persistence.rows import OutboxRow, ShopRow, SyncStateRow
+from app.persistence.outbox import OutboxRepository, listed_fields
+from app.persistence.rows import ShopRow, SyncStateRow
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.seller_centre import as_manual, manual_count
 from app.sync.shops import find_shop, load_credentials
@@ -134,7 +135,7 @@ def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
     with session_factory() as session:
         states = session.execute(select(SyncStateRow).join(ShopRow, ShopRow.id == SyncStateRow.shop_id)).scalars().all()
         shops = session.scalar(select(func.count()).select_from(ShopRow).where(ShopRow.gateway_url.is_not(None)))
-        counts = dict(session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
+        counts = OutboxRepository(session).state_counts()
         manual = manual_count(session)
     successes = [s.last_success_at for s in states if s.last_success_at]
     errors = [(s.updated_at, s.last_error) for s in states if s.last_error and s.updated_at]
@@ -155,29 +156,24 @@ def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> l
     The shipments of shops without an API connection show in the state `manual`, with what the seller must do.
     """
     with session_factory() as session:
-        rows = session.execute(
-            select(OutboxRow, ShopRow.name, ShopRow.gateway_url)
-            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-            .order_by(OutboxRow.id.desc())
-            .limit(limit)
-        ).all()
-        items = []
-        for r, shop, gateway in rows:
-            item = {
-                "id": r.id,
-                "kind": r.kind,
-                "shop": shop,
-                "state": r.state,
-                "attempts": r.attempts,
-                "last_error": Message.decode(r.last_error),
-                "created_at": r.created_at.isoformat(),
-                "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
-                "done_at": r.done_at.isoformat() if r.done_at else None,
-                **{k: v for k, v in r.payload.items() if k != "unclear"},
-            }
-            manual = gateway is None and r.kind == "ship" and r.state == OutboxState.PENDING
-            items.append(as_manual(item) if manual else item)
-        return items
+        entries = OutboxRepository(session).items(limit)
+    items = []
+    for e in entries:
+        item = {
+            "id": e.id,
+            "kind": e.kind,
+            "shop": e.shop,
+            "state": e.state,
+            "attempts": e.attempts,
+            "last_error": e.last_error,
+            "created_at": e.created_at.isoformat(),
+            "next_attempt_at": e.next_attempt_at.isoformat() if e.next_attempt_at else None,
+            "done_at": e.done_at.isoformat() if e.done_at else None,
+            **listed_fields(e.payload),
+        }
+        manual = not e.shop_has_api and e.kind == "ship" and e.state == OutboxState.PENDING
+        items.append(as_manual(item) if manual else item)
+    return items
 
 
 def outbox_json(item: dict[str, Any]) -> dict[str, Any]:

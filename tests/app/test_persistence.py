@@ -3,52 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from pdtest.stored import CST, ORDER_NO, add_order
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState
 from app.persistence.base import Base
 from app.persistence.db import current_revision, head_revision
 from app.persistence.repositories import OrderRepository
-from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
+from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ProductRow
 from app.services.workspace import Workspace
-
-CST = timezone(timedelta(hours=8))
-ORDER_NO = "4917569714976318074"  # 19 digits: larger than 2**53, would lose digits as a float
-
-
-def add_order(session: Session, order_no: str = ORDER_NO, shop_name: str = "店铺A", **overrides: object) -> OrderRow:
-    shop = session.execute(select(ShopRow).where(ShopRow.name == shop_name)).scalar_one_or_none()
-    if shop is None:
-        shop = ShopRow(name=shop_name, platform="taobao", created_at=datetime.now(UTC))
-    paid = datetime(2025, 3, 1, 10, 30, 15, 123456, tzinfo=CST)
-    values: dict[str, object] = dict(
-        shop=shop,
-        order_no=order_no,
-        platform="taobao",
-        status="awaiting_shipment",
-        total=Decimal("0.30"),
-        post_fee=Decimal("0.00"),
-        paid_at=paid,
-        deadline=paid + timedelta(hours=48),
-        modified_at=paid,
-        lines=[
-            OrderLineRow(line_no=order_no[:-4] + "0001", sku="MUG-01", title="杯", qty=1, price=Decimal("0.10")),
-            OrderLineRow(line_no=order_no[:-4] + "0002", sku="TEE-01", title="T恤", qty=1, price=Decimal("0.20")),
-        ],
-    )
-    values.update(overrides)
-    row = OrderRow(**values)
-    session.add(row)
-    session.flush()
-    return row
 
 
 def test_money_round_trips_exactly(workspace: Workspace) -> None:
