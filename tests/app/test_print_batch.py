@@ -49,6 +49,12 @@ class Renders:
 
         self.printer.render = recording  # type: ignore[method-assign]
 
+    @classmethod
+    def on(cls, uri: str) -> Renders:
+        printer = open_printer(uri)
+        assert isinstance(printer, RawPrinter)
+        return cls(printer)
+
     def wait(self, count: int) -> int:
         deadline = time.monotonic() + WAIT_S
         while len(self.started) < count and time.monotonic() < deadline:
@@ -66,9 +72,8 @@ def _sending(ws: Workspace) -> int:
 def test_a_batch_goes_on_one_connection_and_renders_the_next_label_while_one_is_sent(demo: Workspace) -> None:
     orders = _packable(demo, 4)
     with PrinterSimulator("escpos") as sim:
-        printer = open_printer(sim.uri)
-        assert isinstance(printer, RawPrinter)
-        renders = Renders(printer)
+        renders = Renders.on(sim.uri)
+        printer = renders.printer
         held: list[tuple[int, int]] = []  # (labels whose render had started, jobs `sending`) while label k waited
 
         def hold(k: int) -> None:
@@ -112,9 +117,8 @@ def test_a_batch_is_queued_in_one_transaction_and_a_refused_order_does_not_stop_
 def test_a_label_changed_after_it_was_rendered_ahead_is_rendered_again(demo: Workspace) -> None:
     orders = _packable(demo, 3)
     with PrinterSimulator("escpos") as sim:
-        printer = open_printer(sim.uri)
-        assert isinstance(printer, RawPrinter)
-        renders = Renders(printer)
+        renders = Renders.on(sim.uri)
+        printer = renders.printer
 
         def change_the_third(k: int) -> None:
             if k == 0:  # the third label is rendered ahead; then the seller edits its memo
@@ -135,9 +139,8 @@ def test_a_label_changed_after_it_was_rendered_ahead_is_rendered_again(demo: Wor
 def test_a_printer_that_stops_mid_batch_leaves_the_labels_rendered_ahead_queued(demo: Workspace, lang: str) -> None:
     orders = _packable(demo, 4)
     with PrinterSimulator(lang) as sim:
-        printer = open_printer(sim.uri)
-        assert isinstance(printer, RawPrinter)
-        renders = Renders(printer)
+        renders = Renders.on(sim.uri)
+        printer = renders.printer
 
         def paper_runs_out(k: int) -> None:
             if k == 1:

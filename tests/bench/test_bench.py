@@ -55,3 +55,21 @@ def test_bench_station_json(packdesk_cmd: list[str], tmp_path) -> None:  # noqa:
     label = figures["last scan to first label byte, p95"]
     assert 0 < window["value"] < float("inf") and window["baseline"] > 0
     assert 0 < label["value"] < float("inf") and label["baseline"] > 0
+
+
+def test_bench_spooler_json(packdesk_cmd: list[str], tmp_path) -> None:  # noqa: ANN001
+    """The spooler figure prints a short batch through the real spooler (it raises if a label did not print)."""
+    import os
+
+    env = {**os.environ, "PACKDESK_BENCH_SPOOLER_LABELS": "12", "PACKDESK_BENCH_SPOOLER_LABEL_MS": "5"}
+    result = subprocess.run(
+        [*packdesk_cmd, "--data-dir", str(tmp_path), "bench", "--only", "spooler", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    (figure,) = json.loads(result.stdout)
+    assert figure["name"] == "batch of 12 labels, over printer time (5 ms/label)"
+    assert figure["unit"] == "s" and figure["baseline_name"].startswith("raw sender")
