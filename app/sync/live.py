@@ -18,12 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import Platform
 from app.domain.errors import PackDeskError
-from app.persistence.rows import ShopRow
+from app.persistence.shops import ShopRepository
 from app.sync.shops import load_credentials
 from app.sync.store import Change
 from app.sync.taobao import TaobaoSync
@@ -103,9 +102,8 @@ class LiveCheck:
         if known is not None and now - known[1] < SHOPS_KEPT_S:
             return known[0]
         with self.session_factory() as session:
-            row = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
-            api = row is not None and bool(row.gateway_url) and row.platform == Platform.TAOBAO.value
-            shop_id = row.id if api and row is not None else None
+            shop = ShopRepository(session).by_name(name)
+            shop_id = shop.id if shop is not None and shop.has_api and shop.platform == Platform.TAOBAO else None
         with self._lock:
             self._shops[name] = (shop_id, now)
         return shop_id
@@ -116,7 +114,7 @@ class LiveCheck:
             if client is not None:
                 return client
         with self.session_factory() as session:
-            shop = session.get(ShopRow, shop_id)
+            shop = ShopRepository(session).get(shop_id)
             assert shop is not None and shop.gateway_url is not None
             creds = load_credentials(self.data_dir, shop.credentials_ref)
             import httpx  # here, not at start: it brings rich, pygments and click

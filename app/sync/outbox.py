@@ -22,14 +22,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.errors import NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
+from app.domain.shops import Shop
 from app.persistence.outbox import OutboxRepository
-from app.persistence.rows import PlatformCarrierRow, ShopRow
+from app.persistence.rows import PlatformCarrierRow
+from app.persistence.shops import ShopRepository
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
 
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[ShopRow], TopClient]
+ClientFactory = Callable[[Shop], TopClient]
 CARRIER_ALIASES = {"JT": ("JTSD", "JT"), "POSTB": ("POSTB",), "YUNDA": ("YUNDA",)}
 
 
@@ -124,7 +126,7 @@ class OutboxWorker:
         with self.session_factory() as session:
             return OutboxRepository(session).shop_of(entry_id)
 
-    def _client(self, shop: ShopRow) -> TopClient:
+    def _client(self, shop: Shop) -> TopClient:
         if shop.id not in self._clients:
             self._clients[shop.id] = self.client_for(shop)
         return self._clients[shop.id]
@@ -136,7 +138,7 @@ class OutboxWorker:
             if claimed is None:
                 return
             payload, verify_first = claimed.payload, claimed.verify_first
-            shop = session.get(ShopRow, claimed.shop_id)
+            shop = ShopRepository(session).get(claimed.shop_id)
             assert shop is not None
             company = self._company_code(session, payload.carrier)
         client = self._client(shop)

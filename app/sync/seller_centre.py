@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
+from app.domain.shops import Shop
 from app.persistence.outbox import OutboxRepository
-from app.persistence.rows import ShopRow
 from app.sync.bulk_ship import check_path, format_for, write_bulk_ship
 from app.sync.shops import find_shop
 
@@ -62,7 +62,7 @@ class ExportReport:
         }
 
 
-def _shop_to_export(session: Session, name: str | None) -> ShopRow:
+def _shop_to_export(session: Session, name: str | None) -> Shop:
     if name:
         shop = find_shop(session, name)
         if shop.gateway_url:

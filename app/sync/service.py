@@ -8,14 +8,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.messages import Message, msg
+from app.domain.shops import Shop
 from app.persistence.outbox import OutboxRepository, listed_fields
-from app.persistence.rows import ShopRow, SyncStateRow
+from app.persistence.shops import ShopRepository
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.seller_centre import as_manual, manual_count
 from app.sync.shops import find_shop, load_credentials
@@ -23,10 +23,10 @@ from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
 
 
-def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[ShopRow], TopClient]:
-    """Builds a TopClient for a shop from its row and its stored secrets."""
+def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], TopClient]:
+    """Builds a TopClient for a shop from its stored secrets."""
 
-    def make(shop: ShopRow) -> TopClient:
+    def make(shop: Shop) -> TopClient:
         if not shop.gateway_url or not shop.app_key:
             raise InvalidInput(msg("sync.no_api", name=shop.name))
         creds = load_credentials(data_dir, shop.credentials_ref)
@@ -35,17 +35,13 @@ def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable
     return make
 
 
-def api_shops(session: Session, name: str | None = None) -> list[ShopRow]:
+def api_shops(session: Session, name: str | None = None) -> list[Shop]:
     if name:
         shop = find_shop(session, name)
         if not shop.gateway_url:
             raise InvalidInput(msg("sync.no_api_imports", name=name))
         return [shop]
-    return list(
-        session.execute(
-            select(ShopRow).where(ShopRow.gateway_url.is_not(None), ShopRow.platform == Platform.TAOBAO.value)
-        ).scalars()
-    )
+    return ShopRepository(session).api_shops(Platform.TAOBAO)
 
 
 def sync_shops(
@@ -67,7 +63,7 @@ def sync_shops(
     reports = []
     for shop_id, shop_name in shops:
         with session_factory() as session:
-            shop = session.get(ShopRow, shop_id)
+            shop = ShopRepository(session).get(shop_id)
             assert shop is not None
             client = make(shop)
         try:
@@ -83,12 +79,7 @@ def sync_shops(
 
 def _record_error(session_factory: sessionmaker[Session], shop_id: int, message: Message) -> None:
     with session_factory.begin() as session:
-        state = session.get(SyncStateRow, shop_id)
-        if state is None:
-            state = SyncStateRow(shop_id=shop_id)
-            session.add(state)
-        state.last_error = message.encode()
-        state.updated_at = datetime.now(UTC)
+        ShopRepository(session).record_sync_error(shop_id, message, datetime.now(UTC))
 
 
 def flush_outbox(
@@ -133,8 +124,8 @@ class SyncStatus:
 
 def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
     with session_factory() as session:
-        states = session.execute(select(SyncStateRow).join(ShopRow, ShopRow.id == SyncStateRow.shop_id)).scalars().all()
-        shops = session.scalar(select(func.count()).select_from(ShopRow).where(ShopRow.gateway_url.is_not(None)))
+        states = ShopRepository(session).sync_states()
+        shops = ShopRepository(session).api_shop_count()
         counts = OutboxRepository(session).state_counts()
         manual = manual_count(session)
     successes = [s.last_success_at for s in states if s.last_success_at]
@@ -142,7 +133,7 @@ def sync_status(session_factory: sessionmaker[Session]) -> SyncStatus:
     return SyncStatus(
         api_shops=int(shops or 0),
         last_success=max(successes) if successes else None,
-        last_error=Message.decode(max(errors)[1]) if errors else None,
+        last_error=max(errors, key=lambda e: e[0])[1] if errors else None,
         waiting=int(counts.get(OutboxState.PENDING, 0)) + int(counts.get(OutboxState.SENDING, 0)) - manual,
         failed=int(counts.get(OutboxState.FAILED, 0)),
         manual=manual,

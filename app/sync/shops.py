@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import Platform
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
-from app.persistence.rows import ShopGroupRow, ShopRow
+from app.domain.shops import Sender, Shop, ShopView
+from app.persistence.shops import ShopRepository
 
 log = logging.getLogger(__name__)
 SERVICE = "PackDesk"
@@ -41,17 +41,18 @@ def platform_of(text: str) -> Platform:
         raise InvalidInput(msg("shop.unknown_platform", platform=text, known=known)) from None
 
 
-def find_shop(session: Session, name: str) -> ShopRow:
-    shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
+def find_shop(session: Session, name: str) -> Shop:
+    shops = ShopRepository(session)
+    shop = shops.by_name(name)
     if shop is None:
-        names = session.execute(select(ShopRow.name).order_by(ShopRow.name)).scalars().all()
+        names = shops.names()
         if names:
             raise NotFound(msg("shop.not_found", name=name, names=", ".join(names)))
         raise NotFound(msg("shop.none_yet", name=name))
     return shop
 
 
-def ensure_shop(session: Session, name: str, platform: Platform, now: datetime, group: str | None = None) -> ShopRow:
+def ensure_shop(session: Session, name: str, platform: Platform, now: datetime, group: str | None = None) -> Shop:
     """The shop called `name`, created when new (in the caller's transaction).
 
     Raises:
@@ -60,25 +61,13 @@ def ensure_shop(session: Session, name: str, platform: Platform, now: datetime, 
     name = name.strip()
     if not name:
         raise InvalidInput(msg("shop.name_missing"))
-    shop = session.execute(select(ShopRow).where(ShopRow.name == name)).scalar_one_or_none()
+    shops = ShopRepository(session)
+    shop = shops.by_name(name)
     if shop is not None:
         if shop.platform != platform.value:
             raise InvalidInput(msg("shop.other_platform", name=name, platform=shop.platform, wanted=platform.value))
         return shop
-    shop = ShopRow(name=name, platform=platform.value, created_at=now)
-    if group:
-        shop.group = _group(session, group)
-    session.add(shop)
-    session.flush()
-    return shop
-
-
-def _group(session: Session, name: str) -> ShopGroupRow:
-    group = session.execute(select(ShopGroupRow).where(ShopGroupRow.name == name)).scalar_one_or_none()
-    if group is None:
-        group = ShopGroupRow(name=name)
-        session.add(group)
-    return group
+    return shops.add(name, platform, now, group)
 
 
 def add_api_shop(
@@ -92,7 +81,7 @@ def add_api_shop(
     credentials: Credentials,
     now: datetime,
     group: str | None = None,
-) -> tuple[ShopRow, Message | None]:
+) -> tuple[Shop, Message | None]:
     """Adds (or updates) a shop that syncs through the platform's API; returns it and a warning, if any.
 
     Raises:
@@ -105,10 +94,9 @@ def add_api_shop(
     if not credentials.app_secret or not credentials.session_key:
         raise InvalidInput(msg("shop.secrets_missing"))
     shop = ensure_shop(session, name, platform, now, group)
-    shop.gateway_url = gateway
-    shop.app_key = app_key.strip()
-    shop.credentials_ref = f"shop:{shop.name}"
-    warning = store_credentials(data_dir, shop.credentials_ref, credentials)
+    ref = f"shop:{shop.name}"
+    shop = ShopRepository(session).connect_api(shop.id, gateway=gateway, app_key=app_key.strip(), credentials_ref=ref)
+    warning = store_credentials(data_dir, ref, credentials)
     return shop, warning
 
 
@@ -181,42 +169,8 @@ def load_credentials(data_dir: Path, ref: str | None) -> Credentials:
     raise NotFound(msg("shop.secrets_not_stored"))
 
 
-@dataclass(frozen=True)
-class ShopView:
-    name: str
-    platform: str
-    api: bool  # syncs through the platform's API (else filled by imports)
-    group: str
-    sender: str
-    last_sync: datetime | None
-    last_error: Message | None  # why its last sync failed
-
-
 def list_shops(session: Session) -> list[ShopView]:
-    from app.persistence.rows import SyncStateRow
-
-    views = []
-    for shop in session.execute(select(ShopRow).order_by(ShopRow.name)).scalars():
-        state = session.get(SyncStateRow, shop.id)
-        group = shop.group
-        sender = (
-            f"{group.sender_name} {group.sender_phone} {group.sender_province}{group.sender_city}"
-            f"{group.sender_district}{group.sender_detail}".strip()
-            if group
-            else ""
-        )
-        views.append(
-            ShopView(
-                shop.name,
-                shop.platform,
-                bool(shop.gateway_url),
-                group.name if group else "",
-                sender,
-                state.last_success_at if state else None,
-                Message.decode(state.last_error) if state else None,
-            )
-        )
-    return views
+    return ShopRepository(session).views()
 
 
 def set_group_sender(
@@ -229,7 +183,5 @@ def set_group_sender(
     """
     if not (name.strip() and phone.strip() and province.strip() and detail.strip()):
         raise InvalidInput(msg("shop.sender_incomplete"))
-    row = _group(session, group.strip())
-    row.sender_name, row.sender_phone = name.strip(), phone.strip()
-    row.sender_province, row.sender_city, row.sender_district = province.strip(), city.strip(), district.strip()
-    row.sender_detail = detail.strip()
+    sender = Sender(name, phone, province, city, district, detail)
+    ShopRepository(session).set_group_sender(group.strip(), Sender(*(part.strip() for part in astuple(sender))))

@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import Message, msg
-from app.persistence.rows import OrderRow, PlatformCarrierRow, ShopRow, SyncStateRow
+from app.persistence.rows import OrderRow, PlatformCarrierRow
+from app.persistence.shops import ShopRepository
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
 from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer, parse_china_time
@@ -223,11 +224,11 @@ class TaobaoSync:
     def run(self) -> SyncReport:
         """A first fill when the shop has never synced, else an incremental sync up to now."""
         with self.session_factory() as session:
-            shop = session.get(ShopRow, self.shop_id)
+            shops = ShopRepository(session)
+            shop = shops.get(self.shop_id)
             assert shop is not None
-            state = session.get(SyncStateRow, self.shop_id)
             report = SyncReport(shop.name)
-            watermark = state.watermark if state else None
+            watermark = shops.sync_state(self.shop_id).watermark
         if watermark is None or not self._carriers_cached():
             self.refresh_carriers()
         if watermark is None:
@@ -357,7 +358,7 @@ class TaobaoSync:
         """Reads these trades now and stores what changed (a refund, a close, a new address): the bench's last look
         at the platform before it acts on an order. A trade the platform no longer knows is left as cached."""
         with self.session_factory() as session:
-            shop = session.get(ShopRow, self.shop_id)
+            shop = ShopRepository(session).get(self.shop_id)
             assert shop is not None
             report = SyncReport(shop.name)
         self._store(self._read_whole(tids, report), report)
@@ -370,7 +371,7 @@ class TaobaoSync:
         if not mapped:
             return
         with self.session_factory.begin() as session:
-            shop = session.get(ShopRow, self.shop_id)
+            shop = ShopRepository(session).get(self.shop_id)
             assert shop is not None
             known = set(
                 session.execute(
@@ -390,14 +391,7 @@ class TaobaoSync:
     def _set_watermark(self, moment: datetime, report: SyncReport) -> None:
         now = self.clock()
         with self.session_factory.begin() as session:
-            state = session.get(SyncStateRow, self.shop_id)
-            if state is None:
-                state = SyncStateRow(shop_id=self.shop_id)
-                session.add(state)
-            state.watermark = moment
-            state.last_success_at = now
-            state.last_error = None
-            state.updated_at = now
+            ShopRepository(session).record_sync_success(self.shop_id, moment, now)
         report.watermark = moment
 
     def _carriers_cached(self) -> bool:

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from app.domain.enums import Platform
-from app.persistence.rows import BarcodeRow, OrderRow, ProductRow, WaybillAccountRow
+from app.persistence.rows import BarcodeRow, OrderRow, ProductRow, ShopGroupRow, WaybillAccountRow
 from app.services.workspace import Workspace
 from app.sync.shops import Credentials, add_api_shop
 from app.sync.taobao import TaobaoSync
@@ -24,9 +24,9 @@ def synced_shop(ws: Workspace, srv: TopServer) -> str:
             session, ws.data_dir, name="淘宝店", platform=Platform.TAOBAO, gateway=srv.url, app_key=APP_KEY,
             credentials=Credentials(SECRET, SESSION), now=datetime.now(UTC), group="测试组",
         )  # fmt: skip
-        assert shop.group is not None
+        group = session.execute(select(ShopGroupRow).where(ShopGroupRow.name == shop.group)).scalar_one()
         session.add(
-            WaybillAccountRow(group=shop.group, carrier="ZTO", name="ZTO", kind="demo", next_serial=7 * 10**9,
+            WaybillAccountRow(group=group, carrier="ZTO", name="ZTO", kind="demo", next_serial=7 * 10**9,
                               serial_end=8 * 10**9, is_default=True)
         )  # fmt: skip
         shop_id = shop.id

@@ -23,7 +23,6 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import OrderStatus, Platform, RefundStatus
@@ -31,7 +30,7 @@ from app.domain.errors import InvalidInput
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import msg
 from app.domain.orders import DEFAULT_SHIP_WITHIN
-from app.persistence.rows import ShopRow
+from app.persistence.shops import ShopRepository
 from app.sync.imports.address import split_address
 from app.sync.imports.cells import CENT, parse_amount, parse_phone, parse_quantity, parse_time, why
 from app.sync.imports.formats import (
@@ -312,7 +311,7 @@ def import_files(
         except FileError as exc:
             report.format, report.message = exc.format, msg("import.file", file=str(path), reason=exc.msg)
             loaded.append(_Loaded(report))
-    shop = session.execute(select(ShopRow).where(ShopRow.name == shop_name.strip())).scalar_one_or_none()
+    shop = ShopRepository(session).by_name(shop_name.strip())
     chosen = platform or (Platform(shop.platform) if shop else None)
     if chosen is None:
         chosen = next((FORMAT_PLATFORM[f.report.format] for f in loaded if f.table), None)
