@@ -37,6 +37,11 @@ class Receiver:
     address: Address
 
 
+def is_packable(refund: RefundStatus, *, shipped: bool) -> bool:
+    """The one rule of which lines must be in the box: those still to ship whose refund does not stop them."""
+    return not refund.blocks_shipping and not shipped
+
+
 @dataclass(frozen=True)
 class OrderLine:
     line_no: str  # the platform's sub-order id (oid), a string
@@ -52,7 +57,7 @@ class OrderLine:
 
     @property
     def packable(self) -> bool:
-        return not self.refund.blocks_shipping and not self.shipped
+        return is_packable(self.refund, shipped=self.shipped)
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,19 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from types import SimpleNamespace
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import ColumnElement, and_, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
 from app.domain.packing import BarcodeHit
 from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
+
+
+def packable_line() -> ColumnElement[bool]:
+    """The domain's rule of which lines must be in the box (app.domain.orders.is_packable), as SQL."""
+    blocking = [r.value for r in RefundStatus if r.blocks_shipping]
+    return and_(OrderLineRow.refund_status.not_in(blocking), OrderLineRow.shipped.is_(False))
 
 
 def _flag(value: int) -> Flag:
@@ -121,6 +127,11 @@ class CatalogueRepository:
                 images[sku] = image
         return dict(barcodes), images
 
+    def weights(self, skus: Iterable[str]) -> dict[str, int]:
+        """The products' weights in grams per SKU, for those that have a product (0 when unknown)."""
+        query = select(ProductRow.sku, ProductRow.weight_g).where(ProductRow.sku.in_(sorted(set(skus))))
+        return {sku: grams for sku, grams in self.session.execute(query)}
+
 
 class OrderRepository:
     def __init__(self, session: Session) -> None:
@@ -197,6 +208,24 @@ class OrderRepository:
         if order_id is None:
             return None
         return self.session.execute(_statements().by_id, {"id": order_id}).unique().scalars().first()
+
+    def awaiting_with_sku(self, sku: str, units: int, limit: int = 20) -> list[str]:
+        """Order numbers, most urgent first, of the waiting orders with no printed parcel yet whose packable lines
+        take `units` of `sku` in one line: the orders a SKU-first scan may open."""
+        query = (
+            select(OrderRow.order_no)
+            .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
+            .where(
+                OrderRow.status.in_((OrderStatus.AWAITING_SHIPMENT.value, OrderStatus.PARTLY_SHIPPED.value)),
+                OrderLineRow.sku == sku,
+                packable_line(),
+                OrderLineRow.qty >= units,
+                ~OrderRow.packages.any(PackageRow.print_count > 0),
+            )
+            .order_by(OrderRow.deadline, OrderRow.id)
+            .limit(limit)
+        )
+        return list(self.session.execute(query).scalars())
 
     def row_for_package(self, package: PackageRow) -> OrderRow:
         row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()

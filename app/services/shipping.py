@@ -9,9 +9,10 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OrderStatus, PackageState
+from app.domain.enums import OrderStatus, PackageState, RefundStatus
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
+from app.domain.orders import is_packable
 from app.domain.outbox import ShipmentPayload
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.outbox import OutboxRepository
@@ -44,7 +45,7 @@ def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: 
     package.state = PackageState.SHIPPED
     package.shipped_at = now
     order.status = OrderStatus.SHIPPED
-    lines = [ln.line_no for ln in order.lines if ln.refund_status == "none" and not ln.shipped]
+    lines = [ln.line_no for ln in order.lines if is_packable(RefundStatus(ln.refund_status), shipped=ln.shipped)]
     for ln in order.lines:
         if ln.line_no in lines:
             ln.shipped = True

@@ -8,7 +8,6 @@ order code scanned again prints it.
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, PrintJobState, ScanOutcome
@@ -26,8 +25,8 @@ from app.domain.parcel import (
     wrong_label,
 )
 from app.domain.station_events import Reason, StationEvent
-from app.persistence.repositories import OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, PackageRow, ProductRow
+from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
+from app.persistence.rows import OrderRow, PackageRow
 from app.services.audit import audit
 from app.services.printing import cancel_queued
 from app.services.shipping import mark_shipped
@@ -202,8 +201,7 @@ class Finishing(StationCore):
         if self.scale is None or self.parcel is None:
             return []
         required = self.parcel.required
-        query = select(ProductRow.sku, ProductRow.weight_g).where(ProductRow.sku.in_(list(required)))
-        weights = dict(db.execute(query).all())
+        weights = CatalogueRepository(db).weights(required)
         if any(not weights.get(sku) for sku in required):
             return []
         expected = sum(weights[sku] * qty for sku, qty in required.items()) + self.packaging_g

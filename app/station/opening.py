@@ -8,16 +8,15 @@ packed, a code is an item of it, its own slip again, or another order's (refused
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import OrderStatus, PackageState, ScanOutcome
+from app.domain.enums import PackageState, ScanOutcome
 from app.domain.orders import Order
 from app.domain.packing import BarcodeHit, boxed_but_not_wanted
 from app.domain.parcel import await_label, count, intercepted, open_parcel
 from app.domain.station_events import Reason, StationEvent
 from app.persistence.repositories import OrderRepository, current_package
-from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRow
+from app.persistence.rows import OrderRow, PackageRow, ScanEventRow
 from app.persistence.scan_log import boxed_before_label, current_attempt, history
 from app.station.finishing import Finishing
 
@@ -78,20 +77,7 @@ class Opening(Finishing):
         """SKU-first: opens the most urgent waiting order with an unprinted parcel that needs this item, and counts
         the scan as its first item. None when no order needs it."""
         repo = OrderRepository(db)
-        candidates = db.execute(
-            select(OrderRow.order_no)
-            .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
-            .where(
-                OrderRow.status.in_((OrderStatus.AWAITING_SHIPMENT.value, OrderStatus.PARTLY_SHIPPED.value)),
-                OrderLineRow.sku == hit.sku,
-                OrderLineRow.refund_status == "none",
-                OrderLineRow.shipped.is_(False),
-                OrderLineRow.qty >= hit.units,
-                ~OrderRow.packages.any(PackageRow.print_count > 0),
-            )
-            .order_by(OrderRow.deadline, OrderRow.id)
-            .limit(20)
-        ).scalars()
+        candidates = repo.awaiting_with_sku(hit.sku, hit.units)
         for order_no in candidates:
             row = repo.row(order_no)
             if row is None:

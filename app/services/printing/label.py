@@ -10,10 +10,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.enums import RefundStatus
 from app.domain.errors import NotFound
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import msg
-from app.domain.orders import CHINA_TZ
+from app.domain.orders import CHINA_TZ, is_packable
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository, current_package
 from app.persistence.rows import OrderRow, PackageRow
@@ -55,7 +56,7 @@ def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at
         items=tuple(
             Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.qty)
             for ln in order.lines
-            if ln.refund_status == "none" and not ln.shipped
+            if is_packable(RefundStatus(ln.refund_status), shipped=ln.shipped)
         ),
         buyer_message=order.buyer_message,
         seller_memo=order.seller_memo,
