@@ -62,10 +62,10 @@ class Renders:
         return len(self.started)
 
 
-def _sending(ws: Workspace) -> int:
+def _count(ws: Workspace, state: PrintJobState) -> int:
     with ws.session_factory() as s:
         return s.execute(
-            select(func.count()).select_from(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING.value)
+            select(func.count()).select_from(PrintJobRow).where(PrintJobRow.state == state.value)
         ).scalar_one()
 
 
@@ -78,7 +78,7 @@ def test_a_batch_goes_on_one_connection_and_renders_the_next_label_while_one_is_
 
         def hold(k: int) -> None:
             # The printer has label k and holds its answer: label k+1 must be rendering meanwhile, and not claimed.
-            held.append((renders.wait(min(k + 2, len(orders))), _sending(demo)))
+            held.append((renders.wait(min(k + 2, len(orders))), _count(demo, PrintJobState.SENDING)))
 
         sim.before_answer = hold
         service = PrintService(demo.session_factory, printer, ACTOR)
@@ -112,6 +112,36 @@ def test_a_batch_is_queued_in_one_transaction_and_a_refused_order_does_not_stop_
         assert service.enqueue_batch(orders) == jobs
     finally:
         event.remove(engine, "commit", counted)
+
+
+def test_between_two_labels_one_commit_counts_the_one_and_claims_the_next(demo: Workspace) -> None:
+    orders = _packable(demo, 5)
+    engine = demo.session_factory.kw["bind"]
+    commits: list[int] = []
+
+    def counted(_conn: object) -> None:
+        commits.append(1)
+
+    with PrinterSimulator("escpos") as sim:
+        # While label k waits for its answer: the commits so far, and the jobs sent and `sending`.
+        held: list[tuple[int, int, int]] = []
+
+        def hold(_k: int) -> None:
+            held.append((len(commits), _count(demo, PrintJobState.SENT), _count(demo, PrintJobState.SENDING)))
+
+        sim.before_answer = hold
+        service = PrintService(demo.session_factory, open_printer(sim.uri), ACTOR)
+        service.enqueue_batch(orders)
+        event.listen(engine, "commit", counted)
+        try:
+            results = service.run()
+        finally:
+            event.remove(engine, "commit", counted)
+    assert [r.state for r in results] == [PrintJobState.SENT] * 5
+    # The first claim is a commit of its own; after it, each answer is followed by one commit (label k counted,
+    # label k+1 claimed) before the next label's bytes, and the last label's count is the last commit.
+    assert held == [(1 + k, k, 1) for k in range(5)]
+    assert len(commits) == 1 + 5
 
 
 def test_a_label_changed_after_it_was_rendered_ahead_is_rendered_again(demo: Workspace) -> None:

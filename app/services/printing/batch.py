@@ -4,8 +4,10 @@ A render thread reads each queued job's label (without claiming it) and renders 
 queue, so label k+1 is ready while label k goes out. The sender takes them in order on one connection: it claims a
 job just before its bytes go (so at most one job is ever `sending`, and a kill leaves the rest queued), renders
 again only when the claimed label differs from the one read ahead (apart from its print time), sends it with the
-status question behind it, and counts it only once the printer answered. A failure or a stopped printer ends the
-batch; labels rendered ahead and not claimed stay queued, untouched.
+status question behind it, and counts it only once the printer answered, in the same commit that claims the next
+job: between two labels the printer waits for one sync to disk. The next label is taken from the render thread
+before a label goes, so reading and rendering ahead happen while the printer prints. A failure or a stopped printer
+ends the batch; labels rendered ahead and not claimed stay queued, untouched.
 """
 
 from __future__ import annotations
@@ -81,20 +83,44 @@ class Renderer:
                 continue
         return False
 
-    def __iter__(self) -> Renderer:
-        return self
-
-    def __next__(self) -> Rendered:
-        item = self.ready.get()
-        if item is None:
-            raise StopIteration
-        if isinstance(item, BaseException):
-            raise item
-        return item
+    def take(self) -> Rendered | BaseException | None:
+        """The next label, or what the render thread raised, or None: no label left."""
+        return self.ready.get()
 
     def close(self) -> None:
         self.stop.set()
         self.thread.join()
+
+
+class Sender:
+    """Sends claimed labels on one connection, counting each in the commit that claims the next one."""
+
+    def __init__(self, service: PrintService, printer: BatchingPrinter) -> None:
+        self.service, self.printer = service, printer
+        self.link: PrinterBatch | None = None
+        self.claimed: dict[int, Claim | PrintResult | None] = {}  # claims made in the commit that counted a label
+
+    def claim(self, job_id: int) -> Claim | PrintResult | None:
+        return self.claimed.pop(job_id) if job_id in self.claimed else self.service.claim(job_id)
+
+    def send(self, claim: Claim, ahead: Rendered, following: Rendered | None) -> PrintResult:
+        """Sends `claim`'s label (rendered again if it changed since `ahead`); once the printer answered that it
+        took it and is ready, one commit counts it and claims `following`, so the printer waits for one sync."""
+        # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown".
+        data = ahead.data if _same(ahead.waybill, claim.waybill) else self.printer.render(claim.waybill)
+        try:
+            self.link = self.link or self.printer.open_batch()
+            status = self.link.send(data)
+        except PrinterError as exc:
+            return self.service.failed(claim, exc)
+        if status.state is State.READY and following is not None:
+            result, self.claimed[following.job_id] = self.service.sent_then_claim(claim, len(data), following.job_id)
+            return result
+        return self.service.after_sending(claim, len(data), status, stopped=UNCONFIRMED)
+
+    def close(self) -> None:
+        if self.link is not None:
+            self.link.close()
 
 
 def send_batch(
@@ -105,37 +131,34 @@ def send_batch(
     Returns:
         The results of the jobs tried; `service.pause` says why the batch stopped early, if it did.
     """
-    printer = cast(BatchingPrinter, service.printer)
     results: list[PrintResult] = []
-    link: PrinterBatch | None = None
-    renderer = Renderer(service, printer, job_ids)
+    printer = cast(BatchingPrinter, service.printer)
+    sender, renderer = Sender(service, printer), Renderer(service, printer, job_ids)
     try:
-        for ahead in renderer:
-            claim = service.claim(ahead.job_id)
-            if not isinstance(claim, Claim):
-                if claim is not None:  # cancelled: its order stopped while it waited
-                    results.append(claim)
-                    if progress:
-                        progress(claim)
-                continue
-            # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown".
-            data = ahead.data if _same(ahead.waybill, claim.waybill) else printer.render(claim.waybill)
-            try:
-                link = link or printer.open_batch()
-                status = link.send(data)
-            except PrinterError as exc:
-                result = service.failed(claim, exc)
+        ahead = renderer.take()
+        while isinstance(ahead, Rendered):
+            claim = sender.claim(ahead.job_id)
+            # Taken before this label goes, so the render thread reads and renders the next one while the printer
+            # prints, not between its answer and the next label's first byte.
+            following = renderer.take()
+            if isinstance(claim, Claim):
+                result: PrintResult | None = sender.send(
+                    claim, ahead, following if isinstance(following, Rendered) else None
+                )
             else:
-                result = service.after_sending(claim, len(data), status, stopped=UNCONFIRMED)
-            results.append(result)
-            if progress:
-                progress(result)
+                result = claim  # None: another worker took it; a result: cancelled, its order stopped while it waited
+            if result is not None:
+                results.append(result)
+                if progress:
+                    progress(result)
             if service.pause is not None:
                 break
+            ahead = following
+        if isinstance(ahead, BaseException):
+            raise ahead
     finally:
         renderer.close()
-        if link is not None:
-            link.close()
+        sender.close()
     return results
 
 

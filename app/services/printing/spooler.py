@@ -284,26 +284,29 @@ class PrintService:
         """Marks a queued job `sending` (committed) and builds its label; a job whose order changed is cancelled
         (its result says so); None: another worker took it (the queue's Resume, the station's retry)."""
         with self.session_factory.begin() as session:
-            jobs = PrintJobs(session)
-            found = jobs.claim(job_id)
-            if found is None:
-                return None
-            job, package = found.job, found.package
-            order = OrderRepository(session).row_for_package(package)
-            now = self.clock()
-            blocked = to_order(order, {}).block_reason()
-            if blocked and not (blocked == "shipped" and job.copy_no > 1):
-                # The order changed while its job waited (a refund arrived): the label must not come out.
-                why = msg("print.cancelled", reason=msg("print.order_stopped", reason=msg(f"order.blocked.{blocked}")))
-                jobs.fail(job, why, now)
-                audit(
-                    session, self.actor, "print_cancelled", "order", order.order_no,
-                    tracking_no=package.tracking_no, reason=blocked,
-                )  # fmt: skip
-                return PrintResult.of(found, message=why)
-            jobs.start_sending(found, this_process(), now)
-            waybill = build_waybill(order, package, job.copy_no, now)
-            return Claim(job.id, order.order_no, package.tracking_no, package.carrier, job.copy_no, waybill)
+            return self._claim(session, job_id)
+
+    def _claim(self, session: Session, job_id: int) -> Claim | PrintResult | None:
+        jobs = PrintJobs(session)
+        found = jobs.claim(job_id)
+        if found is None:
+            return None
+        job, package = found.job, found.package
+        order = OrderRepository(session).row_for_package(package)
+        now = self.clock()
+        blocked = to_order(order, {}).block_reason()
+        if blocked and not (blocked == "shipped" and job.copy_no > 1):
+            # The order changed while its job waited (a refund arrived): the label must not come out.
+            why = msg("print.cancelled", reason=msg("print.order_stopped", reason=msg(f"order.blocked.{blocked}")))
+            jobs.fail(job, why, now)
+            audit(
+                session, self.actor, "print_cancelled", "order", order.order_no,
+                tracking_no=package.tracking_no, reason=blocked,
+            )  # fmt: skip
+            return PrintResult.of(found, message=why)
+        jobs.start_sending(found, this_process(), now)
+        waybill = build_waybill(order, package, job.copy_no, now)
+        return Claim(job.id, order.order_no, package.tracking_no, package.carrier, job.copy_no, waybill)
 
     def _send(self, job_id: int) -> PrintResult | None:
         claim = self.claim(job_id)
@@ -380,8 +383,16 @@ class PrintService:
 
     def sent(self, claim: Claim, sent: int) -> PrintResult:
         """Counts the label of `claim`: the printer took all of it."""
+        return self.sent_then_claim(claim, sent, None)[0]
+
+    def sent_then_claim(
+        self, claim: Claim, sent: int, next_job: int | None
+    ) -> tuple[PrintResult, Claim | PrintResult | None]:
+        """Counts the label of `claim` and claims `next_job` (as `claim()` does) in one commit: between two labels of
+        a batch the printer waits for one sync to disk, and `next_job` is `sending` before its first byte goes."""
         with self.session_factory.begin() as session:
             found = PrintJobs(session).of(claim.job_id)
             assert found is not None
             count_print(session, found.job, sent, self.clock(), self.actor)
-        return claim.result(PrintJobState.SENT, sent)
+            following = self._claim(session, next_job) if next_job is not None else None
+        return claim.result(PrintJobState.SENT, sent), following
