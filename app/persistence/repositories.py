@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
+from app.domain.packages import StoredOrder
 from app.domain.packing import BarcodeHit
+from app.persistence.packages import to_package
 from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
 
 
@@ -78,6 +80,12 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, st
     )
 
 
+def _stored(row: OrderRow, order: Order) -> StoredOrder:
+    package = current_package(row)
+    voided = any(p.state == PackageState.VOID for p in row.packages)
+    return StoredOrder(row.id, row.shop_id, order, to_package(package) if package else None, voided)
+
+
 @cache
 def _statements() -> SimpleNamespace:
     """The station's look-ups, built once: building a statement costs SQLAlchemy more than SQLite takes to run it,
@@ -126,6 +134,16 @@ class CatalogueRepository:
             if image:
                 images[sku] = image
         return dict(barcodes), images
+
+    def bind(self, code: str, line: OrderLine, units: int) -> None:
+        """Binds the (normalized, unknown) `code` to `units` of `line`'s SKU; a SKU the catalogue never had (an order
+        line from a platform) becomes a product with the line's title, spec and price."""
+        product = self.session.execute(select(ProductRow).where(ProductRow.sku == line.sku)).scalar_one_or_none()
+        if product is None:
+            product = ProductRow(sku=line.sku, title=line.title, spec=line.spec, price=line.price)
+            self.session.add(product)
+            self.session.flush()
+        self.session.add(BarcodeRow(code=code, product_id=product.id, units=units))
 
     def weights(self, skus: Iterable[str]) -> dict[str, int]:
         """The products' weights in grams per SKU, for those that have a product (0 when unknown)."""
@@ -226,6 +244,48 @@ class OrderRepository:
             .limit(limit)
         )
         return list(self.session.execute(query).scalars())
+
+    def _stored_of(self, row: OrderRow | None, barcodes: bool) -> StoredOrder | None:
+        if row is None:
+            return None
+        return _stored(row, self.to_domain([row])[0] if barcodes else to_order(row, {}))
+
+    def find(self, code: str, *, barcodes: bool = True) -> StoredOrder | None:
+        """The order a scanned code opens (its order number, or its parcel's tracking number), with its lines'
+        barcodes unless told not to."""
+        return self._stored_of(self.row_by_code(code), barcodes)
+
+    def stored(self, order_no: str, shop: str | None = None, *, barcodes: bool = False) -> StoredOrder | None:
+        """The order `order_no` (of `shop`, when given) as cached; its lines' barcodes only when asked for (they
+        cost a catalogue query the stop checks do not need)."""
+        return self._stored_of(self.row(order_no, shop), barcodes)
+
+    def stored_by_id(self, order_id: int) -> StoredOrder | None:
+        """The order with id `order_id`, with its barcodes."""
+        row = self.session.execute(_statements().by_id, {"id": order_id}).unique().scalars().first()
+        return self._stored_of(row, barcodes=True)
+
+    def _row_by_id(self, order_id: int) -> OrderRow:
+        row = self.session.get(OrderRow, order_id)
+        if row is None:
+            raise LookupError(f"no order {order_id}")
+        return row
+
+    def lift_hold(self, order_id: int) -> None:
+        """The order's hold is lifted (a supervisor's decision): it waits for shipment again."""
+        self._row_by_id(order_id).status = OrderStatus.AWAITING_SHIPMENT.value
+
+    def mark_shipped(self, order_id: int, line_nos: Iterable[str]) -> None:
+        """The order left the bench: it is shipped, and so are its lines `line_nos` (those that were in the box)."""
+        row = self._row_by_id(order_id)
+        row.status = OrderStatus.SHIPPED.value
+        shipped = set(line_nos)
+        for line in row.lines:
+            if line.line_no in shipped:
+                line.shipped = True
+
+    def order_no_of(self, order_id: int) -> str | None:
+        return self.session.execute(select(OrderRow.order_no).where(OrderRow.id == order_id)).scalar_one_or_none()
 
     def row_for_package(self, package: PackageRow) -> OrderRow:
         row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()

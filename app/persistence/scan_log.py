@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
+from typing import Protocol
 
 from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.orm import Session
@@ -29,6 +30,19 @@ ENDED = frozenset(
 )
 
 Boxed = list[tuple[str, int]]  # (SKU, units) of each accepted item scan, undo applied
+
+
+class ScanRecord(Protocol):
+    """What the station reads of a recorded scan (the history's events are read-only to it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def outcome(self) -> str: ...
+    @property
+    def sku(self) -> str | None: ...
 
 
 @cache

@@ -6,18 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OrderStatus, PackageState, RefundStatus
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
-from app.domain.orders import is_packable
 from app.domain.outbox import ShipmentPayload
+from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.outbox import OutboxRepository
-from app.persistence.repositories import OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, PackageRow, PlatformCarrierRow
+from app.persistence.packages import PackageRepository
+from app.persistence.repositories import OrderRepository
+from app.persistence.rows import PlatformCarrierRow
 from app.services.audit import Actor, audit
 
 
@@ -39,26 +38,23 @@ class ShipResult:
         }
 
 
-def mark_shipped(session: Session, order: OrderRow, package: PackageRow, actor: Actor, now: datetime) -> int:
-    """Marks `package` shipped and queues its ship-back in the outbox, in the caller's transaction; returns the
-    outbox entry's id."""
-    package.state = PackageState.SHIPPED
-    package.shipped_at = now
-    order.status = OrderStatus.SHIPPED
-    lines = [ln.line_no for ln in order.lines if is_packable(RefundStatus(ln.refund_status), shipped=ln.shipped)]
-    for ln in order.lines:
-        if ln.line_no in lines:
-            ln.shipped = True
+def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor: Actor, now: datetime) -> int:
+    """Marks `package` of `stored` shipped with the order's packable lines and queues its ship-back in the outbox,
+    in the caller's transaction; returns the outbox entry's id."""
+    order = stored.order
+    lines = tuple(ln.line_no for ln in order.lines if ln.packable)
+    PackageRepository(session).mark_shipped(package.id, now)
+    OrderRepository(session).mark_shipped(stored.id, lines)
     payload = ShipmentPayload(
         order_no=order.order_no,
         platform=order.platform,
         carrier=package.carrier,
         tracking_no=package.tracking_no,
-        line_nos=tuple(lines),
+        line_nos=lines,
         partial=len(lines) < len(order.lines),
     )
     entry_id = OutboxRepository(session).enqueue_shipment(
-        shop_id=order.shop_id, order_id=order.id, payload=payload, now=now
+        shop_id=stored.shop_id, order_id=stored.id, payload=payload, now=now
     )
     audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
     session.flush()
@@ -110,39 +106,30 @@ def ship_order(
     if code not in detect_carriers(number):
         warning = msg("shipping.number_unlike_carrier", number=number, carrier=code)
     with session_factory.begin() as session:
-        order = OrderRepository(session).row(order_no)
-        if order is None:
+        orders, packages = OrderRepository(session), PackageRepository(session)
+        stored = orders.stored(order_no)
+        if stored is None:
             raise NotFound(msg("order.not_found", order_no=order_no))
-        blocked = to_order(order, {}).block_reason()
+        order = stored.order
+        blocked = order.block_reason()
         if blocked:
             reason = msg(f"order.blocked.{blocked}")
             raise NotPackable(msg("shipping.blocked", order_no=order.order_no, reason=reason), reason=blocked)
-        _check_platform_pattern(session, order.platform, code, number)
-        other = session.execute(select(PackageRow).where(PackageRow.tracking_no == number)).scalars().first()
-        if other is not None and other.order_id != order.id:
-            owner = session.get(OrderRow, other.order_id)
-            used_by = owner.order_no if owner else "?"
+        _check_platform_pattern(session, order.platform.value, code, number)
+        other = packages.by_tracking(number)
+        if other is not None and other.order_id != stored.id:
+            used_by = orders.order_no_of(other.order_id) or "?"
             raise InvalidInput(msg("shipping.tracking_in_use", number=number, order_no=used_by))
-        package = current_package(order)
+        package = stored.package
         if package is not None and package.tracking_no != number:
-            if package.print_count > 0:
+            if package.printed:
                 raise InvalidInput(
                     msg("shipping.already_printed", order_no=order.order_no, tracking_no=package.tracking_no)
                 )
-            package.state = PackageState.VOID
+            packages.void(package.id)
             audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")
             package = None
         if package is None:
-            package = PackageRow(
-                order=order,
-                carrier=code,
-                tracking_no=number,
-                state=PackageState.ALLOCATED,
-                print_count=0,
-                routing={},
-                created_at=now,
-            )
-            session.add(package)
-            session.flush()
-        entry_id = mark_shipped(session, order, package, actor, now)
+            package = packages.add(stored.id, code, number, now)
+        entry_id = mark_shipped(session, stored, package, actor, now)
         return ShipResult(order.order_no, package.carrier, number, entry_id, warning)

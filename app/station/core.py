@@ -18,10 +18,10 @@ from app.domain.enums import ScanOutcome
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.orders import Order
+from app.domain.packages import StoredOrder
 from app.domain.packing import BarcodeHit
 from app.domain.parcel import Parcel, Step, leave_unconfirmed, open_parcel
 from app.persistence.repositories import CatalogueRepository, OrderRepository
-from app.persistence.rows import OrderRow
 from app.persistence.scan_log import record_scan
 from app.services.audit import Actor
 from app.station.ports import LiveCheck, Scale, Spooler
@@ -137,17 +137,16 @@ class StationCore:
         except Exception:  # noqa: BLE001 - the live look is a bonus; the cache still decides
             log.exception("asking the platform about %s failed", code)
 
-    def _order_by_code(self, db: Session, code: str) -> tuple[OrderRepository, OrderRow, Order]:
+    def _order_by_code(self, db: Session, code: str) -> StoredOrder:
         """The order a scanned code names (order or tracking number).
 
         Raises:
             InvalidInput: no order has that code.
         """
-        repo = OrderRepository(db)
-        row = repo.row_by_code(code)
-        if row is None:
+        stored = OrderRepository(db).find(code)
+        if stored is None:
             raise InvalidInput(msg("bench.no_order_for_code", code=code))
-        return repo, row, repo.to_domain([row])[0]
+        return stored
 
     def _lookup(self, db: Session, code: str) -> BarcodeHit | None:
         """The product a scanned code stands for. Known codes are remembered for the station's life (a barcode's
@@ -168,10 +167,10 @@ class StationCore:
         # Holding the order itself (not its id()) makes the check exact: a new parcel is never taken for the old.
         if self._row_id is not None and self._row_id[0] is order:
             return self._row_id[1]
-        row = OrderRepository(db).row(order.order_no, order.shop)
-        if row is not None:
-            self._row_id = (order, row.id)
-        return row.id if row else None
+        stored = OrderRepository(db).stored(order.order_no, order.shop)
+        if stored is not None:
+            self._row_id = (order, stored.id)
+        return stored.id if stored else None
 
     def _record(
         self, db: Session, order_id: int | None, code: str, outcome: ScanOutcome, sku: str | None = None,

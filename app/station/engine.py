@@ -130,10 +130,10 @@ class Station(Resume):
             return None
         order = parcel.order
         with self.session_factory.begin() as db:
-            row = OrderRepository(db).row(order.order_no, order.shop)
-            _package, blocked = self._stop_reason(row)
+            stored = OrderRepository(db).stored(order.order_no, order.shop)
+            _package, blocked = self._stop_reason(stored)
             if not blocked:
                 return None
-            self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED)
+            self._record(db, stored.id if stored else None, order.order_no, ScanOutcome.INTERCEPTED)
         self._close()
         return stop(parcel, order.order_no, blocked)[1][0]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from app.domain.enums import PackageState, PrintJobState, ScanOutcome
+from app.domain.enums import PrintJobState, ScanOutcome
 from app.domain.errors import PackDeskError
 from app.domain.messages import Message, msg
+from app.domain.packages import Package, StoredOrder
 from app.domain.parcel import (
     Step,
     changed_since_opened,
@@ -25,8 +26,8 @@ from app.domain.parcel import (
     wrong_label,
 )
 from app.domain.station_events import Reason, StationEvent
-from app.persistence.repositories import CatalogueRepository, OrderRepository, current_package, to_order
-from app.persistence.rows import OrderRow, PackageRow
+from app.persistence.packages import PackageRepository
+from app.persistence.repositories import CatalogueRepository, OrderRepository
 from app.services.audit import audit
 from app.services.printing import cancel_queued
 from app.services.shipping import mark_shipped
@@ -45,29 +46,29 @@ class Finishing(StationCore):
         # Re-check the order right before printing: a refund may have arrived while it was being packed.
         self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
-            row = OrderRepository(db).row(order.order_no, order.shop)
-            package, blocked = self._stop_reason(row)
+            stored = OrderRepository(db).stored(order.order_no, order.shop)
+            package, blocked = self._stop_reason(stored)
             if blocked:
-                self._record(db, row.id if row else None, order.order_no, ScanOutcome.INTERCEPTED)
-                if package is not None and package.print_count > 0 and blocked != Reason.SHIPPED:
+                self._record(db, stored.id if stored else None, order.order_no, ScanOutcome.INTERCEPTED)
+                if package is not None and package.printed and blocked != Reason.SHIPPED:
                     self._void(db, package, blocked)  # a shipped parcel's label is on its way: it stays valid
                 if package is not None:  # a label still queued for it (its printer had stopped) must not come out
                     stopped = msg("print.stopped_at_bench", stop=blocked.value)
                     cancel_queued(db, package, stopped, self.actor, self.clock())
                 return self._stopped(order.order_no, blocked)
-            if self.parcel.from_waybill and row is not None and package is not None and package.print_count > 0:
+            if self.parcel.from_waybill and stored is not None and package is not None and package.printed:
                 # 先打单后验货: the label printed before packing is already on this parcel
                 if not self.auto_ship:
                     return []
-                return self._ship(db, row, package, order.order_no, package.tracking_no,
+                return self._ship(db, stored, package, order.order_no, package.tracking_no,
                                   reason=Reason.PRINTED_BEFORE_PACKING)  # fmt: skip
-            mismatch = self._weigh(db) if row is not None else []
+            mismatch = self._weigh(db) if stored is not None else []
             if mismatch:
-                self._record(db, row.id if row else None, order.order_no, ScanOutcome.WEIGHT_MISMATCH)
+                self._record(db, stored.id if stored else None, order.order_no, ScanOutcome.WEIGHT_MISMATCH)
                 return mismatch
             if self.printer is None:
                 return []
-            reprint = msg("print.packed_again") if package is not None and package.print_count > 0 else None
+            reprint = msg("print.packed_again") if package is not None and package.printed else None
         confirm = self.confirm_scan  # read once: the station settings may change it meanwhile
         retry = self.parcel.failed_job
         try:
@@ -89,11 +90,11 @@ class Finishing(StationCore):
         if confirm or not self.auto_ship:
             return events
         with self.session_factory.begin() as db:
-            row = OrderRepository(db).row(order.order_no, order.shop)
-            package = current_package(row) if row is not None else None
-            if row is None or package is None:  # voided between printing and now (reopened elsewhere)
+            stored = OrderRepository(db).stored(order.order_no, order.shop)
+            package = stored.package if stored is not None else None
+            if stored is None or package is None:  # voided between printing and now (reopened elsewhere)
                 return events + self._stopped(order.order_no, Reason.LABEL_VOIDED)
-            return events + self._ship(db, row, package, order.order_no, package.tracking_no,
+            return events + self._ship(db, stored, package, order.order_no, package.tracking_no,
                                        tracking_no=result.tracking_no, carrier=result.carrier)  # fmt: skip
 
     def _print_failed(self, result: PrintResultLike) -> list[StationEvent]:
@@ -118,36 +119,35 @@ class Finishing(StationCore):
         return events
 
     def _ship(
-        self, db: Session, row: OrderRow, package: PackageRow, code: str, recorded: str, *,
+        self, db: Session, stored: StoredOrder, package: Package, code: str, recorded: str, *,
         tracking_no: str | None = None, carrier: str | None = None, reason: Reason | None = None,
     ) -> list[StationEvent]:  # fmt: skip
         """Records the open parcel as shipped (its ship-back queued; `recorded`: the code its record names) and
         says so (`code`: the code of its event)."""
         assert self.parcel is not None
-        mark_shipped(db, row, package, self.actor, self.clock())
-        self._record(db, row.id, recorded, ScanOutcome.SHIPPED)
+        mark_shipped(db, stored, package, self.actor, self.clock())
+        self._record(db, stored.id, recorded, ScanOutcome.SHIPPED)
         tracking = tracking_no or package.tracking_no
         self.parcel, events = ship(self.parcel, code, tracking, carrier or package.carrier, reason=reason)
         return events
 
     def _stop_reason(
-        self, row: OrderRow | None, *, label_on_parcel: bool | None = None
-    ) -> tuple[PackageRow | None, Reason | None]:
+        self, stored: StoredOrder | None, *, label_on_parcel: bool | None = None
+    ) -> tuple[Package | None, Reason | None]:
         """The open parcel's live package and why it must not ship now (None: it may), from the order as cached.
         `label_on_parcel`: whether its printed label is already on it (by default: opened from that label)."""
         assert self.parcel is not None
-        if row is None:
+        if stored is None:
             return None, Reason.CLOSED
-        package = current_package(row)
+        package = stored.package
         if label_on_parcel is None:
-            label_on_parcel = self.parcel.from_waybill and package is not None and package.print_count > 0
-        now = to_order(row, {})
+            label_on_parcel = self.parcel.from_waybill and package is not None and package.printed
         return package, changed_since_opened(
-            self.parcel, now, label_printed=label_on_parcel, overridden=self.parcel.overridden
+            self.parcel, stored.order, label_printed=label_on_parcel, overridden=self.parcel.overridden
         )
 
-    def _void(self, db: Session, package: PackageRow, reason: str) -> None:
-        package.state = PackageState.VOID
+    def _void(self, db: Session, package: Package, reason: str) -> None:
+        PackageRepository(db).void(package.id)
         audit(db, self.actor, "void", "package", package.tracking_no, reason=f"intercepted: {reason}")
 
     def _confirm(self, code: str, *, asked: bool = False) -> list[StationEvent]:
@@ -160,21 +160,21 @@ class Finishing(StationCore):
         if is_the_label and not asked:
             self._ask_platform_about(order.order_no, order.shop)
         with self.session_factory.begin() as db:
-            row = OrderRepository(db).row(order.order_no, order.shop)
-            order_id = row.id if row else None
+            stored = OrderRepository(db).stored(order.order_no, order.shop)
+            order_id = stored.id if stored else None
             if not is_the_label:
                 self._record(db, order_id, code, ScanOutcome.WRONG_ITEM)
                 self.parcel, events = wrong_label(self.parcel, code)
                 return events
-            package, blocked = self._stop_reason(row, label_on_parcel=True)
+            package, blocked = self._stop_reason(stored, label_on_parcel=True)
             if blocked:
                 self._record(db, order_id, code, ScanOutcome.INTERCEPTED)
                 if package is not None and blocked != Reason.SHIPPED:
                     self._void(db, package, blocked)
                 return self._stopped(code, blocked, tracking)
-            if row is None or package is None:  # its label was voided meanwhile (reopened at another bench)
+            if stored is None or package is None:  # its label was voided meanwhile (reopened at another bench)
                 return self._stopped(code, Reason.LABEL_VOIDED)
-            return self._ship(db, row, package, code, code, tracking_no=tracking)
+            return self._ship(db, stored, package, code, code, tracking_no=tracking)
 
     def _print(self, order_no: str, reprint: Message | None, retry: int | None) -> PrintResultLike:
         """Prints the complete parcel's label. After a failure (`retry`: that job), the same job: printed meanwhile

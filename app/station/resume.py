@@ -13,7 +13,6 @@ from app.domain.packing import boxed_but_not_wanted
 from app.domain.parcel import Step
 from app.domain.station_events import Reason, StationEvent
 from app.persistence.repositories import OrderRepository
-from app.persistence.rows import OrderRow
 from app.persistence.scan_log import current_attempt, history, last_opened_order
 from app.station.supervisor import Supervisor
 
@@ -36,18 +35,17 @@ class Resume(Supervisor):
 
     def _resume(self, db: Session) -> list[StationEvent]:
         order_id = last_opened_order(db, self.actor.station)
-        row = db.get(OrderRow, order_id) if order_id is not None else None
-        if row is None:
+        stored = OrderRepository(db).stored_by_id(order_id) if order_id is not None else None
+        if stored is None:
             return []
-        end, since = history(db, self.actor.station, row.id)
-        repo = OrderRepository(db)
-        order = repo.to_domain([repo.row(row.order_no, row.shop.name)])[0]  # type: ignore[list-item]
-        labelled = self._label_to_confirm(db, row, order, end)
+        order = stored.order
+        end, since = history(db, self.actor.station, stored.id)
+        labelled = self._label_to_confirm(db, stored, end)
         if labelled is not None:
             package, boxed = labelled
             if order.block_reason() or boxed_but_not_wanted(order, boxed):
                 return []  # it changed while the station was down: the next scan of it shows why (STOP)
-            return self._await_label(order, row.order_no, package.tracking_no, boxed)
+            return self._await_label(order, order.order_no, package.tracking_no, boxed)
         attempt = current_attempt(since)
         if attempt is None or attempt[2] == ScanOutcome.PARKED.value:
             return []  # ended, or set aside on purpose: nothing was open
@@ -56,5 +54,5 @@ class Resume(Supervisor):
             return []  # it changed while the station was down: the next scan of it shows why (STOP)
         from_waybill = first_open.code != order.order_no and first_open.sku is None
         parcel = self._start(order, from_waybill=from_waybill, boxed=accepted)
-        return [parcel.event(ScanOutcome.ORDER_OPENED, row.order_no, tracking_no=order.tracking_no,
+        return [parcel.event(ScanOutcome.ORDER_OPENED, order.order_no, tracking_no=order.tracking_no,
                              why=Reason.RESUMED)]  # fmt: skip

@@ -4,16 +4,15 @@ bench to another packer."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import replace
 
 from app.domain.barcodes import normalize_scan
-from app.domain.enums import OrderStatus, PackageState, ScanOutcome
+from app.domain.enums import OrderStatus, ScanOutcome
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.packing import BarcodeHit
 from app.domain.station_events import NOT_OVERRIDABLE, Reason, StationEvent
-from app.persistence.repositories import CatalogueRepository, current_package
-from app.persistence.rows import BarcodeRow, ProductRow
+from app.persistence.repositories import CatalogueRepository, OrderRepository
 from app.services.audit import Actor, audit
 from app.station.opening import Opening
 
@@ -38,24 +37,24 @@ class Supervisor(Opening):
         if not reason.strip():
             raise InvalidInput(msg("bench.override_needs_reason"))
         with self.session_factory.begin() as db:
-            repo, row, order = self._order_by_code(db, code)
+            stored = self._order_by_code(db, code)
+            order = stored.order
             blocked = order.block_reason()
             if blocked in NOT_OVERRIDABLE:
                 stop = msg(f"order.blocked.{blocked}")
                 raise InvalidInput(msg("bench.cannot_override", order_no=order.order_no, reason=stop))
-            voided = any(p.state == PackageState.VOID for p in row.packages) and current_package(row) is None
-            if blocked is None and voided:
+            if blocked is None and stored.voided and stored.package is None:
                 blocked = Reason.LABEL_VOIDED.value  # stopped after its label printed (address change, refund)
             if blocked is None:
                 raise InvalidInput(msg("bench.not_stopped", order_no=order.order_no))
             audit(db, self.actor, "override", "order", order.order_no, stop=blocked, supervisor=supervisor,
                   reason=reason.strip())  # fmt: skip
             if blocked == Reason.ON_HOLD:  # the hold is lifted here, for this bench and the print queue alike
-                row.status = OrderStatus.AWAITING_SHIPMENT.value
-                order = repo.to_domain([row])[0]
+                OrderRepository(db).lift_hold(stored.id)
+                order = replace(order, status=OrderStatus.AWAITING_SHIPMENT)
             # any label was voided: a new one prints with the current address
             parcel = self._start(order, overridden=blocked)
-            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED)
+            self._record(db, stored.id, code, ScanOutcome.ORDER_OPENED)
             return [parcel.event(ScanOutcome.ORDER_OPENED, code, why=Reason.OVERRIDE, stop=Reason(blocked))]
 
     def reopen(self, code: str) -> list[StationEvent]:
@@ -68,16 +67,17 @@ class Supervisor(Opening):
         if self.packing is not None:
             raise InvalidInput(msg("bench.finish_open_parcel"))
         with self.session_factory.begin() as db:
-            _repo, row, order = self._order_by_code(db, code)
+            stored = self._order_by_code(db, code)
+            order = stored.order
             if order.status is OrderStatus.SHIPPED:
                 raise InvalidInput(msg("bench.shipped_cannot_reopen", order_no=order.order_no))
-            package = current_package(row)
-            if package is not None and package.print_count > 0:
+            package = stored.package
+            if package is not None and package.printed:
                 self._void(db, package, Reason.REOPENED.value)
             audit(db, self.actor, "reopen", "order", order.order_no, at=self.clock().isoformat())
-            self._record(db, row.id, code, ScanOutcome.REOPENED)  # ends the earlier attempt's counts
+            self._record(db, stored.id, code, ScanOutcome.REOPENED)  # ends the earlier attempt's counts
             parcel = self._start(order)
-            self._record(db, row.id, code, ScanOutcome.ORDER_OPENED)
+            self._record(db, stored.id, code, ScanOutcome.ORDER_OPENED)
             return [parcel.event(ScanOutcome.ORDER_OPENED, code, why=Reason.REOPENED)]
 
     def bind_code(self, code: str, sku: str, units: int, supervisor: str) -> list[StationEvent]:
@@ -96,14 +96,10 @@ class Supervisor(Opening):
             raise InvalidInput(msg("bench.units_range"))
         normal = normalize_scan(code)
         with self.session_factory.begin() as db:
-            if CatalogueRepository(db).lookup(normal) is not None:
+            catalogue = CatalogueRepository(db)
+            if catalogue.lookup(normal) is not None:
                 raise InvalidInput(msg("bench.code_taken", code=normal))
-            product = db.execute(select(ProductRow).where(ProductRow.sku == sku)).scalar_one_or_none()
-            if product is None:  # an order line from a platform whose SKU the catalogue never had
-                product = ProductRow(sku=sku, title=line.title, spec=line.spec, price=line.price)
-                db.add(product)
-                db.flush()
-            db.add(BarcodeRow(code=normal, product_id=product.id, units=units))
+            catalogue.bind(normal, line, units)
             audit(db, self.actor, "bind_barcode", "barcode", normal, sku=sku, units=units, supervisor=supervisor)
         return self.scan(code)
 

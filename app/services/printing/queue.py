@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import PLAIN, Message, english, msg
+from app.domain.packages import Package
 from app.persistence.print_jobs import JobView, PrintJobs, count_copy
 from app.persistence.rows import PackageRow, PrintJobRow
 from app.services.audit import Actor, audit
@@ -135,7 +136,7 @@ def count_print(session: Session, job: PrintJobRow, sent: int, now: datetime, ac
     )  # fmt: skip
 
 
-def cancel_queued(session: Session, package: PackageRow, reason: Message, actor: Actor, now: datetime) -> int:
+def cancel_queued(session: Session, package: Package, reason: Message, actor: Actor, now: datetime) -> int:
     """Takes the queued jobs of `package` out of every queue (its parcel was stopped: the label must not come out
     later, when someone resumes the queue); returns how many."""
     cancelled = PrintJobs(session).cancel_queued(package.id, msg("print.cancelled", reason=reason), now)

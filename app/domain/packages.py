@@ -1,0 +1,37 @@
+"""A parcel as the cache records it, and an order with its place in the cache (domain layer).
+
+A `Package` is one waybill with its tracking number (allocated, printed, shipped or void); an order has at most one
+live package. A `StoredOrder` is what the station and the shipping use case read: the order, the ids the scan log
+and the outbox name it by, its live package and whether an earlier one was voided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.domain.enums import PackageState
+from app.domain.orders import Order
+
+
+@dataclass(frozen=True)
+class Package:
+    id: int
+    order_id: int
+    carrier: str
+    tracking_no: str
+    state: PackageState
+    print_count: int = 0
+
+    @property
+    def printed(self) -> bool:
+        """Its label came out at least once."""
+        return self.print_count > 0
+
+
+@dataclass(frozen=True)
+class StoredOrder:
+    id: int
+    shop_id: int
+    order: Order
+    package: Package | None = None  # the live (not voided) parcel
+    voided: bool = False  # an earlier parcel of it was voided (a label stopped after it printed)
