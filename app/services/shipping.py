@@ -13,10 +13,10 @@ from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
 from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS, detect_carriers
+from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
 from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
-from app.persistence.rows import PlatformCarrierRow
 from app.services.audit import Actor, audit
 
 
@@ -64,7 +64,7 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
 def _check_platform_pattern(session: Session, platform: str, code: str, number: str) -> None:
     """Refuses a number the platform itself would refuse: its carrier list (cached by sync from
     taobao.logistics.companies.get) gives each carrier's tracking-number pattern (reg_mail_no)."""
-    row = session.get(PlatformCarrierRow, (platform, code))
+    row = PlatformCarriers(session).get(platform, code)
     if row is None or not row.pattern:
         return
     try:

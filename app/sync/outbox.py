@@ -23,8 +23,8 @@ from app.domain.errors import NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
 from app.domain.shops import Shop
+from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
-from app.persistence.rows import PlatformCarrierRow
 from app.persistence.shops import ShopRepository
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
@@ -208,7 +208,7 @@ class OutboxWorker:
     def _company_code(self, session: Session, carrier: str) -> str:
         """PackDesk's carrier code as the platform spells it (from the cached companies list when it differs)."""
         for code in CARRIER_ALIASES.get(carrier, (carrier,)):
-            if session.get(PlatformCarrierRow, ("taobao", code)) is not None:
+            if PlatformCarriers(session).get("taobao", code) is not None:
                 return code
         return carrier
 
