@@ -1,0 +1,232 @@
+"""The window's one door to the core (façade layer, Qt-free): the operations the screens need, each a plain method
+that opens its own session and returns plain values (domain dataclasses, reports), never ORM rows or sessions.
+
+ui/ runs these through ui/ops.py on the TaskRunner's lanes; the command line may call them too. A read the
+repositories do not offer yet is written here over the services, so that ui/ never imports SQLAlchemy or
+app.persistence (an import-linter contract).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.domain.errors import PackDeskError
+from app.domain.messages import Message, of_error
+from app.services.audit import Actor
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from app.domain.orders import Order
+    from app.services.images import ImageCache
+    from app.services.printing import JobView, PrintService
+    from app.sync.imports import ImportReport
+    from app.sync.outbox import FlushReport
+    from app.sync.seller_centre import ExportReport
+    from app.sync.service import SyncStatus
+    from app.sync.shops import ShopView
+    from app.sync.store import Change
+    from app.sync.taobao import SyncReport
+    from printers.media import Media
+
+
+@dataclass
+class SyncOutcome:
+    """One sync round: each shop's report, the outbox's, whether the platforms answered at all, and the status."""
+
+    reports: list[SyncReport] = field(default_factory=list)
+    flush: FlushReport | None = None
+    offline: bool = False
+    error: Message | None = None  # the window says it with core_text
+    status: SyncStatus | None = None
+
+    @property
+    def changes(self) -> list[Change]:
+        return [c for r in self.reports for c in r.changes]
+
+
+class Desk:
+    """The operations of the window's screens over one workspace's database.
+
+    Args:
+        session_factory: database sessions; each operation opens its own (a Session never crosses threads).
+        data_dir: the data directory (shop secrets' keyring names, the platform connectors' state).
+        actor: who acts (the signed-in packer at this station).
+        clock: current UTC time (injectable).
+    """
+
+    def __init__(
+        self,
+        session_factory: sessionmaker[Session],
+        data_dir: Path,
+        actor: Actor,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.session_factory, self.data_dir, self.actor, self.clock = session_factory, data_dir, actor, clock
+
+    # -- orders -----------------------------------------------------------------------------------------------------
+
+    def orders_page(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
+        """The cached orders, most urgent first, filtered by status and a search text."""
+        from app.services.orders import list_orders
+
+        return list_orders(self.session_factory, status=status, search=search, limit=limit)
+
+    def order_preview(self, order_no: str, media: Media) -> Image:
+        """The waybill of `order_no` as it would print on `media` (no number is allocated; raises NotFound)."""
+        from app.services.printing import preview_waybill
+        from printers.render import render_waybill
+
+        return render_waybill(preview_waybill(self.session_factory, order_no, self.clock()), media)
+
+    def import_files(self, paths: list[str], shop: str) -> ImportReport:
+        """Imports seller-centre exports into `shop` (created when new); the report names every rejected row."""
+        from app.sync.imports import import_files
+
+        with self.session_factory.begin() as session:
+            return import_files(session, [Path(p) for p in paths], shop, self.clock())
+
+    # -- printing ---------------------------------------------------------------------------------------------------
+
+    def print_service(self, uri: str, label_size: str = "") -> PrintService | None:
+        """The spooler over the printer at `uri` (raises PrinterUriError); None for no printer."""
+        from app.wiring import print_service
+
+        return print_service(self.session_factory, self.actor, uri, label_size)
+
+    def print_jobs(self, limit: int = 1000) -> list[JobView]:
+        """The print queue, newest first."""
+        from app.services.printing import list_jobs
+
+        return list_jobs(self.session_factory, limit=limit)
+
+    def answer_print_job(self, job_id: int, printed: bool) -> JobView:
+        """The seller's answer to "did it print?" for a job a crash or a silent printer left open."""
+        from app.services.printing import resolve
+
+        return resolve(self.session_factory, job_id, printed=printed, actor=self.actor, now=self.clock())
+
+    # -- ship-backs and sync ----------------------------------------------------------------------------------------
+
+    def outbox(self) -> list[dict[str, Any]]:
+        """The ship-backs and messages waiting for the platform, and the shipments for the seller centre."""
+        from app.sync.service import outbox_items
+
+        return outbox_items(self.session_factory)
+
+    def export_bulk_ship(self, target: Path, shop: str | None) -> ExportReport:
+        """Writes the seller centre's bulk-ship file of the shipments waiting to be entered there."""
+        from app.sync.seller_centre import export_bulk_ship
+
+        return export_bulk_ship(self.session_factory, target, shop, self.clock())
+
+    def mark_entered(self, ids: list[int]) -> list[int]:
+        """The seller entered these shipments in the seller centre: they leave the list."""
+        from app.sync.seller_centre import mark_entered
+
+        return mark_entered(self.session_factory, self.clock(), ids)
+
+    def sync_status(self) -> SyncStatus:
+        from app.sync.service import sync_status
+
+        return sync_status(self.session_factory)
+
+    def sync(self, *, send_only: bool = False) -> SyncOutcome:
+        """One round: every API shop's orders, then the outbox. Never raises: the outcome says what went wrong.
+
+        Args:
+            send_only: the seller's Send now: no orders are pulled, and every waiting ship-back is tried at once,
+                even one still waiting out its backoff (the timer's rounds keep the backoff).
+        """
+        from app.sync.service import flush_outbox, sync_shops, sync_status
+        from app.sync.top import Offline
+
+        outcome = SyncOutcome()
+        try:
+            outcome.reports = [] if send_only else sync_shops(self.session_factory, self.data_dir)
+            outcome.flush = flush_outbox(self.session_factory, self.data_dir, now_too=send_only)
+        except Offline as exc:
+            outcome.offline, outcome.error = True, exc.msg
+        except PackDeskError as exc:
+            outcome.error = exc.msg
+        errors = [r.message for r in outcome.reports if r.message]
+        if errors and not outcome.error:
+            outcome.error = errors[0]
+            outcome.offline = all(e.id == "top.offline" for e in errors)
+        if send_only and outcome.flush and outcome.flush.errors and not outcome.error:
+            outcome.error = outcome.flush.errors[0]["message"]  # the seller asked: say why not everything went
+        outcome.status = sync_status(self.session_factory)
+        return outcome
+
+    @staticmethod
+    def failed_sync(error: BaseException) -> SyncOutcome:
+        """The outcome of a round that raised where it should not have."""
+        return SyncOutcome(error=of_error(error))
+
+    def prefetch_pictures(self, images: ImageCache) -> int:
+        """Downloads the pictures of the orders waiting to ship (the pictures lane)."""
+        from app.services.images import prefetch_waiting
+
+        return prefetch_waiting(self.session_factory, images)
+
+    # -- shops ------------------------------------------------------------------------------------------------------
+
+    def shops(self) -> list[ShopView]:
+        from app.sync.shops import list_shops
+
+        with self.session_factory() as session:
+            return list_shops(session)
+
+    def add_shop(self, fields: dict[str, str]) -> tuple[list[ShopView], Message | None]:
+        """Adds the Taobao shop described by the form `fields` (its secrets go to the keyring), grouped with the
+        shops that share its sender; returns the shops and a warning."""
+        from app.domain.enums import Platform
+        from app.sync.shops import Credentials, add_api_shop, set_group_sender
+
+        with self.session_factory.begin() as session:
+            if fields["group"] and fields["sender_name"]:
+                set_group_sender(
+                    session,
+                    fields["group"],
+                    name=fields["sender_name"],
+                    phone=fields["sender_phone"],
+                    province=fields["sender_province"],
+                    city=fields["sender_city"],
+                    district=fields["sender_district"],
+                    detail=fields["sender_detail"],
+                )
+            _shop, warning = add_api_shop(
+                session,
+                self.data_dir,
+                name=fields["name"],
+                platform=Platform.TAOBAO,
+                gateway=fields["gateway"],
+                app_key=fields["app_key"],
+                credentials=Credentials(fields["app_secret"], fields["session_key"]),
+                now=self.clock(),
+                group=fields["group"] or None,
+            )
+        return self.shops(), warning
+
+    # -- the bench --------------------------------------------------------------------------------------------------
+
+    def has_packers(self) -> bool:
+        """Whether anyone could sign in at a locked bench (with no packers it never locks)."""
+        from sqlalchemy import select
+
+        from app.persistence.rows import PackerRow
+
+        with self.session_factory() as session:
+            return session.execute(select(PackerRow.id).limit(1)).first() is not None
+
+    def check_supervisor(self, stored_hash: str, pin: str, actor: Actor) -> None:
+        """The supervisor PIN, with wrong ones counted and audited (raises NotAllowed)."""
+        from app.services.pin_guard import check_supervisor
+
+        with self.session_factory() as session:
+            check_supervisor(session, stored_hash, pin, actor, self.clock())
