@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.cli.lang import say
 from app.domain.errors import PackDeskError
+from app.facade import Desk
 from app.scanning.wedge import WedgeDecoder, WedgeSettings, settings_from
 from app.services.audit import Actor
 from app.services.claim import WINDOW, StationBusy, StationClaim
@@ -118,7 +119,7 @@ def build_gui(ws: Workspace) -> Gui:
         ws.settings.printer_uri = uri
         ws.save_settings()
 
-    sync = SyncController(ws.session_factory, ws.data_dir, tasks, images=images)
+    sync = SyncController(Desk(ws.session_factory, ws.data_dir, actor), tasks, images=images)
 
     def import_files(paths: list[str], shop: str) -> ImportReport:
         from app.sync.imports import import_files as run_import
