@@ -3,7 +3,6 @@ Taobao (its secrets go to the system keyring), grouped with others that share a 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -22,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import Platform
 from app.domain.messages import Message
 from app.domain.orders import CHINA_TZ
-from app.sync.shops import Credentials, ShopView, add_api_shop, list_shops, set_group_sender
+from app.facade import Desk
+from app.services.audit import Actor
+from app.sync.shops import ShopView, list_shops
 from ui.core_text import core_text
 from ui.tasks import TaskRunner
 
@@ -36,31 +36,7 @@ def add_shop(
     session_factory: sessionmaker[Session], data_dir: Path, fields: dict[str, str]
 ) -> tuple[list[ShopView], Message | None]:
     """Adds the shop described by the form `fields`; returns the shops and a warning (runs on a worker)."""
-    with session_factory.begin() as session:
-        if fields["group"] and fields["sender_name"]:
-            set_group_sender(
-                session,
-                fields["group"],
-                name=fields["sender_name"],
-                phone=fields["sender_phone"],
-                province=fields["sender_province"],
-                city=fields["sender_city"],
-                district=fields["sender_district"],
-                detail=fields["sender_detail"],
-            )
-        _shop, warning = add_api_shop(
-            session,
-            data_dir,
-            name=fields["name"],
-            platform=Platform.TAOBAO,
-            gateway=fields["gateway"],
-            app_key=fields["app_key"],
-            credentials=Credentials(fields["app_secret"], fields["session_key"]),
-            now=datetime.now(UTC),
-            group=fields["group"] or None,
-        )
-    with session_factory() as session:
-        return list_shops(session), warning
+    return Desk(session_factory, data_dir, Actor("shop settings", "")).add_shop(fields)
 
 
 class ShopSettingsDialog(QDialog):
