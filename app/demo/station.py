@@ -3,10 +3,9 @@ demo bench can be unlocked (packer PIN 0000 or badge PD-BADGE-0001, supervisor P
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.persistence.rows import PackerRow
+from app.persistence.packers import PackerRepository
 from app.services.packers import add_packer
 from app.services.supervisor import NotAllowed, check_pin, hash_supervisor_pin
 
@@ -18,7 +17,7 @@ OLD_DEMO_SUPERVISOR_PIN = "0000"  # what demo stations set before that rule
 
 def add_demo_packer(session: Session, name: str) -> None:
     """The demo packer with PIN 0000 and badge PD-BADGE-0001 (added only when no packer exists yet)."""
-    if session.execute(select(PackerRow.id).limit(1)).first() is None:
+    if not PackerRepository(session).any():
         add_packer(session, name, DEMO_PACKER_PIN, DEMO_BADGE)
 
 

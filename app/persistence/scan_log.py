@@ -77,6 +77,19 @@ def last_opened_order(db: Session, station: str) -> int | None:
     ).scalar_one_or_none()
 
 
+def packer_scans(db: Session, packer: str, since: datetime, after_id: int) -> Sequence[tuple[int, datetime, str, int]]:
+    """`packer`'s scans at or after `since` recorded after scan `after_id`, oldest first: (id, at, outcome, units)."""
+    # By id, not by time: another bench's clock may run a little behind this one's.
+    return [
+        (row_id, at, outcome, units)
+        for row_id, at, outcome, units in db.execute(
+            select(ScanEventRow.id, ScanEventRow.at, ScanEventRow.outcome, ScanEventRow.units)
+            .where(ScanEventRow.packer == packer, ScanEventRow.at >= since, ScanEventRow.id > after_id)
+            .order_by(ScanEventRow.id)
+        )
+    ]
+
+
 @cache
 def _SINCE_LAST_END():  # noqa: N802, ANN202 - built once: every opening reads them
     """A station's last event that ended an attempt at one order (if any), then its scans of it since."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.persistence.rows import AuditRow
+from app.persistence.packers import record_audit
 
 
 @dataclass(frozen=True)
@@ -20,14 +20,5 @@ class Actor:
 
 
 def audit(session: Session, actor: Actor, action: str, entity: str, entity_id: str | int, **detail: Any) -> None:
-    session.add(
-        AuditRow(
-            at=datetime.now(UTC),
-            actor=actor.name,
-            station=actor.station,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            detail=detail,
-        )
-    )
+    """Records that `actor` did `action` to `entity` `entity_id`, with `detail`, in the caller's transaction."""
+    record_audit(session, datetime.now(UTC), actor.name, actor.station, action, entity, str(entity_id), detail)

@@ -11,12 +11,11 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import ScanOutcome
 from app.domain.orders import CHINA_TZ
-from app.persistence.rows import ScanEventRow
+from app.persistence.scan_log import packer_scans
 
 IDLE = timedelta(minutes=5)  # a gap longer than this is a break, not packing time
 WINDOW = timedelta(minutes=30)  # a rate covers this much of the latest packing time
@@ -91,13 +90,8 @@ class PaceCounter:
             if self._key != (packer, midnight):
                 self._key = (packer, midnight)
                 self._reset()
-            # New rows by id, not by time: another bench's clock may run a little behind this one's.
             with session_factory() as session:
-                rows = session.execute(
-                    select(ScanEventRow.id, ScanEventRow.at, ScanEventRow.outcome, ScanEventRow.units)
-                    .where(ScanEventRow.packer == packer, ScanEventRow.at >= midnight, ScanEventRow.id > self.last_id)
-                    .order_by(ScanEventRow.id)
-                ).all()
+                rows = packer_scans(session, packer, midnight, self.last_id)
             for row_id, at, outcome, n in rows:
                 if self.last_at is not None and timedelta(0) <= at - self.last_at <= IDLE:
                     self.active += at - self.last_at

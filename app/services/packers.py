@@ -9,12 +9,12 @@ from __future__ import annotations
 import platform
 from datetime import UTC, datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import msg
-from app.persistence.rows import PackerRow
+from app.domain.packers import Packer
+from app.persistence.packers import PackerRepository
 from app.services.audit import Actor
 from app.services.pin_guard import check_supervisor, guarded, packer_subject, reset
 from app.services.supervisor import ITERATIONS, NotAllowed, WrongPin, check_pin, hash_pin
@@ -24,7 +24,7 @@ from app.services.supervisor import ITERATIONS, NotAllowed, WrongPin, check_pin,
 _NOBODY = f"pbkdf2${ITERATIONS}${'00' * 16}${'00' * 32}"
 
 
-def add_packer(session: Session, name: str, pin: str, badge: str | None = None) -> PackerRow:
+def add_packer(session: Session, name: str, pin: str, badge: str | None = None) -> Packer:
     """Adds (or updates) a packer.
 
     Raises:
@@ -35,25 +35,17 @@ def add_packer(session: Session, name: str, pin: str, badge: str | None = None) 
     if not name:
         raise InvalidInput(msg("packer.name_missing"))
     badge = (badge or "").strip() or None
+    packers = PackerRepository(session)
     if badge:
-        other = session.execute(select(PackerRow).where(PackerRow.badge == badge)).scalar_one_or_none()
-        if other is not None and other.name != name:
-            raise InvalidInput(msg("packer.badge_taken", badge=badge, name=other.name))
-    row = session.execute(select(PackerRow).where(PackerRow.name == name)).scalar_one_or_none()
-    if row is None:
-        row = PackerRow(name=name, pin_hash=hash_pin(pin), badge=badge, active=True)
-        session.add(row)
-    else:
-        row.pin_hash, row.badge, row.active = hash_pin(pin), badge, True
-    session.flush()
-    return row
+        other = packers.badge_holder(badge)
+        if other is not None and other != name:
+            raise InvalidInput(msg("packer.badge_taken", badge=badge, name=other))
+    return packers.put(name, hash_pin(pin), badge)
 
 
 def by_badge(session: Session, code: str) -> str | None:
     """The name of the active packer whose badge this is, or None."""
-    return session.execute(
-        select(PackerRow.name).where(PackerRow.badge == code.strip(), PackerRow.active.is_(True))
-    ).scalar_one_or_none()
+    return PackerRepository(session).badge_holder(code.strip(), active=True)
 
 
 def sign_in(session: Session, name: str, pin: str, *, station: str | None = None, now: datetime | None = None) -> str:
@@ -68,9 +60,7 @@ def sign_in(session: Session, name: str, pin: str, *, station: str | None = None
             many wrong PINs.
     """
     name = name.strip()
-    row = session.execute(
-        select(PackerRow).where(PackerRow.name == name, PackerRow.active.is_(True))
-    ).scalar_one_or_none()
+    row = PackerRepository(session).by_name(name, active=True)
     actor = Actor(name[:60], station or platform.node() or "station")
 
     def check() -> None:
@@ -93,6 +83,6 @@ def unlock_packer(session: Session, name: str, supervisor_hash: str, supervisor_
     """
     name = name.strip()
     check_supervisor(session, supervisor_hash, supervisor_pin, actor, datetime.now(UTC))
-    if session.execute(select(PackerRow.id).where(PackerRow.name == name)).first() is None:
+    if PackerRepository(session).by_name(name) is None:
         raise NotFound(msg("packer.not_found", name=name))
     return reset(session, packer_subject(name), actor)

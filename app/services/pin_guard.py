@@ -17,12 +17,12 @@ import math
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.messages import Message, msg
-from app.persistence.rows import PinGuardRow
+from app.domain.packers import PinCount
+from app.persistence.packers import PinCounts
 from app.services.audit import Actor, audit
 from app.services.supervisor import NotAllowed, WrongPin, check_pin
 
@@ -74,7 +74,7 @@ def guarded(session: Session, subject: str, actor: Actor, check: Callable[[], No
     """
     entity, entity_id = _entity(subject)
     with Session(session.get_bind()) as own:
-        row = own.get(PinGuardRow, subject)
+        row = PinCounts(own).get(subject)
         refusal = _refusal(row, subject, now)
         if refusal is not None:
             assert row is not None
@@ -91,7 +91,7 @@ def guarded(session: Session, subject: str, actor: Actor, check: Callable[[], No
     if counted:
         with Session(session.get_bind()) as own, own.begin():
             # Not when a lock-out came in between (another process's wrong PIN): only a supervisor lifts that.
-            own.execute(delete(PinGuardRow).where(PinGuardRow.subject == subject, PinGuardRow.locked_at.is_(None)))
+            PinCounts(own).clear_unlocked(subject)
 
 
 def check_supervisor(session: Session, stored: str, pin: str, actor: Actor, now: datetime) -> None:
@@ -105,18 +105,18 @@ def check_supervisor(session: Session, stored: str, pin: str, actor: Actor, now:
 
 def reset(session: Session, subject: str, actor: Actor) -> bool:
     """Lifts a subject's lock-out and clears its count, audited; False when nothing was counted."""
-    row = session.get(PinGuardRow, subject)
+    counts = PinCounts(session)
+    row = counts.get(subject)
     if row is None:
         return False
     entity, entity_id = _entity(subject)
     audit(session, actor, "pin_unlocked", entity, entity_id, failures=row.failures, locked=row.locked_at is not None)
-    session.delete(row)
-    session.flush()
+    counts.clear(subject)
     return True
 
 
 def is_locked(session: Session, subject: str) -> bool:
-    row = session.get(PinGuardRow, subject)
+    row = PinCounts(session).get(subject)
     return row is not None and row.locked_at is not None
 
 
@@ -131,7 +131,7 @@ def _locked_message(subject: str) -> Message:
     return msg("pin.packer_locked", name=_entity(subject)[1])
 
 
-def _refusal(row: PinGuardRow | None, subject: str, now: datetime) -> NotAllowed | None:
+def _refusal(row: PinCount | None, subject: str, now: datetime) -> NotAllowed | None:
     if row is None:
         return None
     if row.locked_at is not None:
@@ -154,18 +154,7 @@ def _count_failure(session: Session, subject: str, actor: Actor, now: datetime) 
     for _ in range(2):  # a first wrong PIN in two processes at once: one insert loses and counts again as an update
         try:
             with Session(session.get_bind()) as own, own.begin():
-                done = own.execute(
-                    update(PinGuardRow)
-                    .where(PinGuardRow.subject == subject)
-                    .values(failures=PinGuardRow.failures + 1, last_failure_at=now)
-                )
-                if not done.rowcount:
-                    own.add(PinGuardRow(subject=subject, failures=1, last_failure_at=now))
-                    own.flush()
-                row = own.execute(select(PinGuardRow).where(PinGuardRow.subject == subject)).scalar_one()
-                locks = row.locked_at is None and row.failures >= LOCK_AFTER
-                if locks:
-                    row.locked_at = now
+                row, locks = PinCounts(own).count_failure(subject, now, LOCK_AFTER)
                 audit(own, actor, "pin_failed", entity, entity_id, failures=row.failures, locked=locks)
                 return locks
         except IntegrityError:
