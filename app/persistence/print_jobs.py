@@ -15,46 +15,18 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.messages import Message, msg
+from app.domain.print_jobs import JobView, PrintJob
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 
 OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
+__all__ = ["OPEN_STATES", "JobOf", "JobView", "PrintJob", "PrintJobs", "count_copy"]  # JobView: app.domain.print_jobs
 
 
-@dataclass(frozen=True)
-class JobView:
-    """One print job as a list shows it; `message` is its stored reason (a reprint's, a failure's), `reason` the
-    English of it (JSON)."""
-
-    id: int
-    order_no: str
-    tracking_no: str
-    carrier: str
-    printer_uri: str
-    state: PrintJobState
-    copy_no: int
-    message: Message | None
-    attempts: int
-    created_at: datetime
-    finished_at: datetime | None
-
-    @property
-    def reason(self) -> str | None:
-        return self.message.render() if self.message else None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "order_no": self.order_no,
-            "tracking_no": self.tracking_no,
-            "carrier": self.carrier,
-            "printer": self.printer_uri,
-            "state": self.state.value,
-            "copy_no": self.copy_no,
-            "reason": self.reason,
-            "attempts": self.attempts,
-            "created_at": self.created_at.isoformat(),
-            "finished_at": self.finished_at.isoformat() if self.finished_at else None,
-        }
+def _job(row: PrintJobRow) -> PrintJob:
+    return PrintJob(
+        row.id, row.package_id, row.printer_uri, PrintJobState(row.state), row.copy_no, row.reason, row.bytes_sent,
+        row.claimed_by, row.claimed_at,
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -108,11 +80,14 @@ class PrintJobs:
         state = self.session.execute(select(PrintJobRow.state).where(PrintJobRow.id == job_id)).scalar_one_or_none()
         return PrintJobState(state) if state is not None else None
 
-    def sending(self) -> list[PrintJobRow]:
+    def get(self, job_id: int) -> PrintJob | None:
+        row = self.session.get(PrintJobRow, job_id)
+        return None if row is None else _job(row)
+
+    def sending(self) -> list[PrintJob]:
         """The jobs marked `sending` (some process claimed them), for recovery after a crash."""
-        return list(
-            self.session.execute(select(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING)).scalars()
-        )
+        rows = self.session.execute(select(PrintJobRow).where(PrintJobRow.state == PrintJobState.SENDING)).scalars()
+        return [_job(row) for row in rows]
 
     def views(self, *, states: tuple[str, ...] | None = None, limit: int = 500) -> list[JobView]:
         """Jobs, newest first."""
@@ -188,15 +163,13 @@ class PrintJobs:
         job.claimed_at = now
         job.attempts += 1
 
-    def mark_sent(self, job: PrintJobRow, sent: int, now: datetime) -> JobOf:
-        """The printer took all of `job`: it is sent, and its parcel's waybill was printed once more."""
+    def mark_sent(self, found: JobOf, sent: int, now: datetime) -> None:
+        """The printer took all of `found`'s job: it is sent, and its parcel's waybill was printed once more."""
+        job = found.job
         job.state = PrintJobState.SENT
         job.bytes_sent = sent
         job.finished_at = now
-        found = self.of(job.id)
-        assert found is not None
         count_copy(found.package, now)
-        return found
 
     def finish(self, job_id: int, state: PrintJobState, reason: Message | None, sent: int, now: datetime) -> JobOf:
         """Ends a send that did not print for sure: `queued` again (nothing left), `unknown` or `failed`. A reprint
@@ -213,8 +186,9 @@ class PrintJobs:
             job.finished_at = now
         return found
 
-    def fail(self, job: PrintJobRow, reason: Message, now: datetime) -> None:
+    def fail(self, job_id: int, reason: Message, now: datetime) -> None:
         """Ends a job that will not print (cancelled, its order stopped)."""
+        job = self._row(job_id)
         job.state = PrintJobState.FAILED
         job.reason = reason.encode()
         job.finished_at = now
@@ -228,16 +202,35 @@ class PrintJobs:
         ).rowcount
         return int(cancelled or 0)
 
-    def mark_unknown(self, job: PrintJobRow, reason: Message, now: datetime) -> None:
+    def mark_unknown(self, job_id: int, reason: Message, now: datetime) -> None:
         """A job cut off while sending: "did it print?" for the packer."""
+        job = self._row(job_id)
         job.state = PrintJobState.UNKNOWN
         job.reason = reason.encode()
         job.finished_at = now
 
-    def requeue(self, job: PrintJobRow) -> None:
+    def requeue(self, job_id: int) -> None:
         """Queues an unknown or failed job again, with the same tracking number."""
+        job = self._row(job_id)
         job.state = PrintJobState.QUEUED
         job.finished_at = None
+
+    def count_cut_off(self, job_id: int, reason: Message, now: datetime) -> str:
+        """Counts the copy a cut-off job may have left on the bench (its barcode may scan) and makes the job its
+        parcel's next copy, with `reason`; returns the parcel's tracking number."""
+        job = self._row(job_id)
+        package = self.session.get(PackageRow, job.package_id)
+        assert package is not None
+        count_copy(package, now)
+        job.copy_no = package.print_count + 1
+        job.reason = reason.encode()
+        return package.tracking_no
+
+    def _row(self, job_id: int) -> PrintJobRow:
+        # the job is in the session already (read or claimed in this transaction): no query
+        job = self.session.get(PrintJobRow, job_id)
+        assert job is not None
+        return job
 
 
 def count_copy(package: PackageRow, now: datetime) -> None:

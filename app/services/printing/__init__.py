@@ -5,7 +5,8 @@ writes are in app.persistence.print_jobs.
 
 from __future__ import annotations
 
-from app.persistence.print_jobs import OPEN_STATES, JobView
+from app.domain.print_jobs import JobView
+from app.persistence.print_jobs import OPEN_STATES
 from app.services.printing.label import PREVIEW_NUMBER, build_waybill, preview_waybill
 from app.services.printing.leases import SEND_LEASE, interrupted, process_alive, this_process
 from app.services.printing.queue import cancel, cancel_queued, count_print, list_jobs, recover, resolve

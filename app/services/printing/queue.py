@@ -10,8 +10,8 @@ from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import PLAIN, Message, english, msg
 from app.domain.packages import Package
-from app.persistence.print_jobs import JobView, PrintJobs, count_copy
-from app.persistence.rows import PackageRow, PrintJobRow
+from app.domain.print_jobs import JobView, PrintJob
+from app.persistence.print_jobs import JobOf, PrintJobs
 from app.services.audit import Actor, audit
 from app.services.printing.leases import interrupted
 
@@ -31,7 +31,7 @@ def recover(session_factory: sessionmaker[Session], actor: Actor, now: datetime)
         jobs = PrintJobs(session)
         for job in jobs.sending():
             if interrupted(job.claimed_by, job.claimed_at, now):
-                jobs.mark_unknown(job, msg("print.interrupted"), now)
+                jobs.mark_unknown(job.id, msg("print.interrupted"), now)
                 found.append(job.id)
                 audit(session, actor, "print_interrupted", "print_job", job.id, claimed_by=job.claimed_by)
     return found
@@ -52,7 +52,8 @@ def resolve(
         InvalidInput: the job is not waiting for an answer.
     """
     with session_factory.begin() as session:
-        job = session.get(PrintJobRow, job_id)
+        jobs = PrintJobs(session)
+        job = jobs.get(job_id)
         if job is None:
             raise NotFound(msg("queue.job_not_found", job=job_id))
         if job.state not in (PrintJobState.UNKNOWN, PrintJobState.FAILED):
@@ -65,14 +66,16 @@ def resolve(
         if printed and job.state == PrintJobState.FAILED and cancelled:
             raise InvalidInput(msg("queue.cancelled_not_printed", job=job_id, reason=stored))
         if printed:
-            count_print(session, job, job.bytes_sent, now, actor)
+            found = jobs.of(job_id)
+            assert found is not None
+            count_print(session, found, job.bytes_sent, now, actor)
             audit(session, actor, "print_confirmed", "print_job", job.id)
         else:
             if cancelled:
                 raise InvalidInput(msg("queue.cancelled_not_resent", job=job_id, reason=stored))
             if job.state == PrintJobState.UNKNOWN:
-                _count_partial(session, job, now, actor)
-            PrintJobs(session).requeue(job)
+                job = _count_partial(session, job, stored, now, actor)
+            jobs.requeue(job_id)
             reason = Message.decode(job.reason)
             audit(
                 session, actor, "print_requeued", "print_job", job.id, copy_no=job.copy_no,
@@ -95,15 +98,16 @@ def _is_cancellation(reason: Message) -> bool:
     return reason.id == "print.cancelled" or (reason.id == PLAIN and reason.render().startswith("cancelled"))
 
 
-def _count_partial(session: Session, job: PrintJobRow, now: datetime, actor: Actor) -> None:
-    """Counts the copy a cut-off job may have left on the bench, and makes the job the next copy, with its reason."""
-    package = session.get(PackageRow, job.package_id)
-    assert package is not None
-    count_copy(package, now)
-    why = msg("print.reprint_cut_off", copy=job.copy_no, reason=Message.decode(job.reason) or msg("print.did_it_print"))
-    audit(session, actor, "print_partial", "print_job", job.id, tracking_no=package.tracking_no, copy_no=job.copy_no)
-    job.copy_no = package.print_count + 1
-    job.reason = why.encode()
+def _count_partial(session: Session, job: PrintJob, stored: Message | None, now: datetime, actor: Actor) -> PrintJob:
+    """Counts the copy a cut-off job may have left on the bench, and makes the job the next copy, with its reason;
+    returns the job as it is now."""
+    jobs = PrintJobs(session)
+    why = msg("print.reprint_cut_off", copy=job.copy_no, reason=stored or msg("print.did_it_print"))
+    tracking_no = jobs.count_cut_off(job.id, why, now)
+    audit(session, actor, "print_partial", "print_job", job.id, tracking_no=tracking_no, copy_no=job.copy_no)
+    again = jobs.get(job.id)
+    assert again is not None
+    return again
 
 
 def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor, now: datetime) -> JobView:
@@ -114,21 +118,23 @@ def cancel(session_factory: sessionmaker[Session], job_id: int, *, actor: Actor,
         InvalidInput: the job is not queued.
     """
     with session_factory.begin() as session:
-        job = session.get(PrintJobRow, job_id)
+        jobs = PrintJobs(session)
+        job = jobs.get(job_id)
         if job is None:
             raise NotFound(msg("queue.job_not_found", job=job_id))
         if job.state != PrintJobState.QUEUED:
             why = "queue.cancel_unknown" if job.state == PrintJobState.UNKNOWN else "queue.cancel_not_waiting"
             raise InvalidInput(msg(why, job=job_id, state=str(job.state)), job=job_id, state=str(job.state))
-        PrintJobs(session).fail(job, msg("print.cancelled", reason=msg("print.taken_out")), now)
+        jobs.fail(job_id, msg("print.cancelled", reason=msg("print.taken_out")), now)
         audit(session, actor, "print_cancelled", "print_job", job.id)
     with session_factory() as session:
         return PrintJobs(session).view(job_id)
 
 
-def count_print(session: Session, job: PrintJobRow, sent: int, now: datetime, actor: Actor) -> None:
-    """Records that `job` left for the printer: the job is sent, and its parcel's waybill was printed once more."""
-    found = PrintJobs(session).mark_sent(job, sent, now)
+def count_print(session: Session, found: JobOf, sent: int, now: datetime, actor: Actor) -> None:
+    """Records that `found`'s job left for the printer: it is sent, and its parcel's waybill was printed once more."""
+    PrintJobs(session).mark_sent(found, sent, now)
+    job = found.job
     audit(
         session, actor, "reprint" if job.copy_no > 1 else "print", "order", found.order.order_no,
         tracking_no=found.package.tracking_no, copy_no=job.copy_no, printer=job.printer_uri,

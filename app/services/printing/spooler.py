@@ -298,7 +298,7 @@ class PrintService:
         if blocked and not (blocked == "shipped" and job.copy_no > 1):
             # The order changed while its job waited (a refund arrived): the label must not come out.
             why = msg("print.cancelled", reason=msg("print.order_stopped", reason=msg(f"order.blocked.{blocked}")))
-            jobs.fail(job, why, now)
+            jobs.fail(job.id, why, now)
             audit(
                 session, self.actor, "print_cancelled", "order", order.order_no,
                 tracking_no=package.tracking_no, reason=blocked,
@@ -393,6 +393,6 @@ class PrintService:
         with self.session_factory.begin() as session:
             found = PrintJobs(session).of(claim.job_id)
             assert found is not None
-            count_print(session, found.job, sent, self.clock(), self.actor)
+            count_print(session, found, sent, self.clock(), self.actor)
             following = self._claim(session, next_job) if next_job is not None else None
         return claim.result(PrintJobState.SENT, sent), following
