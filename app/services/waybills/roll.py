@@ -1,22 +1,21 @@
 """The number roll (号段): a range of tracking numbers the carrier issued to the seller (services layer).
 
 Numbers are taken in order from the account's `next_serial` up to `serial_end` (exclusive) and written in the
-carrier's own format, check digit included (app.domain.tracking). The serials are claimed with one UPDATE, which
-takes SQLite's write lock, so two stations can never take the same number; the unique constraint on
-packages.tracking_no stands behind it.
+carrier's own format, check digit included (app.domain.tracking). The serials are claimed with one UPDATE
+(app.persistence.waybill_accounts), which takes SQLite's write lock, so two stations can never take the same
+number; the unique constraint on packages.tracking_no stands behind it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import TrackingExhausted
 from app.domain.messages import msg
 from app.domain.tracking import carrier
-from app.persistence.rows import WaybillAccountRow
+from app.persistence.waybill_accounts import WaybillAccounts
 from app.services.waybills.ports import Allocation, WaybillAccount, WaybillRequest
 from printers.waybill import Routing
 
@@ -47,18 +46,9 @@ class NumberRoll:
         count = len(requests)
         if not count:
             return []
-        after = session.execute(
-            update(WaybillAccountRow)
-            .where(
-                WaybillAccountRow.id == account.id,
-                WaybillAccountRow.next_serial + count <= WaybillAccountRow.serial_end,
-            )
-            .values(next_serial=WaybillAccountRow.next_serial + count)
-            .returning(WaybillAccountRow.next_serial)
-        ).scalar_one_or_none()
-        if after is None:
+        first = WaybillAccounts(session).take_serials(account.id, count)
+        if first is None:
             raise TrackingExhausted(msg("waybill.exhausted", carrier=fmt.name, account=account.name))
-        first = after - count
         return [Allocation(fmt.number(first + i), self.route_book(request)) for i, request in enumerate(requests)]
 
     def routing(self, request: WaybillRequest, account: WaybillAccount) -> Routing:
