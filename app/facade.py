@@ -217,12 +217,10 @@ class Desk:
 
     def has_packers(self) -> bool:
         """Whether anyone could sign in at a locked bench (with no packers it never locks)."""
-        from sqlalchemy import select
-
-        from app.persistence.rows import PackerRow
+        from app.persistence.packers import PackerRepository
 
         with self.session_factory() as session:
-            return session.execute(select(PackerRow.id).limit(1)).first() is not None
+            return PackerRepository(session).any()
 
     def check_supervisor(self, stored_hash: str, pin: str, actor: Actor) -> None:
         """The supervisor PIN, with wrong ones counted and audited (raises NotAllowed)."""

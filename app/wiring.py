@@ -4,7 +4,7 @@ above the services, the station and sync; Qt-free).
 The station engine is constructed here and nowhere else (tests/app/test_wiring.py checks it): the window, `packdesk
 pack` and the benchmarks ask `build_station` for it. The heavy parts are imported inside the functions, so a headless
 command that needs none of them starts without loading them. This is also the one production module allowed to load
-the demo's waybill provider.
+the demo's waybill provider and seed the demo's data directory.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import PackDeskError
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from app.sync.live import LiveCheck
 
 log = logging.getLogger("packdesk")
+
+DEMO_ORDERS = 200
+DEMO_PACKER = "演示打包员"
 
 
 def _demo_provider() -> WaybillProvider:
@@ -49,6 +53,28 @@ def install_waybill_providers() -> None:
     """Installs `waybill_providers()` as the process's own (every `packdesk` command, the window and the benchmarks
     start through app.cli.main, which calls this)."""
     install(waybill_providers())
+
+
+def demo_workspace(data_dir: Path | None) -> Workspace:
+    """Opens the demo data directory (`packdesk gui --demo`), filling it with the demo shop the first time."""
+    from app.demo.seed import seed_demo
+    from app.demo.station import add_demo_packer, demo_supervisor_hash
+    from app.services.workspace import default_data_dir, open_workspace
+
+    ws = open_workspace(data_dir or default_data_dir() / "demo")
+    with ws.session_factory.begin() as session:
+        try:
+            seed_demo(session, orders=DEMO_ORDERS, seed=1)
+        except PackDeskError as exc:  # seeded before: it refuses before writing anything
+            if exc.msg.id != "demo.already_seeded":
+                raise
+        add_demo_packer(session, ws.settings.packer or DEMO_PACKER)
+    if not ws.settings.printer_uri:
+        ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
+    ws.settings.packer = ws.settings.packer or DEMO_PACKER
+    ws.settings.supervisor_pin = demo_supervisor_hash(ws.settings.supervisor_pin)  # the demo's: 000000
+    ws.save_settings()
+    return ws
 
 
 # -- the printer and the station ------------------------------------------------------------------------------------

@@ -28,12 +28,12 @@ from app.services.printing import recover
 from app.services.station_options import StationOptions, store
 from app.services.station_options import current as current_options
 from app.services.workspace import Settings, Workspace, default_data_dir, open_workspace, resolve_data_dir
-from app.sync.imports import ImportReport
-from app.wiring import apply_options, start_serial_scanner, window_bench
+from app.wiring import apply_options, demo_workspace, start_serial_scanner, window_bench
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
 from ui.core_text import core_text
 from ui.i18n import choose_language, install_translator
+from ui.ops import ChangeHub, Ops
 from ui.print_controller import PrintController
 from ui.scanner_bridge import WedgeScannerBridge
 from ui.single_instance import InstanceServer, ask_to_activate, bring_to_front
@@ -43,32 +43,7 @@ from ui.sync_controller import SyncController
 from ui.tasks import TaskRunner
 from ui.windows.main_window import MainWindow
 
-DEMO_ORDERS = 200
-DEMO_PACKER = "演示打包员"
-
-
 log = logging.getLogger("packdesk")
-
-
-def demo_workspace(data_dir: Path | None) -> Workspace:
-    """Opens the demo data directory, filling it with the demo shop the first time."""
-    from sqlalchemy import select
-
-    from app.demo.seed import GROUP_NAME, seed_demo
-    from app.demo.station import add_demo_packer, demo_supervisor_hash
-    from app.persistence.rows import ShopGroupRow
-
-    ws = open_workspace(data_dir or default_data_dir() / "demo")
-    with ws.session_factory.begin() as session:
-        if session.execute(select(ShopGroupRow).where(ShopGroupRow.name == GROUP_NAME)).first() is None:
-            seed_demo(session, orders=DEMO_ORDERS, seed=1)
-        add_demo_packer(session, ws.settings.packer or DEMO_PACKER)
-    if not ws.settings.printer_uri:
-        ws.settings.printer_uri = f"png://{ws.labels_dir.as_posix()}"
-    ws.settings.packer = ws.settings.packer or DEMO_PACKER
-    ws.settings.supervisor_pin = demo_supervisor_hash(ws.settings.supervisor_pin)  # the demo's: 000000
-    ws.save_settings()
-    return ws
 
 
 @dataclass
@@ -79,6 +54,7 @@ class Gui:
     tasks: TaskRunner
     window: MainWindow
     scanner: WedgeScannerBridge
+    ops: Ops
 
 
 def build_gui(ws: Workspace) -> Gui:
@@ -88,12 +64,11 @@ def build_gui(ws: Workspace) -> Gui:
     # Jobs a crash left "sending" become "did it print?" before anything else prints.
     recover(ws.session_factory, actor, datetime.now(UTC))
     tasks = TaskRunner()
+    ops = Ops(tasks, Desk(ws.session_factory, ws.data_dir, actor), ChangeHub())
     bench = window_bench(ws, actor)  # the engine, its spooler, the scale and the platform check (app.wiring)
     station, live, scale = bench.station, bench.live, bench.scale
     options = current_options(settings)  # flows, scanner thresholds, box weight, idle lock (whole numbers)
-    printing = PrintController(
-        ws.session_factory, tasks, actor, station, bench.printing, settings.printer_uri, settings.label_size
-    )
+    printing = PrintController(ops, station, bench.printing, settings.printer_uri, settings.label_size)
     try:
         volume = int(settings.volume)
     except ValueError:
@@ -101,11 +76,8 @@ def build_gui(ws: Workspace) -> Gui:
     sounds = SoundPlayer(volume, settings.muted)
 
     def check_pin(pin: str) -> None:
-        """The supervisor PIN, with wrong ones counted and audited (app.services.pin_guard)."""
-        from app.services.pin_guard import check_supervisor
-
-        with ws.session_factory() as session:
-            check_supervisor(session, ws.settings.supervisor_pin, pin, station.actor, datetime.now(UTC))
+        """The supervisor PIN, with wrong ones counted and audited, for whoever is signed in at the bench."""
+        ops.desk.check_supervisor(ws.settings.supervisor_pin, pin, station.actor)
 
     images = ImageCache(ws.images_dir)
     tasks.run(images.prune, lane="io")  # the picture cache stays bounded
@@ -119,32 +91,22 @@ def build_gui(ws: Workspace) -> Gui:
         ws.settings.printer_uri = uri
         ws.save_settings()
 
-    sync = SyncController(Desk(ws.session_factory, ws.data_dir, actor), tasks, images=images)
-
-    def import_files(paths: list[str], shop: str) -> ImportReport:
-        from app.sync.imports import import_files as run_import
-
-        with ws.session_factory.begin() as session:
-            return run_import(session, [Path(p) for p in paths], shop, datetime.now(UTC))
-
+    sync = SyncController(ops, images=images)
     window = MainWindow(
         station_view,
-        ws.session_factory,
-        tasks,
+        ops,
         printing,
         packer=actor.name,
         station_name=actor.station,
         save_printer=save_printer,
         sync=sync,
-        import_files=import_files,
-        data_dir=ws.data_dir,
         save_sound=save_sound,
     )
     sounds.setParent(window)
     printing.setParent(window)
     sync.setParent(window)
     sync.start()
-    has_packers = _has_packers(ws)  # nobody could unlock a bench with no packers: it never locks then
+    has_packers = ops.desk.has_packers()  # nobody could unlock a bench with no packers: it never locks then
     station_view.set_idle_lock(options.lock_after_min if has_packers else 0)
     station_view.resume()
     scanner = WedgeScannerBridge(WedgeDecoder(_wedge(options)), parent=window)
@@ -173,7 +135,7 @@ def build_gui(ws: Workspace) -> Gui:
     if isinstance(app, QApplication):
         scanner.install(app)
         window.destroyed.connect(lambda: app.removeEventFilter(scanner))
-    return Gui(ws, tasks, window, scanner)
+    return Gui(ws, tasks, window, scanner, ops)
 
 
 def _wedge(options: StationOptions) -> WedgeSettings:
@@ -181,15 +143,6 @@ def _wedge(options: StationOptions) -> WedgeSettings:
     return settings_from(
         str(options.wedge_min_length), str(options.wedge_max_gap_ms), options.wedge_prefix, options.wedge_suffix
     )
-
-
-def _has_packers(ws: Workspace) -> bool:
-    from sqlalchemy import select
-
-    from app.persistence.rows import PackerRow
-
-    with ws.session_factory() as session:
-        return session.execute(select(PackerRow.id).limit(1)).first() is not None
 
 
 def make_app(argv: list[str] | None = None, language: str = "") -> QApplication:

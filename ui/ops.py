@@ -36,6 +36,9 @@ class Changes:
     order_nos: frozenset[str] = field(default_factory=frozenset)  # orders the platform changed (the bench rechecks)
 
 
+PRINTED = Changes(orders=True, queue=True)  # labels sent or a job answered: the queue and the orders' status
+
+
 class ChangeHub(QObject):
     """The one place views hear of changes: `changed(Changes, initiator)`; the initiator is the op's parent."""
 

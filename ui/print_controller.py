@@ -6,16 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
-from app.services.audit import Actor
 from app.services.printing import PrintResult, PrintService
 from app.station import Station
-from app.wiring import print_service, set_printer
+from app.wiring import set_printer
 from ui.core_text import core_text
-from ui.tasks import TaskRunner
+from ui.ops import PRINTED, CollectionOp, Ops
 from ui.text import printer_state_text
 
 
@@ -62,9 +60,7 @@ class PrintController(QObject):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        tasks: TaskRunner,
-        actor: Actor,
+        ops: Ops,
         station: Station,
         service: PrintService | None,
         printer_uri: str,
@@ -73,9 +69,8 @@ class PrintController(QObject):
     ) -> None:
         """`service` is the spooler the station was built with (app.wiring), over the printer at `printer_uri`."""
         super().__init__(parent)
-        self.session_factory = session_factory
-        self.tasks = tasks
-        self.actor = actor
+        self.ops = ops
+        self.tasks = ops.tasks
         self.station = station
         self.label_size = label_size
         self.printer_uri = printer_uri
@@ -86,7 +81,7 @@ class PrintController(QObject):
 
         The engine takes the new spooler on its own lane, between two scans: a scan under way finishes on the old one.
         """
-        service = print_service(self.session_factory, self.actor, uri, self.label_size)
+        service = self.ops.desk.print_service(uri, self.label_size)
         station = self.station
         self.tasks.run(lambda: set_printer(station, service))
         self.service = service
@@ -98,25 +93,24 @@ class PrintController(QObject):
         if service is None:
             self.batch_finished.emit(BatchOutcome(refused=[(n, "no printer") for n in order_nos]))
             return
-        self.tasks.run_with_progress(
-            lambda report: print_batch(service, order_nos, report),
-            lambda v: self.progressed.emit(*v),
-            self.batch_finished.emit,
-            self._on_error,
-            lane="print",
-        )
+        self._run(service, order_nos)
 
     def save_pdf(self, order_nos: list[str], path: str) -> None:
         """Prints `order_nos` into one PDF file: it counts as their printing, numbers and all."""
-        pdf = print_service(self.session_factory, self.actor, f"pdf://{path}", self.label_size)
+        pdf = self.ops.desk.print_service(f"pdf://{path}", self.label_size)
         assert pdf is not None
-        self.tasks.run_with_progress(
-            lambda report: print_batch(pdf, order_nos, report),
-            lambda v: self.progressed.emit(*v),
-            self.batch_finished.emit,
-            self._on_error,
-            lane="print",
-        )
+        self._run(pdf, order_nos)
+
+    def _run(self, service: PrintService, order_nos: list[str]) -> None:
+        """The batch on the print lane; when it ends (or fails) the orders and the queue changed."""
+        CollectionOp(
+            self.ops,
+            self,
+            op=lambda _desk, report: print_batch(service, order_nos, report),
+            changes=PRINTED,
+            success=self.batch_finished.emit,
+        ).with_progress(lambda v: self.progressed.emit(*v)).failure(self._on_error).run_in_background(lane="print")
 
     def _on_error(self, error: BaseException) -> None:
         self.batch_finished.emit(BatchOutcome(pause=core_text(error)))
+        self.ops.hub.notify(PRINTED, self)  # labels may have gone before it failed

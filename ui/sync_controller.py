@@ -1,7 +1,9 @@
 """Sync for the window: pulls orders and flushes ship-backs in the background, on a timer and on demand (ui layer).
 
 The work runs on the `io` lane (network first, short database transactions); the GUI hears when it starts, when it
-ends, what changed that matters at the bench, and whether the platforms could be reached at all.
+ends, what changed that matters at the bench, and whether the platforms could be reached at all. A round announces
+its changes on the hub (orders, ship-backs, the orders the platform changed); the status is asked again when another
+write changed the ship-backs or the shops.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from app.facade import Desk, SyncOutcome
 from app.services.images import ImageCache
 from app.sync.service import SyncStatus
-from ui.tasks import TaskRunner
+from ui.ops import Changes, Ops
 
 __all__ = ["SyncController", "SyncOutcome"]
 
@@ -23,14 +25,13 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        desk: Desk,
-        tasks: TaskRunner,
+        ops: Ops,
         interval_ms: int = 5 * 60_000,
         images: ImageCache | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.desk, self.tasks = desk, tasks
+        self.ops, self.desk, self.tasks = ops, ops.desk, ops.tasks
         self.images = images
         self.running = False
         self.send_asked = False  # Send now pressed during a round: it runs right after
@@ -38,6 +39,7 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
+        ops.hub.changed.connect(self._on_changed)
 
     def start(self) -> None:
         """Starts the schedule and reports the current status; the first round runs at once when shops sync."""
@@ -65,6 +67,10 @@ class SyncController(QObject):
         """Reports the current status again (after the outbox changed outside a round)."""
         self.tasks.run(self.desk.sync_status, self.status_changed.emit, lambda _e: None)  # the next round tells
 
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if (changes.outbox or changes.shops) and initiator is not self:  # a round reports its own status
+            self.refresh_status()
+
     def _on_status(self, status: SyncStatus) -> None:
         self.status_changed.emit(status)
         if status.api_shops:
@@ -74,6 +80,8 @@ class SyncController(QObject):
         self.running = False
         self.rounds += 1
         self.finished.emit(outcome)
+        order_nos = frozenset(c.order_no for c in outcome.changes)
+        self.ops.hub.notify(Changes(orders=True, outbox=True, order_nos=order_nos), self)
         if outcome.status:
             self.status_changed.emit(outcome.status)
         if self.send_asked:

@@ -110,7 +110,7 @@ def test_shop_settings_adds_a_shop_that_then_syncs(qtbot, gui: Gui, server: TopS
 
     monkeypatch.setenv("PACKDESK_KEYRING", "file")
     ws = gui.workspace
-    dialog = ShopSettingsDialog(ws.session_factory, ws.data_dir, gui.tasks, gui.window)
+    dialog = ShopSettingsDialog(gui.ops, gui.window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=5_000)  # the two demo shops, from imports
     for key, value in {
@@ -133,8 +133,7 @@ def test_shop_settings_adds_a_shop_that_then_syncs(qtbot, gui: Gui, server: TopS
 def test_shop_settings_refuses_a_shop_without_secrets(qtbot, gui: Gui) -> None:  # noqa: ANN001
     from ui.dialogs.shop_settings import ShopSettingsDialog
 
-    ws = gui.workspace
-    dialog = ShopSettingsDialog(ws.session_factory, ws.data_dir, gui.tasks, gui.window)
+    dialog = ShopSettingsDialog(gui.ops, gui.window)
     qtbot.addWidget(dialog)
     dialog.edits["name"].setText("店")
     dialog.edits["app_key"].setText("1")

@@ -3,8 +3,6 @@ Taobao (its secrets go to the system keyring), grouped with others that share a 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,33 +17,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.messages import Message
 from app.domain.orders import CHINA_TZ
-from app.facade import Desk
-from app.services.audit import Actor
-from app.sync.shops import ShopView, list_shops
+from app.sync.shops import ShopView
 from ui.core_text import core_text
-from ui.tasks import TaskRunner
+from ui.ops import Changes, CollectionOp, Ops, QueryOp
 
 DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
 
 
-def add_shop(
-    session_factory: sessionmaker[Session], data_dir: Path, fields: dict[str, str]
-) -> tuple[list[ShopView], Message | None]:
-    """Adds the shop described by the form `fields`; returns the shops and a warning (runs on a worker)."""
-    return Desk(session_factory, data_dir, Actor("shop settings", "")).add_shop(fields)
-
-
 class ShopSettingsDialog(QDialog):
-    def __init__(
-        self, session_factory: sessionmaker[Session], data_dir: Path, tasks: TaskRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Shops"))
-        self.session_factory, self.data_dir, self.tasks = session_factory, data_dir, tasks
+        self.ops = ops
         self.added = False
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -95,17 +81,19 @@ class ShopSettingsDialog(QDialog):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         buttons.rejected.connect(self.reject)
         self.resize(760, 720)
-        factory = session_factory
-        self.tasks.run(lambda: _list(factory), self._show_shops, self._show_error)
+        QueryOp(ops, self, op=lambda desk: desk.shops(), success=self._show_shops).failure(
+            self._show_error
+        ).run_in_background()
 
     def fields(self) -> dict[str, str]:
         return {key: edit.text().strip() for key, edit in self.edits.items()}
 
     def _on_add_button_clicked(self) -> None:
         fields = self.fields()
-        factory, data_dir = self.session_factory, self.data_dir
         self.add_button.setEnabled(False)
-        self.tasks.run(lambda: add_shop(factory, data_dir, fields), self._on_added, self._show_error)
+        CollectionOp(
+            self.ops, self, op=lambda desk: desk.add_shop(fields), changes=Changes(shops=True), success=self._on_added
+        ).failure(self._show_error).run_in_background()
 
     def _on_added(self, result: tuple[list[ShopView], Message | None]) -> None:
         shops, warning = result
@@ -139,13 +127,8 @@ class ShopSettingsDialog(QDialog):
         self.message.setText(core_text(error))
 
     @staticmethod
-    def show_for(parent: QWidget, session_factory: sessionmaker[Session], data_dir: Path, tasks: TaskRunner) -> bool:
+    def show_for(parent: QWidget, ops: Ops) -> bool:
         """Opens the dialog; True when a shop was added."""
-        dialog = ShopSettingsDialog(session_factory, data_dir, tasks, parent)
+        dialog = ShopSettingsDialog(ops, parent)
         dialog.exec()
         return dialog.added
-
-
-def _list(session_factory: sessionmaker[Session]) -> list[ShopView]:
-    with session_factory() as session:
-        return list_shops(session)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -19,18 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus
 from app.domain.orders import Order
-from app.services.orders import list_orders
-from app.services.printing import preview_waybill
 from printers.media import Media
-from printers.render import render_waybill
 from ui.core_text import core_text
 from ui.models.orders_model import OrdersTableModel, status_text
+from ui.ops import Changes, Ops, QueryOp
 from ui.plurals import plural
-from ui.tasks import TaskRunner
 from ui.widgets.label_preview import LabelPreviewWidget
 
 PAGE = 2000
@@ -44,14 +39,12 @@ class OrdersView(QWidget):
 
     def __init__(
         self,
-        session_factory: sessionmaker[Session],
-        tasks: TaskRunner,
+        ops: Ops,
         media: Callable[[], Media] = Media,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.session_factory = session_factory
-        self.tasks = tasks
+        self.ops = ops
         self.media = media
 
         self.status_combo = QComboBox(self)
@@ -116,6 +109,7 @@ class OrdersView(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(120)
         self._preview_timer.timeout.connect(self._load_preview)
+        ops.hub.changed.connect(self._on_changed)
 
     def selected_order_nos(self) -> list[str]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -134,20 +128,25 @@ class OrdersView(QWidget):
         if not chosen:
             self.preview.show_raster(None)
             return
-        factory, media, order_no = self.session_factory, self.media(), chosen[0]
-
-        def render():  # type: ignore[no-untyped-def]
-            return render_waybill(preview_waybill(factory, order_no, datetime.now(UTC)), media)
-
-        self.tasks.run(render, self.preview.show_raster, lambda _e: self.preview.show_raster(None))
+        media, order_no = self.media(), chosen[0]
+        QueryOp(
+            self.ops, self, op=lambda desk: desk.order_preview(order_no, media), success=self.preview.show_raster
+        ).failure(lambda _e: self.preview.show_raster(None)).run_in_background()
 
     def reload(self) -> None:
         status = self.status_combo.currentData()
         search = self.search_edit.text().strip() or None
-        factory = self.session_factory
-        self.tasks.run(
-            lambda: list_orders(factory, status=status, search=search, limit=PAGE), self._on_loaded, self._on_load_error
-        )
+        QueryOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.orders_page(status=status, search=search, limit=PAGE),
+            success=self._on_loaded,
+        ).failure(self._on_load_error).run_in_background()
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        # A scan changes one order at a time: the list follows scans only while it is shown (the tab reloads it).
+        if changes.orders and (not changes.station or self.isVisible()):
+            self.reload()
 
     def _on_loaded(self, orders: list[Order]) -> None:
         keep = set(self.selected_order_nos())  # a refresh keeps what the seller had selected

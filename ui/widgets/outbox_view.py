@@ -7,11 +7,11 @@ bulk-ship file and, once the seller imported it there, marks them entered.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,30 +24,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
-from app.sync.seller_centre import MANUAL, ExportReport, export_bulk_ship, mark_entered
-from app.sync.service import outbox_items
+from app.sync.seller_centre import MANUAL, ExportReport
 from ui.core_text import core_text
+from ui.ops import Changes, CollectionOp, Ops, QueryOp
 from ui.plurals import plural
-from ui.tasks import TaskRunner
 
 STATE_COLOURS = {"pending": "#e65100", "sending": "#1565c0", "done": "#2e7d32", "failed": "#c62828", MANUAL: "#6a1b9a"}
 
 
-class OutboxView(QWidget):
-    changed = Signal()  # shipments exported or marked entered: the status bar's counts changed
+OUTBOX = Changes(outbox=True)  # shipments exported or marked entered: this list and the status bar's counts
 
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        tasks: TaskRunner,
-        send_now: Callable[[], None],
-        parent: QWidget | None = None,
-    ) -> None:
+
+class OutboxView(QWidget):
+    def __init__(self, ops: Ops, send_now: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session_factory, self.tasks = session_factory, tasks
+        self.ops = ops
         self.summary = QLabel(self)
         self.send_button = QPushButton(self.tr("Send now"), self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
@@ -97,6 +90,7 @@ class OutboxView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.entered_button.clicked.connect(self._on_entered_button_clicked)
+        ops.hub.changed.connect(self._on_changed)
 
     def state_text(self, item: dict[str, Any]) -> str:
         if item["state"] == "done" and item.get("entered_by_hand"):
@@ -126,8 +120,13 @@ class OutboxView(QWidget):
         return texts.get(code or "", said).replace("%1", said)
 
     def reload(self) -> None:
-        factory = self.session_factory
-        self.tasks.run(lambda: outbox_items(factory), self._on_loaded, lambda e: self.summary.setText(core_text(e)))
+        QueryOp(self.ops, self, op=lambda desk: desk.outbox(), success=self._on_loaded).failure(
+            lambda e: self.summary.setText(core_text(e))
+        ).run_in_background()
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.outbox:
+            self.reload()
 
     def _on_loaded(self, items: list[dict[str, Any]]) -> None:
         self.items = items
@@ -189,10 +188,13 @@ class OutboxView(QWidget):
         if not path:
             return
         target = Path(path if Path(path).suffix.lower() in (".xlsx", ".csv") else path + ".xlsx")
-        factory = self.session_factory
-        self.tasks.run(
-            lambda: export_bulk_ship(factory, target, shop, datetime.now(UTC)), self._on_exported, self._on_failed
-        )
+        CollectionOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.export_bulk_ship(target, shop),
+            changes=OUTBOX,
+            success=self._on_exported,
+        ).failure(self._on_failed).run_in_background()
 
     def _on_exported(self, report: ExportReport) -> None:
         # The list knows at once which shipments are in a file, so "Entered in seller centre" pressed before the
@@ -218,8 +220,6 @@ class OutboxView(QWidget):
                 )
             )
         QMessageBox.information(self, self.tr("Bulk-ship file"), "\n".join(lines))
-        self.reload()
-        self.changed.emit()
 
     def _on_entered_button_clicked(self) -> None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -240,12 +240,10 @@ class OutboxView(QWidget):
         answer = QMessageBox.question(self, self.tr("Entered in seller centre"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        factory, ids = self.session_factory, [i["id"] for i in chosen]
-        self.tasks.run(lambda: mark_entered(factory, datetime.now(UTC), ids), self._on_marked, self._on_failed)
-
-    def _on_marked(self, _ids: list[int]) -> None:
-        self.reload()
-        self.changed.emit()
+        ids = [i["id"] for i in chosen]
+        CollectionOp(self.ops, self, op=lambda desk: desk.mark_entered(ids), changes=OUTBOX).failure(
+            self._on_failed
+        ).run_in_background()
 
     def _on_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Ship-backs"), core_text(error))

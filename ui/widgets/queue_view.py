@@ -7,36 +7,23 @@ The field's first complaint is printing as a black box; here nothing is hidden: 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PrintJobState
-from app.services.audit import Actor
-from app.services.printing import JobView, PrintResult, PrintService, list_jobs, resolve
+from app.services.printing import JobView, PrintResult, PrintService
 from ui.core_text import core_text
 from ui.models.jobs_model import COL_REASON, JobsTableModel
-from ui.tasks import TaskRunner
+from ui.ops import PRINTED, Changes, CollectionOp, Ops, QueryOp
 from ui.text import printer_state_text
 
 
 class PrintQueueView(QWidget):
-    queue_changed = Signal()
-
     def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        tasks: TaskRunner,
-        actor: Actor,
-        print_service: Callable[[], PrintService | None],
-        parent: QWidget | None = None,
+        self, ops: Ops, print_service: Callable[[], PrintService | None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.session_factory = session_factory
-        self.tasks = tasks
-        self.actor = actor
+        self.ops = ops
         self.print_service = print_service
         self.pause_label = QLabel(self)
         self.pause_label.setObjectName("pause")
@@ -76,10 +63,16 @@ class PrintQueueView(QWidget):
         self.again_button.clicked.connect(lambda: self._answer(printed=False))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        ops.hub.changed.connect(self._on_changed)
 
     def reload(self) -> None:
-        factory = self.session_factory
-        self.tasks.run(lambda: list_jobs(factory, limit=1000), self._on_loaded, self._show_error)
+        QueryOp(self.ops, self, op=lambda desk: desk.print_jobs(limit=1000), success=self._on_loaded).failure(
+            self._show_error
+        ).run_in_background()
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.queue:
+            self.reload()
 
     def show_pause(self, message: str | None) -> None:
         self.pause_label.setText(self.tr("Printing stopped: %1").replace("%1", message) if message else "")
@@ -108,19 +101,18 @@ class PrintQueueView(QWidget):
         job = self.selected_job()
         if job is None:
             return
-        factory, actor = self.session_factory, self.actor
-        self.tasks.run(
-            lambda: resolve(factory, job.id, printed=printed, actor=actor, now=datetime.now(UTC)),
-            lambda _view: (self.reload(), self.queue_changed.emit()),
-            self._show_error,
-        )
+        CollectionOp(self.ops, self, op=lambda desk: desk.answer_print_job(job.id, printed), changes=PRINTED).failure(
+            self._show_error
+        ).run_in_background()
 
     def _on_resume_button_clicked(self) -> None:
         service = self.print_service()
         if service is None:
             self.show_pause(self.tr("no printer is configured"))
             return
-        self.tasks.run(lambda: (service.run(), service.pause), self._on_run_done, self._show_error, lane="print")
+        CollectionOp(
+            self.ops, self, op=lambda _desk: (service.run(), service.pause), changes=PRINTED, success=self._on_run_done
+        ).failure(self._show_error).run_in_background(lane="print")
 
     def _on_run_done(self, outcome: tuple[list[PrintResult], object]) -> None:
         _results, pause = outcome
@@ -129,8 +121,6 @@ class PrintQueueView(QWidget):
         else:
             said = printer_state_text(pause.state.value) if pause.reported else None  # the printer's own word
             self.show_pause(said or core_text(pause.message))
-        self.reload()
-        self.queue_changed.emit()
 
     def _show_error(self, error: BaseException) -> None:
         self.show_pause(core_text(error))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.orders import CHINA_TZ
 from app.services.station_options import StationOptions
@@ -27,50 +25,44 @@ from ui.core_text import core_text
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.dialogs.station_settings import StationSettingsDialog
+from ui.ops import Changes, CollectionOp, Ops
 from ui.plurals import plural
 from ui.print_controller import BatchOutcome, PrintController
+from ui.station.view import StationView
 from ui.sync_controller import SyncController, SyncOutcome
-from ui.tasks import TaskRunner
 from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.queue_view import PrintQueueView
-from ui.station.view import StationView
 
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
         station_view: StationView,
-        session_factory: sessionmaker[Session],
-        tasks: TaskRunner,
+        ops: Ops,
         printing: PrintController,
         *,
         packer: str,
         station_name: str,
         save_printer: Callable[[str], None] = lambda _uri: None,
         sync: SyncController | None = None,
-        import_files: Callable[[list[str], str], ImportReport] | None = None,
-        data_dir: Path | None = None,
         save_sound: Callable[[bool, int], None] = lambda _muted, _volume: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("PackDesk · packing station"))
-        self.tasks = tasks
+        self.ops, self.tasks = ops, ops.tasks
         self.printing = printing
         self.save_printer = save_printer
         self.station_view = station_view
-        self.orders_view = OrdersView(session_factory, tasks, self._media, self)
-        self.queue_view = PrintQueueView(session_factory, tasks, printing.actor, lambda: printing.service, self)
+        self.orders_view = OrdersView(ops, self._media, self)
+        self.queue_view = PrintQueueView(ops, lambda: printing.service, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.station_view, self.tr("Station"))
         self.tabs.addTab(self.orders_view, self.tr("Orders"))
         self.tabs.addTab(self.queue_view, self.tr("Print queue"))
         self.sync = sync
-        self.import_files = import_files
-        self.data_dir = data_dir
-        self.session_factory = session_factory
-        self.outbox_view = OutboxView(session_factory, tasks, self._send_now, self)
+        self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
         self.setCentralWidget(self.tabs)
 
@@ -121,7 +113,6 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.sync_label)
         if sync is not None:
-            self.outbox_view.changed.connect(sync.refresh_status)
             sync.started.connect(self._on_sync_started)
             sync.finished.connect(self._on_sync_finished)
             sync.status_changed.connect(self._on_sync_status_changed)
@@ -143,7 +134,7 @@ class MainWindow(QMainWindow):
         self.printing.progressed.connect(self._on_printing_progressed)
         self.printing.batch_finished.connect(self._on_printing_batch_finished)
         self.printing.printer_changed.connect(self._on_printing_printer_changed)
-        self.queue_view.queue_changed.connect(self.orders_view.reload)
+        ops.hub.changed.connect(self._on_changed)
         self.orders_view.reload()
 
     def _media(self) -> Media:
@@ -179,8 +170,6 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("%1 waiting in the queue").replace("%1", str(len(outcome.not_sent))))
         self.statusBar().showMessage(" · ".join(parts), 15_000)
         self.queue_view.show_pause(outcome.pause)
-        self.queue_view.reload()
-        self.orders_view.reload()
         if outcome.refused or outcome.pause:
             details = "\n".join(f"{no}: {why}" for no, why in outcome.refused)
             if outcome.pause:
@@ -260,13 +249,12 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Syncing…"))
 
     def _on_sync_finished(self, outcome: SyncOutcome) -> None:
-        changed = {c.order_no for c in outcome.changes}
-        if changed:
-            self.station_view.recheck(changed)
         if outcome.error:
             self.statusBar().showMessage(core_text(outcome.error), 30_000)
-        self.orders_view.reload()
-        self.outbox_view.reload()
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.order_nos:  # the platform changed orders: the open parcel may be one of them
+            self.station_view.recheck(set(changes.order_nos))
 
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
         if not status.api_shops:
@@ -290,14 +278,10 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(core_text(status.last_error))
 
     def _on_shops_action_triggered(self) -> None:
-        if self.data_dir is None:
-            return
-        if ShopSettingsDialog.show_for(self, self.session_factory, self.data_dir, self.tasks):
+        if ShopSettingsDialog.show_for(self, self.ops):
             self._sync_now()
 
     def _on_import_action_triggered(self) -> None:
-        if self.import_files is None:
-            return
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import seller-centre exports"), "", self.tr("Order exports (*.csv *.txt)")
         )
@@ -306,8 +290,14 @@ class MainWindow(QMainWindow):
         shop, ok = QInputDialog.getText(self, self.tr("Import"), self.tr("Shop name:"))
         if not ok or not shop.strip():
             return
-        importer = self.import_files
-        self.tasks.run(lambda: importer(paths, shop.strip()), self._on_import_done, self._on_import_failed)
+        name = shop.strip()
+        CollectionOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.import_files(paths, name),
+            changes=Changes(orders=True, shops=True),
+            success=self._on_import_done,
+        ).failure(self._on_import_failed).run_in_background()
 
     def _on_import_done(self, report: ImportReport) -> None:
         lines = [
@@ -327,7 +317,6 @@ class MainWindow(QMainWindow):
                     .replace("%3", core_text(r.message))
                 )
         QMessageBox.information(self, self.tr("Import"), "\n".join(lines))
-        self.orders_view.reload()
 
     def _on_import_failed(self, error: BaseException) -> None:
         QMessageBox.warning(self, self.tr("Import"), core_text(error))
@@ -336,8 +325,7 @@ class MainWindow(QMainWindow):
         self.packer_label.setText(self.tr("Packer: %1").replace("%1", name))
 
     def _on_station_view_scan_handled(self, _snapshot: object) -> None:
-        if self.tabs.currentWidget() is self.orders_view:
-            self.orders_view.reload()
+        self.ops.hub.notify(Changes(orders=True, station=True), self.station_view)
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
