@@ -76,3 +76,10 @@ def test_a_scan_repaints_only_the_rows_it_changed(qapp) -> None:  # noqa: ANN001
     rows[4] = PackLine("SKU-4", "商品", "", 2, 1)
     model.set_rows(rows, last_sku="SKU-4")  # the highlight moves from row 2 to row 4
     assert changed == [(2, 2), (4, 4)]
+
+
+def test_every_table_names_as_many_columns_as_it_counts(qapp) -> None:  # noqa: ANN001
+    from ui.models.jobs_model import JobsTableModel
+
+    for model in (JobsTableModel(), OrdersTableModel(), PackLinesModel()):
+        assert len(model.headers()) == model.columns, type(model).__name__

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import PrintJobState
 from app.domain.orders import CHINA_TZ
 from app.services.printing import JobView
 from ui.core_text import core_text
+from ui.models.rows_model import ROW_ROLE, RowsTableModel
 
 COL_ID, COL_STATE, COL_ORDER, COL_TRACKING, COL_COPY, COL_PRINTER, COL_TIME, COL_REASON = range(8)
-JOB_ROLE = Qt.ItemDataRole.UserRole + 1
+JOB_ROLE = ROW_ROLE
 
 STATE_COLOURS = {
     PrintJobState.QUEUED: "#1565c0",
@@ -34,28 +35,13 @@ def state_text(state: PrintJobState) -> str:
     }[state]
 
 
-class JobsTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[JobView] = []
-
-    def set_rows(self, rows: list[JobView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class JobsTableModel(RowsTableModel):
+    columns = 8
 
     def job_at(self, row: int) -> JobView:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             QCoreApplication.translate("JobsTableModel", "Job"),
             QCoreApplication.translate("JobsTableModel", "State"),
@@ -65,15 +51,9 @@ class JobsTableModel(QAbstractTableModel):
             QCoreApplication.translate("JobsTableModel", "Printer"),
             QCoreApplication.translate("JobsTableModel", "Time"),
             QCoreApplication.translate("JobsTableModel", "Reason"),
-        )[section]
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        job = self._rows[index.row()]
-        col = index.column()
-        if role == JOB_ROLE:
-            return job
+    def cell(self, job: JobView, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_ID:
                 return job.id

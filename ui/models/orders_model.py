@@ -5,16 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
 from app.domain.orders import CHINA_TZ, Order, place_names
+from ui.models.rows_model import ROW_ROLE, RowsTableModel
 from ui.plurals import plural
 from ui.text import displayable
 
 COL_FLAG, COL_ORDER, COL_STATUS, COL_DEADLINE, COL_RECEIVER, COL_ITEMS, COL_MESSAGE, COL_TRACKING, COL_SHOP = range(9)
-ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
+ORDER_ROLE = ROW_ROLE
 
 FLAG_COLOURS = {
     Flag.RED: "#d32f2f",
@@ -56,7 +57,9 @@ def countdown_text(deadline: datetime, now: datetime) -> str:
     )
 
 
-class OrdersTableModel(QAbstractTableModel):
+class OrdersTableModel(RowsTableModel):
+    columns = 9
+
     @staticmethod
     def headers() -> tuple[str, ...]:
         return (
@@ -73,35 +76,12 @@ class OrdersTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None, clock: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Order] = []
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def set_rows(self, rows: list[Order]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def order_at(self, row: int) -> Order:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 9
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        order = self._rows[index.row()]
-        col = index.column()
-        if role == ORDER_ROLE:
-            return order
+    def cell(self, order: Order, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(order, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:

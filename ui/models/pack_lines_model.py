@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
+
+from ui.models.rows_model import RowsTableModel
 
 COL_PICTURE, COL_SKU, COL_TITLE, COL_SPEC, COL_PROGRESS = range(5)
 PICTURES_KEPT = 300  # product pictures kept in memory beyond those of the parcel shown (64 px: ~16 KB each)
@@ -27,10 +29,11 @@ class PackLine:
         return self.scanned >= self.required and not self.refunded
 
 
-class PackLinesModel(QAbstractTableModel):
+class PackLinesModel(RowsTableModel):
+    columns = 5
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[PackLine] = []
         self._last_sku: str | None = None
         self._pictures: dict[str, QPixmap] = {}
 
@@ -70,28 +73,16 @@ class PackLinesModel(QAbstractTableModel):
     def has_picture(self, url: str) -> bool:
         return url in self._pictures
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             "",
             QCoreApplication.translate("PackLinesModel", "SKU"),
             QCoreApplication.translate("PackLinesModel", "Product"),
             QCoreApplication.translate("PackLinesModel", "Spec"),
             QCoreApplication.translate("PackLinesModel", "Verified"),
-        )[section]
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
-        col = index.column()
+    def cell(self, line: PackLine, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_PROGRESS:
                 if line.refunded:
