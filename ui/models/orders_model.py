@@ -57,6 +57,18 @@ def countdown_text(deadline: datetime, now: datetime) -> str:
     )
 
 
+def _notes(order: Order) -> list[str]:
+    """The buyer's message and the seller's memo, in words (not emoji markers: many bench PCs have no emoji font)."""
+    notes = []
+    if order.buyer_message:
+        notes.append(
+            QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace("%1", displayable(order.buyer_message))
+        )
+    if order.memo:
+        notes.append(QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo)))
+    return notes
+
+
 class OrdersTableModel(RowsTableModel):
     columns = 9
 
@@ -85,18 +97,7 @@ class OrdersTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(order, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
-            parts = []
-            if order.buyer_message:
-                parts.append(
-                    QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace(
-                        "%1", displayable(order.buyer_message)
-                    )
-                )
-            if order.memo:
-                parts.append(
-                    QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo))
-                )
-            return "\n".join(parts) or None
+            return "\n".join(_notes(order)) or None
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ITEMS:
             return "\n".join(f"{ln.sku}  {ln.title} {ln.spec}  x{ln.qty}" for ln in order.lines)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_FLAG and order.flag in FLAG_COLOURS:
@@ -143,18 +144,7 @@ class OrdersTableModel(RowsTableModel):
             pieces = plural(QCoreApplication.translate("OrdersTableModel", "%n pc(s)", None, units), units)
             return f"{first}{more}  ({pieces})"
         if col == COL_MESSAGE:
-            marks = []  # words, not emoji markers: many bench PCs have no emoji font
-            if order.buyer_message:
-                marks.append(
-                    QCoreApplication.translate("OrdersTableModel", "Buyer: %1").replace(
-                        "%1", displayable(order.buyer_message)
-                    )
-                )
-            if order.memo:
-                marks.append(
-                    QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo))
-                )
-            return "  ".join(marks)
+            return "  ".join(_notes(order))
         if col == COL_TRACKING:
             if not order.tracking_no:
                 return ""
