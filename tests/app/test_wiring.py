@@ -54,3 +54,25 @@ def test_a_built_station_has_the_bench_options_and_takes_new_ones(demo: Workspac
     assert spooler is not None and print_service(demo.session_factory, actor, "") is None
     set_printer(station, spooler)
     assert station.printer is spooler
+
+
+def test_the_demo_workspace_is_seeded_the_first_time_only(tmp_path: Path) -> None:
+    """`packdesk gui --demo` opens the demo data directory through the composition root: seeded once, reopened as it
+    was (orders a packer shipped stay shipped), with its packer, its PNG printer and the demo supervisor PIN."""
+    from app.demo.station import demo_supervisor_hash
+    from app.services.orders import list_orders
+    from app.wiring import DEMO_ORDERS, DEMO_PACKER, demo_workspace
+
+    ws = demo_workspace(tmp_path / "demo")
+    orders = list_orders(ws.session_factory, limit=DEMO_ORDERS * 2)
+    assert len(orders) == DEMO_ORDERS
+    assert (ws.settings.packer, ws.settings.printer_uri) == (DEMO_PACKER, f"png://{ws.labels_dir.as_posix()}")
+    assert ws.settings.supervisor_pin == demo_supervisor_hash(ws.settings.supervisor_pin)
+    ws.close()
+    again = demo_workspace(tmp_path / "demo")
+    try:
+        assert sorted(o.order_no for o in list_orders(again.session_factory, limit=DEMO_ORDERS * 2)) == sorted(
+            o.order_no for o in orders
+        )
+    finally:
+        again.close()
