@@ -1,7 +1,7 @@
 """ESC/POS raster encoding of a label image (our own encoder, not python-escpos's).
 
 python-escpos's `image()` is right for receipts but wrong for labels: its `GS ( L` length overflows above 64 KB and
-it takes ~70 ms per 100x150 label (shared/reference/printing-and-qt.md 1.4). A label is sent as `GS v 0` raster in
+it takes ~70 ms per 100x150 label (bench/labels.py measures both). A label is sent as `GS v 0` raster in
 bands, which every ESC/POS printer we know accepts, in one write.
 """
 

@@ -1,4 +1,4 @@
-"""Printer addresses (URIs) as design.md defines them, parsed into a `PrinterSpec`.
+"""Printer addresses (URIs), parsed into a `PrinterSpec`.
 
 tcp://HOST:PORT  usb://VID:PID  serial:///dev/ttyUSB0?baud=115200  file:///dev/usb/lp0  win32://PRINTER NAME
 cups://QUEUE  pdf:///path/labels.pdf  png:///dir

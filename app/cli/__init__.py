@@ -1,4 +1,4 @@
-"""The headless `packdesk` command (see design.md, the command-line contract).
+"""The headless `packdesk` command: the command-line contract scripts and acceptance checks rely on (README).
 
 Every command takes --data-dir and --json; errors go to stderr as one line a seller can act on, with a non-zero exit.
 The window (`packdesk gui`) is started through a runner that ui/ passes in, so this module never imports Qt.

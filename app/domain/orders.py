@@ -97,7 +97,7 @@ class Order:
         return None
 
     def to_json(self) -> dict[str, Any]:
-        """The `packdesk orders --json` shape (see design.md, the command-line contract)."""
+        """The `packdesk orders --json` shape (the command-line contract: its fields never change)."""
         return {
             "order_no": self.order_no,
             "shop": self.shop,

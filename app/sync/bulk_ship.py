@@ -3,7 +3,7 @@
 
 A shop without an API connection (filled by imports, or the demo) cannot report its shipments from here; the seller
 uploads this file in the seller centre instead. Each platform's importer wants its own column titles and its own
-spelling of the carrier. The reference material (shared/reference/platforms.md) does not document these templates, so
+spelling of the carrier. The platforms' API documents do not cover these templates, so
 the layouts below are PackDesk's choice from the platforms' downloadable templates as sellers describe them; they are
 unverified against a live seller centre, and kept in this one table so a correction is one line:
 

@@ -1,4 +1,4 @@
-"""Taobao: trades mapped to PackDesk orders, the first fill and the incremental sync (platforms.md 1.2-1.5).
+"""Taobao: trades mapped to PackDesk orders, the first fill and the incremental sync.
 
 First fill: `taobao.trades.sold.get` for each waiting status over the last three months, 100 per page, each page
 committed as it arrives. The watermark is set only when the fill is complete, to the time it started (less an

@@ -1,6 +1,6 @@
 """A client for the Taobao Open Platform (TOP) gateway: signing, GMT+8 timestamps, retries, rate limits.
 
-See shared/reference/platforms.md section 1. Every call is a form POST to the gateway with the common parameters and a
+Every call is a form POST to the gateway with the common parameters and a
 signature over all of them; the answer is JSON whose root is `<method_with_underscores>_response`, or an
 `error_response` envelope.
 

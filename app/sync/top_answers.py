@@ -26,7 +26,7 @@ from app.sync.model import MAX_AMOUNT, MAX_QTY, YEARS
 Text = str | None
 Count = Annotated[int, Meta(ge=0)]
 Quantity = Annotated[int, Meta(ge=1, le=MAX_QTY)]
-Flag = Annotated[int, Meta(ge=0, le=99)]  # 0-5 today; newer colours stay readable (platforms.md 1.2)
+Flag = Annotated[int, Meta(ge=0, le=99)]  # 0-5 today; newer colours stay readable
 Id = Annotated[int, Meta(ge=0)] | Annotated[str, Meta(max_length=64)] | None
 _T = TypeVar("_T")
 
