@@ -18,14 +18,23 @@ if TYPE_CHECKING:
 
 WRITE_TIMEOUT_S = 30.0  # a printer that takes nothing for 30 s has stalled
 AnswerComplete = Callable[[bytes], bool]
+Written = Callable[[], None]  # told once a label's last byte is handed to the link, before its answer is awaited
 
 
 class Batch(Protocol):
     """One connection that carries several labels, each confirmed by a status answer asked behind it."""
 
-    def send(self, data: bytes, request: bytes, answer_length: int, complete: AnswerComplete | None) -> bytes | None:
-        """Sends `data` then `request` on the open connection and returns the answer (None: no answer came, the
-        label is not confirmed). Raises PrinterOffline (nothing left) or PrinterWriteError (cut off)."""
+    def send(
+        self,
+        data: bytes,
+        request: bytes,
+        answer_length: int,
+        complete: AnswerComplete | None,
+        written: Written | None = None,
+    ) -> bytes | None:
+        """Sends `data` then `request` on the open connection, calls `written`, and returns the answer (None: no
+        answer came, the label is not confirmed). Raises PrinterOffline (nothing left) or PrinterWriteError (cut
+        off)."""
         ...
 
     def close(self) -> None: ...
@@ -80,9 +89,10 @@ class LabelPrinter(Protocol):
 class PrinterBatch(Protocol):
     """The labels of one batch on one connection of a printer, each sent with the status question behind it."""
 
-    def send(self, data: bytes) -> PrinterStatus:
-        """Sends one encoded label; returns the printer's status, answered once it took all of it (`unknown`: no
-        answer, the label is not confirmed). Raises PrinterOffline, PrinterWriteError."""
+    def send(self, data: bytes, written: Written | None = None) -> PrinterStatus:
+        """Sends one encoded label, calls `written` once it is handed to the link (while the printer prints, a
+        caller may work without slowing the sending), and returns the printer's status, answered once it took all
+        of it (`unknown`: no answer, the label is not confirmed). Raises PrinterOffline, PrinterWriteError."""
         ...
 
     def close(self) -> None: ...

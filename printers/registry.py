@@ -14,7 +14,7 @@ from PIL import Image
 
 from printers import escpos, tspl, zpl
 from printers.errors import PrinterOffline, PrinterUriError, PrinterWriteError
-from printers.ports import Batch, BatchingTransport, LabelPrinter, Transport
+from printers.ports import Batch, BatchingTransport, LabelPrinter, Transport, Written
 from printers.render import render_waybill
 from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
 from printers.uri import PrinterSpec, parse_printer_uri
@@ -97,12 +97,11 @@ class LabelBatch:
     def __init__(self, lang: str, link: Batch) -> None:
         self.lang, self.link = lang, link
 
-    def send(self, data: bytes) -> PrinterStatus:
-        """Sends one encoded label; returns the printer's status, answered once it took all of it (`unknown`: no
-        answer, the label is not confirmed). Raises PrinterOffline, PrinterWriteError."""
+    def send(self, data: bytes, written: Written | None = None) -> PrinterStatus:
+        """Sends one encoded label (see PrinterBatch.send). Raises PrinterOffline, PrinterWriteError."""
         query = QUERIES[self.lang]
         complete = zpl_answer_complete if self.lang == "zpl" else None
-        return parse_answer(self.lang, self.link.send(data, query.request, query.answer_length, complete))
+        return parse_answer(self.lang, self.link.send(data, query.request, query.answer_length, complete, written))
 
     def close(self) -> None:
         self.link.close()

@@ -19,7 +19,7 @@ import sys
 import time
 
 from printers.errors import PrinterOffline, PrinterWriteError
-from printers.ports import AnswerComplete
+from printers.ports import AnswerComplete, Written
 
 CONNECT_TIMEOUT_S = 5.0
 STALL_S = 30.0  # a printer that takes nothing for 30 s has stalled (the same allowance as a blocked write)
@@ -134,7 +134,7 @@ class TcpTransport:
         view = memoryview(data)
         while view:
             try:
-                view = view[sock.send(view[:SEND_BUFFER]) :]
+                view = view[sock.send(view) :]  # what fits: SO_SNDBUF bounds it (32 KB chunks would meet Nagle)
                 progress.moved()
             except TimeoutError:
                 if progress.stalled():  # it stopped taking the label part-way
@@ -163,11 +163,20 @@ class TcpBatch:
     def __init__(self, link: TcpTransport, sock: socket.socket) -> None:
         self.link, self.sock = link, sock
 
-    def send(self, data: bytes, request: bytes, answer_length: int, complete: AnswerComplete | None) -> bytes | None:
+    def send(
+        self,
+        data: bytes,
+        request: bytes,
+        answer_length: int,
+        complete: AnswerComplete | None,
+        written: Written | None = None,
+    ) -> bytes | None:
         link, sock = self.link, self.sock
         try:
             progress = _Progress(sock, link.stall_s)
             link._send_all(sock, data + request, progress)
+            if written is not None:
+                written()
             answer = b""
             while not (answer_length and len(answer) >= answer_length) and not (complete and complete(answer)):
                 try:

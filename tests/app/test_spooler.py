@@ -213,7 +213,9 @@ def test_kill_9_during_a_batch_loses_nothing(demo: Workspace, packdesk_cmd: list
             env=env,
         )
         deadline = time.monotonic() + 60
-        while len(sim.jobs) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        # Killed while the third label's bytes go: the commit that claimed it counted the second (the second's
+        # answer alone leaves a moment before that commit in which a kill finds it `sending`).
+        while not (len(sim.jobs) >= 2 and sim.receiving) and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.02)
         assert proc.poll() is None, "the batch finished before it could be killed"
         proc.send_signal(signal.SIGKILL)

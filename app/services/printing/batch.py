@@ -5,9 +5,10 @@ queue, so label k+1 is ready while label k goes out. The sender takes them in or
 job just before its bytes go (so at most one job is ever `sending`, and a kill leaves the rest queued), renders
 again only when the claimed label differs from the one read ahead (apart from its print time), sends it with the
 status question behind it, and counts it only once the printer answered, in the same commit that claims the next
-job: between two labels the printer waits for one sync to disk. The next label is taken from the render thread
-before a label goes, so reading and rendering ahead happen while the printer prints. A failure or a stopped printer
-ends the batch; labels rendered ahead and not claimed stay queued, untouched.
+job: between two labels the printer waits for one sync to disk. The render thread starts a label when a label's
+bytes are handed to the printer, so reading and rendering ahead happen while the printer prints, never while the
+sender writes or commits. A failure or a stopped printer ends the batch; labels rendered ahead and not claimed stay
+queued, untouched.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from printers.waybill import Waybill
 if TYPE_CHECKING:
     from app.services.printing.spooler import PrintService
 
-AHEAD = 2  # labels rendered ahead of the one being sent: enough to hide rendering, little to throw away on a stop
+AHEAD = 3  # labels rendered ahead of the one being sent: enough to hide rendering, little to throw away on a stop
 # No answer behind a label on a batch's connection: the printer did not confirm it took it all.
 UNCONFIRMED = (State.PAPER_OUT, State.OFFLINE, State.COVER_OPEN, State.ERROR, State.UNKNOWN)
 
@@ -46,11 +47,18 @@ class Rendered:
 
 
 class Renderer:
-    """Reads and renders the labels of `job_ids` in order on its own thread, at most AHEAD before the sender."""
+    """Reads and renders the labels of `job_ids` in order on its own thread, at most AHEAD before the sender.
+
+    After the first AHEAD, it starts a label only when the sender grants one: when a label's bytes are handed to
+    the printer (or a label is not sent), so it works while the printer prints. Python's threads take turns on one
+    lock, and a render running while the sender writes a label or commits between two labels would make the sender
+    wait for its turn at every wake-up, with the printer idle.
+    """
 
     def __init__(self, service: PrintService, printer: BatchingPrinter, job_ids: list[int]) -> None:
         self.service, self.printer, self.job_ids = service, printer, job_ids
-        self.ready: queue.Queue[Rendered | BaseException | None] = queue.Queue(maxsize=AHEAD)
+        self.ready: queue.SimpleQueue[Rendered | BaseException | None] = queue.SimpleQueue()
+        self.permits = threading.Semaphore(AHEAD)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self._run, name="label-render", daemon=True)
         self.thread.start()
@@ -58,12 +66,13 @@ class Renderer:
     def _run(self) -> None:
         try:
             for job_id in self.job_ids:
-                waybill = self._read(job_id)
-                if not self._put(Rendered(job_id, waybill, self.printer.render(waybill) if waybill else b"")):
+                if not self._permitted():
                     return
-            self._put(None)
+                waybill = self._read(job_id)
+                self.ready.put(Rendered(job_id, waybill, self.printer.render(waybill) if waybill else b""))
+            self.ready.put(None)
         except BaseException as exc:  # noqa: BLE001 - handed to the sender, which raises it on its thread
-            self._put(exc)
+            self.ready.put(exc)
 
     def _read(self, job_id: int) -> Waybill | None:
         """The label job `job_id` would print now, nothing claimed."""
@@ -74,14 +83,15 @@ class Renderer:
             order = OrderRepository(session).row_for_package(found.package)
             return build_waybill(order, found.package, found.package.print_count + 1, self.service.clock())
 
-    def _put(self, item: Rendered | BaseException | None) -> bool:
+    def _permitted(self) -> bool:
         while not self.stop.is_set():
-            try:
-                self.ready.put(item, timeout=0.1)
+            if self.permits.acquire(timeout=0.1):
                 return True
-            except queue.Full:
-                continue
         return False
+
+    def grant(self) -> None:
+        """The sender is done writing a label (or skipped one): one more may be read and rendered."""
+        self.permits.release()
 
     def take(self) -> Rendered | BaseException | None:
         """The next label, or what the render thread raised, or None: no label left."""
@@ -95,8 +105,8 @@ class Renderer:
 class Sender:
     """Sends claimed labels on one connection, counting each in the commit that claims the next one."""
 
-    def __init__(self, service: PrintService, printer: BatchingPrinter) -> None:
-        self.service, self.printer = service, printer
+    def __init__(self, service: PrintService, printer: BatchingPrinter, renderer: Renderer) -> None:
+        self.service, self.printer, self.renderer = service, printer, renderer
         self.link: PrinterBatch | None = None
         self.claimed: dict[int, Claim | PrintResult | None] = {}  # claims made in the commit that counted a label
 
@@ -110,7 +120,7 @@ class Sender:
         data = ahead.data if _same(ahead.waybill, claim.waybill) else self.printer.render(claim.waybill)
         try:
             self.link = self.link or self.printer.open_batch()
-            status = self.link.send(data)
+            status = self.link.send(data, self.renderer.grant)
         except PrinterError as exc:
             return self.service.failed(claim, exc)
         if status.state is State.READY and following is not None:
@@ -133,13 +143,14 @@ def send_batch(
     """
     results: list[PrintResult] = []
     printer = cast(BatchingPrinter, service.printer)
-    sender, renderer = Sender(service, printer), Renderer(service, printer, job_ids)
+    renderer = Renderer(service, printer, job_ids)
+    sender = Sender(service, printer, renderer)
     try:
         ahead = renderer.take()
         while isinstance(ahead, Rendered):
             claim = sender.claim(ahead.job_id)
-            # Taken before this label goes, so the render thread reads and renders the next one while the printer
-            # prints, not between its answer and the next label's first byte.
+            # Taken before this label goes (it was rendered while the printer printed the one before), so the commit
+            # after this label's answer can claim it at once.
             following = renderer.take()
             if isinstance(claim, Claim):
                 result: PrintResult | None = sender.send(
@@ -147,6 +158,7 @@ def send_batch(
                 )
             else:
                 result = claim  # None: another worker took it; a result: cancelled, its order stopped while it waited
+                renderer.grant()
             if result is not None:
                 results.append(result)
                 if progress:
