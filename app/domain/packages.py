@@ -7,7 +7,7 @@ and the outbox name it by, its live package and whether an earlier one was voide
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.domain.enums import PackageState
 from app.domain.orders import Order
@@ -21,6 +21,8 @@ class Package:
     tracking_no: str
     state: PackageState
     print_count: int = 0
+    # The carrier's routing printed on its label (sort_headline, route_code, consolidation); {} when it gave none.
+    routing: dict[str, str] = field(default_factory=dict, hash=False)
 
     @property
     def printed(self) -> bool:

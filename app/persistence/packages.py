@@ -19,7 +19,9 @@ from app.persistence.rows import PackageRow
 
 
 def to_package(row: PackageRow) -> Package:
-    return Package(row.id, row.order_id, row.carrier, row.tracking_no, PackageState(row.state), row.print_count)
+    return Package(
+        row.id, row.order_id, row.carrier, row.tracking_no, PackageState(row.state), row.print_count, row.routing or {}
+    )
 
 
 class PackageRepository:

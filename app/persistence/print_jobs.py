@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.messages import Message, msg
+from app.domain.packages import Package
 from app.domain.print_jobs import JobView, PrintJob
+from app.persistence.packages import to_package
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 
 OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
@@ -36,6 +38,11 @@ class JobOf:
     job: PrintJobRow
     package: PackageRow
     order: OrderRow
+
+    @property
+    def parcel(self) -> Package:
+        """The parcel as a domain value (what the label is built from)."""
+        return to_package(self.package)
 
 
 class PrintJobs:
@@ -122,7 +129,7 @@ class PrintJobs:
 
     # -- writes -----------------------------------------------------------------------------------------------
 
-    def enqueue(self, package: PackageRow, printer_uri: str, reason: Message | None, now: datetime) -> int:
+    def enqueue(self, package: Package, printer_uri: str, reason: Message | None, now: datetime) -> int:
         """Queues the next copy of `package`'s waybill for `printer_uri`; returns the job id."""
         job = PrintJobRow(
             package_id=package.id,

@@ -260,10 +260,10 @@ class OrderRepository:
         cost a catalogue query the stop checks do not need)."""
         return self._stored_of(self.row(order_no, shop), barcodes)
 
-    def stored_by_id(self, order_id: int) -> StoredOrder | None:
-        """The order with id `order_id`, with its barcodes."""
+    def stored_by_id(self, order_id: int, *, barcodes: bool = True) -> StoredOrder | None:
+        """The order with id `order_id`, with its barcodes unless told not to."""
         row = self.session.execute(_statements().by_id, {"id": order_id}).unique().scalars().first()
-        return self._stored_of(row, barcodes=True)
+        return self._stored_of(row, barcodes)
 
     def _row_by_id(self, order_id: int) -> OrderRow:
         row = self.session.get(OrderRow, order_id)
@@ -286,10 +286,6 @@ class OrderRepository:
 
     def order_no_of(self, order_id: int) -> str | None:
         return self.session.execute(select(OrderRow.order_no).where(OrderRow.id == order_id)).scalar_one_or_none()
-
-    def row_for_package(self, package: PackageRow) -> OrderRow:
-        row = self.session.execute(self._load().where(OrderRow.id == package.order_id)).scalars().one()
-        return row
 
     def get(self, order_no: str) -> Order | None:
         row = self.row(order_no)

@@ -64,6 +64,12 @@ class ShopRepository:
         row = self._row(name)
         return _shop(row) if row else None
 
+    def sender_of(self, shop_id: int) -> Sender | None:
+        """Who sends shop `shop_id`'s parcels: its group's sender; None when the shop has no group."""
+        row = self.session.get(ShopRow, shop_id)
+        group = row.group if row is not None else None
+        return _sender(group) if group is not None else None
+
     def names(self) -> list[str]:
         return list(self.session.execute(select(ShopRow.name).order_by(ShopRow.name)).scalars())
 

@@ -1,16 +1,36 @@
-"""Waybill accounts' number rolls: taking serials with one conditional write (persistence layer)."""
+"""Waybill accounts: the one serving a shop, read as a domain value, and their number rolls' serials taken with one
+conditional write (persistence layer)."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.persistence.rows import WaybillAccountRow
+from app.domain.waybills import WaybillAccount
+from app.persistence.rows import ShopRow, WaybillAccountRow
 
 
 class WaybillAccounts:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def group_of(self, shop_id: int) -> int | None:
+        """The associated-shop group of shop `shop_id` (its accounts serve the shop); None when it has none.
+
+        The shop was loaded with its order on the print path, so this is answered from the session.
+        """
+        shop = self.session.get(ShopRow, shop_id)
+        return shop.group_id if shop is not None else None
+
+    def serving(self, group_id: int, carrier: str | None = None) -> WaybillAccount | None:
+        """The group's account for `carrier` (a code in capitals), else its default one (then its first)."""
+        query = select(WaybillAccountRow).where(WaybillAccountRow.group_id == group_id)
+        if carrier:
+            query = query.where(WaybillAccountRow.carrier == carrier)
+        else:
+            query = query.order_by(WaybillAccountRow.is_default.desc(), WaybillAccountRow.id)
+        row = self.session.execute(query).scalars().first()
+        return WaybillAccount(row.id, row.name, row.kind, row.carrier) if row is not None else None
 
     def take_serials(self, account_id: int, count: int) -> int | None:
         """Takes the next `count` serials of the account's roll; the first of them, or None when fewer are left.

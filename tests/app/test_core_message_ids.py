@@ -20,7 +20,8 @@ from app.domain.enums import OrderStatus, Platform
 from app.domain.errors import DatabaseError, InvalidInput, NotFound, NotPackable, PackDeskError, TrackingExhausted
 from app.domain.messages import CATALOG, PLAIN, Message, of_error
 from app.persistence.db import make_engine, sqlite_url, translate_db_errors, upgrade
-from app.persistence.rows import OrderRow, PlatformCarrierRow, WaybillAccountRow
+from app.persistence.repositories import OrderRepository
+from app.persistence.rows import OrderRow, PackageRow, PlatformCarrierRow, WaybillAccountRow
 from app.scanning.serial_devices import SerialScanner, parse_serial_uri
 from app.services.audit import Actor
 from app.services.orders import list_orders
@@ -149,8 +150,9 @@ def test_a_doubtful_number_warns_with_an_id(demo: Workspace) -> None:
 def test_a_printed_waybill_is_not_replaced(demo: Workspace) -> None:
     order_no = packable(demo)[0]
     with demo.session_factory.begin() as session:
-        order = session.execute(select(OrderRow).where(OrderRow.order_no == order_no)).scalar_one()
-        allocate(session, order, waybill_providers()).print_count = 1
+        order = OrderRepository(session).stored(order_no)
+        assert order is not None
+        session.get(PackageRow, allocate(session, order, waybill_providers()).id).print_count = 1
     message = refusal(lambda: ship_order(demo.session_factory, order_no, "ZTO", "73600316247086", ACTOR, NOW))
     assert message.id == "shipping.already_printed"
 
@@ -160,18 +162,20 @@ def test_a_printed_waybill_is_not_replaced(demo: Workspace) -> None:
 
 def test_waybill_account_refusals(demo: Workspace) -> None:
     with demo.session_factory() as session:
-        order = session.execute(select(OrderRow).where(OrderRow.order_no == packable(demo)[0])).scalar_one()
+        row = session.execute(select(OrderRow).where(OrderRow.order_no == packable(demo)[0])).scalar_one()
+        order = OrderRepository(session).stored(row.order_no)
+        assert order is not None
         assert refusal(lambda: account_for(session, order, "NOPE"), InvalidInput).id == "carrier.unknown"
         missing = refusal(lambda: account_for(session, order, "JT"), NotFound)
         assert missing.render() == (
-            f"Shop '{order.shop.name}' has no JT waybill account: add one for its shop group, then print again."
+            f"Shop '{row.shop.name}' has no JT waybill account: add one for its shop group, then print again."
         )
         session.execute(update(WaybillAccountRow).values(next_serial=WaybillAccountRow.serial_end))
         exhausted = refusal(lambda: allocate(session, order, waybill_providers()), TrackingExhausted)
         assert exhausted.id == "waybill.exhausted"
         session.execute(delete(WaybillAccountRow))
         assert refusal(lambda: account_for(session, order), NotFound).id == "waybill.no_account"
-        order.shop.group_id = None
+        row.shop.group_id = None
         assert refusal(lambda: account_for(session, order), NotFound).id == "waybill.no_group"
         session.rollback()
 

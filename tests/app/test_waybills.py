@@ -8,15 +8,28 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, TrackingExhausted
+from app.domain.packages import StoredOrder
 from app.domain.tracking import is_valid_s10
+from app.persistence.repositories import OrderRepository
 from app.persistence.rows import OrderRow, PackageRow, WaybillAccountRow
 from app.services.waybills import WaybillAccount, WaybillRequest, allocate, preview_routing, standard_providers
 from app.services.workspace import Workspace
 from app.wiring import waybill_providers
 
 
-def orders(session: Session, n: int) -> list[OrderRow]:
-    return list(session.execute(select(OrderRow).order_by(OrderRow.id).limit(n)).scalars())
+def orders(session: Session, n: int) -> list[StoredOrder]:
+    rows = session.execute(select(OrderRow).order_by(OrderRow.id).limit(n)).scalars()
+    return [stored(session, row) for row in rows]
+
+
+def stored(session: Session, row: OrderRow) -> StoredOrder:
+    found = OrderRepository(session).stored_by_id(row.id)
+    assert found is not None
+    return found
+
+
+def account_of(row: WaybillAccountRow) -> WaybillAccount:
+    return WaybillAccount(row.id, row.name, row.kind, row.carrier)
 
 
 def make_roll(session: Session, carrier: str, first: int, end: int) -> WaybillAccountRow:
@@ -38,8 +51,8 @@ def test_a_roll_hands_out_its_numbers_in_order_in_the_carrier_format(demo: Works
 
 def test_an_s10_roll_recomputes_the_check_digit_of_each_serial(demo: Workspace) -> None:
     with demo.session_factory.begin() as session:
-        account = WaybillAccount.of(make_roll(session, "EMS", 12_345_679, 12_345_690))
-        requests = [WaybillRequest.of(o) for o in orders(session, 2)]
+        account = account_of(make_roll(session, "EMS", 12_345_679, 12_345_690))
+        requests = [WaybillRequest.of(o.order) for o in orders(session, 2)]
         issued = standard_providers().provider(account).allocate(session, requests, account)
         # the check digit is not monotonic: 9 then 8 (platforms.md §4's worked example)
         assert [a.tracking_no for a in issued] == ["EA123456799CN", "EA123456808CN"]
@@ -50,9 +63,9 @@ def test_an_exhausted_roll_says_so_and_takes_nothing(demo: Workspace) -> None:
     with demo.session_factory.begin() as session:
         account = make_roll(session, "ZTO", 500, 502)
         first, second, third = orders(session, 3)
-        roll = standard_providers().provider(WaybillAccount.of(account))
+        roll = standard_providers().provider(account_of(account))
         with pytest.raises(TrackingExhausted) as refused:  # three asked, two left: none is taken
-            roll.allocate(session, [WaybillRequest.of(o) for o in (first, second, third)], WaybillAccount.of(account))
+            roll.allocate(session, [WaybillRequest.of(o.order) for o in (first, second, third)], account_of(account))
         assert refused.value.message == "The 中通快递 waybill account 'ZTO 演示账户' has no tracking numbers left."
         assert allocate(session, first, standard_providers()).tracking_no == "70000000000500"
         assert allocate(session, second, standard_providers()).tracking_no == "70000000000501"
@@ -79,8 +92,9 @@ def test_an_account_whose_kind_has_no_provider_is_refused_by_name(demo: Workspac
 
 def test_the_demo_accounts_are_served_only_where_the_composition_root_adds_the_demo(demo: Workspace) -> None:
     with demo.session_factory.begin() as session:
-        order = orders(session, 1)[0]
-        order.receiver_province, order.receiver_city, order.receiver_district = "上海市", "上海市", "浦东新区"
+        row = session.execute(select(OrderRow).order_by(OrderRow.id).limit(1)).scalar_one()
+        row.receiver_province, row.receiver_city, row.receiver_district = "上海市", "上海市", "浦东新区"
+        order = stored(session, row)
         with pytest.raises(InvalidInput):
             allocate(session, order, standard_providers())
         assert preview_routing(session, order, standard_providers()) == ("ZTO", {})

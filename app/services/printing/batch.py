@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 from app.domain.enums import PrintJobState
 from app.persistence.print_jobs import PrintJobs
-from app.persistence.repositories import OrderRepository
-from app.services.printing.label import build_waybill
+from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.results import Claim, PrintResult
 from printers.errors import PrinterError
 from printers.ports import BatchingPrinter, PrinterBatch
@@ -80,8 +79,9 @@ class Renderer:
             found = PrintJobs(session).of(job_id)
             if found is None or found.job.state != PrintJobState.QUEUED:
                 return None
-            order = OrderRepository(session).row_for_package(found.package)
-            return build_waybill(order, found.package, found.package.print_count + 1, self.service.clock())
+            package = found.parcel
+            stored = parcel_order(session, package)
+            return waybill_of(session, stored, package, package.print_count + 1, self.service.clock())
 
     def _permitted(self) -> bool:
         while not self.stop.is_set():

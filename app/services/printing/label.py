@@ -1,4 +1,4 @@
-"""What goes on the waybill of an order: the label's content, built from the cache (services layer).
+"""What goes on the waybill of an order: the label's content, built from domain values (services layer).
 
 The receiver is privacy-masked, the sender is the shop group's, and only the lines still to ship are listed. A
 preview shows the label an order would print now without allocating or recording anything.
@@ -10,58 +10,65 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import RefundStatus
+from app.domain.enums import PackageState
 from app.domain.errors import NotFound
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import msg
-from app.domain.orders import CHINA_TZ, is_packable
+from app.domain.orders import CHINA_TZ, Order, place_names
+from app.domain.packages import Package, StoredOrder
+from app.domain.shops import Sender
 from app.domain.tracking import carrier
-from app.persistence.repositories import OrderRepository, current_package
-from app.persistence.rows import OrderRow, PackageRow
+from app.persistence.repositories import OrderRepository
+from app.persistence.shops import ShopRepository
 from app.services.waybills import installed, preview_routing
 from printers.waybill import Item, Party, Routing, Waybill
 
 
-def build_waybill(order: OrderRow, package: PackageRow, copy_no: int, printed_at: datetime) -> Waybill:
-    """The label content of `package`: privacy-masked receiver, the group's sender, packable items only."""
-    group = order.shop.group
-    sender = (
-        Party(
-            group.sender_name,
-            group.sender_phone,
-            "".join((group.sender_province, group.sender_city, group.sender_district, group.sender_detail)),
-        )
-        if group
-        else Party(order.shop.name, "", "")
-    )
-    city = "" if order.receiver_city == order.receiver_province else order.receiver_city
-    routing = package.routing or {}
+def build_waybill(order: Order, package: Package, sender: Sender | None, copy_no: int, printed_at: datetime) -> Waybill:
+    """The label content of `package`: privacy-masked receiver, the group's sender (the shop's name when its shop
+    has no group), packable items only."""
+    address = order.receiver.address
+    routing = package.routing
     return Waybill(
         tracking_no=package.tracking_no,
         carrier_name=carrier(package.carrier).name,
         carrier_code=package.carrier,
         receiver=Party(
-            mask_name(order.receiver_name),  # the cache holds them masked; a label never shows more, whatever wrote it
-            mask_phone(order.receiver_phone),
-            "".join(
-                (order.receiver_province, city, order.receiver_district, order.receiver_town, order.receiver_address)
-            ),
+            mask_name(order.receiver.name),  # the cache holds them masked; a label never shows more, whatever wrote it
+            mask_phone(order.receiver.phone),
+            place_names(address.province, address.city, address.district, address.town, address.detail),
         ),
-        sender=sender,
+        sender=(
+            Party(sender.name, sender.phone, f"{sender.province}{sender.city}{sender.district}{sender.detail}")
+            if sender
+            else Party(order.shop, "", "")
+        ),
         order_no=order.order_no,
         printed_at=printed_at.astimezone(CHINA_TZ),
         routing=Routing(
             routing.get("sort_headline", ""), routing.get("route_code", ""), routing.get("consolidation", "")
         ),
         items=tuple(
-            Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.qty)
-            for ln in order.lines
-            if is_packable(RefundStatus(ln.refund_status), shipped=ln.shipped)
+            Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.qty) for ln in order.lines if ln.packable
         ),
         buyer_message=order.buyer_message,
-        seller_memo=order.seller_memo,
+        seller_memo=order.memo,
         copy_no=copy_no,
     )
+
+
+def parcel_order(session: Session, package: Package) -> StoredOrder:
+    """The order `package` is for, as cached (without barcodes: a label does not show them)."""
+    stored = OrderRepository(session).stored_by_id(package.order_id, barcodes=False)
+    if stored is None:
+        raise LookupError(f"no order {package.order_id}")
+    return stored
+
+
+def waybill_of(session: Session, stored: StoredOrder, package: Package, copy_no: int, printed_at: datetime) -> Waybill:
+    """The label of `package` of `stored`, with the sender of its shop's group."""
+    sender = ShopRepository(session).sender_of(stored.shop_id)
+    return build_waybill(stored.order, package, sender, copy_no, printed_at)
 
 
 PREVIEW_NUMBER = "000000000000"  # shown until the order's tracking number is allocated at print time
@@ -74,16 +81,11 @@ def preview_waybill(session_factory: sessionmaker[Session], order_no: str, now: 
         NotFound: no such order.
     """
     with session_factory() as session:
-        order = OrderRepository(session).row(order_no)
-        if order is None:
+        stored = OrderRepository(session).stored(order_no)
+        if stored is None:
             raise NotFound(msg("order.not_found", order_no=order_no))
-        package = current_package(order)
+        package = stored.package
         if package is None:
-            carrier_code, routing = preview_routing(session, order, installed())
-            package = PackageRow(
-                tracking_no=PREVIEW_NUMBER,
-                carrier=carrier_code,
-                routing=routing,
-                print_count=0,
-            )
-        return build_waybill(order, package, package.print_count + 1, now)
+            carrier_code, routing = preview_routing(session, stored, installed())
+            package = Package(0, stored.id, carrier_code, PREVIEW_NUMBER, PackageState.ALLOCATED, 0, routing)
+        return waybill_of(session, stored, package, package.print_count + 1, now)

@@ -23,9 +23,9 @@ from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError
 from app.domain.messages import Message, msg, of_error
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
-from app.persistence.repositories import OrderRepository, current_package, to_order
+from app.persistence.repositories import OrderRepository
 from app.services.audit import Actor, audit
-from app.services.printing.label import build_waybill
+from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
@@ -140,12 +140,12 @@ class PrintService:
             reprint_reason if isinstance(reprint_reason, Message) else Message.plain((reprint_reason or "").strip())
         )
         given = isinstance(reprint_reason, Message) or bool(reason.render())
-        order = OrderRepository(session).row(order_no)
-        if order is None:
+        stored = OrderRepository(session).stored(order_no)
+        if stored is None:
             raise NotFound(msg("print.order_not_found", order_no=order_no))
-        package = current_package(order)
+        order, package = stored.order, stored.package
         already = package is not None and package.print_count > 0
-        blocked = to_order(order, {}).block_reason()
+        blocked = order.block_reason()
         if blocked and not (blocked == "shipped" and already and given):
             raise NotPackable(msg(f"print.blocked.{blocked}", order_no=order.order_no), reason=blocked)
         jobs = PrintJobs(session)
@@ -168,7 +168,7 @@ class PrintService:
                     )
                 )
         if package is None:
-            package = allocate(session, order, self.waybills or installed(), carrier_code)
+            package = allocate(session, stored, self.waybills or installed(), carrier_code)
         return jobs.enqueue(package, self.uri, reason if already else None, self.clock())
 
     def pending(self) -> list[int]:
@@ -191,8 +191,8 @@ class PrintService:
     def _open_job(
         session: Session, order_no: str, states: tuple[PrintJobState, ...] = OPEN_STATES
     ) -> tuple[int, PrintJobState] | None:
-        row = OrderRepository(session).row(order_no)
-        package = current_package(row) if row is not None else None
+        stored = OrderRepository(session).stored(order_no)
+        package = stored.package if stored is not None else None
         return PrintJobs(session).first_of_package(package.id, states) if package is not None else None
 
     def take_over(self, job_id: int) -> None:
@@ -291,10 +291,11 @@ class PrintService:
         found = jobs.claim(job_id)
         if found is None:
             return None
-        job, package = found.job, found.package
-        order = OrderRepository(session).row_for_package(package)
+        job, package = found.job, found.parcel
+        stored = parcel_order(session, package)
+        order = stored.order
         now = self.clock()
-        blocked = to_order(order, {}).block_reason()
+        blocked = order.block_reason()
         if blocked and not (blocked == "shipped" and job.copy_no > 1):
             # The order changed while its job waited (a refund arrived): the label must not come out.
             why = msg("print.cancelled", reason=msg("print.order_stopped", reason=msg(f"order.blocked.{blocked}")))
@@ -305,7 +306,7 @@ class PrintService:
             )  # fmt: skip
             return PrintResult.of(found, message=why)
         jobs.start_sending(found, this_process(), now)
-        waybill = build_waybill(order, package, job.copy_no, now)
+        waybill = waybill_of(session, stored, package, job.copy_no, now)
         return Claim(job.id, order.order_no, package.tracking_no, package.carrier, job.copy_no, waybill)
 
     def _send(self, job_id: int) -> PrintResult | None:

@@ -10,41 +10,38 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.enums import PackageState
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import msg
+from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS
-from app.persistence.rows import OrderRow, PackageRow, WaybillAccountRow
+from app.persistence.packages import PackageRepository
+from app.persistence.waybill_accounts import WaybillAccounts
 from app.services.waybills.ports import Allocation, WaybillAccount, WaybillRequest
 from app.services.waybills.registry import WaybillProviders
 
 
-def account_for(session: Session, order: OrderRow, carrier_code: str | None = None) -> WaybillAccountRow:
+def account_for(session: Session, order: StoredOrder, carrier_code: str | None = None) -> WaybillAccount:
     """The waybill account that serves `order`'s shop group: the one for `carrier_code`, else the default."""
-    group_id = order.shop.group_id
+    shop = order.order.shop
+    accounts = WaybillAccounts(session)
+    group_id = accounts.group_of(order.shop_id)
     if group_id is None:
-        raise NotFound(msg("waybill.no_group", shop=order.shop.name))
-    query = select(WaybillAccountRow).where(WaybillAccountRow.group_id == group_id)
-    if carrier_code:
-        if carrier_code.upper() not in CARRIERS:
-            raise InvalidInput(msg("carrier.unknown", carrier=carrier_code, known=", ".join(CARRIERS)))
-        query = query.where(WaybillAccountRow.carrier == carrier_code.upper())
-    else:
-        query = query.order_by(WaybillAccountRow.is_default.desc(), WaybillAccountRow.id)
-    account = session.execute(query).scalars().first()
+        raise NotFound(msg("waybill.no_group", shop=shop))
+    if carrier_code and carrier_code.upper() not in CARRIERS:
+        raise InvalidInput(msg("carrier.unknown", carrier=carrier_code, known=", ".join(CARRIERS)))
+    account = accounts.serving(group_id, carrier_code.upper() if carrier_code else None)
     if account is None:
         if carrier_code:
-            raise NotFound(msg("waybill.no_carrier_account", shop=order.shop.name, carrier=carrier_code.upper()))
-        raise NotFound(msg("waybill.no_account", shop=order.shop.name))
+            raise NotFound(msg("waybill.no_carrier_account", shop=shop, carrier=carrier_code.upper()))
+        raise NotFound(msg("waybill.no_account", shop=shop))
     return account
 
 
 def allocate(
-    session: Session, order: OrderRow, providers: WaybillProviders, carrier_code: str | None = None
-) -> PackageRow:
+    session: Session, order: StoredOrder, providers: WaybillProviders, carrier_code: str | None = None
+) -> Package:
     """Takes the next tracking number of the account for `order` from its provider and records the parcel (not
     committed: the caller commits before printing).
 
@@ -53,34 +50,24 @@ def allocate(
         NotFound: the order's shop has no (such) account.
         TrackingExhausted: the account has no numbers left.
     """
-    row = account_for(session, order, carrier_code)
-    account = WaybillAccount.of(row)
-    (issued,) = providers.provider(account).allocate(session, [WaybillRequest.of(order)], account)
-    return _record(session, order, account, issued)
+    account = account_for(session, order, carrier_code)
+    (issued,) = providers.provider(account).allocate(session, [WaybillRequest.of(order.order)], account)
+    return PackageRepository(session).add(
+        order.id,
+        account.carrier,
+        issued.tracking_no,
+        datetime.now(UTC),
+        account_id=account.id,
+        routing=issued.routing_record(),
+    )
 
 
-def preview_routing(session: Session, order: OrderRow, providers: WaybillProviders) -> tuple[str, dict[str, Any]]:
+def preview_routing(session: Session, order: StoredOrder, providers: WaybillProviders) -> tuple[str, dict[str, Any]]:
     """The carrier and routing a label of `order` would show now, nothing taken: ("ZTO", {}) without an account or
     a provider for it."""
     try:
-        account = WaybillAccount.of(account_for(session, order))
+        account = account_for(session, order)
         provider = providers.provider(account)
     except (NotFound, InvalidInput):
         return "ZTO", {}
-    return account.carrier, Allocation("", provider.routing(WaybillRequest.of(order), account)).routing_record()
-
-
-def _record(session: Session, order: OrderRow, account: WaybillAccount, issued: Allocation) -> PackageRow:
-    package = PackageRow(
-        order=order,
-        account_id=account.id,
-        carrier=account.carrier,
-        tracking_no=issued.tracking_no,
-        state=PackageState.ALLOCATED,
-        print_count=0,
-        routing=issued.routing_record(),
-        created_at=datetime.now(UTC),
-    )
-    session.add(package)
-    session.flush()
-    return package
+    return account.carrier, Allocation("", provider.routing(WaybillRequest.of(order.order), account)).routing_record()

@@ -14,45 +14,10 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from app.persistence.rows import OrderRow, WaybillAccountRow
+from app.domain.waybills import WaybillAccount, WaybillRequest
 from printers.waybill import Routing
 
-
-@dataclass(frozen=True)
-class WaybillRequest:
-    """One order asking for a number: what a provider may send the carrier (the receiver as the cache holds it)."""
-
-    order_no: str
-    province: str
-    city: str
-    district: str
-    town: str
-    address: str
-
-    @classmethod
-    def of(cls, order: OrderRow) -> WaybillRequest:
-        return cls(
-            order.order_no,
-            order.receiver_province,
-            order.receiver_city,
-            order.receiver_district,
-            order.receiver_town,
-            order.receiver_address,
-        )
-
-
-@dataclass(frozen=True)
-class WaybillAccount:
-    """The account a number is taken from: its row id, name, provider kind and carrier code."""
-
-    id: int
-    name: str
-    kind: str
-    carrier: str
-
-    @classmethod
-    def of(cls, row: WaybillAccountRow) -> WaybillAccount:
-        return cls(row.id, row.name, row.kind, row.carrier)
+__all__ = ["Allocation", "WaybillAccount", "WaybillProvider", "WaybillRequest"]
 
 
 @dataclass(frozen=True)

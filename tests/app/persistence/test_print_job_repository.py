@@ -11,7 +11,6 @@ from app.domain.enums import PackageState, PrintJobState
 from app.domain.messages import Message, msg
 from app.persistence.packages import PackageRepository
 from app.persistence.print_jobs import PrintJobs
-from app.persistence.rows import PackageRow
 from app.services.workspace import Workspace
 
 NOW = datetime(2025, 3, 2, 8, 0, tzinfo=UTC)
@@ -21,7 +20,7 @@ URI = "tcp://10.0.0.9:9100"
 def _queued(workspace: Workspace) -> tuple[int, int]:
     with workspace.session_factory.begin() as session:
         package = PackageRepository(session).add(add_order(session).id, "YTO", "YT1234567890123", NOW)
-        return package.id, PrintJobs(session).enqueue(session.get(PackageRow, package.id), URI, None, NOW)
+        return package.id, PrintJobs(session).enqueue(package, URI, None, NOW)
 
 
 def test_a_job_sent_then_cut_off_counts_its_copy_and_queues_the_next(workspace: Workspace) -> None:
