@@ -110,7 +110,6 @@ class PackSession(Counts):
         self.scanned: dict[str, int] = dict.fromkeys(self.required, 0)
         self._history: list[tuple[str, int]] = []
 
-
     def apply(self, code: str, hit: BarcodeHit | None) -> Verdict:
         """Answers one product scan.
 

@@ -15,8 +15,8 @@ from app.domain.errors import InvalidInput
 from app.persistence.rows import ProductRow
 from app.scanning.serial_devices import Scale, SerialScanner, parse_serial_uri, parse_weight, weight_matches
 from app.services.printing import PrintService
-from app.station import Station
 from app.services.workspace import Workspace
+from app.station import Station
 from printers.registry import open_printer
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")

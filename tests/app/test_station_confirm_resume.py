@@ -22,8 +22,8 @@ from app.domain.enums import OrderStatus, PackageState, RefundStatus
 from app.domain.orders import Order
 from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, PrintJobRow
 from app.services.printing import PrintService
-from app.station import Station
 from app.services.workspace import Workspace, open_workspace
+from app.station import Station
 from printers.registry import open_printer
 
 

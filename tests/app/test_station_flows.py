@@ -19,8 +19,8 @@ from app.domain.orders import Order
 from app.persistence.rows import AuditRow, OrderLineRow, OrderRow, PackageRow, ScanEventRow
 from app.services.orders import list_orders
 from app.services.printing import PrintService
-from app.station import Station
 from app.services.workspace import Workspace, open_workspace
+from app.station import Station
 from printers.registry import open_printer
 
 

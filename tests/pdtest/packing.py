@@ -8,8 +8,8 @@ from app.domain.enums import OrderStatus
 from app.domain.orders import Order
 from app.services.audit import Actor
 from app.services.orders import list_orders
-from app.station import Station, StationEvent
 from app.services.workspace import Workspace
+from app.station import Station, StationEvent
 
 ACTOR = Actor("王小明", "bench-7")
 

@@ -16,8 +16,8 @@ from sqlalchemy import select
 
 from app.persistence.rows import OrderRow
 from app.services.printing import PrintService
-from app.station import Station
 from app.services.workspace import Workspace
+from app.station import Station
 from app.sync.live import LiveCheck
 from printers.registry import open_printer
 

@@ -19,8 +19,8 @@ from app.domain.enums import OrderStatus, OutboxState, Platform
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow, ShopRow
 from app.services.audit import Actor
 from app.services.shipping import ship_order
-from app.station import Station
 from app.services.workspace import Workspace
+from app.station import Station
 from app.sync.outbox import Backoff, OutboxWorker
 from app.sync.service import client_factory
 from app.sync.shops import Credentials, add_api_shop
