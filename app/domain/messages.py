@@ -69,7 +69,7 @@ class Message:
             try:
                 data = json.loads(stored)
                 return cls(str(data["msg"]), _decode_params(data.get("params") or {}))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError):  # JSON of another shape: text like any other
                 pass
         return cls.plain(stored)
 
@@ -110,6 +110,8 @@ def _encode_params(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _decode_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    if not isinstance(params, Mapping):
+        raise TypeError("a message's parameters are an object")
     out: dict[str, Any] = {}
     for key, value in params.items():
         if isinstance(value, dict) and "msg" in value:

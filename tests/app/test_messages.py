@@ -53,6 +53,17 @@ def test_a_message_round_trips_through_storage() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "stored",
+    ['{"msg":"x","params":"oops"}', '{"msg":"x","params":[1]}', '{"msg":"a","params":{"r":{"msg":1,"params":5}}}',
+     '{"msg": [', '{"msg":"x"} trailing'],
+)  # fmt: skip
+def test_stored_text_that_only_looks_like_a_message_reads_as_plain_text(stored: str) -> None:
+    """A platform's raw answer or an old reason that happens to start like a stored message never breaks a list."""
+    message = Message.decode(stored)
+    assert message is not None and message.render() == stored
+
+
 def test_a_printer_error_with_a_reason_inside_round_trips() -> None:
     with pytest.raises(PrinterError) as caught:
         parse_printer_uri("tcp://h:9100?size=9x9")
