@@ -189,3 +189,23 @@ def test_a_printer_that_stops_mid_batch_leaves_the_labels_rendered_ahead_queued(
     with demo.session_factory() as s:
         attempts = dict(s.execute(select(PrintJobRow.id, PrintJobRow.attempts)).all())
     assert [attempts[j] for j in jobs] == [1, 1, 0, 0]  # rendered ahead, never claimed
+
+
+def test_a_batch_ended_by_an_error_puts_back_the_job_it_claimed_but_never_sent(demo: Workspace) -> None:
+    """Between two labels one commit counts the one and claims the next; if the batch then ends on an error raised
+    here (a failing progress callback, a label that cannot be rendered), the next job goes back to the queue: not
+    stuck `sending` in a live process, not asked "did it print?" after the next start, since no byte of it left."""
+    orders = _packable(demo, 3)
+    with PrinterSimulator("escpos") as sim:
+        service = PrintService(demo.session_factory, open_printer(sim.uri), ACTOR)
+        jobs = service.enqueue_batch(orders)
+
+        def failing(_result: object) -> None:
+            raise RuntimeError("the window went away")
+
+        with pytest.raises(RuntimeError):
+            service.run(progress=failing)
+        assert sim.wait_jobs(1)
+    assert _count(demo, PrintJobState.SENT) == 1
+    assert _count(demo, PrintJobState.SENDING) == 0
+    assert service.pending() == jobs[1:]  # the rest wait in the queue, in order

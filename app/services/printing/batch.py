@@ -109,6 +109,7 @@ class Sender:
         self.service, self.printer, self.renderer = service, printer, renderer
         self.link: PrinterBatch | None = None
         self.claimed: dict[int, Claim | PrintResult | None] = {}  # claims made in the commit that counted a label
+        self.unsent: Claim | None = None  # claimed, and no byte of it handed to the printer yet
 
     def claim(self, job_id: int) -> Claim | PrintResult | None:
         return self.claimed.pop(job_id) if job_id in self.claimed else self.service.claim(job_id)
@@ -116,12 +117,16 @@ class Sender:
     def send(self, claim: Claim, ahead: Rendered, following: Rendered | None) -> PrintResult:
         """Sends `claim`'s label (rendered again if it changed since `ahead`); once the printer answered that it
         took it and is ready, one commit counts it and claims `following`, so the printer waits for one sync."""
-        # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown".
-        data = ahead.data if _same(ahead.waybill, claim.waybill) else self.printer.render(claim.waybill)
+        # Committed as `sending`: a crash from here on leaves the job for recover() to call "unknown"; an error
+        # raised in this process before a byte left puts it back in the queue (release_unsent).
+        self.unsent = claim
         try:
+            data = ahead.data if _same(ahead.waybill, claim.waybill) else self.printer.render(claim.waybill)
             self.link = self.link or self.printer.open_batch()
+            self.unsent = None
             status = self.link.send(data, self.renderer.grant)
         except PrinterError as exc:
+            self.unsent = None
             return self.service.failed(claim, exc)
         if status.state is State.READY and following is not None:
             result, self.claimed[following.job_id] = self.service.sent_then_claim(claim, len(data), following.job_id)
@@ -131,6 +136,14 @@ class Sender:
     def close(self) -> None:
         if self.link is not None:
             self.link.close()
+
+    def release_unsent(self) -> None:
+        """Jobs claimed but never sent when the batch ends on an error (a label that cannot be rendered, a failing
+        progress callback): queued again, so they are neither stuck `sending` nor asked "did it print?"."""
+        unsent = [c for c in (self.unsent, *self.claimed.values()) if isinstance(c, Claim)]
+        self.unsent, self.claimed = None, {}
+        for claim in unsent:
+            self.service.finish(claim.job_id, PrintJobState.QUEUED, None)
 
 
 def send_batch(
@@ -171,6 +184,7 @@ def send_batch(
     finally:
         renderer.close()
         sender.close()
+        sender.release_unsent()
     return results
 
 
