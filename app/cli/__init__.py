@@ -385,8 +385,11 @@ def _station_claim(args: argparse.Namespace) -> StationClaim | None:
     """The claim on the data directory (app.services.claim) for commands that pack, print or ship: they never run
     beside the window, whose open parcel they could pack, print or ship, nor beside each other. Every `queue` action
     first settles jobs a crash left sending, which beside a window would be the window's own. Reads run freely, and
-    so does `outbox flush`: it claims each entry with a conditional write, so it and the window never both send one."""
-    if args.command in ("pack", "print", "ship", "queue"):
+    so does `outbox flush`: it claims each entry with a conditional write, so it and the window never both send one.
+    A calibration page takes the printer the bench prints on (a port-9100 printer serves one connection at a time),
+    and the demo seed writes orders and the station's printer setting: both wait for the window too."""
+    writes_the_bench = args.command == "printer" and args.action == "test" or args.command == "demo"
+    if args.command in ("pack", "print", "ship", "queue") or writes_the_bench:
         from app.services.claim import StationClaim
 
         return StationClaim(resolve_data_dir(args.data_dir), args.command)
