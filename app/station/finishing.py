@@ -94,6 +94,12 @@ class Finishing(StationCore):
             package = stored.package if stored is not None else None
             if stored is None or package is None:  # voided between printing and now (reopened elsewhere)
                 return events + self._stopped(order.order_no, Reason.LABEL_VOIDED)
+            _package, blocked = self._stop_reason(stored)  # a refund or close that came while the label printed
+            if blocked:
+                self._record(db, stored.id, order.order_no, ScanOutcome.INTERCEPTED)
+                if blocked != Reason.SHIPPED:
+                    self._void(db, package, blocked)
+                return events + self._stopped(order.order_no, blocked, result.tracking_no)
             return events + self._ship(db, stored, package, order.order_no, package.tracking_no,
                                        tracking_no=result.tracking_no, carrier=result.carrier)  # fmt: skip
 

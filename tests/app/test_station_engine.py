@@ -188,3 +188,26 @@ def test_a_weighed_parcel_prints_only_at_its_products_weight(
     last = _pack(station, order)[-1]
     assert last == ("shipped" if off_by == 0 else "weight_mismatch")
     assert len(memory.received) == (1 if off_by == 0 else 0)
+
+
+def test_an_order_closed_while_its_label_printed_is_stopped_not_shipped(demo: Workspace) -> None:
+    """The order is checked before the label prints; a close (or refund) the sync stores while the printer is busy
+    is caught before the parcel counts as shipped: STOP, the label voided, no ship-back."""
+    order = pick(demo, simple(min_lines=1))
+
+    class ClosingPrinter(MemoryPrinter):
+        def print_waybill(self, waybill, name):  # noqa: ANN001, ANN202
+            with demo.session_factory.begin() as session:  # the sync, on another lane, while the label prints
+                session.execute(
+                    update(OrderRow).where(OrderRow.order_no == order.order_no).values(status=OrderStatus.CLOSED)
+                )
+            return super().print_waybill(waybill, name)
+
+    printer = ClosingPrinter()
+    station = build_station(demo.session_factory, ACTOR, PrintService(demo.session_factory, printer, ACTOR))
+    events = _pack(station, order)
+    assert events[-3:] == ["order_complete", "label_printed", "intercepted"]
+    assert len(printer.received) == 1
+    with demo.session_factory() as session:
+        assert OutboxRepository(session).items(10) == []
+    assert station.scan(order.order_no)[0].event is E.INTERCEPTED
