@@ -2,8 +2,8 @@
 
 SQLAlchemy's own executemany spends more time building each row's parameters than SQLite spends storing it. Here
 each column's bind processor (Money to fen, aware time to the stored form) is looked up once and mapped over the
-column, and the statement is compiled once per table, column list and dialect. The sync's cache writer
-(app.sync.store) uses it for a first fill of 100,000 orders (bench/sync.py measures it).
+column, and the statement is compiled once per table, column list and dialect. The order cache's writer
+(app.persistence.order_cache) uses it for a first fill of 100,000 orders (bench/sync.py measures it).
 """
 
 from __future__ import annotations

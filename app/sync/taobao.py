@@ -25,13 +25,13 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import Message, msg
-from app.persistence.rows import OrderRow, PlatformCarrierRow
+from app.persistence.carriers import PlatformCarrier, PlatformCarriers
+from app.persistence.order_cache import OrderCache
 from app.persistence.shops import ShopRepository
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.store import Change, upsert_orders
@@ -323,13 +323,7 @@ class TaobaoSync:
         if not seen:
             return
         with self.session_factory() as session:
-            cached = dict(
-                session.execute(
-                    select(OrderRow.order_no, OrderRow.modified_at).where(
-                        OrderRow.shop_id == self.shop_id, OrderRow.order_no.in_(list(seen))
-                    )
-                ).all()
-            )
+            cached = OrderCache(session, self.shop_id).modified(seen)
         # New trades matter only while waiting to ship; cached ones whenever they changed (a refund, a close...).
         changed = [
             tid
@@ -373,13 +367,7 @@ class TaobaoSync:
         with self.session_factory.begin() as session:
             shop = ShopRepository(session).get(self.shop_id)
             assert shop is not None
-            known = set(
-                session.execute(
-                    select(OrderRow.order_no).where(
-                        OrderRow.shop_id == self.shop_id, OrderRow.order_no.in_([o.order_no for o in mapped])
-                    )
-                ).scalars()
-            )
+            known = OrderCache(session, self.shop_id).known(o.order_no for o in mapped)
             # Orders that already left or were closed matter only if the cache holds them.
             wanted = [o for o in mapped if o.order_no in known or o.status.is_open or o.status is OrderStatus.ON_HOLD]
             stats = upsert_orders(session, self.shop_id, shop.platform, wanted)
@@ -396,23 +384,13 @@ class TaobaoSync:
 
     def _carriers_cached(self) -> bool:
         with self.session_factory() as session:
-            return (
-                session.execute(
-                    select(PlatformCarrierRow.code).where(PlatformCarrierRow.platform == "taobao").limit(1)
-                ).first()
-                is not None
-            )
+            return PlatformCarriers(session).any_of("taobao")
 
     def refresh_carriers(self) -> int:
         """Caches the platform's carrier codes and tracking-number patterns; returns how many."""
         answer = self.client.read("taobao.logistics.companies.get", {"fields": "id,code,name,reg_mail_no"}, Companies)
         companies = answer.items
+        carriers = [PlatformCarrier("taobao", c.code, c.name or "", c.reg_mail_no or "") for c in companies]
         with self.session_factory.begin() as session:
-            for c in companies:
-                row = session.get(PlatformCarrierRow, ("taobao", c.code))
-                if row is None:
-                    row = PlatformCarrierRow(platform="taobao", code=c.code)
-                    session.add(row)
-                row.name = c.name or ""
-                row.pattern = c.reg_mail_no or ""
+            PlatformCarriers(session).store(carriers)
         return len(companies)
