@@ -21,7 +21,7 @@ from app.persistence.packages import to_package
 from app.persistence.rows import OrderRow, PackageRow, PrintJobRow
 
 OPEN_STATES = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.UNKNOWN)
-__all__ = ["OPEN_STATES", "JobOf", "JobView", "PrintJob", "PrintJobs", "count_copy"]  # JobView: app.domain.print_jobs
+__all__ = ["OPEN_STATES", "JobOf", "JobView", "PrintJob", "PrintJobs"]  # JobView: app.domain.print_jobs
 
 
 def _job(row: PrintJobRow) -> PrintJob:
@@ -33,16 +33,26 @@ def _job(row: PrintJobRow) -> PrintJob:
 
 @dataclass(frozen=True)
 class JobOf:
-    """A job with the parcel and order it prints for (the rows stay inside persistence and its services)."""
+    """A job with the parcel and order it prints for: a handle the services pass back to PrintJobs' writes, read
+    as values (the rows it holds stay inside persistence)."""
 
-    job: PrintJobRow
-    package: PackageRow
-    order: OrderRow
+    _job: PrintJobRow
+    _package: PackageRow
+    _order: OrderRow
+
+    @property
+    def job(self) -> PrintJob:
+        """The job as it is now (a value: read it again after a write)."""
+        return _job(self._job)
 
     @property
     def parcel(self) -> Package:
         """The parcel as a domain value (what the label is built from)."""
-        return to_package(self.package)
+        return to_package(self._package)
+
+    @property
+    def order_no(self) -> str:
+        return self._order.order_no
 
 
 class PrintJobs:
@@ -161,29 +171,30 @@ class PrintJobs:
         ).rowcount
         return self.of(job_id) if taken == 1 else None
 
-    def start_sending(self, found: JobOf, claimed_by: str, now: datetime) -> None:
-        """Records who sends a claimed job and as which copy (its parcel's next one)."""
-        job = found.job
+    def start_sending(self, found: JobOf, claimed_by: str, now: datetime) -> PrintJob:
+        """Records who sends a claimed job and as which copy (its parcel's next one); returns the job as it is now."""
+        job = found._job
         job.state = PrintJobState.SENDING
-        job.copy_no = found.package.print_count + 1
+        job.copy_no = found._package.print_count + 1
         job.claimed_by = claimed_by
         job.claimed_at = now
         job.attempts += 1
+        return _job(job)
 
     def mark_sent(self, found: JobOf, sent: int, now: datetime) -> None:
         """The printer took all of `found`'s job: it is sent, and its parcel's waybill was printed once more."""
-        job = found.job
+        job = found._job
         job.state = PrintJobState.SENT
         job.bytes_sent = sent
         job.finished_at = now
-        count_copy(found.package, now)
+        _count_copy(found._package, now)
 
     def finish(self, job_id: int, state: PrintJobState, reason: Message | None, sent: int, now: datetime) -> JobOf:
         """Ends a send that did not print for sure: `queued` again (nothing left), `unknown` or `failed`. A reprint
         keeps its own reason first."""
         found = self.of(job_id)
         assert found is not None
-        job = found.job
+        job = found._job
         job.state = state
         job.bytes_sent = sent
         if reason:
@@ -228,7 +239,7 @@ class PrintJobs:
         job = self._row(job_id)
         package = self.session.get(PackageRow, job.package_id)
         assert package is not None
-        count_copy(package, now)
+        _count_copy(package, now)
         job.copy_no = package.print_count + 1
         job.reason = reason.encode()
         return package.tracking_no
@@ -240,7 +251,7 @@ class PrintJobs:
         return job
 
 
-def count_copy(package: PackageRow, now: datetime) -> None:
+def _count_copy(package: PackageRow, now: datetime) -> None:
     """One more copy of `package`'s waybill is out (printed, or cut off where its barcode may scan)."""
     package.print_count += 1
     package.printed_at = now

@@ -31,15 +31,15 @@ def _flag(value: int) -> Flag:
         return Flag.NONE
 
 
-def current_package(row: OrderRow) -> PackageRow | None:
+def _current_package(row: OrderRow) -> PackageRow | None:
     """The order's live parcel (not voided), if it has one."""
     live = [p for p in row.packages if p.state != PackageState.VOID]
     return live[-1] if live else None
 
 
-def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, str] | None = None) -> Order:
+def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, str] | None = None) -> Order:
     """The domain order of `row`; `barcodes` and `images` (the products' own pictures) are per SKU."""
-    package = current_package(row)
+    package = _current_package(row)
     return Order(
         order_no=row.order_no,
         shop=row.shop.name,
@@ -81,7 +81,7 @@ def to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, st
 
 
 def _stored(row: OrderRow, order: Order) -> StoredOrder:
-    package = current_package(row)
+    package = _current_package(row)
     voided = any(p.state == PackageState.VOID for p in row.packages)
     return StoredOrder(row.id, row.shop_id, order, to_package(package) if package else None, voided)
 
@@ -160,9 +160,9 @@ class OrderRepository:
             selectinload(OrderRow.lines), selectinload(OrderRow.packages), joinedload(OrderRow.shop)
         )
 
-    def to_domain(self, rows: Sequence[OrderRow]) -> list[Order]:
+    def _to_domain(self, rows: Sequence[OrderRow]) -> list[Order]:
         barcodes, images = CatalogueRepository(self.session).for_skus(ln.sku for r in rows for ln in r.lines)
-        return [to_order(r, barcodes, images) for r in rows]
+        return [_to_order(r, barcodes, images) for r in rows]
 
     def list(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
         """Orders by ship-by deadline, most urgent first.
@@ -195,9 +195,9 @@ class OrderRepository:
                 )
             )
         rows = self.session.execute(query.order_by(OrderRow.deadline, OrderRow.id).limit(limit)).scalars().all()
-        return self.to_domain(rows)
+        return self._to_domain(rows)
 
-    def row(self, order_no: str, shop: str | None = None) -> OrderRow | None:
+    def _row(self, order_no: str, shop: str | None = None) -> OrderRow | None:
         if shop:
             found = self.session.execute(_statements().by_no_and_shop, {"no": order_no.strip(), "shop": shop})
         else:
@@ -217,9 +217,9 @@ class OrderRepository:
         ).first()
         return (row[0], row[1]) if row else None
 
-    def row_by_code(self, code: str) -> OrderRow | None:
+    def _row_by_code(self, code: str) -> OrderRow | None:
         """The order a scanned code opens: its order number, or the tracking number of its parcel."""
-        row = self.row(code)
+        row = self._row(code)
         if row is not None:
             return row
         order_id = self.session.execute(_statements().by_tracking, {"code": code.strip()}).scalar_one_or_none()
@@ -248,17 +248,17 @@ class OrderRepository:
     def _stored_of(self, row: OrderRow | None, barcodes: bool) -> StoredOrder | None:
         if row is None:
             return None
-        return _stored(row, self.to_domain([row])[0] if barcodes else to_order(row, {}))
+        return _stored(row, self._to_domain([row])[0] if barcodes else _to_order(row, {}))
 
     def find(self, code: str, *, barcodes: bool = True) -> StoredOrder | None:
         """The order a scanned code opens (its order number, or its parcel's tracking number), with its lines'
         barcodes unless told not to."""
-        return self._stored_of(self.row_by_code(code), barcodes)
+        return self._stored_of(self._row_by_code(code), barcodes)
 
     def stored(self, order_no: str, shop: str | None = None, *, barcodes: bool = False) -> StoredOrder | None:
         """The order `order_no` (of `shop`, when given) as cached; its lines' barcodes only when asked for (they
         cost a catalogue query the stop checks do not need)."""
-        return self._stored_of(self.row(order_no, shop), barcodes)
+        return self._stored_of(self._row(order_no, shop), barcodes)
 
     def stored_by_id(self, order_id: int, *, barcodes: bool = True) -> StoredOrder | None:
         """The order with id `order_id`, with its barcodes unless told not to."""
@@ -288,5 +288,5 @@ class OrderRepository:
         return self.session.execute(select(OrderRow.order_no).where(OrderRow.id == order_id)).scalar_one_or_none()
 
     def get(self, order_no: str) -> Order | None:
-        row = self.row(order_no)
-        return self.to_domain([row])[0] if row else None
+        row = self._row(order_no)
+        return self._to_domain([row])[0] if row else None

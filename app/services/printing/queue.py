@@ -136,8 +136,8 @@ def count_print(session: Session, found: JobOf, sent: int, now: datetime, actor:
     PrintJobs(session).mark_sent(found, sent, now)
     job = found.job
     audit(
-        session, actor, "reprint" if job.copy_no > 1 else "print", "order", found.order.order_no,
-        tracking_no=found.package.tracking_no, copy_no=job.copy_no, printer=job.printer_uri,
+        session, actor, "reprint" if job.copy_no > 1 else "print", "order", found.order_no,
+        tracking_no=found.parcel.tracking_no, copy_no=job.copy_no, printer=job.printer_uri,
         reason=english(job.reason),
     )  # fmt: skip
 

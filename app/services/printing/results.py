@@ -52,9 +52,9 @@ class PrintResult:
         printer_state: State | None = None,
     ) -> PrintResult:
         """The result of the job in `found` as stored (or in `state`)."""
-        job = found.job
+        job, parcel = found.job, found.parcel
         return cls(
-            found.order.order_no, found.package.tracking_no, found.package.carrier, job.copy_no, job.id,
+            found.order_no, parcel.tracking_no, parcel.carrier, job.copy_no, job.id,
             state or PrintJobState(job.state), job.bytes_sent, message, printer_state.value if printer_state else None,
         )  # fmt: skip
 

@@ -305,7 +305,7 @@ class PrintService:
                 tracking_no=package.tracking_no, reason=blocked,
             )  # fmt: skip
             return PrintResult.of(found, message=why)
-        jobs.start_sending(found, this_process(), now)
+        job = jobs.start_sending(found, this_process(), now)  # its copy number is now the next one
         waybill = waybill_of(session, stored, package, job.copy_no, now)
         return Claim(job.id, order.order_no, package.tracking_no, package.carrier, job.copy_no, waybill)
 
@@ -377,8 +377,8 @@ class PrintService:
         with self.session_factory.begin() as session:
             found = PrintJobs(session).finish(job_id, state, reason, sent, self.clock())
             audit(
-                session, self.actor, f"print_{state.value}", "order", found.order.order_no,
-                tracking_no=found.package.tracking_no, printer=found.job.printer_uri,
+                session, self.actor, f"print_{state.value}", "order", found.order_no,
+                tracking_no=found.parcel.tracking_no, printer=found.job.printer_uri,
                 error=reason.render() if reason else None,
             )  # fmt: skip
 

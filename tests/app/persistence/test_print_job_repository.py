@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pdtest.stored import add_order
+from pdtest.stored import ORDER_NO, add_order
 
 from app.domain.enums import PackageState, PrintJobState
 from app.domain.messages import Message, msg
@@ -64,3 +64,23 @@ def test_a_failed_job_keeps_its_reason_and_an_unknown_id_reads_as_none(workspace
         job = PrintJobs(session).get(job_id)
         assert job is not None and job.state == PrintJobState.FAILED and Message.decode(job.reason) == cancelled
         assert PrintJobs(session).get(job_id + 1) is None
+
+
+def test_a_claimed_job_reads_as_values_and_a_second_copy_takes_the_next_number(workspace: Workspace) -> None:
+    package_id, job_id = _queued(workspace)
+    with workspace.session_factory.begin() as session:
+        jobs = PrintJobs(session)
+        found = jobs.claim(job_id)
+        assert found is not None
+        assert (found.order_no, found.parcel.id, found.parcel.tracking_no) == (ORDER_NO, package_id, "YT1234567890123")
+        assert jobs.start_sending(found, "bench-1:42", NOW).copy_no == 1
+        jobs.mark_sent(found, 512, NOW)
+        assert (found.job.state, found.job.bytes_sent, found.parcel.print_count) == (PrintJobState.SENT, 512, 1)
+    with workspace.session_factory.begin() as session:
+        jobs = PrintJobs(session)
+        package = PackageRepository(session).get(package_id)
+        assert package is not None
+        found = jobs.claim(jobs.enqueue(package, URI, None, NOW))
+        assert found is not None and found.job.state == PrintJobState.SENDING
+        sending = jobs.start_sending(found, "bench-1:43", NOW)
+        assert (sending.copy_no, sending.claimed_by) == (2, "bench-1:43") and found.job == sending
