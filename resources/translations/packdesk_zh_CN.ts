@@ -1358,72 +1358,72 @@
 <context>
     <name>JobsTableModel</name>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="29"/>
+        <location filename="../../ui/models/jobs_model.py" line="30"/>
         <source>Waiting</source>
         <translation>等待打印</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="30"/>
+        <location filename="../../ui/models/jobs_model.py" line="31"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="31"/>
+        <location filename="../../ui/models/jobs_model.py" line="32"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="32"/>
+        <location filename="../../ui/models/jobs_model.py" line="33"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="33"/>
+        <location filename="../../ui/models/jobs_model.py" line="34"/>
         <source>Did it print?</source>
         <translation>打出来了吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="60"/>
+        <location filename="../../ui/models/jobs_model.py" line="46"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="61"/>
+        <location filename="../../ui/models/jobs_model.py" line="47"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="62"/>
+        <location filename="../../ui/models/jobs_model.py" line="48"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="63"/>
+        <location filename="../../ui/models/jobs_model.py" line="49"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="64"/>
+        <location filename="../../ui/models/jobs_model.py" line="50"/>
         <source>Copy</source>
         <translation>份次</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="65"/>
+        <location filename="../../ui/models/jobs_model.py" line="51"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="66"/>
+        <location filename="../../ui/models/jobs_model.py" line="52"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="67"/>
+        <location filename="../../ui/models/jobs_model.py" line="53"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/jobs_model.py" line="89"/>
+        <location filename="../../ui/models/jobs_model.py" line="69"/>
         <source>%1 (reprint)</source>
         <translation>%1（重打）</translation>
     </message>
@@ -1431,237 +1431,237 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="58"/>
+        <location filename="../../ui/windows/main_window.py" line="53"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="66"/>
+        <location filename="../../ui/windows/main_window.py" line="61"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="67"/>
+        <location filename="../../ui/windows/main_window.py" line="62"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="68"/>
+        <location filename="../../ui/windows/main_window.py" line="63"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <location filename="../../ui/windows/main_window.py" line="66"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="69"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="79"/>
+        <location filename="../../ui/windows/main_window.py" line="71"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="81"/>
+        <location filename="../../ui/windows/main_window.py" line="73"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="83"/>
+        <location filename="../../ui/windows/main_window.py" line="75"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="85"/>
+        <location filename="../../ui/windows/main_window.py" line="77"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="86"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95"/>
+        <location filename="../../ui/windows/main_window.py" line="87"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="96"/>
+        <location filename="../../ui/windows/main_window.py" line="88"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="100"/>
+        <location filename="../../ui/windows/main_window.py" line="92"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="103"/>
+        <location filename="../../ui/windows/main_window.py" line="95"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="108"/>
+        <location filename="../../ui/windows/main_window.py" line="100"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="129"/>
-        <location filename="../../ui/windows/main_window.py" line="336"/>
+        <location filename="../../ui/windows/main_window.py" line="120"/>
+        <location filename="../../ui/windows/main_window.py" line="325"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="130"/>
+        <location filename="../../ui/windows/main_window.py" line="121"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="163"/>
+        <location filename="../../ui/windows/main_window.py" line="154"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="282"/>
+        <location filename="../../ui/windows/main_window.py" line="270"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="284"/>
+        <location filename="../../ui/windows/main_window.py" line="272"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="314"/>
+        <location filename="../../ui/windows/main_window.py" line="304"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="167"/>
+        <location filename="../../ui/windows/main_window.py" line="158"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="172"/>
+        <location filename="../../ui/windows/main_window.py" line="163"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="175"/>
+        <location filename="../../ui/windows/main_window.py" line="166"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="177"/>
-        <location filename="../../ui/windows/main_window.py" line="286"/>
+        <location filename="../../ui/windows/main_window.py" line="168"/>
+        <location filename="../../ui/windows/main_window.py" line="274"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="170"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="187"/>
+        <location filename="../../ui/windows/main_window.py" line="176"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="190"/>
+        <location filename="../../ui/windows/main_window.py" line="179"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="194"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="194"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="204"/>
+        <location filename="../../ui/windows/main_window.py" line="193"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="210"/>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="210"/>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="260"/>
+        <location filename="../../ui/windows/main_window.py" line="249"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="273"/>
+        <location filename="../../ui/windows/main_window.py" line="261"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="275"/>
+        <location filename="../../ui/windows/main_window.py" line="263"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="278"/>
+        <location filename="../../ui/windows/main_window.py" line="266"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="280"/>
+        <location filename="../../ui/windows/main_window.py" line="268"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="302"/>
+        <location filename="../../ui/windows/main_window.py" line="286"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="302"/>
+        <location filename="../../ui/windows/main_window.py" line="286"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="306"/>
-        <location filename="../../ui/windows/main_window.py" line="329"/>
-        <location filename="../../ui/windows/main_window.py" line="333"/>
+        <location filename="../../ui/windows/main_window.py" line="290"/>
+        <location filename="../../ui/windows/main_window.py" line="319"/>
+        <location filename="../../ui/windows/main_window.py" line="322"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="306"/>
+        <location filename="../../ui/windows/main_window.py" line="290"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="324"/>
+        <location filename="../../ui/windows/main_window.py" line="314"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="162"/>
+        <location filename="../../ui/main.py" line="125"/>
         <source>Could not save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
@@ -1669,114 +1669,112 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="33"/>
+        <location filename="../../ui/models/orders_model.py" line="34"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="34"/>
+        <location filename="../../ui/models/orders_model.py" line="35"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="35"/>
+        <location filename="../../ui/models/orders_model.py" line="36"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="36"/>
+        <location filename="../../ui/models/orders_model.py" line="37"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="37"/>
+        <location filename="../../ui/models/orders_model.py" line="38"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="38"/>
+        <location filename="../../ui/models/orders_model.py" line="39"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="48"/>
+        <location filename="../../ui/models/orders_model.py" line="49"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="53"/>
+        <location filename="../../ui/models/orders_model.py" line="54"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="64"/>
+        <location filename="../../ui/models/orders_model.py" line="79"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="65"/>
+        <location filename="../../ui/models/orders_model.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="66"/>
+        <location filename="../../ui/models/orders_model.py" line="81"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="67"/>
+        <location filename="../../ui/models/orders_model.py" line="82"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="68"/>
+        <location filename="../../ui/models/orders_model.py" line="83"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="69"/>
+        <location filename="../../ui/models/orders_model.py" line="84"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="70"/>
+        <location filename="../../ui/models/orders_model.py" line="85"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="71"/>
+        <location filename="../../ui/models/orders_model.py" line="86"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="111"/>
-        <location filename="../../ui/models/orders_model.py" line="169"/>
+        <location filename="../../ui/models/orders_model.py" line="65"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="117"/>
-        <location filename="../../ui/models/orders_model.py" line="175"/>
+        <location filename="../../ui/models/orders_model.py" line="68"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="143"/>
+        <location filename="../../ui/models/orders_model.py" line="124"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="159"/>
+        <location filename="../../ui/models/orders_model.py" line="140"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="163"/>
+        <location filename="../../ui/models/orders_model.py" line="144"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="182"/>
+        <location filename="../../ui/models/orders_model.py" line="152"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -1784,44 +1782,44 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="58"/>
+        <location filename="../../ui/widgets/orders_view.py" line="51"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="64"/>
+        <location filename="../../ui/widgets/orders_view.py" line="57"/>
         <source>Search order no., buyer, receiver, SKU, tracking no.</source>
         <translation>搜索 订单号、买家、收件人、商家编码、运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="65"/>
+        <location filename="../../ui/widgets/orders_view.py" line="58"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="66"/>
+        <location filename="../../ui/widgets/orders_view.py" line="59"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="68"/>
+        <location filename="../../ui/widgets/orders_view.py" line="61"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="161"/>
+        <location filename="../../ui/widgets/orders_view.py" line="160"/>
         <source> (first %1)</source>
         <translation>（前%1条）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="162"/>
+        <location filename="../../ui/widgets/orders_view.py" line="161"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="166"/>
+        <location filename="../../ui/widgets/orders_view.py" line="165"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>
@@ -1829,184 +1827,184 @@
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="52"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="45"/>
         <source>Send now</source>
         <translation>立即回传</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="53"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="46"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="54"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="47"/>
         <source>Bulk-ship file…</source>
         <translation>批量发货文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="57"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="50"/>
         <source>Save the shipments of shops without an API connection as the seller centre&apos;s bulk-ship file (批量发货: order number, carrier, tracking number)</source>
         <translation>把没有 API 连接的店铺的发货记录保存为卖家中心的批量发货文件（订单号、快递公司、运单号）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="61"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="54"/>
         <location filename="../../ui/widgets/outbox_view.py" line="232"/>
         <location filename="../../ui/widgets/outbox_view.py" line="240"/>
         <source>Entered in seller centre</source>
         <translation>已在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="63"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="56"/>
         <source>Mark the selected shipments (or all exported ones) as entered in the seller centre</source>
         <translation>把选中的（或全部已导出的）发货记录标记为已在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="69"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="62"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="70"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="63"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="71"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="64"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="72"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="65"/>
         <source>Carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="73"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="66"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="74"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="67"/>
         <source>Tries</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="75"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="68"/>
         <source>Next try</source>
         <translation>下次重试</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="76"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="69"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="103"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="97"/>
         <source>entered in seller centre</source>
         <translation>已在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="105"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="99"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="106"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="100"/>
         <source>sending</source>
         <translation>回传中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="107"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="101"/>
         <source>accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="108"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="102"/>
         <source>refused</source>
         <translation>被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="109"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="103"/>
         <source>for the seller centre</source>
         <translation>需在卖家中心发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="116"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="110"/>
         <source>The connection broke while sending; PackDesk checks the order on the platform first</source>
         <translation>发送时连接中断；PackDesk 会先到平台查询订单状态再决定是否重发</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="117"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="111"/>
         <source>The platform cannot be reached; PackDesk keeps trying</source>
         <translation>连不上平台；PackDesk 会继续重试</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="118"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="112"/>
         <source>The platform limited calls for now; PackDesk waits and tries again</source>
         <translation>平台暂时限制了调用；PackDesk 稍后自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="119"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="113"/>
         <source>The shop&apos;s authorization expired: authorize the shop again</source>
         <translation>店铺授权已过期：请重新授权店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="120"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="114"/>
         <source>The platform refused it: %1</source>
         <translation>平台拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="122"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="116"/>
         <source>This shop has no API connection: enter the shipment in the seller centre (Bulk-ship file…)</source>
         <translation>该店铺没有 API 连接：请在卖家中心录入发货（批量发货文件…）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="161"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="160"/>
         <source>%1 waiting · %2 refused</source>
         <translation>%1 单等待 · %2 单被拒绝</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_view.py" line="163"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="162"/>
         <source>%n for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="178"/>
-        <location filename="../../ui/widgets/outbox_view.py" line="220"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="177"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="222"/>
         <source>Bulk-ship file</source>
         <translation>批量发货文件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="179"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="178"/>
         <source>Shop (each seller centre takes its own file):</source>
         <translation>店铺（每个卖家中心只导入本店的文件）：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="187"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="186"/>
         <source>Save the bulk-ship file</source>
         <translation>保存批量发货文件</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="187"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="186"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/outbox_view.py" line="207"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="209"/>
         <source>%n shipment(s) saved in %1.</source>
         <translation>
             <numerusform>已将 %n 单发货记录保存到 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="212"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="214"/>
         <source>Import it in the seller centre (批量发货), then press “Entered in seller centre” here.</source>
         <translation>请在卖家中心导入（批量发货），然后在这里点击“已在卖家中心录入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="216"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="218"/>
         <source>Order %1 shipped only some items: enter it in the seller centre by hand.</source>
         <translation>订单 %1 只发了部分商品：请在卖家中心手动发货。</translation>
     </message>
@@ -2023,7 +2021,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/outbox_view.py" line="251"/>
+        <location filename="../../ui/widgets/outbox_view.py" line="249"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
@@ -2031,27 +2029,27 @@
 <context>
     <name>PackLinesModel</name>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="84"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="79"/>
         <source>SKU</source>
         <translation>商家编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="85"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="80"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="86"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="81"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="87"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="82"/>
         <source>Verified</source>
         <translation>已验</translation>
     </message>
     <message>
-        <location filename="../../ui/models/pack_lines_model.py" line="98"/>
+        <location filename="../../ui/models/pack_lines_model.py" line="89"/>
         <location filename="../../ui/station/order_panel.py" line="167"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
@@ -2060,37 +2058,37 @@
 <context>
     <name>PrintQueueView</name>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="49"/>
+        <location filename="../../ui/widgets/queue_view.py" line="36"/>
         <source>Print waiting jobs</source>
         <translation>打印等待中的任务</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="50"/>
+        <location filename="../../ui/widgets/queue_view.py" line="37"/>
         <source>It printed</source>
         <translation>已打出</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="51"/>
+        <location filename="../../ui/widgets/queue_view.py" line="38"/>
         <source>Print it again</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="52"/>
+        <location filename="../../ui/widgets/queue_view.py" line="39"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="85"/>
+        <location filename="../../ui/widgets/queue_view.py" line="78"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="97"/>
+        <location filename="../../ui/widgets/queue_view.py" line="90"/>
         <source>%1 waiting · %2 to confirm</source>
         <translation>%1 张等待 · %2 张待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/queue_view.py" line="121"/>
+        <location filename="../../ui/widgets/queue_view.py" line="111"/>
         <source>no printer is configured</source>
         <translation>尚未设置打印机</translation>
     </message>
@@ -2265,127 +2263,127 @@
 <context>
     <name>ShopSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="71"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="33"/>
         <source>Shops</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
         <source>Orders from</source>
         <translation>订单来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
         <source>Group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="86"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="48"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="87"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="49"/>
         <source>Gateway</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="88"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="50"/>
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="89"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="51"/>
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="52"/>
         <source>Session key</source>
         <translation>授权码 (SessionKey)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="91"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
         <source>Associated-shop group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="92"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="54"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="93"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="55"/>
         <source>Sender phone</source>
         <translation>寄件人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="94"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="56"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="95"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="57"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="96"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="58"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="97"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="59"/>
         <source>Street address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="105"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="67"/>
         <source>shops in one group share the sender and waybill account</source>
         <translation>同组店铺共用寄件人和面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="106"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="68"/>
         <source>Add shop</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="110"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="72"/>
         <source>Add a Taobao shop that syncs through the Taobao Open Platform</source>
         <translation>添加通过淘宝开放平台同步的淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="143"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="107"/>
         <source>Shop added. Its orders arrive with the next sync (F5).</source>
         <translation>店铺已添加，订单将在下次同步（F5）时到达。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="151"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="115"/>
         <source>Taobao API</source>
         <translation>淘宝接口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="151"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="115"/>
         <source>imported files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="154"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="118"/>
         <source>error: %1</source>
         <translation>出错：%1</translation>
     </message>
@@ -2393,17 +2391,17 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/main.py" line="280"/>
+        <location filename="../../ui/main.py" line="234"/>
         <source>`packdesk %1` (process %2) is using this data directory (%3). Let it finish first.</source>
         <translation>`packdesk %1`（进程 %2）正在使用此数据目录（%3）。请等它结束后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="287"/>
+        <location filename="../../ui/main.py" line="241"/>
         <source>PackDesk is already open on this data directory (%1): it has been brought to the front.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开：已将该窗口切换到最前。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="292"/>
+        <location filename="../../ui/main.py" line="246"/>
         <source>PackDesk is already open on this data directory (%1) but does not answer. Close it first.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开，但没有响应。请先关闭它。</translation>
     </message>
