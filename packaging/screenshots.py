@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from app.demo.seed import seed_demo  # noqa: E402
 from app.services.orders import list_orders  # noqa: E402
 from app.services.workspace import open_workspace  # noqa: E402
+from app.wiring import install_waybill_providers  # noqa: E402
 from printers.discovery import Found  # noqa: E402
 from ui.dialogs.printer_setup import PrinterSetupDialog  # noqa: E402
 from ui.main import build_gui, make_app  # noqa: E402
@@ -44,6 +45,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="packdesk-shots-"))
     make_app(language=args.lang)
+    install_waybill_providers()  # as every `packdesk` start does: the demo account's numbers come from its provider
     ws = open_workspace(data)
     with ws.session_factory.begin() as session:
         seed_demo(session, orders=200, seed=1, anchor=datetime.now(UTC))
