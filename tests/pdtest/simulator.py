@@ -53,6 +53,17 @@ _ANSWERS = {
 }
 
 
+def _wait_jobs(lock: threading.Lock, jobs: list[bytes], n: int, timeout: float) -> list[bytes]:
+    """The jobs a simulator has received once there are at least `n` (bounded by `timeout`, never a measurement)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with lock:
+            if len(jobs) >= n:
+                return list(jobs)
+        time.sleep(POLL_S)
+    raise AssertionError(f"expected {n} jobs, got {len(jobs)}")
+
+
 class PrinterSimulator:
     def __init__(self, lang: str = "escpos", limit_s: float = 30.0) -> None:
         self.lang = lang
@@ -113,13 +124,7 @@ class PrinterSimulator:
             return sum(self._receiving.values())
 
     def wait_jobs(self, n: int, timeout: float = 10.0) -> list[bytes]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.jobs) >= n:
-                    return list(self.jobs)
-            time.sleep(POLL_S)
-        raise AssertionError(f"expected {n} jobs, got {len(self.jobs)}")
+        return _wait_jobs(self._lock, self.jobs, n, timeout)
 
     def _spawn(self, target, *args) -> None:  # noqa: ANN001
         t = threading.Thread(target=target, args=args, daemon=True, name=f"sim-{target.__name__}")
@@ -242,13 +247,7 @@ class SerialPrinterSimulator:
         assert not self._thread.is_alive(), "serial simulator thread still running"
 
     def wait_jobs(self, n: int, timeout: float = 10.0) -> list[bytes]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.jobs) >= n:
-                    return list(self.jobs)
-            time.sleep(POLL_S)
-        raise AssertionError(f"expected {n} jobs, got {len(self.jobs)}")
+        return _wait_jobs(self._lock, self.jobs, n, timeout)
 
     def _serve(self) -> None:
         rate = self.baud / 10
