@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class Waybill:
     copy_no: int = 1  # 2 and up print the reprint marker 重打 N-1
     qr_payload: str = ""  # defaults to the tracking number
     carrier_code: str = ""  # picks resources/labels/carriers/CODE.toml when there is one
+    # The e-waybill provider's print document as it answered (Cainiao/PDD `print_data`, maybe encrypted): what a
+    # print component (printers.components) prints; our own renderers draw from the fields above.
+    document: Mapping[str, Any] | None = field(default=None, hash=False, compare=False)
+    # A label image the provider rendered (Kuaidi100 printType IMAGE, PNG bytes): printed as it is, scaled to the
+    # printer's dots, instead of drawing the label.
+    image: bytes | None = field(default=None, hash=False, compare=False, repr=False)
 
     @property
     def qr_text(self) -> str:

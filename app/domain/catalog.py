@@ -10,10 +10,15 @@ areas in app.domain.catalog_* modules; all are merged in here.
 
 from __future__ import annotations
 
+from app.domain.catalog_accounts import WAYBILL_ACCOUNTS
+from app.domain.catalog_cainiao import CAINIAO
 from app.domain.catalog_imports import IMPORTS
+from app.domain.catalog_kuaidi100 import KUAIDI100
+from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_station import STATION
 from app.domain.catalog_sync import SYNC
+from app.domain.catalog_waybills import WAYBILLS
 from printers.errors import PRINTER_MESSAGES
 
 
@@ -156,6 +161,12 @@ CATALOG: dict[str, str] = {
     **SYNC,
     **IMPORTS,
     **STATION,
+    # E-waybills: the ledger, accounts, and each provider
+    **WAYBILLS,
+    **WAYBILL_ACCOUNTS,
+    **CAINIAO,
+    **PDD,
+    **KUAIDI100,
     # Printers (printers.errors)
     **PRINTER_MESSAGES,
 }

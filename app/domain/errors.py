@@ -6,6 +6,8 @@ command line show in the reader's language; `message` is its English text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.domain.messages import Message
 
 
@@ -43,3 +45,29 @@ class NotPackable(PackDeskError):
 
 class TrackingExhausted(PackDeskError):
     code = "tracking_exhausted"
+
+
+class WaybillUnreachable(PackDeskError):
+    """The waybill provider could not be reached: the request certainly did not arrive, nothing was issued."""
+
+    code = "waybill_unreachable"
+
+
+class WaybillUnclear(PackDeskError):
+    """A request to the waybill provider may or may not have been applied (the answer was lost, the server failed
+    after taking it): look it up (`query.by.tradecode`) before asking again."""
+
+    code = "waybill_unclear"
+
+
+class WaybillRefused(PackDeskError):
+    """The waybill provider clearly refused (bad address, no balance, an expired authorisation, a shipped number
+    that cannot be cancelled): nothing was applied; the message carries the provider's own words."""
+
+    code = "waybill_refused"
+
+    def __init__(self, message: Message, *, account_level: bool = False, **details: Any) -> None:
+        """`account_level`: the refusal concerns the account (session expired, balance exhausted), not the one
+        request: the rest of a batch would be refused alike and stops."""
+        super().__init__(message, **details)
+        self.account_level = account_level

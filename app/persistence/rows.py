@@ -10,7 +10,18 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy import false as sa_false
 from sqlalchemy import true as sa_true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -50,8 +61,68 @@ class WaybillAccountRow(Base):
     next_serial: Mapped[int] = mapped_column(BigInteger, default=0)
     serial_end: Mapped[int] = mapped_column(BigInteger)
     is_default: Mapped[bool] = mapped_column(default=False)
+    # An online provider's account (cainiao | pdd | kuaidi100): where it is reached and the keyring entry of its
+    # secrets (never the secrets); a Cainiao account may use a TOP shop's app key and session (`source_shop_id`).
+    gateway_url: Mapped[str | None] = mapped_column(String(300))
+    app_key: Mapped[str | None] = mapped_column(String(100))
+    credentials_ref: Mapped[str | None] = mapped_column(String(200))
+    source_shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))
+    # The provider's own options: template URL, user id, print data encryption, branch partner id...
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    address_id: Mapped[str | None] = mapped_column(String(64))  # the chosen sender address, as the provider named it
+    warn_below: Mapped[int] = mapped_column(Integer, default=200, server_default="200")  # balance warning threshold
 
     group: Mapped[ShopGroupRow] = relationship(back_populates="accounts")
+
+
+class WaybillAccountCarrierRow(Base):
+    """A carrier an account is subscribed to, as its provider last answered (`ii.search`): balance and addresses."""
+
+    __tablename__ = "waybill_account_carriers"
+    __table_args__ = (UniqueConstraint("account_id", "carrier"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("waybill_accounts.id"), index=True)
+    carrier: Mapped[str] = mapped_column(String(20))
+    balance: Mapped[int | None] = mapped_column(Integer)  # numbers left; None when the provider does not say
+    branch_code: Mapped[str] = mapped_column(String(64), default="")
+    branch_name: Mapped[str] = mapped_column(String(100), default="")
+    # [{address_id, province, city, district, town, detail}] as the provider returned them
+    addresses: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class WaybillIssueRow(Base):
+    """The ledger of number requests to online providers: recorded (and committed) before the request is sent, so
+    after a crash or a lost answer PackDesk knows what it asked and looks it up before asking again. Its id is the
+    request's `object_id` and `package_info.id`."""
+
+    __tablename__ = "waybill_issues"
+    __table_args__ = (
+        # One request in flight per order: never two live numbers asked for one parcel.
+        Index(
+            "ux_waybill_issues_requested_order",
+            "order_id",
+            unique=True,
+            sqlite_where=text("state = 'requested'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("waybill_accounts.id"), index=True)
+    carrier: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20), index=True)  # app.domain.waybills.IssueState
+    unclear: Mapped[bool] = mapped_column(default=False, server_default=sa_false())  # an attempt's answer was lost
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    tracking_no: Mapped[str | None] = mapped_column(String(40), unique=True)
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"), unique=True)
+    print_data: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the provider's print document, as answered
+    encrypted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    label_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # a label image the provider rendered
+    error: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the last refusal or failure, as a stored Message
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 class ShopRow(Base):

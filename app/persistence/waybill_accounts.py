@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.domain.waybills import WaybillAccount
-from app.persistence.rows import ShopRow, WaybillAccountRow
+from app.domain.waybills import SenderAddress, WaybillAccount
+from app.persistence.rows import ShopRow, WaybillAccountCarrierRow, WaybillAccountRow
 
 
 class WaybillAccounts:
@@ -30,7 +30,33 @@ class WaybillAccounts:
         else:
             query = query.order_by(WaybillAccountRow.is_default.desc(), WaybillAccountRow.id)
         row = self.session.execute(query).scalars().first()
-        return WaybillAccount(row.id, row.name, row.kind, row.carrier) if row is not None else None
+        return self._account(row) if row is not None else None
+
+    def _account(self, row: WaybillAccountRow) -> WaybillAccount:
+        """The account as a value, with its chosen sender address (as its provider returned it, with the shop
+        group's sender name and phone) when it has one."""
+        sender = None
+        if row.address_id:
+            found = self.session.execute(
+                select(WaybillAccountCarrierRow.addresses).where(WaybillAccountCarrierRow.account_id == row.id)
+            ).scalars()
+            for addresses in found:
+                match = next((a for a in addresses or () if str(a.get("address_id")) == row.address_id), None)
+                if match is not None:
+                    group = row.group
+                    sender = SenderAddress.of_json(match, group.sender_name, group.sender_phone)
+                    break
+        return WaybillAccount(
+            row.id,
+            row.name,
+            row.kind,
+            row.carrier,
+            gateway=row.gateway_url or "",
+            app_key=row.app_key or "",
+            credentials_ref=row.credentials_ref,
+            settings=dict(row.settings or {}),
+            sender=sender,
+        )
 
     def take_serials(self, account_id: int, count: int) -> int | None:
         """Takes the next `count` serials of the account's roll; the first of them, or None when fewer are left.

@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.services.waybills.ports import WaybillAccount, WaybillProvider
+from app.services.waybills.ports import RemoteWaybillProvider, WaybillAccount, WaybillProvider
 from app.services.waybills.roll import NumberRoll
 
-ProviderFactory = Callable[[], WaybillProvider]
+AnyProvider = WaybillProvider | RemoteWaybillProvider
+ProviderFactory = Callable[[], AnyProvider]
 
 
 class WaybillProviders:
@@ -22,7 +23,7 @@ class WaybillProviders:
 
     def __init__(self, factories: dict[str, ProviderFactory] | None = None) -> None:
         self._factories: dict[str, ProviderFactory] = dict(factories or {})
-        self._built: dict[str, WaybillProvider] = {}
+        self._built: dict[str, AnyProvider] = {}
 
     def register(self, kind: str, factory: ProviderFactory) -> None:
         self._factories[kind] = factory
@@ -31,7 +32,7 @@ class WaybillProviders:
     def kinds(self) -> list[str]:
         return sorted(self._factories)
 
-    def provider(self, account: WaybillAccount) -> WaybillProvider:
+    def provider(self, account: WaybillAccount) -> AnyProvider:
         """The provider for `account`'s kind.
 
         Raises:

@@ -35,6 +35,7 @@ class NumberRoll:
     """
 
     max_batch = 1000  # a local claim: one UPDATE, whatever the batch
+    remote = False
 
     def __init__(self, route_book: RouteBook = no_routing) -> None:
         self.route_book = route_book
