@@ -200,6 +200,9 @@ class OrderRow(Base):
     modified_at: Mapped[datetime] = mapped_column(UtcDateTime())  # the platform's `modified`
     # Hash of the platform's view of the order as last stored: a sync or import that brings nothing new is a no-op.
     content_hash: Mapped[str] = mapped_column(String(40), default="", server_default=text("''"))
+    # Taobao's open address id of a privacy order: a Cainiao waybill request passes it with the order number instead
+    # of an address PackDesk never decrypts ("" when the platform sent none).
+    oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(

@@ -1,5 +1,6 @@
 """Online e-waybill accounts (Cainiao, Pinduoduo, Kuaidi100): how an account is reached, the carriers it is
-subscribed to with their balance and sender addresses, and the ledger of number requests.
+subscribed to with their balance and sender addresses, the ledger of number requests, and the open address id (oaid)
+of Taobao privacy orders.
 
 Revision ID: 0010_waybill_ledger
 Revises: 0009_pin_guards
@@ -17,6 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column("orders", sa.Column("oaid", sa.String(length=64), nullable=False, server_default=sa.text("''")))
     with op.batch_alter_table("waybill_accounts", schema=None) as batch_op:
         batch_op.add_column(sa.Column("gateway_url", sa.String(length=300), nullable=True))
         batch_op.add_column(sa.Column("app_key", sa.String(length=100), nullable=True))
@@ -96,3 +98,5 @@ def downgrade() -> None:
         for column in ("warn_below", "address_id", "settings", "source_shop_id", "credentials_ref", "app_key"):
             batch_op.drop_column(column)
         batch_op.drop_column("gateway_url")
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_column("oaid")
