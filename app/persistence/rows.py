@@ -121,6 +121,9 @@ class WaybillIssueRow(Base):
     encrypted: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     label_image: Mapped[bytes | None] = mapped_column(LargeBinary)  # a label image the provider rendered
     error: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the last refusal or failure, as a stored Message
+    # The receiver the number was issued for (app.services.waybills.issuing.receiver_digest): another one now means
+    # the address changed after the number was taken, and the next print updates the number or replaces it.
+    receiver_digest: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
