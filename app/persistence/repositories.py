@@ -77,6 +77,7 @@ def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, s
         tracking_no=package.tracking_no if package else None,
         carrier=package.carrier if package else None,
         print_count=package.print_count if package else 0,
+        extra={"oaid": row.oaid} if row.oaid else {},  # a privacy order: its waybill request passes the oaid
     )
 
 

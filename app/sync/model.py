@@ -55,6 +55,7 @@ class PlatformOrder:
     flag: int = 0
     total: Decimal = Decimal("0.00")
     post_fee: Decimal = Decimal("0.00")
+    oaid: str = ""  # Taobao's open address id of a privacy order ("" when the platform or file has none)
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def content_hash(self) -> str:
@@ -71,6 +72,8 @@ class PlatformOrder:
             parts.append("shipped" if ln.shipped else "")
             if ln.image_url:  # only when present, so orders stored before pictures keep their hash
                 parts.append(ln.image_url)
+        if self.oaid:  # likewise; an order cached before oaids were kept changes once, and gets its oaid stored
+            parts.append("oaid:" + self.oaid)
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

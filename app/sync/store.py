@@ -51,7 +51,7 @@ def _order_row(o: PlatformOrder, status: str) -> tuple[Any, ...]:
     return (
         status, o.platform_status, o.buyer_nick, o.receiver_name, o.receiver_phone, o.receiver_province,
         o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, o.buyer_message, o.seller_memo,
-        o.flag, o.total, o.post_fee, o.paid_at, o.deadline, o.modified_at, o.content_hash(),
+        o.flag, o.total, o.post_fee, o.paid_at, o.deadline, o.modified_at, o.content_hash(), o.oaid,
     )  # fmt: skip
 
 
@@ -122,7 +122,9 @@ def _update_changed(cache: OrderCache, changed: list[tuple[CachedOrder, Platform
     order_updates, line_updates, line_inserts = [], [], []
     for cached, order in changed:
         status = merged_status(cached.status, order.status)
-        order_updates.append({"b_id": cached.id, **_order_values(order, status)})
+        values = _order_values(order, status)
+        values["oaid"] = order.oaid or cached.oaid  # a seller-centre file carries none: the synced one stays
+        order_updates.append({"b_id": cached.id, **values})
         lines = old_lines.get(cached.id, {})
         refund_now = False
         for ln in order.lines:

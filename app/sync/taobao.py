@@ -54,7 +54,7 @@ FILL_STATUSES = ("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART", "PAID_FORBID
 TRADE_FIELDS = (
     "tid,tid_str,status,type,buyer_nick,seller_flag,seller_memo,buyer_message,created,pay_time,modified,payment,"
     "post_fee,total_fee,shipping_type,receiver_name,receiver_mobile,receiver_phone,receiver_state,receiver_city,"
-    "receiver_district,receiver_town,receiver_address,is_sh_ship,delivery_time,orders"
+    "receiver_district,receiver_town,receiver_address,oaid,is_sh_ship,delivery_time,orders"
 )
 LIGHT_FIELDS = "tid,tid_str,modified,status"
 
@@ -160,6 +160,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
         receiver_district=trade.receiver_district or "",
         receiver_town=trade.receiver_town or "",
         receiver_address=trade.receiver_address or "",
+        oaid=trade.oaid or "",
         buyer_message=trade.buyer_message or "",
         seller_memo=trade.seller_memo or "",
         flag=trade.seller_flag or 0,

@@ -115,6 +115,7 @@ class Trade(Struct, frozen=True):
     receiver_district: Text = None
     receiver_town: Text = None
     receiver_address: Text = None
+    oaid: Text = None  # the open address id of a privacy order (a Cainiao waybill request passes it)
     is_sh_ship: bool | str | None = None
     orders: list[SubOrder] | SubOrders | None = None
 
