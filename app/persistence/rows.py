@@ -145,6 +145,9 @@ class ShopRow(Base):
 
 
 class ProductRow(Base):
+    """A SKU of the shop's catalogue. Order lines name it by `sku` (the merchant code, as the platform gives it), else
+    by one of the keys below that names no other product (app.domain.products.link_skus)."""
+
     __tablename__ = "products"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -153,7 +156,14 @@ class ProductRow(Base):
     spec: Mapped[str] = mapped_column(String(200), default="")
     price: Mapped[Decimal] = mapped_column(Money())
     weight_g: Mapped[int] = mapped_column(Integer, default=0)
-    stock: Mapped[int] = mapped_column(Integer, default=0)
+    stock: Mapped[int] = mapped_column(Integer, default=0)  # on hand
+    safety_stock: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The item's own merchant code (outer_iid / 商品编码): what an order line carries when its SKU has no code.
+    outer_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    # The platform's ids (sku_id, num_iid): what an order line carries when the seller set no merchant code at all.
+    sku_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    item_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))  # the shop whose sheet or sync brought it
     # The seller's own picture of the product (http(s) URL or file URI): shown at the bench when a line has none.
     image_url: Mapped[str] = mapped_column(String(500), default="", server_default=text("''"))
 
