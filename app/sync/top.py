@@ -7,7 +7,7 @@ signature over all of them; the answer is JSON whose root is `<method_with_under
 Retrying depends on what a call does. Reads are retried on dropped connections and server errors, with backoff.
 A write (`taobao.logistics.offline.send`) is retried only when the platform said clearly that it did nothing (a
 rate limit); after a dropped connection or a 5xx it raises `Unclear`, and the caller reads the trade before deciding
-to send again (app/sync/outbox.py).
+to send again (app/sync/outbox.py). The loop that decides it is shared with the Pinduoduo client (app/sync/gateway.py).
 
 Answers are validated here, at the boundary: `read` converts the answer into typed values (app/sync/top_answers.py).
 An answer PackDesk does not understand (too deeply nested, a text where a number belongs, a list given as a
@@ -18,11 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -30,12 +28,14 @@ import msgspec
 
 from app.domain.errors import PackDeskError
 from app.domain.messages import Message, msg
+from app.sync.gateway import Again, GatewayClient, Unclear, Wording, md5_sign
+from app.sync.gateway import Offline as Offline  # re-exported: the callers of TopClient catch it from here
+from app.sync.gateway import RetryPolicy as RetryPolicy  # re-exported likewise
 from app.sync.top_answers import ErrorAnswer, convert
 
 if TYPE_CHECKING:
     import httpx
 
-log = logging.getLogger(__name__)
 CHINA = timezone(timedelta(hours=8))
 SESSION_CODES = {26, 27, 53}  # missing, invalid/expired session; "insufficient session permissions"
 _BAN = re.compile(r"ban will last for (\d+) more seconds", re.IGNORECASE)
@@ -64,18 +64,6 @@ class RateLimited(TopError):
         self.wait_s = wait_s
 
 
-class Offline(PackDeskError):
-    """The gateway could not be reached (or kept failing) after every retry: try again later."""
-
-    code = "offline"
-
-
-class Unclear(PackDeskError):
-    """A write may or may not have happened (the connection dropped, or the server failed, after sending it)."""
-
-    code = "unclear"
-
-
 class MalformedAnswer(Unclear):
     """The platform answered something PackDesk does not understand. Nothing of the answer is used; after a write it
     is unclear whether the write happened (hence an `Unclear`: the outbox checks the trade before sending again)."""
@@ -93,10 +81,10 @@ def sign(params: Mapping[str, str], secret: str, method: str = "md5") -> str:
 
     md5: UPPER(HEX(MD5(secret + concat + secret))); hmac: HMAC-MD5 keyed by the secret; hmac-sha256 likewise.
     """
+    if method == "md5":
+        return md5_sign(params, secret)
     concat = "".join(f"{k}{params[k]}" for k in sorted(params) if k != "sign").encode("utf-8")
     key = secret.encode("utf-8")
-    if method == "md5":
-        return hashlib.md5(key + concat + key).hexdigest().upper()
     if method == "hmac":
         return hmac.new(key, concat, hashlib.md5).hexdigest().upper()
     if method == "hmac-sha256":
@@ -115,16 +103,19 @@ def parse_china_time(text: str) -> datetime:
     return datetime.strptime(text.strip(), fmt).replace(tzinfo=CHINA).astimezone(UTC)
 
 
-@dataclass
-class RetryPolicy:
-    attempts: int = 6  # tries per call for reads (writes: see module docstring)
-    backoff_s: float = 1.0  # first wait after a failure; doubles each time
-    max_backoff_s: float = 60.0
-    max_ban_s: float = 600.0  # a longer ban (a daily quota) is reported instead of waited out
-
-
-class TopClient:
+class TopClient(GatewayClient):
     """Signed calls to one shop's gateway."""
+
+    wording = Wording(
+        unreachable="top.failure.unreachable",
+        http="top.failure.http",
+        limited="top.failure.limited",
+        busy="top.failure.busy",
+        offline="top.offline",
+        unclear_broke="top.unclear.broke",
+        unclear_http="top.unclear.http",
+        unclear_failed="top.unclear.failed",
+    )
 
     def __init__(
         self,
@@ -139,17 +130,10 @@ class TopClient:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        super().__init__(timeout_s=timeout_s, retry=retry, sleep=sleep)
         self.gateway, self.app_key, self.secret, self.session = gateway, app_key, secret, session
         self.sign_method = sign_method
-        self.retry = retry or RetryPolicy()
-        self.clock, self.sleep = clock, sleep
-        import httpx  # imported by the first client, not at start: it brings rich, pygments and click
-
-        self.http = httpx.Client(timeout=timeout_s, headers={"User-Agent": "PackDesk"})
-        self.calls = 0
-
-    def close(self) -> None:
-        self.http.close()
+        self.clock = clock
 
     def __enter__(self) -> TopClient:
         return self
@@ -183,48 +167,23 @@ class TopClient:
             Offline: the gateway kept failing or could not be reached.
             Unclear: only for writes, when it may have been applied.
         """
-        import httpx  # loaded by __init__ already; a module lookup
-
         params = params or {}
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"
-        wait = self.retry.backoff_s
-        failure: Message = msg("top.failure.busy")
-        for attempt in range(1, self.retry.attempts + 1):
-            self.calls += 1
-            try:
-                response = self.http.post(self.gateway, data=self._signed(method, params))
-            except httpx.TransportError as exc:
-                if write and not isinstance(exc, httpx.ConnectError):
-                    raise Unclear(msg("top.unclear.broke", method=method)) from exc
-                failure = msg("top.failure.unreachable", error=type(exc).__name__)
-            else:
-                if response.status_code >= 500:
-                    if write:
-                        raise Unclear(msg("top.unclear.http", status=response.status_code, method=method))
-                    failure = msg("top.failure.http", status=response.status_code)
-                else:
-                    body = _json(method, response)
-                    error = body.get("error_response")
-                    if error is None:
-                        answer = body.get(root)
-                        if not isinstance(answer, dict):
-                            raise MalformedAnswer(method, msg("top.why.no_root", root=root))
-                        return answer
-                    else:
-                        ban = self._check_error(method, error)
-                        if write and not ban:
-                            words = str(error.get("sub_msg") or error.get("msg"))
-                            raise Unclear(msg("top.unclear.failed", method=method, words=words))
-                        failure = msg("top.failure.limited", seconds=ban) if ban else msg("top.failure.busy")
-                        if ban:
-                            log.info("%s: rate limited, waiting %s s", method, ban)
-                            self.sleep(ban + 1)
-                            continue
-            if attempt < self.retry.attempts:
-                log.info("%s: %s; retry %d in %.1f s", method, failure, attempt, wait)
-                self.sleep(wait)
-                wait = min(wait * 2, self.retry.max_backoff_s)
-        raise Offline(msg("top.offline", method=method, failure=failure))
+
+        def interpret(response: httpx.Response) -> dict[str, Any] | Again:
+            body = _json(method, response)
+            error = body.get("error_response")
+            if error is None:
+                answer = body.get(root)
+                if not isinstance(answer, dict):
+                    raise MalformedAnswer(method, msg("top.why.no_root", root=root))
+                return answer
+            ban = self._check_error(method, error)
+            return Again(ban, str(error.get("sub_msg") or error.get("msg")))
+
+        return self.exchange(
+            method, lambda: self.http.post(self.gateway, data=self._signed(method, params)), interpret, write=write
+        )
 
     def read(self, method: str, params: Mapping[str, Any] | None, answer: type[_T], *, write: bool = False) -> _T:
         """Calls `method` and returns its answer as `answer` (a type of app/sync/top_answers.py).
