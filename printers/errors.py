@@ -162,6 +162,63 @@ PRINTER_MESSAGES: dict[str, str] = {
     "printer.status_ready": QT_TRANSLATE_NOOP("CoreMessages", "ready"),
     "printer.folder_ready": QT_TRANSLATE_NOOP("CoreMessages", "virtual printer writing to {folder}"),
     "printer.folder_not_writable": QT_TRANSLATE_NOOP("CoreMessages", "cannot write to {folder}"),
+    # The print components (printers.components): Cainiao's and Pinduoduo's local WebSocket servers. {reason} is the
+    # component's own words, or printer.component.no_reason.
+    "printer.component.uri_address": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "a print component's address is HOST or HOST:PORT, e.g. {scheme}://127.0.0.1:{port}?printer=NAME",
+    ),
+    "printer.component.uri_timeout": QT_TRANSLATE_NOOP(
+        "CoreMessages", "timeout={value} must be a number of seconds above 0 and at most {most}"
+    ),
+    "printer.component.no_document": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Waybill {tracking_no} has no print data from Cainiao or Pinduoduo (its number comes from a number roll or "
+        "the demo account): a print component prints only e-waybills of a Cainiao or Pinduoduo account. Print it on "
+        "a label printer instead.",
+    ),
+    "printer.component.cainiao_not_running": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The Cainiao print component (菜鸟打印组件) does not answer at {address}: start it, or check the address.",
+    ),
+    "printer.component.pdd_not_running": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The Pinduoduo print component (拼多多打印组件) does not answer at {address}: start it, or check the address.",
+    ),
+    "printer.component.not_component": QT_TRANSLATE_NOOP(
+        "CoreMessages", "What answers at {address} is not a print component ({error})."
+    ),
+    "printer.component.silent": QT_TRANSLATE_NOOP("CoreMessages", "the print component at {address} did not answer"),
+    "printer.component.list_failed": QT_TRANSLATE_NOOP(
+        "CoreMessages", "the print component could not list its printers: {reason}"
+    ),
+    "printer.component.no_printers": QT_TRANSLATE_NOOP(
+        "CoreMessages", "the print component lists no printer: connect the label printer and install it in the system"
+    ),
+    "printer.component.no_printer": QT_TRANSLATE_NOOP(
+        "CoreMessages", "the print component has no printer named '{printer}'; its printers: {printers}"
+    ),
+    "printer.component.no_default": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "the print component has no default printer: name one in the address with ?printer= (its printers: {printers})",
+    ),
+    "printer.component.ready": QT_TRANSLATE_NOOP("CoreMessages", "ready: {printer} through the print component"),
+    "printer.component.refused": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The print component refused waybill {tracking_no}: {reason}"
+    ),
+    "printer.component.print_failed": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The print component could not print waybill {tracking_no}: {reason}"
+    ),
+    "printer.component.no_result": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The print component took waybill {tracking_no} but did not say within {seconds} s whether it printed; "
+        "did it print?",
+    ),
+    "printer.component.dropped": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The connection to the print component broke after waybill {tracking_no} was sent; did it print?",
+    ),
+    "printer.component.no_reason": QT_TRANSLATE_NOOP("CoreMessages", "it gave no reason"),
 }
 
 

@@ -1,8 +1,9 @@
 """Opens a printer from its URI: picks the encoder for its language and the transport for its scheme.
 
 Transports are imported lazily so that a missing optional driver (pyusb, pywin32, pycups) never breaks start-up.
-What a printer promises is in printers.ports; the virtual printers are in printers.transports.virtual. Every
-printer takes a Waybill (it renders what it needs: raster for PNG and real printers, vector for PDF) and
+What a printer promises is in printers.ports; the virtual printers are in printers.transports.virtual, the print
+components (cainiao://, pddprint://) in printers.components. Every printer takes a Waybill (it renders what it
+needs: raster for PNG and real printers, vector for PDF; a print component takes the provider's print document) and
 answers `status()`.
 """
 
@@ -17,7 +18,7 @@ from printers.errors import PrinterOffline, PrinterUriError, PrinterWriteError
 from printers.ports import Batch, BatchingTransport, LabelPrinter, Transport, Written
 from printers.render import render_waybill
 from printers.status import QUERIES, PrinterStatus, State, parse_answer, zpl_answer_complete
-from printers.uri import PrinterSpec, parse_printer_uri
+from printers.uri import COMPONENT_PORTS, PrinterSpec, parse_printer_uri
 from printers.waybill import Waybill
 
 
@@ -128,6 +129,10 @@ def open_printer(uri: str | PrinterSpec, *, default_size: str | None = None) -> 
         from printers.transports.virtual import PdfPrinter, PngPrinter
 
         return PngPrinter(spec) if spec.scheme == "png" else PdfPrinter(spec)
+    if spec.scheme in COMPONENT_PORTS:
+        from printers.components import ComponentPrinter
+
+        return ComponentPrinter(spec)
     return RawPrinter(spec, _transport(spec))
 
 

@@ -2,6 +2,7 @@
 
 tcp://HOST:PORT  usb://VID:PID  serial:///dev/ttyUSB0?baud=115200  file:///dev/usb/lp0  win32://PRINTER NAME
 cups://QUEUE  pdf:///path/labels.pdf  png:///dir
+cainiao://HOST[:13528]?printer=NAME  pddprint://HOST[:5000]?printer=NAME  (the print components, printers.components)
 options: lang=escpos|tspl|zpl  size=100x150  dpi=203  dots=832  x= y= (mm)  density=  speed=
 """
 
@@ -14,7 +15,10 @@ from urllib.parse import parse_qsl, unquote
 from printers.errors import PrinterError, PrinterUriError
 from printers.media import Media, parse_size
 
-SCHEMES = ("tcp", "usb", "serial", "file", "win32", "cups", "pdf", "png")
+SCHEMES = ("tcp", "usb", "serial", "file", "win32", "cups", "pdf", "png", "cainiao", "pddprint")
+# The print components' schemes and the port each one listens on unless told otherwise.
+COMPONENT_PORTS = {"cainiao": 13528, "pddprint": 5000}
+MAX_TIMEOUT_S = 600  # a print result later than this is not coming
 LANGS = ("escpos", "tspl", "zpl")
 
 
@@ -48,11 +52,24 @@ def _path_of(target: str) -> str:
 def _target(scheme: str, rest: str) -> str:
     """The part between scheme:// and ?, decoded. No fragments: '#' is a character of printer names."""
     raw = unquote(rest)
-    if scheme in ("tcp", "usb", "win32", "cups"):
+    if scheme in ("tcp", "usb", "win32", "cups", *COMPONENT_PORTS):
         return raw.rstrip("/")
     if scheme == "serial" and re.fullmatch(r"/*COM\d+", raw, re.IGNORECASE):
         return raw.lstrip("/").upper()  # serial://COM3 or serial:///COM3 on Windows
     return _path_of(raw)
+
+
+def _component_target(scheme: str, target: str, opts: dict[str, str]) -> str:
+    """HOST:PORT of a print component, its usual port when none is given; checks its timeout= option."""
+    found = re.fullmatch(r"(\[[0-9A-Fa-f:.]+\]|[^:/\[\]\s]+)(?::(\d{1,5}))?", target)
+    port = int(found.group(2) or COMPONENT_PORTS[scheme]) if found else 0
+    if found is None or not 0 < port < 65536:
+        raise PrinterUriError("printer.component.uri_address", scheme=scheme, port=COMPONENT_PORTS[scheme])
+    if "timeout" in opts:
+        seconds = _number(dict(opts), "timeout", float)
+        if not 0 < seconds <= MAX_TIMEOUT_S:
+            raise PrinterUriError("printer.component.uri_timeout", value=opts["timeout"], most=MAX_TIMEOUT_S)
+    return f"{found.group(1)}:{port}"
 
 
 def _number(opts: dict[str, str], key: str, kind: type, default: str | None = None):  # type: ignore[no-untyped-def]
@@ -90,6 +107,8 @@ def parse_printer_uri(uri: str, *, default_size: str | None = None) -> PrinterSp
         lang = opts.pop("lang", "escpos").lower()
         if lang not in LANGS:
             raise PrinterUriError("printer.uri_lang", lang=lang)
+        if scheme in COMPONENT_PORTS:
+            target = _component_target(scheme, target, opts)
         w, h = parse_size(opts.pop("size", default_size or "100x150"))
         dpi = _number(opts, "dpi", int, "203")
         if dpi not in (203, 300, 600):
