@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
     from app.domain.orders import Order
+    from app.domain.waybill_accounts import AccountView
     from app.services.images import ImageCache
     from app.services.printing import JobView, PrintService
+    from app.services.waybills.accounts import Refreshed
     from app.sync.imports import ImportReport
     from app.sync.outbox import FlushReport
     from app.sync.seller_centre import ExportReport
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from app.sync.shops import ShopView
     from app.sync.store import Change
     from app.sync.taobao import SyncReport
+    from app.sync.waybills.setup import Added
     from printers.media import Media
 
 
@@ -212,6 +215,78 @@ class Desk:
                 group=fields["group"] or None,
             )
         return self.shops(), warning
+
+    # -- waybill accounts -------------------------------------------------------------------------------------------
+
+    def waybill_accounts(self) -> list[AccountView]:
+        """Every waybill account with its carriers, balances as last asked, sender addresses and shops."""
+        from app.services.waybills.accounts import list_accounts
+
+        with self.session_factory() as session:
+            return list_accounts(session)
+
+    def add_waybill_account(self, fields: dict[str, str]) -> Added:
+        """Adds the account the form `fields` describes, after asking its provider for its carriers, balances and
+        sender addresses (the io lane); its secrets go to the keyring. Raises what the set-up refuses
+        (app.services.waybills.accounts.ChooseAddress holds the addresses to choose from)."""
+        from app.services.waybills.accounts import AccountSpec
+        from app.sync.shops import Credentials
+        from app.sync.waybills.setup import add_account
+        from app.wiring import remote_provider
+
+        kind = fields.get("provider", "")
+        settings = {"partner_id": fields["partner_id"]} if kind == "kuaidi100" and fields.get("partner_id") else {}
+        count = fields.get("count", "").strip()
+        warn = fields.get("warn_below", "").strip()
+        spec = AccountSpec(
+            name=fields.get("name", ""),
+            kind=kind,
+            carrier=fields.get("carrier", ""),
+            group=fields.get("group") or None,
+            for_shop=fields.get("for_shop") or None,
+            gateway=fields.get("gateway", ""),
+            app_key=fields.get("app_key", ""),
+            source_shop=fields.get("shop") or None if kind == "cainiao" else None,
+            settings=settings,
+            address_id=fields.get("address_id") or None,
+            warn_below=int(warn) if warn.isdigit() else None,
+            first=fields.get("first", ""),
+            count=int(count) if count.lstrip("-").isdigit() else 0,
+            make_default=fields.get("make_default") == "1",
+        )
+        secrets = Credentials(fields.get("app_secret", ""), fields.get("session_key", ""))
+        return add_account(self.session_factory, self.data_dir, spec, secrets, remote_provider, self.clock)
+
+    def refresh_waybill_accounts(self, name: str | None = None, *, in_use_only: bool = False) -> list[Refreshed]:
+        """Asks the providers again for the balances and addresses (the io lane); an account whose provider could
+        not be asked comes back as it was, with the reason."""
+        from app.services.waybills import installed
+        from app.services.waybills.accounts import refresh
+
+        return refresh(self.session_factory, installed(), self.clock, name, in_use_only=in_use_only)
+
+    def change_waybill_account(
+        self,
+        name: str,
+        *,
+        carrier: str | None = None,
+        make_default: bool = False,
+        warn_below: int | None = None,
+        group: str | None = None,
+    ) -> list[AccountView]:
+        """Makes an account its group's default (with `carrier` as its default carrier), moves it to another group
+        or changes its warning threshold; returns every account."""
+        from app.services.waybills.accounts import change_account, list_accounts
+
+        with self.session_factory.begin() as session:
+            change_account(
+                session, name, carrier_code=carrier, make_default=make_default, warn_below=warn_below, group=group
+            )
+            return list_accounts(session)
+
+    def waybill_balances(self) -> list[AccountView]:
+        """The accounts shops print with (their group has shops), as last asked: the status bar's."""
+        return [a for a in self.waybill_accounts() if a.in_use]
 
     # -- the bench --------------------------------------------------------------------------------------------------
 

@@ -12,11 +12,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.domain.errors import PackDeskError
+from app.domain.errors import InvalidInput, PackDeskError
+from app.domain.messages import msg
+from app.domain.waybills import WaybillAccount
 from app.services.waybills import WaybillProvider, WaybillProviders, install, standard_providers
+from app.services.waybills.ports import RemoteWaybillProvider
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +32,9 @@ if TYPE_CHECKING:
     from app.station import Station
     from app.station.ports import Scale
     from app.sync.live import LiveCheck
+    from app.sync.shops import Credentials
+
+CredentialsOf = Callable[[WaybillAccount], "Credentials"]
 
 log = logging.getLogger("packdesk")
 
@@ -41,18 +48,72 @@ def _demo_provider() -> WaybillProvider:
     return demo_provider()
 
 
-def waybill_providers() -> WaybillProviders:
-    """The waybill providers of this process: the number roll, and the demo's for the demo accounts `demo seed`
-    creates (a data directory seeded once keeps printing in every later process)."""
+def _cainiao(credentials: CredentialsOf) -> RemoteWaybillProvider:
+    from app.sync.waybills.cainiao import CainiaoProvider
+
+    return CainiaoProvider(credentials)
+
+
+def _pdd(credentials: CredentialsOf) -> RemoteWaybillProvider:
+    from app.sync.waybills.pdd import PddProvider
+
+    return PddProvider(credentials)
+
+
+def _kuaidi100(credentials: CredentialsOf) -> RemoteWaybillProvider:
+    from app.sync.waybills.kuaidi100 import Kuaidi100Provider
+
+    return Kuaidi100Provider(credentials)
+
+
+_REMOTE: dict[str, Callable[[CredentialsOf], RemoteWaybillProvider]] = {
+    "cainiao": _cainiao,
+    "pdd": _pdd,
+    "kuaidi100": _kuaidi100,
+}
+
+
+def remote_provider(kind: str, credentials: CredentialsOf) -> RemoteWaybillProvider:
+    """The online provider of accounts of `kind` (cainiao, pdd, kuaidi100), finding an account's secrets through
+    `credentials`. Its module is imported here, when an account of that kind is first used.
+
+    Raises:
+        InvalidInput: this installation has no provider of that kind.
+    """
+    build = _REMOTE.get(kind)
+    try:
+        if build is None:
+            raise ImportError(kind)
+        return build(credentials)
+    except ImportError:
+        log.exception("no %s waybill provider", kind)
+        raise InvalidInput(msg("accounts.provider_missing", kind=kind)) from None
+
+
+def waybill_providers(data_dir: Path | None = None) -> WaybillProviders:
+    """The waybill providers of this process: the number roll, the demo's for the demo accounts `demo seed`
+    creates (a data directory seeded once keeps printing in every later process), and the online ones (Cainiao,
+    Pinduoduo, Kuaidi100), which read an account's secrets from the keyring (or the secrets file of `data_dir`,
+    default: the one `--data-dir` or PACKDESK_HOME names)."""
+    from app.services.workspace import resolve_data_dir
+    from app.sync.shops import load_credentials
+
+    root = resolve_data_dir(data_dir)
     providers = standard_providers()
     providers.register("demo", _demo_provider)
+
+    def secrets(account: WaybillAccount) -> Credentials:
+        return load_credentials(root, account.credentials_ref)
+
+    for kind in _REMOTE:
+        providers.register(kind, partial(remote_provider, kind, secrets))
     return providers
 
 
-def install_waybill_providers() -> None:
-    """Installs `waybill_providers()` as the process's own (every `packdesk` command, the window and the benchmarks
-    start through app.cli.main, which calls this)."""
-    install(waybill_providers())
+def install_waybill_providers(data_dir: Path | None = None) -> None:
+    """Installs `waybill_providers(data_dir)` as the process's own (every `packdesk` command, the window and the
+    benchmarks start through app.cli.main, which calls this once it knows the data directory)."""
+    install(waybill_providers(data_dir))
 
 
 def demo_workspace(data_dir: Path | None) -> Workspace:

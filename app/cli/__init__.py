@@ -24,10 +24,12 @@ from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
+from app.cli.waybills import add_parsers as add_waybill_parsers
+from app.cli.waybills import cmd_waybill
 from app.domain.errors import PackDeskError
 from app.domain.messages import msg
 from app.persistence.db import translate_db_errors
-from app.services.workspace import Workspace, open_workspace, resolve_data_dir
+from app.services.workspace import Workspace, default_data_dir, open_workspace, resolve_data_dir
 from app.wiring import install_waybill_providers
 from printers.errors import PrinterError
 
@@ -106,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_outbox_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -327,6 +330,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "packer": cmd_packer,
     "import": cmd_import,
     "sync": cmd_sync,
+    "waybill": cmd_waybill,
 }
 
 
@@ -342,10 +346,13 @@ def main(
         out: where results go (default: stdout).
     """
     out = out or sys.stdout
-    install_waybill_providers()  # before any command: `gui` and `bench` start here too
     parser = build_parser()
     args = parser.parse_args(argv)
     command = args.command or "gui"
+    # Before any command (`gui` and `bench` start here too), once the data directory is known: the online
+    # providers find an account's secrets in its keyring entry, or in that directory's secrets file.
+    demo = command == "gui" and getattr(args, "demo", False)
+    install_waybill_providers(resolve_data_dir(args.data_dir or (default_data_dir() / "demo" if demo else None)))
     if command in ("gui", "bench"):
         runner = (runners or {}).get(command)
         if runner is None:

@@ -78,13 +78,13 @@ def test_an_exhausted_roll_says_so_and_takes_nothing(demo: Workspace) -> None:
 def test_an_account_whose_kind_has_no_provider_is_refused_by_name(demo: Workspace) -> None:
     with demo.session_factory.begin() as session:
         account = make_roll(session, "ZTO", 1, 10)
-        account.kind = "cainiao"
+        account.kind = "jd"
         with pytest.raises(InvalidInput) as refused:
             allocate(session, orders(session, 1)[0], waybill_providers())
         assert refused.value.msg.id == "waybill.no_provider"
         assert refused.value.message == (
-            "The waybill account 'ZTO 演示账户' is of kind 'cainiao', which this installation cannot issue numbers for "
-            "(it can for: demo, roll)."
+            "The waybill account 'ZTO 演示账户' is of kind 'jd', which this installation cannot issue numbers for "
+            "(it can for: cainiao, demo, kuaidi100, pdd, roll)."
         )
         assert session.execute(select(PackageRow.id)).first() is None
         assert account.next_serial == 1

@@ -1,5 +1,6 @@
 """Shop settings: the shops on this station and how each gets its orders; adding a shop that syncs through
-Taobao (its secrets go to the system keyring), grouped with others that share a sender (ui layer)."""
+Taobao (its secrets go to the system keyring), grouped with others that share a sender; then the next step, the
+waybill account its group prints with (ui layer)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from app.domain.messages import Message
 from app.domain.orders import CHINA_TZ
 from app.sync.shops import ShopView
 from ui.core_text import core_text
+from ui.dialogs.waybill_accounts import WaybillAccountsDialog
 from ui.ops import Changes, CollectionOp, Ops, QueryOp
 
 DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
@@ -72,6 +74,8 @@ class ShopSettingsDialog(QDialog):
         box = QGroupBox(self.tr("Add a Taobao shop that syncs through the Taobao Open Platform"), self)
         box.setLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.waybills_button = buttons.addButton(self.tr("Waybill accounts…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.waybills_button.setToolTip(self.tr("Where the tracking numbers of each shop group come from"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -80,6 +84,7 @@ class ShopSettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         buttons.rejected.connect(self.reject)
+        self.waybills_button.clicked.connect(self._on_waybills_button_clicked)
         self.resize(760, 720)
         QueryOp(ops, self, op=lambda desk: desk.shops(), success=self._show_shops).failure(
             self._show_error
@@ -104,8 +109,19 @@ class ShopSettingsDialog(QDialog):
             self.edits[key].clear()
         self.message.setStyleSheet("color: #e65100;" if warning else "color: #2e7d32;")
         self.message.setText(
-            core_text(warning) if warning else self.tr("Shop added. Its orders arrive with the next sync (F5).")
+            core_text(warning)
+            if warning
+            else self.tr(
+                "Shop added. Its orders arrive with the next sync (F5). Next: the waybill account its shop group "
+                "prints with (Waybill accounts…)."
+            )
         )
+
+    def _on_waybills_button_clicked(self) -> None:
+        if WaybillAccountsDialog.show_for(self, self.ops):  # a shop may have got a group of its own
+            QueryOp(self.ops, self, op=lambda desk: desk.shops(), success=self._show_shops).failure(
+                self._show_error
+            ).run_in_background()
 
     def _show_shops(self, shops: list[ShopView]) -> None:
         self.table.setRowCount(0)

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.orders import CHINA_TZ
+from app.domain.waybill_accounts import AccountView
 from app.services.station_options import StationOptions
+from app.services.waybills.accounts import Refreshed
 from app.sync.imports import ImportReport
 from app.sync.service import SyncStatus
 from printers.errors import PrinterError
@@ -25,7 +27,9 @@ from ui.core_text import core_text
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.dialogs.station_settings import StationSettingsDialog
-from ui.ops import Changes, CollectionOp, Ops
+from ui.dialogs.waybill_accounts import WaybillAccountsDialog
+from ui.models.waybill_accounts_model import LOW_COLOUR, balance_text
+from ui.ops import Changes, CollectionOp, Ops, QueryOp
 from ui.plurals import plural
 from ui.print_controller import BatchOutcome, PrintController
 from ui.station.view import StationView
@@ -80,7 +84,13 @@ class MainWindow(QMainWindow):
         shops_menu.addAction(self.import_action)
         shops_menu.addSeparator()
         shops_menu.addAction(self.shops_action)
+        self.waybills_action = QAction(self.tr("Waybill accounts…"), self)
+        self.refresh_balance_action = QAction(self.tr("Refresh waybill balances"), self)
+        shops_menu.addAction(self.waybills_action)
+        shops_menu.addAction(self.refresh_balance_action)
         self.shops_action.triggered.connect(self._on_shops_action_triggered)
+        self.waybills_action.triggered.connect(self._on_waybills_action_triggered)
+        self.refresh_balance_action.triggered.connect(self._on_refresh_balance_action_triggered)
         self.sync_action.triggered.connect(self._sync_now)
         self.import_action.triggered.connect(self._on_import_action_triggered)
         self.save_sound = save_sound
@@ -112,6 +122,8 @@ class MainWindow(QMainWindow):
         self.mute_action.toggled.connect(self._on_mute_action_toggled)
         self.sync_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.sync_label)
+        self.balance_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.balance_label)
         if sync is not None:
             sync.started.connect(self._on_sync_started)
             sync.finished.connect(self._on_sync_finished)
@@ -136,6 +148,7 @@ class MainWindow(QMainWindow):
         self.printing.printer_changed.connect(self._on_printing_printer_changed)
         ops.hub.changed.connect(self._on_changed)
         self.orders_view.reload()
+        self.reload_balances()
 
     def _media(self) -> Media:
         service = self.printing.service
@@ -170,6 +183,7 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("%1 waiting in the queue").replace("%1", str(len(outcome.not_sent))))
         self.statusBar().showMessage(" · ".join(parts), 15_000)
         self.queue_view.show_pause(outcome.pause)
+        self.refresh_balances()  # numbers were taken: what is left, from the providers
         if outcome.refused or outcome.pause:
             details = "\n".join(f"{no}: {why}" for no, why in outcome.refused)
             if outcome.pause:
@@ -255,6 +269,63 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes, _initiator: object) -> None:
         if changes.order_nos:  # the platform changed orders: the open parcel may be one of them
             self.station_view.recheck(set(changes.order_nos))
+        if changes.shops:  # accounts added or changed, balances asked again
+            self.reload_balances()
+
+    # -- waybill balances -------------------------------------------------------------------------------------------
+
+    def reload_balances(self) -> None:
+        """Shows the balances as last asked (no network)."""
+        QueryOp(self.ops, self, op=lambda desk: desk.waybill_balances(), success=self._show_balances).failure(
+            lambda _error: None
+        ).run_in_background()
+
+    def refresh_balances(self) -> None:
+        """Asks the providers of the accounts in use for their balances (the io lane), then shows them."""
+        CollectionOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.refresh_waybill_accounts(in_use_only=True),
+            changes=Changes(shops=True),
+            success=self._on_balances_refreshed,
+        ).failure(lambda _error: self.reload_balances()).run_in_background(lane="io")
+
+    def _on_balances_refreshed(self, results: list[Refreshed]) -> None:
+        errors = [f"{r.account.name}: {core_text(r.error)}" for r in results if r.error]
+        if errors:
+            self.statusBar().showMessage(errors[0], 15_000)
+
+    def _show_balances(self, accounts: list[AccountView]) -> None:
+        """The default account of each shop group and every account running low: its default carrier's numbers
+        left, in the warning colour below the account's threshold."""
+        shown = [a for a in accounts if a.is_default or a.low]
+        if not shown:
+            self.balance_label.setText(self.tr("No waybill account") if not accounts else "")
+            self.balance_label.setStyleSheet(f"color: {LOW_COLOUR}; font-weight: bold;" if not accounts else "")
+            self.balance_label.setToolTip(self.tr("Shops print with no waybill account: add one (Shops menu)"))
+            return
+        parts = []
+        for a in shown:
+            part = f"{a.carrier} {balance_text(a.balance)}"
+            parts.append(f"⚠ {part}" if a.low else part)
+        low = any(a.low for a in shown)
+        self.balance_label.setText(self.tr("Waybills: %1").replace("%1", " · ".join(parts)))
+        self.balance_label.setStyleSheet(f"color: {LOW_COLOUR}; font-weight: bold;" if low else "color: #37474f;")
+        lines = []
+        for a in accounts:
+            for c in a.carriers:
+                line = f"{a.name} · {c.code}: {balance_text(c.balance)}"
+                if c.low:
+                    line += " " + self.tr("(below %1)").replace("%1", f"{a.warn_below:,}")
+                lines.append(line)
+        self.balance_label.setToolTip("\n".join(lines))
+
+    def _on_waybills_action_triggered(self) -> None:
+        WaybillAccountsDialog.show_for(self, self.ops)
+
+    def _on_refresh_balance_action_triggered(self) -> None:
+        self.balance_label.setText(self.tr("Asking for the waybill balances…"))
+        self.refresh_balances()
 
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
         if not status.api_shops:

@@ -1,0 +1,101 @@
+"""Table model of the waybill accounts: one row per carrier of each account, with its balance (low ones marked),
+the sender address its labels print and the shops that use it (ui layer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.domain.waybill_accounts import AccountView, CarrierView, address_line
+from ui.models.rows_model import ROW_ROLE, RowsTableModel
+
+COL_ACCOUNT, COL_PROVIDER, COL_CARRIER, COL_BALANCE, COL_ADDRESS, COL_SHOPS = range(6)
+ACCOUNT_ROLE = ROW_ROLE
+LOW_COLOUR = "#c62828"
+
+
+@dataclass(frozen=True)
+class AccountCarrier:
+    """One row: an account and one of its carriers (None for an account the provider named no carrier for)."""
+
+    account: AccountView
+    carrier: CarrierView | None
+
+    @property
+    def low(self) -> bool:
+        return bool(self.carrier and self.carrier.low)
+
+
+def rows_of(accounts: list[AccountView]) -> list[AccountCarrier]:
+    return [AccountCarrier(a, c) for a in accounts for c in (a.carriers or (None,))]
+
+
+def provider_text(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "cainiao": tr("WaybillAccountsModel", "Cainiao"),
+        "pdd": tr("WaybillAccountsModel", "Pinduoduo"),
+        "kuaidi100": tr("WaybillAccountsModel", "Kuaidi100"),
+        "roll": tr("WaybillAccountsModel", "Number roll"),
+        "demo": tr("WaybillAccountsModel", "Demo"),
+    }.get(kind, kind)
+
+
+def balance_text(balance: int | None) -> str:
+    return "?" if balance is None else f"{balance:,}"
+
+
+class WaybillAccountsModel(RowsTableModel):
+    columns = 6
+
+    def headers(self) -> tuple[str, ...]:
+        tr = QCoreApplication.translate
+        return (
+            tr("WaybillAccountsModel", "Account"),
+            tr("WaybillAccountsModel", "Provider"),
+            tr("WaybillAccountsModel", "Carrier"),
+            tr("WaybillAccountsModel", "Numbers left"),
+            tr("WaybillAccountsModel", "Sender address"),
+            tr("WaybillAccountsModel", "Used by"),
+        )
+
+    def set_accounts(self, accounts: list[AccountView]) -> None:
+        self.set_rows(rows_of(accounts))
+
+    def cell(self, row: AccountCarrier, col: int, role: int) -> Any:
+        tr = QCoreApplication.translate
+        a, c = row.account, row.carrier
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == COL_ACCOUNT:
+                return tr("WaybillAccountsModel", "%1 (default)").replace("%1", a.name) if a.is_default else a.name
+            if col == COL_PROVIDER:
+                return provider_text(a.provider)
+            if col == COL_CARRIER:
+                if c is None:
+                    return a.carrier
+                main = c.code == a.carrier and len(a.carriers) > 1
+                return tr("WaybillAccountsModel", "%1 (default)").replace("%1", c.code) if main else c.code
+            if col == COL_BALANCE:
+                text = balance_text(c.balance if c else None)
+                if row.low:
+                    text = tr("WaybillAccountsModel", "%1 (below %2)").replace("%1", text)
+                    text = text.replace("%2", f"{a.warn_below:,}")
+                return text
+            if col == COL_ADDRESS:
+                if c is None or c.address is None:
+                    return tr("WaybillAccountsModel", "not chosen") if c and c.addresses else ""
+                return address_line(c.address)
+            if col == COL_SHOPS:
+                return f"{a.group}: {', '.join(a.shops)}" if a.shops else a.group
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_BALANCE and row.low:
+            return QBrush(QColor(LOW_COLOUR))
+        if role == Qt.ItemDataRole.FontRole and (col == COL_BALANCE and row.low or col == COL_ACCOUNT and a.is_default):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_BALANCE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
