@@ -23,7 +23,7 @@ import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 from uuid import uuid4
 
 from websockets.exceptions import ConnectionClosed, WebSocketException
@@ -138,18 +138,15 @@ class ComponentPrinter:
                 ) from None
             except ConnectionClosed:
                 raise PrinterWriteError("printer.component.dropped", tracking_no=tracking_no) from None
-            cmd = message.get("cmd")
-            if cmd == "print" and (message.get("requestID") == request_id or message.get("taskID") == task_id):
+            if message.get("cmd") == "print" and message.get("requestID") in (request_id, None):
                 if message.get("status") != "success":  # not taken: nothing will print
                     raise PrinterError("printer.component.refused", tracking_no=tracking_no, reason=_words(message))
-            elif cmd == self.dialect.push and message.get("taskID") == task_id:
-                printed = _outcome(message, tracking_no)
-                if printed is True:
-                    return
-                if isinstance(printed, dict):
-                    raise PrinterError(
-                        "printer.component.print_failed", tracking_no=tracking_no, reason=_words(printed)
-                    )
+                continue
+            outcome = _outcome(message, self.dialect.push, task_id, tracking_no)
+            if outcome is True:
+                return
+            if outcome is not None:
+                raise PrinterError("printer.component.print_failed", tracking_no=tracking_no, reason=_words(outcome))
 
     # -- status -----------------------------------------------------------------------------------------------
 
@@ -238,14 +235,28 @@ def _receive(link: ClientConnection, deadline: float) -> dict[str, Any]:
             return message
 
 
-def _outcome(push: Mapping[str, Any], document_id: str) -> bool | Mapping[str, Any] | None:
-    """What a print-result push says of `document_id`: True printed, the failure (with its words), or None when it
-    says nothing final yet (rendered)."""
-    documents = [d for d in push.get("printStatus") or [] if isinstance(d, Mapping)]
+def _outcome(
+    message: Mapping[str, Any], push: str, task_id: str, document_id: str
+) -> Literal[True] | Mapping[str, Any] | None:
+    """What `message` says of the document `document_id` of task `task_id`: True printed, the failure (with its
+    words), or None: nothing final (rendered; another task's push; not a push at all).
+
+    Besides the protocol's task-level push (`push`), components after version 1.0 report each document as
+    `notifyDocResult` {taskId, documentId, status rendered|printed, code (0: fine), detail}; either one decides.
+    """
+    if message.get("cmd") == "notifyDocResult":
+        if str(message.get("taskId", "")) != task_id or str(message.get("documentId", "")) != document_id:
+            return None
+        if message.get("code", 0) not in (0, "0"):
+            return message
+        return True if message.get("status") == "printed" else None
+    if message.get("cmd") != push or message.get("taskID") != task_id:
+        return None
+    documents = [d for d in message.get("printStatus") or [] if isinstance(d, Mapping)]
     mine = next((d for d in documents if str(d.get("documentID", "")) == document_id), None)
-    task_status = str(push.get("taskStatus", ""))
+    task_status = str(message.get("taskStatus", ""))
     if task_status in ("failed", "canceled") or (mine is not None and mine.get("status") == "failed"):
-        return mine if mine is not None and _said(mine) else push
+        return mine if mine is not None and _said(mine) else message
     if task_status == "printed" and (mine is None or mine.get("status", "success") == "success"):
         return True
     return None

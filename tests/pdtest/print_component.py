@@ -9,16 +9,22 @@
         sim.push = False                               # takes the task and never says whether it printed
         sim.drop_after_accept = True                   # takes the task, then the TCP connection breaks
         sim.silent = True                              # reads requests and answers none
+        sim.doc_results = True                         # reports each document as a newer component does
+                                                       # (notifyDocResult, code 0 or not) instead of the task push
         sim.printed                                    # every document it printed (Printed), in order
         sim.requests                                   # every request it received, as parsed JSON
         sim.connections                                # connections accepted
+        PrintComponentSimulator(bound=sock)            # serves on a socket from pdtest.capture.refused_port(): the
+                                                       # component a test found not running is started
 
 Protocol (shared/reference/platforms.md 3.4): requests {"cmd", "requestID", "version": "1.0", ...}; `getPrinters`
 answers {"cmd", "requestID", "status", "msg", "defaultPrinter", "printers": [{"name", "status"}]}; `print` with a
 `task` {"taskID", "printer", "notifyType", "documents": [{"documentID", "contents": [...]}]} is answered
 {"cmd": "print", "requestID", "taskID", "status": "success"|"failed", "msg"} and, once the label is out, pushed
 {"cmd": "notifyPrintResult", "printer", "taskID", "taskStatus": "rendered"|"printed"|"failed",
-"printStatus": [{"documentID", "status": "success"|"failed", "msg", "detail"}]}. A request that breaks the protocol
+"printStatus": [{"documentID", "status": "success"|"failed", "msg", "detail"}]} (PDD's: "PrintResultNotify"); a
+component after version 1.0 may report each document instead: {"cmd": "notifyDocResult", "taskId", "documentId",
+"status": "rendered"|"printed", "code": 0 or a failure's, "detail"} (doc_results). A request that breaks the protocol
 (no requestID, no documents, a document without documentID or contents) is answered "failed", as the component does.
 
 Printing: unencrypted print data (contents[0].data) is drawn as a label PNG of its own, the waybillCode as a Code 128
@@ -67,7 +73,13 @@ class Printed:
 
 
 class PrintComponentSimulator:
-    def __init__(self, dialect: str = "cainiao", printers: tuple[str, ...] = ("XP-420B", "Deli DL-888D")) -> None:
+    def __init__(
+        self,
+        dialect: str = "cainiao",
+        printers: tuple[str, ...] = ("XP-420B", "Deli DL-888D"),
+        *,
+        bound: socket.socket | None = None,
+    ) -> None:
         if dialect not in PUSHES:
             raise ValueError(f"unknown dialect {dialect}")
         self.dialect = dialect
@@ -77,6 +89,7 @@ class PrintComponentSimulator:
         self.push = True
         self.drop_after_accept = False
         self.silent = False
+        self.doc_results = False
         self.printed: list[Printed] = []
         self.requests: list[dict[str, Any]] = []
         self.connections = 0
@@ -85,6 +98,7 @@ class PrintComponentSimulator:
         self._server: Server | None = None
         self._threads: list[threading.Thread] = []
         self._open: list[ServerConnection] = []
+        self._bound = bound  # listen on this already bound socket (from refused_port(): the component starts)
 
     def uri(self, printer: str | None = None, **options: str) -> str:
         """The address of this component for PackDesk (`printer` None: its first printer)."""
@@ -92,7 +106,11 @@ class PrintComponentSimulator:
         return f"{self.dialect}://127.0.0.1:{self.port}?" + "&".join(f"{k}={quote(v)}" for k, v in query.items())
 
     def __enter__(self) -> PrintComponentSimulator:
-        self._server = serve(self._serve, "127.0.0.1", 0, compression=None)
+        if self._bound is not None:
+            self._bound.listen(8)
+            self._server = serve(self._serve, sock=self._bound, compression=None)
+        else:
+            self._server = serve(self._serve, "127.0.0.1", 0, compression=None)
         self.port = self._server.socket.getsockname()[1]
         thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="component-server")
         self._threads.append(thread)
@@ -182,9 +200,12 @@ class PrintComponentSimulator:
             return False
         if not self.push:
             return True
+        if self.doc_results:
+            self._report_documents(conn, request_id, printer, task_id, documents)
+            return True
+        ids = [str(d["documentID"]) for d in documents]
         push = {"cmd": PUSHES[self.dialect], "printer": printer, "taskID": task_id}
         notify = task.get("notifyType") or ["render", "print"]
-        ids = [str(d["documentID"]) for d in documents]
         if "render" in notify:
             _send(conn, {**push, "taskStatus": "rendered", "printStatus": _statuses(ids, "success", "")})
         if self.paper_out:
@@ -196,6 +217,20 @@ class PrintComponentSimulator:
         if "print" in notify:
             _send(conn, {**push, "taskStatus": "printed", "printStatus": _statuses(ids, "success", "")})
         return True
+
+    def _report_documents(
+        self, conn: ServerConnection, request_id: str, printer: str, task_id: str, documents: list[dict[str, Any]]
+    ) -> None:
+        """A newer component's per-document notices: rendered, then printed with code 0, or a failure's code."""
+        for document in documents:
+            notice = {"cmd": "notifyDocResult", "requestID": request_id, "printer": printer, "taskId": task_id}
+            notice["documentId"] = str(document["documentID"])
+            _send(conn, {**notice, "status": "rendered", "code": 0, "detail": ""})
+            if self.paper_out:
+                _send(conn, {**notice, "status": "failed", "code": 1, "detail": PAPER_OUT})
+                continue
+            self._print(printer, task_id, document)
+            _send(conn, {**notice, "status": "printed", "code": 0, "detail": ""})
 
     def _print(self, printer: str, task_id: str, document: dict[str, Any]) -> None:
         contents = document["contents"]

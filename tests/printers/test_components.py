@@ -235,6 +235,16 @@ def test_a_component_that_is_not_running_takes_nothing() -> None:
         sock.close()
 
 
+def test_a_newer_components_document_notices_decide_as_well(component: PrintComponentSimulator) -> None:
+    component.doc_results = True
+    printer = open_printer(component.uri())
+    printer.print_waybill(waybill(), "label")
+    assert [p.document_id for p in component.printed] == [TRACKING]
+    component.paper_out = True
+    error = refusal(lambda: printer.print_waybill(waybill(), "label"), PrinterError)
+    assert error.message_id == "printer.component.print_failed" and error.params["reason"] == PAPER_OUT
+
+
 # -- status ------------------------------------------------------------------------------------------------------
 
 
@@ -299,3 +309,125 @@ def test_the_dialect_decides_which_push_is_the_result() -> None:
         sim.paper_out = True
         error = refusal(lambda: open_printer(sim.uri()).print_waybill(waybill(), "label"), PrinterError)
         assert error.params["reason"] == PAPER_OUT
+
+
+# -- through the spooler -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def print_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The label of a job carries Cainiao print data for its own number, as the ledger's answer would give it (the
+    demo account's numbers have none)."""
+    from app.services.printing import spooler
+
+    label_of = spooler.waybill_of
+
+    def with_document(*args: Any, **kwargs: Any) -> Waybill:
+        made = label_of(*args, **kwargs)
+        return made if made.document else replace(made, document=cainiao_document(made.tracking_no))
+
+    monkeypatch.setattr(spooler, "waybill_of", with_document)
+
+
+def _spooler(ws: Any, uri: str) -> Any:
+    from app.services.audit import Actor
+    from app.services.printing import PrintService
+
+    return PrintService(ws.session_factory, open_printer(uri), Actor("tester", "bench-1"))
+
+
+def _an_order(ws: Any) -> str:
+    from app.services.orders import list_orders
+
+    orders = list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
+    return next(o.order_no for o in orders if all(ln.packable for ln in o.lines) and not o.tracking_no)
+
+
+def _print_count(ws: Any, tracking_no: str) -> int:
+    from sqlalchemy import select
+
+    from app.persistence.rows import PackageRow
+
+    with ws.session_factory() as s:
+        return s.execute(select(PackageRow.print_count).where(PackageRow.tracking_no == tracking_no)).scalar_one()
+
+
+@pytest.mark.usefixtures("print_data")
+def test_a_printed_result_makes_the_job_sent_and_counted(demo: Any, component: PrintComponentSimulator) -> None:
+    from app.domain.enums import PrintJobState
+
+    result = _spooler(demo, component.uri()).print_order(_an_order(demo))
+    assert result.state is PrintJobState.SENT and result.bytes_sent > 0
+    (printed,) = component.printed
+    assert printed.document_id == result.tracking_no and decoded(printed.image) == [result.tracking_no]
+    assert _print_count(demo, result.tracking_no) == 1
+
+
+@pytest.mark.usefixtures("print_data")
+def test_a_failed_result_fails_the_job_with_the_reason(demo: Any, component: PrintComponentSimulator) -> None:
+    from app.domain.enums import PrintJobState
+
+    component.paper_out = True
+    service = _spooler(demo, component.uri())
+    result = service.print_order(_an_order(demo))
+    assert result.state is PrintJobState.FAILED and result.error is not None and PAPER_OUT in result.error
+    assert service.pause is not None and service.pause.state is State.ERROR
+    assert _print_count(demo, result.tracking_no) == 0
+
+
+@pytest.mark.usefixtures("print_data")
+@pytest.mark.parametrize("fault", ["push", "drop_after_accept"])
+def test_no_result_or_a_dropped_connection_leaves_did_it_print(
+    demo: Any, component: PrintComponentSimulator, fault: str
+) -> None:
+    from app.domain.enums import PrintJobState
+
+    if fault == "push":
+        component.push = False
+    else:
+        component.drop_after_accept = True
+    result = _spooler(demo, component.uri(**SHORT)).print_order(_an_order(demo))
+    assert result.state is PrintJobState.UNKNOWN and result.error is not None
+    assert result.error.endswith("did it print?")
+    assert _print_count(demo, result.tracking_no) == 0  # never counted until the packer says it came out
+
+
+@pytest.mark.usefixtures("print_data")
+def test_a_component_not_running_keeps_the_job_queued_until_it_starts(demo: Any) -> None:
+    from app.domain.enums import PrintJobState
+
+    sock, port = refused_port()
+    uri = f"cainiao://127.0.0.1:{port}?printer=XP-420B"
+    service = _spooler(demo, uri)
+    waiting = service.print_order(_an_order(demo))
+    assert waiting.state is PrintJobState.QUEUED
+    assert service.pause is not None and service.pause.state is State.OFFLINE
+    assert service.pause.message.render().startswith("The Cainiao print component (菜鸟打印组件) does not answer")
+    with PrintComponentSimulator("cainiao", bound=sock) as sim:  # the seller starts the component
+        (done,) = service.run()
+        assert done.job_id == waiting.job_id and done.state is PrintJobState.SENT
+        assert [p.document_id for p in sim.printed] == [waiting.tracking_no]
+
+
+@pytest.mark.usefixtures("print_data")
+def test_a_printer_the_component_lacks_pauses_the_queue_naming_its_printers(
+    demo: Any, component: PrintComponentSimulator
+) -> None:
+    from app.domain.enums import PrintJobState
+
+    service = _spooler(demo, component.uri("Zebra ZD420"))
+    result = service.print_order(_an_order(demo))
+    assert result.state is PrintJobState.QUEUED and component.printed == []
+    assert service.pause is not None and service.pause.state is State.ERROR
+    assert "XP-420B, Deli DL-888D" in service.pause.message.render()
+
+
+def test_a_demo_number_without_print_data_fails_with_a_clear_reason(
+    demo: Any, component: PrintComponentSimulator
+) -> None:
+    from app.domain.enums import PrintJobState
+
+    result = _spooler(demo, component.uri()).print_order(_an_order(demo))
+    assert result.state is PrintJobState.FAILED and result.error is not None
+    assert "a print component prints only e-waybills of a Cainiao or Pinduoduo account" in result.error
+    assert not any(r.get("cmd") == "print" for r in component.requests)
