@@ -4,6 +4,9 @@ The layout is computed with the same font metrics as the raster (printers.render
 coordinate on the printer's dot grid, so the PDF rasterized at the printer's resolution matches the label. The
 vendored TrueType font is embedded as a subset, and it is the canvas's initial font, so no unembedded Helvetica
 sneaks in. Output is byte-stable (reportlab's invariant mode).
+
+A waybill with the provider's own label image gets a page holding that image as the label printer would print it
+(printers.render.provider_label at the media's resolution), not a drawn layout.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from reportlab import rl_config
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from printers.media import Media
-from printers.render import font, layout_waybill
+from printers.render import font, layout_waybill, provider_label
 from printers.waybill import Waybill
 from resources import FONT_FILE, resource_path
 
@@ -87,7 +91,12 @@ def render_pdf(waybills: Iterable[Waybill], media: Media) -> bytes:
     pdf.setTitle("PackDesk waybills")
     pdf.setCreator("PackDesk")
     for waybill in waybills:
-        layout_waybill(waybill, media, PdfSurface(pdf, media))
+        label = provider_label(waybill.image, media) if waybill.image is not None else None
+        if label is not None:
+            # reportlab embeds grey ("L") as DeviceGray and would widen a mode "1" image to RGB
+            pdf.drawImage(ImageReader(label.convert("L")), 0, 0, width=size[0], height=size[1])
+        else:
+            layout_waybill(waybill, media, PdfSurface(pdf, media))
         pdf.showPage()
     pdf.save()
     return out.getvalue()

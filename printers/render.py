@@ -5,10 +5,18 @@ stock at 203 or 300 dpi. Chinese text is drawn with the vendored font (never the
 are drawn module by module on the dot grid: a Code128 module is a whole number of dots, so no bar is ever rounded.
 
 The raster is a Pillow image in mode "1" where 0 is black (a burnt dot) and 255 is white.
+
+A waybill that carries the provider's own label image (Kuaidi100 printType IMAGE) is not drawn: the image is fitted
+to the same raster (`provider_label`), so every printer language and the PNG and PDF printers print it alike.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
+import logging
+import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -21,8 +29,15 @@ from printers.media import Media
 from printers.waybill import Party, Waybill
 from resources import FONT_FILE, resource_path
 
+log = logging.getLogger(__name__)
 BLACK, WHITE = 0, 255
 QUIET_MODULES = 10  # Code128 quiet zone, ISO/IEC 15417 minimum
+# A grey at or above this is white: the middle, so an edge that covers half a dot after scaling burns it, and a bar
+# keeps its width within one dot.
+IMAGE_THRESHOLD = 128
+MIN_MODULE_DOTS = 3  # below this a barcode module's width is worth keeping whole (a dot more or less is a third)
+MIN_BARCODE_RUNS = 40  # bars and spaces in a row that make it a barcode's (Code 128 of 10 digits has over 60)
+BARCODE_ROW_REPEAT = 3  # pixels further down where a barcode row repeats itself exactly
 
 
 @lru_cache(maxsize=64)
@@ -226,9 +241,101 @@ def render_waybill(waybill: Waybill, media: Media) -> Image.Image:
     Returns:
         A mode "1" Pillow image (0 = black).
     """
+    if waybill.image is not None:
+        label = provider_label(waybill.image, media)
+        if label is not None:
+            return label
     image = Image.new("1", (media.width_dots, media.height_dots), WHITE)
     layout_waybill(waybill, media, RasterSurface(image))
     return image
+
+
+def provider_label(data: bytes, media: Media) -> Image.Image | None:
+    """A label image the provider rendered (PNG, JPEG...), fitted to `media` as a mode "1" raster.
+
+    The image keeps its aspect and is scaled to fill as much of the label as it can, centred; one drawn across
+    (landscape on portrait stock, or the reverse) is turned a quarter to the left first, so it prints larger.
+    Greys are cut at one threshold instead of dithered: dithering would fray the barcode's bars, a cut leaves
+    each edge where the image had it, within a dot. Transparency counts as white paper.
+
+    Args:
+        data: the image file's bytes, as the provider served it.
+        media: label size and resolution; the raster is exactly media.width_dots x media.height_dots.
+
+    Returns:
+        The raster (0 = black), or None when `data` is not an image Pillow can read (the caller draws the label
+        itself from the waybill's fields instead: the number and routing are there too).
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as source:
+            source.load()
+            gray = _on_white(source)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        log.warning("the provider's label image cannot be read (%s): drawing the label instead", exc)
+        return None
+    width, height = media.width_dots, media.height_dots
+    module = barcode_module(gray)
+    if (gray.width > gray.height) != (width > height) and gray.width != gray.height:
+        gray = gray.transpose(Image.Transpose.ROTATE_90)
+    scale = min(width / gray.width, height / gray.height)
+    if module is not None and scale * module < MIN_MODULE_DOTS:
+        # Narrow modules: a scale that makes a module a whole number of dots moves every bar edge by the same
+        # fraction of a dot, so the threshold keeps every bar and space its width; worth up to a fifth of the size.
+        snapped = math.floor(scale * module) / module
+        if snapped >= 0.8 * scale and snapped != scale:
+            gray = _padded(gray, module)
+            scale = snapped
+    size = (round(gray.width * scale), round(gray.height * scale))
+    if size != gray.size:
+        # BOX averages every source pixel a dot covers when shrinking; BILINEAR places edges between pixels when
+        # growing. Either way the threshold then decides each dot once.
+        gray = gray.resize(size, Image.Resampling.BOX if scale < 1 else Image.Resampling.BILINEAR)
+    if gray.width > width or gray.height > height:  # only the white padding of a snapped scale can stick out
+        gray = gray.crop((0, 0, min(width, gray.width), min(height, gray.height)))
+    bits = gray.point([BLACK if v < IMAGE_THRESHOLD else WHITE for v in range(256)], mode="1")
+    label = Image.new("1", (width, height), WHITE)
+    label.paste(bits, ((width - bits.width) // 2, (height - bits.height) // 2))
+    return label
+
+
+def barcode_module(gray: Image.Image) -> int | None:
+    """The module width in pixels of the main (tallest) horizontal barcode in `gray`, or None when it has none.
+
+    A barcode row is a row of many bars that repeats a few pixels further down; each such row votes for its
+    narrowest bar or space, and the most voted width wins (the tallest barcode has the most rows).
+    """
+    data = gray.point([BLACK if v < IMAGE_THRESHOLD else WHITE for v in range(256)]).tobytes()
+    w, h = gray.size
+    votes: Counter[int] = Counter()
+    for y in range(0, h - BARCODE_ROW_REPEAT, 2):
+        row = data[y * w : (y + 1) * w]
+        if (
+            row.count(BLACK) < MIN_BARCODE_RUNS
+            or row != data[(y + BARCODE_ROW_REPEAT) * w : (y + 1 + BARCODE_ROW_REPEAT) * w]
+        ):
+            continue
+        runs = [sum(1 for _ in group) for _, group in itertools.groupby(row)]
+        if len(runs) >= MIN_BARCODE_RUNS:
+            votes[min(runs[1:-1])] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _padded(gray: Image.Image, module: int) -> Image.Image:
+    """`gray` with white added right and below up to whole modules, so a scale of k/module lands on whole dots."""
+    size = (-(-gray.width // module) * module, -(-gray.height // module) * module)
+    if size == gray.size:
+        return gray
+    padded = Image.new("L", size, WHITE)
+    padded.paste(gray, (0, 0))
+    return padded
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """`image` as 8-bit grey, transparent parts laid on white."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        return Image.alpha_composite(paper, image.convert("RGBA")).convert("L")
+    return image.convert("L")
 
 
 def layout_waybill(waybill: Waybill, media: Media, surface: Surface, layout: Layout | None = None) -> None:
