@@ -22,6 +22,8 @@ from app.cli.outbox import add_parsers as add_outbox_parsers
 from app.cli.outbox import cmd_outbox
 from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue
+from app.cli.products import add_parsers as add_products_parsers
+from app.cli.products import cmd_products
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
 from app.cli.waybills import add_parsers as add_waybill_parsers
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_outbox_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_products_parsers(cmd, lambda parser: _common(parser, top=False))
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
@@ -330,6 +333,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "packer": cmd_packer,
     "import": cmd_import,
     "sync": cmd_sync,
+    "products": cmd_products,
     "waybill": cmd_waybill,
 }
 

@@ -16,6 +16,7 @@ from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
+from app.domain.catalog_products import PRODUCTS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_sync import SYNC
 from app.domain.catalog_waybills import WAYBILLS
@@ -161,6 +162,7 @@ CATALOG: dict[str, str] = {
     **SYNC,
     **IMPORTS,
     **STATION,
+    **PRODUCTS,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

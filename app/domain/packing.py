@@ -16,10 +16,20 @@ from app.domain.orders import Order
 
 @dataclass(frozen=True)
 class BarcodeHit:
-    """What a scanned product barcode stands for: a SKU and how many units one scan counts (case packs > 1)."""
+    """What a scanned product barcode stands for: a SKU and how many units one scan counts (case packs > 1).
+    `aliases` are the other texts order lines name the product by (an item code a line carries when its SKU has
+    none: app.domain.products.link_skus)."""
 
     sku: str
     units: int = 1
+    aliases: tuple[str, ...] = ()
+
+    def within(self, required: Mapping[str, int]) -> BarcodeHit:
+        """The hit as the parcel's lines name the product: by an alias when a line carries that instead of the SKU."""
+        if self.sku in required:
+            return self
+        alias = next((a for a in self.aliases if a in required), None)
+        return BarcodeHit(alias, self.units) if alias is not None else self
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,7 @@ class PackSession(Counts):
         Returns:
             The verdict; the counts change only for `item_ok`.
         """
+        hit = hit.within(self.required) if hit is not None else None
         verdict = judge(self.required, self.scanned, code, hit)
         if verdict.outcome is ScanOutcome.ITEM_OK and hit is not None:
             self.scanned[hit.sku] = verdict.scanned

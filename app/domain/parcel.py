@@ -135,6 +135,7 @@ def _verdict_event(parcel: Parcel, verdict: Verdict) -> StationEvent:
 def count(parcel: Parcel, code: str, hit: BarcodeHit | None) -> tuple[Parcel, list[StationEvent]]:
     """PACKING: one product scan. An accepted item is counted in; the last one makes the parcel COMPLETE."""
     _need(parcel, Step.PACKING)
+    hit = hit.within(parcel.required) if hit is not None else None
     verdict = judge(parcel.required, parcel.scanned, code, hit)
     if verdict.outcome is not ScanOutcome.ITEM_OK or hit is None:
         return parcel, [_verdict_event(parcel, verdict)]

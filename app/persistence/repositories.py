@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ from app.domain.orders import Address, Order, OrderLine, Receiver
 from app.domain.packages import StoredOrder
 from app.domain.packing import BarcodeHit
 from app.persistence.packages import to_package
+from app.persistence.products import ProductRepository
 from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
 
 
@@ -96,13 +96,6 @@ def _statements() -> SimpleNamespace:
         joinedload(OrderRow.lines), joinedload(OrderRow.packages), joinedload(OrderRow.shop)
     )
     return SimpleNamespace(
-        barcode=select(ProductRow.sku, BarcodeRow.units)
-        .join(BarcodeRow.product)
-        .where(BarcodeRow.code == bindparam("code")),
-        catalogue=select(ProductRow.sku, ProductRow.image_url, BarcodeRow.code)
-        .outerjoin(BarcodeRow, BarcodeRow.product_id == ProductRow.id)
-        .where(ProductRow.sku.in_(bindparam("skus", expanding=True)))
-        .order_by(ProductRow.sku, BarcodeRow.units, BarcodeRow.code),
         by_no=load.where(OrderRow.order_no == bindparam("no")).order_by(OrderRow.id),
         by_no_and_shop=load.join(OrderRow.shop)
         .where(OrderRow.order_no == bindparam("no"), ShopRow.name == bindparam("shop"))
@@ -117,39 +110,39 @@ class CatalogueRepository:
         self.session = session
 
     def lookup(self, code: str) -> BarcodeHit | None:
-        row = self.session.execute(_statements().barcode, {"code": code}).first()
-        return BarcodeHit(row.sku, row.units) if row else None
+        """The product `code` stands for, with the other keys order lines may name it by (its item code when a
+        line's SKU has no code of its own: app.domain.products.link_skus)."""
+        hit = ProductRepository(self.session).by_code(code)
+        return BarcodeHit(hit.sku, hit.units, hit.aliases) if hit else None
 
     def for_skus(self, skus: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, str]]:
-        """In one query: barcodes per SKU (single units first, what a packer scans, then case packs) and the
-        products' own pictures per SKU (for those that have one)."""
-        wanted = set(skus)
-        if not wanted:
-            return {}, {}
-        barcodes: dict[str, list[str]] = defaultdict(list)
+        """In one query: barcodes per order line SKU (single units first, what a packer scans, then case packs) and
+        the products' own pictures per SKU (for those that have one), the product found by its SKU, else by the key
+        that names it alone (app.domain.products.link_skus)."""
+        barcodes: dict[str, list[str]] = {}
         images: dict[str, str] = {}
-        rows = self.session.execute(_statements().catalogue, {"skus": sorted(wanted)})
-        for sku, image, code in rows:
-            if code is not None:
-                barcodes[sku].append(code)
-            if image:
-                images[sku] = image
-        return dict(barcodes), images
+        for sku, product in ProductRepository(self.session).for_lines(skus).items():
+            if product.barcodes:
+                barcodes[sku] = list(product.barcodes)
+            if product.image:
+                images[sku] = product.image
+        return barcodes, images
 
     def bind(self, code: str, line: OrderLine, units: int) -> None:
-        """Binds the (normalized, unknown) `code` to `units` of `line`'s SKU; a SKU the catalogue never had (an order
-        line from a platform) becomes a product with the line's title, spec and price."""
-        product = self.session.execute(select(ProductRow).where(ProductRow.sku == line.sku)).scalar_one_or_none()
-        if product is None:
+        """Binds the (normalized, unknown) `code` to `units` of the product `line` names (by its SKU, else its item
+        code); a SKU the catalogue never had (an order line from a platform) becomes a product with the line's title,
+        spec and price."""
+        product_id = ProductRepository(self.session).link([line.sku]).get(line.sku)
+        if product_id is None:
             product = ProductRow(sku=line.sku, title=line.title, spec=line.spec, price=line.price)
             self.session.add(product)
             self.session.flush()
-        self.session.add(BarcodeRow(code=code, product_id=product.id, units=units))
+            product_id = product.id
+        self.session.add(BarcodeRow(code=code, product_id=product_id, units=units))
 
     def weights(self, skus: Iterable[str]) -> dict[str, int]:
-        """The products' weights in grams per SKU, for those that have a product (0 when unknown)."""
-        query = select(ProductRow.sku, ProductRow.weight_g).where(ProductRow.sku.in_(sorted(set(skus))))
-        return {sku: grams for sku, grams in self.session.execute(query)}
+        """The products' weights in grams per order line SKU, for those that name a product (0 when unknown)."""
+        return {sku: product.weight_g for sku, product in ProductRepository(self.session).for_lines(skus).items()}
 
 
 class OrderRepository:

@@ -56,6 +56,24 @@ def decode(data: bytes) -> str:
         return data.decode("gb18030")
 
 
+def text_records(data: bytes) -> list[list[str]]:
+    """The rows of a comma- or tab-separated text file (`decode` decides its encoding).
+
+    Raises:
+        FileError: the bytes are not text, or not CSV.
+    """
+    try:
+        text = decode(data)
+    except UnicodeDecodeError:
+        raise FileError(msg("import.file.not_text")) from None
+    first = text.split("\n", 1)[0]
+    try:
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","  # Excel's "Unicode text" is tab-separated
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise FileError(msg("import.file.not_csv", error=str(exc))) from None
+
+
 @dataclass
 class Table:
     columns: dict[str, tuple[str, int]]  # logical field -> (the file's header name, column index)
@@ -71,16 +89,7 @@ def read_export(path: Path) -> tuple[str, Table]:
         raise FileError(msg("import.file.unreadable", error=exc.strerror or str(exc))) from None
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise FileError(msg("import.file.excel"))
-    try:
-        text = decode(data)
-    except UnicodeDecodeError:
-        raise FileError(msg("import.file.not_text")) from None
-    first = text.split("\n", 1)[0]
-    try:
-        delimiter = "\t" if first.count("\t") > first.count(",") else ","  # Excel's "Unicode text" is tab-separated
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise FileError(msg("import.file.not_csv", error=str(exc))) from None
+    records = text_records(data)
     header = {normalize_header(name): i for i, name in reversed(list(enumerate(records[0] if records else [])))}
     fmt = detect_format(set(header))
     if fmt is None:
