@@ -9,12 +9,21 @@
         srv.ship_calls["5118..."]       # offline.send calls that changed that trade
         srv.answer_raw("taobao.trade.fullinfo.get", b'{"trade_fullinfo_get_response":{"trade":"x"}}')
                                         # that method answers this body (malformed JSON too) until reset
+        srv.cainiao.set_balance("ZTO", 0)
+                                        # Cainiao e-waybills: subscriptions, balances, refusals (cainiao_waybills.py)
+        srv.waybills["7301..."]         # the ledger: every number issued, {order_no, object_id, cp_code, state}
+        hold = srv.hold_after_apply("cainiao.waybill.ii.get")
+                                        # the next ii.get is applied, then its answer waits for hold.release()
+        srv.go_offline(); srv.go_online()
+                                        # the port refuses connections (unreachable), then serves again
 
 The gateway follows section 1 of the shared platform reference (platforms.md): the common parameters and their
 checks (signature per 1.8, timestamp within 10 minutes of the server clock in GMT+8), the TOP error envelope with the
 platform's error codes, non-simplified JSON (lists wrapped as ``"trades":{"trade":[...]}``), tids as JSON numbers
 above 2^53 next to ``tid_str``, and these methods: taobao.trades.sold.get, taobao.trades.sold.increment.get,
-taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.offline.send.
+taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.offline.send; and Cainiao's
+e-waybill methods cainiao.waybill.ii.get / search / cancel / update / query.by.tradecode / query.by.waybillcode with
+their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
@@ -47,11 +56,16 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from pdtest.cainiao_waybills import METHODS as CAINIAO_METHODS
+from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
+from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
+
 __all__ = [
     "CATALOG",
     "CHINA_TZ",
     "LOGISTICS_COMPANIES",
     "Faults",
+    "Hold",
     "ManualClock",
     "TopServer",
     "TradeGenerator",
@@ -569,7 +583,8 @@ def make_trades(n: int, seed: int = 1, now: datetime | None = None) -> dict[str,
 class Faults:
     """Runtime fault switches. Probabilities are per request, drawn from streams seeded by the server's seed.
 
-    ``only_methods`` restricts rate_limit / server_error / drop / slow to those API method names (None: all).
+    ``only_methods`` restricts rate_limit / server_error / drop / slow, and the after-apply faults of Cainiao's
+    writes, to those API method names (None: all).
     """
 
     rate_limit: float = 0.0  # code 7 "App Call Limited"
@@ -577,7 +592,8 @@ class Faults:
     rate_limit_sub_code: str = SUB_RATE_LIMIT
     server_error: float = 0.0  # HTTP 500 with an HTML body
     drop: float = 0.0  # close the connection without any response, before doing anything
-    drop_after_apply: float = 0.0  # offline.send: apply the shipment, then close without a response
+    drop_after_apply: float = 0.0  # offline.send, Cainiao's ii.get/cancel/update: apply, then close without a response
+    server_error_after_apply: float = 0.0  # Cainiao's ii.get/cancel/update: apply, then answer HTTP 500
     slow: float = 0.0  # seconds of delay before each response
     expired_session: bool = False  # every call answers code 27
     mutate_between_pages: float = 0.0  # after a sold.get / increment.get page: change a trade (or add one)
@@ -625,6 +641,25 @@ class _Reply:
 
 
 _DROP = _Reply("drop")
+
+
+class Hold:
+    """Parks the next `count` calls of one method after they were applied and before they are answered, until
+    `release()` (so a test can kill the client at that moment). `reached` is set when a call is parked."""
+
+    def __init__(self, method: str, count: int = 1) -> None:
+        self.method = method
+        self.left = count
+        self.reached = threading.Event()
+        self._released = threading.Event()
+
+    def release(self) -> None:
+        self._released.set()
+
+    def park(self, stop: threading.Event) -> None:
+        self.reached.set()
+        while not self._released.wait(0.05) and not stop.is_set():
+            pass
 
 
 @dataclass
@@ -729,12 +764,12 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, top: TopServer) -> None:
+    def __init__(self, top: TopServer, port: int = 0) -> None:
         self.top = top
         self.conn_lock = threading.Lock()
         self.conn_threads: set[threading.Thread] = set()
         self.conn_socks: set[socket.socket] = set()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         t = threading.Thread(
@@ -869,6 +904,7 @@ class TopServer:
         self.ship_attempts: Counter[str] = Counter()
         self.shipments: list[dict[str, Any]] = []
         self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
+        self.holds: dict[str, Hold] = {}  # method -> the hold its next calls wait in after applying
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._rngs: dict[str, random.Random] = {}
@@ -889,6 +925,7 @@ class TopServer:
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.port = 0
+        self.cainiao = CainiaoWaybills(self)
 
     # ---- lifecycle
 
@@ -905,10 +942,10 @@ class TopServer:
     ) -> None:
         self.stop()
 
-    def start(self) -> None:
-        """Bind a free port and serve in a daemon thread."""
+    def start(self, port: int = 0) -> None:
+        """Bind `port` (0: a free one) and serve in a daemon thread."""
         self._stop.clear()
-        self._httpd = _HTTPServer(self)
+        self._httpd = _HTTPServer(self, port)
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True, name="top-server"
@@ -931,7 +968,30 @@ class TopServer:
             self._thread = None
         assert not left, f"TopServer threads still running: {left}"
 
+    def go_offline(self) -> None:
+        """Stop listening (a client's connection is refused: unreachable); the ledgers and trades stay."""
+        self.stop()
+
+    def go_online(self) -> None:
+        """Serve again on the same port after `go_offline`."""
+        self.start(self.port)
+
     # ---- state helpers (thread-safe)
+
+    @property
+    def waybills(self) -> dict[str, dict[str, Any]]:
+        """Every Cainiao number issued: number -> {order_no, order_nos, object_id, package_id, cp_code, state
+        ("live" or "cancelled"), updates, recipient, print_data} (a copy, taken under the lock)."""
+        with self._lock:
+            return self.cainiao.snapshot()
+
+    def hold_after_apply(self, method: str, count: int = 1) -> Hold:
+        """The next `count` calls of `method` (a Cainiao write) are applied, then wait for `Hold.release()` before
+        answering (a stopping server releases them)."""
+        hold = Hold(method, count)
+        with self._lock:
+            self.holds[method] = hold
+        return hold
 
     def pending_tids(self) -> set[str]:
         """tids in WAIT_SELLER_SEND_GOODS or SELLER_CONSIGNED_PART (is_sh_ship and refunds not excluded)."""
@@ -1143,6 +1203,8 @@ class TopServer:
             if raw is not None:
                 if raw[1] and method == _OFFLINE_SEND:
                     self._offline_send(params)
+                if raw[1] and method in CAINIAO_WRITES:
+                    self._cainiao(method, params)
                 with self._lock:
                     self.injected["raw_answer"] += 1
                 return _Reply("json", 200, raw[0])
@@ -1158,6 +1220,23 @@ class TopServer:
                 payload = self._offline_send(params)
                 if self._chance("drop_after_apply", faults.drop_after_apply):
                     return _DROP
+                return self._json(payload)
+            if method in CAINIAO_METHODS:
+                payload = self._cainiao(method, params)
+                if method in CAINIAO_WRITES:
+                    with self._lock:
+                        hold = self.holds.get(method)
+                        if hold is not None:
+                            hold.left -= 1
+                            if hold.left <= 0:
+                                del self.holds[method]
+                    if hold is not None:
+                        hold.park(self._stop)
+                    if faults.applies_to(method):
+                        if self._chance("drop_after_apply", faults.drop_after_apply):
+                            return _DROP
+                        if self._chance("server_error_after_apply", faults.server_error_after_apply):
+                            return _Reply("html", 500, SERVER_ERROR_HTML)
                 return self._json(payload)
             raise TopError(E_INVALID_METHOD)
         except TopError as err:
@@ -1349,6 +1428,16 @@ class TopServer:
                 "request_id": self._next_request_id(),
             }
         }
+
+    def _cainiao(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
+        root = method.replace(".", "_") + "_response"
+        with self._lock:
+            try:
+                answer = self.cainiao.handle(method, dict(params))
+            except CainiaoError as err:
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {root: answer}
 
     def _offline_send(self, params: Mapping[str, str]) -> dict[str, Any]:
         out_sid = params.get("out_sid", "").strip()
