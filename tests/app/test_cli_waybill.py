@@ -1,0 +1,146 @@
+"""`packdesk waybill` end to end, in subprocesses on a real data directory: an account added from the shell is the one
+`packdesk print` takes numbers from, `waybill list` shows its balance going down and marks it low, refusals exit
+non-zero with a reason and change nothing. Online providers are tested against their loopback gateways in
+tests/app/test_cli_waybill_online.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TIMEOUT_S = 120
+SHOP = "小鹿家居旗舰店"
+GROUP = "小鹿家居 (演示)"
+
+
+class Desk:
+    def __init__(self, cmd: list[str], data_dir: Path, labels: Path) -> None:
+        self.cmd, self.data_dir, self.labels = cmd, data_dir, labels
+
+    def run(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        import os
+
+        return subprocess.run(
+            [*self.cmd, *args, "--data-dir", str(self.data_dir)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT_S,
+            check=False,
+            env={**os.environ, "PACKDESK_LANG": "en", "PACKDESK_KEYRING": "file", **(env or {})},
+        )
+
+    def ok(self, *args: str) -> Any:
+        done = self.run(*args, "--json")
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.splitlines()[-1])
+
+    def accounts(self) -> dict[str, dict[str, Any]]:
+        return {a["name"]: a for a in self.ok("waybill", "list")}
+
+    def packable(self) -> list[str]:
+        return [
+            o["order_no"]
+            for o in self.ok("orders", "--limit", "100")
+            if o["status"] == "awaiting_shipment"
+            and o["tracking_no"] is None
+            and all(ln["refund_status"] == "none" for ln in o["lines"])
+        ]
+
+
+@pytest.fixture
+def desk(packdesk_cmd: list[str], tmp_path: Path) -> Desk:
+    d = Desk(packdesk_cmd, tmp_path / "data", tmp_path / "labels")
+    assert d.run("demo", "seed", "--orders", "12", "--seed", "5").returncode == 0
+    return d
+
+
+def test_a_roll_added_from_the_shell_numbers_the_shops_waybills(desk: Desk) -> None:
+    added = desk.ok(
+        "waybill", "add", "中通号段", "--provider", "roll", "--carrier", "ZTO", "--first", "73600316247086",
+        "--count", "3", "--for-shop", SHOP, "--default", "--warn-below", "3",
+    )  # fmt: skip
+    assert (added["provider"], added["default"], added["shops"]) == ("roll", True, ["小鹿家居旗舰店", "小鹿生活馆"])
+    listed = desk.accounts()
+    roll = listed["中通号段"]
+    assert roll["carriers"] == [roll["carriers"][0] | {"code": "ZTO", "balance": 3, "low": False}]
+    assert roll["carriers"][0]["address"]["province"] == "浙江省"  # the group's sender: a roll has no provider's
+    assert not listed["ZTO 演示账户"]["default"]  # one default per group
+
+    order_no = desk.packable()[0]
+    done = desk.run("print", order_no, "--printer", f"png://{desk.labels.as_posix()}", "--json")
+    assert done.returncode == 0, done.stderr
+    orders = {o["order_no"]: o for o in desk.ok("orders", "--limit", "100")}
+    assert (orders[order_no]["tracking_no"], orders[order_no]["carrier"]) == ("73600316247086", "ZTO")
+    after = desk.accounts()["中通号段"]
+    assert (after["balance"], after["low"]) == (2, True)  # 2 left, the seller warned below 3
+
+    text = desk.run("waybill", "list")
+    assert text.returncode == 0
+    line = next(ln for ln in text.stdout.splitlines() if ln.startswith("中通号段"))
+    assert "LOW" in line and " 2 " in line
+
+
+def test_another_carriers_account_numbers_a_print_that_names_it(desk: Desk) -> None:
+    desk.ok(
+        "waybill", "add", "极兔号段", "--provider", "roll", "--carrier", "JT", "--first", "JT5091156768308",
+        "--count", "2", "--group", GROUP,
+    )  # fmt: skip
+    assert not desk.accounts()["极兔号段"]["default"]  # the demo group keeps its default account
+    first, second, third = desk.packable()[:3]
+    printer = f"png://{desk.labels.as_posix()}"
+    assert desk.run("print", first, second, "--printer", printer, "--carrier", "JT").returncode == 0
+    orders = {o["order_no"]: o for o in desk.ok("orders", "--limit", "100")}
+    assert [orders[n]["tracking_no"] for n in (first, second)] == ["JT5091156768308", "JT5091156768309"]
+    assert desk.accounts()["极兔号段"]["balance"] == 0
+    empty = desk.run("print", third, "--printer", printer, "--carrier", "JT")
+    assert empty.returncode == 2 and "'极兔号段' has no tracking numbers left" in empty.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("--provider", "roll", "--carrier", "EMS", "--first", "EA123456798CN", "--count", "5"), "check digit"),
+        (("--provider", "roll", "--carrier", "ZTO", "--first", "73600316247086", "--count", "0"), "at least one"),
+        (("--provider", "fedex"), "Unknown waybill provider 'fedex'"),
+        (("--provider", "roll", "--carrier", "ZTO", "--first", "73600316247086", "--count", "5", "--for-shop", "无"),
+         "No shop named '无'"),
+        (("--provider", "pdd", "--gateway", "ftp://gw", "--client-id", "c1"), "not an http(s) address"),
+        (("--provider", "cainiao"), "--shop SHOP"),
+        (("--provider", "cainiao", "--shop", SHOP), "does not sync through the Taobao Open Platform"),
+        (("--provider", "pdd", "--gateway", "http://127.0.0.1:9/api/router", "--client-id", "c1"),
+         "PACKDESK_CLIENT_SECRET"),
+    ],
+)  # fmt: skip
+def test_a_bad_account_is_refused_with_a_reason_and_nothing_changes(
+    desk: Desk, args: tuple[str, ...], says: str
+) -> None:
+    before = desk.accounts()
+    done = desk.run("waybill", "add", "新账户", *args, env={"PACKDESK_CLIENT_SECRET": "", "PACKDESK_ACCESS_TOKEN": ""})
+    assert done.returncode == 2
+    assert says in done.stderr and "Traceback" not in done.stderr
+    assert desk.accounts() == before
+
+
+def test_the_groups_default_account_and_carrier_change_from_the_shell(desk: Desk) -> None:
+    changed = desk.ok("waybill", "set", "SF 演示账户", "--default", "--warn-below", "5")
+    assert changed["default"] and changed["warn_below"] == 5
+    assert [n for n, a in desk.accounts().items() if a["default"]] == ["SF 演示账户"]
+    order_no = desk.packable()[0]
+    assert desk.run("print", order_no, "--printer", f"png://{desk.labels.as_posix()}").returncode == 0
+    orders = {o["order_no"]: o for o in desk.ok("orders", "--limit", "100")}
+    assert orders[order_no]["carrier"] == "SF" and orders[order_no]["tracking_no"].startswith("SF")
+    wrong = desk.run("waybill", "set", "SF 演示账户", "--carrier", "ZTO")
+    assert wrong.returncode == 2 and "holds SF numbers only" in wrong.stderr
+    missing = desk.run("waybill", "set", "顺丰")
+    assert missing.returncode == 2 and "No waybill account named '顺丰'" in missing.stderr
+
+
+def test_refresh_lists_local_accounts_as_they_are(desk: Desk) -> None:
+    refreshed = desk.ok("waybill", "refresh")
+    assert {a["name"] for a in refreshed} == set(desk.accounts())
+    assert all(a["error"] is None for a in refreshed)
