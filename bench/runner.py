@@ -6,10 +6,17 @@ import json
 import sys
 from typing import TextIO
 
-from bench import labels, pdf, spooler, station, sync
+from bench import labels, pdf, spooler, station, sync, waybills
 from bench.common import Figure
 
-SUITES = {"labels": labels.run, "pdf": pdf.run, "station": station.run, "spooler": spooler.run, "sync": sync.run}
+SUITES = {
+    "labels": labels.run,
+    "pdf": pdf.run,
+    "station": station.run,
+    "spooler": spooler.run,
+    "sync": sync.run,
+    "waybills": waybills.run,
+}
 
 
 def run(as_json: bool = False, out: TextIO | None = None, only: list[str] | None = None) -> int:
