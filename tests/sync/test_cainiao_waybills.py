@@ -25,7 +25,7 @@ from app.services.workspace import Workspace
 from app.sync.gateway import RetryPolicy
 from app.sync.shops import Credentials, add_api_shop
 from app.sync.taobao import TaobaoSync
-from app.sync.top import TopClient
+from app.sync.top import TopClient, TopError
 from app.sync.waybills.cainiao import CainiaoProvider
 
 APP_KEY, SECRET, SESSION = "12345678", "helloworld", "test-session"
@@ -377,3 +377,38 @@ def test_a_synced_privacy_order_carries_its_oaid_into_the_request(workspace: Wor
     request = WaybillRequest.of(stored.order, object_id="1")
     assert request.oaid == r.oaid and request.oaid
     assert json.loads(json.dumps(request.items)) and request.platform == "taobao"
+
+
+def test_numbers_follow_each_carriers_format(srv: TopServer, provider: CainiaoProvider) -> None:
+    for code in ("EMS", "YUNDA", "SF"):
+        answers = issued(provider.issue(account(srv, carrier=code), requests(srv, 3, first_id=100)))
+        assert all(carrier(code).matches(a.tracking_no) and a.carrier == code for a in answers)
+
+
+def test_the_gateway_refuses_what_cainiao_refuses(srv: TopServer, provider: CainiaoProvider) -> None:
+    """The loopback gateway's own checks, asked directly: a client that breaks a rule is told so."""
+    reqs = requests(srv, 11)
+    acct = account(srv, settings={"template_url": TEMPLATE, "user_id": "2088001"})
+    issued(provider.issue(acct, reqs[:1]))
+    request = srv.cainiao.get_requests[0]
+    assert request["trade_order_info_dtos"][0]["user_id"] == 2088001
+
+    def ask(change: dict[str, Any]) -> str:
+        body = {**request, **change}
+        params = {"param_waybill_cloud_print_apply_new_request": json.dumps(body, ensure_ascii=False)}
+        with TopClient(srv.url, APP_KEY, SECRET, SESSION, retry=FAST) as client:
+            try:
+                client.call(GET, params, write=True)
+            except TopError as exc:
+                return exc.sub_msg
+        return "applied"
+
+    dto = request["trade_order_info_dtos"][0]
+    assert "at most 10" in ask({"trade_order_info_dtos": [{**dto, "object_id": str(i)} for i in range(11)]})
+    no_district = {**dto, "recipient": {**dto["recipient"], "address": {**dto["recipient"]["address"], "district": ""}}}
+    assert "district is required" in ask({"trade_order_info_dtos": [no_district]})
+    twice = [dto, {**dto, "object_id": "2"}]
+    assert "repeated" in ask({"trade_order_info_dtos": twice})  # one package id twice in a call
+    assert "no subscription for JD" in ask({"cp_code": "JD"})
+    assert len(srv.waybills) == 1  # a refused call applied nothing
+    assert ask({}) == "applied" and len(srv.waybills) == 1  # the same request again: the same number
