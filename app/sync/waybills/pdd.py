@@ -1,0 +1,584 @@
+"""Pinduoduo e-waybills (sync layer): a RemoteWaybillProvider over PddClient, for accounts of kind "pdd".
+
+Numbers come from `pdd.waybill.get`, at most 10 parcels a call, each identified by its ledger id as `object_id` and
+`package_info.id`, with `order_info.order_channels_type` saying where the order comes from (PDD for a Pinduoduo
+shop, TB, TM, JD, DY, else OTHERS: a PDD account serves the other shops of its group too). Sender and recipient need
+a province, a city, a district and a street address: a request without them is refused here, before any call, in
+words the seller can act on.
+
+Finding a lost answer. PDD has no `query.by.tradecode`: nothing lists the numbers of an order. What it has is the
+rule of every e-waybill service that a package asked for again (the same order numbers and the same
+`package_info.id`) gets the number it already has, for as long as that number is live. Since `package_info.id` is
+the ledger's request id, `find` asks `pdd.waybill.get` again for exactly the requests it is given: a request whose
+number was issued behind a lost answer gets that number back, one whose request never arrived gets its first and
+only number, and either way the request ends with one live number, which `find` returns. (The answer cannot tell the
+two apart, and need not.) Because asking again is safe, `find` retries its call like a read; `issue` does not: a
+dropped answer or a 5xx raises WaybillUnclear and the caller `find`s. `pdd.waybill.update` is retried alike (setting
+the same receiver twice is setting it once); `pdd.waybill.cancel` is not (WaybillUnclear: cancel again, which
+answers "already cancelled", which counts as cancelled).
+
+Refusals are read by what they concern. The account (an expired access token, a refused client id or signature, an
+exhausted balance, a carrier or sender address it is not subscribed to) stops the batch (`account_level`); one
+request (an address the carrier does not serve) is refused alone: named in PDD's words (`object_id ...`) it is taken
+out, else the batch is halved until it is found. A refused call applied nothing, so the rest is asked again at once;
+an exhausted balance is halved too, so the numbers that are left are used.
+
+Reprints read the print data again (`pdd.waybill.query.by.waybillcode`), and `pdd.waybill.search` gives the
+subscribed carriers, their balance (the branches' `quantity`) and the sender addresses. PDD's addresses carry no id:
+an address's id here is a digest of its province, city, district and street, so it stays the same across searches.
+
+Carrier codes are ours except where PDD's `wp_code` differs (JT is JTSD, POSTB is YZXB). The request names
+`template_url` from the account's settings (else PDD's standard one-part template of the carrier), `user_id` from
+the PDD order's shop (`seller_id`), the account's settings, or else the shop the access token belongs to
+(`pdd.mall.info.get`, asked once), and `need_encrypt` from the settings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from app.domain.errors import PackDeskError, WaybillRefused, WaybillUnclear, WaybillUnreachable
+from app.domain.messages import Message, msg
+from app.domain.waybills import CarrierBalance, SenderAddress, WaybillAccount, WaybillRequest
+from app.services.waybills.ports import Issued, Refusal
+from app.sync.gateway import Offline, RetryPolicy, Unclear
+from app.sync.pdd import MalformedAnswer, PddClient, PddError, TokenExpired
+from app.sync.shops import Credentials
+from app.sync.waybills.pdd_answers import (
+    CancelAnswer,
+    GetAnswer,
+    MallAnswer,
+    QueryAnswer,
+    SearchAnswer,
+    UpdateAnswer,
+    print_document,
+)
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+GET = "pdd.waybill.get"
+SEARCH = "pdd.waybill.search"
+CANCEL = "pdd.waybill.cancel"
+UPDATE = "pdd.waybill.update"
+BY_WAYBILLCODE = "pdd.waybill.query.by.waybillcode"
+MALL = "pdd.mall.info.get"
+ROOTS = {
+    GET: "pdd_waybill_get_response",
+    SEARCH: "pdd_waybill_search_response",
+    CANCEL: "pdd_waybill_cancel_response",
+    UPDATE: "pdd_waybill_update_response",
+    BY_WAYBILLCODE: "pdd_waybill_query_by_waybillcode_response",
+    MALL: "mall_info_get_response",
+}
+CHANNELS = {"pdd": "PDD", "taobao": "TB", "tmall": "TM", "jd": "JD", "douyin": "DY"}  # else OTHERS
+WP_CODES = {"JT": "JTSD", "POSTB": "YZXB"}  # our carrier code -> PDD's wp_code, where they differ
+OURS = {wp: ours for ours, wp in WP_CODES.items()}
+TEMPLATE = "https://file-link.pinduoduo.com/{wp}_one"  # PDD's standard one-part template of a carrier
+ADDRESS_PARTS = ("province", "city", "district", "detail")
+_BALANCE = ("quantity", "balance", "余额", "余量")
+_ACCOUNT = ("subscri", "sender", "template", "订购", "发货地址", "模板", "未开通")
+_NOT_LIVE = ("cancel", "not_exist", "not-exist", "已取消", "不存在", "已回收")
+_NAMED = re.compile(r"object_?id\s*[=:：]?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
+_MOBILE = re.compile(r"^1[0-9*]{10}$")
+
+
+def wp_code(carrier: str) -> str:
+    """PDD's code of our carrier `carrier`."""
+    code = carrier.strip().upper()
+    return WP_CODES.get(code, code)
+
+
+def carrier_of(wp: str) -> str:
+    """Our carrier code of PDD's `wp`."""
+    return OURS.get(wp, wp)
+
+
+def address_id(province: str, city: str, district: str, detail: str) -> str:
+    """The id of a PDD sender address (PDD gives none): a digest of what it says, the same on every search."""
+    return hashlib.sha1("|".join((province, city, district, detail)).encode("utf-8")).hexdigest()[:16]
+
+
+def _kind(err: PddError) -> str:
+    """What a refusal concerns: "credentials", "balance", "account" (every request would be refused alike) or
+    "request"."""
+    if isinstance(err, TokenExpired) or err.caller:
+        return "credentials"
+    text = f"{err.sub_code} {err.words}".lower()
+    if any(m in text for m in _BALANCE):
+        return "balance"
+    if any(m in text for m in _ACCOUNT):
+        return "account"
+    return "request"
+
+
+def _code(err: PddError) -> str:
+    return err.sub_code or str(err.error_code)
+
+
+def _phones(phone: str) -> dict[str, str]:
+    """A phone as PDD takes it: a mobile number (masked ones too) as `mobile`, any other as `phone`."""
+    phone = phone.strip()
+    return {"mobile": phone, "phone": ""} if _MOBILE.match(phone) else {"mobile": "", "phone": phone}
+
+
+def _missing(parts: Mapping[str, str]) -> str | None:
+    """The first part a PDD waybill needs that `parts` lacks (a message id), or None."""
+    for part in ("name", "phone", *ADDRESS_PARTS):
+        if not str(parts.get(part, "")).strip():
+            return f"pdd.part.{part}"
+    return None
+
+
+def _unfit(request: WaybillRequest) -> Refusal | None:
+    """Why `request` cannot be asked for (said before any call), or None."""
+    if request.oaid and request.platform != "pdd":
+        return Refusal(request.object_id, msg("pdd.waybill.privacy_order", order_no=request.order_no))
+    part = _missing(
+        {
+            "name": request.name,
+            "phone": request.phone,
+            "province": request.province,
+            "city": request.city,
+            "district": request.district,
+            "detail": request.address,
+        }
+    )
+    if part is not None:
+        return Refusal(
+            request.object_id, msg("pdd.waybill.receiver_incomplete", order_no=request.order_no, part=msg(part))
+        )
+    return None
+
+
+def _recipient(request: WaybillRequest) -> dict[str, Any]:
+    address = {
+        "province": request.province,
+        "city": request.city,
+        "district": request.district,
+        "town": request.town,
+        "detail": request.address,
+    }
+    return {"name": request.name, **_phones(request.phone), "address": address}
+
+
+def _package(request: WaybillRequest) -> dict[str, Any]:
+    items = [{"name": title[:100], "count": qty} for title, qty in request.items[:100] if qty > 0]
+    package: dict[str, Any] = {"id": request.object_id, "items": items or [{"name": request.order_no, "count": 1}]}
+    if request.weight_g > 0:
+        package["weight"] = request.weight_g
+    return package
+
+
+class PddProvider:
+    """Pinduoduo's e-waybill service (see the module docstring).
+
+    Args:
+        credentials: an account's client secret (`app_secret`) and access token (`session_key`), read by the
+            caller's function (the keyring). The account's `app_key` is the client id, `gateway` the router URL.
+        retry, clock, sleep, timeout_s: for the PDD clients, one per account, kept while the account's gateway
+            and client id stay the same (dropped when PDD refuses its token or secret, so new ones are read).
+    """
+
+    max_batch = 10
+    remote = True
+
+    def __init__(
+        self,
+        credentials: Callable[[WaybillAccount], Credentials],
+        *,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        sleep: Callable[[float], None] = time.sleep,
+        timeout_s: float = 15.0,
+    ) -> None:
+        self.credentials = credentials
+        self.retry, self.clock, self.sleep, self.timeout_s = retry, clock, sleep, timeout_s
+        self._clients: dict[int, tuple[tuple[str, str], PddClient]] = {}
+        self._malls: dict[int, str] = {}
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._lock:
+            clients, self._clients = [c for _, c in self._clients.values()], {}
+        for client in clients:
+            client.close()
+
+    # ---- RemoteWaybillProvider
+
+    def issue(self, account: WaybillAccount, requests: Sequence[WaybillRequest]) -> list[Issued | Refusal]:
+        if len(requests) > self.max_batch:
+            raise ValueError(f"at most {self.max_batch} requests per call, got {len(requests)}")
+        answers = self._ask(account, requests, again=False)
+        return [answers[r.object_id] for r in requests]
+
+    def find(self, account: WaybillAccount, requests: Sequence[WaybillRequest]) -> dict[str, Issued]:
+        found: dict[str, Issued] = {}
+        for start in range(0, len(requests), self.max_batch):
+            answers = self._ask(account, requests[start : start + self.max_batch], again=True)
+            found.update({oid: a for oid, a in answers.items() if isinstance(a, Issued)})
+        return found
+
+    def reprint(self, account: WaybillAccount, carrier: str, tracking_no: str, object_id: str) -> Issued:
+        query = [{"object_id": object_id, "waybill_code": tracking_no, "wp_code": wp_code(carrier)}]
+        try:
+            answer = self._call(account, BY_WAYBILLCODE, {"param_list": query}, QueryAnswer, write=False)
+        except PddError as err:
+            refusal = msg("pdd.waybill.not_live", tracking_no=tracking_no, words=err.words, code=_code(err))
+            raise self._refused(account, err, refusal) from None
+        for module in answer.modules:
+            printed = module.waybill_cloud_print_response
+            if printed.waybill_code == tracking_no:
+                return self._issued(account, BY_WAYBILLCODE, tracking_no, printed.print_data, object_id, carrier)
+        raise self._malformed(account, BY_WAYBILLCODE, msg("pdd.waybill.no_module", object_id=object_id))
+
+    def cancel(self, account: WaybillAccount, carrier: str, tracking_no: str) -> None:
+        params = {"waybill_code": tracking_no, "wp_code": wp_code(carrier)}
+        try:
+            answer = self._call(account, CANCEL, params, CancelAnswer, write=True)
+        except PddError as err:
+            text = f"{err.sub_code} {err.words}".lower()
+            if _kind(err) == "request" and any(m in text for m in _NOT_LIVE):
+                log.info("%s: %s was no longer live at Pinduoduo (%s)", account.name, tracking_no, err.words)
+                return
+            refusal = msg("pdd.waybill.cancel_refused", tracking_no=tracking_no, words=err.words, code=_code(err))
+            raise self._refused(account, err, refusal) from None
+        if not answer.cancel_result:
+            raise WaybillRefused(
+                msg("pdd.waybill.cancel_refused", tracking_no=tracking_no, words="cancel_result=false", code="-")
+            )
+
+    def update(self, account: WaybillAccount, carrier: str, tracking_no: str, request: WaybillRequest) -> Issued:
+        refusal = _unfit(request)
+        if refusal is not None:
+            raise WaybillRefused(refusal.message)
+        change = {
+            "waybill_code": tracking_no,
+            "wp_code": wp_code(carrier),
+            "object_id": request.object_id,
+            "recipient": _recipient(request),
+            "package_info": {k: v for k, v in _package(request).items() if k != "id"},
+            "template_url": self._template(account, carrier),
+        }
+        try:
+            # Retried like a read: setting the same receiver again is setting it once.
+            answer = self._call(
+                account, UPDATE, {"param_waybill_cloud_print_update_request": change}, UpdateAnswer, write=False
+            )
+        except PddError as err:
+            refusal_msg = msg("pdd.waybill.update_refused", tracking_no=tracking_no, words=err.words, code=_code(err))
+            raise self._refused(account, err, refusal_msg) from None
+        if answer.waybill_code != tracking_no:
+            why = msg("pdd.waybill.other_number", tracking_no=tracking_no, other=answer.waybill_code)
+            raise self._malformed(account, UPDATE, why)
+        return self._issued(account, UPDATE, tracking_no, answer.print_data, request.object_id, carrier)
+
+    def search(self, account: WaybillAccount) -> list[CarrierBalance]:
+        try:
+            answer = self._call(account, SEARCH, {}, SearchAnswer, write=False)
+        except PddError as err:
+            refusal = msg("pdd.waybill.call_refused", method=SEARCH, account=account.name, words=err.words,
+                          code=_code(err))  # fmt: skip
+            raise self._refused(account, err, refusal) from None
+        carriers = []
+        for sub in answer.waybill_apply_subscription_cols:
+            branches = sub.branch_account_cols
+            known = [b.quantity for b in branches if b.quantity is not None]
+            addresses: dict[str, SenderAddress] = {}
+            for branch in branches:
+                for a in branch.shipp_address_cols:
+                    parts = (a.province or "", a.city or "", a.district or "", a.detail or "")
+                    key = address_id(*parts)
+                    addresses.setdefault(key, SenderAddress(key, parts[0], parts[1], parts[2], a.town or "", parts[3]))
+            first = branches[0] if branches else None
+            carriers.append(
+                CarrierBalance(
+                    carrier_of(sub.wp_code),
+                    sum(known) if known else None,
+                    branch_code=(first.branch_code or "") if first else "",
+                    branch_name=(first.branch_name or "") if first else "",
+                    addresses=tuple(addresses.values()),
+                )
+            )
+        return carriers
+
+    # ---- asking for numbers
+
+    def _ask(
+        self, account: WaybillAccount, requests: Sequence[WaybillRequest], *, again: bool
+    ) -> dict[str, Issued | Refusal]:
+        """One answer per request (by object_id): `pdd.waybill.get` in as few calls as the refusals allow.
+
+        `again`: the requests may have been asked before (find): the call is retried like a read.
+        """
+        ids = [r.object_id for r in requests]
+        if not all(ids) or len(set(ids)) != len(ids):
+            raise ValueError("every request needs its own object_id")
+        answers: dict[str, Issued | Refusal] = {}
+        batches: list[list[WaybillRequest]] = []
+        base: dict[str, Any] = {}
+        fit = []
+        for r in requests:
+            refusal = _unfit(r)
+            if refusal is not None:
+                answers[r.object_id] = refusal
+            else:
+                fit.append(r)
+        if fit:
+            base = self._apply_base(account)
+            batches.append(fit)
+        while batches:
+            batch = batches.pop(0)
+            try:
+                answers.update(self._get(account, base, batch, again=again))
+            except PddError as err:
+                kind = _kind(err)
+                if kind == "request" or (kind == "balance" and len(batch) > 1):
+                    named = [r for r in batch if r.object_id in set(_NAMED.findall(err.words))]
+                    if len(batch) == 1 or (kind == "request" and len(named) == 1):
+                        culprit = named[0] if named else batch[0]
+                        answers[culprit.object_id] = Refusal(
+                            culprit.object_id,
+                            msg("pdd.waybill.refused", order_no=culprit.order_no, words=err.words, code=_code(err)),
+                        )
+                        rest = [r for r in batch if r is not culprit]
+                        batches[:0] = [rest] if rest else []
+                    else:  # which one, or how many numbers are left? Halve: a refused call applied nothing
+                        half = len(batch) // 2
+                        batches[:0] = [batch[:half], batch[half:]]
+                    continue
+                self._stop(account, answers, batches, batch, self._account_message(account, err, kind))
+            except WaybillRefused as exc:  # the token expired, the secrets cannot be read
+                self._stop(account, answers, batches, batch, exc.msg)
+            except WaybillUnreachable as exc:
+                if any(isinstance(a, Issued) for a in answers.values()):
+                    raise WaybillUnclear(exc.msg) from None  # the caller must find what this call issued
+                raise
+        return answers
+
+    def _stop(
+        self,
+        account: WaybillAccount,
+        answers: dict[str, Issued | Refusal],
+        batches: list[list[WaybillRequest]],
+        batch: list[WaybillRequest],
+        message: Message,
+    ) -> None:
+        """The account refused: raise, unless numbers were issued in this call (kept: the rest are refused)."""
+        if not any(isinstance(a, Issued) for a in answers.values()):
+            raise WaybillRefused(message, account_level=True)
+        for r in [*batch, *(r for b in batches for r in b)]:
+            answers[r.object_id] = Refusal(r.object_id, message, account_level=True)
+        batches.clear()
+
+    def _get(
+        self, account: WaybillAccount, base: Mapping[str, Any], batch: Sequence[WaybillRequest], *, again: bool
+    ) -> dict[str, Issued]:
+        """One pdd.waybill.get for `batch`: the numbers by object_id (every request answered, or it is unclear)."""
+        template = self._template(account, account.carrier)
+        dtos = [
+            {
+                "object_id": r.object_id,
+                "order_info": {
+                    "order_channels_type": CHANNELS.get(r.platform, "OTHERS"),
+                    "trade_order_list": [r.order_no],
+                },
+                "package_info": _package(r),
+                "recipient": _recipient(r),
+                "template_url": template,
+                "user_id": self._user_id(account, r),
+            }
+            for r in batch
+        ]
+        params = {"param_waybill_cloud_print_apply_new_request": {**base, "trade_order_info_dtos": dtos}}
+        answer = self._call(account, GET, params, GetAnswer, write=not again)
+        modules = {m.object_id: m for m in answer.modules}
+        issued = {}
+        for r in batch:
+            module = modules.get(r.object_id)
+            if module is None:  # the call was applied, but what it issued for this one is not said
+                raise self._malformed(account, GET, msg("pdd.waybill.no_module", object_id=r.object_id))
+            issued[r.object_id] = self._issued(
+                account, GET, module.waybill_code, module.print_data, r.object_id, account.carrier
+            )
+        return issued
+
+    def _apply_base(self, account: WaybillAccount) -> dict[str, Any]:
+        """What every pdd.waybill.get of `account` says besides its parcels: the carrier and the sender.
+
+        Raises:
+            WaybillRefused: (account level) no carrier, no sender address, or an incomplete one.
+        """
+        if not account.carrier:
+            raise WaybillRefused(msg("pdd.waybill.no_carrier", account=account.name), account_level=True)
+        sender = account.sender
+        if sender is None:
+            raise WaybillRefused(msg("pdd.waybill.no_sender", account=account.name), account_level=True)
+        parts = {
+            "name": sender.name,
+            "phone": sender.phone,
+            "province": sender.province,
+            "city": sender.city,
+            "district": sender.district,
+            "detail": sender.detail,
+        }
+        missing = _missing(parts)
+        if missing is not None:
+            raise WaybillRefused(
+                msg("pdd.waybill.sender_incomplete", account=account.name, part=msg(missing)), account_level=True
+            )
+        address = {k: parts[k] for k in ADDRESS_PARTS} | {"town": sender.town}
+        base: dict[str, Any] = {
+            "wp_code": wp_code(account.carrier),
+            "sender": {"name": sender.name, **_phones(sender.phone), "address": address},
+        }
+        if account.settings.get("need_encrypt"):
+            base["need_encrypt"] = True
+        return base
+
+    def _template(self, account: WaybillAccount, carrier: str) -> str:
+        return str(account.settings.get("template_url") or TEMPLATE.format(wp=wp_code(carrier).lower()))
+
+    def _user_id(self, account: WaybillAccount, request: WaybillRequest) -> str:
+        """Who uses the number: the PDD shop of the order, the account's configured user, else the token's shop."""
+        if request.platform == "pdd" and request.seller_id:
+            return request.seller_id
+        configured = account.settings.get("user_id")
+        if configured:
+            return str(configured)
+        with self._lock:
+            mall = self._malls.get(account.id)
+        if mall is None:
+            try:
+                mall = str(self._call(account, MALL, {}, MallAnswer, write=False).mall_id)
+            except PddError as err:
+                refusal = msg("pdd.waybill.call_refused", method=MALL, account=account.name, words=err.words,
+                              code=_code(err))  # fmt: skip
+                raise self._refused(account, err, refusal) from None
+            with self._lock:
+                self._malls[account.id] = mall
+        return mall
+
+    def _issued(
+        self, account: WaybillAccount, method: str, tracking_no: str, print_data: str, object_id: str, carrier: str
+    ) -> Issued:
+        try:
+            document, parsed = print_document(print_data)
+        except (ValueError, RecursionError) as exc:
+            raise self._malformed(
+                account, method, msg("pdd.waybill.print_data", tracking_no=tracking_no, error=str(exc))
+            ) from None
+        content = parsed.data
+        if content is not None and content.waybillCode and content.waybillCode != tracking_no:
+            raise self._malformed(
+                account, method, msg("pdd.waybill.other_number", tracking_no=tracking_no, other=content.waybillCode)
+            )
+        wp = (content.wpCode if content is not None else None) or wp_code(carrier)
+        return Issued(
+            tracking_no=tracking_no,
+            routing=parsed.routing,
+            object_id=object_id,
+            carrier=carrier_of(wp),
+            print_data=document,
+            encrypted=parsed.encrypted,
+        )
+
+    # ---- the calls
+
+    def _malformed(self, account: WaybillAccount, method: str, why: Message) -> PackDeskError:
+        """An answer PackDesk cannot use: unclear after a call that issues or cancels, else nothing happened."""
+        reason = MalformedAnswer(method, why).msg
+        if method in (GET, CANCEL):
+            return WaybillUnclear(msg("pdd.waybill.unclear", account=account.name, reason=reason))
+        return WaybillUnreachable(msg("pdd.waybill.unreachable", account=account.name, reason=reason))
+
+    def _account_message(self, account: WaybillAccount, err: PddError, kind: str) -> Message:
+        carrier = account.carrier or "-"
+        if kind == "credentials":
+            if isinstance(err, TokenExpired):
+                return msg("pdd.waybill.token_expired", account=account.name)
+            return msg("pdd.waybill.credentials", account=account.name, words=err.words, code=_code(err))
+        if kind == "balance":
+            return msg("pdd.waybill.exhausted", account=account.name, carrier=carrier, words=err.words)
+        return msg("pdd.waybill.account_refused", account=account.name, carrier=carrier, words=err.words,
+                   code=_code(err))  # fmt: skip
+
+    def _refused(self, account: WaybillAccount, err: PddError, message: Message) -> WaybillRefused:
+        kind = _kind(err)
+        if kind != "request":
+            return WaybillRefused(self._account_message(account, err, kind), account_level=True)
+        return WaybillRefused(message)
+
+    def _call(
+        self, account: WaybillAccount, method: str, params: Mapping[str, Any], answer: type[_T], *, write: bool
+    ) -> _T:
+        """`method` through the account's client, its failures said as the provider's errors.
+
+        Raises:
+            PddError: PDD refused (the caller words it); WaybillRefused, WaybillUnreachable, WaybillUnclear.
+        """
+        client = self._client(account)
+        reason: Message
+        try:
+            return client.read(method, params, answer, write=write, root=ROOTS[method])
+        except PddError as err:
+            if _kind(err) == "credentials":
+                self._forget(account)
+            if isinstance(err, TokenExpired):
+                raise WaybillRefused(self._account_message(account, err, "credentials"), account_level=True) from None
+            raise
+        except MalformedAnswer as exc:
+            reason = exc.msg
+            if not write:
+                raise WaybillUnreachable(msg("pdd.waybill.unreachable", account=account.name, reason=reason)) from None
+            raise WaybillUnclear(msg("pdd.waybill.unclear", account=account.name, reason=reason)) from None
+        except Unclear as exc:
+            raise WaybillUnclear(msg("pdd.waybill.unclear", account=account.name, reason=exc.msg)) from None
+        except Offline as exc:
+            raise WaybillUnreachable(msg("pdd.waybill.unreachable", account=account.name, reason=exc.msg)) from None
+
+    def _client(self, account: WaybillAccount) -> PddClient:
+        if not account.gateway or not account.app_key:
+            raise WaybillRefused(msg("pdd.waybill.no_gateway", account=account.name), account_level=True)
+        key = (account.gateway, account.app_key)
+        with self._lock:
+            cached = self._clients.get(account.id)
+            if cached is not None and cached[0] == key:
+                return cached[1]
+        try:
+            creds = self.credentials(account)
+        except PackDeskError as exc:
+            raise WaybillRefused(
+                msg("pdd.waybill.no_secrets", account=account.name, reason=exc.msg), account_level=True
+            ) from None
+        client = PddClient(
+            account.gateway,
+            account.app_key,
+            creds.app_secret,
+            creds.session_key,
+            retry=self.retry,
+            clock=self.clock,
+            sleep=self.sleep,
+            timeout_s=self.timeout_s,
+        )
+        with self._lock:
+            old = self._clients.get(account.id)
+            self._clients[account.id] = (key, client)
+        if old is not None:
+            old[1].close()
+        return client
+
+    def _forget(self, account: WaybillAccount) -> None:
+        """Drop the account's client, so that the next call reads its secrets again (the seller re-authorised)."""
+        with self._lock:
+            old = self._clients.pop(account.id, None)
+            self._malls.pop(account.id, None)
+        if old is not None:
+            old[1].close()
