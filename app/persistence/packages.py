@@ -2,20 +2,23 @@
 
 The station and the shipping use case void a parcel, record one for a number typed by hand and mark it shipped
 through here; the rows they change are usually in the session already (loaded with their order), so these writes
-add no query.
+add no query. Every void goes through `void`, which also hands an online provider's number on the parcel to the
+cancels (app.services.waybills.cancels) in the same transaction: a label voided is a number cancelled, later if the
+provider cannot be reached now.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState
 from app.domain.packages import Package
-from app.persistence.rows import PackageRow
+from app.domain.waybills import IssueState
+from app.persistence.rows import PackageRow, WaybillIssueRow
 
 
 def to_package(row: PackageRow) -> Package:
@@ -62,9 +65,22 @@ class PackageRepository:
         self.session.flush()
         return to_package(row)
 
-    def void(self, package_id: int) -> None:
-        """The parcel's label must not be used: its order gets a new one when packed again."""
-        self._row(package_id).state = PackageState.VOID
+    def void(self, package_id: int, now: datetime | None = None) -> None:
+        """The parcel's label must not be used: its order gets a new one when packed again. An online provider's
+        number on it is to be cancelled, unless the parcel shipped (its number travels with it)."""
+        row = self._row(package_id)
+        shipped = row.state == PackageState.SHIPPED
+        row.state = PackageState.VOID
+        if not shipped:
+            self.session.execute(
+                update(WaybillIssueRow)
+                .where(WaybillIssueRow.package_id == package_id, WaybillIssueRow.state == IssueState.ISSUED.value)
+                .values(state=IssueState.CANCEL_PENDING.value, updated_at=now or datetime.now(UTC))
+            )
+
+    def reroute(self, package_id: int, routing: dict[str, Any]) -> None:
+        """The carrier's routing of the parcel changed (its receiver was updated with the provider)."""
+        self._row(package_id).routing = routing
 
     def mark_shipped(self, package_id: int, now: datetime) -> None:
         row = self._row(package_id)

@@ -7,6 +7,9 @@ unclearly (the connection dropped after the request left), is first checked agai
 call. Only a clear "not applied" (a rate limit, a refused connection) or a verified "not shipped" leads to sending
 again. A refusal by the platform (the trade was closed, the number is invalid) stops the entry as `failed` with the
 platform's reason, for the seller to act on; it is never retried blindly.
+
+The same round cancels the waybill numbers of labels voided before shipping (app.services.waybills.cancels), so a
+station that was offline when a label was voided cancels its number later.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from app.domain.shops import Shop
 from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
 from app.persistence.shops import ShopRepository
+from app.services.waybills import WaybillProviders, installed
+from app.services.waybills.cancels import CancelReport, cancel_pending
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
 
@@ -53,6 +58,7 @@ class FlushReport:
     manual: int = 0  # shipments of shops without an API connection: the seller enters them in the seller centre
     # {"id", "order_no", "reason": English, "message": the Message (kept out of the JSON, for the window)}
     errors: list[dict[str, Any]] = field(default_factory=list)
+    waybill_cancels: CancelReport = field(default_factory=CancelReport)  # numbers of voided labels, cancelled
 
     def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
         """Notes why entry `entry_id` did not go."""
@@ -68,6 +74,7 @@ class FlushReport:
             "manual": self.manual,
             "skipped": self.manual,  # the older name of `manual`, kept for scripts
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
+            "waybill_cancels": self.waybill_cancels.to_json(),
         }
 
 
@@ -79,9 +86,11 @@ class OutboxWorker:
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         backoff: Backoff | None = None,
+        waybills: WaybillProviders | None = None,
     ) -> None:
         self.session_factory, self.client_for, self.clock = session_factory, client_for, clock
         self.backoff = backoff or Backoff()
+        self.waybills = waybills  # None: the providers the composition root installed
         self._clients: dict[int, TopClient] = {}
 
     def close(self) -> None:
@@ -120,6 +129,7 @@ class OutboxWorker:
                 report.retry_later += 1
                 if shop_id is not None:
                     blocked_shops.add(shop_id)
+        report.waybill_cancels = cancel_pending(self.session_factory, self.waybills or installed(), self.clock)
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

@@ -1,11 +1,14 @@
 """What goes on the waybill of an order: the label's content, built from domain values (services layer).
 
-The receiver is privacy-masked, the sender is the shop group's, and only the lines still to ship are listed. A
-preview shows the label an order would print now without allocating or recording anything.
+The receiver is privacy-masked, the sender is the shop group's, and only the lines still to ship are listed. A number
+from an online provider carries the provider's print data and label image from the ledger, so a reprint prints the
+same document again and never takes a new number. A preview shows the label an order would print now without
+allocating or recording anything.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +23,7 @@ from app.domain.shops import Sender
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository
 from app.persistence.shops import ShopRepository
+from app.persistence.waybill_issues import WaybillIssues
 from app.services.waybills import installed, preview_routing
 from printers.waybill import Item, Party, Routing, Waybill
 
@@ -66,9 +70,14 @@ def parcel_order(session: Session, package: Package) -> StoredOrder:
 
 
 def waybill_of(session: Session, stored: StoredOrder, package: Package, copy_no: int, printed_at: datetime) -> Waybill:
-    """The label of `package` of `stored`, with the sender of its shop's group."""
+    """The label of `package` of `stored`, with the sender of its shop's group, and the print data and label image
+    its online provider gave for its number (kept in the ledger)."""
     sender = ShopRepository(session).sender_of(stored.shop_id)
-    return build_waybill(stored.order, package, sender, copy_no, printed_at)
+    waybill = build_waybill(stored.order, package, sender, copy_no, printed_at)
+    document = WaybillIssues(session).document_of(package.id) if package.id else None
+    if document is None:
+        return waybill
+    return replace(waybill, document=document.print_data or None, image=document.image)
 
 
 PREVIEW_NUMBER = "000000000000"  # shown until the order's tracking number is allocated at print time

@@ -2,6 +2,8 @@
 
 Order of work, so that a crash at any point leaves a truthful record:
 1. one transaction allocates the tracking numbers (for orders without one) and queues the jobs, a whole batch at once;
+   a number from an online provider is taken before it, outside any transaction (app.services.waybills.issuing:
+   recorded, asked, recorded), and the transaction finds the parcel there;
 2. one transaction claims a job (`sending`, with this process's name) just before its bytes go; the label is
    rendered outside any transaction (ahead of time on a batch's connection, see app.services.printing.batch);
 3. one transaction marks the job `sent` and counts the print once the printer has taken all of it (printers/ waits
@@ -20,7 +22,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import PrintJobState
-from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError
+from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError, WaybillUnclear
 from app.domain.messages import Message, msg, of_error
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
 from app.persistence.repositories import OrderRepository
@@ -29,7 +31,8 @@ from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
-from app.services.waybills import WaybillProviders, allocate, installed
+from app.services.waybills import RemoteNumberNeeded, WaybillProviders, allocate, installed
+from app.services.waybills.issuing import issue_numbers, needs_provider
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
 from printers.media import Media
 from printers.ports import LabelPrinter
@@ -80,6 +83,9 @@ class PrintService:
         self.check_status = check_status
         self.waybills = waybills
         self.pause: QueuePause | None = None
+        # What the packer must hear about the last enqueue's numbers, per order (an address changed after printing:
+        # the number kept and its label updated, or a new number).
+        self.notices: dict[str, Message] = {}
 
     @property
     def media(self) -> Media:
@@ -104,9 +110,19 @@ class PrintService:
             NotFound: no such order.
             NotPackable: the order is closed, shipped, held or fully refunded.
             InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
+            PackDeskError: its online waybill provider gave no number (app.services.waybills.issuing says why).
         """
+        self.notices = {}
+        try:
+            with self.session_factory.begin() as session:
+                return self._enqueue(session, order_no, carrier_code, reprint_reason)
+        except RemoteNumberNeeded:
+            pass  # rolled back, nothing written: its provider is asked outside any transaction, then it queues
+        errors = self._issue([order_no], carrier_code, reprint_reason)
+        if order_no in errors:
+            raise errors[order_no]
         with self.session_factory.begin() as session:
-            return self._enqueue(session, order_no, carrier_code, reprint_reason)
+            return self._enqueue(session, order_no, carrier_code, reprint_reason, asked=True)
 
     def enqueue_batch(
         self, order_nos: list[str], *, carrier_code: str | None = None, reprint_reason: str | Message | None = None
@@ -118,6 +134,19 @@ class PrintService:
         Returns:
             Per order, its job id, or why it cannot print (raised as `enqueue` raises it; the rest still queue).
         """
+        self.notices = {}
+        try:
+            return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
+        except RemoteNumberNeeded:
+            pass  # rolled back, nothing written: the online providers are asked first, in calls of their batch size
+        errors = self._issue(order_nos, carrier_code, reprint_reason)
+        return self._enqueue_all(order_nos, carrier_code, reprint_reason, errors)
+
+    def _enqueue_all(
+        self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None,
+        asked: dict[str, PackDeskError] | None,
+    ) -> list[int | PackDeskError]:  # fmt: skip
+        """The batch's transaction; `asked`: the online providers were asked first, with these orders' failures."""
         done: list[int | PackDeskError] = []
         with self.session_factory.begin() as session:
             jobs = PrintJobs(session)
@@ -127,15 +156,31 @@ class PrintService:
                     jobs.take_over(waiting[0], self.uri)
                     done.append(waiting[0])
                     continue
+                if asked is not None and order_no in asked:
+                    done.append(asked[order_no])
+                    continue
                 try:  # every refusal comes before a write, so the others' writes stand
-                    done.append(self._enqueue(session, order_no, carrier_code, reprint_reason))
+                    done.append(self._enqueue(session, order_no, carrier_code, reprint_reason, asked=asked is not None))
                 except PackDeskError as exc:
                     done.append(exc)
         return done
 
+    def _issue(
+        self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None
+    ) -> dict[str, PackDeskError]:
+        """Has the online providers number `order_nos` (outside any transaction); the failures per order."""
+        given = isinstance(reprint_reason, Message) or bool((reprint_reason or "").strip())
+        return issue_numbers(
+            self.session_factory, order_nos, self.waybills or installed(), carrier_code, self.clock,
+            reprint=given, actor=self.actor, notify=self.notices.__setitem__,
+        )  # fmt: skip
+
     def _enqueue(
-        self, session: Session, order_no: str, carrier_code: str | None, reprint_reason: str | Message | None
-    ) -> int:
+        self, session: Session, order_no: str, carrier_code: str | None, reprint_reason: str | Message | None,
+        *, asked: bool = False,
+    ) -> int:  # fmt: skip
+        """Queues the order's waybill in `session`'s transaction. Raises RemoteNumberNeeded (before any write) when
+        its online provider must be asked first, unless it was (`asked`)."""
         reason = (
             reprint_reason if isinstance(reprint_reason, Message) else Message.plain((reprint_reason or "").strip())
         )
@@ -167,8 +212,15 @@ class PrintService:
                         count=package.print_count,
                     )
                 )
+            if not (asked or blocked) and needs_provider(session, stored, package):
+                raise RemoteNumberNeeded(order.order_no)  # its receiver changed, or its print data is missing
         if package is None:
-            package = allocate(session, stored, self.waybills or installed(), carrier_code)
+            try:
+                package = allocate(session, stored, self.waybills or installed(), carrier_code)
+            except RemoteNumberNeeded:
+                if asked:  # its provider was asked and gave nothing, without saying why (never seen): try again
+                    raise WaybillUnclear(msg("waybill.not_numbered", order_no=order.order_no)) from None
+                raise
         return jobs.enqueue(package, self.uri, reason if already else None, self.clock())
 
     def pending(self) -> list[int]:

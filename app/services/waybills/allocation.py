@@ -2,13 +2,15 @@
 
 A number is taken and committed before any label is sent, and the database's unique constraint on
 packages.tracking_no makes a second parcel with the same number impossible, whatever crashes in between. Which
-provider issues it depends on the account's kind (app.services.waybills.registry).
+provider issues it depends on the account's kind (app.services.waybills.registry). A local provider (a number roll,
+the demo's) takes it here, inside the caller's transaction; an online one is never called inside a transaction:
+`allocate` says so with `RemoteNumberNeeded`, and the caller has app.services.waybills.issuing take the number first.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -18,8 +20,17 @@ from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS
 from app.persistence.packages import PackageRepository
 from app.persistence.waybill_accounts import WaybillAccounts
-from app.services.waybills.ports import Allocation, WaybillAccount, WaybillRequest
+from app.services.waybills.ports import Allocation, WaybillAccount, WaybillProvider, WaybillRequest
 from app.services.waybills.registry import WaybillProviders
+
+
+class RemoteNumberNeeded(Exception):  # noqa: N818 - a signal to the caller, not an error anyone reads
+    """The order's number comes from an online provider: it must be asked outside the transaction (the caller rolls
+    back, has app.services.waybills.issuing.issue_numbers take it, and tries again). Never shown to anyone."""
+
+    def __init__(self, order_no: str) -> None:
+        super().__init__(order_no)
+        self.order_no = order_no
 
 
 def account_for(session: Session, order: StoredOrder, carrier_code: str | None = None) -> WaybillAccount:
@@ -42,16 +53,20 @@ def account_for(session: Session, order: StoredOrder, carrier_code: str | None =
 def allocate(
     session: Session, order: StoredOrder, providers: WaybillProviders, carrier_code: str | None = None
 ) -> Package:
-    """Takes the next tracking number of the account for `order` from its provider and records the parcel (not
-    committed: the caller commits before printing).
+    """Takes the next tracking number of the account for `order` from its local provider and records the parcel
+    (not committed: the caller commits before printing).
 
     Raises:
+        RemoteNumberNeeded: the account's provider is online (nothing was written).
         InvalidInput: no provider serves the account's kind; an unknown carrier code.
         NotFound: the order's shop has no (such) account.
         TrackingExhausted: the account has no numbers left.
     """
     account = account_for(session, order, carrier_code)
-    (issued,) = providers.provider(account).allocate(session, [WaybillRequest.of(order.order)], account)
+    provider = providers.provider(account)
+    if provider.remote:
+        raise RemoteNumberNeeded(order.order.order_no)
+    (issued,) = cast(WaybillProvider, provider).allocate(session, [WaybillRequest.of(order.order)], account)
     return PackageRepository(session).add(
         order.id,
         account.carrier,
@@ -64,10 +79,13 @@ def allocate(
 
 def preview_routing(session: Session, order: StoredOrder, providers: WaybillProviders) -> tuple[str, dict[str, Any]]:
     """The carrier and routing a label of `order` would show now, nothing taken: ("ZTO", {}) without an account or
-    a provider for it."""
+    a provider for it; no routing for an online provider's account (it gives the routing only with a number)."""
     try:
         account = account_for(session, order)
         provider = providers.provider(account)
     except (NotFound, InvalidInput):
         return "ZTO", {}
-    return account.carrier, Allocation("", provider.routing(WaybillRequest.of(order.order), account)).routing_record()
+    if provider.remote:
+        return account.carrier, {}
+    routing = cast(WaybillProvider, provider).routing(WaybillRequest.of(order.order), account)
+    return account.carrier, Allocation("", routing).routing_record()
