@@ -20,6 +20,7 @@ from pdtest.simulator import PrinterSimulator
 from PIL import Image, ImageChops
 
 from printers.media import Media
+from printers.pdf import render_pdf
 from printers.registry import RawPrinter, open_printer
 from printers.render import barcode_module, provider_label, render_waybill
 
@@ -161,6 +162,14 @@ def test_png_and_pdf_printers_print_the_image(tmp_path) -> None:  # noqa: ANN001
     assert set(code128_texts(raster.point(lambda v: 255 if v > 128 else 0).convert("1"))) == {NUMBER}
     # the page is the image, not our layout: no embedded font was needed to draw it
     assert b"/FontFile2" not in (tmp_path / "pdf" / "b.pdf").read_bytes()
+    # beside drawn labels in one document, byte-stable as every PDF we write
+    mixed = render_pdf([waybill, sample_waybill()], Media(100, 150))
+    assert mixed == render_pdf([waybill, sample_waybill()], Media(100, 150)) and b"/FontFile2" in mixed
+    both = pdfium.PdfDocument(mixed)
+    try:
+        assert len(both) == 2
+    finally:
+        both.close()
 
 
 def test_a_landscape_image_is_turned_to_fill_portrait_stock() -> None:
