@@ -140,18 +140,27 @@ def test_a_receiver_without_city_or_district_is_refused_before_any_call(
     srv: PddServer, provider: PddProvider, account: WaybillAccount
 ) -> None:
     no_district = request(1, district="")
-    answers = provider.issue(account, [request(0), no_district, request(2, city=" ")])
+    answers = provider.issue(account, [request(0), no_district, request(2, city=" ", district="")])
     refused = [a for a in answers if isinstance(a, Refusal)]
     assert [a.object_id for a in refused] == ["1001", "1002"] and isinstance(answers[0], Issued)
     assert refused[0].message.render() == (
         "Order 240101-000001 cannot get a Pinduoduo waybill: the receiver lacks the district. "
         "Complete the address, then print again."
     )
-    assert "lacks the city" in refused[1].message.render()
+    assert "lacks the city" in refused[1].message.render()  # nor a district to stand in for it
     assert [d["object_id"] for d in dtos(srv)] == ["1000"]  # only the complete one was sent
     srv.requests.clear()
     only_bad = provider.issue(account, [no_district])
     assert isinstance(only_bad[0], Refusal) and dtos(srv) == [] and srv.calls[GET] == 1
+
+
+def test_a_county_level_city_without_a_city_above_it_is_named_as_its_own_city(
+    srv: PddServer, provider: PddProvider, account: WaybillAccount
+) -> None:
+    (issued,) = provider.issue(account, [request(4, city="")])  # 河南省 济源市 as the Taobao cache keeps it
+    assert isinstance(issued, Issued)
+    address = dtos(srv)[0]["recipient"]["address"]
+    assert (address["province"], address["city"], address["district"]) == ("河南省", "济源市", "济源市")
 
 
 def test_a_sender_pdd_would_refuse_stops_the_account_before_any_call(

@@ -2,9 +2,9 @@
 
 Numbers come from `pdd.waybill.get`, at most 10 parcels a call, each identified by its ledger id as `object_id` and
 `package_info.id`, with `order_info.order_channels_type` saying where the order comes from (PDD for a Pinduoduo
-shop, TB, TM, JD, DY, else OTHERS: a PDD account serves the other shops of its group too). Sender and recipient need
-a province, a city, a district and a street address: a request without them is refused here, before any call, in
-words the seller can act on.
+shop, TB, TM, JD, DY, else OTHERS: a PDD account serves the other shops of its group too). What a request says, and
+what is refused before any call in words the seller can act on (a receiver without city or district, a sender
+PDD would refuse), is app.sync.waybills.pdd_requests.
 
 Finding a lost answer. PDD has no `query.by.tradecode`: nothing lists the numbers of an order. What it has is the
 rule of every e-waybill service that a package asked for again (the same order numbers and the same
@@ -27,15 +27,12 @@ Reprints read the print data again (`pdd.waybill.query.by.waybillcode`), and `pd
 subscribed carriers, their balance (the branches' `quantity`) and the sender addresses. PDD's addresses carry no id:
 an address's id here is a digest of its province, city, district and street, so it stays the same across searches.
 
-Carrier codes are ours except where PDD's `wp_code` differs (JT is JTSD, POSTB is YZXB). The request names
-`template_url` from the account's settings (else PDD's standard one-part template of the carrier), `user_id` from
-the PDD order's shop (`seller_id`), the account's settings, or else the shop the access token belongs to
-(`pdd.mall.info.get`, asked once), and `need_encrypt` from the settings.
+The request's `user_id` is the PDD order's shop (`seller_id`), else the account's (`settings["user_id"]`), else the
+shop the access token belongs to (`pdd.mall.info.get`, asked once per account).
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import threading
@@ -60,6 +57,17 @@ from app.sync.waybills.pdd_answers import (
     UpdateAnswer,
     print_document,
 )
+from app.sync.waybills.pdd_requests import (
+    address_id,
+    apply_base,
+    carrier_of,
+    package,
+    parcel,
+    recipient,
+    template_url,
+    unfit,
+    wp_code,
+)
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -78,32 +86,10 @@ ROOTS = {
     BY_WAYBILLCODE: "pdd_waybill_query_by_waybillcode_response",
     MALL: "mall_info_get_response",
 }
-CHANNELS = {"pdd": "PDD", "taobao": "TB", "tmall": "TM", "jd": "JD", "douyin": "DY"}  # else OTHERS
-WP_CODES = {"JT": "JTSD", "POSTB": "YZXB"}  # our carrier code -> PDD's wp_code, where they differ
-OURS = {wp: ours for ours, wp in WP_CODES.items()}
-TEMPLATE = "https://file-link.pinduoduo.com/{wp}_one"  # PDD's standard one-part template of a carrier
-ADDRESS_PARTS = ("province", "city", "district", "detail")
 _BALANCE = ("quantity", "balance", "余额", "余量")
 _ACCOUNT = ("subscri", "sender", "template", "订购", "发货地址", "模板", "未开通")
 _NOT_LIVE = ("cancel", "not_exist", "not-exist", "已取消", "不存在", "已回收")
 _NAMED = re.compile(r"object_?id\s*[=:：]?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
-_MOBILE = re.compile(r"^1[0-9*]{10}$")
-
-
-def wp_code(carrier: str) -> str:
-    """PDD's code of our carrier `carrier`."""
-    code = carrier.strip().upper()
-    return WP_CODES.get(code, code)
-
-
-def carrier_of(wp: str) -> str:
-    """Our carrier code of PDD's `wp`."""
-    return OURS.get(wp, wp)
-
-
-def address_id(province: str, city: str, district: str, detail: str) -> str:
-    """The id of a PDD sender address (PDD gives none): a digest of what it says, the same on every search."""
-    return hashlib.sha1("|".join((province, city, district, detail)).encode("utf-8")).hexdigest()[:16]
 
 
 def _kind(err: PddError) -> str:
@@ -121,60 +107,6 @@ def _kind(err: PddError) -> str:
 
 def _code(err: PddError) -> str:
     return err.sub_code or str(err.error_code)
-
-
-def _phones(phone: str) -> dict[str, str]:
-    """A phone as PDD takes it: a mobile number (masked ones too) as `mobile`, any other as `phone`."""
-    phone = phone.strip()
-    return {"mobile": phone, "phone": ""} if _MOBILE.match(phone) else {"mobile": "", "phone": phone}
-
-
-def _missing(parts: Mapping[str, str]) -> str | None:
-    """The first part a PDD waybill needs that `parts` lacks (a message id), or None."""
-    for part in ("name", "phone", *ADDRESS_PARTS):
-        if not str(parts.get(part, "")).strip():
-            return f"pdd.part.{part}"
-    return None
-
-
-def _unfit(request: WaybillRequest) -> Refusal | None:
-    """Why `request` cannot be asked for (said before any call), or None."""
-    if request.oaid and request.platform != "pdd":
-        return Refusal(request.object_id, msg("pdd.waybill.privacy_order", order_no=request.order_no))
-    part = _missing(
-        {
-            "name": request.name,
-            "phone": request.phone,
-            "province": request.province,
-            "city": request.city,
-            "district": request.district,
-            "detail": request.address,
-        }
-    )
-    if part is not None:
-        return Refusal(
-            request.object_id, msg("pdd.waybill.receiver_incomplete", order_no=request.order_no, part=msg(part))
-        )
-    return None
-
-
-def _recipient(request: WaybillRequest) -> dict[str, Any]:
-    address = {
-        "province": request.province,
-        "city": request.city,
-        "district": request.district,
-        "town": request.town,
-        "detail": request.address,
-    }
-    return {"name": request.name, **_phones(request.phone), "address": address}
-
-
-def _package(request: WaybillRequest) -> dict[str, Any]:
-    items = [{"name": title[:100], "count": qty} for title, qty in request.items[:100] if qty > 0]
-    package: dict[str, Any] = {"id": request.object_id, "items": items or [{"name": request.order_no, "count": 1}]}
-    if request.weight_g > 0:
-        package["weight"] = request.weight_g
-    return package
 
 
 class PddProvider:
@@ -256,16 +188,16 @@ class PddProvider:
             )
 
     def update(self, account: WaybillAccount, carrier: str, tracking_no: str, request: WaybillRequest) -> Issued:
-        refusal = _unfit(request)
+        refusal = unfit(request)
         if refusal is not None:
             raise WaybillRefused(refusal.message)
         change = {
             "waybill_code": tracking_no,
             "wp_code": wp_code(carrier),
             "object_id": request.object_id,
-            "recipient": _recipient(request),
-            "package_info": {k: v for k, v in _package(request).items() if k != "id"},
-            "template_url": self._template(account, carrier),
+            "recipient": recipient(request),
+            "package_info": {k: v for k, v in package(request).items() if k != "id"},
+            "template_url": template_url(account, carrier),
         }
         try:
             # Retried like a read: setting the same receiver again is setting it once.
@@ -326,13 +258,13 @@ class PddProvider:
         base: dict[str, Any] = {}
         fit = []
         for r in requests:
-            refusal = _unfit(r)
+            refusal = unfit(r)
             if refusal is not None:
                 answers[r.object_id] = refusal
             else:
                 fit.append(r)
         if fit:
-            base = self._apply_base(account)
+            base = apply_base(account)
             batches.append(fit)
         while batches:
             batch = batches.pop(0)
@@ -382,21 +314,8 @@ class PddProvider:
         self, account: WaybillAccount, base: Mapping[str, Any], batch: Sequence[WaybillRequest], *, again: bool
     ) -> dict[str, Issued]:
         """One pdd.waybill.get for `batch`: the numbers by object_id (every request answered, or it is unclear)."""
-        template = self._template(account, account.carrier)
-        dtos = [
-            {
-                "object_id": r.object_id,
-                "order_info": {
-                    "order_channels_type": CHANNELS.get(r.platform, "OTHERS"),
-                    "trade_order_list": [r.order_no],
-                },
-                "package_info": _package(r),
-                "recipient": _recipient(r),
-                "template_url": template,
-                "user_id": self._user_id(account, r),
-            }
-            for r in batch
-        ]
+        template = template_url(account, account.carrier)
+        dtos = [parcel(r, template, self._user_id(account, r)) for r in batch]
         params = {"param_waybill_cloud_print_apply_new_request": {**base, "trade_order_info_dtos": dtos}}
         answer = self._call(account, GET, params, GetAnswer, write=not again)
         modules = {m.object_id: m for m in answer.modules}
@@ -409,42 +328,6 @@ class PddProvider:
                 account, GET, module.waybill_code, module.print_data, r.object_id, account.carrier
             )
         return issued
-
-    def _apply_base(self, account: WaybillAccount) -> dict[str, Any]:
-        """What every pdd.waybill.get of `account` says besides its parcels: the carrier and the sender.
-
-        Raises:
-            WaybillRefused: (account level) no carrier, no sender address, or an incomplete one.
-        """
-        if not account.carrier:
-            raise WaybillRefused(msg("pdd.waybill.no_carrier", account=account.name), account_level=True)
-        sender = account.sender
-        if sender is None:
-            raise WaybillRefused(msg("pdd.waybill.no_sender", account=account.name), account_level=True)
-        parts = {
-            "name": sender.name,
-            "phone": sender.phone,
-            "province": sender.province,
-            "city": sender.city,
-            "district": sender.district,
-            "detail": sender.detail,
-        }
-        missing = _missing(parts)
-        if missing is not None:
-            raise WaybillRefused(
-                msg("pdd.waybill.sender_incomplete", account=account.name, part=msg(missing)), account_level=True
-            )
-        address = {k: parts[k] for k in ADDRESS_PARTS} | {"town": sender.town}
-        base: dict[str, Any] = {
-            "wp_code": wp_code(account.carrier),
-            "sender": {"name": sender.name, **_phones(sender.phone), "address": address},
-        }
-        if account.settings.get("need_encrypt"):
-            base["need_encrypt"] = True
-        return base
-
-    def _template(self, account: WaybillAccount, carrier: str) -> str:
-        return str(account.settings.get("template_url") or TEMPLATE.format(wp=wp_code(carrier).lower()))
 
     def _user_id(self, account: WaybillAccount, request: WaybillRequest) -> str:
         """Who uses the number: the PDD shop of the order, the account's configured user, else the token's shop."""
