@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TextIO
 
-from bench import labels, pdf, spooler, station, sync, waybills
+from bench import catalogue, labels, pdf, spooler, station, sync, waybills
 from bench.common import Figure
 
 SUITES = {
@@ -16,6 +16,7 @@ SUITES = {
     "spooler": spooler.run,
     "sync": sync.run,
     "waybills": waybills.run,
+    "catalogue": catalogue.run,
 }
 
 
