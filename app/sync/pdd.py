@@ -15,8 +15,8 @@ request_id}}`, read here by its error_code:
 - 10019 (access_token已过期) and any sub_code about the access token: the seller authorises PackDesk again
   (`TokenExpired`).
 - 70031 (调用过于频繁) and 52101 (当前接口被限流): rate limits; PDD counts calls per window of a second or more
-  and does not say how long to wait, so the client waits the seconds the words name, else one window, and asks again
-  (reads and writes: nothing was done).
+  and does not say how long to wait, so the client waits the seconds the words name (at most the retry policy's
+  longest backoff), else one window, and asks again (reads and writes: nothing was done).
 - 52102, 52103 (the API or the service temporarily unavailable): the platform's own hiccup, like a 5xx.
 - 10000-39999 and 50000-52004: clear refusals, nothing was done (`PddError` with PDD's own words). Of these,
   10001-10099 concern the caller (client id, signature, timestamp), not the request (`PddError.caller`).
@@ -223,7 +223,8 @@ class PddClient(GatewayClient):
             raise TokenExpired(msg("pdd.token_expired"), error_code=code, sub_code=sub_code, sub_msg=words)
         if code in LIMIT_CODES:
             told = _SECONDS.search(words)
-            return Again(limited_s=max(1, int(told.group(1)) if told else 1), words=words)
+            seconds = int(told.group(1)) if told else 1
+            return Again(limited_s=max(1, min(seconds, int(self.retry.max_backoff_s))), words=words)
         if code in BUSY_CODES:
             return Again(words=words)
         if 10000 <= code < 40000 or 50000 <= code <= 52004:

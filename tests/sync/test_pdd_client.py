@@ -211,13 +211,17 @@ def test_a_rate_limit_waits_a_window_and_asks_again_even_for_a_write(srv: PddSer
     assert len(srv.desk.live_numbers()) == 1  # the limited call did nothing, the second issued the only number
 
 
-def test_a_rate_limit_that_names_its_wait_is_waited_out(srv: PddServer) -> None:
+@pytest.mark.parametrize(("words", "sleep"), [("调用过于频繁，请 5 秒后重试", 6), ("每 120 秒限 3000 次", 11)])
+def test_a_rate_limit_that_names_its_wait_is_waited_out_up_to_the_longest_backoff(
+    srv: PddServer, words: str, sleep: int
+) -> None:
     srv.faults.rate_limit = 1.0
-    srv.faults.rate_limit_words = "调用过于频繁，请 5 秒后重试"
+    srv.faults.rate_limit_words = words
     sleeps = Sleeps(then=srv.faults.reset)
-    with client(srv, sleeps) as c:
+    policy = RetryPolicy(attempts=2, backoff_s=1.0, max_backoff_s=10.0)
+    with PddClient(srv.url, CLIENT_ID, SECRET, TOKEN, retry=policy, sleep=sleeps) as c:
         c.call(SEARCH)
-    assert sleeps == [6]
+    assert sleeps == [sleep]
 
 
 def test_a_rate_limit_that_never_lifts_ends_offline_saying_so(srv: PddServer) -> None:
