@@ -88,7 +88,7 @@ ROOTS = {
 }
 _BALANCE = ("quantity", "balance", "余额", "余量")
 _ACCOUNT = ("subscri", "sender", "template", "订购", "发货地址", "模板", "未开通")
-_NOT_LIVE = ("cancel", "not_exist", "not-exist", "已取消", "不存在", "已回收")
+_NOT_LIVE = ("cancelled", "canceled", "already_cancel", "not_exist", "not-exist", "已取消", "不存在", "已回收")
 _NAMED = re.compile(r"object_?id\s*[=:：]?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 
