@@ -68,6 +68,8 @@ class WaybillAccounts:
                     group = row.group
                     sender = SenderAddress.of_json(match, group.sender_name, group.sender_phone)
                     break
+        elif row.kind not in LOCAL_KINDS:
+            sender = self._own_sender(row)
         return WaybillAccount(
             row.id,
             row.name,
@@ -78,6 +80,26 @@ class WaybillAccounts:
             credentials_ref=row.credentials_ref,
             settings=dict(row.settings or {}),
             sender=sender,
+        )
+
+    def _own_sender(self, row: WaybillAccountRow) -> SenderAddress | None:
+        """The shop group's own sender, for an online account whose provider names no sender addresses (a Kuaidi100
+        branch account): the one that prints, as the account list shows; None when the provider names some."""
+        named = self.session.execute(
+            select(WaybillAccountCarrierRow.addresses).where(WaybillAccountCarrierRow.account_id == row.id)
+        ).scalars()
+        group = row.group
+        if any(named) or not (group.sender_province or group.sender_detail):
+            return None
+        return SenderAddress(
+            "",
+            group.sender_province,
+            group.sender_city,
+            group.sender_district,
+            "",
+            group.sender_detail,
+            group.sender_name,
+            group.sender_phone,
         )
 
     def take_serials(self, account_id: int, count: int) -> int | None:
