@@ -66,8 +66,8 @@ KUAIDI100: dict[str, str] = {
     "kuaidi100.failure.busy": QT_TRANSLATE_NOOP("CoreMessages", "Kuaidi100 is busy"),
     "kuaidi100.unclear.broke": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The connection to Kuaidi100 broke during {method}; it may have been applied. PackDesk asks again with the "
-        "same order id, which Kuaidi100 answers as it first did, never with a second number.",
+        "The connection to Kuaidi100 broke during {method}; it may have been applied. Asking again is safe: the same "
+        "order id gets the first number back, never a second one, and a cancel asked again changes nothing.",
     ),
     "kuaidi100.unclear.http": QT_TRANSLATE_NOOP("CoreMessages", "Kuaidi100 failed (HTTP {status}) during {method}."),
     "kuaidi100.unclear.failed": QT_TRANSLATE_NOOP("CoreMessages", "Kuaidi100 failed during {method}: {words}"),
