@@ -232,7 +232,7 @@ class Desk:
         from app.services.waybills.accounts import AccountSpec
         from app.sync.shops import Credentials
         from app.sync.waybills.setup import add_account
-        from app.wiring import remote_provider
+        from app.wiring import setup_provider
 
         kind = fields.get("provider", "")
         settings = {"partner_id": fields["partner_id"]} if kind == "kuaidi100" and fields.get("partner_id") else {}
@@ -255,7 +255,7 @@ class Desk:
             make_default=fields.get("make_default") == "1",
         )
         secrets = Credentials(fields.get("app_secret", ""), fields.get("session_key", ""))
-        return add_account(self.session_factory, self.data_dir, spec, secrets, remote_provider, self.clock)
+        return add_account(self.session_factory, self.data_dir, spec, secrets, setup_provider, self.clock)
 
     def refresh_waybill_accounts(self, name: str | None = None, *, in_use_only: bool = False) -> list[Refreshed]:
         """Asks the providers again for the balances and addresses (the io lane); an account whose provider could

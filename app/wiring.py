@@ -48,34 +48,35 @@ def _demo_provider() -> WaybillProvider:
     return demo_provider()
 
 
-def _cainiao(credentials: CredentialsOf) -> RemoteWaybillProvider:
+def _cainiao(credentials: CredentialsOf, **options: Any) -> RemoteWaybillProvider:
     from app.sync.waybills.cainiao import CainiaoProvider
 
-    return CainiaoProvider(credentials)
+    return CainiaoProvider(credentials, **options)
 
 
-def _pdd(credentials: CredentialsOf) -> RemoteWaybillProvider:
+def _pdd(credentials: CredentialsOf, **options: Any) -> RemoteWaybillProvider:
     from app.sync.waybills.pdd import PddProvider
 
-    return PddProvider(credentials)
+    return PddProvider(credentials, **options)
 
 
-def _kuaidi100(credentials: CredentialsOf) -> RemoteWaybillProvider:
+def _kuaidi100(credentials: CredentialsOf, **options: Any) -> RemoteWaybillProvider:
     from app.sync.waybills.kuaidi100 import Kuaidi100Provider
 
-    return Kuaidi100Provider(credentials)
+    return Kuaidi100Provider(credentials, **options)
 
 
-_REMOTE: dict[str, Callable[[CredentialsOf], RemoteWaybillProvider]] = {
+_REMOTE: dict[str, Callable[..., RemoteWaybillProvider]] = {
     "cainiao": _cainiao,
     "pdd": _pdd,
     "kuaidi100": _kuaidi100,
 }
 
 
-def remote_provider(kind: str, credentials: CredentialsOf) -> RemoteWaybillProvider:
+def remote_provider(kind: str, credentials: CredentialsOf, **options: Any) -> RemoteWaybillProvider:
     """The online provider of accounts of `kind` (cainiao, pdd, kuaidi100), finding an account's secrets through
-    `credentials`. Its module is imported here, when an account of that kind is first used.
+    `credentials` (`options`: its client's, e.g. `retry`). Its module is imported here, when an account of that
+    kind is first used.
 
     Raises:
         InvalidInput: this installation has no provider of that kind.
@@ -84,10 +85,19 @@ def remote_provider(kind: str, credentials: CredentialsOf) -> RemoteWaybillProvi
     try:
         if build is None:
             raise ImportError(kind)
-        return build(credentials)
+        return build(credentials, **options)
     except ImportError:
         log.exception("no %s waybill provider", kind)
         raise InvalidInput(msg("accounts.provider_missing", kind=kind)) from None
+
+
+def setup_provider(kind: str, credentials: CredentialsOf) -> RemoteWaybillProvider:
+    """The provider an account being set up is checked with (app.sync.waybills.setup): the seller waits for its
+    answer, so a gateway that does not answer is said after one quick retry, not after the backoff of a background
+    round."""
+    from app.sync.gateway import RetryPolicy
+
+    return remote_provider(kind, credentials, retry=RetryPolicy(attempts=2, backoff_s=0.5, max_backoff_s=1.0))
 
 
 def waybill_providers(data_dir: Path | None = None) -> WaybillProviders:

@@ -26,7 +26,7 @@ from app.services.waybills.accounts import AccountSpec, change_account, list_acc
 from app.services.workspace import Workspace
 from app.sync.shops import Credentials
 from app.sync.waybills.setup import add_account
-from app.wiring import remote_provider
+from app.wiring import setup_provider
 
 # The environment variables holding each provider's secrets: (app_secret, session_key) of its Credentials.
 SECRET_VARIABLES = {
@@ -121,7 +121,7 @@ def _add(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     variables = SECRET_VARIABLES.get(kind) if not spec.source_shop else None
     secrets = _secrets(*variables) if variables else None
     try:
-        added = add_account(ws.session_factory, ws.data_dir, spec, secrets, remote_provider, _now)
+        added = add_account(ws.session_factory, ws.data_dir, spec, secrets, setup_provider, _now)
     except InvalidInput as exc:
         if exc.msg.id == "accounts.secrets_missing" and variables:
             missing = next(v for v in variables if v not in OPTIONAL and not os.environ.get(v))

@@ -1,16 +1,19 @@
 """`packdesk waybill` end to end, in subprocesses on a real data directory: an account added from the shell is the one
 `packdesk print` takes numbers from, `waybill list` shows its balance going down and marks it low, refusals exit
-non-zero with a reason and change nothing. Online providers are tested against their loopback gateways in
-tests/app/test_cli_waybill_online.py."""
+non-zero with a reason and change nothing. A Cainiao account is set up against the loopback TOP gateway
+(tests/pdtest/top_server.py and its cainiao.waybill.ii.* methods): from a Taobao shop's key and session or its own,
+with its carriers, balances and sender addresses from `ii.search`, asked again by `waybill refresh`."""
 
 from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pdtest.top_server import TopServer
 
 TIMEOUT_S = 120
 SHOP = "小鹿家居旗舰店"
@@ -144,3 +147,120 @@ def test_refresh_lists_local_accounts_as_they_are(desk: Desk) -> None:
     refreshed = desk.ok("waybill", "refresh")
     assert {a["name"] for a in refreshed} == set(desk.accounts())
     assert all(a["error"] is None for a in refreshed)
+
+
+# -- Cainiao through the loopback TOP gateway ------------------------------------------------------------------------
+
+APP_KEY, SECRET, SESSION = "12345678", "helloworld", "test-session"
+TOP_ENV = {"PACKDESK_APP_SECRET": SECRET, "PACKDESK_SESSION_KEY": SESSION}
+SECOND_ADDRESS = {
+    "province": "上海市",
+    "city": "上海市",
+    "district": "青浦区",
+    "town": "华新镇",
+    "detail": "华志路1号",
+    "waybill_address_id": "2002",
+}
+
+
+@pytest.fixture
+def srv() -> Iterator[TopServer]:
+    with TopServer(app_key=APP_KEY, secret=SECRET, session=SESSION, seed=3, n_trades=10) as server:
+        yield server
+
+
+@pytest.fixture
+def top_desk(packdesk_cmd: list[str], tmp_path: Path, srv: TopServer) -> Desk:
+    """A data directory with one Taobao shop that syncs through the loopback gateway."""
+    d = Desk(packdesk_cmd, tmp_path / "data", tmp_path / "labels")
+    done = d.run(
+        "shop", "add", "淘宝店", "--platform", "taobao", "--gateway", srv.url, "--app-key", APP_KEY, env=TOP_ENV
+    )
+    assert done.returncode == 0, done.stderr
+    return d
+
+
+def test_a_cainiao_account_from_a_taobao_shop_shows_what_ii_search_answers(top_desk: Desk, srv: TopServer) -> None:
+    added = top_desk.ok("waybill", "add", "菜鸟", "--provider", "cainiao", "--shop", "淘宝店", "--carrier", "ZTO")
+    assert (added["provider"], added["carrier"], added["source_shop"]) == ("cainiao", "ZTO", "淘宝店")
+    assert added["default"] and added["shops"] == ["淘宝店"] and added["group"] == "淘宝店"
+    assert srv.calls["cainiao.waybill.ii.search"] == 1
+    listed = top_desk.accounts()["菜鸟"]
+    carriers = {c["code"]: c for c in listed["carriers"]}
+    assert set(carriers) == {"ZTO", "YTO", "STO", "YUNDA", "SF", "EMS"}
+    assert carriers["ZTO"]["balance"] == 5000 and not carriers["ZTO"]["low"]
+    address = carriers["ZTO"]["address"]
+    assert (address["address_id"], address["detail"]) == ("1001", "文一西路969号")  # the only one: chosen
+
+    srv.cainiao.set_balance("ZTO", 150)  # numbers taken elsewhere (another station, the seller centre)
+    refreshed = top_desk.ok("waybill", "refresh", "菜鸟")
+    assert refreshed[0]["error"] is None and refreshed[0]["balance"] == 150 and refreshed[0]["low"]
+    assert srv.calls["cainiao.waybill.ii.search"] == 2
+    text = top_desk.run("waybill", "list").stdout
+    assert "150 LOW (<200)" in text
+
+
+def test_a_cainiao_account_with_its_own_key_keeps_its_secrets_for_later(top_desk: Desk, srv: TopServer) -> None:
+    args = ("waybill", "add", "菜鸟自有", "--provider", "cainiao", "--gateway", srv.url, "--app-key", APP_KEY)
+    no_secrets = top_desk.run(*args, "--group", "自有组", env={"PACKDESK_APP_SECRET": "", "PACKDESK_SESSION_KEY": ""})
+    assert no_secrets.returncode == 2 and "PACKDESK_APP_SECRET" in no_secrets.stderr
+    wrong = top_desk.run(*args, "--group", "自有组", env={**TOP_ENV, "PACKDESK_SESSION_KEY": "expired"})
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "菜鸟自有" not in top_desk.accounts()  # refused by the provider: nothing written
+    done = top_desk.run(*args, "--group", "自有组", "--warn-below", "10", env=TOP_ENV)
+    assert done.returncode == 0, done.stderr
+    secrets = json.loads((top_desk.data_dir / "secrets.json").read_text(encoding="utf-8"))
+    assert secrets["waybill:菜鸟自有"] == {"app_secret": SECRET, "session_key": SESSION}
+    srv.cainiao.set_balance("SF", 9)
+    # asked again with no secrets given: the stored ones are read
+    refreshed = top_desk.ok("waybill", "refresh", "菜鸟自有")
+    assert refreshed[0]["error"] is None
+    sf = next(c for c in refreshed[0]["carriers"] if c["code"] == "SF")
+    assert (sf["balance"], sf["low"]) == (9, True)
+
+
+def test_several_sender_addresses_need_a_choice_among_those_returned(top_desk: Desk, srv: TopServer) -> None:
+    first = dict(srv.cainiao.subscriptions["ZTO"][1][0].addresses[0])
+    srv.cainiao.subscribe("ZTO", quantity=80, addresses=[first, SECOND_ADDRESS])
+    args = ("waybill", "add", "菜鸟", "--provider", "cainiao", "--shop", "淘宝店", "--carrier", "ZTO")
+    several = top_desk.run(*args)
+    assert several.returncode == 2
+    assert "1001 (浙江省杭州市余杭区仓前街道文一西路969号)" in several.stderr and "2002 (上海市" in several.stderr
+    unknown = top_desk.run(*args, "--address-id", "3003")
+    assert unknown.returncode == 2 and "no sender address '3003'" in unknown.stderr
+    assert top_desk.accounts() == {}
+    chosen = top_desk.ok(*args, "--address-id", "2002")
+    zto = next(c for c in chosen["carriers"] if c["code"] == "ZTO")
+    assert chosen["address_id"] == "2002" and zto["address"]["detail"] == "华志路1号" and zto["balance"] == 80
+    not_subscribed = top_desk.run(
+        "waybill", "add", "菜鸟2", "--provider", "cainiao", "--shop", "淘宝店", "--carrier", "JT"
+    )
+    assert not_subscribed.returncode == 2 and "not subscribed to JT" in not_subscribed.stderr
+
+
+def test_an_unreachable_gateway_changes_nothing(top_desk: Desk) -> None:
+    from pdtest.capture import refused_port
+
+    sock, port = refused_port()
+    with sock:
+        url = f"http://127.0.0.1:{port}/router/rest"
+        args = (
+            "waybill",
+            "add",
+            "菜鸟",
+            "--provider",
+            "cainiao",
+            "--gateway",
+            url,
+            "--app-key",
+            APP_KEY,
+            "--group",
+            "组",
+        )
+        done = top_desk.run(*args, env=TOP_ENV)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert top_desk.accounts() == {}
+    bad = top_desk.run(
+        "waybill", "add", "菜鸟", "--provider", "cainiao", "--gateway", "http://127.0.0.1:x/", "--app-key", "k"
+    )
+    assert bad.returncode == 2 and "not an http(s) address" in bad.stderr

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -97,7 +98,7 @@ def check_spec(spec: AccountSpec) -> AccountSpec:
         raise InvalidInput(msg("accounts.warn_below_negative", value=spec.warn_below))
     gateway, app_key = spec.gateway.strip(), spec.app_key.strip()
     if kind in ONLINE_KINDS and not spec.source_shop:
-        if not gateway.startswith(("http://", "https://")):
+        if not _http_url(gateway):
             raise InvalidInput(msg("accounts.gateway_not_http", gateway=gateway))
         if not app_key:
             raise InvalidInput(msg("accounts.key_empty", field=msg(f"accounts.field.{kind}")))
@@ -120,6 +121,16 @@ def check_spec(spec: AccountSpec) -> AccountSpec:
         address_id=address_id,
         first=re.sub(r"\s+", "", spec.first).upper(),
     )
+
+
+def _http_url(text: str) -> bool:
+    """An http(s) address with a host and, if any, a valid port."""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not one
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def roll_range(code: str, first: str, count: int) -> tuple[int, int]:
