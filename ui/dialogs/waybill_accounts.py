@@ -74,7 +74,7 @@ class WaybillAccountsDialog(QDialog):
             self.tr("The selected account and carrier print the waybills of its shop group unless told otherwise")
         )
         self.warn_edit = QSpinBox(self)
-        self.warn_edit.setRange(0, 10_000_000)
+        self.warn_edit.setRange(0, 2_000_000_000)
         self.warn_edit.setSingleStep(100)
         self.warn_button = QPushButton(self.tr("Set warning level"), self)
         actions = QHBoxLayout()
@@ -109,7 +109,7 @@ class WaybillAccountsDialog(QDialog):
         self.used_by.lineEdit().setPlaceholderText(self.tr("a shop group, or a shop (its group)"))
         self.address = QComboBox(self)
         self.warn_below = QSpinBox(self)
-        self.warn_below.setRange(0, 10_000_000)
+        self.warn_below.setRange(0, 2_000_000_000)
         self.warn_below.setSingleStep(100)
         self.warn_below.setValue(DEFAULT_WARN_BELOW)
         self.labels: dict[str, QLabel] = {}
@@ -187,10 +187,10 @@ class WaybillAccountsDialog(QDialog):
         for group in groups:
             members = ", ".join(s.name for s in shops if s.group == group)
             text = self.tr("%1 (shop group: %2)").replace("%1", group).replace("%2", members or "-")
-            self.used_by.addItem(text, ("group", group))
+            self.used_by.addItem(text, f"group:{group}")
         for shop in shops:
             if not shop.group:
-                self.used_by.addItem(self.tr("%1 (shop)").replace("%1", shop.name), ("shop", shop.name))
+                self.used_by.addItem(self.tr("%1 (shop)").replace("%1", shop.name), f"shop:{shop.name}")
         if typed:
             self.used_by.setEditText(typed)
         self._show_fields()
@@ -340,7 +340,8 @@ class WaybillAccountsDialog(QDialog):
             used = None  # typed over: a new group's name
         group, for_shop = "", ""
         if used is not None:
-            group, for_shop = (used[1], "") if used[0] == "group" else ("", used[1])
+            what, _, name = str(used).partition(":")
+            group, for_shop = (name, "") if what == "group" else ("", name)
         elif text:
             group = text
         return {
@@ -382,12 +383,13 @@ class WaybillAccountsDialog(QDialog):
         self._clear_addresses()
         self._show_fields()
         self.reload()
-        if added.warning:
-            self._say(core_text(added.warning), WARN_COLOUR)
+        balance = added.account.balance
+        text = self.tr("Account %1 added: %2 numbers left.").replace("%1", added.account.name)
+        text = text.replace("%2", "?" if balance is None else f"{balance:,}")
+        if added.warning:  # the secrets went to a file for want of a keyring
+            self._say(f"{text}\n{core_text(added.warning)}", WARN_COLOUR)
         else:
-            balance = added.account.balance
-            text = self.tr("Account %1 added: %2 numbers left.").replace("%1", added.account.name)
-            self._say(text.replace("%2", "?" if balance is None else f"{balance:,}"), OK_COLOUR)
+            self._say(text, OK_COLOUR)
 
     def _on_add_failed(self, error: BaseException) -> None:
         self.add_button.setEnabled(True)

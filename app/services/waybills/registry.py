@@ -29,6 +29,15 @@ class WaybillProviders:
         self._factories[kind] = factory
         self._built.pop(kind, None)
 
+    def close(self) -> None:
+        """Closes the providers built so far that hold connections (their `close()`); they are built again when
+        next used."""
+        built, self._built = list(self._built.values()), {}
+        for provider in built:
+            close = getattr(provider, "close", None)
+            if close is not None:
+                close()
+
     def kinds(self) -> list[str]:
         return sorted(self._factories)
 

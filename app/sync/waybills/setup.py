@@ -108,7 +108,13 @@ def add_account(
         credentials_ref=spec.credentials_ref,
         settings=dict(spec.settings),
     )
-    answered = connect(spec.kind, lambda _account: creds).search(account)  # no transaction is open
+    provider = connect(spec.kind, lambda _account: creds)
+    try:
+        answered = provider.search(account)  # no transaction is open
+    finally:
+        close = getattr(provider, "close", None)
+        if close is not None:
+            close()
     warning = None
     with session_factory.begin() as session:
         view = save_account(session, spec, answered, now())
