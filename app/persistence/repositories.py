@@ -221,15 +221,16 @@ class OrderRepository:
             return None
         return self.session.execute(_statements().by_id, {"id": order_id}).unique().scalars().first()
 
-    def awaiting_with_sku(self, sku: str, units: int, limit: int = 20) -> list[str]:
+    def awaiting_with_sku(self, sku: str, units: int, limit: int = 20, aliases: Sequence[str] = ()) -> list[str]:
         """Order numbers, most urgent first, of the waiting orders with no printed parcel yet whose packable lines
-        take `units` of `sku` in one line: the orders a SKU-first scan may open."""
+        take `units` of `sku` (or of a line naming it by one of its `aliases`) in one line: the orders a SKU-first
+        scan may open."""
         query = (
             select(OrderRow.order_no)
             .join(OrderLineRow, OrderLineRow.order_id == OrderRow.id)
             .where(
                 OrderRow.status.in_((OrderStatus.AWAITING_SHIPMENT.value, OrderStatus.PARTLY_SHIPPED.value)),
-                OrderLineRow.sku == sku,
+                OrderLineRow.sku.in_((sku, *aliases)),
                 packable_line(),
                 OrderLineRow.qty >= units,
                 ~OrderRow.packages.any(PackageRow.print_count > 0),

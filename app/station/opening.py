@@ -76,7 +76,7 @@ class Opening(Finishing):
         """SKU-first: opens the most urgent waiting order with an unprinted parcel that needs this item, and counts
         the scan as its first item. None when no order needs it."""
         repo = OrderRepository(db)
-        candidates = repo.awaiting_with_sku(hit.sku, hit.units)
+        candidates = repo.awaiting_with_sku(hit.sku, hit.units, aliases=hit.aliases)
         for order_no in candidates:
             stored = repo.stored(order_no, barcodes=True)
             if stored is None or stored.order.block_reason():

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from app.persistence.rows import AuditRow
 from app.services.printing import PrintService
+from app.services.station_options import StationOptions
 from app.services.workspace import Workspace
 from app.station import Station
 from app.sync.imports import import_files
@@ -84,3 +85,13 @@ def test_a_line_carrying_the_item_code_is_verified_by_its_skus_barcode(
     verdicts = [e for e in station_events if e.event.value == "item_ok"]
     assert len(verdicts) == order.lines[0].qty and {e.sku for e in verdicts} == {"TOWEL-02"}
     assert "order_complete" in names(station_events) and bindings(shop) == 0
+
+
+def test_sku_first_opens_an_order_whose_line_carries_the_item_code(shop: Workspace, tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "a.csv", ["SKU", "outer id", "Barcode"], [["6901-TOWEL-PINK", "TOWEL-02", ean(1)]])
+    import_sheet(shop, path)
+    printer = PrintService(shop.session_factory, MemoryPrinter(), ACTOR)
+    station = build_station(shop.session_factory, ACTOR, printer, options=StationOptions(sku_first=True))
+    events = station.scan(ean(1))
+    assert names(events)[:2] == ["order_opened", "item_ok"] and events[1].sku == "TOWEL-02"
+    assert station.order is not None and {ln.sku for ln in station.order.lines} >= {"TOWEL-02"}
