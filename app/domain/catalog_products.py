@@ -60,7 +60,8 @@ PRODUCTS: dict[str, str] = {
         "No SKU {sku} in the catalogue. Import the product sheet first, or use a SKU of a waiting order.",
     ),
     "products.units_range": QT_TRANSLATE_NOOP(
-        "CoreMessages", "--units must be between 1 and {most} (1 for a single piece, more for a case pack)."
+        "CoreMessages",
+        "One scan of a barcode counts 1 to {most} pieces (1 for a single piece, more for a case pack), not {units}.",
     ),
     "products.limit_too_small": QT_TRANSLATE_NOOP("CoreMessages", "--limit must be at least 1."),
     # A product sheet refused as a whole (app.sync.imports.products); they end "{file} {reason}."
@@ -74,8 +75,8 @@ PRODUCTS: dict[str, str] = {
     "products.file.not_xlsx": QT_TRANSLATE_NOOP("CoreMessages", "is not a readable Excel workbook ({error})"),
     "products.file.no_sku_column": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "has no SKU column PackDesk recognises (SKU, 商家编码, outer id...); its first row reads: {first}. Name the "
-        "column with --map sku=HEADER",
+        "has no SKU column PackDesk recognises (SKU, 商家编码, outer id...); its first row reads: {first}. Say which "
+        "column holds the SKU (on the command line: --map sku=HEADER)",
     ),
     "products.file.no_column": QT_TRANSLATE_NOOP(
         "CoreMessages", "has no column '{header}' (asked for by {field}); its columns are: {headers}"

@@ -26,6 +26,7 @@ from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, ProductRow,
 
 PRODUCTS, BARCODES = ProductRow.__table__, BarcodeRow.__table__
 CHUNK = 500  # keys per IN list (a look-up by every key repeats it four times: well under SQLite's 32,766 variables)
+LINE_CHUNK = 5000  # order line SKUs per look-up of their products (4 x 5,000 variables)
 _OPEN = tuple(s.value for s in OrderStatus if s.is_open)  # orders whose packable lines hold stock
 # A change as app.domain.products.CatalogueEntry.changes names it -> the column it writes
 _COLUMNS = {
@@ -137,20 +138,22 @@ class ProductRepository:
         return link_skus(wanted, self.candidates(wanted)) if wanted else {}
 
     def for_lines(self, skus: Iterable[str]) -> dict[str, LineProduct]:
-        """In one query, the product each of an order's line SKUs names, with its codes, picture and weight."""
+        """The product each of order lines' SKUs names, with its codes, picture and weight: one query for an
+        order's lines (a list of thousands of orders takes one per `LINE_CHUNK` SKUs)."""
         wanted = sorted(set(skus))
-        if not wanted:
-            return {}
-        keys: dict[int, ProductKeys] = {}
-        codes: dict[int, list[str]] = defaultdict(list)
-        extra: dict[int, tuple[str, int]] = {}
-        for row in self.session.execute(_statements().lines, {"keys": wanted}):
-            keys.setdefault(row.id, _keys(row))
-            extra[row.id] = (row.image_url or "", row.weight_g or 0)
-            if row.code is not None:
-                codes[row.id].append(row.code)
-        links = link_skus(wanted, keys.values())
-        return {sku: LineProduct(tuple(codes[pid]), *extra[pid]) for sku, pid in links.items()}
+        found: dict[str, LineProduct] = {}
+        for chunk in _chunks(wanted, LINE_CHUNK):
+            keys: dict[int, ProductKeys] = {}
+            codes: dict[int, list[str]] = defaultdict(list)
+            extra: dict[int, tuple[str, int]] = {}
+            for row in self.session.execute(_statements().lines, {"keys": chunk}):
+                keys.setdefault(row.id, _keys(row))
+                extra[row.id] = (row.image_url or "", row.weight_g or 0)
+                if row.code is not None:
+                    codes[row.id].append(row.code)
+            for sku, pid in link_skus(chunk, keys.values()).items():
+                found[sku] = LineProduct(tuple(codes[pid]), *extra[pid])
+        return found
 
     def by_code(self, code: str) -> CodeHit | None:
         """The product `code` (as normalised for a scan) belongs to; None when no product has it."""

@@ -116,7 +116,7 @@ def bind_barcode(session_factory: sessionmaker[Session], sku: str, text: str, un
         NotFound: no product and no order line has that SKU.
     """
     if not 1 <= units <= MAX_UNITS:
-        raise InvalidInput(msg("products.units_range", most=MAX_UNITS))
+        raise InvalidInput(msg("products.units_range", most=MAX_UNITS, units=units))
     code = unit_code(text) if units == 1 else case_code(text, units)
     sku = sku.strip()
     if len(sku) > MAX_SKU:

@@ -266,3 +266,17 @@ def test_binding_by_hand_follows_the_rules_and_is_audited(workspace: Workspace, 
     with workspace.session_factory() as s:
         audited = s.execute(select(AuditRow.entity_id).where(AuditRow.action == "bind_barcode")).scalars().all()
     assert len(audited) == 2
+
+
+def test_barcodes_of_many_lines_are_found_chunk_by_chunk(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [[f"SKU-{n}", f"{ean(2 * n)} {ean(2 * n + 1)}", f"ITEM-{n}"] for n in range(7)]
+    run(workspace, write_rows(tmp_path / "a.csv", ["SKU", "Barcodes", "outer id"], rows))
+    wanted = [f"SKU-{n}" for n in range(4)] + [f"ITEM-{n}" for n in range(4, 7)] + ["NOPE"]
+    with workspace.session_factory() as session:
+        whole = CatalogueRepository(session).for_skus(wanted)
+        monkeypatch.setattr("app.persistence.products.LINE_CHUNK", 3)  # the chunks split a product's keys apart
+        assert CatalogueRepository(session).for_skus(wanted) == whole
+    expected = {text: [ean(2 * n), ean(2 * n + 1)] for n, text in enumerate(wanted[:7])}
+    assert whole == (expected, {})

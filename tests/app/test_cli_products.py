@@ -120,7 +120,7 @@ def test_barcode_binds_by_the_rules_and_refuses_with_reasons(packdesk: Any, tmp_
     wrong = ean(2)[:-1] + str((int(ean(2)[-1]) + 1) % 10)
     refused(packdesk("products", "barcode", "MUG-03", wrong), "check digit", f"need {ean(2)[-1]}")
     refused(packdesk("products", "barcode", "MUG-03", case_of(ean(3))), "case code")
-    refused(packdesk("products", "barcode", "MUG-03", ean(3), "--units", "0"), "--units")
+    refused(packdesk("products", "barcode", "MUG-03", ean(3), "--units", "0"), "1 to 9999 pieces", "not 0")
     refused(packdesk("products", "barcode", "NOPE", ean(3)), "No SKU NOPE")
     mug = ok(packdesk("products", "list", "--search", "MUG-03", "--json"))
     assert mug[0]["barcodes"] == [] and mug[0]["case_packs"] == []
