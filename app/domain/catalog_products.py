@@ -109,8 +109,7 @@ PRODUCTS: dict[str, str] = {
     "products.row.too_long": QT_TRANSLATE_NOOP(
         "CoreMessages", "'{value}' is longer than the {most} characters this column can hold"
     ),
-    # The sheet itself and the fields a column can carry (what the mapping shows)
-    "products.format.sheet": QT_TRANSLATE_NOOP("CoreMessages", "product sheet"),
+    # The fields a column can carry (what the mapping shows)
     "products.field.sku": QT_TRANSLATE_NOOP("CoreMessages", "SKU (merchant code)"),
     "products.field.outer_id": QT_TRANSLATE_NOOP("CoreMessages", "item code (outer id)"),
     "products.field.sku_id": QT_TRANSLATE_NOOP("CoreMessages", "platform SKU id"),
