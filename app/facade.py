@@ -253,6 +253,8 @@ class Desk:
             first=fields.get("first", ""),
             count=int(count) if count.lstrip("-").isdigit() else 0,
             make_default=fields.get("make_default") == "1",
+            sender_name=fields.get("sender_name") or None,
+            sender_phone=fields.get("sender_phone") or None,
         )
         secrets = Credentials(fields.get("app_secret", ""), fields.get("session_key", ""))
         return add_account(self.session_factory, self.data_dir, spec, secrets, setup_provider, self.clock)

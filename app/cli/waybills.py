@@ -81,6 +81,8 @@ def _who(p: argparse.ArgumentParser) -> None:
     p.add_argument("--for-shop", default=None, metavar="SHOP", help="the shop that uses it (with its group)")
     p.add_argument("--warn-below", type=int, default=None, metavar="N", help="warn when fewer numbers are left")
     p.add_argument("--default", action="store_true", help="the group's default account from now on")
+    p.add_argument("--sender-name", default=None, metavar="NAME", help="the shop group's sender name")
+    p.add_argument("--sender-phone", default=None, metavar="PHONE", help="the shop group's sender phone")
 
 
 def cmd_waybill(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
@@ -117,6 +119,8 @@ def _add(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         first=args.first,
         count=args.count,
         make_default=args.default,
+        sender_name=args.sender_name,
+        sender_phone=args.sender_phone,
     )
     variables = SECRET_VARIABLES.get(kind) if not spec.source_shop else None
     secrets = _secrets(*variables) if variables else None
@@ -129,12 +133,20 @@ def _add(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         raise
     if added.warning:
         print(f"packdesk: warning: {say(added.warning)}", file=sys.stderr)
+    _warn_sender(added.account)
     if args.json:
         emit({**added.account.to_json(), "warning": added.warning.render() if added.warning else None}, out)
     else:
         out.write(f"Waybill account {added.account.name} added.\n")
         _table([added.account], out)
     return 0
+
+
+def _warn_sender(account: AccountView) -> None:
+    if account.needs_sender:
+        provider = msg(f"accounts.provider.{account.provider}")
+        print(f"packdesk: warning: {say(msg('accounts.sender_missing', group=account.group, provider=provider))}",
+              file=sys.stderr)  # fmt: skip
 
 
 def _secrets(secret_var: str, session_var: str) -> Credentials | None:
@@ -221,7 +233,10 @@ def _set(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             make_default=args.default,
             warn_below=args.warn_below,
             address_id=args.address_id,
+            sender_name=args.sender_name,
+            sender_phone=args.sender_phone,
         )
+    _warn_sender(view)
     if args.json:
         emit(view.to_json(), out)
     else:
@@ -232,10 +247,9 @@ def _set(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def _cancel(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.waybills.cancels import cancel_number
 
-    result = cancel_number(ws.session_factory, installed(), args.tracking_no.strip(), actor_of(ws))
-    data = result.to_json() if hasattr(result, "to_json") else {"tracking_no": args.tracking_no.strip()}
+    result = cancel_number(ws.session_factory, installed(), args.tracking_no, actor_of(ws))
     if args.json:
-        emit(data, out)
+        emit(result.to_json(), out)
     else:
-        out.write(f"{data.get('tracking_no', args.tracking_no)}: cancelled.\n")
+        out.write(f"{result.tracking_no} ({result.order_no}): {say(result.message)}\n")
     return 0

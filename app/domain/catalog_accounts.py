@@ -19,6 +19,9 @@ WAYBILL_ACCOUNTS: dict[str, str] = {
     "accounts.field.cainiao": QT_TRANSLATE_NOOP("CoreMessages", "app key"),
     "accounts.field.pdd": QT_TRANSLATE_NOOP("CoreMessages", "client id"),
     "accounts.field.kuaidi100": QT_TRANSLATE_NOOP("CoreMessages", "Kuaidi100 key"),
+    "accounts.provider.cainiao": QT_TRANSLATE_NOOP("CoreMessages", "Cainiao"),
+    "accounts.provider.pdd": QT_TRANSLATE_NOOP("CoreMessages", "Pinduoduo"),
+    "accounts.provider.kuaidi100": QT_TRANSLATE_NOOP("CoreMessages", "Kuaidi100"),
     "accounts.secrets_missing": QT_TRANSLATE_NOOP("CoreMessages", "The waybill account '{name}' needs {needed}."),
     "accounts.secrets.cainiao": QT_TRANSLATE_NOOP("CoreMessages", "its app secret and session key"),
     "accounts.secrets.pdd": QT_TRANSLATE_NOOP("CoreMessages", "its client secret and access token"),
@@ -78,6 +81,17 @@ WAYBILL_ACCOUNTS: dict[str, str] = {
         "CoreMessages",
         "Say which shops use the waybill account '{name}': a shop group (--group GROUP) or a shop (--for-shop "
         "SHOP). Groups: {groups}. Shops: {shops}.",
+    ),
+    "accounts.sender_name_long": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The sender name '{name}' is too long: the waybill providers take at most 40 characters."
+    ),
+    "accounts.sender_phone_bad": QT_TRANSLATE_NOOP(
+        "CoreMessages", "'{phone}' is not a phone number, e.g. 13800000000 or 0571-88888888."
+    ),
+    "accounts.sender_missing": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The shop group '{group}' has no sender name or phone: {provider} needs both with every number. "
+        "Set them (--sender-name, --sender-phone) before printing.",
     ),
     "accounts.warn_below_negative": QT_TRANSLATE_NOOP(
         "CoreMessages", "The balance warning threshold must be 0 or more; it was {value}."

@@ -61,6 +61,13 @@ class AccountView:
     gateway: str = ""
     source_shop: str = ""  # a Cainiao account using a TOP shop's app key and session
     settings: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    sender_name: str = ""  # the group's sender, printed and sent with every request (providers need both)
+    sender_phone: str = ""
+
+    @property
+    def needs_sender(self) -> bool:
+        """An online provider needs the sender's name and phone with every request; the group has not both."""
+        return self.online and not (self.sender_name and self.sender_phone)
 
     @property
     def online(self) -> bool:
@@ -102,6 +109,7 @@ class AccountView:
             "address_id": self.address_id or None,
             "gateway": self.gateway or None,
             "source_shop": self.source_shop or None,
+            "sender": {"name": self.sender_name, "phone": self.sender_phone},
             "carriers": [c.to_json() for c in self.carriers],
         }
 

@@ -192,6 +192,8 @@ class WaybillAccounts:
             gateway=row.gateway_url or "",
             source_shop=source.name if source else "",
             settings=dict(row.settings or {}),
+            sender_name=group.sender_name,
+            sender_phone=group.sender_phone,
         )
 
     @staticmethod
@@ -245,6 +247,24 @@ class WaybillAccounts:
             shop.group_id = self.group_named(shop.name)
             self.session.flush()
         return shop.group_id
+
+    def set_group_sender(
+        self, group_id: int, name: str | None, phone: str | None, address: SenderAddress | None = None
+    ) -> None:
+        """Sets the sender name and phone of the group (None keeps them); a group with no sender address takes
+        `address`, the one its account's provider returned, so the labels print the address the numbers were
+        issued for."""
+        group = self.session.get(ShopGroupRow, group_id)
+        assert group is not None
+        if name is not None:
+            group.sender_name = name
+        if phone is not None:
+            group.sender_phone = phone
+        if address is not None and not (group.sender_province or group.sender_detail):
+            group.sender_province, group.sender_city = address.province, address.city
+            group.sender_district = address.district
+            group.sender_detail = f"{address.town}{address.detail}"
+        self.session.flush()
 
     def group_names(self) -> list[str]:
         return list(self.session.execute(select(ShopGroupRow.name).order_by(ShopGroupRow.name)).scalars())

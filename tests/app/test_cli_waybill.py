@@ -86,6 +86,9 @@ def test_a_roll_added_from_the_shell_numbers_the_shops_waybills(desk: Desk) -> N
     assert text.returncode == 0
     line = next(ln for ln in text.stdout.splitlines() if ln.startswith("中通号段"))
     assert "LOW" in line and " 2 " in line
+    voided = desk.ok("waybill", "cancel", "73600316247086")  # a roll's number: voided, never given again
+    assert voided["state"] == "void" and voided["order_no"] == order_no
+    assert desk.accounts()["中通号段"]["balance"] == 2
 
 
 def test_another_carriers_account_numbers_a_print_that_names_it(desk: Desk) -> None:
@@ -264,3 +267,84 @@ def test_an_unreachable_gateway_changes_nothing(top_desk: Desk) -> None:
         "waybill", "add", "菜鸟", "--provider", "cainiao", "--gateway", "http://127.0.0.1:x/", "--app-key", "k"
     )
     assert bad.returncode == 2 and "not an http(s) address" in bad.stderr
+
+
+def test_cainiao_numbers_print_and_cancel_and_a_shipped_one_stays(top_desk: Desk, srv: TopServer) -> None:
+    assert top_desk.run("sync").returncode == 0
+    add = ("waybill", "add", "菜鸟", "--provider", "cainiao", "--shop", "淘宝店", "--carrier", "ZTO")
+    silent = top_desk.run(*add)
+    assert silent.returncode == 0 and "has no sender name or phone" in silent.stderr  # providers need both
+    top_desk.ok("waybill", "set", "菜鸟", "--sender-name", "小鹿家居", "--sender-phone", "13800000000")
+    first, second = top_desk.packable()[:2]
+    printed = top_desk.run("print", first, second, "--printer", f"png://{top_desk.labels.as_posix()}")
+    assert printed.returncode == 0, printed.stderr
+    orders = {o["order_no"]: o for o in top_desk.ok("orders", "--limit", "100")}
+    numbers = [orders[n]["tracking_no"] for n in (first, second)]
+    ledger = srv.waybills
+    assert [ledger[n]["order_no"] for n in numbers] == [first, second]  # the gateway's numbers, on their orders
+    assert ledger[numbers[0]]["print_data"]["data"]["sender"]["name"] == "小鹿家居"
+    assert top_desk.ok("waybill", "refresh", "菜鸟")[0]["balance"] == 5000 - 2
+
+    cancelled = top_desk.ok("waybill", "cancel", numbers[0])
+    assert cancelled["state"] == "cancelled" and srv.waybills[numbers[0]]["state"] == "cancelled"
+    assert top_desk.ok("waybill", "refresh", "菜鸟")[0]["balance"] == 5000 - 1  # the number went back
+
+    shipped = top_desk.run("ship", second, "--carrier", "ZTO", "--tracking", numbers[1])
+    assert shipped.returncode == 0, shipped.stderr
+    refused = top_desk.run("waybill", "cancel", numbers[1])
+    assert refused.returncode == 2 and "shipped" in refused.stderr
+    assert srv.waybills[numbers[1]]["state"] == "live"
+    unknown = top_desk.run("waybill", "cancel", "79999999999999")
+    assert unknown.returncode == 2 and "79999999999999" in unknown.stderr
+
+
+# -- Pinduoduo and Kuaidi100 through their loopback gateways ---------------------------------------------------------
+
+
+def test_a_pinduoduo_account_chooses_among_the_addresses_pdd_returned(desk: Desk) -> None:
+    import re
+
+    from pdtest.pdd_server import PddServer
+
+    env = {"PACKDESK_CLIENT_SECRET": "pdd-secret", "PACKDESK_ACCESS_TOKEN": "pdd-token"}
+    with PddServer(client_id="pdd-client", client_secret="pdd-secret", access_token="pdd-token", seed=1) as srv:
+        args = ("waybill", "add", "拼多多", "--provider", "pdd", "--gateway", srv.url, "--client-id", "pdd-client")
+        wrong = desk.run(*args, "--group", GROUP, env={**env, "PACKDESK_ACCESS_TOKEN": "expired"})
+        assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+        several = desk.run(*args, "--group", GROUP, env=env)
+        assert several.returncode == 2 and "五常大道181号仓库B" in several.stderr
+        assert "拼多多" not in desk.accounts()
+        found = re.search(r"(\S+) \(浙江省杭州市余杭区五常大道181号仓库B\)", several.stderr)
+        assert found is not None
+        done = desk.run(*args, "--group", GROUP, "--carrier", "YTO", "--address-id", found.group(1), env=env)
+        assert done.returncode == 0, done.stderr
+        srv.desk.set_balance("YTO", 42)
+        refreshed = desk.ok("waybill", "refresh", "拼多多")[0]
+    yto = next(c for c in refreshed["carriers"] if c["code"] == "YTO")
+    assert (refreshed["provider"], refreshed["carrier"], refreshed["default"]) == ("pdd", "YTO", False)
+    assert (yto["balance"], yto["low"], yto["address"]["detail"]) == (42, True, "五常大道181号仓库B")
+    assert {c["code"] for c in refreshed["carriers"]} == {"YTO", "ZTO"}
+
+
+def test_a_kuaidi100_branch_account_numbers_the_groups_prints(desk: Desk) -> None:
+    from pdtest.kuaidi100_server import Kuaidi100Server
+
+    env = {"PACKDESK_KD100_SECRET": "kd-secret", "PACKDESK_PARTNER_ID": "ZT-0571-88", "PACKDESK_PARTNER_KEY": "pw"}
+    with Kuaidi100Server("kd-key", "kd-secret", seed=2) as srv:
+        srv.add_branch("zhongtong", "ZT-0571-88", "pw", balance=10)
+        args = ("waybill", "add", "快递100", "--provider", "kuaidi100", "--gateway", srv.url, "--key", "kd-key")
+        no_carrier = desk.run(*args, "--group", GROUP, env=env)
+        assert no_carrier.returncode == 2 and "--carrier CODE" in no_carrier.stderr
+        done = desk.run(*args, "--carrier", "ZTO", "--group", GROUP, "--default", "--json", env=env)
+        assert done.returncode == 0, done.stderr
+        added = json.loads(done.stdout)
+        assert (added["provider"], added["default"]) == ("kuaidi100", True)
+        assert added["carriers"][0] | {"balance": None} == added["carriers"][0]  # Kuaidi100 does not say
+        assert added["carriers"][0]["address"]["detail"].startswith("仓前街道")  # the group's own sender prints
+        order_no = desk.packable()[0]
+        printed = desk.run("print", order_no, "--printer", f"png://{desk.labels.as_posix()}")
+        assert printed.returncode == 0, printed.stderr
+        number = {o["order_no"]: o for o in desk.ok("orders", "--limit", "100")}[order_no]["tracking_no"]
+        assert number in srv.live_numbers()
+        secrets = json.loads((desk.data_dir / "secrets.json").read_text(encoding="utf-8"))
+        assert secrets["waybill:快递100"] == {"app_secret": "kd-secret", "session_key": "pw"}

@@ -139,6 +139,7 @@ def test_a_cainiao_account_asks_the_gateway_and_keeps_its_secrets(
     assert dialog.app_secret.echoMode() == QLineEdit.EchoMode.Password
     assert dialog.session_key.echoMode() == QLineEdit.EchoMode.Password
     fill(dialog, name="菜鸟", gateway=srv.url, app_key=APP_KEY, app_secret=SECRET, session_key=SESSION)
+    fill(dialog, sender_name="小鹿仓", sender_phone="13800000000")
     choose(dialog.carrier, "ZTO")
     choose(dialog.used_by, f"group:{GROUP}")
     assert not dialog.address.isVisibleTo(dialog)
@@ -157,6 +158,8 @@ def test_a_cainiao_account_asks_the_gateway_and_keeps_its_secrets(
     assert not dialog.app_secret.text() and not dialog.session_key.text()  # typed secrets do not stay on screen
     secrets = json.loads((desk_gui.workspace.data_dir / "secrets.json").read_text(encoding="utf-8"))
     assert secrets["waybill:菜鸟"] == {"app_secret": SECRET, "session_key": SESSION}
+    account = next(a for a in desk_gui.ops.desk.waybill_accounts() if a.name == "菜鸟")
+    assert (account.sender_name, account.sender_phone) == ("小鹿仓", "13800000000")  # the group's, from now on
 
     srv.cainiao.set_balance("ZTO", 4000)
     qtbot.mouseClick(dialog.refresh_button, Qt.MouseButton.LeftButton)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Platform
+from app.domain.messages import msg
 from app.domain.tracking import CARRIERS
 from app.domain.waybill_accounts import AccountView, address_line
 from app.domain.waybills import SenderAddress
@@ -108,6 +109,7 @@ class WaybillAccountsDialog(QDialog):
         self.used_by.setEditable(True)
         self.used_by.lineEdit().setPlaceholderText(self.tr("a shop group, or a shop (its group)"))
         self.address = QComboBox(self)
+        self.sender_name, self.sender_phone = QLineEdit(self), QLineEdit(self)
         self.warn_below = QSpinBox(self)
         self.warn_below.setRange(0, 2_000_000_000)
         self.warn_below.setSingleStep(100)
@@ -128,6 +130,8 @@ class WaybillAccountsDialog(QDialog):
             ("count", self.count),
             ("used_by", self.used_by),
             ("address", self.address),
+            ("sender_name", self.sender_name),
+            ("sender_phone", self.sender_phone),
             ("warn_below", self.warn_below),
         ):
             label = QLabel(self)
@@ -196,6 +200,10 @@ class WaybillAccountsDialog(QDialog):
         self._show_fields()
 
     def _show_accounts(self, accounts: list[AccountView]) -> None:
+        missing = next((a for a in accounts if a.needs_sender and a.in_use), None)
+        if missing is not None and not self.message.text():
+            provider = msg(f"accounts.provider.{missing.provider}")
+            self._say(core_text(msg("accounts.sender_missing", group=missing.group, provider=provider)), WARN_COLOUR)
         selected = self.selected()
         self.accounts = accounts
         self.model.set_accounts(accounts)
@@ -302,6 +310,8 @@ class WaybillAccountsDialog(QDialog):
             "count": tr("How many numbers"),
             "used_by": tr("Used by"),
             "address": tr("Sender address"),
+            "sender_name": tr("Sender name"),
+            "sender_phone": tr("Sender phone"),
             "warn_below": tr("Warn below"),
         }
         for key, label in self.labels.items():
@@ -318,10 +328,15 @@ class WaybillAccountsDialog(QDialog):
             "first": kind == "roll",
             "count": kind == "roll",
             "address": self.address.count() > 0,
+            "sender_name": online,
+            "sender_phone": online,
         }
         for key, show in visible.items():
             self.form.setRowVisible(self.rows[key], show)
         self.session_key.setPlaceholderText(tr("only for a branch (网点) account") if kind == "kuaidi100" else "")
+        kept = tr("the shop group's, when it has one")
+        self.sender_name.setPlaceholderText(kept)
+        self.sender_phone.setPlaceholderText(kept)
 
     def _clear_addresses(self) -> None:
         self.address.clear()
@@ -359,6 +374,8 @@ class WaybillAccountsDialog(QDialog):
             "group": group,
             "for_shop": for_shop,
             "address_id": str(self.address.currentData() or "") if self.address.count() else "",
+            "sender_name": self.sender_name.text().strip(),
+            "sender_phone": self.sender_phone.text().strip(),
             "warn_below": str(self.warn_below.value()),
         }
 

@@ -51,6 +51,8 @@ class AccountSpec:
         address_id: the sender address chosen among those the provider returned.
         first, count: a roll's first number and how many numbers it holds.
         make_default: the group's default account from now on (the first account of a group always is).
+        sender_name, sender_phone: the group's sender (an online provider needs both with every request); None
+            keeps the group's.
     """
 
     name: str
@@ -68,6 +70,8 @@ class AccountSpec:
     first: str = ""
     count: int = 0
     make_default: bool = False
+    sender_name: str | None = None
+    sender_phone: str | None = None
 
     @property
     def online(self) -> bool:
@@ -109,6 +113,7 @@ def check_spec(spec: AccountSpec) -> AccountSpec:
             raise InvalidInput(msg("accounts.roll_needs"))
         roll_range(code, spec.first, spec.count)
     address_id = (spec.address_id or "").strip() or None
+    sender_name, sender_phone = _contact(spec.sender_name, spec.sender_phone)
     return replace(
         spec,
         name=name,
@@ -120,7 +125,24 @@ def check_spec(spec: AccountSpec) -> AccountSpec:
         app_key=app_key,
         address_id=address_id,
         first=re.sub(r"\s+", "", spec.first).upper(),
+        sender_name=sender_name,
+        sender_phone=sender_phone,
     )
+
+
+def _contact(name: str | None, phone: str | None) -> tuple[str | None, str | None]:
+    """The sender's name and phone trimmed (None: not given).
+
+    Raises:
+        InvalidInput: a name longer than providers take, or a phone that is no phone number.
+    """
+    name = name.strip() if name is not None else None
+    phone = phone.strip() if phone is not None else None
+    if name is not None and len(name) > 40:
+        raise InvalidInput(msg("accounts.sender_name_long", name=name))
+    if phone and not re.fullmatch(r"\+?[\d\- ]{5,20}", phone):
+        raise InvalidInput(msg("accounts.sender_phone_bad", phone=phone))
+    return name or None, phone or None
 
 
 def _http_url(text: str) -> bool:
@@ -233,6 +255,8 @@ def save_account(
         accounts.store_carriers(account_id, answered, now)
     if spec.make_default or not accounts.has_default(group_id):
         accounts.set_default(account_id)
+    chosen = accounts.by_name(spec.name)
+    accounts.set_group_sender(group_id, spec.sender_name, spec.sender_phone, chosen.sender if chosen else None)
     view = accounts.view(spec.name)
     assert view is not None
     return view
@@ -327,9 +351,12 @@ def change_account(
     make_default: bool = False,
     warn_below: int | None = None,
     address_id: str | None = None,
+    sender_name: str | None = None,
+    sender_phone: str | None = None,
 ) -> AccountView:
     """Changes who prints with the account, its default carrier, whether it is its group's default, its warning
-    threshold or its sender address (one the provider returned); what is not given stays.
+    threshold, its sender address (one the provider returned) or its group's sender name and phone; what is not
+    given stays.
 
     Raises:
         NotFound: no such account or shop.
@@ -382,6 +409,9 @@ def change_account(
     )
     if make_default or not accounts.has_default(group_id):
         accounts.set_default(view.id)
+    name, phone = _contact(sender_name, sender_phone)
+    chosen_address = accounts.by_name(view.name)
+    accounts.set_group_sender(group_id, name, phone, chosen_address.sender if chosen_address else None)
     changed = accounts.view(view.name)
     assert changed is not None
     return changed
