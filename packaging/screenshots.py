@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/screenshots.py [--lang zh_CN|en] [--out packaging/screenshots]
 
 Each station state (idle, packing, wrong item, complete, STOP) and the order list is grabbed from the window as a
-packer would see it, after real scans through the station engine.
+packer would see it, after real scans through the station engine. The waybill accounts dialog and a Cainiao-numbered
+label come from a Cainiao account set up against the loopback TOP gateway the tests use (tests/pdtest/top_server.py):
+its carriers, balances, sender address and numbers are what that gateway answers, as Cainiao's would.
 """
 
 from __future__ import annotations
@@ -16,18 +18,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the loopback TOP gateway with its Cainiao e-waybill methods
+os.environ["PACKDESK_KEYRING"] = "file"  # the throwaway data directory keeps the demo's secrets, not the desktop's
 
+from pdtest.top_server import TopServer  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.demo.seed import seed_demo  # noqa: E402
+from app.demo.seed import GROUP_NAME, seed_demo  # noqa: E402
+from app.domain.enums import Platform  # noqa: E402
 from app.services.orders import list_orders  # noqa: E402
-from app.services.workspace import open_workspace  # noqa: E402
+from app.services.workspace import Workspace, open_workspace  # noqa: E402
+from app.sync.shops import Credentials, add_api_shop  # noqa: E402
 from app.wiring import install_waybill_providers  # noqa: E402
 from printers.discovery import Found  # noqa: E402
 from ui.dialogs.printer_setup import PrinterSetupDialog  # noqa: E402
-from ui.main import build_gui, make_app  # noqa: E402
+from ui.dialogs.waybill_accounts import WaybillAccountsDialog  # noqa: E402
+from ui.main import Gui, build_gui, make_app  # noqa: E402
 
 
 def _settle(ms: int = 300) -> None:
@@ -45,7 +54,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="packdesk-shots-"))
     make_app(language=args.lang)
-    install_waybill_providers()  # as every `packdesk` start does: the demo account's numbers come from its provider
+    install_waybill_providers(data)  # as every `packdesk` start does: the accounts' numbers come from their providers
     ws = open_workspace(data)
     with ws.session_factory.begin() as session:
         seed_demo(session, orders=200, seed=1, anchor=datetime.now(UTC))
@@ -132,12 +141,57 @@ def main() -> int:
     _settle()
     dialog.grab().save(str(args.out / f"printer-setup{suffix}.png"))
     dialog.close()
+    done = set(batch)
+    cainiao_order = next(
+        o.order_no for o in orders[20:] if o.order_no not in done and all(ln.packable for ln in o.lines)
+    )
+    with TopServer(seed=3, n_trades=5) as top:
+        _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
     window.close()
     gui.tasks.wait()
     ws.close()
     QApplication.processEvents()
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: Path, suffix: str) -> None:
+    """The accounts dialog with a Cainiao account beside the demo's rolls, and a label numbered by Cainiao."""
+    import shutil
+
+    top.cainiao.set_balance("YTO", 150)  # under the seller's warning level: the dialog marks it
+    with ws.session_factory.begin() as session:
+        add_api_shop(
+            session, ws.data_dir, name="小鹿淘宝店", platform=Platform.TAOBAO, gateway=top.url, app_key=top.app_key,
+            credentials=Credentials(top.secret, top.session), now=datetime.now(UTC), group=GROUP_NAME,
+        )  # fmt: skip
+    gui.ops.desk.add_waybill_account(
+        {"provider": "cainiao", "name": "菜鸟电子面单", "shop": "小鹿淘宝店", "carrier": "ZTO", "make_default": "1"}
+    )
+    gui.window.reload_balances()
+    dialog = WaybillAccountsDialog(gui.ops, gui.window)
+    dialog.show()
+    dialog.resize(1180, 900)
+    gui.tasks.wait()
+    _settle(400)
+    gui.tasks.wait()
+    rows = [dialog.model.row_at(r) for r in range(dialog.model.rowCount())]
+    # the new account's default carrier selected; the low balance two rows up shows in the warning colour
+    dialog.table.selectRow(next(i for i, r in enumerate(rows) if r.carrier and r.carrier.code == "ZTO"))
+    _settle()
+    dialog.grab().save(str(out / f"waybill-accounts{suffix}.png"))
+    dialog.close()
+    labels = Path(ws.settings.printer_uri.removeprefix("png://"))
+    before = set(labels.glob("*.png"))
+    gui.window.printing.print_orders([order_no])
+    gui.tasks.wait()
+    _settle()
+    gui.tasks.wait()
+    printed = sorted(set(labels.glob("*.png")) - before)
+    if printed:
+        shutil.copyfile(printed[-1], out / f"label-cainiao{suffix}.png")
+    else:
+        print("no Cainiao label was printed", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,10 @@ GATEWAYS = {
     "kuaidi100": "https://api.kuaidi100.com/label/order",
 }
 OK_COLOUR, WARN_COLOUR, ERROR_COLOUR = "#2e7d32", "#e65100", "#c62828"
-ACCOUNTS_CHANGED = Changes(shops=True)  # the status bar's balances and the shop settings' groups
+ACCOUNTS_CHANGED = Changes(shops=True)
+USAGE_FIELDS = frozenset(
+    {"carrier", "first", "count", "used_by", "address", "sender_name", "sender_phone", "warn_below"}
+)  # the status bar's balances and the shop settings' groups
 
 
 class WaybillAccountsDialog(QDialog):
@@ -86,7 +89,8 @@ class WaybillAccountsDialog(QDialog):
         actions.addWidget(self.warn_edit)
         actions.addWidget(self.warn_button)
 
-        self.form = QFormLayout()
+        # Two columns: how the provider is reached on the left, who uses the account and how on the right.
+        self.form, self.usage = QFormLayout(), QFormLayout()
         self.provider = QComboBox(self)
         for kind, text in (
             ("cainiao", self.tr("Cainiao (Taobao, Tmall and shops authorised on Cainiao)")),
@@ -116,6 +120,7 @@ class WaybillAccountsDialog(QDialog):
         self.warn_below.setValue(DEFAULT_WARN_BELOW)
         self.labels: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+        self.forms: dict[str, QFormLayout] = {}
         for key, widget in (
             ("provider", self.provider),
             ("name", self.name),
@@ -135,19 +140,23 @@ class WaybillAccountsDialog(QDialog):
             ("warn_below", self.warn_below),
         ):
             label = QLabel(self)
-            self.labels[key], self.rows[key] = label, widget
-            self.form.addRow(label, widget)
+            form = self.usage if key in USAGE_FIELDS else self.form
+            self.labels[key], self.rows[key], self.forms[key] = label, widget, form
+            form.addRow(label, widget)
         self.add_button = QPushButton(self.tr("Add account"), self)
-        self.form.addRow("", self.add_button)
+        self.usage.addRow("", self.add_button)
         add_box = QGroupBox(self.tr("Add an account"), self)
-        add_box.setLayout(self.form)
+        columns = QHBoxLayout(add_box)
+        columns.addLayout(self.form, 1)
+        columns.addSpacing(16)
+        columns.addLayout(self.usage, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)
         layout.addLayout(actions)
         layout.addWidget(add_box)
         layout.addWidget(self.message)
@@ -163,7 +172,7 @@ class WaybillAccountsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self._on_provider_current_index_changed()
         self._selection_changed()
-        self.resize(980, 820)
+        self.resize(1100, 760)
         self.reload()
 
     # -- the list ---------------------------------------------------------------------------------------------------
@@ -197,6 +206,7 @@ class WaybillAccountsDialog(QDialog):
                 self.used_by.addItem(self.tr("%1 (shop)").replace("%1", shop.name), f"shop:{shop.name}")
         if typed:
             self.used_by.setEditText(typed)
+        self.used_by.lineEdit().setCursorPosition(0)  # a long group line shows its start: the group's name
         self._show_fields()
 
     def _show_accounts(self, accounts: list[AccountView]) -> None:
@@ -332,7 +342,7 @@ class WaybillAccountsDialog(QDialog):
             "sender_phone": online,
         }
         for key, show in visible.items():
-            self.form.setRowVisible(self.rows[key], show)
+            self.forms[key].setRowVisible(self.rows[key], show)
         self.session_key.setPlaceholderText(tr("only for a branch (网点) account") if kind == "kuaidi100" else "")
         kept = tr("the shop group's, when it has one")
         self.sender_name.setPlaceholderText(kept)

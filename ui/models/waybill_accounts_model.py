@@ -19,10 +19,12 @@ LOW_COLOUR = "#c62828"
 
 @dataclass(frozen=True)
 class AccountCarrier:
-    """One row: an account and one of its carriers (None for an account the provider named no carrier for)."""
+    """One row: an account and one of its carriers (None for an account the provider named no carrier for);
+    `first`: the account's first row, which names it (the rows under it show only their carrier)."""
 
     account: AccountView
     carrier: CarrierView | None
+    first: bool = True
 
     @property
     def low(self) -> bool:
@@ -30,7 +32,7 @@ class AccountCarrier:
 
 
 def rows_of(accounts: list[AccountView]) -> list[AccountCarrier]:
-    return [AccountCarrier(a, c) for a in accounts for c in (a.carriers or (None,))]
+    return [AccountCarrier(a, c, i == 0) for a in accounts for i, c in enumerate(a.carriers or (None,))]
 
 
 def provider_text(kind: str) -> str:
@@ -68,6 +70,8 @@ class WaybillAccountsModel(RowsTableModel):
     def cell(self, row: AccountCarrier, col: int, role: int) -> Any:
         tr = QCoreApplication.translate
         a, c = row.account, row.carrier
+        if role == Qt.ItemDataRole.DisplayRole and not row.first and col in (COL_ACCOUNT, COL_PROVIDER, COL_SHOPS):
+            return ""  # said once, on the account's first row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_ACCOUNT:
                 return tr("WaybillAccountsModel", "%1 (default)").replace("%1", a.name) if a.is_default else a.name
