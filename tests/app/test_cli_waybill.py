@@ -296,6 +296,12 @@ def test_cainiao_numbers_print_and_cancel_and_a_shipped_one_stays(top_desk: Desk
     assert srv.waybills[numbers[1]]["state"] == "live"
     unknown = top_desk.run("waybill", "cancel", "79999999999999")
     assert unknown.returncode == 2 and "79999999999999" in unknown.stderr
+    # another carrier the account is subscribed to: named on the print, served by the same account
+    third = top_desk.packable()[0]
+    yto = top_desk.run("print", third, "--printer", f"png://{top_desk.labels.as_posix()}", "--carrier", "YTO")
+    assert yto.returncode == 0, yto.stderr
+    number = {o["order_no"]: o for o in top_desk.ok("orders", "--limit", "100")}[third]["tracking_no"]
+    assert number.startswith("YT") and srv.waybills[number]["cp_code"] == "YTO"
 
 
 # -- Pinduoduo and Kuaidi100 through their loopback gateways ---------------------------------------------------------
