@@ -145,8 +145,8 @@ def _add(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def _warn_sender(account: AccountView) -> None:
     if account.needs_sender:
         provider = msg(f"accounts.provider.{account.provider}")
-        print(f"packdesk: warning: {say(msg('accounts.sender_missing', group=account.group, provider=provider))}",
-              file=sys.stderr)  # fmt: skip
+        said = say(msg("accounts.sender_missing", group=account.group, provider=provider))
+        print(f"packdesk: warning: {said} (--sender-name NAME --sender-phone PHONE)", file=sys.stderr)
 
 
 def _secrets(secret_var: str, session_var: str) -> Credentials | None:

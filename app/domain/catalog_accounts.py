@@ -91,7 +91,7 @@ WAYBILL_ACCOUNTS: dict[str, str] = {
     "accounts.sender_missing": QT_TRANSLATE_NOOP(
         "CoreMessages",
         "The shop group '{group}' has no sender name or phone: {provider} needs both with every number. "
-        "Set them (--sender-name, --sender-phone) before printing.",
+        "Set them before printing.",
     ),
     "accounts.warn_below_negative": QT_TRANSLATE_NOOP(
         "CoreMessages", "The balance warning threshold must be 0 or more; it was {value}."
