@@ -15,13 +15,13 @@ WAYBILLS: dict[str, str] = {
     ),
     "waybill.unreachable": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The waybill account '{account}' ({carrier}) cannot be reached: {reason}. No number was taken for order "
-        "{order_no}; print it again when the connection is back.",
+        "No number was taken for order {order_no}; print it again when the connection is back. The waybill account "
+        "'{account}' ({carrier}) cannot be reached: {reason}",
     ),
     "waybill.answer_lost": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The answer of the waybill account '{account}' ({carrier}) for order {order_no} was lost: {reason}. Print it "
-        "again: PackDesk first looks up whether a number was issued, and never takes a second one.",
+        "Print order {order_no} again: PackDesk first looks up whether a number was issued, and never takes a second "
+        "one. The answer of the waybill account '{account}' ({carrier}) was lost: {reason}",
     ),
     "waybill.not_numbered": QT_TRANSLATE_NOOP(
         "CoreMessages", "Order {order_no} has no number yet: its waybill account gave none. Print it again."
@@ -33,13 +33,13 @@ WAYBILLS: dict[str, str] = {
     ),
     "waybill.account_refused": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The waybill account '{account}' cannot issue {carrier} numbers now: {reason}. Order {order_no} was not "
-        "numbered; the rest of the batch on this account stopped before being asked.",
+        "Order {order_no} was not numbered, and the rest of the batch on this account was not asked. The waybill "
+        "account '{account}' cannot issue {carrier} numbers now: {reason}",
     ),
     "waybill.not_looked_up": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "Order {order_no} asked the waybill account '{account}' for a number before and its answer was lost; "
-        "PackDesk could not look it up ({reason}), so it does not ask again yet. Print it again later.",
+        "Order {order_no} asked the waybill account '{account}' for a number before, and PackDesk does not ask again "
+        "before it has looked up that request. Print it again later; the look-up failed: {reason}",
     ),
     "waybill.number_in_use": QT_TRANSLATE_NOOP(
         "CoreMessages",
@@ -70,9 +70,9 @@ WAYBILLS: dict[str, str] = {
     ),
     "waybill.update_failed": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "The address of order {order_no} changed after its number {tracking_no} was issued, and the waybill account "
-        "'{account}' could not be asked to update it: {reason}. The old label must not be used; print it again "
-        "when the connection is back.",
+        "The address of order {order_no} changed after its number {tracking_no} was issued: its old label must not "
+        "be used. Print it again once the waybill account '{account}' can update the number; it could not now: "
+        "{reason}",
     ),
     # Cancelling numbers (app.services.waybills.cancels)
     "waybill.cancel_not_found": QT_TRANSLATE_NOOP(
@@ -96,8 +96,8 @@ WAYBILLS: dict[str, str] = {
     ),
     "waybill.cancel_later": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "Number {tracking_no} (order {order_no}) is voided; the waybill account '{account}' could not be told yet "
-        "({reason}). It is cancelled with the next outbox round.",
+        "Number {tracking_no} (order {order_no}) is voided and will be cancelled with the next outbox round; the "
+        "waybill account '{account}' could not be told now: {reason}",
     ),
     "waybill.cancel_refused": QT_TRANSLATE_NOOP(
         "CoreMessages",
