@@ -60,15 +60,7 @@ CAINIAO: dict[str, str] = {
         "The sender of the Cainiao waybill account '{account}' has no name or phone number: set them for its shop "
         "group.",
     ),
-    # The call did not get through, or its answer was lost
-    "cainiao.unreachable": QT_TRANSLATE_NOOP(
-        "CoreMessages", "Cainiao could not be reached for the waybill account '{account}': {reason}"
-    ),
-    "cainiao.unclear": QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "The request of the waybill account '{account}' may have been applied: {reason} PackDesk looks its numbers "
-        "up before it asks again.",
-    ),
+    # A read refused
     "cainiao.call_refused": QT_TRANSLATE_NOOP(
         "CoreMessages", "Cainiao refused {method} for the waybill account '{account}': {words} ({code})"
     ),

@@ -355,20 +355,18 @@ class CainiaoProvider:
         except SessionExpired:
             self._forget(account)
             raise WaybillRefused(msg("cainiao.session_expired", account=account.name), account_level=True) from None
-        except RateLimited as exc:
-            raise WaybillUnreachable(msg("cainiao.unreachable", account=account.name, reason=exc.msg)) from None
-        except MalformedAnswer as exc:
-            if write:
-                raise WaybillUnclear(msg("cainiao.unclear", account=account.name, reason=exc.msg)) from None
-            raise WaybillUnreachable(msg("cainiao.unreachable", account=account.name, reason=exc.msg)) from None
+        except RateLimited as exc:  # a daily quota: nothing was done, ask again hours later
+            raise WaybillUnreachable(exc.msg) from None
         except TopError as err:
             if err.top_code in _CREDENTIAL_CODES:
                 self._forget(account)
             raise
-        except Unclear as exc:
-            raise WaybillUnclear(msg("cainiao.unclear", account=account.name, reason=exc.msg)) from None
+        except Unclear as exc:  # a lost answer, or one PackDesk does not understand (MalformedAnswer)
+            if write:
+                raise WaybillUnclear(exc.msg) from None
+            raise WaybillUnreachable(exc.msg) from None  # a read changed nothing: safe to ask again
         except Offline as exc:
-            raise WaybillUnreachable(msg("cainiao.unreachable", account=account.name, reason=exc.msg)) from None
+            raise WaybillUnreachable(exc.msg) from None
 
     def _client(self, account: WaybillAccount) -> TopClient:
         if not account.gateway or not account.app_key:
