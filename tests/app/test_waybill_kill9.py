@@ -6,79 +6,19 @@ no number is on two parcels, and every number the gateway's ledger holds live is
 
 from __future__ import annotations
 
-import json
-import os
 import signal
-import sqlite3
 import subprocess
-import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pdtest.simulator import PrinterSimulator
 from pdtest.top_server import TopServer
+from pdtest.waybill_desk import APP_KEY, SECRET, SESSION, Desk, cainiao_desk, wait_for
 
 GET = "cainiao.waybill.ii.get"
-APP_KEY, SECRET, SESSION = "12345678", "helloworld", "test-session"
-ENV = {
-    "PACKDESK_LANG": "en",
-    "PACKDESK_KEYRING": "file",
-    "PACKDESK_APP_SECRET": SECRET,
-    "PACKDESK_SESSION_KEY": SESSION,
-}
-TIMEOUT_S = 120
 BATCH = 30
-
-
-class Desk:
-    """A data directory driven through `packdesk` subprocesses."""
-
-    def __init__(self, cmd: list[str], data_dir: Path) -> None:
-        self.cmd, self.data_dir = cmd, data_dir
-
-    def argv(self, *args: str) -> list[str]:
-        return [*self.cmd, *args, "--data-dir", str(self.data_dir)]
-
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            self.argv(*args), capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT_S, check=False,
-            env={**os.environ, **ENV},
-        )  # fmt: skip
-
-    def ok(self, *args: str) -> Any:
-        done = self.run(*args, "--json")
-        assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout.splitlines()[-1]) if done.stdout.strip() else None
-
-    def start(self, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            self.argv(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            env={**os.environ, **ENV}, start_new_session=True,
-        )  # fmt: skip
-
-    def query(self, sql: str) -> list[tuple[Any, ...]]:
-        db = self.data_dir / "packdesk.db"
-        if not db.exists():
-            return []
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
-        try:
-            return con.execute(sql).fetchall()
-        except sqlite3.OperationalError:  # the schema is not there yet
-            return []
-        finally:
-            con.close()
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
-    """Waits until `condition` holds (bounded; a condition, never a measured time)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.005)
 
 
 @pytest.fixture
@@ -96,26 +36,11 @@ def printer() -> Iterator[PrinterSimulator]:
 
 @pytest.fixture
 def desk(packdesk_cmd: list[str], tmp_path: Path, srv: TopServer) -> Desk:
-    """A Taobao shop synced from the gateway, with a Cainiao account (ZTO) on its key and session."""
-    d = Desk(packdesk_cmd, tmp_path / "data")
-    added = d.run("shop", "add", "淘宝店", "--platform", "taobao", "--gateway", srv.url, "--app-key", APP_KEY)
-    assert added.returncode == 0, added.stderr
-    d.ok("sync")
-    d.ok(
-        "waybill", "add", "菜鸟", "--provider", "cainiao", "--shop", "淘宝店", "--carrier", "ZTO",
-        "--sender-name", "小鹿家居", "--sender-phone", "0571-88886666",
-    )  # fmt: skip
-    return d
+    return cainiao_desk(packdesk_cmd, tmp_path / "data", srv)
 
 
 def batch_of(desk: Desk) -> list[str]:
-    orders = [
-        o["order_no"]
-        for o in desk.ok("orders", "--limit", "500")
-        if o["status"] == "awaiting_shipment"
-        and o["tracking_no"] is None
-        and all(ln["refund_status"] == "none" for ln in o["lines"])
-    ]
+    orders = desk.packable()
     assert len(orders) >= BATCH
     return orders[:BATCH]
 
