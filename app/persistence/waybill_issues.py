@@ -202,20 +202,52 @@ class WaybillIssues:
     def request(self, order_id: int, account_id: int, carrier: str, receiver_digest: str, now: datetime) -> int:
         """Records a request for a number of `order_id`'s parcel before it is sent; its id is the request's
         object_id."""
-        row = WaybillIssueRow(
-            order_id=order_id,
-            account_id=account_id,
-            carrier=carrier,
-            state=IssueState.REQUESTED.value,
-            unclear=False,
-            attempts=0,
-            receiver_digest=receiver_digest,
-            created_at=now,
-            updated_at=now,
-        )
-        self.session.add(row)
+        (issue_id,) = self.requests([(order_id, account_id, carrier, receiver_digest)], now)
+        return issue_id
+
+    def requests(self, wanted: Iterable[tuple[int, int, str, str]], now: datetime) -> list[int]:
+        """Records several requests at once ((order id, account id, carrier, receiver digest) each, in one flush);
+        their ids, in order."""
+        rows = [
+            WaybillIssueRow(
+                order_id=order_id,
+                account_id=account_id,
+                carrier=carrier,
+                state=IssueState.REQUESTED.value,
+                unclear=False,
+                attempts=0,
+                receiver_digest=digest,
+                created_at=now,
+                updated_at=now,
+            )
+            for order_id, account_id, carrier, digest in wanted
+        ]
+        self.session.add_all(rows)
         self.session.flush()
-        return row.id
+        return [row.id for row in rows]
+
+    def holders(self, tracking_nos: Iterable[str]) -> dict[str, tuple[int | None, str]]:
+        """Which of these numbers are already on a parcel or in the ledger: number -> (ledger id or None, the order
+        number that holds it)."""
+        numbers = list(set(tracking_nos))
+        if not numbers:
+            return {}
+        found: dict[str, tuple[int | None, str]] = {}
+        parcels = self.session.execute(
+            select(PackageRow.tracking_no, OrderRow.order_no)
+            .join(OrderRow, OrderRow.id == PackageRow.order_id)
+            .where(PackageRow.tracking_no.in_(numbers))
+        )
+        for number, order_no in parcels:
+            found[number] = (None, order_no)
+        ledger = self.session.execute(
+            select(WaybillIssueRow.tracking_no, WaybillIssueRow.id, OrderRow.order_no)
+            .join(OrderRow, OrderRow.id == WaybillIssueRow.order_id)
+            .where(WaybillIssueRow.tracking_no.in_(numbers))
+        )
+        for number, issue_id, order_no in ledger:
+            found.setdefault(str(number), (issue_id, order_no))
+        return found
 
     def mark_unclear(self, issue_ids: Iterable[int], reason: Message, now: datetime) -> None:
         """The answer to these requests was lost: they stay requested, to be looked up before being asked again."""

@@ -206,6 +206,8 @@ def _record_requests(
     carrier_code: str | None, now: datetime, reprint: bool, errors: dict[str, PackDeskError],
 ) -> dict[tuple[int, str], _Group]:  # fmt: skip
     groups: dict[tuple[int, str], _Group] = {}
+    accounts: dict[int, WaybillAccount] = {}  # per shop: the orders of a batch mostly share a few
+    new: list[tuple[_Group, StoredOrder, str]] = []
     with session_factory.begin() as session:
         orders, issues = OrderRepository(session), WaybillIssues(session)
         for order_no in dict.fromkeys(order_nos):
@@ -230,7 +232,9 @@ def _record_requests(
                     request = WaybillRequest.of(order, object_id=str(open_request.id))
                     group.asks.append(_Ask(open_request.id, stored.id, order_no, request, digest, fresh=False))
                     continue
-                account = account_for(session, stored, carrier_code)
+                if stored.shop_id not in accounts:
+                    accounts[stored.shop_id] = account_for(session, stored, carrier_code)
+                account = accounts[stored.shop_id]
                 if not providers.provider(account).remote:
                     continue  # a local account: the print transaction takes its number
                 carrier = (carrier_code or account.carrier).upper()
@@ -241,9 +245,11 @@ def _record_requests(
             if group.out_of_numbers:
                 errors[order_no] = _no_balance(group.account, order_no)
                 continue
-            issue_id = issues.request(stored.id, group.account.id, carrier, digest, now)
-            request = WaybillRequest.of(order, object_id=str(issue_id))
-            group.asks.append(_Ask(issue_id, stored.id, order_no, request, digest, fresh=True))
+            new.append((group, stored, digest))
+        ids = issues.requests([(s.id, g.account.id, g.account.carrier, digest) for g, s, digest in new], now)
+        for (group, stored, digest), issue_id in zip(new, ids, strict=True):
+            request = WaybillRequest.of(stored.order, object_id=str(issue_id))
+            group.asks.append(_Ask(issue_id, stored.id, stored.order.order_no, request, digest, fresh=True))
     return groups
 
 
@@ -508,11 +514,13 @@ def _record_answers(
     notices: list[tuple[str, Message]] = []
     with session_factory.begin() as session:
         issues = WaybillIssues(session)
+        answered = [*out.found.values(), *out.issued.values()]
+        held = issues.holders(answer.tracking_no for answer in answered)  # numbers a parcel or request has already
         taken: Counter[tuple[int, str]] = Counter()
         for key, group in groups.items():
             for a in group.asks:
                 if a.issue_id in out.found or a.issue_id in out.issued:
-                    if _record_number(session, group, a, out, now):
+                    if _record_number(session, group, a, out, held, now):
                         taken[key] += 1
                 elif a.issue_id in out.refused:
                     reason, sent = out.refused[a.issue_id]
@@ -551,22 +559,23 @@ def _record_answers(
     return replaced
 
 
-def _record_number(session: Session, group: _Group, a: _Ask, out: _Outcome, now: datetime) -> bool:
+def _record_number(
+    session: Session, group: _Group, a: _Ask, out: _Outcome, held: dict[str, tuple[int | None, str]], now: datetime
+) -> bool:
     """Records the number `a` got: on a new parcel when its order still wants one, else handed to the cancels.
-    Whether a number was recorded (it counts against the balance)."""
+    Whether a number was recorded (it counts against the balance). `held`: the numbers already on a parcel or a
+    ledger row, with the order holding them (the ones recorded here are added)."""
     issues = WaybillIssues(session)
     sent = a.issue_id in out.issued
     answer = out.issued[a.issue_id] if sent else out.found[a.issue_id]
     words = {"account": group.account.name, "order_no": a.order_no, "tracking_no": answer.tracking_no}
-    other = PackageRepository(session).by_tracking(answer.tracking_no)
-    ledger = issues.by_tracking(answer.tracking_no)
-    if other is not None or (ledger is not None and ledger.id != a.issue_id):
+    if answer.tracking_no in held:
         # A number already on a parcel is never put on a second one, nor cancelled (it serves the other).
-        holder = ledger.order_no if ledger is not None else OrderRepository(session).order_no_of(other.order_id)  # type: ignore[union-attr]
-        reason = msg("waybill.number_in_use", other=holder or "?", **words)
+        reason = msg("waybill.number_in_use", other=held[answer.tracking_no][1], **words)
         issues.record_refused(a.issue_id, reason, now, sent=sent)
         out.errors[a.order_no] = WaybillRefused(reason)
         return False
+    held[answer.tracking_no] = (a.issue_id, a.order_no)
     stored = OrderRepository(session).stored_by_id(a.order_id, barcodes=False)
     blocked = stored.order.block_reason() if stored is not None else "closed"
     document = _document(answer)
