@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState
 from app.domain.packages import Package
-from app.domain.waybills import IssueState
+from app.domain.waybill_ledger import TRANSITIONS, IssueEvent
 from app.persistence.rows import PackageRow, WaybillIssueRow
 
 
@@ -72,10 +72,11 @@ class PackageRepository:
         shipped = row.state == PackageState.SHIPPED
         row.state = PackageState.VOID
         if not shipped:
+            issued, to_cancel = TRANSITIONS[IssueEvent.VOIDED]
             self.session.execute(
                 update(WaybillIssueRow)
-                .where(WaybillIssueRow.package_id == package_id, WaybillIssueRow.state == IssueState.ISSUED.value)
-                .values(state=IssueState.CANCEL_PENDING.value, updated_at=now or datetime.now(UTC))
+                .where(WaybillIssueRow.package_id == package_id, WaybillIssueRow.state == issued.value)
+                .values(state=to_cancel.value, updated_at=now or datetime.now(UTC))
             )
 
     def reroute(self, package_id: int, routing: dict[str, Any]) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import PackageState
 from app.domain.messages import Message
 from app.domain.packages import Package
+from app.domain.waybill_ledger import TRANSITIONS, IssueEvent, after, source
 from app.domain.waybills import IssueState, WaybillAccount
 from app.persistence.packages import PackageRepository
 from app.persistence.rows import (
@@ -272,12 +273,12 @@ class WaybillIssues:
         """Records the number a request got and the parcel that carries it, in the caller's transaction; None when
         the request is no longer in flight (another process recorded its answer first)."""
         row = self._row(issue_id)
-        if row.state != IssueState.REQUESTED.value:
+        if IssueState(row.state) is not source(IssueEvent.ISSUED):
             return None
         package = PackageRepository(self.session).add(
             row.order_id, carrier, tracking_no, now, account_id=row.account_id, routing=routing
         )
-        self._answered(row, IssueState.ISSUED, tracking_no, document, now, sent=sent)
+        self._answered(row, IssueEvent.ISSUED, tracking_no, document, now, sent=sent)
         row.package_id = package.id
         if receiver_digest is not None:
             row.receiver_digest = receiver_digest
@@ -289,31 +290,24 @@ class WaybillIssues:
         """Records a number whose order no longer wants it (stopped, or numbered otherwise meanwhile): to cancel,
         with no parcel. False when the request is no longer in flight."""
         row = self._row(issue_id)
-        if row.state != IssueState.REQUESTED.value:
+        if IssueState(row.state) is not source(IssueEvent.UNWANTED):
             return False
-        self._answered(row, IssueState.CANCEL_PENDING, tracking_no, document, now, sent=sent)
+        self._answered(row, IssueEvent.UNWANTED, tracking_no, document, now, sent=sent)
         row.error = stored_message(reason)
         return True
 
     def record_refused(self, issue_id: int, reason: Message, now: datetime, *, sent: bool = True) -> bool:
         """The provider refused the request clearly (or it was never asked: `sent` False): no number was issued."""
-        done = self.session.execute(
-            update(WaybillIssueRow)
-            .where(WaybillIssueRow.id == issue_id, WaybillIssueRow.state == IssueState.REQUESTED.value)
-            .values(
-                state=IssueState.FAILED.value,
-                error=stored_message(reason),
-                attempts=WaybillIssueRow.attempts + (1 if sent else 0),
-                updated_at=now,
-            )
-        ).rowcount
-        return done == 1
+        return self._move(
+            IssueEvent.REFUSED, issue_id, error=stored_message(reason),
+            attempts=WaybillIssueRow.attempts + (1 if sent else 0), updated_at=now,
+        )  # fmt: skip
 
     def _answered(
-        self, row: WaybillIssueRow, state: IssueState, tracking_no: str, document: Document, now: datetime, *,
+        self, row: WaybillIssueRow, event: IssueEvent, tracking_no: str, document: Document, now: datetime, *,
         sent: bool,
     ) -> None:  # fmt: skip
-        row.state = state.value
+        row.state = after(IssueState(row.state), event).value
         row.tracking_no = tracking_no
         # None: the answer had none (a later print fetches it again); {} is stored once a provider says it has none
         row.print_data = dict(document.print_data) or None
@@ -362,40 +356,30 @@ class WaybillIssues:
         )
 
     def mark_cancelled(self, issue_id: int, now: datetime) -> bool:
-        return (
-            self.session.execute(
-                update(WaybillIssueRow)
-                .where(WaybillIssueRow.id == issue_id, WaybillIssueRow.state == IssueState.CANCEL_PENDING.value)
-                .values(state=IssueState.CANCELLED.value, unclear=False, error=None, updated_at=now)
-            ).rowcount
-            == 1
-        )
+        return self._move(IssueEvent.CANCELLED, issue_id, unclear=False, error=None, updated_at=now)
 
     def cancel_refused(self, issue_id: int, reason: Message, now: datetime) -> bool:
         """The provider refused to cancel the number (its words in `reason`): it stays live there; the seller acts."""
-        return (
-            self.session.execute(
-                update(WaybillIssueRow)
-                .where(WaybillIssueRow.id == issue_id, WaybillIssueRow.state == IssueState.CANCEL_PENDING.value)
-                .values(state=IssueState.FAILED.value, unclear=False, error=stored_message(reason), updated_at=now)
-            ).rowcount
-            == 1
+        return self._move(
+            IssueEvent.CANCEL_REFUSED, issue_id, unclear=False, error=stored_message(reason), updated_at=now
         )
 
     def to_cancel_again(self, issue_id: int, now: datetime) -> bool:
         """A number whose cancel was refused is to cancel again (the seller asked)."""
-        return (
-            self.session.execute(
-                update(WaybillIssueRow)
-                .where(
-                    WaybillIssueRow.id == issue_id,
-                    WaybillIssueRow.state == IssueState.FAILED.value,
-                    WaybillIssueRow.tracking_no.is_not(None),
-                )
-                .values(state=IssueState.CANCEL_PENDING.value, error=None, updated_at=now)
-            ).rowcount
-            == 1
+        return self._move(
+            IssueEvent.CANCEL_AGAIN, issue_id, WaybillIssueRow.tracking_no.is_not(None), error=None, updated_at=now
         )
+
+    def _move(self, event: IssueEvent, issue_id: int, *where: Any, **values: Any) -> bool:
+        """Moves row `issue_id` by `event` with one conditional write on the state it leaves; False: it was not in
+        that state (another process moved it first)."""
+        start, end = TRANSITIONS[event]
+        moved = self.session.execute(
+            update(WaybillIssueRow)
+            .where(WaybillIssueRow.id == issue_id, WaybillIssueRow.state == start.value, *where)
+            .values(state=end.value, **values)
+        ).rowcount
+        return moved == 1
 
     def take_from_balance(self, account_id: int, carrier: str, count: int) -> None:
         """`count` numbers were issued: the known balance of the account's carrier goes down (never below 0; an
