@@ -103,7 +103,6 @@ WAYBILLS: dict[str, str] = {
         "CoreMessages",
         "The waybill account '{account}' refused to cancel number {tracking_no} (order {order_no}): {reason}",
     ),
-    "waybill.cancel_by_hand": QT_TRANSLATE_NOOP("CoreMessages", "cancelled by hand"),
     "waybill.unknown_account": QT_TRANSLATE_NOOP(
         "CoreMessages", "The waybill account of number {tracking_no} no longer exists here."
     ),
