@@ -23,17 +23,20 @@ class BatchOutcome:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (order no, why)
     not_sent: list[PrintResult] = field(default_factory=list)
     pause: str | None = None
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (order no, what the packer must know)
 
 
 def print_batch(service: PrintService, order_nos: list[str], report: Callable[[object], None]) -> BatchOutcome:
-    """Queues `order_nos` in order and prints them; `report((done, total))` after each label."""
+    """Queues `order_nos` in one batch (an online provider numbers them in calls of its batch size) and prints them
+    in order; `report((done, total))` after each label."""
     outcome = BatchOutcome()
     jobs = []
-    for order_no in order_nos:
-        try:
-            jobs.append(service.enqueue(order_no))
-        except PackDeskError as exc:
-            outcome.refused.append((order_no, core_text(exc)))
+    for order_no, job in zip(order_nos, service.enqueue_batch(order_nos), strict=True):
+        if isinstance(job, PackDeskError):
+            outcome.refused.append((order_no, core_text(job)))
+        else:
+            jobs.append(job)
+    outcome.notices = [(order_no, core_text(notice)) for order_no, notice in service.notices.items()]
     total = len(jobs)
     done = 0
 

@@ -398,8 +398,11 @@ def _station_claim(args: argparse.Namespace) -> StationClaim | None:
     first settles jobs a crash left sending, which beside a window would be the window's own. Reads run freely, and
     so does `outbox flush`: it claims each entry with a conditional write, so it and the window never both send one.
     A calibration page takes the printer the bench prints on (a port-9100 printer serves one connection at a time),
-    and the demo seed writes orders and the station's printer setting: both wait for the window too."""
+    the demo seed writes orders and the station's printer setting, and `waybill cancel` voids a parcel: all wait for
+    the window too."""
     writes_the_bench = args.command == "printer" and args.action == "test" or args.command == "demo"
+    # Cancelling a number voids its parcel, which the window may have open at the station.
+    writes_the_bench = writes_the_bench or args.command == "waybill" and args.waybill_command == "cancel"
     if args.command in ("pack", "print", "ship", "queue") or writes_the_bench:
         from app.services.claim import StationClaim
 

@@ -72,6 +72,8 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     # One transaction for the batch; the same batch run again (after a crash, or a printer that stopped) prints its
     # waiting jobs here, with the numbers they were given.
     queued = service.enqueue_batch(args.order_nos, carrier_code=args.carrier, reprint_reason=args.reprint)
+    for notice in service.notices.values():  # an address changed after printing: which label now stands
+        print(f"packdesk: {say(notice)}", file=sys.stderr)
     for order_no, job in zip(args.order_nos, queued, strict=True):
         if isinstance(job, PackDeskError):  # one order that cannot print does not stop the rest of the batch
             print(f"packdesk: {say(job)}", file=sys.stderr)

@@ -4,273 +4,274 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="30"/>
+        <location filename="../../app/domain/catalog.py" line="36"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="31"/>
+        <location filename="../../app/domain/catalog.py" line="37"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="32"/>
+        <location filename="../../app/domain/catalog.py" line="38"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="35"/>
+        <location filename="../../app/domain/catalog.py" line="41"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="36"/>
+        <location filename="../../app/domain/catalog.py" line="42"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="37"/>
+        <location filename="../../app/domain/catalog.py" line="43"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="40"/>
+        <location filename="../../app/domain/catalog.py" line="46"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="41"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="42"/>
+        <location filename="../../app/domain/catalog.py" line="48"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="45"/>
+        <location filename="../../app/domain/catalog.py" line="51"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="49"/>
+        <location filename="../../app/domain/catalog.py" line="55"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="54"/>
+        <location filename="../../app/domain/catalog.py" line="60"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="58"/>
+        <location filename="../../app/domain/catalog.py" line="64"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="59"/>
+        <location filename="../../app/domain/catalog.py" line="65"/>
+        <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="60"/>
+        <location filename="../../app/domain/catalog.py" line="66"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="61"/>
+        <location filename="../../app/domain/catalog.py" line="67"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="62"/>
+        <location filename="../../app/domain/catalog.py" line="68"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="63"/>
+        <location filename="../../app/domain/catalog.py" line="69"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="64"/>
+        <location filename="../../app/domain/catalog.py" line="70"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="66"/>
+        <location filename="../../app/domain/catalog.py" line="72"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="67"/>
+        <location filename="../../app/domain/catalog.py" line="73"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="70"/>
+        <location filename="../../app/domain/catalog.py" line="76"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="73"/>
+        <location filename="../../app/domain/catalog.py" line="79"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="74"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="77"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="81"/>
+        <location filename="../../app/domain/catalog.py" line="87"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="93"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="96"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="93"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="96"/>
+        <location filename="../../app/domain/catalog.py" line="102"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="105"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="105"/>
+        <location filename="../../app/domain/catalog.py" line="111"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="108"/>
+        <location filename="../../app/domain/catalog.py" line="114"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="109"/>
+        <location filename="../../app/domain/catalog.py" line="115"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="110"/>
+        <location filename="../../app/domain/catalog.py" line="116"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="113"/>
+        <location filename="../../app/domain/catalog.py" line="119"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="120"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="115"/>
+        <location filename="../../app/domain/catalog.py" line="121"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="116"/>
+        <location filename="../../app/domain/catalog.py" line="122"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="117"/>
+        <location filename="../../app/domain/catalog.py" line="123"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="118"/>
+        <location filename="../../app/domain/catalog.py" line="124"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="119"/>
+        <location filename="../../app/domain/catalog.py" line="125"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="120"/>
+        <location filename="../../app/domain/catalog.py" line="126"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="122"/>
+        <location filename="../../app/domain/catalog.py" line="128"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="125"/>
+        <location filename="../../app/domain/catalog.py" line="131"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="126"/>
+        <location filename="../../app/domain/catalog.py" line="132"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="127"/>
+        <location filename="../../app/domain/catalog.py" line="133"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="129"/>
+        <location filename="../../app/domain/catalog.py" line="135"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="133"/>
+        <location filename="../../app/domain/catalog.py" line="139"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="136"/>
+        <location filename="../../app/domain/catalog.py" line="142"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="139"/>
+        <location filename="../../app/domain/catalog.py" line="145"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="143"/>
+        <location filename="../../app/domain/catalog.py" line="149"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="148"/>
+        <location filename="../../app/domain/catalog.py" line="154"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="152"/>
+        <location filename="../../app/domain/catalog.py" line="158"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -915,19 +916,202 @@
         <translation>淘宝返回了 PackDesk 看不懂的内容（{method}：{why}）。这次回复没有改变任何数据；PackDesk 稍后会再问。</translation>
     </message>
     <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="10"/>
+        <source>Pinduoduo refused {method}: {words} ({code})</source>
+        <translation>拼多多拒绝了 {method}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="11"/>
+        <source>Pinduoduo no longer accepts this access token (it has expired or was revoked). Authorize PackDesk again in Pinduoduo&apos;s service market and store the new access token.</source>
+        <translation>拼多多不再接受这个 Access Token（已过期或被撤销）。请在拼多多服务市场重新授权 PackDesk，并保存新的 Access Token。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="16"/>
+        <source>Pinduoduo could not be reached for {method}: {failure}. PackDesk will try again later.</source>
+        <translation>{method} 无法连接拼多多：{failure}。PackDesk 稍后会重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="19"/>
+        <source>cannot reach Pinduoduo ({error})</source>
+        <translation>连不上拼多多（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="20"/>
+        <source>Pinduoduo answered HTTP {status}</source>
+        <translation>拼多多返回 HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="21"/>
+        <source>Pinduoduo limited the calls for {seconds} s</source>
+        <translation>拼多多限制调用 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="22"/>
+        <source>Pinduoduo is busy</source>
+        <translation>拼多多繁忙</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="23"/>
+        <source>The connection to Pinduoduo broke during {method}; it may have been applied.</source>
+        <translation>{method} 进行中与拼多多的连接断开了；操作可能已经生效。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="26"/>
+        <source>Pinduoduo failed (HTTP {status}) during {method}.</source>
+        <translation>拼多多在 {method} 时出错（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="27"/>
+        <source>Pinduoduo failed during {method}: {words}</source>
+        <translation>拼多多在 {method} 时出错：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="28"/>
+        <source>Pinduoduo answered something PackDesk does not understand ({method}: {why}). Nothing was changed by this answer; PackDesk will ask again later.</source>
+        <translation>拼多多返回了 PackDesk 看不懂的内容（{method}：{why}）。这次回复没有改变任何数据；PackDesk 稍后会再问。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="33"/>
         <location filename="../../app/domain/catalog_sync.py" line="42"/>
         <source>the answer has no {root} object</source>
         <translation>回复中没有 {root} 对象</translation>
     </message>
     <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="34"/>
         <location filename="../../app/domain/catalog_sync.py" line="43"/>
         <source>the answer is nested too deeply</source>
         <translation>回复嵌套过深</translation>
     </message>
     <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="35"/>
         <location filename="../../app/domain/catalog_sync.py" line="44"/>
         <source>the answer is not a JSON object</source>
         <translation>回复不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="37"/>
+        <source>Waybill account &apos;{account}&apos; has no Pinduoduo gateway or client id: add it again with `waybill add`.</source>
+        <translation>面单账号“{account}”没有拼多多网关或 Client ID：请用 `waybill add` 重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="41"/>
+        <source>The client secret and access token of waybill account &apos;{account}&apos; cannot be read: {reason}</source>
+        <translation>无法读取面单账号“{account}”的 Client Secret 和 Access Token：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="44"/>
+        <source>Pinduoduo no longer accepts the access token of waybill account &apos;{account}&apos; (it has expired or was revoked). Authorize PackDesk again, then store the new token with `waybill add`.</source>
+        <translation>拼多多不再接受面单账号“{account}”的 Access Token（已过期或被撤销）。请重新授权 PackDesk，然后用 `waybill add` 保存新的 Access Token。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="49"/>
+        <source>Pinduoduo refused the client id or secret of waybill account &apos;{account}&apos;: {words} ({code})</source>
+        <translation>拼多多拒绝了面单账号“{account}”的 Client ID 或 Client Secret：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="52"/>
+        <source>Waybill account &apos;{account}&apos; has no {carrier} numbers left at Pinduoduo ({words}). Top it up, then print again.</source>
+        <translation>面单账号“{account}”在拼多多的 {carrier} 单号已用完（{words}）。请充值后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="57"/>
+        <source>Pinduoduo refused numbers from waybill account &apos;{account}&apos; ({carrier}): {words} ({code})</source>
+        <translation>拼多多拒绝为面单账号“{account}”（{carrier}）分配单号：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="60"/>
+        <source>Pinduoduo refused {method} for waybill account &apos;{account}&apos;: {words} ({code})</source>
+        <translation>拼多多拒绝了面单账号“{account}”的 {method}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="63"/>
+        <source>Pinduoduo gave no waybill number for order {order_no}: {words} ({code})</source>
+        <translation>拼多多没有为订单 {order_no} 分配运单号：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="66"/>
+        <source>Waybill account &apos;{account}&apos; has no carrier: choose one it subscribes to at Pinduoduo.</source>
+        <translation>面单账号“{account}”没有指定快递公司：请选择它在拼多多开通的快递公司。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="69"/>
+        <source>Waybill account &apos;{account}&apos; has no sender address: choose one of the addresses Pinduoduo lists for it.</source>
+        <translation>面单账号“{account}”没有寄件地址：请从拼多多为它列出的地址中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="73"/>
+        <source>The sender of waybill account &apos;{account}&apos; lacks the {part}: Pinduoduo needs a name, a phone number and an address with province, city, district and street.</source>
+        <translation>面单账号“{account}”的寄件人缺少{part}：拼多多要求寄件人有姓名、电话号码，以及包含省、市、区/县和街道的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="78"/>
+        <source>Order {order_no} cannot get a Pinduoduo waybill: the receiver lacks the {part}. Complete the address, then print again.</source>
+        <translation>订单 {order_no} 无法获取拼多多面单：收件人缺少{part}。请补全地址后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="83"/>
+        <source>Order {order_no} is a Taobao privacy order: only a Cainiao waybill account can print its address, not a Pinduoduo one.</source>
+        <translation>订单 {order_no} 是淘宝隐私订单：只有菜鸟面单账号能打印它的地址，拼多多面单账号不能。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="88"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="89"/>
+        <source>phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="90"/>
+        <source>province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="91"/>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="92"/>
+        <source>district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="93"/>
+        <source>street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="94"/>
+        <source>Pinduoduo&apos;s waybill service could not be reached for account &apos;{account}&apos;: {reason}</source>
+        <translation>无法连接拼多多面单服务（账号“{account}”）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="97"/>
+        <source>Pinduoduo may have issued numbers for waybill account &apos;{account}&apos; without PackDesk hearing the answer ({reason}). Asking again for the same parcels gives the same numbers back.</source>
+        <translation>拼多多可能已为面单账号“{account}”分配了单号，但 PackDesk 没有收到回复（{reason}）。为同样的包裹再次申请会得到同样的单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="106"/>
+        <source>the print data answered for waybill {tracking_no} is that of {other}</source>
+        <translation>面单 {tracking_no} 返回的打印数据属于 {other}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="109"/>
+        <source>Pinduoduo has no live waybill {tracking_no} to print again: {words} ({code})</source>
+        <translation>拼多多没有可重新打印的有效面单 {tracking_no}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="112"/>
+        <source>Pinduoduo did not cancel waybill {tracking_no}: {words} ({code})</source>
+        <translation>拼多多没有取消面单 {tracking_no}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="115"/>
+        <source>Pinduoduo did not change the receiver of waybill {tracking_no}: {words} ({code})</source>
+        <translation>拼多多没有修改面单 {tracking_no} 的收件人：{words}（{code}）</translation>
     </message>
     <message>
         <location filename="../../app/domain/catalog_sync.py" line="45"/>
@@ -1354,6 +1538,838 @@
         <source>cannot write to {folder}</source>
         <translation>无法写入 {folder}</translation>
     </message>
+    <message>
+        <location filename="../../printers/errors.py" line="167"/>
+        <source>a print component&apos;s address is HOST or HOST:PORT, e.g. {scheme}://127.0.0.1:{port}?printer=NAME</source>
+        <translation>打印组件的地址是“主机”或“主机:端口”形式，例如 {scheme}://127.0.0.1:{port}?printer=NAME</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="171"/>
+        <source>timeout={value} must be a number of seconds above 0 and at most {most}</source>
+        <translation>timeout={value} 必须是大于 0 且不超过 {most} 的秒数</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="174"/>
+        <source>Waybill {tracking_no} has no print data from Cainiao or Pinduoduo (its number comes from a number roll or the demo account): a print component prints only e-waybills of a Cainiao or Pinduoduo account. Print it on a label printer instead.</source>
+        <translation>面单 {tracking_no} 没有来自菜鸟或拼多多的打印数据（它的单号来自运单号段或演示账号）：打印组件只能打印菜鸟或拼多多账号的电子面单。请改用标签打印机打印。</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="180"/>
+        <source>The Cainiao print component (菜鸟打印组件) does not answer at {address}: start it, or check the address.</source>
+        <translation>{address} 上的菜鸟打印组件没有应答：请启动它，或检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="184"/>
+        <source>The Pinduoduo print component (拼多多打印组件) does not answer at {address}: start it, or check the address.</source>
+        <translation>{address} 上的拼多多打印组件没有应答：请启动它，或检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="188"/>
+        <source>What answers at {address} is not a print component ({error}).</source>
+        <translation>{address} 上应答的不是打印组件（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="191"/>
+        <source>the print component at {address} did not answer</source>
+        <translation>{address} 上的打印组件没有应答</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="192"/>
+        <source>the print component could not list its printers: {reason}</source>
+        <translation>打印组件无法列出它的打印机：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="195"/>
+        <source>the print component lists no printer: connect the label printer and install it in the system</source>
+        <translation>打印组件没有列出任何打印机：请连接标签打印机，并在系统中安装它</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="198"/>
+        <source>the print component has no printer named &apos;{printer}&apos;; its printers: {printers}</source>
+        <translation>打印组件没有名为“{printer}”的打印机；它的打印机有：{printers}</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="201"/>
+        <source>the print component has no default printer: name one in the address with ?printer= (its printers: {printers})</source>
+        <translation>打印组件没有默认打印机：请在地址中用 ?printer= 指定一台（它的打印机有：{printers}）</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="205"/>
+        <source>ready: {printer} through the print component</source>
+        <translation>就绪：{printer}（通过打印组件）</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="206"/>
+        <source>The print component refused waybill {tracking_no}: {reason}</source>
+        <translation>打印组件拒绝了面单 {tracking_no}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="209"/>
+        <source>The print component could not print waybill {tracking_no}: {reason}</source>
+        <translation>打印组件无法打印面单 {tracking_no}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="212"/>
+        <source>The print component took waybill {tracking_no} but did not say within {seconds} s whether it printed; did it print?</source>
+        <translation>打印组件收下了面单 {tracking_no}，但在 {seconds} 秒内没有告知是否已打印；打出来了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="217"/>
+        <source>The connection to the print component broke after waybill {tracking_no} was sent; did it print?</source>
+        <translation>面单 {tracking_no} 发送后，与打印组件的连接断开了；打出来了吗？</translation>
+    </message>
+    <message>
+        <location filename="../../printers/errors.py" line="221"/>
+        <source>it gave no reason</source>
+        <translation>它没有给出原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="10"/>
+        <source>A waybill account needs a name.</source>
+        <translation>面单账号需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="11"/>
+        <source>Unknown waybill provider &apos;{provider}&apos;. Use one of: {known}.</source>
+        <translation>未知的面单服务商“{provider}”。可用的服务商：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="14"/>
+        <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://gw-api.pinduoduo.com/api/router</source>
+        <translation>网关“{gateway}”不是 http(s) 地址，例如 https://gw-api.pinduoduo.com/api/router</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="18"/>
+        <source>The account&apos;s {field} is empty.</source>
+        <translation>账号的 {field} 为空。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="19"/>
+        <source>app key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="20"/>
+        <source>client id</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="21"/>
+        <source>Kuaidi100 key</source>
+        <translation>快递100 Key</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="22"/>
+        <source>Cainiao</source>
+        <translation>菜鸟</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="23"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="24"/>
+        <source>Kuaidi100</source>
+        <translation>快递100</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="25"/>
+        <source>The waybill account &apos;{name}&apos; needs {needed}.</source>
+        <translation>面单账号“{name}”需要 {needed}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="26"/>
+        <source>its app secret and session key</source>
+        <translation>App Secret 和授权码 (SessionKey)</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="27"/>
+        <source>its client secret and access token</source>
+        <translation>Client Secret 和 Access Token</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="28"/>
+        <source>its Kuaidi100 secret</source>
+        <translation>快递100 Secret</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="29"/>
+        <source>A Cainiao account needs a Taobao shop whose app key and session it uses (--shop SHOP), or its own gateway and app key (--gateway URL --app-key KEY).</source>
+        <translation>菜鸟账号需要指定一个淘宝店铺来使用它的 App Key 和授权码（--shop SHOP），或者使用自己的网关和 App Key（--gateway URL --app-key KEY）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="34"/>
+        <source>Shop &apos;{shop}&apos; does not sync through the Taobao Open Platform, so it has no app key and session to lend a Cainiao account: give the account its own gateway and app key.</source>
+        <translation>店铺“{shop}”不是通过淘宝开放平台同步的，因此没有 App Key 和授权码可供菜鸟账号使用：请为该账号设置它自己的网关和 App Key。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="39"/>
+        <source>A Kuaidi100 account needs the carrier its branch account prints for (--carrier CODE).</source>
+        <translation>快递100账号需要指定其网点账号所打印的快递公司（--carrier CODE）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="42"/>
+        <source>A number roll needs its carrier, its first number and how many numbers it holds (--carrier CODE --first NO --count N).</source>
+        <translation>运单号段需要指定快递公司、起始单号和单号数量（--carrier CODE --first NO --count N）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="47"/>
+        <source>A number roll holds at least one number; the count given was {count}.</source>
+        <translation>运单号段至少包含一个单号；给出的数量是 {count}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="50"/>
+        <source>{number} is not a {carrier} tracking number; they look like {example}.</source>
+        <translation>{number} 不是 {carrier} 运单号；这类单号形如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="53"/>
+        <source>The check digit of {number} is wrong: with that serial the {carrier} number is {expected}. Check the first number of the roll.</source>
+        <translation>{number} 的校验位不对：按这个序号，{carrier} 单号应为 {expected}。请检查号段的起始单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="58"/>
+        <source>A roll of {count} numbers from {number} runs past the last {carrier} tracking number.</source>
+        <translation>从 {number} 开始的 {count} 个单号超出了最后一个 {carrier} 运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="61"/>
+        <source>The numbers {first} to {last} overlap the number roll of account &apos;{account}&apos;: a tracking number is never given to two parcels.</source>
+        <translation>单号 {first} 到 {last} 与账号“{account}”的运单号段重叠：一个运单号绝不会分给两个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="66"/>
+        <source>The number roll &apos;{name}&apos; exists already and its range cannot change (numbers taken are never given again). Add the new roll under another name.</source>
+        <translation>运单号段“{name}”已经存在，它的范围不能更改（已用过的单号不会再分配）。请用另一个名称添加新号段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="71"/>
+        <source>The number roll &apos;{name}&apos; holds {carrier} numbers only.</source>
+        <translation>运单号段“{name}”只包含 {carrier} 单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="74"/>
+        <source>A waybill account named &apos;{name}&apos; exists already ({kind}); choose another name.</source>
+        <translation>已经有名为“{name}”的面单账号（{kind}）；请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="77"/>
+        <source>Give the shop group or the shop that uses the account, not both.</source>
+        <translation>请指定使用该账号的关联店铺组或店铺，不要同时指定两者。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="80"/>
+        <source>Say which shops use the waybill account &apos;{name}&apos;: a shop group (--group GROUP) or a shop (--for-shop SHOP). Groups: {groups}. Shops: {shops}.</source>
+        <translation>请说明哪些店铺使用面单账号“{name}”：一个关联店铺组（--group GROUP）或一个店铺（--for-shop SHOP）。关联店铺组：{groups}。店铺：{shops}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="85"/>
+        <source>The sender name &apos;{name}&apos; is too long: the waybill providers take at most 40 characters.</source>
+        <translation>寄件人姓名“{name}”太长：面单服务商最多接受 40 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="88"/>
+        <source>&apos;{phone}&apos; is not a phone number, e.g. 13800000000 or 0571-88888888.</source>
+        <translation>“{phone}”不是有效的电话号码，例如 13800000000 或 0571-88888888。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="91"/>
+        <source>The shop group &apos;{group}&apos; has no sender name or phone: {provider} needs both with every number. Set them before printing.</source>
+        <translation>关联店铺组“{group}”没有寄件人姓名或电话：{provider} 每次取号都需要这两项。请在打印前设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="96"/>
+        <source>The balance warning threshold must be 0 or more; it was {value}.</source>
+        <translation>余额预警阈值必须大于或等于 0；填写的是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="99"/>
+        <source>This installation of PackDesk cannot reach {kind} waybill accounts: its provider is missing.</source>
+        <translation>本安装的 PackDesk 无法连接 {kind} 面单账号：缺少对应的服务商模块。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="103"/>
+        <source>The provider says the account &apos;{name}&apos; is subscribed to no carrier. Subscribe to a carrier&apos;s e-waybills (开通电子面单) first.</source>
+        <translation>服务商表示账号“{name}”没有开通任何快递公司。请先开通快递公司的电子面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="108"/>
+        <source>The account &apos;{name}&apos; is not subscribed to {carrier}; it is to: {known}.</source>
+        <translation>账号“{name}”没有开通 {carrier}；已开通的是：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="111"/>
+        <source>The provider returned no sender address &apos;{address_id}&apos; for the account &apos;{name}&apos;. It returned: {known}.</source>
+        <translation>服务商没有返回账号“{name}”的寄件地址“{address_id}”。返回的是：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="115"/>
+        <source>The provider returned several sender addresses for the account &apos;{name}&apos;; choose one (--address-id): {known}.</source>
+        <translation>服务商为账号“{name}”返回了多个寄件地址；请选择一个（--address-id）：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="120"/>
+        <source>No waybill account named &apos;{name}&apos;. Accounts here: {names}.</source>
+        <translation>没有名为“{name}”的面单账号。已有的账号：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_accounts.py" line="123"/>
+        <source>No waybill account named &apos;{name}&apos;. There are none yet: add one with `waybill add`.</source>
+        <translation>没有名为“{name}”的面单账号。还没有任何面单账号：请用 `waybill add` 添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="14"/>
+        <source>Cainiao refused a waybill number for order {order_no}: {words} ({code})</source>
+        <translation>菜鸟拒绝为订单 {order_no} 分配运单号：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="17"/>
+        <source>Order {order_no} cannot get a Cainiao waybill number: its receiver&apos;s province, city, district or street address is missing. Complete the address, then print again.</source>
+        <translation>订单 {order_no} 无法获取菜鸟运单号：收件人的省、市、区/县或详细地址缺失。请补全地址后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="22"/>
+        <source>Order {order_no} cannot get a Cainiao waybill number: its receiver&apos;s name or phone number is missing.</source>
+        <translation>订单 {order_no} 无法获取菜鸟运单号：收件人的姓名或电话缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="27"/>
+        <source>The Cainiao waybill account &apos;{account}&apos; cannot issue {carrier} numbers: {words} ({code})</source>
+        <translation>菜鸟面单账号“{account}”无法分配 {carrier} 单号：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="30"/>
+        <source>The Cainiao waybill account &apos;{account}&apos; has no {carrier} numbers left ({words}). Top it up with the carrier&apos;s branch, then print again.</source>
+        <translation>菜鸟面单账号“{account}”的 {carrier} 单号已用完（{words}）。请联系快递网点充值，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="35"/>
+        <source>Taobao no longer accepts the session key of the waybill account &apos;{account}&apos; (it expired or was revoked). Authorise it again, then add the account again with `packdesk waybill add`.</source>
+        <translation>淘宝不再接受面单账号“{account}”的授权码 (SessionKey)（已过期或被撤销）。请重新授权，然后用 `packdesk waybill add` 重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="40"/>
+        <source>Taobao refused the app key or app secret of the waybill account &apos;{account}&apos;: {words} ({code}). Check them, then add the account again with `packdesk waybill add`.</source>
+        <translation>淘宝拒绝了面单账号“{account}”的 App Key 或 App Secret：{words}（{code}）。请检查后用 `packdesk waybill add` 重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="45"/>
+        <source>The Cainiao waybill account &apos;{account}&apos; has no gateway or app key. Add it again with `packdesk waybill add`.</source>
+        <translation>菜鸟面单账号“{account}”没有网关或 App Key。请用 `packdesk waybill add` 重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="49"/>
+        <source>The app secret and session key of the Cainiao waybill account &apos;{account}&apos; cannot be read: {reason}</source>
+        <translation>无法读取菜鸟面单账号“{account}”的 App Secret 和授权码 (SessionKey)：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="53"/>
+        <source>The Cainiao waybill account &apos;{account}&apos; has no sender address chosen. Choose one of the addresses Cainiao returned for it (`packdesk waybill add ... --address-id`).</source>
+        <translation>菜鸟面单账号“{account}”没有选择寄件地址。请从菜鸟为它返回的地址中选择一个（`packdesk waybill add ... --address-id`）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="58"/>
+        <source>The sender of the Cainiao waybill account &apos;{account}&apos; has no name or phone number: set them for its shop group.</source>
+        <translation>菜鸟面单账号“{account}”的寄件人没有姓名或电话：请为它的关联店铺组设置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="64"/>
+        <source>Cainiao refused {method} for the waybill account &apos;{account}&apos;: {words} ({code})</source>
+        <translation>菜鸟拒绝了面单账号“{account}”的 {method}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="68"/>
+        <source>Cainiao has no live waybill {tracking_no} to print again: {words} ({code})</source>
+        <translation>菜鸟没有可重新打印的有效面单 {tracking_no}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="71"/>
+        <source>Cainiao refused to cancel waybill {tracking_no}: {words} ({code})</source>
+        <translation>菜鸟拒绝取消面单 {tracking_no}：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="74"/>
+        <source>Cainiao refused to change the receiver of waybill {tracking_no}: {words} ({code})</source>
+        <translation>菜鸟拒绝修改面单 {tracking_no} 的收件人：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="78"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="102"/>
+        <source>the answer has no number for request {object_id}</source>
+        <translation>回复中没有请求 {object_id} 的单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_cainiao.py" line="79"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="103"/>
+        <source>the print data of waybill {tracking_no} cannot be read: {error}</source>
+        <translation>无法读取面单 {tracking_no} 的打印数据：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="10"/>
+        <source>Kuaidi100 refused the number request ({code}): {words}</source>
+        <translation>快递100拒绝了取号请求（{code}）：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="11"/>
+        <source>Kuaidi100 did not cancel {tracking_no} ({code}): {words}</source>
+        <translation>快递100没有取消 {tracking_no}（{code}）：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="14"/>
+        <source>Kuaidi100 did not return the label of {tracking_no} again ({code}: {words}). It answers a repeated order for 48 hours only: print PackDesk&apos;s own label of this number instead.</source>
+        <translation>快递100没有再次返回 {tracking_no} 的面单（{code}：{words}）。它只在 48 小时内响应重复下单：请改为打印 PackDesk 自己生成的该单号面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="19"/>
+        <source>Kuaidi100 answered a new number {new_no} instead of the label of {tracking_no}; PackDesk cancelled {new_no}. Print PackDesk&apos;s own label of {tracking_no} instead.</source>
+        <translation>快递100返回了新单号 {new_no}，而不是 {tracking_no} 的面单；PackDesk 已取消 {new_no}。请改为打印 PackDesk 自己生成的 {tracking_no} 面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="24"/>
+        <source>Kuaidi100 answered a new number {new_no} instead of the label of {tracking_no}, and cancelling {new_no} failed ({reason}). Ask the carrier branch to cancel {new_no}; print PackDesk&apos;s own label of {tracking_no}.</source>
+        <translation>快递100返回了新单号 {new_no}，而不是 {tracking_no} 的面单，并且取消 {new_no} 失败（{reason}）。请联系快递网点取消 {new_no}；打印 PackDesk 自己生成的 {tracking_no} 面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="29"/>
+        <source>Kuaidi100 cannot change the receiver of a number already issued: the number is cancelled and a new one taken.</source>
+        <translation>快递100无法修改已分配单号的收件人：该单号已取消，并重新取了一个新单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="34"/>
+        <source>The Kuaidi100 account &apos;{account}&apos; has no API address or key: add it again with --gateway and --key.</source>
+        <translation>快递100账号“{account}”没有 API 地址或 Key：请用 --gateway 和 --key 重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="38"/>
+        <source>The Kuaidi100 address &apos;{gateway}&apos; of account &apos;{account}&apos; is not an http(s) address, e.g. https://api.kuaidi100.com/label/order</source>
+        <translation>账号“{account}”的快递100地址“{gateway}”不是 http(s) 地址，例如 https://api.kuaidi100.com/label/order</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="43"/>
+        <source>The Kuaidi100 account &apos;{account}&apos; has no branch account id (partnerId): add it again with PACKDESK_PARTNER_ID set to the id the carrier branch gave you.</source>
+        <translation>快递100账号“{account}”没有网点账号 ID（partnerId）：请把 PACKDESK_PARTNER_ID 设为快递网点给您的 ID，然后重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="48"/>
+        <source>Kuaidi100 has no company code for the carrier &apos;{carrier}&apos;. Carriers it serves here: {known}.</source>
+        <translation>快递100没有快递公司“{carrier}”的公司编码。这里支持的快递公司：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="51"/>
+        <source>The Kuaidi100 account &apos;{account}&apos; has no sender address: set the sender of the shop group it serves first.</source>
+        <translation>快递100账号“{account}”没有寄件地址：请先为它所服务的关联店铺组设置寄件人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="55"/>
+        <source>Order {order_no} cannot get a Kuaidi100 number: the receiver needs a name, a phone number and an address.</source>
+        <translation>订单 {order_no} 无法获取快递100单号：收件人需要姓名、电话和地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="60"/>
+        <source>Kuaidi100 could not be reached for {method}: {failure}. PackDesk will try again later.</source>
+        <translation>{method} 无法连接快递100：{failure}。PackDesk 稍后会重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="63"/>
+        <source>cannot reach Kuaidi100 ({error})</source>
+        <translation>连不上快递100（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="64"/>
+        <source>Kuaidi100 answered HTTP {status}</source>
+        <translation>快递100返回 HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="65"/>
+        <source>Kuaidi100 limited the calls for {seconds} s</source>
+        <translation>快递100限制调用 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="66"/>
+        <source>Kuaidi100 is busy</source>
+        <translation>快递100繁忙</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="67"/>
+        <source>The connection to Kuaidi100 broke during {method}; it may have been applied. Asking again is safe: the same order id gets the first number back, never a second one, and a cancel asked again changes nothing.</source>
+        <translation>{method} 进行中与快递100的连接断开了；操作可能已经生效。再次请求是安全的：同一个订单 ID 只会取回第一次的单号，绝不会再分配第二个；再次请求取消也不会改变任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="72"/>
+        <source>Kuaidi100 failed (HTTP {status}) during {method}.</source>
+        <translation>快递100在 {method} 时出错（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="73"/>
+        <source>Kuaidi100 failed during {method}: {words}</source>
+        <translation>快递100在 {method} 时出错：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="74"/>
+        <source>Kuaidi100 ({gateway}) took the request but answered no tracking number PackDesk can read ({why}). PackDesk asks again with the same order id.</source>
+        <translation>快递100（{gateway}）接收了请求，但没有返回 PackDesk 能读取的运单号（{why}）。PackDesk 会用同一个订单 ID 再次请求。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="79"/>
+        <source>Kuaidi100&apos;s answer has no label image link</source>
+        <translation>快递100的回复中没有面单图片链接</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="80"/>
+        <source>Kuaidi100&apos;s address {gateway} answered HTTP {status}: check the account&apos;s API address.</source>
+        <translation>快递100的地址 {gateway} 返回 HTTP {status}：请检查该账号的 API 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_kuaidi100.py" line="83"/>
+        <source>The label image of {tracking_no} could not be downloaded from Kuaidi100 ({failure}). The number is kept: try the print again later.</source>
+        <translation>无法从快递100下载 {tracking_no} 的面单图片（{failure}）。单号已保留：请稍后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="12"/>
+        <source>the barcode is empty</source>
+        <translation>条码为空</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="13"/>
+        <source>barcode {code} is in scientific notation: Excel destroyed its digits; format the column as text and type the barcodes again</source>
+        <translation>条码 {code} 是科学计数法：Excel 破坏了它的数字；请把该列设为文本格式，再重新输入条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="18"/>
+        <source>barcode {code} is longer than the {most} characters a barcode can have</source>
+        <translation>条码 {code} 超过了条码的最大长度（{most} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="21"/>
+        <source>barcode &apos;{code}&apos; holds spaces or invisible characters a scanner never sends</source>
+        <translation>条码“{code}”含有空格或不可见字符，扫描枪从不会发送这些字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="24"/>
+        <source>barcode {code} is not a valid {kind}: its check digit is {digit}, the digits before it need {expected} (a typo?)</source>
+        <translation>条码 {code} 不是有效的 {kind}：它的校验位是 {digit}，按前面的数字应为 {expected}（输错了？）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="29"/>
+        <source>barcode {code} is a GS1 case code (packaging indicator {indicator}), not a single piece&apos;s: give it as a case pack with how many pieces the case holds</source>
+        <translation>条码 {code} 是 GS1 箱码（包装指示符 {indicator}），不是单件商品的条码：请把它填为整箱条码，并写明一箱装多少件</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="34"/>
+        <source>case pack {code} must hold 2 to {most} pieces; it says {units}</source>
+        <translation>整箱条码 {code} 必须对应 2 到 {most} 件；填写的是 {units}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="37"/>
+        <source>barcode {code} already belongs to SKU {owner}, so it cannot also be SKU {sku}: one barcode names one SKU</source>
+        <translation>条码 {code} 已属于 SKU {owner}，不能再属于 SKU {sku}：一个条码只能对应一个 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="41"/>
+        <source>barcode {code} is given to SKU {owner} on row {row}, so it cannot also be SKU {sku}: one barcode names one SKU</source>
+        <translation>条码 {code} 在第 {row} 行已分配给 SKU {owner}，不能再属于 SKU {sku}：一个条码只能对应一个 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="46"/>
+        <source>barcode {code} is given both as a single piece and as a case pack</source>
+        <translation>条码 {code} 同时被填为单件条码和整箱条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="50"/>
+        <source>SKU {sku} is already on row {row}: give each SKU one row (several barcodes go in one cell, separated by commas)</source>
+        <translation>SKU {sku} 已在第 {row} 行：每个 SKU 只占一行（多个条码填在同一个单元格里，用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="55"/>
+        <source>SKU &apos;{sku}&apos; is longer than the {most} characters a merchant code can have</source>
+        <translation>SKU“{sku}”超过了商家编码的最大长度（{most} 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="58"/>
+        <source>No SKU {sku} in the catalogue. Import the product sheet first, or use a SKU of a waiting order.</source>
+        <translation>商品库中没有 SKU {sku}。请先导入商品表，或使用待发货订单中的 SKU。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="62"/>
+        <source>One scan of a barcode counts 1 to {most} pieces (1 for a single piece, more for a case pack), not {units}.</source>
+        <translation>扫一次条码计 1 到 {most} 件（单件为 1，整箱更多），不能是 {units}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="68"/>
+        <source>is an old .xls workbook or a password-protected one: save it in Excel as .xlsx (without a password) or as CSV</source>
+        <translation>是旧版 .xls 工作簿或有密码保护的工作簿：请在 Excel 中另存为 .xlsx（不设密码）或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="72"/>
+        <source>is neither an Excel workbook (.xlsx) nor a CSV file in UTF-8 or GBK</source>
+        <translation>既不是 Excel 工作簿（.xlsx），也不是 UTF-8 或 GBK 编码的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="75"/>
+        <source>is not a readable Excel workbook ({error})</source>
+        <translation>不是可读的 Excel 工作簿（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="76"/>
+        <source>has no SKU column PackDesk recognises (SKU, 商家编码, outer id...); its first row reads: {first}. Say which column holds the SKU (on the command line: --map sku=HEADER)</source>
+        <translation>没有 PackDesk 能识别的 SKU 列（SKU、商家编码、outer id...）；它的第一行是：{first}。请指明哪一列是 SKU（命令行中用：--map sku=HEADER）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="81"/>
+        <source>has no column &apos;{header}&apos; (asked for by {field}); its columns are: {headers}</source>
+        <translation>没有“{header}”列（{field} 指定的列）；现有的列：{headers}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="84"/>
+        <source>holds no rows under its header</source>
+        <translation>表头下面没有任何数据行</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="86"/>
+        <source>--map names an unknown field &apos;{field}&apos;. Fields: {known}.</source>
+        <translation>--map 指定了未知的字段“{field}”。可用的字段：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="89"/>
+        <source>--map takes FIELD=HEADER, like barcode=条形码; &apos;{text}&apos; is not.</source>
+        <translation>--map 的格式是 FIELD=HEADER（字段=表头），例如 barcode=条形码；“{text}”不符合。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="92"/>
+        <source>The column &apos;{header}&apos; is mapped to both {first} and {second}.</source>
+        <translation>列“{header}”同时映射到了 {first} 和 {second}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="96"/>
+        <source>has no SKU ({column} is empty)</source>
+        <translation>没有 SKU（{column} 为空）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="97"/>
+        <source>&apos;{value}&apos; is not a weight (grams, or a number with g or kg)</source>
+        <translation>“{value}”不是重量（克数，或带 g 或 kg 的数字）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="100"/>
+        <source>&apos;{value}&apos; is not a parcel item&apos;s weight (0 to {most} g)</source>
+        <translation>“{value}”不是包裹内商品的重量（0 到 {most} 克）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="103"/>
+        <source>&apos;{value}&apos; is not a whole number of pieces</source>
+        <translation>“{value}”不是整数件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="104"/>
+        <source>&apos;{value}&apos; is out of range (0 to {most})</source>
+        <translation>“{value}”超出范围（0 到 {most}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="105"/>
+        <source>has a case-pack barcode but no unit count ({column} is empty)</source>
+        <translation>有整箱条码，但没有每箱件数（{column} 为空）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="108"/>
+        <source>{column}: {reason}</source>
+        <translation>{column}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="109"/>
+        <source>&apos;{value}&apos; is longer than the {most} characters this column can hold</source>
+        <translation>“{value}”超过了该列最多能容纳的 {most} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="113"/>
+        <source>SKU (merchant code)</source>
+        <translation>SKU（商家编码）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="114"/>
+        <source>item code (outer id)</source>
+        <translation>商品编码（outer id）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="115"/>
+        <source>platform SKU id</source>
+        <translation>平台 SKU ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="116"/>
+        <source>platform item id</source>
+        <translation>平台商品 ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="117"/>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="118"/>
+        <source>spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="119"/>
+        <source>barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="120"/>
+        <source>case-pack barcode</source>
+        <translation>整箱条码</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="121"/>
+        <source>pieces per case</source>
+        <translation>每箱件数</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="122"/>
+        <source>weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="123"/>
+        <source>weight (kg)</source>
+        <translation>重量（千克）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="124"/>
+        <source>stock on hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="125"/>
+        <source>safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="126"/>
+        <source>price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="11"/>
+        <source>The waybill account &apos;{account}&apos; has no {carrier} numbers left: nothing was asked for order {order_no}. Top the account up with the carrier&apos;s branch, refresh its balance, then print again.</source>
+        <translation>面单账号“{account}”的 {carrier} 单号已用完：没有为订单 {order_no} 申请单号。请联系快递网点为账号充值，刷新余额，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="16"/>
+        <source>No number was taken for order {order_no}; print it again when the connection is back. The waybill account &apos;{account}&apos; ({carrier}) cannot be reached: {reason}</source>
+        <translation>没有为订单 {order_no} 取号；请在网络恢复后重新打印。无法连接面单账号“{account}”（{carrier}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="21"/>
+        <source>Print order {order_no} again: PackDesk first looks up whether a number was issued, and never takes a second one. The answer of the waybill account &apos;{account}&apos; ({carrier}) was lost: {reason}</source>
+        <translation>请重新打印订单 {order_no}：PackDesk 会先查询是否已分配单号，绝不会再取第二个。面单账号“{account}”（{carrier}）的回复丢失了：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="26"/>
+        <source>Order {order_no} has no number yet: its waybill account gave none. Print it again.</source>
+        <translation>订单 {order_no} 还没有单号：它的面单账号没有返回单号。请重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="29"/>
+        <source>the provider answered the batch without this parcel</source>
+        <translation>服务商返回的批量结果中没有这个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="30"/>
+        <source>The waybill account &apos;{account}&apos; refused a {carrier} number for order {order_no}: {reason}</source>
+        <translation>面单账号“{account}”拒绝为订单 {order_no} 分配 {carrier} 单号：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="34"/>
+        <source>Order {order_no} was not numbered, and the rest of the batch on this account was not asked. The waybill account &apos;{account}&apos; cannot issue {carrier} numbers now: {reason}</source>
+        <translation>订单 {order_no} 没有取到单号，这个账号上本批次的其余订单也没有申请。面单账号“{account}”现在无法分配 {carrier} 单号：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="39"/>
+        <source>Order {order_no} asked the waybill account &apos;{account}&apos; for a number before, and PackDesk does not ask again before it has looked up that request. Print it again later; the look-up failed: {reason}</source>
+        <translation>订单 {order_no} 之前已向面单账号“{account}”申请过单号，在查清那次申请之前，PackDesk 不会再次申请。请稍后重新打印；查询失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="44"/>
+        <source>The waybill account &apos;{account}&apos; answered {tracking_no} for order {order_no}, but that number is already on order {other}: it was not used. Print order {order_no} again for another number.</source>
+        <translation>面单账号“{account}”为订单 {order_no} 返回了 {tracking_no}，但这个单号已用在订单 {other} 上：未使用该单号。请重新打印订单 {order_no} 以获取另一个单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="49"/>
+        <source>Order {order_no} changed while its number was being asked ({reason}): the number {tracking_no} is not used and will be cancelled.</source>
+        <translation>订单 {order_no} 在申请单号期间发生了变化（{reason}）：单号 {tracking_no} 不会使用，将被取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="54"/>
+        <source>it has a number already</source>
+        <translation>它已经有单号了</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="55"/>
+        <source>Order {order_no} no longer needed this number when it arrived: to cancel.</source>
+        <translation>单号返回时，订单 {order_no} 已不再需要它：待取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="58"/>
+        <source>Order {order_no} no longer needed a number: the request was withdrawn before it was asked.</source>
+        <translation>订单 {order_no} 已不再需要单号：请求在发出之前已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="62"/>
+        <source>Address changed for order {order_no}: number {tracking_no} kept, label updated with the new address.</source>
+        <translation>订单 {order_no} 地址已变更：单号 {tracking_no} 保留，面单已更新为新地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="66"/>
+        <source>Address changed for order {order_no}: the provider could not update number {old} ({reason}); it is cancelled and the parcel has a new number, {tracking_no}. Use the new label only.</source>
+        <translation>订单 {order_no} 地址已变更：服务商无法更新单号 {old}（{reason}）；该单号已取消，包裹换了新单号 {tracking_no}。请只使用新面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="71"/>
+        <source>The address of order {order_no} changed after its number {tracking_no} was issued: its old label must not be used. Print it again once the waybill account &apos;{account}&apos; can update the number; it could not now: {reason}</source>
+        <translation>订单 {order_no} 的地址在单号 {tracking_no} 分配后发生了变更：不能再使用旧面单。请在面单账号“{account}”能够更新该单号后重新打印；现在无法更新：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="78"/>
+        <source>No parcel or waybill number {tracking_no} is known here. Check the number.</source>
+        <translation>这里没有包裹或运单号 {tracking_no}。请核对单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="81"/>
+        <source>Number {tracking_no} cannot be cancelled: its parcel (order {order_no}) has shipped, and a shipped number travels with it.</source>
+        <translation>单号 {tracking_no} 不能取消：它的包裹（订单 {order_no}）已发货，已发货的单号随包裹一起走。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="86"/>
+        <source>Number {tracking_no} (order {order_no}) is voided: it comes from a number roll, which has nobody to cancel it with, and is never used again.</source>
+        <translation>单号 {tracking_no}（订单 {order_no}）已作废：它来自运单号段，没有可向其取消的服务商，并且以后不会再用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="91"/>
+        <source>Number {tracking_no} (order {order_no}) is cancelled with the waybill account &apos;{account}&apos;.</source>
+        <translation>单号 {tracking_no}（订单 {order_no}）已在面单账号“{account}”中取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="94"/>
+        <source>Number {tracking_no} (order {order_no}) was cancelled before.</source>
+        <translation>单号 {tracking_no}（订单 {order_no}）之前已经取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="97"/>
+        <source>Number {tracking_no} (order {order_no}) is voided and will be cancelled with the next outbox round; the waybill account &apos;{account}&apos; could not be told now: {reason}</source>
+        <translation>单号 {tracking_no}（订单 {order_no}）已作废，将在下一轮回传时取消；现在无法通知面单账号“{account}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="102"/>
+        <source>The waybill account &apos;{account}&apos; refused to cancel number {tracking_no} (order {order_no}): {reason}</source>
+        <translation>面单账号“{account}”拒绝取消单号 {tracking_no}（订单 {order_no}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_waybills.py" line="106"/>
+        <source>The waybill account of number {tracking_no} no longer exists here.</source>
+        <translation>单号 {tracking_no} 的面单账号在这里已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>JobsTableModel</name>
@@ -1431,232 +2447,272 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="53"/>
+        <location filename="../../ui/windows/main_window.py" line="57"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="61"/>
+        <location filename="../../ui/windows/main_window.py" line="65"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="62"/>
+        <location filename="../../ui/windows/main_window.py" line="66"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="63"/>
+        <location filename="../../ui/windows/main_window.py" line="67"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="66"/>
+        <location filename="../../ui/windows/main_window.py" line="70"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="69"/>
+        <location filename="../../ui/windows/main_window.py" line="73"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="71"/>
+        <location filename="../../ui/windows/main_window.py" line="75"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="73"/>
+        <location filename="../../ui/windows/main_window.py" line="77"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="75"/>
+        <location filename="../../ui/windows/main_window.py" line="79"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="81"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="78"/>
+        <location filename="../../ui/windows/main_window.py" line="82"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
         <location filename="../../ui/windows/main_window.py" line="87"/>
+        <source>Waybill accounts…</source>
+        <translation>面单账号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="88"/>
+        <source>Refresh waybill balances</source>
+        <translation>刷新面单余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="97"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="88"/>
+        <location filename="../../ui/windows/main_window.py" line="98"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="92"/>
+        <location filename="../../ui/windows/main_window.py" line="102"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95"/>
+        <location filename="../../ui/windows/main_window.py" line="105"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="100"/>
+        <location filename="../../ui/windows/main_window.py" line="110"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="120"/>
-        <location filename="../../ui/windows/main_window.py" line="325"/>
+        <location filename="../../ui/windows/main_window.py" line="132"/>
+        <location filename="../../ui/windows/main_window.py" line="400"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="121"/>
+        <location filename="../../ui/windows/main_window.py" line="133"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="154"/>
+        <location filename="../../ui/windows/main_window.py" line="167"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="189"/>
+        <source>Waybills updated</source>
+        <translation>面单已更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="307"/>
+        <source>No waybill account</source>
+        <translation>没有面单账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="309"/>
+        <source>Shops print with no waybill account: add one (Shops menu)</source>
+        <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="316"/>
+        <source>Waybills: %1</source>
+        <translation>面单余额：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="323"/>
+        <source>(below %1)</source>
+        <translation>（低于 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="331"/>
+        <source>Asking for the waybill balances…</source>
+        <translation>正在查询面单余额…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="270"/>
+        <location filename="../../ui/windows/main_window.py" line="345"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="272"/>
+        <location filename="../../ui/windows/main_window.py" line="347"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="304"/>
+        <location filename="../../ui/windows/main_window.py" line="379"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="158"/>
+        <location filename="../../ui/windows/main_window.py" line="171"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="163"/>
+        <location filename="../../ui/windows/main_window.py" line="176"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="166"/>
+        <location filename="../../ui/windows/main_window.py" line="179"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="168"/>
-        <location filename="../../ui/windows/main_window.py" line="274"/>
+        <location filename="../../ui/windows/main_window.py" line="181"/>
+        <location filename="../../ui/windows/main_window.py" line="349"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="170"/>
+        <location filename="../../ui/windows/main_window.py" line="183"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="176"/>
+        <location filename="../../ui/windows/main_window.py" line="194"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="197"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="183"/>
+        <location filename="../../ui/windows/main_window.py" line="201"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="183"/>
+        <location filename="../../ui/windows/main_window.py" line="201"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <location filename="../../ui/windows/main_window.py" line="211"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="217"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="217"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="249"/>
+        <location filename="../../ui/windows/main_window.py" line="267"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="261"/>
+        <location filename="../../ui/windows/main_window.py" line="336"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="263"/>
+        <location filename="../../ui/windows/main_window.py" line="338"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="266"/>
+        <location filename="../../ui/windows/main_window.py" line="341"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="268"/>
+        <location filename="../../ui/windows/main_window.py" line="343"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="286"/>
+        <location filename="../../ui/windows/main_window.py" line="361"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="286"/>
+        <location filename="../../ui/windows/main_window.py" line="361"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="290"/>
-        <location filename="../../ui/windows/main_window.py" line="319"/>
-        <location filename="../../ui/windows/main_window.py" line="322"/>
+        <location filename="../../ui/windows/main_window.py" line="365"/>
+        <location filename="../../ui/windows/main_window.py" line="394"/>
+        <location filename="../../ui/windows/main_window.py" line="397"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="290"/>
+        <location filename="../../ui/windows/main_window.py" line="365"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="314"/>
+        <location filename="../../ui/windows/main_window.py" line="389"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -2263,127 +3319,137 @@
 <context>
     <name>ShopSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="33"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="35"/>
         <source>Shops</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
         <source>Orders from</source>
         <translation>订单来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
         <source>Group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="38"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="48"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="50"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="49"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="51"/>
         <source>Gateway</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="50"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="52"/>
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="51"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="52"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="54"/>
         <source>Session key</source>
         <translation>授权码 (SessionKey)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="55"/>
         <source>Associated-shop group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="54"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="56"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="55"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="57"/>
         <source>Sender phone</source>
         <translation>寄件人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="56"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="58"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="57"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="59"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="58"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="60"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="59"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="61"/>
         <source>Street address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="67"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="69"/>
         <source>shops in one group share the sender and waybill account</source>
         <translation>同组店铺共用寄件人和面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="68"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="70"/>
         <source>Add shop</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="72"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
         <source>Add a Taobao shop that syncs through the Taobao Open Platform</source>
         <translation>添加通过淘宝开放平台同步的淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="107"/>
-        <source>Shop added. Its orders arrive with the next sync (F5).</source>
-        <translation>店铺已添加，订单将在下次同步（F5）时到达。</translation>
+        <location filename="../../ui/dialogs/shop_settings.py" line="77"/>
+        <source>Waybill accounts…</source>
+        <translation>面单账号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="78"/>
+        <source>Where the tracking numbers of each shop group come from</source>
+        <translation>各关联店铺组的运单号从哪里获取</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/shop_settings.py" line="115"/>
+        <source>Shop added. Its orders arrive with the next sync (F5). Next: the waybill account its shop group prints with (Waybill accounts…).</source>
+        <translation>店铺已添加，它的订单会在下次同步（F5）时到达。下一步：设置其关联店铺组打印所用的面单账号（面单账号…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="131"/>
         <source>Taobao API</source>
         <translation>淘宝接口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="115"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="131"/>
         <source>imported files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="118"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="134"/>
         <source>error: %1</source>
         <translation>出错：%1</translation>
     </message>
@@ -2895,6 +3961,319 @@
         <location filename="../../ui/dialogs/supervisor.py" line="46"/>
         <source>Supervisor PIN</source>
         <translation>主管密码</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillAccountsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="61"/>
+        <source>Waybill accounts</source>
+        <translation>面单账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="75"/>
+        <source>Refresh balances</source>
+        <translation>刷新余额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="76"/>
+        <source>Use for its shops by default</source>
+        <translation>设为所属店铺的默认账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="78"/>
+        <source>The selected account and carrier print the waybills of its shop group unless told otherwise</source>
+        <translation>除非另行指定，选中的账号和快递公司将用于打印其关联店铺组的面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="83"/>
+        <source>Set warning level</source>
+        <translation>设置预警值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="88"/>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="328"/>
+        <source>Warn below</source>
+        <translation>低于此数预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="96"/>
+        <source>Cainiao (Taobao, Tmall and shops authorised on Cainiao)</source>
+        <translation>菜鸟（淘宝、天猫及已授权菜鸟的店铺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="97"/>
+        <source>Pinduoduo e-waybills</source>
+        <translation>拼多多电子面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="98"/>
+        <source>Kuaidi100 (a carrier branch account)</source>
+        <translation>快递100（快递网点账号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="99"/>
+        <source>Number roll from a carrier</source>
+        <translation>快递公司分配的号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="114"/>
+        <source>a shop group, or a shop (its group)</source>
+        <translation>关联店铺组，或店铺（即其所在组）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="146"/>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="148"/>
+        <source>Add an account</source>
+        <translation>添加面单账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="191"/>
+        <source>none: the account&apos;s own app key</source>
+        <translation>不选：使用账号自己的 App Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="202"/>
+        <source>%1 (shop group: %2)</source>
+        <translation>%1（关联店铺组：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="206"/>
+        <source>%1 (shop)</source>
+        <translation>%1（店铺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="245"/>
+        <source>Asking the providers…</source>
+        <translation>正在向各面单平台查询…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="262"/>
+        <source>Balances are up to date.</source>
+        <translation>余额已是最新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="286"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="299"/>
+        <source>the first one the account is subscribed to</source>
+        <translation>账号已开通的第一家快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="309"/>
+        <source>Provider</source>
+        <translation>面单来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="310"/>
+        <source>Account name</source>
+        <translation>账号名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="311"/>
+        <source>Taobao shop</source>
+        <translation>淘宝店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="312"/>
+        <source>Gateway</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="313"/>
+        <source>Client id</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="313"/>
+        <source>Key</source>
+        <translation>授权 Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="313"/>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="314"/>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="314"/>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="315"/>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="317"/>
+        <source>Access token</source>
+        <translation>Access Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="317"/>
+        <source>Partner key</source>
+        <translation>面单密码 (partnerKey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="318"/>
+        <source>Session key</source>
+        <translation>授权码 (SessionKey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="320"/>
+        <source>Partner id</source>
+        <translation>客户账号 (partnerId)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="321"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="321"/>
+        <source>Default carrier</source>
+        <translation>默认快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="322"/>
+        <source>First number</source>
+        <translation>起始单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="323"/>
+        <source>How many numbers</source>
+        <translation>单号数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="324"/>
+        <source>Used by</source>
+        <translation>使用店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="325"/>
+        <source>Sender address</source>
+        <translation>寄件地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="326"/>
+        <source>Sender name</source>
+        <translation>寄件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="327"/>
+        <source>Sender phone</source>
+        <translation>寄件人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="349"/>
+        <source>only for a branch (网点) account</source>
+        <translation>仅网点账号需要填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="350"/>
+        <source>the shop group&apos;s, when it has one</source>
+        <translation>留空则沿用关联店铺组的设置（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="399"/>
+        <source>Asking the provider for the account&apos;s carriers and addresses…</source>
+        <translation>正在向面单平台查询该账号的快递公司和寄件地址…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="417"/>
+        <source>Account %1 added: %2 numbers left.</source>
+        <translation>已添加账号 %1：剩余 %2 个单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/waybill_accounts.py" line="428"/>
+        <source>Choose the sender address, then add the account again.</source>
+        <translation>请选择寄件地址，然后重新添加账号。</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillAccountsModel</name>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="40"/>
+        <source>Cainiao</source>
+        <translation>菜鸟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="41"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="42"/>
+        <source>Kuaidi100</source>
+        <translation>快递100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="43"/>
+        <source>Number roll</source>
+        <translation>号段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="44"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="57"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="58"/>
+        <source>Provider</source>
+        <translation>面单来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="59"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="60"/>
+        <source>Numbers left</source>
+        <translation>剩余单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="61"/>
+        <source>Sender address</source>
+        <translation>寄件地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="62"/>
+        <source>Used by</source>
+        <translation>使用店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="75"/>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="86"/>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="93"/>
+        <source>%1 (below %2)</source>
+        <translation>%1（低于 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/waybill_accounts_model.py" line="98"/>
+        <source>not chosen</source>
+        <translation>未选择</translation>
     </message>
 </context>
 </TS>

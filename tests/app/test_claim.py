@@ -88,6 +88,7 @@ def test_a_window_holding_the_directory_keeps_pack_print_and_ship_out_and_reads_
             packdesk(packdesk_cmd, data_dir, "queue", "list"),
             packdesk(packdesk_cmd, data_dir, "printer", "test", f"png://{labels}"),
             packdesk(packdesk_cmd, data_dir, "demo", "seed", "--orders", "5"),
+            packdesk(packdesk_cmd, data_dir, "waybill", "cancel", "73600316247999"),
         ]
         for done in refused:
             assert done.returncode == 2 and done.stdout == ""

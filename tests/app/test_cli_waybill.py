@@ -7,6 +7,8 @@ with its carriers, balances and sender addresses from `ii.search`, asked again b
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,6 +55,14 @@ class Desk:
             and o["tracking_no"] is None
             and all(ln["refund_status"] == "none" for ln in o["lines"])
         ]
+
+
+def _query(desk: Desk, sql: str) -> list[tuple[Any, ...]]:
+    con = sqlite3.connect(f"file:{desk.data_dir / 'packdesk.db'}?mode=ro", uri=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
 
 
 @pytest.fixture
@@ -354,3 +364,13 @@ def test_a_kuaidi100_branch_account_numbers_the_groups_prints(desk: Desk) -> Non
         assert number in srv.live_numbers()
         secrets = json.loads((desk.data_dir / "secrets.json").read_text(encoding="utf-8"))
         assert secrets["waybill:快递100"] == {"app_secret": "kd-secret", "session_key": "pw"}
+        # orderIds start with a prefix drawn when the account was added: a data directory made again from scratch
+        # (ids counting from 1 again) cannot reuse an orderId Kuaidi100 still remembers; a change keeps the prefix
+        ((settings,),) = _query(desk, "SELECT settings FROM waybill_accounts WHERE name = '快递100'")
+        prefix = json.loads(settings)["order_prefix"]
+        assert re.fullmatch(r"[0-9a-f]{6}-", prefix)
+        assert all(key[1].startswith(prefix) for key in srv._first_answers)
+        again = desk.run(*args, "--carrier", "ZTO", "--group", GROUP, "--warn-below", "5", env=env)
+        assert again.returncode == 0, again.stderr
+        ((settings,),) = _query(desk, "SELECT settings FROM waybill_accounts WHERE name = '快递100'")
+        assert json.loads(settings)["order_prefix"] == prefix

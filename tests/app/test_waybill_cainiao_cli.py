@@ -98,6 +98,7 @@ def test_an_address_changed_after_printing_keeps_the_number_with_new_print_data(
     again = desk.run("print", order_no, "--printer", printer.uri, "--reprint", "address changed")
     assert again.returncode == 0, again.stderr
     assert f"printed ZTO {number} (copy 2)" in again.stdout
+    assert f"Address changed for order {order_no}: number {number} kept" in again.stderr  # the packer is told
     assert srv.calls[UPDATE] == 1 and srv.calls[GET] == 1
     assert srv.waybills[number]["updates"] == 1 and srv.waybills[number]["print_data"] != before
     (stored,) = desk.query("SELECT print_data FROM waybill_issues WHERE tracking_no = ?", number)

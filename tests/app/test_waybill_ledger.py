@@ -45,6 +45,7 @@ from app.sync.outbox import OutboxWorker
 from printers.fake import MemoryPrinter
 
 ACTOR = Actor("tester", "bench-1")
+NOW = datetime(2025, 3, 2, 8, 0, tzinfo=UTC)
 
 
 class Crash(BaseException):
@@ -144,6 +145,32 @@ def test_a_batch_of_30_is_asked_in_calls_of_10_and_each_parcel_gets_one_number(
     assert first.document is not None and first.document["data"]["waybillCode"] == first.tracking_no
     assert first.routing.sort_headline.endswith("大头笔")  # the provider's routing, on our own label too
     assert_consistent(demo, fake)
+
+
+def test_the_label_prints_the_sender_address_the_number_was_issued_for(
+    demo: Workspace, online: WaybillProviders, fake: FakeRemoteProvider
+) -> None:
+    """The group's own address is in Hangzhou; the account's chosen provider address is the Shanghai one, so the
+    label shows Shanghai (what the carrier checks the number against), with the group's sender name and phone."""
+    shanghai = {"address_id": "202", "province": "上海市", "city": "上海市", "district": "青浦区", "town": "华新镇",
+                "detail": "华志路1号"}  # fmt: skip
+    with demo.session_factory.begin() as s:
+        account = s.execute(select(WaybillAccountRow).where(WaybillAccountRow.kind == "fake")).scalar_one()
+        account.address_id = "202"
+        s.add(
+            WaybillAccountCarrierRow(
+                account_id=account.id, carrier="ZTO", balance=100, addresses=[shanghai], updated_at=NOW
+            )
+        )
+        group_name = account.group.sender_name
+    order = packable(demo, 1)[0]
+    printer = MemoryPrinter()
+    spooler = service(demo, online, printer)
+    spooler.enqueue_batch([order])
+    spooler.run()
+    ((_, label),) = printer.received
+    assert label.sender.address == "上海市上海市青浦区华新镇华志路1号"
+    assert group_name and label.sender.name == group_name
 
 
 def test_requests_are_committed_before_the_provider_is_asked_and_no_transaction_is_open(

@@ -305,24 +305,27 @@ class WaybillAccountsDialog(QDialog):
 
     def _show_fields(self, *_args: object) -> None:
         kind = self.kind()
-        tr = self.tr
         texts = {
-            "provider": tr("Provider"),
-            "name": tr("Account name"),
-            "shop": tr("Taobao shop"),
-            "gateway": tr("Gateway"),
-            "app_key": {"pdd": tr("Client id"), "kuaidi100": tr("Key")}.get(kind, tr("App key")),
-            "app_secret": {"pdd": tr("Client secret"), "kuaidi100": tr("Secret")}.get(kind, tr("App secret")),
-            "session_key": {"pdd": tr("Access token"), "kuaidi100": tr("Partner key")}.get(kind, tr("Session key")),
-            "partner_id": tr("Partner id"),
-            "carrier": tr("Carrier") if kind in ("roll", "kuaidi100") else tr("Default carrier"),
-            "first": tr("First number"),
-            "count": tr("How many numbers"),
-            "used_by": tr("Used by"),
-            "address": tr("Sender address"),
-            "sender_name": tr("Sender name"),
-            "sender_phone": tr("Sender phone"),
-            "warn_below": tr("Warn below"),
+            "provider": self.tr("Provider"),
+            "name": self.tr("Account name"),
+            "shop": self.tr("Taobao shop"),
+            "gateway": self.tr("Gateway"),
+            "app_key": {"pdd": self.tr("Client id"), "kuaidi100": self.tr("Key")}.get(kind, self.tr("App key")),
+            "app_secret": {"pdd": self.tr("Client secret"), "kuaidi100": self.tr("Secret")}.get(
+                kind, self.tr("App secret")
+            ),
+            "session_key": {"pdd": self.tr("Access token"), "kuaidi100": self.tr("Partner key")}.get(
+                kind, self.tr("Session key")
+            ),
+            "partner_id": self.tr("Partner id"),
+            "carrier": self.tr("Carrier") if kind in ("roll", "kuaidi100") else self.tr("Default carrier"),
+            "first": self.tr("First number"),
+            "count": self.tr("How many numbers"),
+            "used_by": self.tr("Used by"),
+            "address": self.tr("Sender address"),
+            "sender_name": self.tr("Sender name"),
+            "sender_phone": self.tr("Sender phone"),
+            "warn_below": self.tr("Warn below"),
         }
         for key, label in self.labels.items():
             label.setText(texts[key])
@@ -343,8 +346,8 @@ class WaybillAccountsDialog(QDialog):
         }
         for key, show in visible.items():
             self.forms[key].setRowVisible(self.rows[key], show)
-        self.session_key.setPlaceholderText(tr("only for a branch (网点) account") if kind == "kuaidi100" else "")
-        kept = tr("the shop group's, when it has one")
+        self.session_key.setPlaceholderText(self.tr("only for a branch (网点) account") if kind == "kuaidi100" else "")
+        kept = self.tr("the shop group's, when it has one")
         self.sender_name.setPlaceholderText(kept)
         self.sender_phone.setPlaceholderText(kept)
 

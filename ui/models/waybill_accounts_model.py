@@ -36,13 +36,12 @@ def rows_of(accounts: list[AccountView]) -> list[AccountCarrier]:
 
 
 def provider_text(kind: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "cainiao": tr("WaybillAccountsModel", "Cainiao"),
-        "pdd": tr("WaybillAccountsModel", "Pinduoduo"),
-        "kuaidi100": tr("WaybillAccountsModel", "Kuaidi100"),
-        "roll": tr("WaybillAccountsModel", "Number roll"),
-        "demo": tr("WaybillAccountsModel", "Demo"),
+        "cainiao": QCoreApplication.translate("WaybillAccountsModel", "Cainiao"),
+        "pdd": QCoreApplication.translate("WaybillAccountsModel", "Pinduoduo"),
+        "kuaidi100": QCoreApplication.translate("WaybillAccountsModel", "Kuaidi100"),
+        "roll": QCoreApplication.translate("WaybillAccountsModel", "Number roll"),
+        "demo": QCoreApplication.translate("WaybillAccountsModel", "Demo"),
     }.get(kind, kind)
 
 
@@ -54,43 +53,49 @@ class WaybillAccountsModel(RowsTableModel):
     columns = 6
 
     def headers(self) -> tuple[str, ...]:
-        tr = QCoreApplication.translate
         return (
-            tr("WaybillAccountsModel", "Account"),
-            tr("WaybillAccountsModel", "Provider"),
-            tr("WaybillAccountsModel", "Carrier"),
-            tr("WaybillAccountsModel", "Numbers left"),
-            tr("WaybillAccountsModel", "Sender address"),
-            tr("WaybillAccountsModel", "Used by"),
+            QCoreApplication.translate("WaybillAccountsModel", "Account"),
+            QCoreApplication.translate("WaybillAccountsModel", "Provider"),
+            QCoreApplication.translate("WaybillAccountsModel", "Carrier"),
+            QCoreApplication.translate("WaybillAccountsModel", "Numbers left"),
+            QCoreApplication.translate("WaybillAccountsModel", "Sender address"),
+            QCoreApplication.translate("WaybillAccountsModel", "Used by"),
         )
 
     def set_accounts(self, accounts: list[AccountView]) -> None:
         self.set_rows(rows_of(accounts))
 
     def cell(self, row: AccountCarrier, col: int, role: int) -> Any:
-        tr = QCoreApplication.translate
         a, c = row.account, row.carrier
         if role == Qt.ItemDataRole.DisplayRole and not row.first and col in (COL_ACCOUNT, COL_PROVIDER, COL_SHOPS):
             return ""  # said once, on the account's first row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_ACCOUNT:
-                return tr("WaybillAccountsModel", "%1 (default)").replace("%1", a.name) if a.is_default else a.name
+                return (
+                    QCoreApplication.translate("WaybillAccountsModel", "%1 (default)").replace("%1", a.name)
+                    if a.is_default
+                    else a.name
+                )
             if col == COL_PROVIDER:
                 return provider_text(a.provider)
             if col == COL_CARRIER:
                 if c is None:
                     return a.carrier
                 main = c.code == a.carrier and len(a.carriers) > 1
-                return tr("WaybillAccountsModel", "%1 (default)").replace("%1", c.code) if main else c.code
+                return (
+                    QCoreApplication.translate("WaybillAccountsModel", "%1 (default)").replace("%1", c.code)
+                    if main
+                    else c.code
+                )
             if col == COL_BALANCE:
                 text = balance_text(c.balance if c else None)
                 if row.low:
-                    text = tr("WaybillAccountsModel", "%1 (below %2)").replace("%1", text)
+                    text = QCoreApplication.translate("WaybillAccountsModel", "%1 (below %2)").replace("%1", text)
                     text = text.replace("%2", f"{a.warn_below:,}")
                 return text
             if col == COL_ADDRESS:
                 if c is None or c.address is None:
-                    return tr("WaybillAccountsModel", "not chosen") if c and c.addresses else ""
+                    return QCoreApplication.translate("WaybillAccountsModel", "not chosen") if c and c.addresses else ""
                 return address_line(c.address)
             if col == COL_SHOPS:
                 return f"{a.group}: {', '.join(a.shops)}" if a.shops else a.group

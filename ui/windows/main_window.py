@@ -184,6 +184,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(" · ".join(parts), 15_000)
         self.queue_view.show_pause(outcome.pause)
         self.refresh_balances()  # numbers were taken: what is left, from the providers
+        if outcome.notices:  # an address changed after printing: the packer must use the new label
+            QMessageBox.information(
+                self, self.tr("Waybills updated"), "\n".join(f"{no}: {what}" for no, what in outcome.notices)
+            )
         if outcome.refused or outcome.pause:
             details = "\n".join(f"{no}: {why}" for no, why in outcome.refused)
             if outcome.pause:

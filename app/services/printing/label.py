@@ -70,14 +70,33 @@ def parcel_order(session: Session, package: Package) -> StoredOrder:
 
 
 def waybill_of(session: Session, stored: StoredOrder, package: Package, copy_no: int, printed_at: datetime) -> Waybill:
-    """The label of `package` of `stored`, with the sender of its shop's group, and the print data and label image
-    its online provider gave for its number (kept in the ledger)."""
-    sender = ShopRepository(session).sender_of(stored.shop_id)
+    """The label of `package` of `stored`, with the sender its number was issued for (else its shop group's), and
+    the print data and label image its online provider gave for its number (kept in the ledger)."""
+    ledger = WaybillIssues(session)
+    sender = _issued_for(ledger, package, ShopRepository(session).sender_of(stored.shop_id))
     waybill = build_waybill(stored.order, package, sender, copy_no, printed_at)
-    document = WaybillIssues(session).document_of(package.id) if package.id else None
+    document = ledger.document_of(package.id) if package.id else None
     if document is None:
         return waybill
     return replace(waybill, document=document.print_data or None, image=document.image)
+
+
+def _issued_for(ledger: WaybillIssues, package: Package, group: Sender | None) -> Sender | None:
+    """The sender to print: the address the package's number was issued for (the provider checks the label against
+    it) with the group's name and phone; the group's sender when the number is not an online provider's."""
+    number = ledger.of_package(package.id) if package.id else None
+    account = ledger.account(number.account_id) if number is not None else None
+    address = account.sender if account is not None else None
+    if address is None:
+        return group
+    return Sender(
+        (group.name if group else "") or address.name,
+        (group.phone if group else "") or address.phone,
+        address.province,
+        address.city,
+        address.district,
+        f"{address.town}{address.detail}",
+    )
 
 
 PREVIEW_NUMBER = "000000000000"  # shown until the order's tracking number is allocated at print time

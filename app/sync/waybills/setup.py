@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from secrets import token_hex
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -98,6 +99,10 @@ def add_account(
             creds = secrets
         else:
             creds = _stored(data_dir, spec, existing)
+    if spec.kind == "kuaidi100" and not spec.settings.get("order_prefix"):
+        # Kuaidi100 keeps every orderId it saw: ids from a database rebuilt from scratch must not repeat old ones
+        kept = existing.settings.get("order_prefix") if existing else None
+        spec = replace(spec, settings={**spec.settings, "order_prefix": kept or f"{token_hex(3)}-"})
     account = WaybillAccount(
         existing.id if existing else 0,
         spec.name,
