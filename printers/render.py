@@ -371,19 +371,26 @@ def _header(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
     return y + lay.header_band
 
 
+# What a label says where the number's provider gave no routing (a number roll, a provider that answered none): the
+# sorting centre sees that it is missing instead of a made-up code. Labels are read by Chinese carriers: Chinese.
+NO_HEADLINE = "无大头笔"
+NO_ROUTE_CODE = "无三段码"
+NO_CONSOLIDATION = "无集包地"
+
+
 def _sorting(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
     w, m, s = pen.media.width_mm, lay.margin, lay.scale
-    headline = waybill.routing.sort_headline or "—"
-    size = pen.fit_size(headline, lay.headline_size * s, w - 2 * m, lay.headline_min)
+    headline = waybill.routing.sort_headline or NO_HEADLINE  # said plainly, never made up
+    wanted = lay.headline_size if waybill.routing.sort_headline else lay.headline_size / 2  # not to be read as a code
+    size = pen.fit_size(headline, wanted * s, w - 2 * m, lay.headline_min)
     pen.text(w / 2, y + 1.0, headline, size, anchor="ma")
     return y + lay.sorting_band * s
 
 
 def _route(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
     w, m, s = pen.media.width_mm, lay.margin, lay.scale
-    if waybill.routing.route_code or waybill.routing.consolidation:
-        pen.text(m, y + 1.2, waybill.routing.route_code, lay.route_size * s)
-        pen.text(w - m, y + 1.6, waybill.routing.consolidation, lay.consolidation_size * s, anchor="ra")
+    pen.text(m, y + 1.2, waybill.routing.route_code or NO_ROUTE_CODE, lay.route_size * s)
+    pen.text(w - m, y + 1.6, waybill.routing.consolidation or NO_CONSOLIDATION, lay.consolidation_size * s, anchor="ra")
     return y + lay.route_band * s
 
 

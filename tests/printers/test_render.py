@@ -13,6 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 
 from printers.media import Media
 from printers.render import printable, render_waybill
+from printers.waybill import Routing
 from resources import FONT_FILE, resource_path
 
 MEDIA = [pytest.param(Media(w, h, dpi), id=f"{w}x{h}@{dpi}") for w, h in SIZES for dpi in DPIS]
@@ -150,3 +151,14 @@ def test_more_items_than_fit_are_truncated_with_a_count_line(media: Media) -> No
     # Nothing runs into the bottom rule: the last 1 mm above the frame is empty left of the QR column.
     strip = image.crop((4, image.height - media.dots(1.0) - 2, media.width_dots // 2, image.height - 2))
     assert strip.getextrema() == (255, 255)
+
+
+def test_missing_routing_is_said_plainly_not_left_blank_or_made_up() -> None:
+    """A number with no routing (a roll's, a provider that answered none) prints 无大头笔 / 无三段码 / 无集包地 where the
+    sorting centre looks, so nobody takes a blank or a dash for a code."""
+    media = Media(76, 130, 203)
+    bare = render_waybill(sample_waybill(routing=Routing()), media)
+    said = render_waybill(sample_waybill(routing=Routing("", "无三段码", "无集包地")), media)
+    dash = render_waybill(sample_waybill(routing=Routing("—")), media)
+    assert bare.tobytes() == said.tobytes()
+    assert bare.tobytes() != dash.tobytes()
