@@ -154,8 +154,8 @@ def test_more_items_than_fit_are_truncated_with_a_count_line(media: Media) -> No
 
 
 def test_missing_routing_is_said_plainly_not_left_blank_or_made_up() -> None:
-    """A number with no routing (a roll's, a provider that answered none) prints 无大头笔 / 无三段码 / 无集包地 where the
-    sorting centre looks, so nobody takes a blank or a dash for a code."""
+    """A number with no routing (a roll's, a provider that answered none) prints 无大头笔 / 无三段码 / 无集包地 where
+    the sorting centre looks, so nobody takes a blank or a dash for a code."""
     media = Media(76, 130, 203)
     bare = render_waybill(sample_waybill(routing=Routing()), media)
     said = render_waybill(sample_waybill(routing=Routing("", "无三段码", "无集包地")), media)
