@@ -140,6 +140,8 @@ class ShopRow(Base):
     # The name of the keyring entry holding the secrets; never the secrets themselves.
     credentials_ref: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    # Whether PackDesk pushes its available stock back to the platform (taobao.item.quantity.update): off by default.
+    push_stock: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     group: Mapped[ShopGroupRow | None] = relationship(back_populates="shops")
 
@@ -166,6 +168,17 @@ class ProductRow(Base):
     shop_id: Mapped[int | None] = mapped_column(ForeignKey("shops.id"))  # the shop whose sheet or sync brought it
     # The seller's own picture of the product (http(s) URL or file URI): shown at the bench when a line has none.
     image_url: Mapped[str] = mapped_column(String(500), default="", server_default=text("''"))
+    # Whether PackDesk keeps this SKU's stock: only a SKU whose on-hand figure the seller gave (a sheet's stock column,
+    # `stock set`, a stock count) can make an order out of stock; the others are never short.
+    stock_tracked: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
+    # Units of waiting orders covered by on-hand stock, as the last stock recomputation allotted them (oldest paid
+    # first); available = stock - reserved.
+    reserved: Mapped[int] = mapped_column(Integer, server_default="0")
+    # The platform's `modified` of the item as last synced (the catalogue sync's incremental watermark per item).
+    platform_modified_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The quantity last pushed to the platform and when (None: never pushed); a push sends only a changed figure.
+    pushed_quantity: Mapped[int | None] = mapped_column(Integer)
+    pushed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     barcodes: Mapped[list[BarcodeRow]] = relationship(back_populates="product", cascade="all, delete-orphan")
 
@@ -216,6 +229,8 @@ class OrderRow(Base):
     # Taobao's open address id of a privacy order: a Cainiao waybill request passes it with the order number instead
     # of an address PackDesk never decrypts ("" when the platform sent none).
     oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
+    # A supervisor let this out-of-stock order print and pack anyway (audited); cleared when it ships or closes.
+    stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(
@@ -297,6 +312,59 @@ class ScanEventRow(Base):
     outcome: Mapped[str] = mapped_column(String(30))
     sku: Mapped[str | None] = mapped_column(String(64))
     units: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OrderShortageRow(Base):
+    """What keeps a waiting order out of stock (缺货待补货): per SKU, the units on-hand stock could not cover when
+    the last stock recomputation allotted stock to waiting orders oldest paid first."""
+
+    __tablename__ = "order_shortages"
+
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), primary_key=True, index=True)
+    missing: Mapped[int] = mapped_column(Integer)
+
+
+class StockMoveRow(Base):
+    """Every change of a SKU's on-hand stock, with why: set, adjust, count, import, ship. A parcel's shipment takes
+    its units off once: one `ship` move per package and product (a unique index says so)."""
+
+    __tablename__ = "stock_moves"
+    __table_args__ = (
+        Index(
+            "ux_stock_moves_ship_package",
+            "package_id",
+            "product_id",
+            unique=True,
+            sqlite_where=text("kind = 'ship'"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # set / adjust / count / import / ship
+    delta: Mapped[int] = mapped_column(Integer)
+    on_hand: Mapped[int] = mapped_column(Integer)  # after the move
+    reason: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    package_id: Mapped[int | None] = mapped_column(ForeignKey("packages.id"))
+    actor: Mapped[str] = mapped_column(String(60), default="", server_default=text("''"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+
+
+class CatalogueSyncRow(Base):
+    """Where a shop's catalogue sync stands: the watermark of the incremental pull (the items' `modified`, UTC) and,
+    while a pull is under way, the page it has reached, so a pull cut off resumes there."""
+
+    __tablename__ = "catalogue_sync"
+
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"), primary_key=True)
+    watermark: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The pull under way: {"start": ISO, "end": ISO, "page": N} (None: none under way)
+    cursor: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class AuditRow(Base):
