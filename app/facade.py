@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from app.services.printing import JobView, PrintService
     from app.services.waybills.accounts import Refreshed
     from app.sync.imports import ImportReport
+    from app.sync.imports.products import ProductImportReport
     from app.sync.outbox import FlushReport
     from app.sync.seller_centre import ExportReport
     from app.sync.service import SyncStatus
@@ -51,6 +52,23 @@ class SyncOutcome:
     @property
     def changes(self) -> list[Change]:
         return [c for r in self.reports for c in r.changes]
+
+
+TEST_LABEL_NUMBER = "TEST0000000001"  # the specimen waybill's number: no carrier issues it
+
+
+@dataclass(frozen=True)
+class SetupState:
+    """What a station has set up (the first-run assistant's summary)."""
+
+    shops: list[str]
+    products: bool  # a catalogue with at least one product
+    accounts: int  # waybill accounts
+    packers: bool  # anyone who can sign in
+
+    @property
+    def empty(self) -> bool:
+        return not (self.shops or self.products or self.accounts or self.packers)
 
 
 class Desk:
@@ -305,3 +323,73 @@ class Desk:
 
         with self.session_factory() as session:
             check_supervisor(session, stored_hash, pin, actor, self.clock())
+
+    # -- setting a station up (the first-run assistant) -------------------------------------------------------------
+
+    def setup_state(self) -> SetupState:
+        """What this station has set up already: shops, catalogue, waybill accounts, packers."""
+        from app.persistence.packers import PackerRepository
+        from app.services.catalogue import list_products
+        from app.services.waybills.accounts import list_accounts
+        from app.sync.shops import list_shops
+
+        with self.session_factory() as session:
+            shops = [s.name for s in list_shops(session)]
+            accounts = len(list_accounts(session))
+            packers = PackerRepository(session).any()
+        products = any(p.known for p in list_products(self.session_factory, limit=1))
+        return SetupState(shops, products, accounts, packers)
+
+    def import_products(self, path: str, shop: str | None = None) -> ProductImportReport:
+        """Imports a product sheet (.xlsx or .csv) into the catalogue, all of it or nothing; the report names every
+        rejected row (raises NotFound for an unknown shop)."""
+        from app.sync.imports.products import import_products
+
+        with self.session_factory.begin() as session:
+            return import_products(session, Path(path), shop=shop)
+
+    def add_packer(
+        self, name: str, pin: str, badge: str | None = None, *, supervisor_hash: str = "", supervisor_pin: str = ""
+    ) -> SetupState:
+        """Adds a packer who signs in with `pin` (or by scanning `badge`); once a supervisor PIN is set, only with it
+        (adding a packer under a name that exists gives that name a new PIN). Raises NotAllowed, InvalidInput."""
+        from app.services.packers import add_packer
+        from app.services.pin_guard import check_supervisor
+
+        with self.session_factory.begin() as session:
+            if supervisor_hash:
+                check_supervisor(session, supervisor_hash, supervisor_pin, self.actor, self.clock())
+            add_packer(session, name, pin, badge)
+        return self.setup_state()
+
+    def set_supervisor_pin(self, new_pin: str, *, current_hash: str = "", current_pin: str = "") -> str:
+        """The hash of a new supervisor PIN (6-12 digits) for the settings; a PIN already set is changed only with
+        it. A PIN locked by wrong tries is usable again. Raises NotAllowed."""
+        from app.services.pin_guard import SUPERVISOR, check_supervisor, reset
+        from app.services.supervisor import hash_supervisor_pin
+
+        with self.session_factory.begin() as session:
+            if current_hash:
+                check_supervisor(session, current_hash, current_pin, self.actor, self.clock())
+            stored = hash_supervisor_pin(new_pin)
+            reset(session, SUPERVISOR, self.actor)
+        return stored
+
+    def print_test_label(self, uri: str) -> int:
+        """Prints a specimen waybill (marked as a test, with a test number) on the printer at `uri`, to see fonts,
+        barcode and margins as a real label has them; returns the bytes sent. Raises PrinterError."""
+        from printers.registry import open_printer
+        from printers.waybill import Item, Party, Routing, Waybill
+
+        specimen = Waybill(
+            tracking_no=TEST_LABEL_NUMBER,
+            carrier_name="测试面单 TEST",
+            receiver=Party("张*", "138****5678", "浙江省 杭州市 西湖区 文三路 100 号 测试收件地址"),
+            sender=Party("PackDesk", "0571-0000 0000", "浙江省 杭州市 余杭区 测试发件地址"),
+            order_no="TEST-0001",
+            printed_at=self.clock(),
+            routing=Routing(sort_headline="测试 请勿发货"),
+            items=(Item("TEST-SKU", "测试商品 test item", 1),),
+            seller_memo="test label, do not ship",
+        )
+        return open_printer(uri).print_waybill(specimen, "test-label")
