@@ -64,6 +64,12 @@ PRODUCTS: dict[str, str] = {
         "One scan of a barcode counts 1 to {most} pieces (1 for a single piece, more for a case pack), not {units}.",
     ),
     "products.limit_too_small": QT_TRANSLATE_NOOP("CoreMessages", "--limit must be at least 1."),
+    "products.code_unbound": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Barcode {code} is not bound to SKU {sku} (no SKU holds it): nothing to remove."
+    ),
+    "products.code_elsewhere": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Barcode {code} belongs to SKU {owner}, not to SKU {sku}: nothing removed."
+    ),
     # A product sheet refused as a whole (app.sync.imports.products); they end "{file} {reason}."
     "products.file.excel_old": QT_TRANSLATE_NOOP(
         "CoreMessages",

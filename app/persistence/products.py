@@ -336,6 +336,10 @@ class ProductRepository:
             )
             self.session.execute(statement, moved)
 
+    def unbind(self, product_id: int, code: str) -> None:
+        """Takes `code` off the product `product_id` (nothing when it does not hold it)."""
+        self.session.execute(BARCODES.delete().where(BARCODES.c.product_id == product_id, BARCODES.c.code == code))
+
     def line_product(self, sku: str) -> tuple[str, str, Decimal] | None:
         """Title, spec and price of the latest order line selling `sku`, for a product the catalogue lacks."""
         row = self.session.execute(

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.barcodes import BarcodeBook, case_code, unit_code
+from app.domain.barcodes import BarcodeBook, case_code, normalize_scan, unit_code
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
 from app.domain.products import MAX_SKU, CatalogueEntry, Product
@@ -23,6 +23,8 @@ from app.persistence.products import ProductRepository
 from app.services.audit import Actor, audit
 
 MAX_UNITS = 9999
+MAX_WEIGHT_G = 1_000_000  # as a product sheet's weight column (app.sync.imports.products)
+MAX_COUNT = 10_000_000  # as a product sheet's stock columns
 
 
 @dataclass
@@ -164,3 +166,94 @@ def list_products(
         raise InvalidInput(msg("products.limit_too_small"))
     with session_factory() as session:
         return ProductRepository(session).search(search=search, missing_barcode=missing_barcode, limit=limit)
+
+
+def unbind_barcode(session_factory: sessionmaker[Session], sku: str, text: str, actor: Actor) -> Product:
+    """Takes the code `text` off `sku` (audited): a scan of it is an unknown code again.
+
+    Returns:
+        The product as it is now.
+
+    Raises:
+        NotFound: no product has that SKU.
+        InvalidInput: `sku` does not hold that code (another SKU may: the message names it).
+    """
+    code, sku = normalize_scan(text), sku.strip()
+    with session_factory.begin() as session:
+        repo = ProductRepository(session)
+        pid, _product = _current(repo, sku)
+        owner = repo.owners([code]).get(code)
+        if owner is None:
+            raise InvalidInput(msg("products.code_unbound", code=code, sku=sku))
+        if owner[0] != sku:
+            raise InvalidInput(msg("products.code_elsewhere", code=code, sku=sku, owner=owner[0]))
+        repo.unbind(pid, code)
+        audit(session, actor, "unbind_barcode", "barcode", code, sku=sku, units=owner[1])
+        return repo.product(pid)
+
+
+def change_product(
+    session_factory: sessionmaker[Session],
+    sku: str,
+    actor: Actor,
+    *,
+    weight_g: int | None = None,
+    safety: int | None = None,
+) -> Product:
+    """Sets the weight (grams) or the safety stock of `sku` by hand (audited, only what changes).
+
+    Args:
+        weight_g: grams, 0 to 1,000,000 (0: not known, the bench skips the scale check); None keeps it.
+        safety: the pieces to keep in stock before the SKU counts as low, 0 to 10,000,000; None keeps it.
+
+    Returns:
+        The product as it is now.
+
+    Raises:
+        InvalidInput: a value out of range.
+        NotFound: no product has that SKU.
+    """
+    if weight_g is not None and not 0 <= weight_g <= MAX_WEIGHT_G:
+        raise InvalidInput(msg("products.row.weight_range", value=weight_g, most=f"{MAX_WEIGHT_G:,}"))
+    if safety is not None and not 0 <= safety <= MAX_COUNT:
+        raise InvalidInput(msg("products.row.count_range", value=safety, most=f"{MAX_COUNT:,}"))
+    sku = sku.strip()
+    with session_factory.begin() as session:
+        repo = ProductRepository(session)
+        pid, before = _current(repo, sku)
+        entry = CatalogueEntry(sku, weight_g=weight_g, safety=safety)
+        fields = entry.changes(before)
+        if fields:
+            repo.change([(pid, fields)])
+            was = {"weight_g": before.weight_g, "safety": before.stock.safety}
+            audit(session, actor, "change_product", "product", sku, **{k: [was[k], v] for k, v in fields.items()})
+        return repo.product(pid)
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """A scanned code's product (its on-hand stock as stored) and the pieces one scan of the code counts."""
+
+    product: Product
+    units: int
+
+
+def product_by_code(session_factory: sessionmaker[Session], text: str) -> Scanned | None:
+    """The product a scanned code belongs to (as the bench reduces a scan), or None for a code no product holds."""
+    code = normalize_scan(text)
+    if not code:
+        return None
+    with session_factory() as session:
+        repo = ProductRepository(session)
+        hit = repo.by_code(code)
+        if hit is None:
+            return None
+        _pid, product = repo.current([hit.sku])[hit.sku]
+        return Scanned(product, hit.units)
+
+
+def _current(repo: ProductRepository, sku: str) -> tuple[int, Product]:
+    found = repo.current([sku]).get(sku)
+    if found is None:
+        raise NotFound(msg("products.not_found", sku=sku))
+    return found
