@@ -200,6 +200,17 @@ class OrderRow(Base):
     __table_args__ = (
         UniqueConstraint("shop_id", "order_no"),
         Index("ix_orders_status_deadline", "status", "deadline"),
+        # The workspace's filters and sorts (app.persistence.order_query; migration 0014_order_search).
+        Index("ix_orders_deadline", "deadline"),
+        Index("ix_orders_paid_at", "paid_at"),
+        Index("ix_orders_total", "total"),
+        Index("ix_orders_units", "units"),
+        Index("ix_orders_province", "receiver_province"),
+        Index("ix_orders_shop_deadline", "shop_id", "deadline"),
+        Index("ix_orders_platform_deadline", "platform", "deadline"),
+        Index("ix_orders_flag_deadline", "flag", "deadline"),
+        Index("ix_orders_message_deadline", "deadline", sqlite_where=text("buyer_message <> ''")),
+        Index("ix_orders_memo_deadline", "deadline", sqlite_where=text("seller_memo <> ''")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -231,6 +242,8 @@ class OrderRow(Base):
     oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
     # A supervisor let this out-of-stock order print and pack anyway (audited); cleared when it ships or closes.
     stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
+    # Units over all lines, kept by triggers on order_lines (migration 0014_order_search): the items sort reads it.
+    units: Mapped[int] = mapped_column(Integer, server_default="0")  # no Python default: the triggers own it
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(
@@ -262,6 +275,10 @@ class PackageRow(Base):
     """A parcel: one waybill with its tracking number. The number is unique across the whole database."""
 
     __tablename__ = "packages"
+    __table_args__ = (  # the workspace's carrier and print-status filters (migration 0014_order_search)
+        Index("ix_packages_carrier_order", "carrier", "order_id"),
+        Index("ix_packages_print_count_order", "print_count", "order_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
