@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
@@ -48,6 +47,7 @@ from app.sync.waybills.cainiao_answers import (
     UpdateAnswer,
     print_document,
 )
+from app.sync.waybills.clients import AccountClients
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -118,14 +118,12 @@ class CainiaoProvider:
     ) -> None:
         self.credentials = credentials
         self.retry, self.clock, self.sleep, self.timeout_s = retry, clock, sleep, timeout_s
-        self._clients: dict[int, tuple[tuple[str, str], TopClient]] = {}
-        self._lock = threading.Lock()
+        self._clients = AccountClients(
+            credentials, self._make_client, no_gateway="cainiao.no_gateway", no_secrets="cainiao.no_secrets"
+        )
 
     def close(self) -> None:
-        with self._lock:
-            clients, self._clients = list(self._clients.values()), {}
-        for _, client in clients:
-            client.close()
+        self._clients.close()
 
     # ---- RemoteWaybillProvider
 
@@ -369,20 +367,10 @@ class CainiaoProvider:
             raise WaybillUnreachable(exc.msg) from None
 
     def _client(self, account: WaybillAccount) -> TopClient:
-        if not account.gateway or not account.app_key:
-            raise WaybillRefused(msg("cainiao.no_gateway", account=account.name), account_level=True)
-        key = (account.gateway, account.app_key)
-        with self._lock:
-            cached = self._clients.get(account.id)
-            if cached is not None and cached[0] == key:
-                return cached[1]
-        try:
-            creds = self.credentials(account)
-        except PackDeskError as exc:
-            raise WaybillRefused(
-                msg("cainiao.no_secrets", account=account.name, reason=exc.msg), account_level=True
-            ) from None
-        client = TopClient(
+        return self._clients.get(account)
+
+    def _make_client(self, account: WaybillAccount, creds: Credentials) -> TopClient:
+        return TopClient(
             account.gateway,
             account.app_key,
             creds.app_secret,
@@ -392,19 +380,10 @@ class CainiaoProvider:
             clock=self.clock,
             sleep=self.sleep,
         )
-        with self._lock:
-            old = self._clients.get(account.id)
-            self._clients[account.id] = (key, client)
-        if old is not None:
-            old[1].close()
-        return client
 
     def _forget(self, account: WaybillAccount) -> None:
         """Drops the account's client: the next call reads its credentials again (the seller re-authorised it)."""
-        with self._lock:
-            old = self._clients.pop(account.id, None)
-        if old is not None:
-            old[1].close()
+        self._clients.forget(account)
 
     def _account_message(self, account: WaybillAccount, err: TopError, kind: str) -> Message:
         words, code = _words(err)

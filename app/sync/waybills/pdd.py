@@ -48,6 +48,7 @@ from app.services.waybills.ports import Issued, Refusal
 from app.sync.gateway import Offline, RetryPolicy, Unclear
 from app.sync.pdd import MalformedAnswer, PddClient, PddError, TokenExpired
 from app.sync.shops import Credentials
+from app.sync.waybills.clients import AccountClients
 from app.sync.waybills.pdd_answers import (
     CancelAnswer,
     GetAnswer,
@@ -133,15 +134,14 @@ class PddProvider:
     ) -> None:
         self.credentials = credentials
         self.retry, self.clock, self.sleep, self.timeout_s = retry, clock, sleep, timeout_s
-        self._clients: dict[int, tuple[tuple[str, str], PddClient]] = {}
+        self._clients = AccountClients(
+            credentials, self._make_client, no_gateway="pdd.waybill.no_gateway", no_secrets="pdd.waybill.no_secrets"
+        )
         self._malls: dict[int, str] = {}
         self._lock = threading.Lock()
 
     def close(self) -> None:
-        with self._lock:
-            clients, self._clients = [c for _, c in self._clients.values()], {}
-        for client in clients:
-            client.close()
+        self._clients.close()
 
     # ---- RemoteWaybillProvider
 
@@ -428,20 +428,10 @@ class PddProvider:
             raise WaybillUnreachable(msg("pdd.waybill.unreachable", account=account.name, reason=exc.msg)) from None
 
     def _client(self, account: WaybillAccount) -> PddClient:
-        if not account.gateway or not account.app_key:
-            raise WaybillRefused(msg("pdd.waybill.no_gateway", account=account.name), account_level=True)
-        key = (account.gateway, account.app_key)
-        with self._lock:
-            cached = self._clients.get(account.id)
-            if cached is not None and cached[0] == key:
-                return cached[1]
-        try:
-            creds = self.credentials(account)
-        except PackDeskError as exc:
-            raise WaybillRefused(
-                msg("pdd.waybill.no_secrets", account=account.name, reason=exc.msg), account_level=True
-            ) from None
-        client = PddClient(
+        return self._clients.get(account)
+
+    def _make_client(self, account: WaybillAccount, creds: Credentials) -> PddClient:
+        return PddClient(
             account.gateway,
             account.app_key,
             creds.app_secret,
@@ -451,17 +441,9 @@ class PddProvider:
             sleep=self.sleep,
             timeout_s=self.timeout_s,
         )
-        with self._lock:
-            old = self._clients.get(account.id)
-            self._clients[account.id] = (key, client)
-        if old is not None:
-            old[1].close()
-        return client
 
     def _forget(self, account: WaybillAccount) -> None:
         """Drop the account's client, so that the next call reads its secrets again (the seller re-authorised)."""
         with self._lock:
-            old = self._clients.pop(account.id, None)
             self._malls.pop(account.id, None)
-        if old is not None:
-            old[1].close()
+        self._clients.forget(account)
