@@ -105,12 +105,15 @@ class Desk:
 
         return render_waybill(preview_waybill(self.session_factory, order_no, self.clock()), media)
 
-    def import_files(self, paths: list[str], shop: str) -> ImportReport:
-        """Imports seller-centre exports into `shop` (created when new); the report names every rejected row."""
+    def import_files(self, paths: list[str], shop: str, platform: str | None = None) -> ImportReport:
+        """Imports seller-centre exports into `shop` (created when new, on `platform` when given, else the files');
+        the report names every rejected row."""
+        from app.domain.enums import Platform
         from app.sync.imports import import_files
 
+        chosen = Platform(platform) if platform else None
         with self.session_factory.begin() as session:
-            return import_files(session, [Path(p) for p in paths], shop, self.clock())
+            return import_files(session, [Path(p) for p in paths], shop, self.clock(), chosen)
 
     # -- printing ---------------------------------------------------------------------------------------------------
 

@@ -33,3 +33,12 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
     return translator
+
+
+def switch_language(app: QCoreApplication, language: str) -> None:
+    """Replaces the installed translations by `language`'s, while the window runs: every widget then hears a
+    LanguageChange event (those that handle it say their texts again)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install_translator(app, language)

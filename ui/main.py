@@ -32,6 +32,7 @@ from app.wiring import apply_options, demo_workspace, start_serial_scanner, wind
 from printers.errors import PrinterError
 from ui.assets import app_icon, install_fonts
 from ui.core_text import core_text
+from ui.first_run import open_assistant, run_first_run, wants_first_run
 from ui.i18n import choose_language, install_translator
 from ui.ops import ChangeHub, Ops
 from ui.print_controller import PrintController
@@ -131,6 +132,18 @@ def build_gui(ws: Workspace) -> Gui:
         scanner.set_settings(_wedge(options))
 
     window.set_station_settings(lambda: current_options(ws.settings), apply_station_options)
+
+    def use_printer(uri: str) -> None:
+        printing.set_printer(uri)
+        save_printer(uri)
+
+    def packers_added() -> None:  # by the setup assistant: the bench now locks, and asks one of them to sign in
+        nonlocal has_packers
+        has_packers = True
+        station_view.set_idle_lock(current_options(ws.settings).lock_after_min)
+        station_view.lock()
+
+    window.set_setup_assistant(lambda: open_assistant(window, ops, ws, use_printer, packers_added))
     app = QApplication.instance()
     if isinstance(app, QApplication):
         scanner.install(app)
@@ -202,10 +215,13 @@ def _run_window(root: Path, demo: bool) -> int:
     except PackDeskError as exc:
         return _fail(app, exc)
     try:
+        lock = not demo and wants_first_run(ws) and run_first_run(ws)  # a new station: the setup assistant first
         gui = build_gui(ws)
     except (PackDeskError, PrinterError) as exc:
         ws.close()
         return _fail(app, exc)
+    if lock:
+        gui.window.station_view.lock()  # the assistant added packers: one of them signs in
     instance.activation_requested.connect(partial(bring_to_front, gui.window))
     screen = app.primaryScreen()
     room = screen.availableGeometry() if screen is not None else None

@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.station_settings_action.triggered.connect(self._on_station_settings_action_triggered)
         self.station_settings_action.setEnabled(False)  # until set_station_settings() wires it
         self.station_settings_dialog: StationSettingsDialog | None = None
+        self.assistant_action = QAction(self.tr("Setup assistant…"), self)
+        station_menu.addAction(self.assistant_action)
+        self.assistant_action.setEnabled(False)  # until set_setup_assistant() wires it
         volume_menu = station_menu.addMenu(self.tr("Volume"))
         self.volume_actions: dict[int, QAction] = {}
         for level in (25, 50, 80, 100):
@@ -226,6 +229,11 @@ class MainWindow(QMainWindow):
         """Where the station settings dialog reads this bench's options and hands the ones chosen."""
         self._station_options, self._apply_station_options = current, apply
         self.station_settings_action.setEnabled(True)
+
+    def set_setup_assistant(self, open_assistant: Callable[[], object]) -> None:
+        """What Station ▸ Setup assistant… opens (the first-run assistant, over this window)."""
+        self.assistant_action.triggered.connect(lambda _checked=False: open_assistant())
+        self.assistant_action.setEnabled(True)
 
     def _on_station_settings_action_triggered(self) -> None:
         dialog = StationSettingsDialog(self._station_options(), self)
