@@ -1,5 +1,5 @@
-"""`packdesk products import|list|barcode`: the shop's catalogue from its product sheet, listed, and a barcode bound
-by hand.
+"""`packdesk products import|list|barcode|sync`: the shop's catalogue from its product sheet, listed, a barcode bound
+by hand, and the catalogue of Taobao shops synced from the platform (app.sync.catalogue).
 
 `import` exits 0 when the sheet was read, rejected rows included: they are reported one line each ("FILE row N:
 reason", or in the JSON of `packdesk import`), and the good rows are in. A sheet that cannot be read, or has no SKU
@@ -52,6 +52,10 @@ def add_parsers(
     ls.add_argument("--limit", type=int, default=1000, metavar="N")
     common(ls)
 
+    sync = sub.add_parser("sync", help="pull the catalogue (SKUs, barcodes) of Taobao shops from the platform")
+    sync.add_argument("--shop", default=None, metavar="NAME", help="one shop (default: every Taobao API shop)")
+    common(sync)
+
     bind = sub.add_parser("barcode", help="bind a barcode to a SKU by hand (the import's rules apply)")
     bind.add_argument("sku", metavar="SKU")
     bind.add_argument("code", metavar="CODE")
@@ -65,6 +69,8 @@ def cmd_products(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         return _import(ws, args, out)
     if action == "list":
         return _list(ws, args, out)
+    if action == "sync":
+        return _sync(ws, args, out)
     bound = bind_barcode(ws.session_factory, args.sku, args.code, args.units, actor_of(ws))
     if args.json:
         emit(bound.to_json(), out)
@@ -110,6 +116,28 @@ def _summary(report: ProductImportReport, dry_run: bool, out: TextIO) -> None:
         f"{f.rows} rows: {f.inserted} products {would}new, {f.updated} {would}updated, {f.unchanged} unchanged; "
         f"{len(f.rejected)} rows rejected.\n"
     )
+
+
+def _sync(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.catalogue import sync_catalogues
+
+    reports = sync_catalogues(ws.session_factory, ws.data_dir, args.shop)
+    if args.json:
+        emit({"shops": [r.to_json() for r in reports]}, out)
+        return 1 if any(r.error for r in reports) else 0
+    if not reports:
+        out.write("No Taobao shop syncs through an API here; add one with `packdesk shop add`.\n")
+    for r in reports:
+        if r.message:
+            out.write(f"{r.shop}: catalogue not synced: {say(r.message)}\n")
+            continue
+        for rejected in r.rejected:
+            out.write(f"{r.shop} item {rejected.item_id} SKU {rejected.sku}: {say(rejected.message)}\n")
+        out.write(
+            f"{r.shop}: {r.items} items read, {r.added} SKUs new, {r.changed} changed, {r.unchanged} unchanged, "
+            f"{r.barcodes_added} barcodes added; {len(r.rejected)} left out{' (resumed)' if r.resumed else ''}.\n"
+        )
+    return 1 if any(r.error for r in reports) else 0
 
 
 def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:

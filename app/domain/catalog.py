@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from app.domain.catalog_accounts import WAYBILL_ACCOUNTS
 from app.domain.catalog_cainiao import CAINIAO
+from app.domain.catalog_catalogue_sync import CATALOGUE_SYNC
 from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
 from app.domain.catalog_pdd import PDD
@@ -163,6 +164,7 @@ CATALOG: dict[str, str] = {
     **IMPORTS,
     **STATION,
     **PRODUCTS,
+    **CATALOGUE_SYNC,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

@@ -23,7 +23,9 @@ platform's error codes, non-simplified JSON (lists wrapped as ``"trades":{"trade
 above 2^53 next to ``tid_str``, and these methods: taobao.trades.sold.get, taobao.trades.sold.increment.get,
 taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.offline.send; and Cainiao's
 e-waybill methods cainiao.waybill.ii.get / search / cancel / update / query.by.tradecode / query.by.waybillcode with
-their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer).
+their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer); and the seller's items:
+taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
+``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
@@ -59,6 +61,9 @@ from urllib.parse import parse_qsl, urlsplit
 from pdtest.cainiao_waybills import METHODS as CAINIAO_METHODS
 from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
+from pdtest.top_items import METHODS as ITEM_METHODS
+from pdtest.top_items import WRITES as ITEM_WRITES
+from pdtest.top_items import ItemError, TopItems
 
 __all__ = [
     "CATALOG",
@@ -926,6 +931,7 @@ class TopServer:
         self._thread: threading.Thread | None = None
         self.port = 0
         self.cainiao = CainiaoWaybills(self)
+        self.items = TopItems(self, CATALOG)  # the seller's items (tests/pdtest/top_items.py)
 
     # ---- lifecycle
 
@@ -1205,6 +1211,8 @@ class TopServer:
                     self._offline_send(params)
                 if raw[1] and method in CAINIAO_WRITES:
                     self._cainiao(method, params)
+                if raw[1] and method in ITEM_WRITES:
+                    self._items(method, params)
                 with self._lock:
                     self.injected["raw_answer"] += 1
                 return _Reply("json", 200, raw[0])
@@ -1221,9 +1229,9 @@ class TopServer:
                 if self._chance("drop_after_apply", faults.drop_after_apply):
                     return _DROP
                 return self._json(payload)
-            if method in CAINIAO_METHODS:
-                payload = self._cainiao(method, params)
-                if method in CAINIAO_WRITES:
+            if method in CAINIAO_METHODS or method in ITEM_METHODS:
+                payload = self._cainiao(method, params) if method in CAINIAO_METHODS else self._items(method, params)
+                if method in CAINIAO_WRITES or method in ITEM_WRITES:
                     with self._lock:
                         hold = self.holds.get(method)
                         if hold is not None:
@@ -1435,6 +1443,16 @@ class TopServer:
             try:
                 answer = self.cainiao.handle(method, dict(params))
             except CainiaoError as err:
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {root: answer}
+
+    def _items(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
+        root = method.removeprefix("taobao.").replace(".", "_") + "_response"
+        with self._lock:
+            try:
+                answer = self.items.handle(method, dict(params))
+            except ItemError as err:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {root: answer}
