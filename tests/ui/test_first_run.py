@@ -160,7 +160,7 @@ def test_from_an_empty_data_directory_to_a_printed_parcel(
     shop.file_shop.setText(SHOP)
     qtbot.mouseClick(shop.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "1 new" in shop.message.text(), timeout=10_000)
-    assert "1 rows rejected" in shop.message.text() and "· 4:" in shop.report.toPlainText()
+    assert "1 rows rejected" in shop.message.text() and "pdd-orders.csv row 4: " in shop.report.toPlainText()
     assert SHOP in shop.shops_label.text()
 
     # The catalogue from the product sheet; the wrong check digit is refused with its row.
@@ -171,7 +171,7 @@ def test_from_an_empty_data_directory_to_a_printed_parcel(
     qtbot.mouseClick(catalogue.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "2 products new" in catalogue.message.text(), timeout=10_000)
     assert "1 rows rejected" in catalogue.message.text()
-    assert "products.csv · 4: " in catalogue.report.toPlainText() and "check digit" in catalogue.report.toPlainText()
+    assert "products.csv row 4: " in catalogue.report.toPlainText() and "check digit" in catalogue.report.toPlainText()
 
     # The printer: the ones found, the virtual one, a test label read back, then used.
     _next(qtbot, wizard)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +37,9 @@ def embed(dialog: QDialog) -> QDialog:
     dialog.setWindowFlags(Qt.WindowType.Widget)
     for box in dialog.findChildren(QDialogButtonBox):
         box.hide()
+    for combo in dialog.findChildren(QComboBox):  # a long entry (a folder's path) must not widen the wizard
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
     return dialog
 
 
@@ -99,6 +103,7 @@ class PrinterPage(StepPage):
             self.setup.deleteLater()
         self.setup = EmbeddedPrinterSetup(uri, self.ops.tasks, self, found=[])
         embed(self.setup)
+        self.setup.uri_label.setWordWrap(True)  # an address not yet complete is said in a sentence
         self.body.insertWidget(0, self.setup)
         self.stale = False
         if self.found is None:

@@ -7,8 +7,10 @@ listed with its number and reason, or from the platform where the façade can sy
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -213,7 +215,8 @@ def show_rejections(view: QPlainTextEdit, report: ImportReport) -> None:
     """Each refused file and each rejected row (file, row, reason) in the page's list; hidden when there are none."""
     lines = [core_text(f.message) for f in report.errors]
     for r in report.rejected:
-        lines.append(f"{r.file.rsplit('/', 1)[-1]} · {r.row}: {core_text(r.message)}")
+        line = QCoreApplication.translate("FirstRun", "%1 row %2: %3").replace("%1", Path(r.file).name)
+        lines.append(line.replace("%2", str(r.row)).replace("%3", core_text(r.message)))
     view.setPlainText("\n".join(lines))
     view.setVisible(bool(lines))
 
