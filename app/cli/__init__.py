@@ -18,6 +18,8 @@ from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
 from app.cli.lang import say
+from app.cli.orders import add_parsers as add_orders_parsers
+from app.cli.orders import cmd_orders
 from app.cli.outbox import add_parsers as add_outbox_parsers
 from app.cli.outbox import cmd_outbox
 from app.cli.printing import add_parsers as add_printing_parsers
@@ -87,10 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="anchor for pay times and deadlines (default: start of the current 6-hour block, China time)",
     )
 
-    p = cmd("orders", "list cached orders, most urgent first")
-    p.add_argument("--status", default=None)
-    p.add_argument("--search", default=None, metavar="Q")
-    p.add_argument("--limit", type=int, default=200, metavar="N")
+    add_orders_parsers(cmd)
 
     add_printing_parsers(cmd)
     add_import_parsers(cmd)
@@ -174,22 +173,6 @@ def cmd_demo_seed(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
             f"Demo shop ready: {report.orders} orders, {report.products} products "
             f"({report.barcodes} barcodes) in {', '.join(report.shops)}.\n"
             f"Printer: {ws.settings.printer_uri}\n"
-        )
-    return 0
-
-
-def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
-    from app.services.orders import list_orders
-
-    orders = list_orders(ws.session_factory, status=args.status, search=args.search, limit=args.limit)
-    if args.json:
-        emit([o.to_json() for o in orders], out)
-        return 0
-    for o in orders:
-        units = sum(ln.qty for ln in o.lines)
-        out.write(
-            f"{o.order_no}  {o.status.value:<17} {o.deadline.astimezone().strftime('%m-%d %H:%M')}  "
-            f"{o.receiver.name:<6} {len(o.lines)} lines/{units} units  {o.tracking_no or ''}\n"
         )
     return 0
 

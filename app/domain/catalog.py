@@ -64,6 +64,22 @@ CATALOG: dict[str, str] = {
     # Orders (app.services.orders, app.services.shipping); order.blocked.* are the {reason} of a refusal
     "orders.unknown_status": QT_TRANSLATE_NOOP("CoreMessages", "Unknown status '{status}'. Use one of: {known}."),
     "orders.limit_too_small": QT_TRANSLATE_NOOP("CoreMessages", "--limit must be at least 1."),
+    "orders.offset_negative": QT_TRANSLATE_NOOP("CoreMessages", "The offset cannot be below 0."),
+    "orders.unknown_platform": QT_TRANSLATE_NOOP("CoreMessages", "Unknown platform '{platform}'. Use one of: {known}."),
+    "orders.unknown_flag": QT_TRANSLATE_NOOP("CoreMessages", "Unknown flag colour '{colour}'. Use one of: {known}."),
+    "orders.unknown_printed": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Unknown print status '{printed}'. Use yes, no or reprinted."
+    ),
+    "orders.unknown_sort": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The list cannot sort by '{key}'. Sort by: {known} (a leading - sorts from the highest)."
+    ),
+    "orders.hours_negative": QT_TRANSLATE_NOOP("CoreMessages", "The hours cannot be below 0."),
+    "orders.paid_range": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The paid range ends before it starts: give the earlier date first."
+    ),
+    "orders.bad_date": QT_TRANSLATE_NOOP(
+        "CoreMessages", "'{text}' is not a date: write it as 2024-06-18 (or 2024-06-18T14:30)."
+    ),
     "order.not_found": QT_TRANSLATE_NOOP("CoreMessages", "No order {order_no} in the cache."),
     "order.blocked.closed": QT_TRANSLATE_NOOP("CoreMessages", "closed"),
     "order.blocked.shipped": QT_TRANSLATE_NOOP("CoreMessages", "shipped"),

@@ -1,9 +1,36 @@
-"""The workspace's order query layer: filters that combine, sorts, search routed by its shape, counts, plain rows
-(persistence layer)."""
+"""The workspace's order query layer: filters that combine, sorts, search routed by its shape, counts, and orders
+hydrated from plain rows (persistence layer).
+
+A million cached orders stay interactive because the list query never joins: it reads `orders` alone through the
+index its sort or its most selective filter names (migration 0014_order_search), and the page's lines and parcels
+come after in two `IN` look-ups. A filter on another table (a SKU, a carrier, the print count, the text index) is
+asked in the shape that is fast for what it matches: a handful of orders drive the query through their ids; a common
+value is checked order by order while the sort's index is walked, so the first page stops early. Free search is
+routed by its shape: an order, tracking or SKU code is an exact index look-up, four digits are a phone tail, and
+text goes through the FTS5 trigram index (Chinese substrings; terms under three characters scan it).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection
+
+from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
+
 FTS_TABLE = "orders_fts"  # FTS5 (trigram) over nick, receiver, phone, line titles and notes; rowid = orders.id
+
+# Above this many matches a filter on another table is checked per order along the sort's index instead of
+# driving the query by its ids (which then have to be sorted in full before the first page).
+DRIVE_LIMIT = 2000
+
+OPEN_STATUSES = tuple(s.value for s in OrderStatus if s.is_open)
 
 
 def modelled(name: str | None, type_: str, _parent_names: object = None) -> bool:
@@ -11,3 +38,435 @@ def modelled(name: str | None, type_: str, _parent_names: object = None) -> bool
     tables): migration 0014 makes them with SQL the models cannot say, so a comparison of models and database
     leaves them out (alembic `include_name`)."""
     return not (type_ == "table" and name is not None and (name == FTS_TABLE or name.startswith(FTS_TABLE + "_")))
+
+
+class PrintState(StrEnum):
+    NOT_PRINTED = "not_printed"  # no live parcel printed yet
+    PRINTED = "printed"  # printed at least once
+    REPRINTED = "reprinted"  # printed more than once
+
+
+class SortKey(StrEnum):
+    SHIP_BY = "ship_by"
+    PAID = "paid"
+    AMOUNT = "amount"
+    ITEMS = "items"
+    PROVINCE = "province"
+
+
+_SORT_COLUMNS = {
+    SortKey.SHIP_BY: "deadline",
+    SortKey.PAID: "paid_at",
+    SortKey.AMOUNT: "total",
+    SortKey.ITEMS: "units",
+    SortKey.PROVINCE: "receiver_province",
+}
+
+
+class SearchKind(StrEnum):
+    CODE = "code"  # an exact order number, tracking number or SKU
+    PHONE_TAIL = "phone_tail"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """What the seller asked to see; empty fields do not filter. Every field combines with the others (AND); the
+    values inside one field are alternatives (OR)."""
+
+    statuses: tuple[str, ...] = ()
+    shop_ids: tuple[int, ...] = ()
+    platforms: tuple[str, ...] = ()
+    flags: tuple[int, ...] = ()
+    printed: PrintState | None = None
+    has_message: bool | None = None
+    has_memo: bool | None = None
+    paid_from: datetime | None = None  # inclusive
+    paid_to: datetime | None = None  # exclusive
+    due_within: timedelta | None = None  # open orders whose ship-by falls between now and now + this
+    overdue: bool = False  # open orders past their ship-by
+    carrier: str | None = None  # the live parcel's carrier
+    search: str | None = None
+
+    def active(self) -> list[str]:
+        """The names of the fields that filter (the empty-result explanation names them)."""
+        empty = OrderFilter()
+        return [name for name in _FIELDS if getattr(self, name) != getattr(empty, name)]
+
+    def without(self, name: str) -> OrderFilter:
+        return replace(self, **{name: getattr(OrderFilter(), name)})
+
+
+_FIELDS = (
+    "statuses",
+    "shop_ids",
+    "platforms",
+    "flags",
+    "printed",
+    "has_message",
+    "has_memo",
+    "paid_from",
+    "paid_to",
+    "due_within",
+    "overdue",
+    "carrier",
+    "search",
+)
+
+
+@dataclass(frozen=True)
+class Sort:
+    keys: tuple[tuple[SortKey, bool], ...] = ((SortKey.SHIP_BY, False),)  # (key, descending)
+
+
+class LineRecord(NamedTuple):  # a tuple: a page builds hundreds, and a frozen dataclass costs a setattr per field
+    line_no: str
+    sku: str
+    title: str
+    spec: str
+    qty: int
+    price: Decimal
+    refund: RefundStatus
+    shipped: bool
+    image: str
+
+
+class OrderRecord(NamedTuple):
+    """One order as the list shows it, read from plain rows (no ORM object)."""
+
+    id: int
+    order_no: str
+    shop: str
+    platform: Platform
+    status: OrderStatus
+    buyer_nick: str
+    receiver_name: str
+    receiver_phone: str
+    province: str
+    city: str
+    district: str
+    town: str
+    address: str
+    buyer_message: str
+    memo: str
+    flag: Flag
+    total: Decimal
+    paid_at: datetime
+    deadline: datetime
+    oaid: str
+    units: int
+    lines: tuple[LineRecord, ...] = ()
+    tracking_no: str | None = None
+    carrier: str | None = None
+    print_count: int = 0
+
+
+@dataclass
+class _Sql:
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.where.append(clause)
+        self.params.extend(params)
+
+    def clause(self) -> str:
+        return " AND ".join(self.where) if self.where else "1"
+
+
+def db_time(value: datetime) -> str:
+    """A time as SQLAlchemy's SQLite DateTime stores it (naive UTC text), to compare with the stored columns."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetimes are ambiguous here; pass an aware one")
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def _money(fen: int) -> Decimal:
+    return Decimal(int(fen)).scaleb(-2)  # fen -> yuan, two places, exact (as the Money column reads it)
+
+
+# Stored strings -> enum members by dict: calling the enum class per row costs more than the SQL.
+_STATUS = {s.value: s for s in OrderStatus}
+_PLATFORM = {p.value: p for p in Platform}
+_REFUND = {r.value: r for r in RefundStatus}
+_FLAGS = {f.value: f for f in Flag}
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z_\-./#]*")
+_PHONE_TAIL = re.compile(r"\d{4}")
+
+
+def search_kind(conn: Connection, text: str) -> SearchKind:
+    """What a search is, by its shape: four digits are a phone tail; a single code-like token (letters, digits,
+    dashes) that is some order's number, some parcel's tracking number or some line's SKU is that code (three
+    index look-ups); anything else is text."""
+    term = text.strip()
+    if _PHONE_TAIL.fullmatch(term):
+        return SearchKind.PHONE_TAIL
+    if _CODE.fullmatch(term):
+        hit = conn.exec_driver_sql(
+            "SELECT 1 FROM orders WHERE order_no = ? UNION ALL SELECT 1 FROM packages WHERE tracking_no = ? "
+            "UNION ALL SELECT 1 FROM order_lines WHERE sku = ? LIMIT 1",
+            (term, term, term),
+        ).first()
+        if hit is not None:
+            return SearchKind.CODE
+    return SearchKind.TEXT
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _text_terms(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text search: those the trigram index can match (3+ characters) and the shorter ones."""
+    words = [w for w in text.split() if w]
+    return [w for w in words if len(w) >= 3], [w for w in words if len(w) < 3]
+
+
+class OrderQuery:
+    """Reads over one connection (a SQLite file at head). Build it per read; it keeps nothing but the connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- building the WHERE clause ---------------------------------------------------------------------------------
+
+    def _capped(self, sql: str, params: Sequence[Any]) -> int:
+        """How many rows `sql` yields, counted up to DRIVE_LIMIT + 1 (enough to choose a plan)."""
+        return int(
+            self.conn.exec_driver_sql(f"SELECT count(*) FROM ({sql} LIMIT {DRIVE_LIMIT + 1})", tuple(params)).scalar()
+            or 0
+        )
+
+    def _by_ids(self, sql: _Sql, ids_sql: str, params: Sequence[Any], probe_sql: str) -> None:
+        """Adds "the order is among `ids_sql`": driven by those ids when they are few, else checked per order with
+        `probe_sql` (correlated on o.id, same params) so the sort's index is walked and the first page ends early."""
+        if self._capped(ids_sql, params) <= DRIVE_LIMIT:
+            sql.add(f"o.id IN ({ids_sql})", *params)
+        else:
+            sql.add(f"EXISTS ({probe_sql})", *params)
+
+    def where(self, f: OrderFilter, now: datetime) -> _Sql:
+        sql = _Sql()
+        statuses = list(f.statuses)
+        if f.overdue or f.due_within is not None:  # only an order still to ship can be late
+            statuses = [s for s in (statuses or OPEN_STATUSES) if s in OPEN_STATUSES] or ["-"]
+        if statuses:
+            sql.add(f"o.status IN ({_marks(statuses)})", *statuses)
+        if f.shop_ids:
+            sql.add(f"o.shop_id IN ({_marks(f.shop_ids)})", *f.shop_ids)
+        if f.platforms:
+            sql.add(f"o.platform IN ({_marks(f.platforms)})", *f.platforms)
+        if f.flags:
+            sql.add(f"o.flag IN ({_marks(f.flags)})", *f.flags)
+        if f.has_message is not None:
+            sql.add("o.buyer_message <> ''" if f.has_message else "o.buyer_message = ''")
+        if f.has_memo is not None:
+            sql.add("o.seller_memo <> ''" if f.has_memo else "o.seller_memo = ''")
+        if f.paid_from is not None:
+            sql.add("o.paid_at >= ?", db_time(f.paid_from))
+        if f.paid_to is not None:
+            sql.add("o.paid_at < ?", db_time(f.paid_to))
+        if f.overdue and f.due_within is not None:  # late, or late within the hours given
+            sql.add("o.deadline < ?", db_time(now + f.due_within))
+        elif f.overdue:
+            sql.add("o.deadline < ?", db_time(now))
+        elif f.due_within is not None:
+            sql.add("o.deadline >= ? AND o.deadline < ?", db_time(now), db_time(now + f.due_within))
+        live = f"p.state <> '{PackageState.VOID.value}'"
+        if f.printed is PrintState.NOT_PRINTED:
+            sql.add(f"NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND {live} AND p.print_count > 0)")
+        elif f.printed is not None:
+            least = 2 if f.printed is PrintState.REPRINTED else 1
+            self._by_ids(
+                sql,
+                f"SELECT p.order_id FROM packages p WHERE p.print_count >= ? AND {live}",
+                (least,),
+                f"SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.print_count >= ? AND {live}",
+            )
+        if f.carrier:
+            self._by_ids(
+                sql,
+                f"SELECT p.order_id FROM packages p WHERE p.carrier = ? AND {live}",
+                (f.carrier,),
+                f"SELECT 1 FROM packages p WHERE p.order_id = o.id AND p.carrier = ? AND {live}",
+            )
+        if f.search and f.search.strip():
+            self._search(sql, f.search.strip())
+        return sql
+
+    def _search(self, sql: _Sql, term: str) -> None:
+        kind = search_kind(self.conn, term)
+        if kind is SearchKind.CODE:
+            self._by_ids(
+                sql,
+                "SELECT id FROM orders WHERE order_no = ? UNION SELECT order_id FROM packages WHERE tracking_no = ? "
+                "UNION SELECT order_id FROM order_lines WHERE sku = ?",
+                (term, term, term),
+                "SELECT 1 WHERE o.order_no = ? OR EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND "
+                "p.tracking_no = ?) OR EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id AND l.sku = ?)",
+            )
+            return
+        if kind is SearchKind.PHONE_TAIL:
+            match = f"receiver_phone : {_fts_phrase(term)}"
+            self._by_ids(
+                sql,
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                (match,),
+                f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid = o.id",
+            )
+            sql.add("o.receiver_phone LIKE ? ESCAPE '\\'", "%" + term)
+            return
+        long_words, short_words = _text_terms(term)
+        if long_words:
+            match = " AND ".join(_fts_phrase(w) for w in long_words)
+            self._by_ids(
+                sql,
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                (match,),
+                f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid = o.id",
+            )
+        for word in short_words:  # under three characters the trigram index cannot match: its table is scanned
+            columns = ("buyer_nick", "receiver_name", "receiver_phone", "titles", "notes")
+            any_column = " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns)
+            sql.add(f"o.id IN (SELECT t.rowid FROM {FTS_TABLE} t WHERE {any_column})", *([_like(word)] * len(columns)))
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+
+    def count(self, f: OrderFilter, now: datetime) -> int:
+        sql = self.where(f, now)
+        return int(
+            self.conn.exec_driver_sql(f"SELECT count(*) FROM orders o WHERE {sql.clause()}", tuple(sql.params)).scalar()
+            or 0
+        )
+
+    def status_counts(self, f: OrderFilter, now: datetime) -> dict[str, int]:
+        """Orders per status under every filter but the status one (the status choice shows them)."""
+        sql = self.where(replace(f, statuses=()), now)
+        rows = self.conn.exec_driver_sql(
+            f"SELECT o.status, count(*) FROM orders o WHERE {sql.clause()} GROUP BY o.status", tuple(sql.params)
+        )
+        return {status: int(n) for status, n in rows}
+
+    def deadline_counts(self, now: datetime, soon: timedelta = timedelta(hours=6)) -> tuple[int, int]:
+        """(overdue, due within `soon`) among the open orders: the counts the workspace always shows."""
+        marks = _marks(OPEN_STATUSES)
+        overdue, due = self.conn.exec_driver_sql(
+            f"SELECT (SELECT count(*) FROM orders WHERE status IN ({marks}) AND deadline < ?), "
+            f"(SELECT count(*) FROM orders WHERE status IN ({marks}) AND deadline >= ? AND deadline < ?)",
+            (*OPEN_STATUSES, db_time(now), *OPEN_STATUSES, db_time(now), db_time(now + soon)),
+        ).one()
+        return int(overdue), int(due)
+
+    def _order_by(self, sort: Sort) -> str:
+        keys = [f"o.{_SORT_COLUMNS[key]}{' DESC' if desc else ''}" for key, desc in sort.keys]
+        last_desc = sort.keys[-1][1] if sort.keys else False
+        return ", ".join([*keys, f"o.id{' DESC' if last_desc else ''}"])  # the tie-break keeps pages stable
+
+    _COLUMNS = (
+        "o.id, o.order_no, o.shop_id, o.platform, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
+        "o.receiver_province, o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, "
+        "o.buyer_message, o.seller_memo, o.flag, o.total, o.paid_at, o.deadline, o.oaid, o.units"
+    )
+
+    def page_sql(self, f: OrderFilter, sort: Sort, now: datetime) -> tuple[str, list[Any]]:
+        sql = self.where(f, now)
+        return f"SELECT {self._COLUMNS} FROM orders o WHERE {sql.clause()} ORDER BY {self._order_by(sort)}", sql.params
+
+    def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> list[OrderRecord]:
+        """One page of orders with their lines and live parcel."""
+        text, params = self.page_sql(f, sort, now)
+        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            rows = cursor.execute(f"{text} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        finally:
+            cursor.close()
+        return self.hydrate(rows)
+
+    def stream(
+        self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int | None = None, offset: int = 0, chunk: int = 500
+    ) -> Iterator[OrderRecord]:
+        """Every matching order, read and handed out `chunk` at a time (constant memory: nothing is collected)."""
+        text, params = self.page_sql(f, sort, now)
+        cursor = self.conn.exec_driver_sql(
+            f"{text} LIMIT ? OFFSET ?", (*params, -1 if limit is None else limit, offset)
+        )
+        while True:
+            rows = cursor.fetchmany(chunk)
+            if not rows:
+                return
+            yield from self.hydrate(rows)
+
+    def shop_names(self) -> dict[int, str]:
+        return {int(i): str(n) for i, n in self.conn.exec_driver_sql("SELECT id, name FROM shops")}
+
+    def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[OrderRecord]:
+        if not rows:
+            return []
+        shops = shops if shops is not None else self.shop_names()
+        ids = [int(r[0]) for r in rows]
+        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        lines: dict[int, list[LineRecord]] = {i: [] for i in ids}
+        refund = _REFUND
+        for order_id, line_no, sku, title, spec, qty, price, status, shipped, image in cursor.execute(
+            "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url "
+            f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY id",
+            ids,
+        ):
+            lines[order_id].append(
+                LineRecord(line_no, sku, title, spec, qty, _money(price), refund[status], bool(shipped), image or "")
+            )
+        parcels: dict[int, tuple[str, str, int]] = {}
+        for order_id, tracking_no, carrier, print_count in cursor.execute(
+            "SELECT order_id, tracking_no, carrier, print_count FROM packages "
+            f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
+            (*ids, PackageState.VOID.value),
+        ):
+            parcels[order_id] = (tracking_no, carrier, print_count)  # the last live one wins
+        cursor.close()
+        out = []
+        for r in rows:
+            parcel = parcels.get(r[0])
+            out.append(
+                OrderRecord(
+                    id=r[0],
+                    order_no=r[1],
+                    shop=shops.get(r[2], ""),
+                    platform=_PLATFORM[r[3]],
+                    status=_STATUS[r[4]],
+                    buyer_nick=r[5],
+                    receiver_name=r[6],
+                    receiver_phone=r[7],
+                    province=r[8],
+                    city=r[9],
+                    district=r[10],
+                    town=r[11],
+                    address=r[12],
+                    buyer_message=r[13],
+                    memo=r[14],
+                    flag=_FLAGS.get(r[15], Flag.NONE),  # newer platforms have more colours
+                    total=_money(r[16]),
+                    paid_at=_utc(r[17]),
+                    deadline=_utc(r[18]),
+                    oaid=r[19],
+                    units=int(r[20]),
+                    lines=tuple(lines[r[0]]),
+                    tracking_no=parcel[0] if parcel else None,
+                    carrier=parcel[1] if parcel else None,
+                    print_count=parcel[2] if parcel else 0,
+                )
+            )
+        return out

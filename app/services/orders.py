@@ -1,28 +1,336 @@
-"""Order queries for the order list and the command line (services layer)."""
+"""Order queries for the workspace list and the command line: filters that combine, sorts, counts, a page or a
+stream of orders, and why nothing matches (services layer).
+
+The reading itself is app.persistence.order_query (plain SQL over indexes, no ORM object per row); this module
+turns what a seller typed (status, shop and platform names, flag colours, print status, hours, dates) into an
+`OrderFilter`, refusing what it cannot mean with a message, and the records into domain `Order`s.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import OrderStatus
+from app.domain.enums import Flag, OrderStatus, Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.domain.orders import Order
-from app.persistence.repositories import OrderRepository
+from app.domain.orders import Address, Order, OrderLine, Receiver
+from app.persistence.order_query import (
+    OrderFilter,
+    OrderQuery,
+    OrderRecord,
+    PrintState,
+    Sort,
+    SortKey,
+)
+from app.persistence.repositories import CatalogueRepository
+
+__all__ = [
+    "EmptyReason",
+    "OrderFilter",
+    "PrintState",
+    "Sort",
+    "SortKey",
+    "count_orders",
+    "deadline_counts",
+    "empty_reasons",
+    "list_orders",
+    "order_filter",
+    "parse_sort",
+    "status_counts",
+    "stream_orders",
+]
+
+_PRINTED_WORDS = {
+    "no": PrintState.NOT_PRINTED,
+    "yes": PrintState.PRINTED,
+    "reprinted": PrintState.REPRINTED,
+    **{p.value: p for p in PrintState},
+}
+
+
+def order_filter(
+    session_factory: sessionmaker[Session],
+    *,
+    status: str | Sequence[str] | None = None,
+    shop: str | Sequence[str] | None = None,
+    platform: str | Sequence[str] | None = None,
+    flag: str | Sequence[str] | None = None,
+    printed: str | None = None,
+    has_message: bool | None = None,
+    has_memo: bool | None = None,
+    paid_from: datetime | None = None,
+    paid_to: datetime | None = None,
+    due_within_hours: float | None = None,
+    overdue: bool = False,
+    carrier: str | None = None,
+    search: str | None = None,
+) -> OrderFilter:
+    """The filter for what a seller typed; several values of one option are alternatives.
+
+    Raises:
+        InvalidInput: for an unknown status, shop, platform, flag colour or print status, hours below zero, or a
+            paid range that ends before it starts.
+    """
+    statuses = _words(status)
+    known = [s.value for s in OrderStatus]
+    for s in statuses:
+        if s not in known:
+            raise InvalidInput(msg("orders.unknown_status", status=s, known=", ".join(known)))
+    platforms = _words(platform)
+    for p in platforms:
+        if p not in {x.value for x in Platform}:
+            raise InvalidInput(msg("orders.unknown_platform", platform=p, known=", ".join(x.value for x in Platform)))
+    flags: list[int] = []
+    for colour in _words(flag):
+        try:
+            flags.append(Flag[colour.upper()].value)
+        except KeyError:
+            raise InvalidInput(
+                msg("orders.unknown_flag", colour=colour, known=", ".join(f.label for f in Flag))
+            ) from None
+    print_state = None
+    if printed:
+        print_state = _PRINTED_WORDS.get(printed.strip().lower())
+        if print_state is None:
+            raise InvalidInput(msg("orders.unknown_printed", printed=printed))
+    if due_within_hours is not None and due_within_hours < 0:
+        raise InvalidInput(msg("orders.hours_negative"))
+    if paid_from and paid_to and paid_to <= paid_from:
+        raise InvalidInput(msg("orders.paid_range"))
+    shop_ids: list[int] = []
+    names = _words(shop)
+    if names:
+        with session_factory() as session:
+            known_shops = dict(session.connection().exec_driver_sql("SELECT name, id FROM shops").all())
+        for name in names:
+            if name not in known_shops:
+                raise InvalidInput(msg("shop.not_found", name=name, names=", ".join(sorted(known_shops)) or "-"))
+            shop_ids.append(int(known_shops[name]))
+    return OrderFilter(
+        statuses=tuple(statuses),
+        shop_ids=tuple(shop_ids),
+        platforms=tuple(platforms),
+        flags=tuple(flags),
+        printed=print_state,
+        has_message=has_message,
+        has_memo=has_memo,
+        paid_from=paid_from,
+        paid_to=paid_to,
+        due_within=timedelta(hours=due_within_hours) if due_within_hours is not None else None,
+        overdue=overdue,
+        carrier=carrier.strip().upper() if carrier and carrier.strip() else None,
+        search=search.strip() if search and search.strip() else None,
+    )
+
+
+def _words(value: str | Sequence[str] | None) -> list[str]:
+    """Values given once, several times, or comma-separated, blanks dropped."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [w.strip() for item in items for w in item.split(",") if w.strip()]
+
+
+def parse_sort(text: str | None) -> Sort:
+    """`ship_by,-amount` -> Sort; a leading '-' sorts that key descending.
+
+    Raises:
+        InvalidInput: for a key the list cannot sort by.
+    """
+    if not text or not text.strip():
+        return Sort()
+    keys = []
+    for word in _words(text):
+        desc = word.startswith("-")
+        name = word.lstrip("-+").strip().lower().replace("-", "_")
+        name = {"deadline": "ship_by", "paid_at": "paid", "total": "amount", "units": "items"}.get(name, name)
+        try:
+            keys.append((SortKey(name), desc))
+        except ValueError:
+            raise InvalidInput(
+                msg("orders.unknown_sort", key=word, known=", ".join(k.value for k in SortKey))
+            ) from None
+    return Sort(tuple(keys))
+
+
+def to_order(record: OrderRecord, barcodes: dict[str, list[str]], images: dict[str, str]) -> Order:
+    """The domain order of a record; `barcodes` and `images` (the products' own pictures) are per SKU."""
+    return Order(
+        order_no=record.order_no,
+        shop=record.shop,
+        platform=record.platform,
+        status=record.status,
+        buyer_nick=record.buyer_nick,
+        receiver=Receiver(
+            record.receiver_name,
+            record.receiver_phone,
+            Address(record.province, record.city, record.district, record.town, record.address),
+        ),
+        lines=tuple(
+            OrderLine(
+                line_no=ln.line_no,
+                sku=ln.sku,
+                title=ln.title,
+                spec=ln.spec,
+                qty=ln.qty,
+                price=ln.price,
+                refund=ln.refund,
+                shipped=ln.shipped,
+                barcodes=tuple(barcodes.get(ln.sku, ())),
+                image=ln.image or images.get(ln.sku, ""),
+            )
+            for ln in record.lines
+        ),
+        paid_at=record.paid_at,
+        deadline=record.deadline,
+        flag=record.flag,
+        memo=record.memo,
+        buyer_message=record.buyer_message,
+        total=record.total,
+        tracking_no=record.tracking_no,
+        carrier=record.carrier,
+        print_count=record.print_count,
+        extra={"oaid": record.oaid} if record.oaid else {},  # a privacy order: its waybill request passes the oaid
+    )
+
+
+def _orders(session: Session, records: Sequence[OrderRecord], barcodes: bool) -> list[Order]:
+    if barcodes:
+        codes, images = CatalogueRepository(session).for_skus(ln.sku for r in records for ln in r.lines)
+    else:
+        codes, images = {}, {}
+    return [to_order(r, codes, images) for r in records]
+
+
+def _check_page(limit: int | None, offset: int) -> None:
+    if limit is not None and limit < 1:
+        raise InvalidInput(msg("orders.limit_too_small"))
+    if offset < 0:
+        raise InvalidInput(msg("orders.offset_negative"))
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
 
 
 def list_orders(
-    session_factory: sessionmaker[Session], *, status: str | None = None, search: str | None = None, limit: int = 200
+    session_factory: sessionmaker[Session],
+    *,
+    status: str | None = None,
+    search: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    filters: OrderFilter | None = None,
+    sort: Sort | None = None,
+    now: datetime | None = None,
+    barcodes: bool = True,
 ) -> list[Order]:
-    """Cached orders, most urgent deadline first.
+    """One page of cached orders, most urgent ship-by first unless `sort` says otherwise.
+
+    Args:
+        status, search: the simple filters (kept for callers that need no other); combined with `filters`.
+        filters: the workspace's filters (order_filter builds one from what a seller typed).
+        barcodes: whether the lines carry their barcodes and pictures (a catalogue query; the list needs none).
 
     Raises:
-        InvalidInput: for an unknown status or a limit below 1.
+        InvalidInput: for an unknown status, a limit below 1 or an offset below 0.
     """
-    if status and status not in {s.value for s in OrderStatus}:
-        known = ", ".join(s.value for s in OrderStatus)
-        raise InvalidInput(msg("orders.unknown_status", status=status, known=known))
-    if limit < 1:
-        raise InvalidInput(msg("orders.limit_too_small"))
+    _check_page(limit, offset)
+    f = _with_simple(session_factory, filters, status, search)
     with session_factory() as session:
-        return OrderRepository(session).list(status=status, search=search, limit=limit)
+        records = OrderQuery(session.connection()).page(f, sort or Sort(), _now(now), limit=limit, offset=offset)
+        return _orders(session, records, barcodes)
+
+
+def _with_simple(
+    session_factory: sessionmaker[Session], filters: OrderFilter | None, status: str | None, search: str | None
+) -> OrderFilter:
+    f = filters or OrderFilter()
+    if status:
+        f = replace(f, statuses=order_filter(session_factory, status=status).statuses)
+    if search and search.strip():
+        f = replace(f, search=search.strip())
+    return f
+
+
+@contextmanager
+def stream_orders(
+    session_factory: sessionmaker[Session],
+    filters: OrderFilter,
+    *,
+    sort: Sort | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    now: datetime | None = None,
+    chunk: int = 500,
+) -> Iterator[Iterable[Order]]:
+    """Every matching order, read `chunk` at a time while the caller writes them out: memory stays flat whatever
+    the count. Use as `with stream_orders(...) as orders: for order in orders: ...`.
+
+    Raises:
+        InvalidInput: for a limit below 1 or an offset below 0.
+    """
+    _check_page(limit, offset)
+    with session_factory() as session:
+        query = OrderQuery(session.connection())
+        records = query.stream(filters, sort or Sort(), _now(now), limit=limit, offset=offset, chunk=chunk)
+
+        def orders() -> Iterator[Order]:
+            batch: list[OrderRecord] = []
+            for record in records:
+                batch.append(record)
+                if len(batch) >= chunk:
+                    yield from _orders(session, batch, True)
+                    batch = []
+            yield from _orders(session, batch, True)
+
+        yield orders()
+
+
+def count_orders(session_factory: sessionmaker[Session], filters: OrderFilter, now: datetime | None = None) -> int:
+    with session_factory() as session:
+        return OrderQuery(session.connection()).count(filters, _now(now))
+
+
+def status_counts(
+    session_factory: sessionmaker[Session], filters: OrderFilter, now: datetime | None = None
+) -> dict[str, int]:
+    """Orders per status under every other filter (every status named, 0 when none)."""
+    with session_factory() as session:
+        found = OrderQuery(session.connection()).status_counts(filters, _now(now))
+    return {s.value: found.get(s.value, 0) for s in OrderStatus}
+
+
+def deadline_counts(
+    session_factory: sessionmaker[Session], now: datetime | None = None, soon_hours: float = 6
+) -> tuple[int, int]:
+    """(overdue, due within `soon_hours`) among the orders still to ship."""
+    with session_factory() as session:
+        return OrderQuery(session.connection()).deadline_counts(_now(now), timedelta(hours=soon_hours))
+
+
+@dataclass(frozen=True)
+class EmptyReason:
+    """One filter of an empty result and how many orders the others let through without it."""
+
+    field: str  # an OrderFilter field name
+    hidden: int  # orders this filter alone hides
+
+
+def empty_reasons(
+    session_factory: sessionmaker[Session], filters: OrderFilter, now: datetime | None = None
+) -> list[EmptyReason]:
+    """Why nothing matches: for each active filter, the orders that would show without it (most first); the
+    total without any filter is `count_orders(OrderFilter())`."""
+    at = _now(now)
+    reasons = []
+    with session_factory() as session:
+        query = OrderQuery(session.connection())
+        for name in filters.active():
+            reasons.append(EmptyReason(name, query.count(filters.without(name), at)))
+    return sorted(reasons, key=lambda r: -r.hidden)
