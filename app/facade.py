@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.services.images import ImageCache
     from app.services.printing import JobView, PrintService
     from app.services.waybills.accounts import Refreshed
+    from app.sync.catalogue import CatalogueSummary
     from app.sync.imports import ImportReport
     from app.sync.imports.products import ProductImportReport
     from app.sync.outbox import FlushReport
@@ -191,6 +192,29 @@ class Desk:
     def failed_sync(error: BaseException) -> SyncOutcome:
         """The outcome of a round that raised where it should not have."""
         return SyncOutcome(error=of_error(error))
+
+    def sync_catalogue(self, shop: str | None = None) -> CatalogueSummary:
+        """Pulls the catalogue (SKUs, barcodes, pictures) of one Taobao API shop, or of all, from the platform.
+
+        Raises:
+            PackDeskError: for a named shop, why its sync stopped (no API connection, an expired authorisation, an
+                unreachable gateway); with no shop named, failures are in the summary's `errors`.
+        """
+        from app.sync.catalogue import CatalogueSummary, sync_catalogues
+
+        return CatalogueSummary(tuple(sync_catalogues(self.session_factory, self.data_dir, shop)))
+
+    def pushes_stock(self, shop: str) -> bool:
+        """Whether the shop pushes its available stock to the platform."""
+        from app.sync.stock_push import pushes_stock
+
+        return pushes_stock(self.session_factory, shop)
+
+    def set_push_stock(self, shop: str, on: bool) -> bool:
+        """Turns the shop's stock push on or off (the next outbox round sends); whether that changed anything."""
+        from app.sync.stock_push import set_push_stock
+
+        return set_push_stock(self.session_factory, shop, on)
 
     def prefetch_pictures(self, images: ImageCache) -> int:
         """Downloads the pictures of the orders waiting to ship (the pictures lane)."""

@@ -1,4 +1,4 @@
-"""`packdesk shop add` and `packdesk sync` (`packdesk outbox` lives in app.cli.outbox)."""
+"""`packdesk shop add|set` and `packdesk sync` (`packdesk outbox` lives in app.cli.outbox)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,16 @@ def add_parsers(
     add.add_argument("--app-key", required=True, metavar="KEY")
     add.add_argument("--group", default=None, metavar="GROUP", help="associated-shop group (shared sender/account)")
     common(add)
+    change = shop_sub.add_parser("set", help="change a shop's settings")
+    change.add_argument("name", metavar="NAME")
+    change.add_argument(
+        "--push-stock",
+        choices=("on", "off"),
+        required=True,
+        help="push PackDesk's available stock of tracked SKUs to the platform (taobao.item.quantity.update) "
+        "with every outbox round; off by default",
+    )
+    common(change)
 
     p = cmd("sync", "pull new and changed orders into the cache")
     p.add_argument("--shop", default=None, metavar="NAME")
@@ -46,6 +56,8 @@ def _secret(env: str, prompt: str) -> str:
 
 
 def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    if args.shop_command == "set":
+        return _shop_set(ws, args, out)
     creds = Credentials(
         _secret("PACKDESK_APP_SECRET", "App secret: "), _secret("PACKDESK_SESSION_KEY", "Session key: ")
     )
@@ -69,6 +81,19 @@ def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         emit(result, out)
     else:
         out.write(f"Shop {result['shop']} ({result['platform']}) added; run `packdesk sync` to pull its orders.\n")
+    return 0
+
+
+def _shop_set(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.stock_push import set_push_stock
+
+    on = args.push_stock == "on"
+    changed = set_push_stock(ws.session_factory, args.name, on)
+    if args.json:
+        emit({"shop": args.name.strip(), "push_stock": on, "changed": changed}, out)
+    else:
+        state = "pushes its stock to the platform" if on else "does not push its stock"
+        out.write(f"Shop {args.name.strip()} {state}{'' if changed else ' (unchanged)'}.\n")
     return 0
 
 

@@ -120,6 +120,34 @@ class CatalogueSyncReport:
         }
 
 
+@dataclass(frozen=True)
+class CatalogueSummary:
+    """What a catalogue sync of one or every shop did, as the window shows it (`Desk.sync_catalogue`)."""
+
+    reports: tuple[CatalogueSyncReport, ...] = ()
+
+    @property
+    def added(self) -> int:
+        return sum(r.added for r in self.reports)
+
+    @property
+    def changed(self) -> int:
+        return sum(r.changed for r in self.reports)
+
+    @property
+    def barcodes_added(self) -> int:
+        return sum(r.barcodes_added for r in self.reports)
+
+    @property
+    def rejected(self) -> list[Rejection]:
+        return [r for report in self.reports for r in report.rejected]
+
+    @property
+    def errors(self) -> list[tuple[str, Message]]:
+        """(shop, why) of the shops whose sync stopped."""
+        return [(r.shop, r.message) for r in self.reports if r.message is not None]
+
+
 # -- an item as catalogue entries (pure) ------------------------------------------------------------------------------
 
 

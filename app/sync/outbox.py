@@ -9,7 +9,8 @@ again. A refusal by the platform (the trade was closed, the number is invalid) s
 platform's reason, for the seller to act on; it is never retried blindly.
 
 The same round cancels the waybill numbers of labels voided before shipping (app.services.waybills.cancels), so a
-station that was offline when a label was voided cancels its number later.
+station that was offline when a label was voided cancels its number later, and pushes the stock of shops that ask
+for it (app.sync.stock_push).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from app.persistence.outbox import OutboxRepository
 from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
+from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
 
@@ -59,6 +61,7 @@ class FlushReport:
     # {"id", "order_no", "reason": English, "message": the Message (kept out of the JSON, for the window)}
     errors: list[dict[str, Any]] = field(default_factory=list)
     waybill_cancels: CancelReport = field(default_factory=CancelReport)  # numbers of voided labels, cancelled
+    stock_push: PushReport = field(default_factory=PushReport)  # stock sent to the platform (app.sync.stock_push)
 
     def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
         """Notes why entry `entry_id` did not go."""
@@ -75,6 +78,7 @@ class FlushReport:
             "skipped": self.manual,  # the older name of `manual`, kept for scripts
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
             "waybill_cancels": self.waybill_cancels.to_json(),
+            "stock_push": self.stock_push.to_json(),
         }
 
 
@@ -130,6 +134,7 @@ class OutboxWorker:
                 if shop_id is not None:
                     blocked_shops.add(shop_id)
         report.waybill_cancels = cancel_pending(self.session_factory, self.waybills or installed(), self.clock)
+        report.stock_push = push_stock(self.session_factory, self._client, self.clock)
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

@@ -5,6 +5,7 @@ waybill account its group prints with (ui layer)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,6 +44,17 @@ class ShopSettingsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.shops: list[ShopView] = []
+        self.push_stock = QCheckBox(self.tr("Push the selected shop's available stock to the platform"), self)
+        self.push_stock.setToolTip(
+            self.tr(
+                "Off by default. When on, every sync round sends Taobao the available stock (on hand minus what "
+                "waiting orders reserve) of the SKUs whose stock PackDesk keeps, once per change."
+            )
+        )
+        self.push_stock.setEnabled(False)
 
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
@@ -79,12 +91,15 @@ class ShopSettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.push_stock)
         layout.addWidget(box)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         buttons.rejected.connect(self.reject)
         self.waybills_button.clicked.connect(self._on_waybills_button_clicked)
+        self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.push_stock.clicked.connect(self._on_push_stock_clicked)
         self.resize(760, 720)
         QueryOp(ops, self, op=lambda desk: desk.shops(), success=self._show_shops).failure(
             self._show_error
@@ -123,7 +138,57 @@ class ShopSettingsDialog(QDialog):
                 self._show_error
             ).run_in_background()
 
+    def _selected_shop(self) -> ShopView | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        return self.shops[rows.pop()] if len(rows) == 1 and max(rows) < len(self.shops) else None
+
+    def _on_table_selection_changed(self) -> None:
+        shop = self._selected_shop()
+        self.push_stock.setEnabled(False)
+        self.push_stock.setChecked(False)
+        if shop is None or not shop.api:
+            return
+        name = shop.name
+        QueryOp(
+            self.ops, self, op=lambda desk: desk.pushes_stock(name), success=lambda on: self._show_push_stock(name, on)
+        ).failure(self._show_error).run_in_background()
+
+    def _show_push_stock(self, name: str, on: bool) -> None:
+        shop = self._selected_shop()
+        if shop is None or shop.name != name:
+            return  # the seller chose another shop meanwhile
+        self.push_stock.setChecked(on)
+        self.push_stock.setEnabled(True)
+
+    def _on_push_stock_clicked(self, on: bool) -> None:
+        shop = self._selected_shop()
+        if shop is None:
+            return
+        name = shop.name
+        self.push_stock.setEnabled(False)
+        CollectionOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.set_push_stock(name, on),
+            changes=Changes(shops=True),
+            success=lambda _changed: self._on_push_stock_set(name, on),
+        ).failure(self._on_push_stock_failed).run_in_background()
+
+    def _on_push_stock_set(self, name: str, on: bool) -> None:
+        self._show_push_stock(name, on)
+        self.message.setStyleSheet("color: #2e7d32;")
+        if on:
+            text = self.tr("%1 pushes its stock: the next sync round sends the available stock of its tracked SKUs.")
+        else:
+            text = self.tr("%1 no longer pushes its stock to the platform.")
+        self.message.setText(text.replace("%1", name))
+
+    def _on_push_stock_failed(self, error: BaseException) -> None:
+        self._show_error(error)
+        self._on_table_selection_changed()  # shows what the database holds
+
     def _show_shops(self, shops: list[ShopView]) -> None:
+        self.shops = list(shops)
         self.table.setRowCount(0)
         for shop in shops:
             row = self.table.rowCount()
