@@ -38,7 +38,7 @@ class SetupContext:
 
 def say(label: QLabel, text: str, colour: str = OK_COLOUR) -> None:
     """A page's one-line outcome, in the colour of what it means."""
-    label.setStyleSheet(f"color: {colour};")
+    label.setStyleSheet(f"color: {colour};" if colour else "")
     label.setText(text)
 
 
@@ -91,15 +91,20 @@ class LanguagePage(StepPage):
                 "packers. Every step can be skipped and done later from the menus."
             )
         )
-        self.note.setText(self.tr("The language of the window. It changes at once."))
+        say(self.note, self.tr("The language of the window. It changes at once."), "")
 
     def _on_zh_button_toggled(self, zh: bool) -> None:
         language = "zh_CN" if zh else "en"
-        self.context.settings.language = language
-        self.context.save_settings()
         app = QApplication.instance()
         if app is not None:
-            switch_language(app, language)
+            switch_language(app, language)  # every page says its texts again
+        previous, self.context.settings.language = self.context.settings.language, language
+        try:
+            self.context.save_settings()
+        except OSError as exc:  # said; the language holds for this start only
+            self.context.settings.language = previous
+            text = self.tr("Could not save the settings: %1").replace("%1", exc.strerror or str(exc))
+            say(self.note, text, ERROR_COLOUR)
 
 
 class DonePage(StepPage):
