@@ -20,10 +20,11 @@ from pdtest.product_sheets import ean, wrong_check
 from pdtest.station_ui import scan
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWizard
 
 from app.domain.messages import msg
 from app.facade import TEST_LABEL_NUMBER
+from app.services.supervisor import hash_supervisor_pin
 from app.services.workspace import Workspace
 from app.station.screens import StationSnapshot
 from printers.discovery import Found
@@ -280,3 +281,90 @@ def test_every_step_skipped_leaves_an_empty_working_window_and_the_menu_reopens_
     qtbot.waitUntil(lambda: window.findChild(FirstRunWizard) is None, timeout=10_000)
     gui.scanner.uninstall(qapp)
     gui.tasks.wait()
+
+
+def test_a_taobao_api_shop_is_added_and_a_refusal_changes_nothing(
+    qtbot,  # noqa: ANN001
+    workspace: Workspace,
+    wizard: FirstRunWizard,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")  # the secrets go to the data directory's own store
+    _next(qtbot, wizard)
+    shop = wizard.shop_page
+    shop.api_button.setChecked(True)
+    assert shop.api_box.isVisibleTo(shop) and not shop.files_box.isVisibleTo(shop)
+    for key in ("app_secret", "session_key"):
+        assert shop.edits[key].echoMode() == QLineEdit.EchoMode.Password
+    shop.edits["name"].setText("小鹿淘宝店")
+    shop.edits["app_secret"].setText("helloworld")
+    shop.edits["session_key"].setText("test-session")
+    qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)  # no app key
+    qtbot.waitUntil(lambda: shop.message.text() == core_text(msg("shop.app_key_empty")), timeout=10_000)
+    assert wizard.context.ops.desk.shops() == []
+    shop.edits["app_key"].setText("12345678")
+    qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "小鹿淘宝店 (taobao)" in shop.shops_label.text(), timeout=10_000)
+    assert [s.api for s in wizard.context.ops.desk.shops()] == [True]
+    assert not shop.edits["app_secret"].text() and not shop.edits["session_key"].text()  # not kept on screen
+
+
+def test_reopened_over_a_running_station_it_asks_for_the_supervisor_pin(
+    qtbot,  # noqa: ANN001
+    gui: Gui,
+    tmp_path: Path,
+) -> None:
+    ws, window = gui.workspace, gui.window
+    ws.settings.supervisor_pin = hash_supervisor_pin(SUPERVISOR_PIN)
+    window.assistant_action.trigger()
+    wizard = window.findChild(FirstRunWizard)
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    wizard.context.find_printers = list
+    while wizard.currentPage() is not wizard.printer_page:
+        _next(qtbot, wizard)
+    printer = wizard.printer_page
+    qtbot.waitUntil(lambda: printer.found is not None, timeout=10_000)
+    assert printer.setup is not None
+    printer.setup.address_edit.setText("bogus://nowhere")
+    qtbot.mouseClick(printer.use_button, Qt.MouseButton.LeftButton)
+    assert printer.message.text() == printer.setup.uri_label.text() != ""  # refused in the core's words
+    folder = (tmp_path / "elsewhere").as_posix()
+    printer.setup.address_edit.setText(f"png://{folder}")
+    qtbot.mouseClick(printer.use_button, Qt.MouseButton.LeftButton)
+    assert ws.settings.printer_uri.startswith(f"png://{folder}?")  # kept, and used by the window at once
+    assert window.printing.printer_uri == ws.settings.printer_uri and folder in window.printer_label.text()
+
+    while wizard.currentPage() is not wizard.packers_page:
+        _next(qtbot, wizard)
+    packers = wizard.packers_page
+    assert packers.authority_edit.isVisibleTo(packers) and packers.current_edit.isVisibleTo(packers)
+    packers.name_edit.setText("夜班")
+    packers.pin_edit.setText("8642")
+    packers.authority_edit.setText("000001")
+    qtbot.mouseClick(packers.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong supervisor PIN" in packers.message.text(), timeout=10_000)
+    assert not packers.added
+    packers.authority_edit.setText(SUPERVISOR_PIN)
+    qtbot.mouseClick(packers.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: packers.added, timeout=10_000)
+
+    stored = ws.settings.supervisor_pin
+    packers.current_edit.setText("000001")
+    packers.new_edit.setText("97531086")
+    packers.repeat_edit.setText("97531086")
+    qtbot.mouseClick(packers.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrong supervisor PIN" in packers.message.text(), timeout=10_000)
+    assert ws.settings.supervisor_pin == stored
+    packers.current_edit.setText(SUPERVISOR_PIN)
+    qtbot.mouseClick(packers.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ws.settings.supervisor_pin != stored, timeout=10_000)
+
+    wizard.reject()  # closed having added a packer: the bench locks for a sign-in
+    qtbot.waitUntil(lambda: window.station_view.locked, timeout=10_000)
+    view = window.station_view
+    view.name_edit.setText("夜班")
+    view.pin_edit.setText("8642")
+    qtbot.mouseClick(view.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.locked, timeout=10_000)
+    assert "夜班" in window.packer_label.text()
