@@ -18,6 +18,7 @@ import zxingcpp
 from pdtest.exports import PDD_HEADER, china
 from pdtest.product_sheets import ean, wrong_check
 from pdtest.station_ui import scan
+from pdtest.top_server import TopServer
 from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWizard
@@ -39,6 +40,7 @@ ORDER_NO = "260601-123456789012345"
 FIRST_NUMBER = "JT5091156768300"
 PACKER, PACKER_PIN, SUPERVISOR_PIN = "小王", "2468", "135790"
 MUG, TEA = ean(101), ean(102)
+APP_KEY, SECRET, SESSION = "12345678", "helloworld", "test-session"
 
 
 def _order_export(folder: Path) -> Path:
@@ -283,7 +285,7 @@ def test_every_step_skipped_leaves_an_empty_working_window_and_the_menu_reopens_
     gui.tasks.wait()
 
 
-def test_a_taobao_api_shop_is_added_and_a_refusal_changes_nothing(
+def test_a_taobao_api_shop_is_added_and_its_catalogue_synced(
     qtbot,  # noqa: ANN001
     workspace: Workspace,
     wizard: FirstRunWizard,
@@ -296,17 +298,28 @@ def test_a_taobao_api_shop_is_added_and_a_refusal_changes_nothing(
     assert shop.api_box.isVisibleTo(shop) and not shop.files_box.isVisibleTo(shop)
     for key in ("app_secret", "session_key"):
         assert shop.edits[key].echoMode() == QLineEdit.EchoMode.Password
-    shop.edits["name"].setText("小鹿淘宝店")
-    shop.edits["app_secret"].setText("helloworld")
-    shop.edits["session_key"].setText("test-session")
-    qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)  # no app key
-    qtbot.waitUntil(lambda: shop.message.text() == core_text(msg("shop.app_key_empty")), timeout=10_000)
-    assert wizard.context.ops.desk.shops() == []
-    shop.edits["app_key"].setText("12345678")
-    qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "小鹿淘宝店 (taobao)" in shop.shops_label.text(), timeout=10_000)
-    assert [s.api for s in wizard.context.ops.desk.shops()] == [True]
-    assert not shop.edits["app_secret"].text() and not shop.edits["session_key"].text()  # not kept on screen
+    with TopServer(app_key=APP_KEY, secret=SECRET, session=SESSION, seed=4, n_trades=5) as srv:
+        shop.edits["name"].setText("小鹿淘宝店")
+        shop.edits["gateway"].setText(srv.url)
+        shop.edits["app_secret"].setText(SECRET)
+        shop.edits["session_key"].setText(SESSION)
+        qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)  # no app key
+        qtbot.waitUntil(lambda: shop.message.text() == core_text(msg("shop.app_key_empty")), timeout=10_000)
+        assert wizard.context.ops.desk.shops() == []
+        shop.edits["app_key"].setText(APP_KEY)
+        qtbot.mouseClick(shop.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "小鹿淘宝店 (taobao)" in shop.shops_label.text(), timeout=10_000)
+        assert [s.api for s in wizard.context.ops.desk.shops()] == [True]
+        assert not shop.edits["app_secret"].text() and not shop.edits["session_key"].text()  # not kept on screen
+
+        _next(qtbot, wizard)
+        catalogue = wizard.catalogue_page
+        qtbot.waitUntil(lambda: catalogue.sync_button.isVisibleTo(catalogue), timeout=10_000)
+        qtbot.mouseClick(catalogue.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "From the platform" in catalogue.message.text(), timeout=20_000)
+    skus = sum(len(item["skus"]) for item in srv.items.items.values())
+    assert f"From the platform: {skus} products new, 0 changed" in catalogue.message.text()
+    assert wizard.context.ops.desk.setup_state().products
 
 
 def test_reopened_over_a_running_station_it_asks_for_the_supervisor_pin(

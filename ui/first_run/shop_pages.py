@@ -8,7 +8,6 @@ listed with its number and reason, or from the platform where the façade can sy
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.enums import Platform
 from app.domain.messages import Message
-from app.facade import Desk
+from app.sync.catalogue import CatalogueSummary
 from app.sync.imports import ImportReport
 from app.sync.imports.products import ProductImportReport
 from app.sync.shops import ShopView
@@ -228,7 +227,6 @@ class CataloguePage(StepPage):
         self.shop_label = QLabel(self)
         self.import_button = QPushButton(self)
         self.sync_button = QPushButton(self)
-        self.can_sync = hasattr(Desk, "sync_catalogue")  # the platform's catalogue, where the façade has it
         self.explain = message_label(self)
         self.message = message_label(self)
         self.report = report_view(self)
@@ -289,7 +287,7 @@ class CataloguePage(StepPage):
     def _on_shop_combo_changed(self, *_args: object) -> None:
         name = self.shop_combo.currentData()
         api = any(s.api and s.name == name for s in self.shops)
-        self.sync_button.setVisible(self.can_sync and api)
+        self.sync_button.setVisible(api)  # the platform's catalogue: shops that sync through its API
 
     def _show_error(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
@@ -351,7 +349,19 @@ class CataloguePage(StepPage):
             success=self._on_synced,
         ).failure(self._show_error).run_in_background(lane="io")
 
-    def _on_synced(self, report: Any) -> None:
+    def _on_synced(self, summary: CatalogueSummary) -> None:
         self.sync_button.setEnabled(True)
-        say(self.message, self.tr("Products synced from the platform."))
-        del report
+        text = (
+            self.tr("From the platform: %1 products new, %2 changed, %3 barcodes added; %4 SKUs with a problem.")
+            .replace("%1", str(summary.added))
+            .replace("%2", str(summary.changed))
+            .replace("%3", str(summary.barcodes_added))
+            .replace("%4", str(len(summary.rejected)))
+        )
+        say(self.message, text, WARN_COLOUR if summary.rejected or summary.errors else OK_COLOUR)
+        lines = [f"{shop}: {core_text(why)}" for shop, why in summary.errors]
+        for r in summary.rejected:
+            line = self.tr("SKU %1 (barcode %2): %3").replace("%1", r.sku or r.sku_id).replace("%2", r.barcode or "-")
+            lines.append(line.replace("%3", core_text(r.message)))
+        self.report.setPlainText("\n".join(lines))
+        self.report.setVisible(bool(lines))
