@@ -17,6 +17,7 @@ SUITES = {
     "sync": sync.run,
     "waybills": waybills.run,
     "catalogue": catalogue.run,
+    "catalogue_sync": catalogue.run_sync,
     "workspace": workspace.run,
 }
 
