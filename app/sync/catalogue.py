@@ -242,20 +242,20 @@ def entries_of(item: Item) -> tuple[list[SkuEntry], list[Rejection]]:
 # -- the sync -----------------------------------------------------------------------------------------------------
 
 
-class CatalogueSync:
-    """Syncs one Taobao shop's catalogue from the platform into PackDesk's."""
+def _no_progress(_what: str, _count: int) -> None:
+    pass
 
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        shop_id: int,
-        client: TopClient,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        progress: Callable[[str, int], None] | None = None,
-    ) -> None:
-        self.session_factory, self.shop_id, self.client, self.clock = session_factory, shop_id, client, clock
-        self.progress = progress or (lambda _what, _n: None)
+
+@dataclass
+class CatalogueSync:
+    """Syncs one Taobao shop's catalogue from the platform into PackDesk's; `progress("catalogue", skus)` after each
+    page stored."""
+
+    session_factory: sessionmaker[Session]
+    shop_id: int
+    client: TopClient
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC), kw_only=True)
+    progress: Callable[[str, int], None] = field(default=_no_progress, kw_only=True)
 
     def run(self) -> CatalogueSyncReport:
         """Finishes the window an earlier sync left under way, then reads from the watermark up to now."""
@@ -274,8 +274,8 @@ class CatalogueSync:
         target = self.clock() - SETTLE
         start = watermark - OVERLAP if watermark is not None else ORIGIN
         while start < target:
-            end = self._fitting(start, target, report)
-            self._window(start, end, report)
+            end, first = self._fitting(start, target, report)
+            self._window(start, end, report, first=first)
             start = end
         return report
 
@@ -292,22 +292,29 @@ class CatalogueSync:
         report.pages += 1
         return answer
 
-    def _fitting(self, start: datetime, end: datetime, report: CatalogueSyncReport) -> datetime:
-        """The end of the next window from `start`: `end`, or earlier until the window holds what the platform
-        pages through (each halving asks for one count)."""
-        while end - start > SMALLEST_WINDOW:
-            total = self._listing(start, end, 1, report).total_results or 0
-            if total <= MAX_ROWS:
-                return end
+    def _fitting(self, start: datetime, end: datetime, report: CatalogueSyncReport) -> tuple[datetime, ItemsPage]:
+        """The end of the next window from `start` (`end`, or earlier until the window holds what the platform
+        pages through: each halving asks for one count), and the window's first page."""
+        while True:
+            first = self._listing(start, end, 1, report)
+            if (first.total_results or 0) <= MAX_ROWS or end - start <= SMALLEST_WINDOW:
+                return end, first
             end = start + (end - start) / 2
-        return end
 
     def _window(
-        self, start: datetime, end: datetime, report: CatalogueSyncReport, *, page: int = 0, pages: int = 0
+        self,
+        start: datetime,
+        end: datetime,
+        report: CatalogueSyncReport,
+        *,
+        first: ItemsPage | None = None,
+        page: int = 0,
+        pages: int = 0,
     ) -> None:
-        """Reads the window's pages from the last to the first (from `page` of `pages` when resuming)."""
+        """Reads the window's pages from the last to the first (from `page` of `pages` when resuming; `first`: its
+        first page, already read)."""
         if not page:
-            first = self._listing(start, end, 1, report)
+            first = first or self._listing(start, end, 1, report)
             pages = max(1, math.ceil(min(first.total_results or 0, MAX_ROWS) / PAGE_SIZE))
             page = pages
             if pages == 1:
@@ -421,7 +428,7 @@ def sync_catalogues(
                 shop = ShopRepository(session).get(shop_id)
                 assert shop is not None
             with make(shop) as client:
-                reports.append(CatalogueSync(session_factory, shop_id, client, progress=progress).run())
+                reports.append(CatalogueSync(session_factory, shop_id, client, progress=progress or _no_progress).run())
         except PackDeskError as exc:
             log.info("catalogue sync of %s stopped: %s", shop_name, exc.message)
             with session_factory.begin() as session:

@@ -198,6 +198,23 @@ def test_an_expired_session_says_so_and_keeps_the_catalogue(workspace: Workspace
         sync_catalogues(workspace.session_factory, workspace.data_dir, "淘宝店", retry=FAST)
 
 
+def test_the_window_syncs_through_the_desk(workspace: Workspace, server: TopServer) -> None:
+    from app.facade import Desk
+    from app.services.audit import Actor
+
+    add_shop(workspace, server)
+    desk = Desk(workspace.session_factory, workspace.data_dir, Actor("店主", "office"))
+    summary = desk.sync_catalogue()
+    assert summary.errors == [] and summary.added == len(expected(server)) and summary.barcodes_added > 0
+    assert summary.rejected and all(r.message for r in summary.rejected)
+    again = desk.sync_catalogue("淘宝店")
+    assert (again.added, again.changed, again.rejected) == (0, 0, [])
+    server.faults.expired_session = True
+    assert [shop for shop, _why in desk.sync_catalogue().errors] == ["淘宝店"]  # every shop: said, not raised
+    with pytest.raises(SessionExpired):
+        desk.sync_catalogue("淘宝店")
+
+
 # -- an item as entries ---------------------------------------------------------------------------------------------
 
 
