@@ -15,6 +15,15 @@ CATALOGUE_SYNC: dict[str, str] = {
     "catalogue.sku_twice": QT_TRANSLATE_NOOP(
         "CoreMessages", "another SKU of this sync has the same merchant code '{sku}'; this one is left out"
     ),
+    "catalogue.no_api": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Shop '{name}' has no API connection, so its catalogue cannot be synced: import its product sheet instead.",
+    ),
+    "catalogue.not_taobao": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Shop '{name}' is a {platform} shop: PackDesk syncs the catalogue of Taobao and Tmall shops; import its "
+        "product sheet instead.",
+    ),
     # The stock push (app.sync.stock_push)
     "push.not_confirmed": QT_TRANSLATE_NOOP(
         "CoreMessages", "Taobao did not confirm the stock of {sku}; it is checked before it is sent again."

@@ -36,7 +36,8 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.barcodes import BarcodeError, unit_code
-from app.domain.errors import PackDeskError
+from app.domain.enums import Platform
+from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.products import MAX_SKU, MAX_TEXT, CatalogueEntry
 from app.persistence.catalogue_sync import CatalogueSyncRepository, PlatformMark
@@ -45,6 +46,7 @@ from app.persistence.shops import ShopRepository
 from app.services.catalogue import apply_entries
 from app.sync.catalogue_answers import Item, ItemsPage, Sku
 from app.sync.service import api_shops, client_factory
+from app.sync.shops import find_shop
 from app.sync.taobao import _picture
 from app.sync.top import RetryPolicy, TopClient, china_time
 
@@ -419,6 +421,12 @@ def sync_catalogues(
             authorisation, an unreachable gateway...); otherwise nothing (failures are in the reports).
     """
     with session_factory() as session:
+        if name:
+            named = find_shop(session, name.strip())
+            if not named.has_api:
+                raise InvalidInput(msg("catalogue.no_api", name=named.name))
+            if named.platform is not Platform.TAOBAO:
+                raise InvalidInput(msg("catalogue.not_taobao", name=named.name, platform=named.platform.value))
         shops = [(s.id, s.name) for s in api_shops(session, name)]
     make = client_factory(data_dir, retry)
     reports = []
