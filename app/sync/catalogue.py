@@ -326,9 +326,6 @@ class CatalogueSync:
             listed = self._listing(start, end, page, report).found
             self._store(listed, start, end, page - 1, pages, report)
             page -= 1
-        now = self.clock()
-        with self.session_factory.begin() as session:
-            CatalogueSyncRepository(session).complete_window(self.shop_id, end, now)
         report.windows += 1
         report.watermark = end
 
@@ -337,7 +334,7 @@ class CatalogueSync:
         report: CatalogueSyncReport,
     ) -> None:  # fmt: skip
         """Reads the changed items of a page whole and stores them with the cursor at `next_page` (0: the window's
-        pages are all in)."""
+        pages are all in: its end becomes the watermark in the same transaction)."""
         with self.session_factory() as session:
             known = CatalogueSyncRepository(session).item_marks(i.number for i in listed)
         changed = [
@@ -357,7 +354,10 @@ class CatalogueSync:
         with self.session_factory.begin() as session:
             if entries:
                 self._write(session, entries, report)
-            CatalogueSyncRepository(session).save_cursor(self.shop_id, cursor if next_page else None, now)
+            if next_page:
+                CatalogueSyncRepository(session).save_cursor(self.shop_id, cursor, now)
+            else:
+                CatalogueSyncRepository(session).complete_window(self.shop_id, end, now)
         report.skus += len(entries)
         self.progress("catalogue", report.skus)
 
