@@ -20,7 +20,7 @@ from pdtest.product_sheets import ean, wrong_check
 from pdtest.station_ui import scan
 from pdtest.top_server import TopServer
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWizard
 
 from app.domain.messages import msg
@@ -30,7 +30,7 @@ from app.services.workspace import Workspace
 from app.station.screens import StationSnapshot
 from printers.discovery import Found
 from ui.core_text import core_text
-from ui.first_run import FirstRunWizard, first_run_wizard, wants_first_run
+from ui.first_run import FirstRunWizard, first_run_wizard, run_first_run, wants_first_run
 from ui.i18n import switch_language
 from ui.main import Gui, build_gui
 from ui.tasks import TaskRunner
@@ -381,3 +381,23 @@ def test_reopened_over_a_running_station_it_asks_for_the_supervisor_pin(
     qtbot.mouseClick(view.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not view.locked, timeout=10_000)
     assert "夜班" in window.packer_label.text()
+
+
+def test_the_start_shows_it_until_closed_then_the_window_opens_unlocked(
+    qtbot,  # noqa: ANN001
+    qapp,  # noqa: ANN001
+    workspace: Workspace,
+) -> None:
+    shown: list[FirstRunWizard] = []
+
+    def close_it() -> None:
+        modal = qapp.activeModalWidget()
+        if isinstance(modal, FirstRunWizard):
+            shown.append(modal)
+            modal.reject()
+        else:
+            QTimer.singleShot(50, close_it)
+
+    QTimer.singleShot(0, close_it)
+    assert run_first_run(workspace) is False  # closed at once: no packers, the bench opens unlocked
+    assert len(shown) == 1 and wants_first_run(workspace)
