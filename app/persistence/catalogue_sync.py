@@ -104,14 +104,18 @@ class CatalogueSyncRepository:
         """Item id -> the oldest `platform_modified_at` of its products (None when one was never synced)."""
         found: dict[str, datetime | None] = {}
         for chunk in _chunks(sorted(set(item_ids))):
-            query = select(ProductRow.item_id, ProductRow.platform_modified_at).where(ProductRow.item_id.in_(chunk))
-            for item_id, modified in self.session.execute(query):
-                if item_id in found and (found[item_id] is None or modified is None):
-                    found[item_id] = None
-                elif item_id in found:
-                    found[item_id] = min(found[item_id], modified)  # type: ignore[type-var]
-                else:
-                    found[item_id] = modified
+            # MIN ignores NULLs: a product never synced is counted apart, and makes the item's mark None
+            query = (
+                select(
+                    ProductRow.item_id,
+                    func.min(ProductRow.platform_modified_at),
+                    func.count() - func.count(ProductRow.platform_modified_at),
+                )
+                .where(ProductRow.item_id.in_(chunk))
+                .group_by(ProductRow.item_id)
+            )
+            for item_id, oldest, unsynced in self.session.execute(query):
+                found[item_id] = None if unsynced else oldest
         return found
 
     def marks(self, skus: Iterable[str]) -> dict[str, PlatformMark]:

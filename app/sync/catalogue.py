@@ -244,6 +244,11 @@ def entries_of(item: Item) -> tuple[list[SkuEntry], list[Rejection]]:
 # -- the sync -----------------------------------------------------------------------------------------------------
 
 
+def _newer(listed: datetime | None, synced: datetime | None) -> bool:
+    """Whether an item listed as modified at `listed` must be read again (last synced as modified at `synced`)."""
+    return listed is None or synced is None or listed > synced
+
+
 def _no_progress(_what: str, _count: int) -> None:
     pass
 
@@ -337,11 +342,7 @@ class CatalogueSync:
         pages are all in: its end becomes the watermark in the same transaction)."""
         with self.session_factory() as session:
             known = CatalogueSyncRepository(session).item_marks(i.number for i in listed)
-        changed = [
-            i.number
-            for i in listed
-            if i.number not in known or known[i.number] is None or i.modified is None or i.modified > known[i.number]  # type: ignore[operator]
-        ]
+        changed = [i.number for i in listed if _newer(i.modified, known.get(i.number))]
         items = self._details(changed)
         report.items += len(items)
         entries: list[SkuEntry] = []
