@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from app.domain.orders import Order
     from app.domain.waybill_accounts import AccountView
     from app.services.images import ImageCache
+    from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
     from app.services.waybills.accounts import Refreshed
     from app.sync.catalogue import CatalogueSummary
@@ -38,6 +39,17 @@ if TYPE_CHECKING:
     from app.sync.taobao import SyncReport
     from app.sync.waybills.setup import Added
     from printers.media import Media
+
+
+@dataclass(frozen=True)
+class OrdersOverview:
+    """Around the workspace list: the matching count, per status, the deadline counts, why nothing matches."""
+
+    total: int
+    per_status: dict[str, int]
+    overdue: int
+    due_soon: int  # due within 6 hours
+    reasons: tuple[EmptyReason, ...] = ()  # only when nothing matches: each filter and the orders it alone hides
 
 
 @dataclass
@@ -93,11 +105,73 @@ class Desk:
 
     # -- orders -----------------------------------------------------------------------------------------------------
 
-    def orders_page(self, *, status: str | None = None, search: str | None = None, limit: int = 200) -> list[Order]:
-        """The cached orders, most urgent first, filtered by status and a search text."""
+    def orders_page(
+        self,
+        *,
+        status: str | None = None,
+        search: str | None = None,
+        limit: int = 200,
+        offset: int = 0,
+        filters: OrderFilter | None = None,
+        sort: Sort | None = None,
+        barcodes: bool = True,
+    ) -> list[Order]:
+        """The cached orders, most urgent first (or as `sort` says), filtered by status and a search text or by the
+        workspace's `filters`; one page of `limit` from `offset`."""
         from app.services.orders import list_orders
 
-        return list_orders(self.session_factory, status=status, search=search, limit=limit)
+        return list_orders(
+            self.session_factory,
+            status=status,
+            search=search,
+            limit=limit,
+            offset=offset,
+            filters=filters,
+            sort=sort,
+            now=self.clock(),
+            barcodes=barcodes,
+        )
+
+    def order_filter(self, **typed: Any) -> OrderFilter:
+        """The workspace filter for what the seller chose (app.services.orders.order_filter's keywords)."""
+        from app.services.orders import order_filter
+
+        return order_filter(self.session_factory, **typed)
+
+    def orders_overview(self, filters: OrderFilter) -> OrdersOverview:
+        """What the workspace shows around the list: how many match, per status, overdue and due within 6 hours,
+        and when none match, which filter hides how many."""
+        from app.services.orders import count_orders, deadline_counts, empty_reasons, status_counts
+
+        now = self.clock()
+        total = count_orders(self.session_factory, filters, now)
+        overdue, soon = deadline_counts(self.session_factory, now)
+        return OrdersOverview(
+            total=total,
+            per_status=status_counts(self.session_factory, filters, now),
+            overdue=overdue,
+            due_soon=soon,
+            reasons=tuple(empty_reasons(self.session_factory, filters, now)) if total == 0 else (),
+        )
+
+    def workspace_prefs(self) -> dict[str, Any]:
+        """The seller's saved filters and columns of the order workspace (workspace.json in the data directory)."""
+        import json
+
+        try:
+            data = json.loads((self.data_dir / "workspace.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_workspace_prefs(self, prefs: dict[str, Any]) -> None:
+        import json
+        import os
+
+        path = self.data_dir / "workspace.json"
+        part = path.with_suffix(".json.part")
+        part.write_text(json.dumps(prefs, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(part, path)  # a crash leaves the old file or the new one, never half of one
 
     def order_preview(self, order_no: str, media: Media) -> Image:
         """The waybill of `order_no` as it would print on `media` (no number is allocated; raises NotFound)."""

@@ -12,6 +12,7 @@ text goes through the FTS5 trigram index (Chinese substrings; terms under three 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ FTS_TABLE = "orders_fts"  # FTS5 (trigram) over nick, receiver, phone, line titl
 # Above this many matches a filter on another table is checked per order along the sort's index instead of
 # driving the query by its ids (which then have to be sorted in full before the first page).
 DRIVE_LIMIT = 2000
+_PAGE_GUESS = 200  # rows a first page shows (the drive limit's estimate)
 
 OPEN_STATUSES = tuple(s.value for s in OrderStatus if s.is_open)
 
@@ -165,6 +167,7 @@ class OrderRecord(NamedTuple):
 class _Sql:
     where: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
+    driven: bool = False  # a few ids drive the query: the sort must not walk an index probing them
 
     def add(self, clause: str, *params: Any) -> None:
         self.where.append(clause)
@@ -244,48 +247,62 @@ class OrderQuery:
 
     # -- building the WHERE clause ---------------------------------------------------------------------------------
 
-    def _capped(self, sql: str, params: Sequence[Any]) -> int:
-        """How many rows `sql` yields, counted up to DRIVE_LIMIT + 1 (enough to choose a plan)."""
+    def _drive_limit(self) -> int:
+        """Up to how many ids a filter drives the query. Sorting n driven rows costs about n; walking the sort's index
+        and checking each order costs about PAGE * orders / n: they meet near sqrt(PAGE * orders)."""
+        orders = int(self.conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM orders").scalar() or 0)
+        return max(DRIVE_LIMIT, min(50_000, int(math.sqrt(_PAGE_GUESS * orders))))
+
+    def _capped(self, sql: str, params: Sequence[Any], cap: int) -> int:
+        """How many rows `sql` yields, counted up to cap + 1 (enough to choose a plan)."""
         return int(
-            self.conn.exec_driver_sql(f"SELECT count(*) FROM ({sql} LIMIT {DRIVE_LIMIT + 1})", tuple(params)).scalar()
-            or 0
+            self.conn.exec_driver_sql(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})", tuple(params)).scalar() or 0
         )
 
-    def _by_ids(self, sql: _Sql, ids_sql: str, params: Sequence[Any], probe_sql: str) -> None:
-        """Adds "the order is among `ids_sql`": driven by those ids when they are few, else checked per order with
-        `probe_sql` (correlated on o.id, same params) so the sort's index is walked and the first page ends early."""
-        if self._capped(ids_sql, params) <= DRIVE_LIMIT:
+    def _by_ids(self, sql: _Sql, ids_sql: str, params: Sequence[Any], probe_sql: str | None) -> None:
+        """Adds "the order is among `ids_sql`": driven by those ids when they are few (always, without a
+        `probe_sql`), else checked per order with `probe_sql` (correlated on o.id, same params) so the sort's index
+        is walked and the first page ends early."""
+        cap = self._drive_limit()
+        if probe_sql is None or self._capped(ids_sql, params, cap) <= cap:
             sql.add(f"o.id IN ({ids_sql})", *params)
+            sql.driven = True
         else:
             sql.add(f"EXISTS ({probe_sql})", *params)
 
-    def where(self, f: OrderFilter, now: datetime) -> _Sql:
+    def where(self, f: OrderFilter, now: datetime, sort: Sort | None = None) -> _Sql:
+        """The WHERE clause of `f`. With a sort other than ship-by, the filters on `orders` are written so that no
+        index of theirs is used (`+o.col`): SQLite then walks the sort's index and stops at the first page, instead
+        of reading every order a broad filter lets through and sorting them (a range on the sort's column stays)."""
         sql = _Sql()
+        first = sort.keys[0][0] if sort and sort.keys else SortKey.SHIP_BY
+        walk = "+" if first is not SortKey.SHIP_BY else ""
+        paid = "" if first is SortKey.PAID else walk
         statuses = list(f.statuses)
         if f.overdue or f.due_within is not None:  # only an order still to ship can be late
             statuses = [s for s in (statuses or OPEN_STATUSES) if s in OPEN_STATUSES] or ["-"]
         if statuses:
-            sql.add(f"o.status IN ({_marks(statuses)})", *statuses)
+            sql.add(f"{walk}o.status IN ({_marks(statuses)})", *statuses)
         if f.shop_ids:
-            sql.add(f"o.shop_id IN ({_marks(f.shop_ids)})", *f.shop_ids)
+            sql.add(f"{walk}o.shop_id IN ({_marks(f.shop_ids)})", *f.shop_ids)
         if f.platforms:
-            sql.add(f"o.platform IN ({_marks(f.platforms)})", *f.platforms)
+            sql.add(f"{walk}o.platform IN ({_marks(f.platforms)})", *f.platforms)
         if f.flags:
-            sql.add(f"o.flag IN ({_marks(f.flags)})", *f.flags)
+            sql.add(f"{walk}o.flag IN ({_marks(f.flags)})", *f.flags)
         if f.has_message is not None:
-            sql.add("o.buyer_message <> ''" if f.has_message else "o.buyer_message = ''")
+            sql.add(f"{walk}o.buyer_message <> ''" if f.has_message else f"{walk}o.buyer_message = ''")
         if f.has_memo is not None:
-            sql.add("o.seller_memo <> ''" if f.has_memo else "o.seller_memo = ''")
+            sql.add(f"{walk}o.seller_memo <> ''" if f.has_memo else f"{walk}o.seller_memo = ''")
         if f.paid_from is not None:
-            sql.add("o.paid_at >= ?", db_time(f.paid_from))
+            sql.add(f"{paid}o.paid_at >= ?", db_time(f.paid_from))
         if f.paid_to is not None:
-            sql.add("o.paid_at < ?", db_time(f.paid_to))
+            sql.add(f"{paid}o.paid_at < ?", db_time(f.paid_to))
         if f.overdue and f.due_within is not None:  # late, or late within the hours given
-            sql.add("o.deadline < ?", db_time(now + f.due_within))
+            sql.add(f"{walk}o.deadline < ?", db_time(now + f.due_within))
         elif f.overdue:
-            sql.add("o.deadline < ?", db_time(now))
+            sql.add(f"{walk}o.deadline < ?", db_time(now))
         elif f.due_within is not None:
-            sql.add("o.deadline >= ? AND o.deadline < ?", db_time(now), db_time(now + f.due_within))
+            sql.add(f"{walk}o.deadline >= ? AND {walk}o.deadline < ?", db_time(now), db_time(now + f.due_within))
         live = f"p.state <> '{PackageState.VOID.value}'"
         if f.printed is PrintState.NOT_PRINTED:
             sql.add(f"NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND {live} AND p.print_count > 0)")
@@ -326,7 +343,7 @@ class OrderQuery:
                 sql,
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                 (match,),
-                f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid = o.id",
+                None,  # a text match is never probed per order: FTS5 answers a MATCH in full each time
             )
             sql.add("o.receiver_phone LIKE ? ESCAPE '\\'", "%" + term)
             return
@@ -337,12 +354,13 @@ class OrderQuery:
                 sql,
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                 (match,),
-                f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid = o.id",
+                None,  # a text match is never probed per order: FTS5 answers a MATCH in full each time
             )
         for word in short_words:  # under three characters the trigram index cannot match: its table is scanned
             columns = ("buyer_nick", "receiver_name", "receiver_phone", "titles", "notes")
             any_column = " OR ".join(f"t.{c} LIKE ? ESCAPE '\\'" for c in columns)
             sql.add(f"o.id IN (SELECT t.rowid FROM {FTS_TABLE} t WHERE {any_column})", *([_like(word)] * len(columns)))
+            sql.driven = True
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
@@ -371,10 +389,14 @@ class OrderQuery:
         ).one()
         return int(overdue), int(due)
 
-    def _order_by(self, sort: Sort) -> str:
-        keys = [f"o.{_SORT_COLUMNS[key]}{' DESC' if desc else ''}" for key, desc in sort.keys]
+    def _order_by(self, sort: Sort, driven: bool = False) -> str:
+        """ORDER BY the sort's keys, then id (the tie-break keeps pages stable). When a few ids drive the query the
+        keys are written as expressions (`+o.col`), so SQLite sorts those rows instead of walking the sort's index
+        and probing each order against them."""
+        plus = "+" if driven else ""
+        keys = [f"{plus}o.{_SORT_COLUMNS[key]}{' DESC' if desc else ''}" for key, desc in sort.keys]
         last_desc = sort.keys[-1][1] if sort.keys else False
-        return ", ".join([*keys, f"o.id{' DESC' if last_desc else ''}"])  # the tie-break keeps pages stable
+        return ", ".join([*keys, f"{plus}o.id{' DESC' if last_desc else ''}"])
 
     _COLUMNS = (
         "o.id, o.order_no, o.shop_id, o.platform, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
@@ -383,8 +405,9 @@ class OrderQuery:
     )
 
     def page_sql(self, f: OrderFilter, sort: Sort, now: datetime) -> tuple[str, list[Any]]:
-        sql = self.where(f, now)
-        return f"SELECT {self._COLUMNS} FROM orders o WHERE {sql.clause()} ORDER BY {self._order_by(sort)}", sql.params
+        sql = self.where(f, now, sort)
+        order = self._order_by(sort, sql.driven)
+        return f"SELECT {self._COLUMNS} FROM orders o WHERE {sql.clause()} ORDER BY {order}", sql.params
 
     def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> list[OrderRecord]:
         """One page of orders with their lines and live parcel."""

@@ -290,10 +290,8 @@ def test_the_text_index_follows_orm_writes(tmp_path: Path) -> None:
 def test_common_matches_are_checked_per_order_with_the_same_result(
     ws: Workspace, every: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above DRIVE_LIMIT matches a filter on another table is asked per order (EXISTS) instead of by ids."""
-    import app.persistence.order_query as order_query
-
-    monkeypatch.setattr(order_query, "DRIVE_LIMIT", 5)
+    """Above the drive limit a filter on another table is asked per order (EXISTS) instead of by ids."""
+    monkeypatch.setattr(OrderQuery, "_drive_limit", lambda _self: 5)
     for typed, keep in CASES:
         assert _page(ws, **typed) == _expect(every, keep), typed
     sku = sorted(every[10]["skus"])[0]

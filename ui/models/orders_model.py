@@ -1,21 +1,42 @@
-"""Table model of the order list: one row per cached order, most urgent first (ui layer)."""
+"""Table model of the order workspace: one row per cached order, fetched from the database a page at a time as the
+view scrolls (canFetchMore/fetchMore), never a copy of the table (ui layer).
+
+The model does not read by itself: a `loader(offset, limit, on_done, on_error)` handed in runs the page's query in the
+background (the workspace's `read` lane) and calls back on the GUI thread. A reload starts a new generation, so a
+page that arrives for an older filter is dropped. Header clicks sort on the database (`sort()`), not in memory.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
 from app.domain.orders import CHINA_TZ, Order, place_names
+from app.services.orders import Sort, SortKey
 from ui.models.rows_model import ROW_ROLE, RowsTableModel
 from ui.plurals import plural
 from ui.text import displayable
 
 COL_FLAG, COL_ORDER, COL_STATUS, COL_DEADLINE, COL_RECEIVER, COL_ITEMS, COL_MESSAGE, COL_TRACKING, COL_SHOP = range(9)
+COL_PAID, COL_AMOUNT = 9, 10
 ORDER_ROLE = ROW_ROLE
+PAGE = 200  # rows per fetch: a few screens, one short query
+
+# The columns the database sorts by; the others are not sortable.
+SORT_KEYS = {
+    COL_DEADLINE: SortKey.SHIP_BY,
+    COL_PAID: SortKey.PAID,
+    COL_AMOUNT: SortKey.AMOUNT,
+    COL_ITEMS: SortKey.ITEMS,
+    COL_RECEIVER: SortKey.PROVINCE,
+}
+
+Loader = Callable[[int, int, Callable[[list[Order]], None], Callable[[BaseException], None]], None]
 
 FLAG_COLOURS = {
     Flag.RED: "#d32f2f",
@@ -70,7 +91,9 @@ def _notes(order: Order) -> list[str]:
 
 
 class OrdersTableModel(RowsTableModel):
-    columns = 9
+    columns = 11
+    page_loaded = Signal(bool)  # a page arrived; True when it replaced the rows (a reload)
+    load_failed = Signal(object)  # the error of a page's query
 
     @staticmethod
     def headers() -> tuple[str, ...]:
@@ -84,11 +107,81 @@ class OrdersTableModel(RowsTableModel):
             QCoreApplication.translate("OrdersTableModel", "Message / memo"),
             QCoreApplication.translate("OrdersTableModel", "Tracking no."),
             QCoreApplication.translate("OrdersTableModel", "Shop"),
+            QCoreApplication.translate("OrdersTableModel", "Paid"),
+            QCoreApplication.translate("OrdersTableModel", "Amount"),
         )
 
-    def __init__(self, parent: Any = None, clock: Any = None) -> None:
+    def __init__(self, parent: Any = None, clock: Any = None, loader: Loader | None = None) -> None:
         super().__init__(parent)
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._loader = loader
+        self._more = False  # the last page was full: there may be more
+        self._pending = False
+        self._generation = 0
+        self.order = Sort()
+
+    # -- fetching as the view scrolls ------------------------------------------------------------------------------
+
+    def set_loader(self, loader: Loader) -> None:
+        self._loader = loader
+
+    def reload(self) -> None:
+        """Reads the first page again (a filter, a sort or the data changed); rows stay until it arrives."""
+        if self._loader is None:
+            return
+        self._generation += 1
+        self._pending = True
+        generation = self._generation
+        self._loader(
+            0, PAGE, lambda rows: self._on_page(generation, True, rows), lambda e: self._on_error(generation, e)
+        )
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._loader is not None and self._more and not self._pending
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent) or self._loader is None:
+            return
+        self._pending = True
+        generation = self._generation
+        self._loader(
+            len(self._rows),
+            PAGE,
+            lambda rows: self._on_page(generation, False, rows),
+            lambda e: self._on_error(generation, e),
+        )
+
+    def _on_page(self, generation: int, reset: bool, rows: list[Order]) -> None:
+        if generation != self._generation:
+            return  # an answer for an older filter or sort
+        # Still pending while the rows go in: a view (or a model tester) hearing the insert may ask for more, and
+        # that page starts after these rows, not among them.
+        self._more = len(rows) >= PAGE
+        if reset:
+            self.set_rows(rows)
+        elif rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._pending = False
+        self.page_loaded.emit(reset)
+
+    def _on_error(self, generation: int, error: BaseException) -> None:
+        if generation == self._generation:
+            self._pending = False
+            self.load_failed.emit(error)
+
+    @property
+    def loading(self) -> bool:
+        return self._pending
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorts on the database by the column's key (ship-by, paid, amount, items, province), then reloads."""
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        self.order = Sort(((key, order == Qt.SortOrder.DescendingOrder),))
+        self.reload()
 
     def order_at(self, row: int) -> Order:
         return self.row_at(row)
@@ -156,4 +249,8 @@ class OrdersTableModel(RowsTableModel):
             return f"{order.carrier} {order.tracking_no}{printed}"
         if col == COL_SHOP:
             return order.shop
+        if col == COL_PAID:
+            return order.paid_at.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
+        if col == COL_AMOUNT:
+            return f"¥{order.total}"
         return None

@@ -1,0 +1,149 @@
+"""The order workspace in the window (pytest-qt): the list fetches pages as it scrolls instead of loading every
+order, the filter bar and saved filters narrow it, header clicks sort on the database, counts are always in sight,
+an empty result says which filter hides how many orders and clears them in one click, and the seller's columns and
+saved filters come back in a new window."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.facade import Desk
+from app.services.audit import Actor
+from app.services.workspace import Workspace, open_workspace
+from bench.workspace import NOW, build_orders_file
+from ui.models.orders_model import COL_AMOUNT, PAGE, OrdersTableModel
+from ui.ops import ChangeHub, Ops
+from ui.tasks import TaskRunner
+from ui.widgets.orders_view import OrdersView
+
+ORDERS = 1500
+
+
+@pytest.fixture(scope="module")
+def orders_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("workspace")
+    build_orders_file(root / "packdesk.db", ORDERS, seed=3)
+    return root / "packdesk.db"
+
+
+@pytest.fixture
+def ws(orders_file: Path, tmp_path: Path) -> Iterator[Workspace]:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "packdesk.db").write_bytes(orders_file.read_bytes())
+    workspace = open_workspace(tmp_path / "data")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def ops(qapp, ws: Workspace) -> Iterator[Ops]:  # noqa: ANN001
+    tasks = TaskRunner()
+    yield Ops(tasks, Desk(ws.session_factory, ws.data_dir, Actor("tester", "vm"), clock=lambda: NOW), ChangeHub())
+    tasks.wait()
+
+
+def _view(qtbot, ops: Ops) -> OrdersView:  # noqa: ANN001
+    view = OrdersView(ops)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        view.reload()
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    return view
+
+
+def test_the_list_fetches_pages_as_it_scrolls(qtbot, qtmodeltester, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    view.clear_filters()
+    qtbot.waitUntil(lambda: view.count_label.text() == f"{ORDERS} orders", timeout=10_000)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= PAGE, timeout=10_000)
+    assert view.model.rowCount() < ORDERS  # a page or two, never the whole cache
+    qtmodeltester.check(view.model)  # it may fetch a page itself
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    fetches = 0
+    while True:  # scroll to the end, as a seller would: each scroll fetches the next page
+        qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+        if not view.model.canFetchMore():
+            break
+        view.table.scrollToBottom()
+        view.model.fetchMore()
+        fetches += 1
+    assert fetches >= ORDERS // PAGE - 2
+    assert view.model.rowCount() == ORDERS
+    numbers = [view.model.order_at(r).order_no for r in range(ORDERS)]
+    assert len(set(numbers)) == ORDERS  # pages follow each other with nothing twice
+    deadlines = [view.model.order_at(r).deadline for r in range(ORDERS)]
+    assert deadlines == sorted(deadlines)
+
+
+def test_a_late_page_of_an_older_filter_is_dropped(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    answers: list[tuple[int, object]] = []
+
+    def loader(offset, limit, on_done, on_error) -> None:  # noqa: ANN001
+        answers.append((offset, on_done))
+
+    model = OrdersTableModel(loader=loader)
+    orders = ops.desk.orders_page(limit=3, barcodes=False)
+    model.reload()
+    model.reload()  # the filter changed before the first answer came
+    answers[0][1](orders)  # type: ignore[operator]
+    assert model.rowCount() == 0
+    answers[1][1](orders[:2])  # type: ignore[operator]
+    assert model.rowCount() == 2 and not model.canFetchMore()  # a short page is the last
+
+
+def test_filters_counts_and_sort(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    assert view.status_combo.currentData() == "awaiting_shipment"
+    assert "(" in view.status_combo.itemText(1)  # its count
+    assert view.deadline_label.text().startswith("Overdue: ")
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        view.flag_combo.setCurrentIndex(view.flag_combo.findData("red"))
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    rows = [view.model.order_at(r) for r in range(view.model.rowCount())]
+    assert rows and all(o.flag.label == "red" and o.status.value == "awaiting_shipment" for o in rows)
+    view.table.horizontalHeader().setSortIndicator(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    totals = [view.model.order_at(r).total for r in range(view.model.rowCount())]
+    assert totals == sorted(totals, reverse=True) and len(totals) == len(rows)
+
+
+def test_an_empty_result_says_why_and_clears(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        view.apply_filter({"status": "on_hold", "flag": "purple", "search": "没有这种东西"})
+    assert view.list_stack.currentIndex() == 1
+    text = view.empty_label.text()
+    assert text.startswith("No order matches all these filters.")
+    assert "Without the search:" in text  # on hold with a purple flag exist; the search hides them
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        view.empty_clear_button.click()
+    assert view.list_stack.currentIndex() == 0 and view.typed_filter() == {}
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10_000)
+
+
+def test_saved_filters_and_columns_come_back(qtbot, ops: Ops, ws: Workspace) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    sf = next(b for b in view.findChildren(type(view.save_filter_button)) if b.text() == "SF only")
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        sf.click()
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    assert view.carrier_combo.currentData() == "SF"
+    assert view.model.rowCount() and all(view.model.order_at(r).carrier == "SF" for r in range(view.model.rowCount()))
+    view.message_check.setChecked(True)
+    view.save_filter("SF with a message")
+    view.set_column_shown(COL_AMOUNT, False)
+    view.table.setColumnWidth(1, 222)
+    view._save_columns()
+    prefs = json.loads((ws.data_dir / "workspace.json").read_text(encoding="utf-8"))
+    # a saved filter is the whole bar: "SF only" chose every status
+    assert prefs["saved"][-1] == {"name": "SF with a message", "filter": {"carrier": "SF", "has_message": True}}
+    again = _view(qtbot, ops)
+    assert "SF with a message" in [name for name, _typed in again.saved_filters()]
+    assert again.table.isColumnHidden(COL_AMOUNT) and again.table.columnWidth(1) == 222
