@@ -34,5 +34,10 @@ CATALOGUE_SYNC: dict[str, str] = {
     "push.no_api": QT_TRANSLATE_NOOP(
         "CoreMessages", "Shop '{name}' has no API connection: PackDesk cannot push its stock to the platform."
     ),
+    "push.no_sku": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Taobao's item {item_id} has no SKU {sku_id} any more, so the stock of {sku} cannot be sent: sync the "
+        "catalogue again.",
+    ),
     "push.refused": QT_TRANSLATE_NOOP("CoreMessages", "The stock of {sku} was not sent: {reason}"),
 }

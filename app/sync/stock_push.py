@@ -142,13 +142,18 @@ def _push(
             report.failed += 1
             report.error(d.sku, msg("push.refused", sku=d.sku, reason=exc.msg))
             return
+        if item is None:  # nothing to judge by: asked again next round, nothing sent meanwhile
+            report.retry_later += 1
+            report.error(d.sku, msg("push.no_item", item_id=d.item_id, sku=d.sku))
+            return
         held = _held(item, d)
+        if held is None:  # the SKU is gone from the item: nothing can be sent for it
+            report.failed += 1
+            report.error(d.sku, msg("push.no_sku", item_id=d.item_id, sku_id=d.sku_id, sku=d.sku))
+            return
         with session_factory.begin() as session:
-            repo = StockPushRepository(session)
-            if held is not None:
-                repo.confirm(d.product_id, held, clock())  # what the platform holds now: sent, or moved since
-            else:
-                repo.forget(d.product_id)
+            # what the platform holds now: the figure sent, or what it held before (or a sale moved it since)
+            StockPushRepository(session).confirm(d.product_id, held, clock())
         if held == d.pushed:
             report.verified += 1
         last = held

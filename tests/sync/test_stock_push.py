@@ -202,3 +202,19 @@ def test_random_changes_and_faults_never_send_a_landed_figure_twice(synced: Work
         sent = [p["quantity"] for p in server.items.pushes if p["sku_id"] == sku_id]
         assert all(a != b for a, b in zip(sent, sent[1:], strict=False)), (sku, sent)  # no landed figure twice
     assert server.injected["drop_after_apply"] and server.injected["server_error"] and server.injected["drop"]
+
+
+def test_a_sku_gone_from_the_platform_is_reported_not_sent(synced: Workspace, server: TopServer) -> None:
+    set_push_stock(synced.session_factory, SHOP, True)
+    server.faults.drop_after_apply = 1.0
+    server.faults.only_methods = frozenset({QUANTITY})
+    flush(synced)  # sent, answers lost
+    server.faults.reset()
+    sku, (item_id, sku_id, _available, _pushed) = next(iter(tracked(synced).items()))
+    with server._lock:
+        item = server.items.items[item_id]
+        item["skus"] = [s for s in item["skus"] if str(s["sku_id"]) != sku_id]
+    sent = len(server.items.pushes)
+    report = flush(synced).stock_push
+    assert report.failed == 1 and report.verified == 2 and len(server.items.pushes) == sent
+    assert [e["sku"] for e in report.errors] == [sku] and "no SKU" in report.errors[0]["reason"]
