@@ -190,11 +190,10 @@ def test_from_an_empty_data_directory_to_a_printed_parcel(
     qtbot.waitUntil(lambda: "Test label sent" in printer.message.text(), timeout=10_000)
     assert TEST_LABEL_NUMBER in _decoded(labels / "test-label.png")
     assert not ws.settings.printer_uri  # only tried, not used yet
-    qtbot.mouseClick(printer.use_button, Qt.MouseButton.LeftButton)
-    assert ws.settings.printer_uri == printer.setup.uri() and "prints on" in printer.message.text()
 
-    # A number roll for the shop, through the waybill accounts form.
+    # A number roll for the shop, through the waybill accounts form (Next uses the printer chosen).
     _next(qtbot, wizard)
+    assert ws.settings.printer_uri == printer.setup.uri() and "prints on" in printer.message.text()
     accounts = wizard.waybill_page.accounts
     assert accounts is not None
     _choose(accounts.provider, "roll")

@@ -88,7 +88,8 @@ class PrinterPage(StepPage):
         self.setSubTitle(
             self.tr(
                 "Choose a printer found on this computer or type its address; the calibration page shows whether "
-                "the label sits right, the test label what a waybill looks like. Later: Printer ▸ Printer setup…"
+                "the label sits right, the test label what a waybill looks like. Next uses the printer chosen (an "
+                "empty address skips this step). Later: Printer ▸ Printer setup…"
             )
         )
         self.test_label_button.setText(self.tr("Print a test label"))
@@ -161,16 +162,31 @@ class PrinterPage(StepPage):
     def _on_failed(self, error: BaseException) -> None:
         say(self.message, core_text(error), ERROR_COLOUR)
 
+    def validatePage(self) -> bool:  # noqa: N802
+        """Next uses the printer chosen (when it is not in use yet); an empty address skips the step."""
+        if self.setup is None or not self.setup.address_edit.text().strip() or self.setup.spec() is None:
+            return True
+        if self.setup.uri() == self.context.settings.printer_uri:
+            return True
+        return self._use(self.setup.uri())
+
     def _on_use_button_clicked(self) -> None:
         uri = self._checked_uri()
-        if uri is None:
-            return
+        if uri is not None:
+            self._use(uri)
+
+    def _use(self, uri: str) -> bool:
         try:
             self.context.set_printer(uri)
         except PrinterError as exc:
             say(self.message, core_text(exc), ERROR_COLOUR)
-            return
+            return False
+        except OSError as exc:  # config.toml could not be written
+            text = self.tr("Could not save the settings: %1").replace("%1", exc.strerror or str(exc))
+            say(self.message, text, ERROR_COLOUR)
+            return False
         say(self.message, self.tr("This station prints on %1").replace("%1", uri))
+        return True
 
 
 class WaybillPage(StepPage):
