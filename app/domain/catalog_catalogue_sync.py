@@ -25,9 +25,6 @@ CATALOGUE_SYNC: dict[str, str] = {
         "product sheet instead.",
     ),
     # The stock push (app.sync.stock_push)
-    "push.not_confirmed": QT_TRANSLATE_NOOP(
-        "CoreMessages", "Taobao did not confirm the stock of {sku}; it is checked before it is sent again."
-    ),
     "push.no_item": QT_TRANSLATE_NOOP(
         "CoreMessages", "Taobao's answer about item {item_id} has no item in it; the stock of {sku} is checked again."
     ),
