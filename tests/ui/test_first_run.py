@@ -332,6 +332,7 @@ def test_reopened_over_a_running_station_it_asks_for_the_supervisor_pin(
     wizard = window.findChild(FirstRunWizard)
     assert wizard is not None
     qtbot.addWidget(wizard)
+    assert "at the next start" in wizard.language_page.note.text()  # the window behind keeps its language
     wizard.context.find_printers = list
     while wizard.currentPage() is not wizard.printer_page:
         _next(qtbot, wizard)

@@ -63,7 +63,7 @@ def open_assistant(
         set_printer: puts a printer address to use at once and keeps it (raises PrinterError).
         packers_added: called when the assistant finishes or closes having added packers.
     """
-    wizard = FirstRunWizard(SetupContext(ops, ws.settings, ws.save_settings, set_printer), parent)
+    wizard = FirstRunWizard(SetupContext(ops, ws.settings, ws.save_settings, set_printer, over_window=True), parent)
 
     def done(_result: int) -> None:
         if wizard.packers_added:

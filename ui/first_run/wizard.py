@@ -34,6 +34,7 @@ class SetupContext:
     save_settings: Callable[[], None]  # writes config.toml (language, printer, supervisor PIN)
     set_printer: Callable[[str], None]  # uses and keeps a printer address (raises PrinterError)
     find_printers: Callable[[], list[Found]] = field(default=discover)  # slow: run on the io lane
+    over_window: bool = False  # opened over the running window (which says its texts again only at the next start)
 
 
 def say(label: QLabel, text: str, colour: str = OK_COLOUR) -> None:
@@ -91,7 +92,11 @@ class LanguagePage(StepPage):
                 "packers. Every step can be skipped and done later from the menus."
             )
         )
-        say(self.note, self.tr("The language of the window. It changes at once."), "")
+        if self.context.over_window:
+            note = self.tr("The language of PackDesk. This assistant changes at once, the window at the next start.")
+        else:
+            note = self.tr("The language of the window. It changes at once.")
+        say(self.note, note, "")
 
     def _on_zh_button_toggled(self, zh: bool) -> None:
         language = "zh_CN" if zh else "en"
