@@ -104,6 +104,7 @@ def main() -> int:
     _settle(400)
     gui.tasks.wait()
     shot("orders")
+    _workspace_shots(gui, out=args.out, suffix=suffix)
     # a batch print, one job then cut off mid-send and left for the packer to confirm
     batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines)][5:10]
     window.printing.print_orders(batch)
@@ -153,6 +154,33 @@ def main() -> int:
     QApplication.processEvents()
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _workspace_shots(gui: Gui, out: Path, suffix: str) -> None:
+    """The order workspace at 1366 px (the narrowest bench screen): a combined filter with a saved one in the bar,
+    and an empty result explaining which filter hides how many orders."""
+    window, view = gui.window, gui.window.orders_view
+    size = window.size()
+    window.resize(1366, 768)
+    view.save_filter("加急顺丰" if suffix == "" else "Urgent SF")
+
+    def settled() -> None:
+        for _ in range(4):
+            gui.tasks.wait()
+            _settle(150)
+
+    view.apply_filter({"status": "awaiting_shipment", "printed": "no", "due_within_hours": 24, "has_message": True})
+    settled()
+    view.table.selectRow(0)
+    settled()
+    window.grab().save(str(out / f"workspace-filters{suffix}.png"))
+    view.apply_filter({"status": "on_hold", "has_message": True, "search": "保温杯"})
+    settled()
+    window.grab().save(str(out / f"workspace-empty{suffix}.png"))
+    view.clear_filters()
+    view.apply_filter({"status": "awaiting_shipment"})
+    settled()
+    window.resize(size)
 
 
 def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: Path, suffix: str) -> None:

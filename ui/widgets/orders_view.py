@@ -358,6 +358,8 @@ class OrdersView(QWidget):
         self._keep = set(self.selected_order_nos())  # a refresh keeps what the seller had selected
 
     def _on_model_page_loaded(self, reset: bool) -> None:
+        if reset and not self.model.rowCount():
+            self.preview.show_raster(None)  # no order left to show the label of
         if reset and self._keep:
             selection = self.table.selectionModel()
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
