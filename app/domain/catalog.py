@@ -19,6 +19,7 @@ from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
 from app.domain.catalog_station import STATION
+from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
 from app.domain.catalog_waybills import WAYBILLS
 from printers.errors import PRINTER_MESSAGES
@@ -181,6 +182,7 @@ CATALOG: dict[str, str] = {
     **STATION,
     **PRODUCTS,
     **CATALOGUE_SYNC,
+    **STOCK,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

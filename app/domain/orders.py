@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.enums import Flag, OrderStatus, Platform, RefundStatus
+from app.domain.stock import Shortage
 
 CHINA_TZ = timezone(timedelta(hours=8), "CST")  # platforms speak GMT+8; China has no daylight saving
 DEFAULT_SHIP_WITHIN = timedelta(hours=48)  # "付款后48小时内发货"
@@ -79,6 +80,9 @@ class Order:
     carrier: str | None = None
     print_count: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    # Out of stock (缺货待补货): per SKU, the units on-hand stock could not cover (app.domain.stock); filled by the
+    # order list (app.services.stock.with_shortages), empty otherwise.
+    short: tuple[Shortage, ...] = ()
 
     @property
     def refund_requested(self) -> bool:
@@ -135,4 +139,5 @@ class Order:
             "buyer_message": self.buyer_message,
             "paid_at": self.paid_at.astimezone(CHINA_TZ).isoformat(),
             "deadline": self.deadline.astimezone(CHINA_TZ).isoformat(),
+            "short": [s.to_json() for s in self.short],
         }

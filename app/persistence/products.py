@@ -184,7 +184,8 @@ class ProductRepository:
         return found
 
     def search(self, *, search: str | None = None, missing_barcode: bool = False, limit: int = 200) -> list[Product]:
-        """Products by SKU, with their stock (reserved: units of waiting orders' packable lines that name them).
+        """Products by SKU, with their stock (reserved: the waiting orders' units the last stock allotment covered,
+        app.services.stock.recompute; 0 for a SKU whose stock PackDesk does not keep).
 
         Args:
             search: a piece of the SKU, title, spec, item code or one of the barcodes (case-insensitive).
@@ -209,8 +210,7 @@ class ProductRepository:
             query = query.where(~ProductRow.barcodes.any(BarcodeRow.units == 1))
         rows = self.session.execute(query.order_by(ProductRow.sku).limit(limit)).all()
         codes = self._codes([r.id for r in rows])
-        reserved = self._reserved({r.id: _keys(r) for r in rows})
-        products = [_product(r, codes.get(r.id, []), reserved.get(r.id, 0)) for r in rows]
+        products = [_product(r, codes.get(r.id, []), r.reserved) for r in rows]
         if missing_barcode and len(products) < limit:
             products += self._unknown(pattern, limit - len(products))
         return products
@@ -245,18 +245,6 @@ class ProductRepository:
             for sku, units, title, spec in self.session.execute(query.where(OrderLineRow.sku.in_(chunk))):
                 found[sku] = (int(units), title, spec)
         return found
-
-    def _reserved(self, products: Mapping[int, ProductKeys]) -> dict[int, int]:
-        """Product id -> units waiting orders hold of it (lines naming it by any key)."""
-        texts = {k for p in products.values() for k in (p.sku, p.sku_id, p.outer_id, p.item_id) if k}
-        waiting = self._waiting_units(texts)
-        links = self.link(waiting)
-        reserved: dict[int, int] = defaultdict(int)
-        for text, (units, _title, _spec) in waiting.items():
-            pid = links.get(text)
-            if pid in products:
-                reserved[pid] += units
-        return reserved
 
     def _unknown(self, pattern: str | None, limit: int) -> list[Product]:
         """The SKUs waiting orders sell that name no product, as products the catalogue lacks."""
@@ -352,8 +340,7 @@ class ProductRepository:
 
     def product(self, product_id: int) -> Product:
         row = self.session.execute(_product_query().where(ProductRow.id == product_id)).one()
-        reserved = self._reserved({row.id: _keys(row)})
-        return _product(row, self._codes([row.id]).get(row.id, []), reserved.get(row.id, 0))
+        return _product(row, self._codes([row.id]).get(row.id, []), row.reserved)
 
 
 def _product_query() -> Any:
@@ -368,6 +355,7 @@ def _product_query() -> Any:
         ProductRow.weight_g,
         ProductRow.price,
         ProductRow.stock,
+        ProductRow.reserved,
         ProductRow.safety_stock,
         ShopRow.name.label("shop"),
     ).outerjoin(ShopRow, ShopRow.id == ProductRow.shop_id)

@@ -28,6 +28,7 @@ from app.persistence.order_query import (
     SortKey,
 )
 from app.persistence.repositories import CatalogueRepository
+from app.services.stock import with_shortages
 
 __all__ = [
     "EmptyReason",
@@ -204,7 +205,8 @@ def _orders(session: Session, records: Sequence[OrderRecord], barcodes: bool) ->
         codes, images = CatalogueRepository(session).for_skus(ln.sku for r in records for ln in r.lines)
     else:
         codes, images = {}, {}
-    return [to_order(r, codes, images) for r in records]
+    orders = [to_order(r, codes, images) for r in records]
+    return with_shortages(session, orders)  # out-of-stock orders say which SKUs they miss
 
 
 def _check_page(limit: int | None, offset: int) -> None:

@@ -18,6 +18,7 @@ from app.persistence.outbox import OutboxRepository
 from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
 from app.services.audit import Actor, audit
+from app.services.stock import recompute, ship_stock
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,13 @@ class ShipResult:
 
 
 def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor: Actor, now: datetime) -> int:
-    """Marks `package` of `stored` shipped with the order's packable lines and queues its ship-back in the outbox,
-    in the caller's transaction; returns the outbox entry's id."""
+    """Marks `package` of `stored` shipped with the order's packable lines, takes their units off on-hand stock
+    (app.services.stock.ship_stock) and queues its ship-back in the outbox, in the caller's transaction; returns the
+    outbox entry's id."""
     order = stored.order
     lines = tuple(ln.line_no for ln in order.lines if ln.packable)
     PackageRepository(session).mark_shipped(package.id, now)
+    moved = ship_stock(session, stored, package, actor, now)  # the parcel's units leave on-hand stock with it
     OrderRepository(session).mark_shipped(stored.id, lines)
     payload = ShipmentPayload(
         order_no=order.order_no,
@@ -58,6 +61,8 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
     )
     audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
     session.flush()
+    if moved:
+        recompute(session)  # its units no longer wait: the orders behind it may be covered now
     return entry_id
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.persistence.order_cache import LINE_FIELDS, ORDER_FIELDS, CachedOrder, OrderCache
+from app.services.stock import recompute
 from app.sync.merge import Change, changes, masked, merged_line, merged_status, refunded_now
 from app.sync.model import PlatformLine, PlatformOrder
 
@@ -74,7 +75,8 @@ def upsert_orders(session: Session, shop_id: int, platform: str, orders: Iterabl
 
     An order already cached with the same content is left alone (a second import of the same file changes nothing);
     an order whose platform `modified` is older than the cached one is stale (a page read before a later change)
-    and is skipped too.
+    and is skipped too. When anything was written, stock is allotted again (app.services.stock.recompute): an order
+    the platform says is waiting stays out of stock while stock does not cover it.
     """
     stats = UpsertStats()
     batch: list[PlatformOrder] = []
@@ -85,6 +87,8 @@ def upsert_orders(session: Session, shop_id: int, platform: str, orders: Iterabl
             batch = []
     if batch:
         stats.add(_upsert_chunk(session, shop_id, platform, batch))
+    if stats.inserted or stats.updated:
+        recompute(session)  # new or changed waiting units: stock is allotted again in the same transaction
     return stats
 
 

@@ -18,7 +18,7 @@ import warnings
 import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from app.domain.barcodes import BarcodeError, case_code, split_codes, unit_code
 from app.domain.messages import Message, msg
 from app.domain.products import MAX_SKU, MAX_TEXT, CatalogueEntry
 from app.services.catalogue import apply_entries
+from app.services.stock import record_sheet_stock, sheet_stock_before
 from app.sync.imports.cells import CellError, clean_cell, parse_amount
 from app.sync.imports.product_columns import FIELDS, SheetColumns, locate, parse_map
 from app.sync.imports.reading import FileError, Reject, Row, Table, text_records
@@ -296,8 +297,14 @@ def import_products(
             entries.append((number, entry_of(Row(number, cells, table))))
         except Reject as exc:
             report.reject(number, exc.msg)
+    stocked = {e.sku: e.on_hand for _, e in entries if e.on_hand is not None}
+    before = sheet_stock_before(session, stocked)
     changes = apply_entries(session, entries, shop_id=shop_id)
     report.inserted, report.updated, report.unchanged = changes.inserted, changes.updated, changes.unchanged
     for number, reason in changes.rejected:
         report.reject(number, reason)
+    refused = {number for number, _reason in changes.rejected}
+    stocked = {e.sku: e.on_hand for number, e in entries if e.on_hand is not None and number not in refused}
+    # the SKUs it gives stock for are tracked from now on, each change a stock move; stock is allotted again
+    record_sheet_stock(session, stocked, before, Path(path).name, datetime.now(UTC))
     return result
