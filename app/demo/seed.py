@@ -151,12 +151,30 @@ def seed_demo(session: Session, *, orders: int = 200, seed: int = 1, anchor: dat
         if n % 2000 == 1999:
             session.flush()
     session.flush()
+    _track_stock(session, products)
     return SeedReport(
         orders=orders,
         products=len(products),
         barcodes=sum(len(p.barcodes) for p in products),
         shops=tuple(s.name for s in shops),
     )
+
+
+# SKUs whose stock the demo keeps, (on hand, safety stock): a few short of what waiting orders ask, so the demo shows
+# orders out of stock (缺货待补货) with the SKUs they miss and low-stock warnings. Every other SKU is untracked: its
+# orders are never short.
+TRACKED = {"LAMP-01": (1, 5), "LAMP-02": (0, 3), "PILLOW-03": (2, 4), "TEA-04": (12, 6)}
+
+
+def _track_stock(session: Session, products: list[ProductRow]) -> None:
+    from app.services.stock import recompute  # the demo's stock allotted as production allots it
+
+    for product in products:
+        if product.sku in TRACKED:
+            product.stock, product.safety_stock = TRACKED[product.sku]
+            product.stock_tracked = True
+    session.flush()
+    recompute(session)
 
 
 def _picture_uri(sku: str) -> str:
@@ -224,15 +242,17 @@ def _order(rng: random.Random, n: int, shops: list[ShopRow], products: list[Prod
         status = OrderStatus.CLOSED
     elif roll < 0.05:
         status = OrderStatus.ON_HOLD
-    elif roll < 0.08:
-        status = OrderStatus.OUT_OF_STOCK
+    # A roll under 0.08 was a random 缺货待补货; out of stock now follows from the tracked SKUs' stock (_track_stock),
+    # and these orders only keep the random stream (and so every demo order) as it was.
+    formerly_short = status is OrderStatus.AWAITING_SHIPMENT and roll < 0.08
 
     n_lines = rng.choices((1, 2, 3, 4, 5, 6), weights=(50, 25, 12, 7, 4, 2))[0]
     chosen = rng.sample(products, n_lines)
     tid = _digits(rng, 19)
     lines = []
     total = Decimal("0.00")
-    refund_line = rng.randrange(n_lines) if status is OrderStatus.AWAITING_SHIPMENT and rng.random() < 0.05 else -1
+    waiting = status is OrderStatus.AWAITING_SHIPMENT and not formerly_short
+    refund_line = rng.randrange(n_lines) if waiting and rng.random() < 0.05 else -1
     for i, product in enumerate(chosen):
         case = next((b.units for b in product.barcodes if b.units > 1), 0)
         qty = case if case and rng.random() < 0.25 else rng.choices((1, 2, 3), weights=(75, 20, 5))[0]

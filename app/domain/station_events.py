@@ -25,6 +25,7 @@ class Reason(StrEnum):
     REFUND = "refund"
     ADDRESS_CHANGED = "address_changed"
     LABEL_VOIDED = "label_voided"
+    OUT_OF_STOCK = "out_of_stock"  # 缺货待补货: stock does not cover it (app.domain.stock); a supervisor may override
     # how a parcel was opened
     RESUMED = "resumed"  # after a restart, from the scan record
     UNPARKED = "unparked"  # a parked parcel taken up again
@@ -44,7 +45,9 @@ class Reason(StrEnum):
     WEIGHT = "weight"  # the parcel does not weigh what its items should
 
 
-STOPS = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.ON_HOLD, Reason.REFUND, Reason.ADDRESS_CHANGED})
+STOPS = frozenset(
+    {Reason.CLOSED, Reason.SHIPPED, Reason.ON_HOLD, Reason.REFUND, Reason.ADDRESS_CHANGED, Reason.OUT_OF_STOCK}
+)
 NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND})
 
 # the facts an event may carry beyond the counts, in `to_json()` order; each is written only when set, except

@@ -8,6 +8,8 @@ packed, a code is an item of it, its own slip again, or another order's (refused
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, ScanOutcome
@@ -18,6 +20,7 @@ from app.domain.parcel import await_label, count, intercepted, open_parcel
 from app.domain.station_events import Reason, StationEvent
 from app.persistence.repositories import OrderRepository
 from app.persistence.scan_log import ScanRecord, boxed_before_label, current_attempt, history
+from app.services.stock import bench_refusal
 from app.station.finishing import Finishing
 
 
@@ -44,6 +47,12 @@ class Opening(Finishing):
             if package is not None and package.printed and blocked != Reason.SHIPPED:
                 self._void(db, package, blocked)  # a label printed before the refund: it must not be used
             return [intercepted(code, order.order_no, Reason(blocked), order.tracking_no)]
+        short = bench_refusal(db, stored)  # out of stock, no supervisor's override: which SKUs are missing
+        if short is not None:
+            self._record(db, order_id, code, ScanOutcome.INTERCEPTED)
+            self._close()
+            stop = intercepted(code, order.order_no, Reason.OUT_OF_STOCK, order.tracking_no)
+            return [replace(stop, message=short)]
         end, since = history(db, self.actor.station, order_id)
         labelled = self._label_to_confirm(db, stored, end)
         if labelled is not None:  # its label printed, then the bench stopped before the waybill was scanned

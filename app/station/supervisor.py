@@ -14,6 +14,7 @@ from app.domain.packing import BarcodeHit
 from app.domain.station_events import NOT_OVERRIDABLE, Reason, StationEvent
 from app.persistence.repositories import CatalogueRepository, OrderRepository
 from app.services.audit import Actor, audit
+from app.services.stock import override_in
 from app.station.opening import Opening
 
 
@@ -28,8 +29,9 @@ class Supervisor(Opening):
         self.actor = Actor(name, self.actor.station)
 
     def override(self, code: str, supervisor: str, reason: str) -> list[StationEvent]:
-        """A supervisor lets a stopped order be packed after all (a hold lifted by phone, an address change checked),
-        with a reason; audited. Closed and shipped orders, and orders whose every line is refunded, cannot be.
+        """A supervisor lets a stopped order be packed after all (a hold lifted by phone, an address change checked,
+        stock short: app.services.stock.override_in), with a reason; audited. Closed and shipped orders, and orders
+        whose every line is refunded, cannot be.
 
         Raises:
             InvalidInput: nothing to override, a stop that cannot be overridden, or no reason.
@@ -43,6 +45,8 @@ class Supervisor(Opening):
             if blocked in NOT_OVERRIDABLE:
                 stop = msg(f"order.blocked.{blocked}")
                 raise InvalidInput(msg("bench.cannot_override", order_no=order.order_no, reason=stop))
+            if blocked is None and order.status is OrderStatus.OUT_OF_STOCK:
+                blocked = Reason.OUT_OF_STOCK.value  # stock does not cover it: the supervisor lets it go anyway
             if blocked is None and stored.voided and stored.package is None:
                 blocked = Reason.LABEL_VOIDED.value  # stopped after its label printed (address change, refund)
             if blocked is None:
@@ -52,6 +56,8 @@ class Supervisor(Opening):
             if blocked == Reason.ON_HOLD:  # the hold is lifted here, for this bench and the print queue alike
                 OrderRepository(db).lift_hold(stored.id)
                 order = replace(order, status=OrderStatus.AWAITING_SHIPMENT)
+            if blocked == Reason.OUT_OF_STOCK:  # for the print queue too: stock is allotted to it first from now on
+                order = replace(order, status=override_in(db, stored, Actor(supervisor, self.actor.station), reason))
             # any label was voided: a new one prints with the current address
             parcel = self._start(order, overridden=blocked)
             self._record(db, stored.id, code, ScanOutcome.ORDER_OPENED)

@@ -207,7 +207,8 @@ def test_the_backlog_has_every_kind_of_case(big: Workspace) -> None:
     )
     requested = [o for o in orders if any(ln.refund is RefundStatus.REQUESTED for ln in o.lines)]
     assert requested
-    assert all(o.status is OrderStatus.AWAITING_SHIPMENT for o in requested)
+    # waiting, or out of stock when a tracked SKU of theirs is short (app.demo.seed.TRACKED)
+    assert all(o.status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.OUT_OF_STOCK) for o in requested)
     assert {o.flag for o in orders} - {Flag.NONE}
     assert any(o.memo for o in orders)
     messages = [o.buyer_message for o in orders if o.buyer_message]

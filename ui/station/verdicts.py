@@ -55,6 +55,7 @@ STOP_REASONS = {
     Reason.ADDRESS_CHANGED: QT_TRANSLATE_NOOP(
         "StationView", "the buyer changed the address after the label was printed"
     ),
+    Reason.OUT_OF_STOCK: QT_TRANSLATE_NOOP("StationView", "the order is out of stock"),
 }
 
 
@@ -136,6 +137,8 @@ def _print_failed(ev: StationEvent, _snap: StationSnapshot) -> str:
 
 
 def _stop_reason(ev: StationEvent, _snap: StationSnapshot) -> str:
+    if ev.why is Reason.OUT_OF_STOCK and ev.message is not None:  # with the SKUs it misses
+        return core_text(ev.message)
     return _tr(STOP_REASONS[ev.why]) if ev.why in STOP_REASONS else ev.reason or ""
 
 

@@ -31,6 +31,7 @@ from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
+from app.services.stock import refusal as stock_refusal
 from app.services.waybills import RemoteNumberNeeded, WaybillProviders, allocate, installed
 from app.services.waybills.issuing import issue_numbers, needs_provider
 from printers.errors import PrinterError, PrinterOffline, PrinterWriteError
@@ -108,7 +109,8 @@ class PrintService:
 
         Raises:
             NotFound: no such order.
-            NotPackable: the order is closed, shipped, held or fully refunded.
+            NotPackable: the order is closed, shipped, held, fully refunded, or out of stock (with the SKUs it
+                misses) and no supervisor overrode it.
             InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
             PackDeskError: its online waybill provider gave no number (app.services.waybills.issuing says why).
         """
@@ -139,7 +141,9 @@ class PrintService:
             return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
         except RemoteNumberNeeded:
             pass  # rolled back, nothing written: the online providers are asked first, in calls of their batch size
-        errors = self._issue(order_nos, carrier_code, reprint_reason)
+        with self.session_factory() as session:  # an out-of-stock order is refused: no provider numbers it
+            short = {no for no in order_nos if (s := OrderRepository(session).stored(no)) and stock_refusal(session, s)}
+        errors = self._issue([no for no in order_nos if no not in short], carrier_code, reprint_reason)
         return self._enqueue_all(order_nos, carrier_code, reprint_reason, errors)
 
     def _enqueue_all(
@@ -193,6 +197,9 @@ class PrintService:
         blocked = order.block_reason()
         if blocked and not (blocked == "shipped" and already and given):
             raise NotPackable(msg(f"print.blocked.{blocked}", order_no=order.order_no), reason=blocked)
+        short = stock_refusal(session, stored)  # out of stock, no supervisor's override: which SKUs, how many
+        if short is not None:
+            raise NotPackable(short, reason="out_of_stock")
         jobs = PrintJobs(session)
         if package is not None:
             waiting = jobs.first_of_package(package.id, OPEN_STATES)
