@@ -26,6 +26,8 @@ from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue
 from app.cli.products import add_parsers as add_products_parsers
 from app.cli.products import cmd_products
+from app.cli.stock import add_parsers as add_stock_parsers
+from app.cli.stock import cmd_stock
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
 from app.cli.waybills import add_parsers as add_waybill_parsers
@@ -110,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_stock_parsers(cmd, lambda parser: _common(parser, top=False))
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
@@ -317,6 +320,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "import": cmd_import,
     "sync": cmd_sync,
     "products": cmd_products,
+    "stock": cmd_stock,
     "waybill": cmd_waybill,
 }
 
