@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TextIO
 
-from bench import catalogue, labels, pdf, spooler, station, sync, waybills, workspace
+from bench import catalogue, labels, pdf, spooler, station, stock, sync, waybills, workspace
 from bench.common import Figure
 
 SUITES = {
@@ -17,6 +17,7 @@ SUITES = {
     "sync": sync.run,
     "waybills": waybills.run,
     "catalogue": catalogue.run,
+    "stock": stock.run,
     "catalogue_sync": catalogue.run_sync,
     "workspace": workspace.run,
 }
