@@ -38,5 +38,4 @@ STOCK: dict[str, str] = {
         "CoreMessages",
         "Out of stock: missing {short}. Put this order aside until stock arrives, or ask a supervisor to override.",
     ),
-    "order.blocked.out_of_stock": QT_TRANSLATE_NOOP("CoreMessages", "out of stock"),
 }
