@@ -103,6 +103,6 @@ def _write_json_list(items: Iterable[Any], out: TextIO) -> None:
     first = True
     for item in items:
         out.write("\n" if first else ",\n")
-        json.dump(item, out, ensure_ascii=False)
+        out.write(json.dumps(item, ensure_ascii=False))  # dumps: the C encoder (dump to a file encodes in Python)
         first = False
     out.write("\n]\n" if not first else "]\n")
