@@ -24,6 +24,7 @@ from pathlib import Path
 from bench.common import Figure, percentile
 
 ORDERS = int(os.environ.get("PACKDESK_BENCH_WORKSPACE_ORDERS", "1000000"))
+STREAM = int(os.environ.get("PACKDESK_BENCH_WORKSPACE_STREAM", "100000"))  # orders `orders --json` writes
 REPEAT = int(os.environ.get("PACKDESK_BENCH_REPEAT_WS", "20"))
 PAGE = 200
 NOW = datetime(2026, 6, 18, 12, 0, tzinfo=UTC)  # the file's clock: paid times fall in the 30 days before
@@ -307,7 +308,47 @@ def run(orders: int = ORDERS, repeat: int = REPEAT) -> list[Figure]:
             figures.append(
                 Figure(f"first page p95: {case.name}", ours, "ms", "hand-written SQL p95", hand, "<= 20 ms, <= 1.5x")
             )
+        figures += _stream_figures(path, min(STREAM, orders), raw)
     finally:
         raw.close()
         engine.dispose()
     return figures
+
+
+def _stream_figures(path: Path, n: int, raw: sqlite3.Connection) -> list[Figure]:
+    """`packdesk orders --json --limit n` in a subprocess (wall time and peak memory) beside raw sqlite3 reading the
+    same orders with their lines and writing them as JSON lines (no domain objects, no barcodes)."""
+    import json
+    import resource
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        (data / "packdesk.db").symlink_to(path)
+        start = time.perf_counter()
+        with open(os.devnull, "w") as sink:
+            subprocess.run(
+                [sys.executable, "-m", "ui.launcher", "--data-dir", str(data), "orders", "--json", "--limit", str(n)],
+                stdout=sink,
+                check=True,
+            )
+        ours = time.perf_counter() - start
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    start = time.perf_counter()
+    with open(os.devnull, "w") as sink:
+        rows = raw.execute(f"SELECT {_COLS} FROM orders o ORDER BY deadline, id LIMIT ?", (n,))
+        while chunk := rows.fetchmany(500):
+            ids = [r[0] for r in chunk]
+            marks = ", ".join("?" * len(ids))
+            lines: dict[int, list[tuple[object, ...]]] = {}
+            for line in raw.execute(f"SELECT * FROM order_lines WHERE order_id IN ({marks}) ORDER BY id", ids):
+                lines.setdefault(line[1], []).append(line)
+            for r in chunk:
+                sink.write(json.dumps([*r, lines.get(r[0], [])], ensure_ascii=False) + "\n")
+    hand = time.perf_counter() - start
+    return [
+        Figure(f"orders --json, {n:,} orders (streamed)", ours, "s", "raw sqlite3 + json.dumps", hand),
+        Figure(f"orders --json, {n:,} orders: peak memory", peak_mb, "MB"),
+    ]

@@ -299,3 +299,35 @@ def test_common_matches_are_checked_per_order_with_the_same_result(
     assert _page(ws, search="保温杯") == _expect(every, lambda o: "保温杯" in o["text"])
     tail = every[10]["receiver_phone"][-4:]
     assert _page(ws, search=tail) == _expect(every, lambda o: o["receiver_phone"].endswith(tail))
+
+
+def _plan(ws: Workspace, sort: str | None = None, **typed: Any) -> str:
+    f = order_filter(ws.session_factory, **typed)
+    with ws.session_factory() as s:
+        conn = s.connection()
+        text, params = OrderQuery(conn).page_sql(f, parse_sort(sort), NOW)
+        rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {text} LIMIT 200", tuple(params)).all()
+    return " | ".join(r[3] for r in rows)
+
+
+def test_the_hot_queries_use_their_indexes(ws: Workspace, every: list[dict[str, Any]]) -> None:
+    """EXPLAIN QUERY PLAN of the first pages: an index walk in sort order (no sort of every order), index look-ups
+    for codes, the text index for text."""
+    walk = {
+        "ix_orders_status_deadline": {"status": "awaiting_shipment"},
+        "ix_orders_deadline": {},
+        "ix_orders_flag_deadline": {"flag": "red"},
+        "ix_orders_memo_deadline": {"has_memo": True},
+    }
+    for index, typed in walk.items():
+        plan = _plan(ws, **typed)
+        assert f"USING INDEX {index}" in plan and "TEMP B-TREE" not in plan, (typed, plan)
+    # another sort walks its own index, the filters checked on the way (not a sort of all waiting orders)
+    plan = _plan(ws, sort="paid", status="awaiting_shipment", platform="taobao", has_memo=True)
+    assert "USING INDEX ix_orders_paid_at" in plan and "TEMP B-TREE" not in plan, plan
+    assert "ix_orders_units" in _plan(ws, sort="-items")
+    # a code is looked up by its indexes; the few orders it names are sorted, not probed along the deadline index
+    plan = _plan(ws, search=every[5]["order_no"])
+    assert "ix_orders_order_no" in plan and "ix_order_lines_sku" in plan and "SCAN o " not in plan + " ", plan
+    plan = _plan(ws, search="保温杯")
+    assert "VIRTUAL TABLE" in plan and "SEARCH o USING INTEGER PRIMARY KEY" in plan, plan
