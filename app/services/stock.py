@@ -284,6 +284,15 @@ def override_in(session: Session, stored: StoredOrder, supervisor: Actor, reason
     return OrderStatus(StockRepository(session).status_of(stored.id))
 
 
+def released(session: Session, stored: StoredOrder, supervisor: Actor, reason: str) -> None:
+    """A supervisor let the held order `stored` wait again (its hold lifted, in the caller's transaction): stock is
+    allotted again, and when it is now short the supervisor's word lets it go short too (`override_in`)."""
+    session.flush()
+    recompute(session)
+    if StockRepository(session).status_of(stored.id) == OrderStatus.OUT_OF_STOCK.value:
+        override_in(session, stored, supervisor, reason)
+
+
 def with_shortages(session: Session, orders: list[Order]) -> list[Order]:
     """`orders` with the shortages of those out of stock (one query for the shown orders only)."""
     from dataclasses import replace

@@ -14,7 +14,7 @@ from app.domain.packing import BarcodeHit
 from app.domain.station_events import NOT_OVERRIDABLE, Reason, StationEvent
 from app.persistence.repositories import CatalogueRepository, OrderRepository
 from app.services.audit import Actor, audit
-from app.services.stock import override_in
+from app.services.stock import override_in, released
 from app.station.opening import Opening
 
 
@@ -55,6 +55,8 @@ class Supervisor(Opening):
                   reason=reason.strip())  # fmt: skip
             if blocked == Reason.ON_HOLD:  # the hold is lifted here, for this bench and the print queue alike
                 OrderRepository(db).lift_hold(stored.id)
+                # waiting again, it takes its stock: short, it is let go short too (the supervisor said to pack it)
+                released(db, stored, Actor(supervisor, self.actor.station), reason)
                 order = replace(order, status=OrderStatus.AWAITING_SHIPMENT)
             if blocked == Reason.OUT_OF_STOCK:  # for the print queue too: stock is allotted to it first from now on
                 order = replace(order, status=override_in(db, stored, Actor(supervisor, self.actor.station), reason))

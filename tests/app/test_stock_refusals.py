@@ -93,3 +93,24 @@ def test_the_bench_stops_an_out_of_stock_order_and_a_supervisor_lets_it_go(demo:
         for _ in range(line.qty if line.packable else 0):
             events = station.scan(line.barcodes[0])
     assert ScanOutcome.LABEL_PRINTED in {e.event for e in events}
+
+
+def test_a_hold_lifted_at_the_bench_on_a_short_order_lets_it_go_short_too(demo: Workspace, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from app.services.stock import set_stock
+
+    order = next(o for o in list_orders(demo.session_factory, status="awaiting_shipment") if o.block_reason() is None)
+    sku = next(ln.sku for ln in order.lines if ln.packable)
+    set_stock(demo.session_factory, sku, 0, ACTOR, datetime.now(UTC))
+    assert order.order_no in {o.order_no for o in short_orders(demo)}
+    with demo.session_factory.begin() as session:
+        session.execute(text("UPDATE orders SET status = 'on_hold' WHERE order_no = :no"), {"no": order.order_no})
+    station = Station(demo.session_factory, ACTOR, printer(demo, tmp_path))
+    (opened,) = station.override(order.order_no, "王主管", "电话确认可以发")
+    assert opened.why is Reason.OVERRIDE and opened.stop is Reason.ON_HOLD
+    with demo.session_factory() as session:
+        row = session.execute(
+            text("SELECT status, stock_override FROM orders WHERE order_no = :no"), {"no": order.order_no}
+        ).one()
+    assert tuple(row) == ("awaiting_shipment", 1)  # waiting again, and let go short (the print queue takes it)
