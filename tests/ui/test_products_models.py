@@ -57,7 +57,8 @@ def test_the_catalogue_table_shows_codes_stock_and_waiting_orders(qtmodeltester)
 def test_skus_that_stop_a_packer_and_low_stock_are_marked() -> None:
     model = ProductsTableModel()
     model.set_products([MUG, TEA, GHOST])
-    assert "stop" in str(_text(model, 1, COL_BARCODES))  # TEA-02 has no barcode
+    assert _text(model, 1, COL_BARCODES) == "none"  # TEA-02 has no barcode: every scan of it stops the packer
+    assert "scan its barcode" in str(_text(model, 1, COL_BARCODES, Qt.ItemDataRole.ToolTipRole))
     brush = _text(model, 1, COL_BARCODES, Qt.ItemDataRole.ForegroundRole)
     assert brush.color() == QColor(MISSING_COLOUR)  # type: ignore[union-attr]
     assert _text(model, 0, COL_AVAILABLE, Qt.ItemDataRole.ForegroundRole) is None  # 15 available, 3 safety

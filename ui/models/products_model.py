@@ -155,7 +155,7 @@ class ProductsTableModel(RowsTableModel):
         if col == COL_BARCODES:
             if p.barcodes:
                 return ", ".join(p.barcodes)
-            return QCoreApplication.translate("ProductsTableModel", "none: scans stop the packer")
+            return QCoreApplication.translate("ProductsTableModel", "none")  # the tooltip says why it matters
         if col == COL_CASES:
             return cases_text(p)
         if col == COL_WEIGHT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QWidget,
 )
@@ -36,6 +38,7 @@ from ui.station.view import StationView
 from ui.sync_controller import SyncController, SyncOutcome
 from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
+from ui.widgets.products_view import ProductsView
 from ui.widgets.queue_view import PrintQueueView
 
 
@@ -65,6 +68,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.station_view, self.tr("Station"))
         self.tabs.addTab(self.orders_view, self.tr("Orders"))
         self.tabs.addTab(self.queue_view, self.tr("Print queue"))
+        self.products_view = ProductsView(ops, self)
+        self.tabs.addTab(self.products_view, self.tr("Products"))
         self.sync = sync
         self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
@@ -127,6 +132,18 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
         self.balance_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.balance_label)
+        self.low_stock_button = QPushButton(self)
+        self.low_stock_button.setFlat(True)
+        self.low_stock_button.setStyleSheet(f"color: {LOW_COLOUR}; font-weight: bold; padding: 0 4px;")
+        self.low_stock_button.setToolTip(self.tr("SKUs whose available stock is under their safety stock: show them"))
+        self.low_stock_button.hide()  # until a SKU runs low
+        self.statusBar().addPermanentWidget(self.low_stock_button)
+        self.low_stock_button.clicked.connect(self._on_low_stock_button_clicked)
+        self._low_stock_timer = QTimer(self)
+        self._low_stock_timer.setSingleShot(True)
+        self._low_stock_timer.setInterval(1000)  # a burst of scans or a batch print asks once
+        self._low_stock_timer.timeout.connect(self.reload_low_stock)
+        self._low_stock_asked = 0
         if sync is not None:
             sync.started.connect(self._on_sync_started)
             sync.finished.connect(self._on_sync_finished)
@@ -152,13 +169,18 @@ class MainWindow(QMainWindow):
         ops.hub.changed.connect(self._on_changed)
         self.orders_view.reload()
         self.reload_balances()
+        self.reload_low_stock()
 
     def _media(self) -> Media:
         service = self.printing.service
         return service.media if service else Media()
 
     def on_barcode_scanned(self, code: str) -> None:
-        """A scanner's code, from wherever the focus was: it always goes to the station."""
+        """A scanner's code, from wherever the focus was: it goes to the station, except while the Products tab is
+        shown (it binds the code to the selected SKU, or counts it in a stock count)."""
+        if self.tabs.currentWidget() is self.products_view:
+            self.products_view.take_scan(code)
+            return
         self.tabs.setCurrentWidget(self.station_view)
         self.station_view.submit_scan(code)
 
@@ -283,6 +305,29 @@ class MainWindow(QMainWindow):
             self.station_view.recheck(set(changes.order_nos))
         if changes.shops:  # accounts added or changed, balances asked again
             self.reload_balances()
+        if changes.orders or changes.queue or changes.shops:  # stock moved: shipped, synced, imported, counted
+            self._low_stock_timer.start()
+
+    # -- low stock --------------------------------------------------------------------------------------------------
+
+    def reload_low_stock(self) -> None:
+        """Counts the SKUs whose available stock is under their safety stock (the io lane: never between scans)."""
+        self._low_stock_asked += 1
+        asked = self._low_stock_asked  # reads on the io lane may finish out of order: the latest one is shown
+        QueryOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.low_stock_count(),
+            success=lambda count: self._show_low_stock(count) if asked == self._low_stock_asked else None,
+        ).failure(lambda _error: None).run_in_background(lane="io")
+
+    def _show_low_stock(self, count: int) -> None:
+        self.low_stock_button.setText(plural(self.tr("Low stock: %n SKU(s)", "", count), count))
+        self.low_stock_button.setVisible(count > 0)
+
+    def _on_low_stock_button_clicked(self) -> None:
+        self.tabs.setCurrentWidget(self.products_view)
+        self.products_view.show_low()
 
     # -- waybill balances -------------------------------------------------------------------------------------------
 
@@ -418,6 +463,8 @@ class MainWindow(QMainWindow):
             self.queue_view.reload()
         elif current is self.outbox_view:
             self.outbox_view.reload()
+        elif current is self.products_view:
+            self.products_view.reload()
         else:
             self.station_view.scan_input.setFocus()
 
