@@ -19,11 +19,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
+from app.domain.orders import Address, Order, OrderLine, Receiver
 
 FTS_TABLE = "orders_fts"  # FTS5 (trigram) over nick, receiver, phone, line titles and notes; rowid = orders.id
 
@@ -119,48 +120,6 @@ _FIELDS = (
 @dataclass(frozen=True)
 class Sort:
     keys: tuple[tuple[SortKey, bool], ...] = ((SortKey.SHIP_BY, False),)  # (key, descending)
-
-
-class LineRecord(NamedTuple):  # a tuple: a page builds hundreds, and a frozen dataclass costs a setattr per field
-    line_no: str
-    sku: str
-    title: str
-    spec: str
-    qty: int
-    price: Decimal
-    refund: RefundStatus
-    shipped: bool
-    image: str
-
-
-class OrderRecord(NamedTuple):
-    """One order as the list shows it, read from plain rows (no ORM object)."""
-
-    id: int
-    order_no: str
-    shop: str
-    platform: Platform
-    status: OrderStatus
-    buyer_nick: str
-    receiver_name: str
-    receiver_phone: str
-    province: str
-    city: str
-    district: str
-    town: str
-    address: str
-    buyer_message: str
-    memo: str
-    flag: Flag
-    total: Decimal
-    paid_at: datetime
-    deadline: datetime
-    oaid: str
-    units: int
-    lines: tuple[LineRecord, ...] = ()
-    tracking_no: str | None = None
-    carrier: str | None = None
-    print_count: int = 0
 
 
 @dataclass
@@ -409,7 +368,7 @@ class OrderQuery:
         order = self._order_by(sort, sql.driven)
         return f"SELECT {self._COLUMNS} FROM orders o WHERE {sql.clause()} ORDER BY {order}", sql.params
 
-    def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> list[OrderRecord]:
+    def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> list[Order]:
         """One page of orders with their lines and live parcel."""
         text, params = self.page_sql(f, sort, now)
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -421,7 +380,7 @@ class OrderQuery:
 
     def stream(
         self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int | None = None, offset: int = 0, chunk: int = 500
-    ) -> Iterator[OrderRecord]:
+    ) -> Iterator[Order]:
         """Every matching order, read and handed out `chunk` at a time (constant memory: nothing is collected)."""
         text, params = self.page_sql(f, sort, now)
         cursor = self.conn.exec_driver_sql(
@@ -436,13 +395,13 @@ class OrderQuery:
     def shop_names(self) -> dict[int, str]:
         return {int(i): str(n) for i, n in self.conn.exec_driver_sql("SELECT id, name FROM shops")}
 
-    def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[OrderRecord]:
+    def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[Order]:
         if not rows:
             return []
         shops = shops if shops is not None else self.shop_names()
         ids = [int(r[0]) for r in rows]
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        lines: dict[int, list[LineRecord]] = {i: [] for i in ids}
+        lines: dict[int, list[OrderLine]] = {i: [] for i in ids}
         refund = _REFUND
         for order_id, line_no, sku, title, spec, qty, price, status, shipped, image in cursor.execute(
             "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url "
@@ -450,7 +409,7 @@ class OrderQuery:
             ids,
         ):
             lines[order_id].append(
-                LineRecord(line_no, sku, title, spec, qty, _money(price), refund[status], bool(shipped), image or "")
+                OrderLine(line_no, sku, title, spec, qty, _money(price), refund[status], (), bool(shipped), image or "")
             )
         parcels: dict[int, tuple[str, str, int]] = {}
         for order_id, tracking_no, carrier, print_count in cursor.execute(
@@ -464,32 +423,24 @@ class OrderQuery:
         for r in rows:
             parcel = parcels.get(r[0])
             out.append(
-                OrderRecord(
-                    id=r[0],
+                Order(
                     order_no=r[1],
                     shop=shops.get(r[2], ""),
                     platform=_PLATFORM[r[3]],
                     status=_STATUS[r[4]],
                     buyer_nick=r[5],
-                    receiver_name=r[6],
-                    receiver_phone=r[7],
-                    province=r[8],
-                    city=r[9],
-                    district=r[10],
-                    town=r[11],
-                    address=r[12],
-                    buyer_message=r[13],
-                    memo=r[14],
-                    flag=_FLAGS.get(r[15], Flag.NONE),  # newer platforms have more colours
-                    total=_money(r[16]),
+                    receiver=Receiver(r[6], r[7], Address(r[8], r[9], r[10], r[11], r[12])),
+                    lines=tuple(lines[r[0]]),
                     paid_at=_utc(r[17]),
                     deadline=_utc(r[18]),
-                    oaid=r[19],
-                    units=int(r[20]),
-                    lines=tuple(lines[r[0]]),
+                    flag=_FLAGS.get(r[15], Flag.NONE),  # newer platforms have more colours
+                    memo=r[14],
+                    buyer_message=r[13],
+                    total=_money(r[16]),
                     tracking_no=parcel[0] if parcel else None,
                     carrier=parcel[1] if parcel else None,
                     print_count=parcel[2] if parcel else 0,
+                    extra={"oaid": r[19]} if r[19] else {},  # a privacy order: its waybill request passes the oaid
                 )
             )
         return out

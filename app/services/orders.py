@@ -18,11 +18,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import Flag, OrderStatus, Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.domain.orders import Address, Order, OrderLine, Receiver
+from app.domain.orders import Order, OrderLine
 from app.persistence.order_query import (
     OrderFilter,
     OrderQuery,
-    OrderRecord,
     PrintState,
     Sort,
     SortKey,
@@ -159,54 +158,23 @@ def parse_sort(text: str | None) -> Sort:
     return Sort(tuple(keys))
 
 
-def to_order(record: OrderRecord, barcodes: dict[str, list[str]], images: dict[str, str]) -> Order:
-    """The domain order of a record; `barcodes` and `images` (the products' own pictures) are per SKU."""
-    return Order(
-        order_no=record.order_no,
-        shop=record.shop,
-        platform=record.platform,
-        status=record.status,
-        buyer_nick=record.buyer_nick,
-        receiver=Receiver(
-            record.receiver_name,
-            record.receiver_phone,
-            Address(record.province, record.city, record.district, record.town, record.address),
-        ),
-        lines=tuple(
-            OrderLine(
-                line_no=ln.line_no,
-                sku=ln.sku,
-                title=ln.title,
-                spec=ln.spec,
-                qty=ln.qty,
-                price=ln.price,
-                refund=ln.refund,
-                shipped=ln.shipped,
-                barcodes=tuple(barcodes.get(ln.sku, ())),
-                image=ln.image or images.get(ln.sku, ""),
-            )
-            for ln in record.lines
-        ),
-        paid_at=record.paid_at,
-        deadline=record.deadline,
-        flag=record.flag,
-        memo=record.memo,
-        buyer_message=record.buyer_message,
-        total=record.total,
-        tracking_no=record.tracking_no,
-        carrier=record.carrier,
-        print_count=record.print_count,
-        extra={"oaid": record.oaid} if record.oaid else {},  # a privacy order: its waybill request passes the oaid
-    )
+def with_barcodes(orders: Sequence[Order], barcodes: dict[str, list[str]], images: dict[str, str]) -> list[Order]:
+    """`orders` with their lines' barcodes and, for lines with no picture, the product's own (both per SKU)."""
+    if not barcodes and not images:
+        return list(orders)
+
+    def line(ln: OrderLine) -> OrderLine:
+        codes, image = barcodes.get(ln.sku), ln.image or images.get(ln.sku, "")
+        return ln if codes is None and image == ln.image else replace(ln, barcodes=tuple(codes or ()), image=image)
+
+    return [replace(o, lines=tuple(line(ln) for ln in o.lines)) for o in orders]
 
 
-def _orders(session: Session, records: Sequence[OrderRecord], barcodes: bool) -> list[Order]:
+def _orders(session: Session, orders: Sequence[Order], barcodes: bool) -> list[Order]:
     if barcodes:
-        codes, images = CatalogueRepository(session).for_skus(ln.sku for r in records for ln in r.lines)
-    else:
-        codes, images = {}, {}
-    orders = [to_order(r, codes, images) for r in records]
-    return with_shortages(session, orders)  # out-of-stock orders say which SKUs they miss
+        codes, images = CatalogueRepository(session).for_skus(ln.sku for o in orders for ln in o.lines)
+        orders = with_barcodes(orders, codes, images)
+    return with_shortages(session, list(orders))  # out-of-stock orders say which SKUs they miss
 
 
 def _check_page(limit: int | None, offset: int) -> None:
@@ -245,8 +213,8 @@ def list_orders(
     _check_page(limit, offset)
     f = _with_simple(session_factory, filters, status, search)
     with session_factory() as session:
-        records = OrderQuery(session.connection()).page(f, sort or Sort(), _now(now), limit=limit, offset=offset)
-        return _orders(session, records, barcodes)
+        orders = OrderQuery(session.connection()).page(f, sort or Sort(), _now(now), limit=limit, offset=offset)
+        return _orders(session, orders, barcodes)
 
 
 def _with_simple(
@@ -283,7 +251,7 @@ def stream_orders(
         records = query.stream(filters, sort or Sort(), _now(now), limit=limit, offset=offset, chunk=chunk)
 
         def orders() -> Iterator[Order]:
-            batch: list[OrderRecord] = []
+            batch: list[Order] = []
             for record in records:
                 batch.append(record)
                 if len(batch) >= chunk:
