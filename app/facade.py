@@ -97,6 +97,7 @@ class ProductsPage:
     products: list[Product]
     missing: int
     waiting: dict[str, tuple[str, ...]] = field(default_factory=dict)  # SKU -> waiting orders that need it
+    tracked: frozenset[str] = frozenset()  # SKUs whose stock PackDesk keeps (the others are never short)
 
 
 class Desk:
@@ -452,9 +453,11 @@ class Desk:
         shown = {p.sku for p in found if p.known}
         with self.session_factory() as session:
             ids = {k.id: k.sku for k in ProductRepository(session).candidates(shown) if k.sku in shown}
-            orders = StockRepository(session).waiting_orders(ids)
+            stock = StockRepository(session)
+            orders = stock.waiting_orders(ids)
+            tracked = frozenset(ids[pid] for pid in stock.tracked() if pid in ids)
         waiting = {ids[pid]: tuple(numbers) for pid, numbers in orders.items()}
-        return ProductsPage(found, len(missing), waiting)
+        return ProductsPage(found, len(missing), waiting, tracked)
 
     def bind_barcode(self, sku: str, code: str, units: int = 1) -> Bound:
         """Binds `code` to `sku` (a case pack when `units` > 1), audited; raises what the barcode rules refuse."""

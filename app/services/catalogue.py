@@ -20,6 +20,7 @@ from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
 from app.domain.products import MAX_SKU, CatalogueEntry, Product
 from app.persistence.products import ProductRepository
+from app.persistence.stock import StockRepository
 from app.services.audit import Actor, audit
 
 MAX_UNITS = 9999
@@ -232,10 +233,12 @@ def change_product(
 
 @dataclass(frozen=True)
 class Scanned:
-    """A scanned code's product (its on-hand stock as stored) and the pieces one scan of the code counts."""
+    """A scanned code's product (its on-hand stock as stored), the pieces one scan of the code counts, and whether
+    PackDesk keeps the product's stock (else its on-hand figure means nothing yet)."""
 
     product: Product
     units: int
+    tracked: bool = True
 
 
 def product_by_code(session_factory: sessionmaker[Session], text: str) -> Scanned | None:
@@ -248,8 +251,9 @@ def product_by_code(session_factory: sessionmaker[Session], text: str) -> Scanne
         hit = repo.by_code(code)
         if hit is None:
             return None
-        _pid, product = repo.current([hit.sku])[hit.sku]
-        return Scanned(product, hit.units)
+        pid, product = repo.current([hit.sku])[hit.sku]
+        _on_hand, tracked = StockRepository(session).on_hand(pid)
+        return Scanned(product, hit.units, tracked)
 
 
 def _current(repo: ProductRepository, sku: str) -> tuple[int, Product]:

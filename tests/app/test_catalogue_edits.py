@@ -86,7 +86,7 @@ def test_out_of_range_values_are_refused_and_change_nothing(demo: Workspace, wei
 
 def test_a_scanned_code_names_its_product_and_the_pieces_it_counts(demo: Workspace) -> None:
     hit = product_by_code(demo.session_factory, " 06927421000331 ")  # a GTIN-14 of the EAN-13, as some scanners send
-    assert hit is not None and (hit.product.sku, hit.units) == ("BOX-01", 1)
+    assert hit is not None and (hit.product.sku, hit.units, hit.tracked) == ("BOX-01", 1, False)
     assert hit.product.stock.on_hand == _product(demo, "BOX-01").stock.on_hand
     assert product_by_code(demo.session_factory, "NOT-A-CODE") is None
     assert product_by_code(demo.session_factory, "   ") is None

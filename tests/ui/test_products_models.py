@@ -25,6 +25,7 @@ from ui.models.products_model import (
     ProductsTableModel,
 )
 from ui.models.stock_count_model import COL_COUNTED, COL_DIFFERENCE, StockCountModel
+from ui.models.stock_count_model import COL_ON_HAND as COUNT_ON_HAND
 
 MUG = Product(
     "MUG-01", "马克杯", "颜色:白", barcodes=("6901234567892",), case_packs=(CasePack("16901234567899", 12),),
@@ -66,6 +67,16 @@ def test_skus_that_stop_a_packer_and_low_stock_are_marked() -> None:
     assert low.color() == QColor(LOW_COLOUR)  # type: ignore[union-attr]
     assert "under the safety stock 2" in str(_text(model, 1, COL_AVAILABLE, Qt.ItemDataRole.ToolTipRole))
     assert "catalogue lacks" in str(_text(model, 2, COL_SKU, Qt.ItemDataRole.ToolTipRole))
+
+
+def test_an_untracked_skus_stock_figures_are_not_shown_nor_low() -> None:
+    model = ProductsTableModel()
+    model.set_products([MUG, TEA], tracked=frozenset({"MUG-01"}))
+    assert [_text(model, 1, c) for c in (COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_SAFETY)] == ["—", "—", "—", "2"]
+    assert "does not keep" in str(_text(model, 1, COL_AVAILABLE, Qt.ItemDataRole.ToolTipRole))
+    assert _text(model, 1, COL_AVAILABLE, Qt.ItemDataRole.ForegroundRole) is None  # never low: never short
+    assert model.tracked(MUG) and not model.tracked(TEA) and not model.low(TEA)
+    assert _text(model, 1, COL_ON_HAND, SORT_ROLE) == -1 and _text(model, 0, COL_ON_HAND, SORT_ROLE) == 20
 
 
 def test_numbers_sort_as_numbers() -> None:
@@ -115,3 +126,6 @@ def test_a_stock_count_adds_scans_per_sku_and_takes_corrections(qtmodeltester) -
     assert model.counts() == {"MUG-01": 25, "TEA-02": 1}
     model.clear()
     assert model.counts() == {} and model.rowCount() == 0
+
+    model.count(TEA, 2, tracked=False)  # PackDesk keeps no stock of it: the count starts it
+    assert [model.index(0, c).data() for c in (COL_COUNTED, COUNT_ON_HAND, COL_DIFFERENCE)] == ["2", "—", "—"]

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from app.domain.products import Product
 from app.services.audit import Actor
 from app.services.catalogue import bind_barcode, change_product, list_products, unbind_barcode
-from app.services.stock import set_stock, stock_levels
+from app.services.stock import adjust_stock, set_stock, stock_levels
 from ui.main import Gui
 from ui.models.products_model import COL_ON_HAND, COL_SAFETY, COL_WEIGHT
 from ui.ops import Changes
@@ -138,15 +138,28 @@ def test_weight_and_safety_edited_in_place(qtbot, gui: Gui, view: ProductsView) 
 
 
 def test_on_hand_changed_in_place_asks_for_a_reason(qtbot, gui: Gui, view: ProductsView, monkeypatch) -> None:  # noqa: ANN001
-    before = product(gui, "BOX-04").stock.on_hand
-    reasons = iter([None, "delivery from the supplier"])
-    monkeypatch.setattr(products_view, "ask_stock_reason", lambda parent, p, on_hand: next(reasons))
-    row = view.proxy.mapFromSource(view.model.index(view.model.row_of("BOX-04"), 0)).row()
-    view.proxy.setData(view.proxy.index(row, COL_ON_HAND), str(before + 10))  # no reason given: nothing
+    sf = gui.workspace.session_factory
+    assert not stock_levels(sf, search="BOX-04")  # the demo keeps no stock of it
+    source = view.model.row_of("BOX-04")
+    assert view.model.index(source, COL_ON_HAND).data() == "—"
+    reasons = iter([None, "counted the shelf", "delivery from the supplier"])
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        products_view, "ask_stock_reason", lambda parent, p, on_hand, tracked: asked.append(tracked) or next(reasons)
+    )
+    row = view.proxy.mapFromSource(view.model.index(source, 0)).row()
+    view.proxy.setData(view.proxy.index(row, COL_ON_HAND), "25")  # no reason given: nothing
     gui.tasks.wait()
-    assert product(gui, "BOX-04").stock.on_hand == before
-    view.proxy.setData(view.proxy.index(row, COL_ON_HAND), str(before + 10))
-    settle(qtbot, gui, lambda: product(gui, "BOX-04").stock.on_hand == before + 10)
+    assert not stock_levels(sf, search="BOX-04")
+    view.proxy.setData(view.proxy.index(row, COL_ON_HAND), "25")  # the figure starts PackDesk keeping its stock
+    settle(qtbot, gui, lambda: [(lv.sku, lv.on_hand) for lv in stock_levels(sf, search="BOX-04")] == [("BOX-04", 25)])
+    settle(qtbot, gui, lambda: view.model.index(view.model.row_of("BOX-04"), COL_ON_HAND).data() == "25")
+
+    adjust_stock(sf, "BOX-04", -2, SELLER, datetime.now(UTC), "a parcel shipped meanwhile")  # the tab still says 25
+    row = view.proxy.mapFromSource(view.model.index(view.model.row_of("BOX-04"), 0)).row()
+    view.proxy.setData(view.proxy.index(row, COL_ON_HAND), "30")  # five arrived
+    settle(qtbot, gui, lambda: product(gui, "BOX-04").stock.on_hand == 28)
+    assert asked == [False, False, True]
 
 
 def test_a_barcode_bound_elsewhere_shows_after_the_hubs_notice(qtbot, gui: Gui, view: ProductsView) -> None:  # noqa: ANN001

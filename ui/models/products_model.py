@@ -34,6 +34,7 @@ PRODUCT_ROLE = ROW_ROLE
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by (numbers as numbers)
 EDITABLE = (COL_WEIGHT, COL_ON_HAND, COL_SAFETY)
 NUMBERS = (COL_WEIGHT, COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_SAFETY, COL_WAITING)
+_STOCK = (COL_ON_HAND, COL_RESERVED, COL_AVAILABLE)  # figures only a tracked SKU has
 ORDERS_SHOWN = 50  # the core names at most this many waiting orders per SKU (app.persistence.stock.ORDERS_PER_SKU)
 LOW_COLOUR = "#c62828"
 MISSING_COLOUR = "#e65100"
@@ -57,6 +58,7 @@ class ProductsTableModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._waiting: dict[str, tuple[str, ...]] = {}
+        self._tracked: frozenset[str] | None = None  # None: every SKU counts as tracked
 
     def headers(self) -> tuple[str, ...]:
         return (
@@ -73,10 +75,17 @@ class ProductsTableModel(RowsTableModel):
             QCoreApplication.translate("ProductsTableModel", "Waiting orders"),
         )
 
-    def set_products(self, products: list[Product], waiting: dict[str, tuple[str, ...]] | None = None) -> None:
-        """The rows, and SKU -> the numbers of the waiting orders that need it, oldest paid first (at most
-        ORDERS_SHOWN of them)."""
+    def set_products(
+        self,
+        products: list[Product],
+        waiting: dict[str, tuple[str, ...]] | None = None,
+        tracked: frozenset[str] | None = None,
+    ) -> None:
+        """The rows; SKU -> the numbers of the waiting orders that need it, oldest paid first (at most ORDERS_SHOWN
+        of them); the SKUs whose stock PackDesk keeps (None: all of them). An untracked SKU's stock figures are
+        not shown: they mean nothing until the seller gives its on-hand stock (it is then never short)."""
         self._waiting = dict(waiting or {})
+        self._tracked = tracked
         self.set_rows(products)
 
     def product_at(self, row: int) -> Product:
@@ -112,6 +121,8 @@ class ProductsTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.EditRole and col in EDITABLE:
             return self._number(p, col)
         if role == SORT_ROLE:
+            if col in _STOCK and not self.tracked(p):
+                return -1  # untracked SKUs sort together, under every figure
             return self._number(p, col) if col in NUMBERS else (self._display(p, col) or "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(p, col)
@@ -120,19 +131,26 @@ class ProductsTableModel(RowsTableModel):
                 return QBrush(_UNKNOWN)
             if col == COL_BARCODES and not p.barcodes:
                 return QBrush(QColor(MISSING_COLOUR))
-            if col in (COL_AVAILABLE, COL_SAFETY) and p.stock.low:
+            if col in (COL_AVAILABLE, COL_SAFETY) and self.low(p):
                 return QBrush(QColor(LOW_COLOUR))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             if not p.known:
                 font.setItalic(True)
                 return font
-            if col == COL_AVAILABLE and p.stock.low or col == COL_BARCODES and not p.barcodes:
+            if col == COL_AVAILABLE and self.low(p) or col == COL_BARCODES and not p.barcodes:
                 font.setBold(True)
                 return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def tracked(self, p: Product) -> bool:
+        """Whether PackDesk keeps the stock of `p` (its on-hand figure was given: it can be short and run low)."""
+        return p.known and (self._tracked is None or p.sku in self._tracked)
+
+    def low(self, p: Product) -> bool:
+        return self.tracked(p) and p.stock.low
 
     def _number(self, p: Product, col: int) -> int:
         s = p.stock
@@ -163,6 +181,8 @@ class ProductsTableModel(RowsTableModel):
         if col == COL_WAITING:
             n = len(self._waiting.get(p.sku, ()))
             return "" if not n else f"{n}+" if n >= ORDERS_SHOWN else str(n)
+        if col in _STOCK and not self.tracked(p):
+            return "—"
         if col in NUMBERS:
             return f"{self._number(p, col):,}"
         return None
@@ -177,7 +197,13 @@ class ProductsTableModel(RowsTableModel):
             return QCoreApplication.translate(
                 "ProductsTableModel", "No barcode counts one piece of this SKU: select it and scan its barcode"
             )
-        if col == COL_AVAILABLE and p.stock.low:
+        if col in _STOCK and not self.tracked(p):
+            return QCoreApplication.translate(
+                "ProductsTableModel",
+                "PackDesk does not keep this SKU's stock (its orders are never out of stock): type its on-hand "
+                "figure or count it to keep it",
+            )
+        if col == COL_AVAILABLE and self.low(p):
             return (
                 QCoreApplication.translate("ProductsTableModel", "Available %1 is under the safety stock %2")
                 .replace("%1", str(p.stock.available))

@@ -28,12 +28,12 @@ class CountRow:
 
     sku: str
     title: str
-    on_hand: int
+    on_hand: int | None  # None: PackDesk keeps no stock of it yet (the count starts it)
     counted: int = 0
 
     @property
-    def difference(self) -> int:
-        return self.counted - self.on_hand
+    def difference(self) -> int | None:
+        return None if self.on_hand is None else self.counted - self.on_hand
 
 
 class StockCountModel(RowsTableModel):
@@ -48,13 +48,15 @@ class StockCountModel(RowsTableModel):
             QCoreApplication.translate("StockCountModel", "Difference"),
         )
 
-    def count(self, product: Product, units: int) -> int:
-        """Adds `units` pieces of `product` (one scan); returns its row (the SKU's first scan appends one)."""
+    def count(self, product: Product, units: int, tracked: bool = True) -> int:
+        """Adds `units` pieces of `product` (one scan); returns its row (the SKU's first scan appends one).
+        `tracked`: PackDesk keeps its stock (else no on-hand figure is shown beside the count)."""
         row = self._row_of(product.sku)
         if row < 0:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             spec = f" {product.spec}" if product.spec else ""
-            self._rows.append(CountRow(product.sku, product.title + spec, product.stock.on_hand, units))
+            on_hand = product.stock.on_hand if tracked else None
+            self._rows.append(CountRow(product.sku, product.title + spec, on_hand, units))
             self.endInsertRows()
             return len(self._rows) - 1
         self._set(row, self._rows[row].counted + units)
@@ -98,9 +100,11 @@ class StockCountModel(RowsTableModel):
 
     def cell(self, r: CountRow, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.sku, r.title, f"{r.counted:,}", f"{r.on_hand:,}", f"{r.difference:+,}" if r.difference else "0")[
-                col
-            ]
+            if col == COL_ON_HAND:
+                return "—" if r.on_hand is None else f"{r.on_hand:,}"
+            if col == COL_DIFFERENCE:
+                return "—" if r.difference is None else f"{r.difference:+,}" if r.difference else "0"
+            return (r.sku, r.title, f"{r.counted:,}")[col] if col < COL_ON_HAND else None
         if role == Qt.ItemDataRole.EditRole and col == COL_COUNTED:
             return r.counted
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DIFFERENCE and r.difference:
@@ -113,4 +117,8 @@ class StockCountModel(RowsTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_COUNTED:
             return QCoreApplication.translate("StockCountModel", "Double-click to correct the count")
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ON_HAND, COL_DIFFERENCE) and r.on_hand is None:
+            return QCoreApplication.translate(
+                "StockCountModel", "PackDesk keeps no stock of this SKU yet: the count becomes its on-hand stock"
+            )
         return None

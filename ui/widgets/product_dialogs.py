@@ -79,13 +79,17 @@ def ask_code_to_remove(parent: QWidget | None, product: Product) -> str | None:
     return codes[choices.index(text)] if ok and text in choices else None
 
 
-def ask_stock_reason(parent: QWidget | None, product: Product, on_hand: int) -> str | None:
-    """Why the on-hand stock of `product` changes to `on_hand` (None: the seller gave up; a reason is required)."""
-    question = (
-        QCoreApplication.translate("ProductDialogs", "On hand of %1: %2 → %3. Reason (received, damaged, found...):")
-        .replace("%1", product.sku)
-        .replace("%2", f"{product.stock.on_hand:,}")
-        .replace("%3", f"{on_hand:,}")
-    )
+def ask_stock_reason(parent: QWidget | None, product: Product, on_hand: int, tracked: bool = True) -> str | None:
+    """Why the on-hand stock of `product` changes to `on_hand` (None: the seller gave up; a reason is required).
+    `tracked`: PackDesk keeps its stock already (else this figure starts it)."""
+    if tracked:
+        question = QCoreApplication.translate(
+            "ProductDialogs", "On hand of %1: %2 → %3. Reason (received, damaged, found...):"
+        ).replace("%2", f"{product.stock.on_hand:,}")
+    else:
+        question = QCoreApplication.translate(
+            "ProductDialogs", "PackDesk keeps the stock of %1 from now on: %3 on hand. Reason (counted, received...):"
+        )
+    question = question.replace("%1", product.sku).replace("%3", f"{on_hand:,}")
     reason, ok = QInputDialog.getText(parent, QCoreApplication.translate("ProductDialogs", "Change stock"), question)
     return reason.strip() if ok and reason.strip() else None

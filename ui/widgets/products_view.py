@@ -197,7 +197,7 @@ class ProductsView(QWidget):
         chosen = self.selected()
         position = self.table.selectionModel().selectedRows()
         self.page = page
-        self.model.set_products(page.products, page.waiting)
+        self.model.set_products(page.products, page.waiting, page.tracked)
         if chosen is not None and not self.select_sku(chosen.sku) and position and page.products:
             # the SKU left the list (it got its barcode under the missing filter): the next one is the target
             below = min(position[0].row(), self.proxy.rowCount() - 1)
@@ -312,11 +312,15 @@ class ProductsView(QWidget):
             return
         product = self.model.product_at(row)
         if column == COL_ON_HAND:
-            reason = ask_stock_reason(self, product, value)
+            tracked = self.model.tracked(product)
+            reason = ask_stock_reason(self, product, value, tracked)
             if reason is None:
                 return
-            delta = value - product.stock.on_hand
-            op, changes = (lambda desk: desk.adjust_stock(sku, delta, reason)), STOCK_CHANGED
+            if tracked:  # what arrived or left: a parcel shipped meanwhile still counts
+                delta = value - product.stock.on_hand
+                op, changes = (lambda desk: desk.adjust_stock(sku, delta, reason)), STOCK_CHANGED
+            else:  # PackDesk keeps its stock from now on, from this figure
+                op, changes = (lambda desk: desk.set_stock(sku, value, reason)), STOCK_CHANGED
         elif column == COL_WEIGHT:
             op, changes = (lambda desk: desk.change_product(sku, weight_g=value)), CATALOGUE_CHANGED
         elif column == COL_SAFETY:

@@ -109,7 +109,7 @@ class StockCountPanel(QWidget):
         if hit is None:
             self._say(self.tr("Unknown code %1: not counted").replace("%1", code), REFUSED_COLOUR)
             return
-        row = self.model.count(hit.product, hit.units)
+        row = self.model.count(hit.product, hit.units, hit.tracked)
         self.table.selectRow(row)
         counted = self.model.row_at(row).counted
         text = self.tr("%1 +%2 → %3").replace("%1", hit.product.sku).replace("%2", str(hit.units))
