@@ -146,6 +146,7 @@ def main() -> int:
     cainiao_order = next(
         o.order_no for o in orders[20:] if o.order_no not in done and all(ln.packable for ln in o.lines)
     )
+    _products_shots(gui, ws, args.out, suffix)
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
     window.close()
@@ -181,6 +182,51 @@ def _workspace_shots(gui: Gui, out: Path, suffix: str) -> None:
     view.apply_filter({"status": "awaiting_shipment"})
     settled()
     window.resize(size)
+
+
+def _products_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
+    """The Products tab after a scan bound a barcode to the selected SKU (two SKUs came without one: the filter
+    counts the one left), and a stock count under way."""
+    from PySide6.QtCore import Qt
+
+    from app.services.catalogue import list_products
+    from app.services.stock import stock_levels
+    from ui.models.products_model import COL_ON_HAND
+
+    window, view = gui.window, gui.window.products_view
+    products = [p for p in list_products(ws.session_factory, limit=500) if p.barcodes]
+    first, second = products[6], products[17]
+    for p in (first, second):
+        gui.ops.desk.unbind_barcode(p.sku, p.barcodes[0])
+    window.tabs.setCurrentWidget(view)
+    gui.tasks.wait()
+    _settle()
+    view.select_sku(first.sku)
+    _settle(100)
+    window.on_barcode_scanned(first.barcodes[0])  # as the scanner sends it: bound to the selected SKU
+    gui.tasks.wait()
+    _settle(400)
+    gui.tasks.wait()
+    view.table.sortByColumn(COL_ON_HAND, Qt.SortOrder.DescendingOrder)  # the SKUs whose stock PackDesk keeps first
+    view.select_sku(first.sku)
+    _settle()
+    window.grab().save(str(out / f"products{suffix}.png"))
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.start_count()
+    kept = {level.sku for level in stock_levels(ws.session_factory)}  # the SKUs whose stock PackDesk keeps
+    tracked = [p for p in products if p.sku in kept]
+    for p, times in ((tracked[0], 3), (tracked[1], 1), (products[2], 2), (tracked[0], 1)):
+        for _ in range(times):
+            window.on_barcode_scanned(p.barcodes[0])
+            gui.tasks.wait()
+            _settle(50)
+    window.on_barcode_scanned("6900000000000")
+    gui.tasks.wait()
+    _settle()
+    window.grab().save(str(out / f"stock-count{suffix}.png"))
+    view.count_panel.model.clear()
+    view.count_panel.finished.emit(False)
+    gui.ops.desk.bind_barcode(second.sku, second.barcodes[0])
 
 
 def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: Path, suffix: str) -> None:

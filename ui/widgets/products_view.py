@@ -44,7 +44,7 @@ from ui.widgets.stock_count import OK_COLOUR, REFUSED_COLOUR, STOCK_CHANGED, Sto
 
 PAGE = 5000
 CATALOGUE_CHANGED = Changes(orders=True)  # the bench reads barcodes and weights of the orders' lines
-_WIDTHS = (100, 180, 125, 125, 165, 80, 72, 72, 72, 90)  # the rest to "Waiting orders": all of it fits 1280 px
+_WIDTHS = (100, 180, 125, 125, 165, 80, 80, 78, 78, 95)  # the rest to "Waiting orders": all of it fits 1280 px
 
 
 class ProductsView(QWidget):
