@@ -452,7 +452,7 @@ class Desk:
             missing = list_products(self.session_factory, missing_barcode=True, limit=MISSING_COUNTED)
         shown = {p.sku for p in found if p.known}
         with self.session_factory() as session:
-            ids = {k.id: k.sku for k in ProductRepository(session).candidates(shown) if k.sku in shown}
+            ids = {pid: sku for sku, pid in ProductRepository(session).ids(shown).items()}
             stock = StockRepository(session)
             orders = stock.waiting_orders(ids)
             tracked = frozenset(ids[pid] for pid in stock.tracked() if pid in ids)

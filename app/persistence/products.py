@@ -286,8 +286,12 @@ class ProductRepository:
             for sku, fields in products
         ]
         bulk_insert(self.session, PRODUCTS, names, rows)
+        return self.ids(sku for sku, _ in products)
+
+    def ids(self, skus: Iterable[str]) -> dict[str, int]:
+        """SKU -> id of those of `skus` in the catalogue (by SKU only, not by the other keys)."""
         ids: dict[str, int] = {}
-        for chunk in _chunks([sku for sku, _ in products]):
+        for chunk in _chunks(sorted(set(skus))):
             query = select(ProductRow.sku, ProductRow.id).where(ProductRow.sku.in_(chunk))
             ids.update((sku, pid) for sku, pid in self.session.execute(query))
         return ids
