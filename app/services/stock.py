@@ -299,8 +299,8 @@ def with_shortages(session: Session, orders: list[Order]) -> list[Order]:
 
     from app.persistence.stock import shortages_of
 
-    wanted = [o.order_no for o in orders if o.status is OrderStatus.OUT_OF_STOCK]
-    found = shortages_of(session, wanted)
+    wanted = {o.order_no for o in orders if o.status is OrderStatus.OUT_OF_STOCK}
+    found = shortages_of(session, wanted) if wanted else {}
     if not found:
         return orders
     return [replace(o, short=found.get((o.shop, o.order_no), ())) if o.order_no in wanted else o for o in orders]
