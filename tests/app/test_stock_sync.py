@@ -62,3 +62,29 @@ def test_a_sync_keeps_orders_out_of_stock_until_stock_arrives(workspace: Workspa
     assert not any(s == sku for lines in short(workspace).values() for s, _n in lines)
     sync(workspace, srv)
     assert tid not in short(workspace)
+
+
+def test_a_shipment_takes_stock_once_through_its_ship_back_and_the_next_sync(
+    workspace: Workspace, srv: TopServer
+) -> None:
+    from app.services.shipping import ship_order
+    from app.sync.service import flush_outbox
+
+    synced_shop(workspace, srv)
+    tid, _scans, _oid = waiting(workspace, srv)
+    (order,) = [o for o in list_orders(workspace.session_factory, search=tid) if o.order_no == tid]
+    units: dict[str, int] = {}
+    for line in order.lines:
+        units[line.sku] = units.get(line.sku, 0) + line.qty
+    for sku in units:
+        set_stock(workspace.session_factory, sku, 500, ACTOR, datetime.now(UTC))
+    ship_order(workspace.session_factory, tid, "ZTO", "73100000000001", ACTOR, datetime.now(UTC))
+    report = flush_outbox(workspace.session_factory, workspace.data_dir, now_too=True)
+    assert report.sent == 1
+    sync(workspace, srv)  # the platform now says it shipped
+    with workspace.session_factory() as session:
+        on_hand = dict(
+            session.execute(text("SELECT sku, stock FROM products WHERE stock_tracked")).all()  # type: ignore[arg-type]
+        )
+        ships = session.execute(text("SELECT count(*) FROM stock_moves WHERE kind = 'ship'")).scalar()
+    assert on_hand == {sku: 500 - n for sku, n in units.items()} and ships == len(units)
