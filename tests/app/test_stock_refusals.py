@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app.demo.seed import TRACKED
 from app.domain.enums import ScanOutcome
 from app.domain.errors import InvalidInput, NotPackable
 from app.domain.orders import Order
@@ -93,6 +94,18 @@ def test_the_bench_stops_an_out_of_stock_order_and_a_supervisor_lets_it_go(demo:
         for _ in range(line.qty if line.packable else 0):
             events = station.scan(line.barcodes[0])
     assert ScanOutcome.LABEL_PRINTED in {e.event for e in events}
+    assert ScanOutcome.SHIPPED in {e.event for e in events}  # the bench ships on its label (auto-ship)
+    with demo.session_factory() as session:
+        moves = session.execute(
+            text(
+                "SELECT p.sku, m.delta, m.on_hand FROM stock_moves m JOIN products p ON p.id = m.product_id "
+                "JOIN orders o ON o.id = m.order_id WHERE m.kind = 'ship' AND o.order_no = :no"
+            ),
+            {"no": order.order_no},
+        ).all()
+    # its tracked SKUs left with it: an overridden order short of stock takes what there was, never below zero
+    tracked = {ln.sku for ln in order.lines if ln.packable and ln.sku in TRACKED}
+    assert {sku for sku, _d, _h in moves} == tracked and all(h >= 0 for _s, _d, h in moves)
 
 
 def test_a_hold_lifted_at_the_bench_on_a_short_order_lets_it_go_short_too(demo: Workspace, tmp_path: Path) -> None:
