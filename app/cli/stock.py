@@ -1,5 +1,5 @@
-"""`packdesk stock set|adjust|list|override`: on-hand stock by hand, the stock list (low stock with the waiting
-orders that need it), and a supervisor's override of an out-of-stock order.
+"""`packdesk stock set|adjust|list|moves|override`: on-hand stock by hand, the stock list (low stock with the
+waiting orders that need it), a SKU's stock moves, and a supervisor's override of an out-of-stock order.
 
 `set SKU N` makes PackDesk keep the SKU's stock from then on; `adjust SKU +N|-N --reason TEXT` is refused, changing
 nothing, when it would take the stock below zero. Every change is a stock move with who and why, and audited; waiting
@@ -19,7 +19,7 @@ from app.cli.common import actor_of, emit
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.stock import StockLevel, describe
-from app.services.stock import adjust_stock, override_shortage, set_stock, stock_levels
+from app.services.stock import adjust_stock, override_shortage, set_stock, stock_levels, stock_moves
 from app.services.workspace import Workspace
 
 
@@ -54,6 +54,11 @@ def add_parsers(
     ls.add_argument("--limit", type=int, default=1000, metavar="N")
     common(ls)
 
+    mv = sub.add_parser("moves", help="a SKU's latest stock moves (set, adjust, count, import, ship), newest first")
+    mv.add_argument("sku", metavar="SKU")
+    mv.add_argument("--limit", type=int, default=50, metavar="N")
+    common(mv)
+
     ov = sub.add_parser("override", help="a supervisor lets an out-of-stock order print and pack (audited)")
     ov.add_argument("order_no", metavar="ORDER_NO")
     ov.add_argument("--reason", required=True, metavar="TEXT")
@@ -74,6 +79,17 @@ def cmd_stock(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         return 0
     if action == "override":
         return _override(ws, args, out, now)
+    if action == "moves":
+        moves = stock_moves(ws.session_factory, args.sku, limit=args.limit)
+        if args.json:
+            emit([m.to_json() for m in moves], out)
+        else:
+            for m in moves:
+                why = "  ".join(x for x in (m.order_no or "", m.reason) if x)
+                out.write(
+                    f"{m.at.astimezone():%m-%d %H:%M}  {m.kind:<7} {m.delta:+6d} -> {m.on_hand:<6} {m.actor}  {why}\n"
+                )
+        return 0
     if action == "set":
         change = set_stock(ws.session_factory, args.sku, args.on_hand, actor_of(ws), now, args.reason)
     else:

@@ -174,8 +174,10 @@ class StockMove:
     kind: str
     delta: int
     on_hand: int
+    at: datetime
     reason: str = ""
     actor: str = ""
+    order_no: str | None = None  # a shipment's order
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -183,6 +185,8 @@ class StockMove:
             "kind": self.kind,
             "delta": self.delta,
             "on_hand": self.on_hand,
+            "at": self.at.isoformat(),
             "reason": self.reason,
             "actor": self.actor,
+            "order_no": self.order_no,
         }

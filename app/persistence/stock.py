@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -36,6 +36,11 @@ ORDERS_PER_SKU = 50  # waiting orders named per SKU in the stock list
 
 def _at(value: datetime) -> Any:
     return sqlite_utc(value)
+
+
+def _stored_time(value: Any) -> datetime:
+    """A stored UTC time, aware."""
+    return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).replace(tzinfo=UTC)
 
 
 def _paid(value: Any) -> datetime:
@@ -291,13 +296,16 @@ class StockRepository:
                 found[pid] += units
         return dict(found)
 
-    def moves(self, pid: int, limit: int = 50) -> list[StockMove]:
+    def moves(self, pid: int, limit: int) -> list[StockMove]:
+        """The product's latest stock moves, newest first."""
         rows = self._rows(
-            "SELECT p.sku, m.kind, m.delta, m.on_hand, m.reason, m.actor FROM stock_moves m "
-            "JOIN products p ON p.id = m.product_id WHERE m.product_id = :p ORDER BY m.id DESC LIMIT :n",
+            "SELECT p.sku, m.kind, m.delta, m.on_hand, m.at, m.reason, m.actor, o.order_no FROM stock_moves m "
+            "JOIN products p ON p.id = m.product_id LEFT JOIN orders o ON o.id = m.order_id "
+            "WHERE m.product_id = :p ORDER BY m.id DESC LIMIT :n",
             {"p": pid, "n": limit},
         )
-        return [StockMove(*r) for r in rows]
+        return [StockMove(sku, kind, delta, on_hand, _stored_time(at), reason, actor, order_no)
+                for sku, kind, delta, on_hand, at, reason, actor, order_no in rows]  # fmt: skip
 
     # -- what a seller reads ----------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
 from app.domain.orders import Order
 from app.domain.packages import Package, StoredOrder
-from app.domain.stock import MOST_UNITS, Shortage, StockLevel, allot, describe, status_after
+from app.domain.stock import MOST_UNITS, Shortage, StockLevel, StockMove, allot, describe, status_after
 from app.persistence.repositories import OrderRepository
 from app.persistence.stock import StockRepository, lock, shortages_of_order
 from app.services.audit import Actor, audit
@@ -237,6 +237,21 @@ def stock_levels(
         raise InvalidInput(msg("stock.limit_too_small"))
     with session_factory() as session:
         return StockRepository(session).levels(search=search, low=low, limit=limit)
+
+
+def stock_moves(session_factory: sessionmaker[Session], sku: str, *, limit: int = 50) -> list[StockMove]:
+    """A SKU's latest stock moves (set, adjust, count, import, ship), newest first, with who and why.
+
+    Raises:
+        NotFound: no product by that SKU.
+        InvalidInput: a limit below 1.
+    """
+    if limit < 1:
+        raise InvalidInput(msg("stock.limit_too_small"))
+    with session_factory() as session:
+        repo = StockRepository(session)
+        pid, _name = _product(repo, sku)
+        return repo.moves(pid, limit)
 
 
 def low_stock_count(session_factory: sessionmaker[Session]) -> int:

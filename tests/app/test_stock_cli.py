@@ -71,6 +71,11 @@ def test_set_and_adjust_release_orders_and_a_refusal_changes_nothing(packdesk: A
     assert any(x["sku"] == "LAMP-02" for s in short_orders(packdesk).values() for x in s)
     unknown = packdesk("stock", "set", "NO-SUCH", "3")
     assert unknown.returncode != 0 and "No product 'NO-SUCH'" in unknown.stderr
+    moves = ok(packdesk("stock", "moves", "LAMP-02", "--json"))
+    assert [(m["kind"], m["delta"], m["reason"]) for m in moves[:2]] == [
+        ("set", -(lamp["on_hand"] + 50), ""), ("adjust", 50, "到货"),
+    ]  # fmt: skip
+    assert all(m["actor"] and m["at"] for m in moves) and moves[0]["on_hand"] == 0
 
 
 def test_a_supervisor_overrides_a_shortage_with_the_pin(packdesk: Any) -> None:
