@@ -358,5 +358,7 @@ def record_sheet_stock(
     if moves:
         lock(session)
         record(session, moves, source, "import", now)
+        audit(session, Actor("import", ""), "stock_import", "file", source, skus=len(moves),
+              units=sum(after - before for _pid, before, after in moves))  # fmt: skip
         recompute(session)
     return len(moves)

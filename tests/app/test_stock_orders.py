@@ -239,7 +239,9 @@ def test_a_product_sheets_stock_column_tracks_its_skus_and_a_second_import_moves
     assert low_stock_count(shop.session_factory) == 1
     with shop.session_factory() as session:
         moves = session.execute(text("SELECT kind, delta, reason FROM stock_moves ORDER BY id")).all()
+        audited = session.execute(text("SELECT action, entity_id FROM audit_log WHERE action = 'stock_import'")).all()
     assert [tuple(m) for m in moves] == [("import", 5, "stock.csv"), ("import", 3, "stock.csv")]
+    assert [tuple(a) for a in audited] == [("stock_import", "stock.csv")]  # once: the second import moved nothing
 
 
 def test_an_override_allots_the_order_first_so_a_younger_covered_one_may_become_short(shop: Workspace) -> None:
