@@ -98,11 +98,13 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_json_list(items: Iterable[Any], out: TextIO) -> None:
-    """One JSON list, written item by item (one per line) as they come."""
+    """One JSON list on one line (as every --json document: scripts read the last line), written item by item as
+    they come, so nothing is collected first."""
     out.write("[")
     first = True
     for item in items:
-        out.write("\n" if first else ",\n")
+        if not first:
+            out.write(", ")
         out.write(json.dumps(item, ensure_ascii=False))  # dumps: the C encoder (dump to a file encodes in Python)
         first = False
-    out.write("\n]\n" if not first else "]\n")
+    out.write("]\n")
