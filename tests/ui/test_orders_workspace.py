@@ -147,3 +147,16 @@ def test_saved_filters_and_columns_come_back(qtbot, ops: Ops, ws: Workspace) -> 
     again = _view(qtbot, ops)
     assert "SF with a message" in [name for name, _typed in again.saved_filters()]
     assert again.table.isColumnHidden(COL_AMOUNT) and again.table.columnWidth(1) == 222
+
+
+def test_the_list_reads_beside_the_station_lane_not_behind_it(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    """A page still being read (held here) does not hold up the db lane, where the station's scans run."""
+    import threading
+
+    release = threading.Event()
+    done: list[str] = []
+    ops.tasks.run(lambda: release.wait(10), lambda _r: done.append("page"), lane="read")
+    ops.tasks.run(lambda: "scan", done.append, lane="db")
+    qtbot.waitUntil(lambda: done == ["scan"], timeout=5_000)
+    release.set()
+    qtbot.waitUntil(lambda: done == ["scan", "page"], timeout=5_000)
