@@ -160,3 +160,18 @@ def test_the_list_reads_beside_the_station_lane_not_behind_it(qtbot, ops: Ops) -
     qtbot.waitUntil(lambda: done == ["scan"], timeout=5_000)
     release.set()
     qtbot.waitUntil(lambda: done == ["scan", "page"], timeout=5_000)
+
+
+def test_shop_or_platform(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    qtbot.waitUntil(lambda: view.shop_combo.findData("shop:拼多多百货") > 0, timeout=10_000)
+    for where, check in (("platform:taobao", lambda o: o.platform.value == "taobao"),
+                         ("shop:拼多多百货", lambda o: o.shop == "拼多多百货")):  # fmt: skip
+        with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+            view.shop_combo.setCurrentIndex(view.shop_combo.findData(where))
+        qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+        rows = [view.model.order_at(r) for r in range(view.model.rowCount())]
+        assert rows and all(check(o) for o in rows), where
+    assert view.typed_filter()["shop"] == "拼多多百货"
+    view.apply_filter({"platform": "jd"})
+    assert view.shop_combo.currentData() == "platform:jd"

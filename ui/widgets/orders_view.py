@@ -246,13 +246,16 @@ class OrdersView(QWidget):
         typed: dict[str, Any] = {}
         for key, combo in (
             ("status", self.status_combo),
-            ("shop", self.shop_combo),
             ("printed", self.print_combo),
             ("flag", self.flag_combo),
             ("carrier", self.carrier_combo),
         ):
             if combo.currentData() is not None:
                 typed[key] = combo.currentData()
+        where = self.shop_combo.currentData()  # "shop:NAME" or "platform:CODE": one shop, or a platform's shops
+        if where:
+            kind, _, value = where.partition(":")
+            typed[kind] = value
         due = self.due_combo.currentData()
         if due == "overdue":
             typed["overdue"] = True
@@ -276,16 +279,19 @@ class OrdersView(QWidget):
         try:
             for key, combo in (
                 ("status", self.status_combo),
-                ("shop", self.shop_combo),
                 ("printed", self.print_combo),
                 ("flag", self.flag_combo),
                 ("carrier", self.carrier_combo),
             ):
                 index = combo.findData(typed.get(key)) if typed.get(key) is not None else 0
-                if index < 0 and key == "shop":  # a shop not listed yet: the combo learns it
-                    combo.addItem(str(typed[key]), typed[key])
-                    index = combo.count() - 1
                 combo.setCurrentIndex(max(index, 0))
+            where = f"shop:{typed['shop']}" if typed.get("shop") else None
+            where = where or (f"platform:{typed['platform']}" if typed.get("platform") else None)
+            index = self.shop_combo.findData(where) if where else 0
+            if index < 0 and where:  # a shop or platform not listed yet: the combo learns it
+                self.shop_combo.addItem(where.partition(":")[2], where)
+                index = self.shop_combo.count() - 1
+            self.shop_combo.setCurrentIndex(index)
             due = "overdue" if typed.get("overdue") else typed.get("due_within_hours")
             self.due_combo.setCurrentIndex(max(self.due_combo.findData(due), 0) if due is not None else 0)
             self.message_check.setChecked(bool(typed.get("has_message")))
@@ -350,9 +356,19 @@ class OrdersView(QWidget):
             ).run_in_background(lane="read")
 
     def _on_shops_loaded(self, shops: list[Any]) -> None:
+        names = {
+            "taobao": self.tr("All Taobao shops"),
+            "tmall": self.tr("All Tmall shops"),
+            "pdd": self.tr("All Pinduoduo shops"),
+            "jd": self.tr("All JD shops"),
+            "douyin": self.tr("All Douyin shops"),
+        }
+        for platform in sorted({shop.platform for shop in shops}):
+            if self.shop_combo.findData(f"platform:{platform}") < 0:
+                self.shop_combo.addItem(names.get(platform, platform), f"platform:{platform}")
         for shop in shops:
-            if self.shop_combo.findData(shop.name) < 0:
-                self.shop_combo.addItem(shop.name, shop.name)
+            if self.shop_combo.findData(f"shop:{shop.name}") < 0:
+                self.shop_combo.addItem(shop.name, f"shop:{shop.name}")
 
     def _on_model_about_to_be_reset(self) -> None:
         self._keep = set(self.selected_order_nos())  # a refresh keeps what the seller had selected
