@@ -8,7 +8,7 @@ app.persistence (an import-linter contract).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -147,6 +147,14 @@ class Desk:
             now=self.clock(),
             barcodes=barcodes,
         )
+
+    def orders_list_page(
+        self, filters: OrderFilter, *, sort: Sort | None = None, offset: int = 0, limit: int = 200
+    ) -> Sequence[Order]:
+        """A page of the workspace list: read at once, each order built when the list first shows it."""
+        from app.services.orders import list_page
+
+        return list_page(self.session_factory, filters, sort=sort, limit=limit, offset=offset, now=self.clock())
 
     def order_filter(self, **typed: Any) -> OrderFilter:
         """The workspace filter for what the seller chose (app.services.orders.order_filter's keywords)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -368,15 +368,15 @@ class OrderQuery:
         order = self._order_by(sort, sql.driven)
         return f"SELECT {self._COLUMNS} FROM orders o WHERE {sql.clause()} ORDER BY {order}", sql.params
 
-    def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> list[Order]:
-        """One page of orders with their lines and live parcel."""
+    def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> LazyOrders:
+        """One page of orders with their lines and live parcel, each built when first asked for."""
         text, params = self.page_sql(f, sort, now)
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             rows = cursor.execute(f"{text} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
         finally:
             cursor.close()
-        return self.hydrate(rows)
+        return self.lazy(rows)
 
     def stream(
         self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int | None = None, offset: int = 0, chunk: int = 500
@@ -396,51 +396,95 @@ class OrderQuery:
         return {int(i): str(n) for i, n in self.conn.exec_driver_sql("SELECT id, name FROM shops")}
 
     def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[Order]:
+        """Orders of plain `orders` rows (the page query's columns), with their lines and live parcel."""
+        return list(self.lazy(rows, shops))
+
+    def lazy(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> LazyOrders:
+        """Like hydrate, but each order is built when first asked for (a list shows a screenful of a page)."""
         if not rows:
-            return []
+            return LazyOrders([], {}, {}, {})
         shops = shops if shops is not None else self.shop_names()
         ids = [int(r[0]) for r in rows]
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        lines: dict[int, list[OrderLine]] = {i: [] for i in ids}
-        refund = _REFUND
-        for order_id, line_no, sku, title, spec, qty, price, status, shipped, image in cursor.execute(
-            "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url "
-            f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY id",
-            ids,
-        ):
-            lines[order_id].append(
-                OrderLine(line_no, sku, title, spec, qty, _money(price), refund[status], (), bool(shipped), image or "")
-            )
-        parcels: dict[int, tuple[str, str, int]] = {}
-        for order_id, tracking_no, carrier, print_count in cursor.execute(
-            "SELECT order_id, tracking_no, carrier, print_count FROM packages "
-            f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
-            (*ids, PackageState.VOID.value),
-        ):
-            parcels[order_id] = (tracking_no, carrier, print_count)  # the last live one wins
-        cursor.close()
-        out = []
-        for r in rows:
-            parcel = parcels.get(r[0])
-            out.append(
-                Order(
-                    order_no=r[1],
-                    shop=shops.get(r[2], ""),
-                    platform=_PLATFORM[r[3]],
-                    status=_STATUS[r[4]],
-                    buyer_nick=r[5],
-                    receiver=Receiver(r[6], r[7], Address(r[8], r[9], r[10], r[11], r[12])),
-                    lines=tuple(lines[r[0]]),
-                    paid_at=_utc(r[17]),
-                    deadline=_utc(r[18]),
-                    flag=_FLAGS.get(r[15], Flag.NONE),  # newer platforms have more colours
-                    memo=r[14],
-                    buyer_message=r[13],
-                    total=_money(r[16]),
-                    tracking_no=parcel[0] if parcel else None,
-                    carrier=parcel[1] if parcel else None,
-                    print_count=parcel[2] if parcel else 0,
-                    extra={"oaid": r[19]} if r[19] else {},  # a privacy order: its waybill request passes the oaid
-                )
-            )
-        return out
+        try:
+            lines: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
+            for line in cursor.execute(
+                "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url "
+                f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY id",
+                ids,
+            ):
+                lines[line[0]].append(line)
+            parcels: dict[int, tuple[str, str, int]] = {}
+            for order_id, tracking_no, carrier, print_count in cursor.execute(
+                "SELECT order_id, tracking_no, carrier, print_count FROM packages "
+                f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
+                (*ids, PackageState.VOID.value),
+            ):
+                parcels[order_id] = (tracking_no, carrier, print_count)  # the last live one wins
+        finally:
+            cursor.close()
+        return LazyOrders(rows, lines, parcels, shops)
+
+
+class LazyOrders(Sequence[Order]):
+    """A page of orders read as plain rows; an order is built the first time it is asked for, then kept. Its
+    number and status are read without building it."""
+
+    def __init__(
+        self,
+        rows: Sequence[Any],
+        lines: Mapping[int, list[tuple[Any, ...]]],
+        parcels: Mapping[int, tuple[str, str, int]],
+        shops: Mapping[int, str],
+        finish: Callable[[Order], Order] | None = None,
+    ) -> None:
+        self._rows, self._lines, self._parcels, self._shops = rows, lines, parcels, shops
+        self._built: list[Order | None] = [None] * len(rows)
+        self.finish = finish  # applied to each order as it is built (the service adds what it knows: shortages)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        order = self._built[index]
+        if order is None:
+            order = self._build(self._rows[index])
+            self._built[index] = order
+        return order
+
+    def order_no(self, index: int) -> str:
+        return str(self._rows[index][1])
+
+    def status(self, index: int) -> str:
+        return str(self._rows[index][4])
+
+    def shop(self, index: int) -> str:
+        return self._shops.get(self._rows[index][2], "")
+
+    def _build(self, r: Sequence[Any]) -> Order:
+        refund, parcel = _REFUND, self._parcels.get(r[0])
+        order = Order(
+            order_no=r[1],
+            shop=self._shops.get(r[2], ""),
+            platform=_PLATFORM[r[3]],
+            status=_STATUS[r[4]],
+            buyer_nick=r[5],
+            receiver=Receiver(r[6], r[7], Address(r[8], r[9], r[10], r[11], r[12])),
+            lines=tuple(
+                OrderLine(ln[1], ln[2], ln[3], ln[4], ln[5], _money(ln[6]), refund[ln[7]], (), bool(ln[8]), ln[9] or "")
+                for ln in self._lines.get(r[0], ())
+            ),
+            paid_at=_utc(r[17]),
+            deadline=_utc(r[18]),
+            flag=_FLAGS.get(r[15], Flag.NONE),  # newer platforms have more colours
+            memo=r[14],
+            buyer_message=r[13],
+            total=_money(r[16]),
+            tracking_no=parcel[0] if parcel else None,
+            carrier=parcel[1] if parcel else None,
+            print_count=parcel[2] if parcel else 0,
+            extra={"oaid": r[19]} if r[19] else {},  # a privacy order: its waybill request passes the oaid
+        )
+        return self.finish(order) if self.finish is not None else order

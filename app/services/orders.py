@@ -27,6 +27,7 @@ from app.persistence.order_query import (
     SortKey,
 )
 from app.persistence.repositories import CatalogueRepository
+from app.persistence.stock import shortages_of
 from app.services.stock import with_shortages
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "deadline_counts",
     "empty_reasons",
     "list_orders",
+    "list_page",
     "order_filter",
     "parse_sort",
     "status_counts",
@@ -226,6 +228,31 @@ def _with_simple(
     if search and search.strip():
         f = replace(f, search=search.strip())
     return f
+
+
+def list_page(
+    session_factory: sessionmaker[Session],
+    filters: OrderFilter,
+    *,
+    sort: Sort | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    now: datetime | None = None,
+) -> Sequence[Order]:
+    """A page for the workspace list: read at once, each order built when the list first shows it (a screenful of
+    the page), with its shortages when out of stock; no barcodes (the list shows none).
+
+    Raises:
+        InvalidInput: for a limit below 1 or an offset below 0.
+    """
+    _check_page(limit, offset)
+    with session_factory() as session:
+        page = OrderQuery(session.connection()).page(filters, sort or Sort(), _now(now), limit=limit, offset=offset)
+        short = [page.order_no(i) for i in range(len(page)) if page.status(i) == OrderStatus.OUT_OF_STOCK.value]
+        found = shortages_of(session, short) if short else {}
+    if found:
+        page.finish = lambda o: replace(o, short=found.get((o.shop, o.order_no), ()))
+    return page
 
 
 @contextmanager

@@ -331,3 +331,16 @@ def test_the_hot_queries_use_their_indexes(ws: Workspace, every: list[dict[str, 
     assert "ix_orders_order_no" in plan and "ix_order_lines_sku" in plan and "SCAN o " not in plan + " ", plan
     plan = _plan(ws, search="保温杯")
     assert "VIRTUAL TABLE" in plan and "SEARCH o USING INTEGER PRIMARY KEY" in plan, plan
+
+
+def test_a_list_page_builds_an_order_only_when_it_is_shown(ws: Workspace) -> None:
+    from app.services.orders import list_page
+
+    f = order_filter(ws.session_factory, status="awaiting_shipment")
+    page = list_page(ws.session_factory, f, limit=50, now=NOW)
+    whole = list_orders(ws.session_factory, filters=f, limit=50, now=NOW, barcodes=False)
+    assert len(page) == 50 and [page.order_no(i) for i in range(50)] == [o.order_no for o in whole]
+    assert page._built.count(None) == 50  # numbers read, nothing built yet
+    assert page[3] == whole[3] and page[3] is page[3]  # built once, equal to the eager list's
+    assert page._built.count(None) == 49
+    assert list(page) == whole

@@ -8,7 +8,8 @@ page that arrives for an older filter is dropped. Header clicks sort on the data
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,7 +37,7 @@ SORT_KEYS = {
     COL_RECEIVER: SortKey.PROVINCE,
 }
 
-Loader = Callable[[int, int, Callable[[list[Order]], None], Callable[[BaseException], None]], None]
+Loader = Callable[[int, int, Callable[[Sequence[Order]], None], Callable[[BaseException], None]], None]
 
 FLAG_COLOURS = {
     Flag.RED: "#d32f2f",
@@ -90,6 +91,43 @@ def _notes(order: Order) -> list[str]:
     return notes
 
 
+class _Pages(Sequence[Order]):
+    """The pages fetched so far as one sequence; a page may build its orders lazily (app.services.orders.list_page),
+    so only the rows a view shows are ever built."""
+
+    def __init__(self, first: Sequence[Order] = ()) -> None:
+        self._pages: list[Sequence[Order]] = []
+        self._starts: list[int] = []
+        self._count = 0
+        self.extend(first)
+
+    def extend(self, page: Sequence[Order]) -> None:
+        if len(page):
+            self._starts.append(self._count)
+            self._pages.append(page)
+            self._count += len(page)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _locate(self, row: int) -> tuple[Sequence[Order], int]:
+        if not 0 <= row < self._count:
+            raise IndexError(row)
+        k = bisect_right(self._starts, row) - 1
+        return self._pages[k], row - self._starts[k]
+
+    def __getitem__(self, row: Any) -> Any:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(self._count))]
+        page, i = self._locate(row if row >= 0 else row + self._count)
+        return page[i]
+
+    def order_no(self, row: int) -> str:
+        page, i = self._locate(row)
+        read = getattr(page, "order_no", None)
+        return read(i) if callable(read) else page[i].order_no
+
+
 class OrdersTableModel(RowsTableModel):
     columns = 11
     page_loaded = Signal(bool)  # a page arrived; True when it replaced the rows (a reload)
@@ -122,6 +160,15 @@ class OrdersTableModel(RowsTableModel):
 
     # -- fetching as the view scrolls ------------------------------------------------------------------------------
 
+    def set_rows(self, rows: Sequence[Order]) -> None:
+        self.beginResetModel()
+        self._rows = _Pages(rows)  # type: ignore[assignment]
+        self.endResetModel()
+
+    def order_no_at(self, row: int) -> str:
+        """The order number of `row`, without building the order."""
+        return self._rows.order_no(row)  # type: ignore[attr-defined]
+
     def set_loader(self, loader: Loader) -> None:
         self._loader = loader
 
@@ -151,7 +198,7 @@ class OrdersTableModel(RowsTableModel):
             lambda e: self._on_error(generation, e),
         )
 
-    def _on_page(self, generation: int, reset: bool, rows: list[Order]) -> None:
+    def _on_page(self, generation: int, reset: bool, rows: Sequence[Order]) -> None:
         if generation != self._generation:
             return  # an answer for an older filter or sort
         # Still pending while the rows go in: a view (or a model tester) hearing the insert may ask for more, and
@@ -161,7 +208,7 @@ class OrdersTableModel(RowsTableModel):
             self.set_rows(rows)
         elif rows:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)
+            self._rows.extend(rows)  # one more page (_Pages.extend)
             self.endInsertRows()
         self._pending = False
         self.page_loaded.emit(reset)

@@ -8,7 +8,7 @@ saved filter stores (workspace.json in the data directory, through the façade) 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -326,16 +326,14 @@ class OrdersView(QWidget):
         self,
         offset: int,
         limit: int,
-        on_done: Callable[[list[Order]], None],
+        on_done: Callable[[Sequence[Order]], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
         keywords, sort = self._keywords(self.typed_filter()), self.model.order
         QueryOp(
             self.ops,
             self,
-            op=lambda desk: desk.orders_page(
-                filters=desk.order_filter(**keywords), sort=sort, offset=offset, limit=limit, barcodes=False
-            ),
+            op=lambda desk: desk.orders_list_page(desk.order_filter(**keywords), sort=sort, offset=offset, limit=limit),
             success=on_done,
         ).failure(on_error).run_in_background(lane="read")
 
@@ -380,7 +378,7 @@ class OrdersView(QWidget):
             selection = self.table.selectionModel()
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for row in range(self.model.rowCount()):
-                if self.model.order_at(row).order_no in self._keep:
+                if self.model.order_no_at(row) in self._keep:
                     selection.select(self.model.index(row, 0), flags)
         self.orders_loaded.emit(self.model.rowCount())
 
@@ -534,7 +532,7 @@ class OrdersView(QWidget):
 
     def selected_order_nos(self) -> list[str]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.order_at(row).order_no for row in rows]
+        return [self.model.order_no_at(row) for row in rows]
 
     def _emit_selection(self, signal: Signal) -> None:
         chosen = self.selected_order_nos()
