@@ -151,7 +151,7 @@ def seed_demo(session: Session, *, orders: int = 200, seed: int = 1, anchor: dat
         if n % 2000 == 1999:
             session.flush()
     session.flush()
-    _track_stock(session, products)
+    _track_stock(session, products, anchor)
     return SeedReport(
         orders=orders,
         products=len(products),
@@ -166,14 +166,18 @@ def seed_demo(session: Session, *, orders: int = 200, seed: int = 1, anchor: dat
 TRACKED = {"LAMP-01": (1, 5), "LAMP-02": (0, 3), "PILLOW-03": (2, 4), "TEA-04": (12, 6)}
 
 
-def _track_stock(session: Session, products: list[ProductRow]) -> None:
+def _track_stock(session: Session, products: list[ProductRow], anchor: datetime) -> None:
+    from app.persistence.stock import StockRepository  # each figure a `set` move, as `stock set` records it
     from app.services.stock import recompute  # the demo's stock allotted as production allots it
 
     for product in products:
         if product.sku in TRACKED:
-            product.stock, product.safety_stock = TRACKED[product.sku]
-            product.stock_tracked = True
+            product.stock, product.safety_stock = 0, TRACKED[product.sku][1]  # counted from none, as a set says
     session.flush()
+    repo = StockRepository(session)
+    for product in products:
+        if product.sku in TRACKED:
+            repo.set_on_hand(product.id, TRACKED[product.sku][0], "set", "demo", "demo", anchor)
     recompute(session)
 
 

@@ -35,9 +35,6 @@ class Recomputed:
     released: int = 0
     products: int = 0
 
-    def to_json(self) -> dict[str, int]:
-        return {"out_of_stock": self.short, "released": self.released, "products": self.products}
-
 
 def recompute(session: Session) -> Recomputed:
     """Allots on-hand stock to the waiting orders again and writes what changed, in the caller's transaction."""
