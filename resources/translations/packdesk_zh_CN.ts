@@ -2,276 +2,419 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddBarcodeDialog</name>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="33"/>
+        <source>Add a barcode</source>
+        <translation>添加条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="35"/>
+        <source>EAN-13, UPC-A, a GS1 case code or your own code</source>
+        <translation>EAN-13、UPC-A、GS1 箱码或自编条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="38"/>
+        <source>1 for a single piece&apos;s barcode; the pieces in the case for a case pack</source>
+        <translation>单件条码填 1；整箱条码填每箱件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="42"/>
+        <source>Barcode:</source>
+        <translation>条码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="43"/>
+        <source>Pieces one scan counts:</source>
+        <translation>每次扫描计件数：</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePage</name>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="255"/>
+        <source>Your products</source>
+        <translation>商品资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="256"/>
+        <source>Barcodes let the bench check every item by scanning it.</source>
+        <translation>有了条码，打包台就能扫码核对每一件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="259"/>
+        <source>Import your product sheet (.xlsx or .csv): one row per SKU with its merchant code, title, spec, barcodes, case barcode and units per case, weight and stock. Rows PackDesk cannot take are listed with their row number and reason; importing the same sheet again changes nothing.</source>
+        <translation>导入您的商品表（.xlsx 或 .csv）：每个 SKU 一行，含商家编码、名称、规格、条码、箱码及箱规、重量和库存。无法导入的行会列出行号和原因；同一张表再导入一次不会有任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="264"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="265"/>
+        <source>Import a product sheet…</source>
+        <translation>导入商品表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="266"/>
+        <source>Sync from the platform</source>
+        <translation>从平台同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="268"/>
+        <location filename="../../ui/first_run/shop_pages.py" line="280"/>
+        <source>(no shop)</source>
+        <translation>（不指定店铺）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="300"/>
+        <source>Import a product sheet</source>
+        <translation>导入商品表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="300"/>
+        <source>Product sheets (*.xlsx *.csv)</source>
+        <translation>商品表 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="310"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="327"/>
+        <source>%1 rows: %2 products new, %3 changed, %4 unchanged; %5 rows rejected.</source>
+        <translation>共 %1 行：新增商品 %2 个，更新 %3 个，未变 %4 个；拒绝 %5 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="336"/>
+        <source>Columns read: %1</source>
+        <translation>读取的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="343"/>
+        <source>Asking the platform for the shop&apos;s products…</source>
+        <translation>正在向平台获取店铺商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="355"/>
+        <source>From the platform: %1 products new, %2 changed, %3 barcodes added; %4 SKUs with a problem.</source>
+        <translation>从平台同步：新增商品 %1 个，更新 %2 个，新增条码 %3 个；有问题的 SKU %4 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="364"/>
+        <source>SKU %1 (barcode %2): %3</source>
+        <translation>SKU %1（条码 %2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="36"/>
+        <location filename="../../app/domain/catalog.py" line="38"/>
+        <location filename="../../app/domain/catalog.py" line="69"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="37"/>
+        <location filename="../../app/domain/catalog.py" line="39"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="38"/>
+        <location filename="../../app/domain/catalog.py" line="40"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="41"/>
+        <location filename="../../app/domain/catalog.py" line="43"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="42"/>
+        <location filename="../../app/domain/catalog.py" line="44"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="43"/>
+        <location filename="../../app/domain/catalog.py" line="45"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="46"/>
+        <location filename="../../app/domain/catalog.py" line="48"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="49"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="48"/>
+        <location filename="../../app/domain/catalog.py" line="50"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="51"/>
+        <location filename="../../app/domain/catalog.py" line="53"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="55"/>
+        <location filename="../../app/domain/catalog.py" line="57"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="60"/>
+        <location filename="../../app/domain/catalog.py" line="62"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="64"/>
+        <location filename="../../app/domain/catalog.py" line="66"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="65"/>
+        <location filename="../../app/domain/catalog.py" line="67"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="66"/>
+        <location filename="../../app/domain/catalog.py" line="68"/>
+        <source>The offset cannot be below 0.</source>
+        <translation>偏移量不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="70"/>
+        <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
+        <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="71"/>
+        <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
+        <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="74"/>
+        <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
+        <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="77"/>
+        <source>The hours cannot be below 0.</source>
+        <translation>小时数不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="78"/>
+        <source>The paid range ends before it starts: give the earlier date first.</source>
+        <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="81"/>
+        <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
+        <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="84"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="67"/>
+        <location filename="../../app/domain/catalog.py" line="85"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="68"/>
+        <location filename="../../app/domain/catalog.py" line="86"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="69"/>
+        <location filename="../../app/domain/catalog.py" line="87"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="70"/>
+        <location filename="../../app/domain/catalog.py" line="88"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="72"/>
+        <location filename="../../app/domain/catalog.py" line="90"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="73"/>
+        <location filename="../../app/domain/catalog.py" line="91"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="76"/>
+        <location filename="../../app/domain/catalog.py" line="94"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="79"/>
+        <location filename="../../app/domain/catalog.py" line="97"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="80"/>
+        <location filename="../../app/domain/catalog.py" line="98"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="83"/>
+        <location filename="../../app/domain/catalog.py" line="101"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="105"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="93"/>
+        <location filename="../../app/domain/catalog.py" line="111"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="96"/>
+        <location filename="../../app/domain/catalog.py" line="114"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="117"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="102"/>
+        <location filename="../../app/domain/catalog.py" line="120"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="105"/>
+        <location filename="../../app/domain/catalog.py" line="123"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="111"/>
+        <location filename="../../app/domain/catalog.py" line="129"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="132"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="115"/>
+        <location filename="../../app/domain/catalog.py" line="133"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="116"/>
+        <location filename="../../app/domain/catalog.py" line="134"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="119"/>
+        <location filename="../../app/domain/catalog.py" line="137"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="120"/>
+        <location filename="../../app/domain/catalog.py" line="138"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="121"/>
+        <location filename="../../app/domain/catalog.py" line="139"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="122"/>
+        <location filename="../../app/domain/catalog.py" line="140"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="123"/>
+        <location filename="../../app/domain/catalog.py" line="141"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="124"/>
+        <location filename="../../app/domain/catalog.py" line="142"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="125"/>
+        <location filename="../../app/domain/catalog.py" line="143"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="126"/>
+        <location filename="../../app/domain/catalog.py" line="144"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="128"/>
+        <location filename="../../app/domain/catalog.py" line="146"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="131"/>
+        <location filename="../../app/domain/catalog.py" line="149"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="132"/>
+        <location filename="../../app/domain/catalog.py" line="150"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="133"/>
+        <location filename="../../app/domain/catalog.py" line="151"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="135"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="139"/>
+        <location filename="../../app/domain/catalog.py" line="157"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="142"/>
+        <location filename="../../app/domain/catalog.py" line="160"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="145"/>
+        <location filename="../../app/domain/catalog.py" line="163"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="149"/>
+        <location filename="../../app/domain/catalog.py" line="167"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="154"/>
+        <location filename="../../app/domain/catalog.py" line="172"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="158"/>
+        <location filename="../../app/domain/catalog.py" line="176"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -2096,157 +2239,167 @@
         <translation>扫一次条码计 1 到 {most} 件（单件为 1，整箱更多），不能是 {units}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="68"/>
+        <location filename="../../app/domain/catalog_products.py" line="67"/>
+        <source>Barcode {code} is not bound to SKU {sku} (no SKU holds it): nothing to remove.</source>
+        <translation>条码 {code} 没有绑定到 SKU {sku}（没有任何 SKU 使用它）：无需移除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="70"/>
+        <source>Barcode {code} belongs to SKU {owner}, not to SKU {sku}: nothing removed.</source>
+        <translation>条码 {code} 属于 SKU {owner}，不属于 SKU {sku}：未移除任何条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_products.py" line="74"/>
         <source>is an old .xls workbook or a password-protected one: save it in Excel as .xlsx (without a password) or as CSV</source>
         <translation>是旧版 .xls 工作簿或有密码保护的工作簿：请在 Excel 中另存为 .xlsx（不设密码）或 CSV</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="72"/>
+        <location filename="../../app/domain/catalog_products.py" line="78"/>
         <source>is neither an Excel workbook (.xlsx) nor a CSV file in UTF-8 or GBK</source>
         <translation>既不是 Excel 工作簿（.xlsx），也不是 UTF-8 或 GBK 编码的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="75"/>
+        <location filename="../../app/domain/catalog_products.py" line="81"/>
         <source>is not a readable Excel workbook ({error})</source>
         <translation>不是可读的 Excel 工作簿（{error}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="76"/>
+        <location filename="../../app/domain/catalog_products.py" line="82"/>
         <source>has no SKU column PackDesk recognises (SKU, 商家编码, outer id...); its first row reads: {first}. Say which column holds the SKU (on the command line: --map sku=HEADER)</source>
         <translation>没有 PackDesk 能识别的 SKU 列（SKU、商家编码、outer id...）；它的第一行是：{first}。请指明哪一列是 SKU（命令行中用：--map sku=HEADER）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="81"/>
+        <location filename="../../app/domain/catalog_products.py" line="87"/>
         <source>has no column &apos;{header}&apos; (asked for by {field}); its columns are: {headers}</source>
         <translation>没有“{header}”列（{field} 指定的列）；现有的列：{headers}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="84"/>
+        <location filename="../../app/domain/catalog_products.py" line="90"/>
         <source>holds no rows under its header</source>
         <translation>表头下面没有任何数据行</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="86"/>
+        <location filename="../../app/domain/catalog_products.py" line="92"/>
         <source>--map names an unknown field &apos;{field}&apos;. Fields: {known}.</source>
         <translation>--map 指定了未知的字段“{field}”。可用的字段：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="89"/>
+        <location filename="../../app/domain/catalog_products.py" line="95"/>
         <source>--map takes FIELD=HEADER, like barcode=条形码; &apos;{text}&apos; is not.</source>
         <translation>--map 的格式是 FIELD=HEADER（字段=表头），例如 barcode=条形码；“{text}”不符合。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="92"/>
+        <location filename="../../app/domain/catalog_products.py" line="98"/>
         <source>The column &apos;{header}&apos; is mapped to both {first} and {second}.</source>
         <translation>列“{header}”同时映射到了 {first} 和 {second}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="96"/>
+        <location filename="../../app/domain/catalog_products.py" line="102"/>
         <source>has no SKU ({column} is empty)</source>
         <translation>没有 SKU（{column} 为空）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="97"/>
+        <location filename="../../app/domain/catalog_products.py" line="103"/>
         <source>&apos;{value}&apos; is not a weight (grams, or a number with g or kg)</source>
         <translation>“{value}”不是重量（克数，或带 g 或 kg 的数字）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="100"/>
+        <location filename="../../app/domain/catalog_products.py" line="106"/>
         <source>&apos;{value}&apos; is not a parcel item&apos;s weight (0 to {most} g)</source>
         <translation>“{value}”不是包裹内商品的重量（0 到 {most} 克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="103"/>
+        <location filename="../../app/domain/catalog_products.py" line="109"/>
         <source>&apos;{value}&apos; is not a whole number of pieces</source>
         <translation>“{value}”不是整数件数</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="104"/>
+        <location filename="../../app/domain/catalog_products.py" line="110"/>
         <source>&apos;{value}&apos; is out of range (0 to {most})</source>
         <translation>“{value}”超出范围（0 到 {most}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="105"/>
+        <location filename="../../app/domain/catalog_products.py" line="111"/>
         <source>has a case-pack barcode but no unit count ({column} is empty)</source>
         <translation>有整箱条码，但没有每箱件数（{column} 为空）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="108"/>
+        <location filename="../../app/domain/catalog_products.py" line="114"/>
         <source>{column}: {reason}</source>
         <translation>{column}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="109"/>
+        <location filename="../../app/domain/catalog_products.py" line="115"/>
         <source>&apos;{value}&apos; is longer than the {most} characters this column can hold</source>
         <translation>“{value}”超过了该列最多能容纳的 {most} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="113"/>
+        <location filename="../../app/domain/catalog_products.py" line="119"/>
         <source>SKU (merchant code)</source>
         <translation>SKU（商家编码）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="114"/>
+        <location filename="../../app/domain/catalog_products.py" line="120"/>
         <source>item code (outer id)</source>
         <translation>商品编码（outer id）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="115"/>
+        <location filename="../../app/domain/catalog_products.py" line="121"/>
         <source>platform SKU id</source>
         <translation>平台 SKU ID</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="116"/>
+        <location filename="../../app/domain/catalog_products.py" line="122"/>
         <source>platform item id</source>
         <translation>平台商品 ID</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="117"/>
+        <location filename="../../app/domain/catalog_products.py" line="123"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="118"/>
+        <location filename="../../app/domain/catalog_products.py" line="124"/>
         <source>spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="119"/>
+        <location filename="../../app/domain/catalog_products.py" line="125"/>
         <source>barcodes</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="120"/>
+        <location filename="../../app/domain/catalog_products.py" line="126"/>
         <source>case-pack barcode</source>
         <translation>整箱条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="121"/>
+        <location filename="../../app/domain/catalog_products.py" line="127"/>
         <source>pieces per case</source>
         <translation>每箱件数</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="122"/>
+        <location filename="../../app/domain/catalog_products.py" line="128"/>
         <source>weight (g)</source>
         <translation>重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="123"/>
+        <location filename="../../app/domain/catalog_products.py" line="129"/>
         <source>weight (kg)</source>
         <translation>重量（千克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="124"/>
+        <location filename="../../app/domain/catalog_products.py" line="130"/>
         <source>stock on hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="125"/>
+        <location filename="../../app/domain/catalog_products.py" line="131"/>
         <source>safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_products.py" line="126"/>
+        <location filename="../../app/domain/catalog_products.py" line="132"/>
         <source>price</source>
         <translation>价格</translation>
     </message>
@@ -2370,6 +2523,215 @@
         <source>The waybill account of number {tracking_no} no longer exists here.</source>
         <translation>单号 {tracking_no} 的面单账号在这里已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="11"/>
+        <source>barcode &apos;{code}&apos; left out: {reason}</source>
+        <translation>条码“{code}”未录入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="12"/>
+        <source>the merchant code &apos;{sku}&apos; is longer than {most} characters; the SKU is left out</source>
+        <translation>商家编码“{sku}”超过 {most} 个字符，该 SKU 未录入</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="15"/>
+        <source>another SKU of this sync has the same merchant code &apos;{sku}&apos;; this one is left out</source>
+        <translation>本次同步中另一个 SKU 的商家编码也是“{sku}”，此 SKU 未录入</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="18"/>
+        <source>Shop &apos;{name}&apos; has no API connection, so its catalogue cannot be synced: import its product sheet instead.</source>
+        <translation>店铺“{name}”未接入 API，无法同步商品资料：请改为导入其商品表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="22"/>
+        <source>Shop &apos;{name}&apos; is a {platform} shop: PackDesk syncs the catalogue of Taobao and Tmall shops; import its product sheet instead.</source>
+        <translation>店铺“{name}”是{platform}店铺：PackDesk 只同步淘宝和天猫店铺的商品资料；请改为导入其商品表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="28"/>
+        <source>Taobao&apos;s answer about item {item_id} has no item in it; the stock of {sku} is checked again.</source>
+        <translation>淘宝关于商品 {item_id} 的应答中没有商品信息；将再次核对 {sku} 的库存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="31"/>
+        <source>Shop &apos;{name}&apos; has no API connection: PackDesk cannot push its stock to the platform.</source>
+        <translation>店铺“{name}”未接入 API：PackDesk 无法将其库存推送到平台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="34"/>
+        <source>Taobao&apos;s item {item_id} has no SKU {sku_id} any more, so the stock of {sku} cannot be sent: sync the catalogue again.</source>
+        <translation>淘宝商品 {item_id} 已没有 SKU {sku_id}，无法发送 {sku} 的库存：请重新同步商品资料。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_catalogue_sync.py" line="39"/>
+        <source>The stock of {sku} was not sent: {reason}</source>
+        <translation>{sku} 的库存未发送：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="10"/>
+        <source>No product &apos;{sku}&apos; in the catalogue: import the product sheet first, or check the SKU.</source>
+        <translation>商品库中没有商品“{sku}”：请先导入商品表，或检查 SKU。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="13"/>
+        <source>{on_hand} is not a stock figure for {sku}: give a whole number from 0 to {most}.</source>
+        <translation>{on_hand} 不是 {sku} 的有效库存数：请填写 0 到 {most} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="16"/>
+        <source>An adjustment of 0 changes nothing: give +N or -N.</source>
+        <translation>调整数量为 0 不会有任何变化：请填写 +N 或 -N。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="17"/>
+        <source>{sku} has {on_hand} on hand: taking {units} off would leave less than none. Nothing was changed.</source>
+        <translation>{sku} 现有库存 {on_hand}：扣减 {units} 后库存将小于零。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="21"/>
+        <source>Say why the stock changes: the reason is kept with the change.</source>
+        <translation>请说明库存变动的原因：原因会随这次变动一起记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="24"/>
+        <source>The limit must be at least 1.</source>
+        <translation>数量上限至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="25"/>
+        <source>Order {order_no} is not out of stock: there is no shortage to override.</source>
+        <translation>订单 {order_no} 并未缺货：没有需要放行的缺货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="28"/>
+        <source>Overriding a shortage needs a reason: it is kept in the audit log.</source>
+        <translation>放行缺货需要填写原因：原因会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="32"/>
+        <source>Order {order_no} is out of stock (missing {short}): it prints once stock arrives, or after a supervisor overrides the shortage.</source>
+        <translation>订单 {order_no} 缺货（缺 {short}）：到货后即可打印，或由主管放行缺货后打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_stock.py" line="37"/>
+        <source>Out of stock: missing {short}. Put this order aside until stock arrives, or ask a supervisor to override.</source>
+        <translation>缺货：缺 {short}。请先把此订单放在一边等到货，或请主管放行。</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="136"/>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="137"/>
+        <source>Finish opens the station. Scan an order number to start packing.</source>
+        <translation>点“完成”打开打包工位，扫描订单号即可开始打包。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="140"/>
+        <source>Anything skipped is in the menus: Shops (shop settings, importing files, waybill accounts), Printer (printer setup) and Station (this assistant again).</source>
+        <translation>跳过的步骤都可以在菜单中完成：店铺（店铺设置、导入文件、面单账号）、打印机（打印机设置）和工位（再次打开本向导）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="151"/>
+        <source>Shops: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="151"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="152"/>
+        <source>Products with barcodes</source>
+        <translation>商品资料（含条码）已导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="152"/>
+        <source>No catalogue yet</source>
+        <translation>尚无商品资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="153"/>
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="153"/>
+        <source>No printer yet</source>
+        <translation>尚未设置打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="156"/>
+        <source>Waybill accounts: %1</source>
+        <translation>面单账号：%1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="158"/>
+        <source>No waybill account yet</source>
+        <translation>尚无面单账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="160"/>
+        <source>Packers sign in at the bench</source>
+        <translation>打包员可在打包台登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="160"/>
+        <source>No packers yet</source>
+        <translation>尚无打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="163"/>
+        <source>Supervisor PIN set</source>
+        <translation>已设置主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="165"/>
+        <source>No supervisor PIN yet</source>
+        <translation>尚未设置主管密码</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="217"/>
+        <source>%1 row %2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="217"/>
+        <source>PackDesk setup assistant</source>
+        <translation>PackDesk 设置向导</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="218"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="219"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="220"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="221"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>JobsTableModel</name>
@@ -2445,279 +2807,329 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="88"/>
+        <source>Welcome to PackDesk</source>
+        <translation>欢迎使用 PackDesk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="91"/>
+        <source>This assistant sets up the station: a shop, its products, the printer, a waybill account and the packers. Every step can be skipped and done later from the menus.</source>
+        <translation>本向导帮您设置打包工位：店铺、商品、打印机、面单账号和打包员。每一步都可以跳过，之后在菜单中完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="96"/>
+        <source>The language of PackDesk. This assistant changes at once, the window at the next start.</source>
+        <translation>PackDesk 的界面语言。本向导立即切换，主窗口在下次启动时切换。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="98"/>
+        <source>The language of the window. It changes at once.</source>
+        <translation>界面语言，选择后立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/wizard.py" line="111"/>
+        <source>Could not save the settings: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="57"/>
+        <location filename="../../ui/windows/main_window.py" line="60"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="65"/>
+        <location filename="../../ui/windows/main_window.py" line="68"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="66"/>
+        <location filename="../../ui/windows/main_window.py" line="69"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="67"/>
+        <location filename="../../ui/windows/main_window.py" line="70"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="70"/>
+        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="75"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="73"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="75"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="82"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="79"/>
+        <location filename="../../ui/windows/main_window.py" line="84"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="81"/>
+        <location filename="../../ui/windows/main_window.py" line="86"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="82"/>
+        <location filename="../../ui/windows/main_window.py" line="87"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="87"/>
+        <location filename="../../ui/windows/main_window.py" line="92"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="88"/>
+        <location filename="../../ui/windows/main_window.py" line="93"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="97"/>
+        <location filename="../../ui/windows/main_window.py" line="102"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="98"/>
+        <location filename="../../ui/windows/main_window.py" line="103"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="102"/>
+        <location filename="../../ui/windows/main_window.py" line="107"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="105"/>
+        <location filename="../../ui/windows/main_window.py" line="110"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="110"/>
+        <location filename="../../ui/windows/main_window.py" line="115"/>
+        <source>Setup assistant…</source>
+        <translation>设置向导…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="118"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="132"/>
-        <location filename="../../ui/windows/main_window.py" line="400"/>
+        <location filename="../../ui/windows/main_window.py" line="138"/>
+        <source>SKUs whose available stock is under their safety stock: show them</source>
+        <translation>可用库存低于安全库存的 SKU：点击查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="152"/>
+        <location filename="../../ui/windows/main_window.py" line="453"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="133"/>
+        <location filename="../../ui/windows/main_window.py" line="153"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="167"/>
+        <location filename="../../ui/windows/main_window.py" line="192"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="189"/>
+        <location filename="../../ui/windows/main_window.py" line="214"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/windows/main_window.py" line="325"/>
+        <source>Low stock: %n SKU(s)</source>
+        <translation>
+            <numerusform>低库存：%n 个 SKU</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="307"/>
+        <location filename="../../ui/windows/main_window.py" line="360"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="309"/>
+        <location filename="../../ui/windows/main_window.py" line="362"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="316"/>
+        <location filename="../../ui/windows/main_window.py" line="369"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="323"/>
+        <location filename="../../ui/windows/main_window.py" line="376"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="331"/>
+        <location filename="../../ui/windows/main_window.py" line="384"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="345"/>
+        <location filename="../../ui/windows/main_window.py" line="398"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="347"/>
+        <location filename="../../ui/windows/main_window.py" line="400"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="379"/>
+        <location filename="../../ui/windows/main_window.py" line="432"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="171"/>
+        <location filename="../../ui/windows/main_window.py" line="196"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="176"/>
+        <location filename="../../ui/windows/main_window.py" line="201"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="179"/>
+        <location filename="../../ui/windows/main_window.py" line="204"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="181"/>
-        <location filename="../../ui/windows/main_window.py" line="349"/>
+        <location filename="../../ui/windows/main_window.py" line="206"/>
+        <location filename="../../ui/windows/main_window.py" line="402"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="183"/>
+        <location filename="../../ui/windows/main_window.py" line="208"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="194"/>
+        <location filename="../../ui/windows/main_window.py" line="219"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="197"/>
+        <location filename="../../ui/windows/main_window.py" line="222"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="201"/>
+        <location filename="../../ui/windows/main_window.py" line="226"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="201"/>
+        <location filename="../../ui/windows/main_window.py" line="226"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="211"/>
+        <location filename="../../ui/windows/main_window.py" line="236"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="217"/>
+        <location filename="../../ui/windows/main_window.py" line="242"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="217"/>
+        <location filename="../../ui/windows/main_window.py" line="242"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="267"/>
+        <location filename="../../ui/windows/main_window.py" line="297"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="336"/>
+        <location filename="../../ui/windows/main_window.py" line="389"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="338"/>
+        <location filename="../../ui/windows/main_window.py" line="391"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="341"/>
+        <location filename="../../ui/windows/main_window.py" line="394"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="343"/>
+        <location filename="../../ui/windows/main_window.py" line="396"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="361"/>
+        <location filename="../../ui/windows/main_window.py" line="414"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="361"/>
+        <location filename="../../ui/windows/main_window.py" line="414"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="365"/>
-        <location filename="../../ui/windows/main_window.py" line="394"/>
-        <location filename="../../ui/windows/main_window.py" line="397"/>
+        <location filename="../../ui/windows/main_window.py" line="418"/>
+        <location filename="../../ui/windows/main_window.py" line="447"/>
+        <location filename="../../ui/windows/main_window.py" line="450"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="365"/>
+        <location filename="../../ui/windows/main_window.py" line="418"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="389"/>
+        <location filename="../../ui/windows/main_window.py" line="442"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="125"/>
+        <location filename="../../ui/main.py" line="126"/>
         <source>Could not save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
@@ -2725,112 +3137,122 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="34"/>
+        <location filename="../../ui/models/orders_model.py" line="56"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="35"/>
+        <location filename="../../ui/models/orders_model.py" line="57"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="36"/>
+        <location filename="../../ui/models/orders_model.py" line="58"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="37"/>
+        <location filename="../../ui/models/orders_model.py" line="59"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="38"/>
+        <location filename="../../ui/models/orders_model.py" line="60"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="39"/>
+        <location filename="../../ui/models/orders_model.py" line="61"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="49"/>
+        <location filename="../../ui/models/orders_model.py" line="71"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="54"/>
+        <location filename="../../ui/models/orders_model.py" line="76"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="79"/>
+        <location filename="../../ui/models/orders_model.py" line="140"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="80"/>
+        <location filename="../../ui/models/orders_model.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="81"/>
+        <location filename="../../ui/models/orders_model.py" line="142"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="82"/>
+        <location filename="../../ui/models/orders_model.py" line="143"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="83"/>
+        <location filename="../../ui/models/orders_model.py" line="144"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="84"/>
+        <location filename="../../ui/models/orders_model.py" line="145"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="85"/>
+        <location filename="../../ui/models/orders_model.py" line="146"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="86"/>
+        <location filename="../../ui/models/orders_model.py" line="147"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="65"/>
+        <location filename="../../ui/models/orders_model.py" line="87"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="68"/>
+        <location filename="../../ui/models/orders_model.py" line="90"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="124"/>
+        <location filename="../../ui/models/orders_model.py" line="148"/>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="149"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="264"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="140"/>
+        <location filename="../../ui/models/orders_model.py" line="280"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="144"/>
+        <location filename="../../ui/models/orders_model.py" line="284"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="152"/>
+        <location filename="../../ui/models/orders_model.py" line="292"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -2838,44 +3260,309 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="51"/>
+        <location filename="../../ui/widgets/orders_view.py" line="74"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="57"/>
-        <source>Search order no., buyer, receiver, SKU, tracking no.</source>
-        <translation>搜索 订单号、买家、收件人、商家编码、运单号</translation>
+        <location filename="../../ui/widgets/orders_view.py" line="52"/>
+        <source>Today&apos;s overdue</source>
+        <translation>今日超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="58"/>
+        <location filename="../../ui/widgets/orders_view.py" line="53"/>
+        <source>Due in 6 hours</source>
+        <translation>6 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="54"/>
+        <source>SF only</source>
+        <translation>只看顺丰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="55"/>
+        <location filename="../../ui/widgets/orders_view.py" line="83"/>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="79"/>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="82"/>
+        <source>Printed or not</source>
+        <translation>打印状态不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="84"/>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="85"/>
+        <source>Reprinted</source>
+        <translation>已重打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="89"/>
+        <source>Any flag</source>
+        <translation>全部旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="91"/>
+        <source>Red flag</source>
+        <translation>红旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="92"/>
+        <source>Yellow flag</source>
+        <translation>黄旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="93"/>
+        <source>Green flag</source>
+        <translation>绿旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="94"/>
+        <source>Blue flag</source>
+        <translation>蓝旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="95"/>
+        <source>Purple flag</source>
+        <translation>紫旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="96"/>
+        <source>No flag</source>
+        <translation>无旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="101"/>
+        <source>Any ship-by</source>
+        <translation>全部发货时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="102"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="103"/>
+        <source>Due within 6 h</source>
+        <translation>6 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="104"/>
+        <source>Due within 12 h</source>
+        <translation>12 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="105"/>
+        <source>Due within 24 h</source>
+        <translation>24 小时内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="109"/>
+        <source>Any carrier</source>
+        <translation>全部快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="112"/>
+        <source>Buyer message</source>
+        <translation>有买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="113"/>
+        <source>Seller memo</source>
+        <translation>有卖家备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="114"/>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="124"/>
+        <source>Order no., tracking no., SKU, phone tail, buyer, receiver, title</source>
+        <translation>订单号、运单号、SKU、手机尾号、买家、收件人、宝贝标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="128"/>
+        <source>Save filter…</source>
+        <translation>保存筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="129"/>
+        <location filename="../../ui/widgets/orders_view.py" line="162"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="130"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="59"/>
+        <location filename="../../ui/widgets/orders_view.py" line="131"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="61"/>
+        <location filename="../../ui/widgets/orders_view.py" line="133"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="160"/>
-        <source> (first %1)</source>
-        <translation>（前%1条）</translation>
+        <location filename="../../ui/widgets/orders_view.py" line="358"/>
+        <source>All Taobao shops</source>
+        <translation>全部淘宝店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="359"/>
+        <source>All Tmall shops</source>
+        <translation>全部天猫店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="360"/>
+        <source>All Pinduoduo shops</source>
+        <translation>全部拼多多店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="361"/>
+        <source>All JD shops</source>
+        <translation>全部京东店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="362"/>
+        <source>All Douyin shops</source>
+        <translation>全部抖音店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="390"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="393"/>
+        <source>All statuses (%1)</source>
+        <translation>全部状态（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="492"/>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="492"/>
+        <source>Name of this filter:</source>
+        <translation>筛选方案名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="515"/>
+        <source>Could not save the workspace settings: %1</source>
+        <translation>无法保存工作台设置：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="161"/>
+        <location filename="../../ui/widgets/orders_view.py" line="395"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="165"/>
+        <location filename="../../ui/widgets/orders_view.py" line="397"/>
+        <source>Overdue: %1 · due within 6 h: %2</source>
+        <translation>已超时：%1 · 6 小时内到期：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="408"/>
+        <source>No orders in the cache yet: sync a shop or import an order file.</source>
+        <translation>还没有缓存的订单：请同步店铺或导入订单文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="410"/>
+        <source>the status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="411"/>
+        <source>the shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="412"/>
+        <source>the platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="413"/>
+        <source>the flag</source>
+        <translation>旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="414"/>
+        <source>the print status</source>
+        <translation>打印状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="415"/>
+        <source>“buyer message”</source>
+        <translation>“有买家留言”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="416"/>
+        <source>“seller memo”</source>
+        <translation>“有卖家备注”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="417"/>
+        <location filename="../../ui/widgets/orders_view.py" line="418"/>
+        <source>the paid dates</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="419"/>
+        <source>the ship-by time</source>
+        <translation>发货时限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="420"/>
+        <source>“overdue”</source>
+        <translation>“已超时”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="421"/>
+        <source>the carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="422"/>
+        <source>the search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="424"/>
+        <source>No order matches all these filters.</source>
+        <translation>没有订单同时符合这些筛选条件。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/orders_view.py" line="428"/>
+        <source>Without %1: %n order(s)</source>
+        <translation>
+            <numerusform>去掉%1：%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="433"/>
+        <source>Each filter alone already leaves nothing: clear them to see every order.</source>
+        <translation>每个筛选条件单独都筛不出订单：清除筛选即可看到全部订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="437"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>
@@ -3112,6 +3799,110 @@
     </message>
 </context>
 <context>
+    <name>PackersPage</name>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="265"/>
+        <source>Packers and the supervisor</source>
+        <translation>打包员与主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="268"/>
+        <source>Packers sign in at the bench with their name and PIN or by scanning their badge; the supervisor PIN lets a code be bound, an item confirmed by hand or a stop overridden.</source>
+        <translation>打包员在打包台用姓名和密码登录，或扫描工牌登录；主管密码用于绑定条码、手工确认商品或放行拦截。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="272"/>
+        <source>Add a packer</source>
+        <translation>添加打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="273"/>
+        <location filename="../../ui/first_run/bench_pages.py" line="278"/>
+        <source>Supervisor PIN</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="275"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="276"/>
+        <source>PIN (4-12 digits)</source>
+        <translation>密码（4-12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="277"/>
+        <source>Badge code (optional)</source>
+        <translation>工牌码（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="279"/>
+        <source>Current PIN</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="280"/>
+        <source>New PIN (6-12 digits)</source>
+        <translation>新密码（6-12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="281"/>
+        <source>New PIN again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="285"/>
+        <source>Add packer</source>
+        <translation>添加打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="286"/>
+        <source>Change PIN</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="286"/>
+        <source>Set PIN</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="305"/>
+        <source>Packers added: %1</source>
+        <translation>已添加打包员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="307"/>
+        <source>This station has packers already; adding one under their name gives them a new PIN.</source>
+        <translation>本工位已有打包员；用已有的姓名添加会给该打包员设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="309"/>
+        <source>No packers yet: the bench then never locks and needs no sign-in.</source>
+        <translation>尚无打包员：打包台不会锁定，也无需登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="337"/>
+        <source>%1 can sign in at the bench.</source>
+        <translation>%1 可以在打包台登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="342"/>
+        <source>The two new PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的新密码不一致：请输入相同的密码两次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="360"/>
+        <source>Could not save the settings: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="367"/>
+        <source>Supervisor PIN set.</source>
+        <translation>主管密码已设置。</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueView</name>
     <message>
         <location filename="../../ui/widgets/queue_view.py" line="36"/>
@@ -3147,6 +3938,69 @@
         <location filename="../../ui/widgets/queue_view.py" line="111"/>
         <source>no printer is configured</source>
         <translation>尚未设置打印机</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="87"/>
+        <source>The label printer</source>
+        <translation>面单打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="90"/>
+        <source>Choose a printer found on this computer or type its address; the calibration page shows whether the label sits right, the test label what a waybill looks like. Next uses the printer chosen (an empty address skips this step). Later: Printer ▸ Printer setup…</source>
+        <translation>选择本机找到的打印机，或输入其地址；打印测试页可检查标签位置是否对正，测试面单可查看面单实际效果。点“下一步”即使用所选打印机（地址留空则跳过此步）。之后可在：打印机 ▸ 打印机设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="95"/>
+        <source>Print a test label</source>
+        <translation>打印测试面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="96"/>
+        <source>Use this printer</source>
+        <translation>使用此打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="111"/>
+        <source>Looking for printers…</source>
+        <translation>正在查找打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="120"/>
+        <source>Printers found: %1</source>
+        <translation>找到打印机：%1 台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="122"/>
+        <source>No printer found on this computer: type its address.</source>
+        <translation>本机未找到打印机：请输入打印机地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="137"/>
+        <source>Virtual printer: one PNG file per label in %1</source>
+        <translation>虚拟打印机：每张面单保存为一个 PNG 文件，位于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="150"/>
+        <source>Printing a test label…</source>
+        <translation>正在打印测试面单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="157"/>
+        <source>Test label sent (%1 bytes): its barcode must scan and no text may be cut off.</source>
+        <translation>测试面单已发送（%1 字节）：条码应能扫出，文字不应被裁切。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="185"/>
+        <source>Could not save the settings: %1</source>
+        <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="188"/>
+        <source>This station prints on %1</source>
+        <translation>本工位使用打印机：%1</translation>
     </message>
 </context>
 <context>
@@ -3317,139 +4171,529 @@
     </message>
 </context>
 <context>
-    <name>ShopSettingsDialog</name>
+    <name>ProductDialogs</name>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="35"/>
-        <source>Shops</source>
-        <translation>店铺</translation>
+        <location filename="../../ui/widgets/product_dialogs.py" line="61"/>
+        <source>%1 (case of %2)</source>
+        <translation>%1（整箱 %2 件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
-        <source>Shop</source>
-        <translation>店铺</translation>
+        <location filename="../../ui/widgets/product_dialogs.py" line="71"/>
+        <source>Remove a barcode</source>
+        <translation>移除条码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
+        <location filename="../../ui/widgets/product_dialogs.py" line="72"/>
+        <source>Barcode to take off %1 (a scan of it is then an unknown code):</source>
+        <translation>要从 %1 移除的条码（移除后扫描该条码将是未知条码）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="86"/>
+        <source>On hand of %1: %2 → %3. Reason (received, damaged, found...):</source>
+        <translation>%1 的现有库存：%2 → %3。原因（到货、损坏、盘盈……）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="90"/>
+        <source>PackDesk keeps the stock of %1 from now on: %3 on hand. Reason (counted, received...):</source>
+        <translation>从现在起由 PackDesk 管理 %1 的库存：现有 %3 件。原因（盘点、到货……）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_dialogs.py" line="94"/>
+        <source>Change stock</source>
+        <translation>修改库存</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsTableModel</name>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="65"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="66"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="67"/>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="68"/>
+        <source>Barcodes</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="69"/>
+        <source>Case packs</source>
+        <translation>整箱条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="70"/>
+        <source>Weight (g)</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="71"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="72"/>
+        <source>Reserved</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="73"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="74"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="75"/>
+        <source>Waiting orders</source>
+        <translation>待发订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="176"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="192"/>
+        <source>Waiting orders sell this SKU but the catalogue lacks it: bind a barcode to add it</source>
+        <translation>待发订单售出了此 SKU，但商品库中没有：绑定条码即可添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="197"/>
+        <source>No barcode counts one piece of this SKU: select it and scan its barcode</source>
+        <translation>此 SKU 没有单件条码：选中它并扫描其条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="201"/>
+        <source>PackDesk does not keep this SKU&apos;s stock (its orders are never out of stock): type its on-hand figure or count it to keep it</source>
+        <translation>PackDesk 不管理此 SKU 的库存（其订单不会缺货）：输入现有库存或盘点后即开始管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="208"/>
+        <source>Available %1 is under the safety stock %2</source>
+        <translation>可用库存 %1 低于安全库存 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="213"/>
+        <source>No weight: the scale check skips this SKU</source>
+        <translation>无重量：称重核对将跳过此 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/products_model.py" line="215"/>
+        <source>Double-click to change</source>
+        <translation>双击修改</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsView</name>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="59"/>
+        <source>Search SKU, title, spec, barcode</source>
+        <translation>搜索 SKU、标题、规格、条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="62"/>
+        <source>SKUs without a barcode for a single piece: each stops a packer</source>
+        <translation>没有单件条码的 SKU：每一个都会卡住打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="63"/>
+        <source>Low stock</source>
+        <translation>低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="65"/>
+        <source>SKUs whose available stock is under their safety stock</source>
+        <translation>可用库存低于安全库存的 SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="66"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="74"/>
+        <source>Pieces per scan: </source>
+        <translation>每次扫描件数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="75"/>
+        <source>1 for a single piece&apos;s barcode; the pieces in the case for a case pack</source>
+        <translation>单件条码填 1；整箱条码填每箱件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="100"/>
+        <source>Add barcode…</source>
+        <translation>添加条码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="101"/>
+        <source>Remove barcode…</source>
+        <translation>移除条码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="102"/>
+        <source>Count stock</source>
+        <translation>盘点库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="103"/>
+        <source>Stock count (盘点): scan what is on the shelf, then commit</source>
+        <translation>盘点：扫描货架上的商品，然后提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="104"/>
+        <source>Double-click a weight, on-hand or safety stock figure to change it.</source>
+        <translation>双击重量、现有库存或安全库存即可修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="205"/>
+        <source> (first %1)</source>
+        <translation>（前 %1 个）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/products_view.py" line="207"/>
+        <source>%n SKU(s)</source>
+        <translation>
+            <numerusform>%n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="212"/>
+        <source>Could not load products: %1</source>
+        <translation>无法加载商品：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="215"/>
+        <source>Missing barcode</source>
+        <translation>缺条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="255"/>
+        <source>Select a SKU, then scan its barcode to bind it. With none selected, a scan searches.</source>
+        <translation>先选中一个 SKU，再扫描其条码即可绑定。未选中时，扫描用于搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="258"/>
+        <source>A scan now binds its barcode to: %1</source>
+        <translation>现在扫描的条码将绑定到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="279"/>
+        <source>%1 bound to %2</source>
+        <translation>%1 已绑定到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="279"/>
+        <source>%1 was already bound to %2</source>
+        <translation>%1 早已绑定到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="303"/>
+        <source>%1 taken off %2</source>
+        <translation>%1 已从 %2 移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/products_view.py" line="346"/>
+        <source>Stock count committed: on-hand stock is what was counted.</source>
+        <translation>盘点已提交：现有库存已更新为盘点数。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="102"/>
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="104"/>
+        <source>Where the orders come from. Later: Shops ▸ Shop settings… and Shops ▸ Import seller-centre files…</source>
+        <translation>订单从哪里来。之后可在：店铺 ▸ 店铺设置… 和 店铺 ▸ 导入商家后台订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="106"/>
+        <source>Taobao / Tmall through the Taobao Open Platform</source>
+        <translation>淘宝 / 天猫（通过淘宝开放平台）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="107"/>
+        <source>I import files from the seller centre</source>
+        <translation>我从商家后台导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="108"/>
+        <source>A shop that syncs its orders</source>
+        <translation>自动同步订单的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="109"/>
+        <source>A shop whose order exports I import</source>
+        <translation>导入订单导出文件的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="111"/>
+        <location filename="../../ui/first_run/shop_pages.py" line="120"/>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="112"/>
+        <source>Gateway</source>
+        <translation>接口地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="113"/>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="114"/>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="115"/>
+        <source>Session key</source>
+        <translation>授权码 (SessionKey)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="119"/>
+        <source>Add shop</source>
+        <translation>添加店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="121"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
+        <location filename="../../ui/first_run/shop_pages.py" line="122"/>
+        <source>Choose order files and import…</source>
+        <translation>选择订单文件并导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="126"/>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="127"/>
+        <source>Tmall</source>
+        <translation>天猫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="128"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="129"/>
+        <source>JD</source>
+        <translation>京东</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="130"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="149"/>
+        <source>Shops on this station: %1</source>
+        <translation>本工位的店铺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="174"/>
+        <source>Shop added: its orders arrive with the first sync, once the window is open.</source>
+        <translation>店铺已添加：打开主窗口后，首次同步即可收到订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="179"/>
+        <source>Import seller-centre exports</source>
+        <translation>导入商家后台导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="179"/>
+        <source>Order exports (*.csv *.txt)</source>
+        <translation>订单导出文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="189"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/shop_pages.py" line="203"/>
+        <source>Orders: %1 new, %2 changed, %3 unchanged; %4 rows rejected.</source>
+        <translation>订单：新增 %1，更新 %2，未变 %3；拒绝 %4 行。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="36"/>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
         <source>Orders from</source>
         <translation>订单来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
         <source>Group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="40"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/shop_settings.py" line="50"/>
+        <source>Push the selected shop&apos;s available stock to the platform</source>
+        <translation>将所选店铺的可用库存推送到平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
+        <source>Off by default. When on, every sync round sends Taobao the available stock (on hand minus what waiting orders reserve) of the SKUs whose stock PackDesk keeps, once per change.</source>
+        <translation>默认关闭。开启后，每轮同步会把 PackDesk 管理库存的 SKU 的可用库存（现有库存减去待发货订单占用）发送给淘宝，每次变动只发送一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="62"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="51"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="63"/>
         <source>Gateway</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="52"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="64"/>
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="65"/>
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="54"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="66"/>
         <source>Session key</source>
         <translation>授权码 (SessionKey)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="55"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="67"/>
         <source>Associated-shop group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="56"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="68"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="57"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="69"/>
         <source>Sender phone</source>
         <translation>寄件人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="58"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="70"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="59"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="71"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="60"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="72"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="61"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="73"/>
         <source>Street address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="69"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="81"/>
         <source>shops in one group share the sender and waybill account</source>
         <translation>同组店铺共用寄件人和面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="70"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="82"/>
         <source>Add shop</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="86"/>
         <source>Add a Taobao shop that syncs through the Taobao Open Platform</source>
         <translation>添加通过淘宝开放平台同步的淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="77"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="89"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="78"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="90"/>
         <source>Where the tracking numbers of each shop group come from</source>
         <translation>各关联店铺组的运单号从哪里获取</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="115"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="130"/>
         <source>Shop added. Its orders arrive with the next sync (F5). Next: the waybill account its shop group prints with (Waybill accounts…).</source>
         <translation>店铺已添加，它的订单会在下次同步（F5）时到达。下一步：设置其关联店铺组打印所用的面单账号（面单账号…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="131"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="181"/>
+        <source>%1 pushes its stock: the next sync round sends the available stock of its tracked SKUs.</source>
+        <translation>%1 已开启库存推送：下一轮同步将发送其管理库存的 SKU 的可用库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="183"/>
+        <source>%1 no longer pushes its stock to the platform.</source>
+        <translation>%1 已停止向平台推送库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="196"/>
         <source>Taobao API</source>
         <translation>淘宝接口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="131"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="196"/>
         <source>imported files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="134"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="199"/>
         <source>error: %1</source>
         <translation>出错：%1</translation>
     </message>
@@ -3457,17 +4701,17 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/main.py" line="234"/>
+        <location filename="../../ui/main.py" line="250"/>
         <source>`packdesk %1` (process %2) is using this data directory (%3). Let it finish first.</source>
         <translation>`packdesk %1`（进程 %2）正在使用此数据目录（%3）。请等它结束后再打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="241"/>
+        <location filename="../../ui/main.py" line="257"/>
         <source>PackDesk is already open on this data directory (%1): it has been brought to the front.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开：已将该窗口切换到最前。</translation>
     </message>
     <message>
-        <location filename="../../ui/main.py" line="246"/>
+        <location filename="../../ui/main.py" line="262"/>
         <source>PackDesk is already open on this data directory (%1) but does not answer. Close it first.</source>
         <translation>PackDesk 已在此数据目录（%1）上打开，但没有响应。请先关闭它。</translation>
     </message>
@@ -3643,62 +4887,62 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="168"/>
+        <location filename="../../ui/station/verdicts.py" line="171"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="170"/>
+        <location filename="../../ui/station/verdicts.py" line="173"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="157"/>
+        <location filename="../../ui/station/verdicts.py" line="160"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="177"/>
+        <location filename="../../ui/station/verdicts.py" line="180"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="162"/>
+        <location filename="../../ui/station/verdicts.py" line="165"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="184"/>
+        <location filename="../../ui/station/verdicts.py" line="187"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="186"/>
+        <location filename="../../ui/station/verdicts.py" line="189"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="188"/>
+        <location filename="../../ui/station/verdicts.py" line="191"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="160"/>
+        <location filename="../../ui/station/verdicts.py" line="163"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="195"/>
+        <location filename="../../ui/station/verdicts.py" line="198"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="205"/>
+        <location filename="../../ui/station/verdicts.py" line="208"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="158"/>
+        <location filename="../../ui/station/verdicts.py" line="161"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
@@ -3734,97 +4978,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="209"/>
+        <location filename="../../ui/station/verdicts.py" line="212"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="212"/>
+        <location filename="../../ui/station/verdicts.py" line="215"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="213"/>
+        <location filename="../../ui/station/verdicts.py" line="216"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="216"/>
+        <location filename="../../ui/station/verdicts.py" line="219"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="218"/>
+        <location filename="../../ui/station/verdicts.py" line="221"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="222"/>
+        <location filename="../../ui/station/verdicts.py" line="225"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="223"/>
+        <location filename="../../ui/station/verdicts.py" line="226"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="226"/>
+        <location filename="../../ui/station/verdicts.py" line="229"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="227"/>
+        <location filename="../../ui/station/verdicts.py" line="230"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="230"/>
+        <location filename="../../ui/station/verdicts.py" line="233"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="159"/>
+        <location filename="../../ui/station/verdicts.py" line="162"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="237"/>
+        <location filename="../../ui/station/verdicts.py" line="240"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="156"/>
+        <location filename="../../ui/station/verdicts.py" line="159"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="241"/>
+        <location filename="../../ui/station/verdicts.py" line="58"/>
+        <source>the order is out of stock</source>
+        <translation>订单缺货待补货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verdicts.py" line="244"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="246"/>
+        <location filename="../../ui/station/verdicts.py" line="249"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="253"/>
+        <location filename="../../ui/station/verdicts.py" line="256"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="257"/>
+        <location filename="../../ui/station/verdicts.py" line="260"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="123"/>
+        <location filename="../../ui/station/verdicts.py" line="124"/>
         <source>The label of order %1 may have printed in part: answer “did it print?” in the print queue, then scan the order again</source>
         <translation>订单 %1 的面单可能只打了一部分：请在打印队列里回答“打出来了吗？”，然后再扫一次订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="131"/>
+        <location filename="../../ui/station/verdicts.py" line="132"/>
         <source>%1 Then scan order %2 again to print its label.</source>
         <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
     </message>
@@ -3850,12 +5099,12 @@
     </message>
     <message>
         <location filename="../../ui/station/supervisor_flow.py" line="51"/>
-        <location filename="../../ui/station/verdicts.py" line="259"/>
+        <location filename="../../ui/station/verdicts.py" line="262"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="232"/>
+        <location filename="../../ui/station/verdicts.py" line="235"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
@@ -3865,17 +5114,17 @@
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="260"/>
+        <location filename="../../ui/station/verdicts.py" line="263"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="263"/>
+        <location filename="../../ui/station/verdicts.py" line="266"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="264"/>
+        <location filename="../../ui/station/verdicts.py" line="267"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
@@ -3913,6 +5162,112 @@
         <location filename="../../ui/station/order_panel.py" line="199"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountModel</name>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="44"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="45"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="46"/>
+        <source>Counted</source>
+        <translation>盘点数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="47"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="48"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="119"/>
+        <source>Double-click to correct the count</source>
+        <translation>双击修正盘点数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/stock_count_model.py" line="121"/>
+        <source>PackDesk keeps no stock of this SKU yet: the count becomes its on-hand stock</source>
+        <translation>PackDesk 尚未管理此 SKU 的库存：盘点数将成为其现有库存</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountPanel</name>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="40"/>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="47"/>
+        <source>Scan every piece on the shelf: a case-pack barcode counts the pieces its case holds. Double-click a count to correct it. Nothing changes until you commit.</source>
+        <translation>扫描货架上的每一件商品：扫描整箱条码按每箱件数计数。双击盘点数可修正。提交前不会修改任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="53"/>
+        <location filename="../../ui/widgets/stock_count.py" line="97"/>
+        <source>Scan the first item.</source>
+        <translation>请扫描第一件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="72"/>
+        <location filename="../../ui/widgets/stock_count.py" line="135"/>
+        <location filename="../../ui/widgets/stock_count.py" line="157"/>
+        <source>Commit count</source>
+        <translation>提交盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="73"/>
+        <location filename="../../ui/widgets/stock_count.py" line="162"/>
+        <source>Cancel count</source>
+        <translation>取消盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="110"/>
+        <source>Unknown code %1: not counted</source>
+        <translation>未知条码 %1：不计入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="115"/>
+        <source>%1 +%2 → %3</source>
+        <translation>%1 +%2 → %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/stock_count.py" line="124"/>
+        <source>%n SKU(s) counted</source>
+        <translation>
+            <numerusform>已盘点 %n 个 SKU</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/stock_count.py" line="125"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/stock_count.py" line="133"/>
+        <source>Set the on-hand stock of %n SKU(s) to what was counted?</source>
+        <translation>
+            <numerusform>将 %n 个 SKU 的现有库存设为盘点数？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/stock_count.py" line="162"/>
+        <source>Drop this count? Nothing of it is saved.</source>
+        <translation>放弃本次盘点？盘点结果不会保存。</translation>
     </message>
 </context>
 <context>
@@ -4274,6 +5629,19 @@
         <location filename="../../ui/models/waybill_accounts_model.py" line="98"/>
         <source>not chosen</source>
         <translation>未选择</translation>
+    </message>
+</context>
+<context>
+    <name>WaybillPage</name>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="202"/>
+        <source>Tracking numbers</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run/bench_pages.py" line="205"/>
+        <source>Where the waybill numbers come from: a number roll from your carrier, or an e-waybill account (Cainiao, Pinduoduo, Kuaidi100). Later: Shops ▸ Waybill accounts…</source>
+        <translation>快递单号从哪里来：快递公司给的单号段，或电子面单账号（菜鸟、拼多多、快递100）。之后可在：店铺 ▸ 面单账号…</translation>
     </message>
 </context>
 </TS>
