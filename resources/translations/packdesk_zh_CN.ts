@@ -3949,8 +3949,8 @@
     </message>
     <message>
         <location filename="../../ui/first_run/bench_pages.py" line="90"/>
-        <source>Choose a printer found on this computer or type its address; the calibration page shows whether the label sits right, the test label what a waybill looks like. Next uses the printer chosen (an empty address skips this step). Later: Printer ▸ Printer setup…</source>
-        <translation>选择本机找到的打印机，或输入其地址；打印测试页可检查标签位置是否对正，测试面单可查看面单实际效果。点“下一步”即使用所选打印机（地址留空则跳过此步）。之后可在：打印机 ▸ 打印机设置…</translation>
+        <source>Choose a printer found here or type its address. The test page checks that the label sits right; the test label shows a waybill. Next uses this printer (no address: skipped). Later: Printer ▸ Printer setup…</source>
+        <translation>选择本机找到的打印机，或输入其地址。测试页检查标签位置是否对正，测试面单展示面单效果。点“下一步”使用此打印机（地址留空则跳过）。之后可在：打印机 ▸ 打印机设置…</translation>
     </message>
     <message>
         <location filename="../../ui/first_run/bench_pages.py" line="95"/>

@@ -87,9 +87,9 @@ class PrinterPage(StepPage):
         self.setTitle(self.tr("The label printer"))
         self.setSubTitle(
             self.tr(
-                "Choose a printer found on this computer or type its address; the calibration page shows whether "
-                "the label sits right, the test label what a waybill looks like. Next uses the printer chosen (an "
-                "empty address skips this step). Later: Printer ▸ Printer setup…"
+                "Choose a printer found here or type its address. The test page checks that the label sits right; "
+                "the test label shows a waybill. Next uses this printer (no address: skipped). Later: Printer ▸ "
+                "Printer setup…"
             )
         )
         self.test_label_button.setText(self.tr("Print a test label"))
