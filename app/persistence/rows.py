@@ -211,6 +211,7 @@ class OrderRow(Base):
         Index("ix_orders_flag_deadline", "flag", "deadline"),
         Index("ix_orders_message_deadline", "deadline", sqlite_where=text("buyer_message <> ''")),
         Index("ix_orders_memo_deadline", "deadline", sqlite_where=text("seller_memo <> ''")),
+        Index("ix_orders_priority_deadline", "priority", "deadline"),  # expedited first (0015_order_actions)
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -244,6 +245,13 @@ class OrderRow(Base):
     stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
     # Units over all lines, kept by triggers on order_lines (migration 0014_order_search): the items sort reads it.
     units: Mapped[int] = mapped_column(Integer, server_default="0")  # no Python default: the triggers own it
+    # Acting on the backlog (app.services.order_actions; migration 0015_order_actions): expedited orders sort first
+    # (1), the seller's hold and its reason (None: not held here), a manual out-of-stock mark with its reason and
+    # the date the seller expects stock (the automatic allotment leaves such an order alone until then).
+    priority: Mapped[int] = mapped_column(Integer, server_default="0")  # no Python default: bulk inserts
+    hold_reason: Mapped[str | None] = mapped_column(Text)
+    stock_mark: Mapped[str | None] = mapped_column(Text)
+    stock_expected: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(
