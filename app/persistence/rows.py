@@ -212,6 +212,7 @@ class OrderRow(Base):
         Index("ix_orders_message_deadline", "deadline", sqlite_where=text("buyer_message <> ''")),
         Index("ix_orders_memo_deadline", "deadline", sqlite_where=text("seller_memo <> ''")),
         Index("ix_orders_priority_deadline", "priority", "deadline"),  # expedited first (0015_order_actions)
+        Index("ix_orders_stock_mark", "stock_mark", sqlite_where=text("stock_mark IS NOT NULL")),  # every recompute
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -24,10 +24,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("stock_mark", sa.Text(), nullable=True))
         batch_op.add_column(sa.Column("stock_expected", sa.DateTime(), nullable=True))
         batch_op.create_index("ix_orders_priority_deadline", ["priority", "deadline"], unique=False)
+        batch_op.create_index(
+            "ix_orders_stock_mark", ["stock_mark"], unique=False, sqlite_where=sa.text("stock_mark IS NOT NULL")
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_orders_stock_mark")
         batch_op.drop_index("ix_orders_priority_deadline")
         batch_op.drop_column("stock_expected")
         batch_op.drop_column("stock_mark")
