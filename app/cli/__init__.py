@@ -103,10 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sku-first", action="store_true", help="an item scan with no parcel open opens an order")
     p.add_argument("--confirm-scan", action="store_true", help="scan the printed waybill to confirm each parcel")
 
-    p = cmd("ship", "record a shipment and queue its ship-back")
-    p.add_argument("order_no", metavar="ORDER_NO")
+    p = cmd("ship", "record a shipment and queue its ship-back; several orders with --auto-fill (batch ship)")
+    p.add_argument("order_nos", nargs="+", metavar="ORDER")
     p.add_argument("--carrier", required=True, metavar="CODE")
-    p.add_argument("--tracking", required=True, metavar="NO")
+    p.add_argument("--tracking", required=True, metavar="FIRST_NO")
+    p.add_argument(
+        "--auto-fill",
+        action="store_true",
+        help="number the orders from FIRST_NO as the carrier's roll runs; orders that cannot ship are skipped",
+    )
 
     add_outbox_parsers(cmd)
 
@@ -295,13 +300,35 @@ def cmd_packer(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_ship(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     from app.services.shipping import ship_order
 
-    result = ship_order(ws.session_factory, args.order_no, args.carrier, args.tracking, actor_of(ws), datetime.now(UTC))
+    if len(args.order_nos) > 1 or args.auto_fill:
+        return _ship_batch(ws, args, out)
+    (order_no,) = args.order_nos
+    result = ship_order(ws.session_factory, order_no, args.carrier, args.tracking, actor_of(ws), datetime.now(UTC))
     if result.warning:
         print(f"packdesk: warning: {say(result.warning)}", file=sys.stderr)
     if args.json:
-        emit(result.to_json(), out)
+        shipped = [{"order_no": result.order_no, "tracking_no": result.tracking_no}]
+        emit({**result.to_json(), "shipped": shipped, "skipped": []}, out)
     else:
         out.write(f"{result.order_no}: shipped {result.carrier} {result.tracking_no}; ship-back queued.\n")
+    return 0
+
+
+def _ship_batch(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    """Several orders numbered from the first (app.services.batch_ship): the plan, then each order recorded."""
+    from app.services.batch_ship import plan_batch_ship, ship_plan
+
+    plan = plan_batch_ship(ws.session_factory, args.order_nos, args.carrier, args.tracking, auto_fill=args.auto_fill)
+    report = ship_plan(ws.session_factory, plan, actor_of(ws), datetime.now(UTC))
+    if args.json:
+        emit(report.to_json(), out)
+        return 0
+    for done in report.shipped:
+        again = " (already shipped with it)" if done.outbox_id is None else "; ship-back queued"
+        out.write(f"{done.order_no}: shipped {done.carrier} {done.tracking_no}{again}.\n")
+    for skip in report.skipped:
+        out.write(f"{skip.order_no}: skipped: {say(skip.reason)}\n")
+    out.write(f"{len(report.shipped)} shipped, {len(report.skipped)} skipped.\n")
     return 0
 
 

@@ -11,10 +11,12 @@ areas in app.domain.catalog_* modules; all are merged in here.
 from __future__ import annotations
 
 from app.domain.catalog_accounts import WAYBILL_ACCOUNTS
+from app.domain.catalog_batch_ship import BATCH_SHIP
 from app.domain.catalog_cainiao import CAINIAO
 from app.domain.catalog_catalogue_sync import CATALOGUE_SYNC
 from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
+from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
@@ -183,6 +185,8 @@ CATALOG: dict[str, str] = {
     **PRODUCTS,
     **CATALOGUE_SYNC,
     **STOCK,
+    **BATCH_SHIP,
+    **ORDER_ACTIONS,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

@@ -118,6 +118,31 @@ class WaybillAccounts:
         ).scalar_one_or_none()
         return None if after is None else after - count
 
+    def roll_position(self, account_id: int) -> tuple[int, int] | None:
+        """The roll's next free serial and its end (exclusive); None for no such account."""
+        found = self.session.execute(
+            select(WaybillAccountRow.next_serial, WaybillAccountRow.serial_end).where(
+                WaybillAccountRow.id == account_id
+            )
+        ).first()
+        return None if found is None else (int(found[0]), int(found[1]))
+
+    def claim_serial(self, account_id: int, serial: int) -> bool:
+        """Takes `serial` of the account's roll unless the roll has passed it (another station or batch took it):
+        the roll's next free serial becomes the one after it, those below it left unused. One conditional UPDATE,
+        which takes SQLite's write lock."""
+        claimed = self.session.execute(
+            update(WaybillAccountRow)
+            .where(
+                WaybillAccountRow.id == account_id,
+                WaybillAccountRow.next_serial <= serial,
+                WaybillAccountRow.serial_end > serial,
+            )
+            .values(next_serial=serial + 1)
+            .returning(WaybillAccountRow.id)
+        ).scalar_one_or_none()
+        return claimed is not None
+
     # -- the accounts as the list shows them --------------------------------------------------------------------------
 
     def _row(self, name: str) -> WaybillAccountRow | None:

@@ -17,6 +17,7 @@ from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
 from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
+from app.persistence.waybill_issues import WaybillIssues
 from app.services.audit import Actor, audit
 from app.services.stock import recompute, ship_stock
 
@@ -111,30 +112,58 @@ def ship_order(
     if code not in detect_carriers(number):
         warning = msg("shipping.number_unlike_carrier", number=number, carrier=code)
     with session_factory.begin() as session:
-        orders, packages = OrderRepository(session), PackageRepository(session)
-        stored = orders.stored(order_no)
+        stored = OrderRepository(session).stored(order_no)
         if stored is None:
             raise NotFound(msg("order.not_found", order_no=order_no))
-        order = stored.order
-        blocked = order.block_reason()
-        if blocked:
-            reason = msg(f"order.blocked.{blocked}")
-            raise NotPackable(msg("shipping.blocked", order_no=order.order_no, reason=reason), reason=blocked)
-        _check_platform_pattern(session, order.platform.value, code, number)
-        other = packages.by_tracking(number)
-        if other is not None and other.order_id != stored.id:
-            used_by = orders.order_no_of(other.order_id) or "?"
-            raise InvalidInput(msg("shipping.tracking_in_use", number=number, order_no=used_by))
-        package = stored.package
-        if package is not None and package.tracking_no != number:
-            if package.printed:
-                raise InvalidInput(
-                    msg("shipping.already_printed", order_no=order.order_no, tracking_no=package.tracking_no)
-                )
-            packages.void(package.id)
-            audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")
-            package = None
-        if package is None:
-            package = packages.add(stored.id, code, number, now)
-        entry_id = mark_shipped(session, stored, package, actor, now)
-        return ShipResult(order.order_no, package.carrier, number, entry_id, warning)
+        package, entry_id = record_shipment(session, stored, code, number, actor, now)
+        return ShipResult(stored.order.order_no, package.carrier, number, entry_id, warning)
+
+
+def shipment_refusal(session: Session, stored: StoredOrder, code: str, number: str) -> None:
+    """Raises why `stored` cannot ship now with `number` of carrier `code`; returns when it can.
+
+    Raises:
+        NotPackable: closed, shipped, on hold, refunded.
+        InvalidInput: the platform's pattern refuses the number; another parcel holds it, or an online provider
+            issued it to another order (the ledger); the order's label with another number already printed.
+    """
+    order = stored.order
+    blocked = order.block_reason()
+    if blocked:
+        reason = msg(f"order.blocked.{blocked}")
+        raise NotPackable(msg("shipping.blocked", order_no=order.order_no, reason=reason), reason=blocked)
+    _check_platform_pattern(session, order.platform.value, code, number)
+    orders = OrderRepository(session)
+    other = PackageRepository(session).by_tracking(number)
+    if other is not None and other.order_id != stored.id:
+        used_by = orders.order_no_of(other.order_id) or "?"
+        raise InvalidInput(msg("shipping.tracking_in_use", number=number, order_no=used_by))
+    issued = WaybillIssues(session).by_tracking(number)  # an online provider's number, maybe on no parcel now
+    if issued is not None and issued.order_id != stored.id:
+        raise InvalidInput(msg("batch.number_issued_online", number=number, order_no=issued.order_no))
+    package = stored.package
+    if package is not None and package.tracking_no != number and package.printed:
+        raise InvalidInput(msg("shipping.already_printed", order_no=order.order_no, tracking_no=package.tracking_no))
+
+
+def record_shipment(
+    session: Session, stored: StoredOrder, code: str, number: str, actor: Actor, now: datetime,
+    *, account_id: int | None = None,
+) -> tuple[Package, int]:  # fmt: skip
+    """Records that `stored` left with `number` of carrier `code` in the caller's transaction (the path of
+    `ship_order` and of each order of a batch): a live unprinted parcel with another number is voided, the parcel
+    marked shipped, its units taken off stock and its ship-back queued. Returns the parcel and the outbox entry id.
+
+    Raises:
+        NotPackable, InvalidInput: see `shipment_refusal`; nothing is written.
+    """
+    shipment_refusal(session, stored, code, number)
+    packages = PackageRepository(session)
+    package = stored.package
+    if package is not None and package.tracking_no != number:
+        packages.void(package.id)
+        audit(session, actor, "void", "package", package.tracking_no, reason="replaced by manual tracking number")
+        package = None
+    if package is None:
+        package = packages.add(stored.id, code, number, now, account_id=account_id)
+    return package, mark_shipped(session, stored, package, actor, now)
