@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from sqlalchemy.orm import Session, sessionmaker
 
+    from app.domain.order_detail import OrderDetail
     from app.domain.orders import Order
     from app.domain.products import Product
     from app.domain.waybill_accounts import AccountView
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from app.services.images import ImageCache
     from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
+    from app.services.shipping import ShipResult
     from app.services.stock import StockChange
     from app.services.waybills.accounts import Refreshed
     from app.sync.catalogue import CatalogueSummary
@@ -178,6 +180,38 @@ class Desk:
             reasons=tuple(empty_reasons(self.session_factory, filters, now)) if total == 0 else (),
         )
 
+    def order_detail(self, order_no: str) -> OrderDetail:
+        """Everything the workspace's detail pane shows of `order_no`: lines (pictures, barcodes), shortages,
+        parcels, print jobs, ship-backs and the audit trail of the order, its parcels and its print jobs.
+
+        Raises:
+            NotFound: no such order.
+        """
+        from app.domain.errors import NotFound
+        from app.domain.messages import msg
+        from app.domain.order_detail import OrderDetail
+        from app.persistence.order_history import OrderHistory
+        from app.persistence.repositories import OrderRepository
+        from app.services.stock import with_shortages
+
+        with self.session_factory() as session:
+            stored = OrderRepository(session).stored(order_no, barcodes=True)
+            if stored is None:
+                raise NotFound(msg("order.not_found", order_no=order_no))
+            history = OrderHistory(session)
+            parcels = history.parcels(stored.id)
+            prints = history.prints(stored.id, order_no)
+            return OrderDetail(
+                order=with_shortages(session, [stored.order])[0],
+                parcels=tuple(parcels),
+                prints=tuple(prints),
+                outbox=tuple(history.outbox(stored.id)),
+                audit=tuple(
+                    history.audit(order_no, [p.package.tracking_no for p in parcels], [j.id for j in prints])
+                ),
+                scans=history.scans(stored.id),
+            )
+
     def workspace_prefs(self) -> dict[str, Any]:
         """The seller's saved filters and columns of the order workspace (workspace.json in the data directory)."""
         import json
@@ -213,6 +247,14 @@ class Desk:
         chosen = Platform(platform) if platform else None
         with self.session_factory.begin() as session:
             return import_files(session, [Path(p) for p in paths], shop, self.clock(), chosen)
+
+    def ship_by_hand(self, order_no: str, carrier: str, tracking_no: str) -> ShipResult:
+        """Records that `order_no` left with `tracking_no` of `carrier` (a paper roll's or another system's number)
+        and queues its ship-back, as `packdesk ship` does. Raises NotFound, NotPackable, InvalidInput: nothing
+        changed."""
+        from app.services.shipping import ship_order
+
+        return ship_order(self.session_factory, order_no, carrier, tracking_no, self.actor, self.clock())
 
     # -- printing ---------------------------------------------------------------------------------------------------
 

@@ -26,12 +26,16 @@ class BatchOutcome:
     notices: list[tuple[str, str]] = field(default_factory=list)  # (order no, what the packer must know)
 
 
-def print_batch(service: PrintService, order_nos: list[str], report: Callable[[object], None]) -> BatchOutcome:
+def print_batch(
+    service: PrintService, order_nos: list[str], report: Callable[[object], None], reprint_reason: str | None = None
+) -> BatchOutcome:
     """Queues `order_nos` in one batch (an online provider numbers them in calls of its batch size) and prints them
-    in order; `report((done, total))` after each label."""
+    in order; `report((done, total))` after each label. With a `reprint_reason`, printed waybills print again, each
+    copy counted and audited with it."""
     outcome = BatchOutcome()
     jobs = []
-    for order_no, job in zip(order_nos, service.enqueue_batch(order_nos), strict=True):
+    queued = service.enqueue_batch(order_nos, reprint_reason=reprint_reason)
+    for order_no, job in zip(order_nos, queued, strict=True):
         if isinstance(job, PackDeskError):
             outcome.refused.append((order_no, core_text(job)))
         else:
@@ -98,18 +102,26 @@ class PrintController(QObject):
             return
         self._run(service, order_nos)
 
+    def reprint_orders(self, order_nos: list[str], reason: str) -> None:
+        """Prints the waybills of `order_nos` again (the packer's `reason` is counted and audited with each copy)."""
+        service = self.service
+        if service is None:
+            self.batch_finished.emit(BatchOutcome(refused=[(n, "no printer") for n in order_nos]))
+            return
+        self._run(service, order_nos, reason)
+
     def save_pdf(self, order_nos: list[str], path: str) -> None:
         """Prints `order_nos` into one PDF file: it counts as their printing, numbers and all."""
         pdf = self.ops.desk.print_service(f"pdf://{path}", self.label_size)
         assert pdf is not None
         self._run(pdf, order_nos)
 
-    def _run(self, service: PrintService, order_nos: list[str]) -> None:
+    def _run(self, service: PrintService, order_nos: list[str], reprint_reason: str | None = None) -> None:
         """The batch on the print lane; when it ends (or fails) the orders and the queue changed."""
         CollectionOp(
             self.ops,
             self,
-            op=lambda _desk, report: print_batch(service, order_nos, report),
+            op=lambda _desk, report: print_batch(service, order_nos, report, reprint_reason),
             changes=PRINTED,
             success=self.batch_finished.emit,
         ).with_progress(lambda v: self.progressed.emit(*v)).failure(self._on_error).run_in_background(lane="print")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +38,12 @@ from app.domain.orders import CHINA_TZ, Order
 from app.facade import OrdersOverview
 from printers.media import Media
 from ui.core_text import core_text
+from ui.dialogs.order_actions import OrderActions
 from ui.models.orders_model import SORT_KEYS, OrdersTableModel, status_text
 from ui.ops import Changes, Ops, QueryOp
 from ui.plurals import plural
 from ui.widgets.label_preview import LabelPreviewWidget
+from ui.widgets.order_detail import OrderDetailPane
 
 CARRIERS = ("ZTO", "YTO", "STO", "YUNDA", "SF", "EMS", "JD", "JTSD")
 DEFAULT_WIDTHS = (24, 170, 150, 215, 170, 230, 230, 190, 110, 100, 80)
@@ -135,6 +138,10 @@ class OrdersView(QWidget):
         self.deadline_label = QLabel(self)  # overdue and due within 6 hours: always in sight
         self.deadline_label.setStyleSheet("color: #b71c1c; font-weight: bold")
         self.preview = LabelPreviewWidget(self)
+        self.detail = OrderDetailPane(ops, parent=self)  # the selected order (MainWindow hands it the image cache)
+        self.order_actions = OrderActions(ops, self.selected_order_nos, self)
+        self.actions_button = QPushButton(self.tr("Actions"), self)
+        self.actions_button.setMenu(self.order_actions.menu)
 
         # -- the list and its empty state --------------------------------------------------------------------------
         self.model = OrdersTableModel(self, loader=self._load_page)
@@ -154,6 +161,10 @@ class OrdersView(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.order_actions.menu.popup(self.table.viewport().mapToGlobal(pos))
+        )
         for col, width in enumerate(DEFAULT_WIDTHS):
             self.table.setColumnWidth(col, width)
         self.empty_label = QLabel(self)
@@ -180,6 +191,7 @@ class OrdersView(QWidget):
         actions.addWidget(self.search_edit, 1)
         actions.addWidget(self.clear_button)
         actions.addWidget(self.refresh_button)
+        actions.addWidget(self.actions_button)
         actions.addWidget(self.print_button)
         actions.addWidget(self.pdf_button)
         counts = QHBoxLayout()
@@ -190,9 +202,13 @@ class OrdersView(QWidget):
         counts.addWidget(self.count_label)
         splitter = QSplitter(self)
         splitter.addWidget(self.list_stack)
-        splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 4)
+        self.side_tabs = QTabWidget(self)
+        self.side_tabs.addTab(self.detail, self.tr("Details"))
+        self.side_tabs.addTab(self.preview, self.tr("Label"))
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 420])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
@@ -544,6 +560,7 @@ class OrdersView(QWidget):
 
     def _load_preview(self) -> None:
         chosen = self.selected_order_nos()
+        self.detail.show_order(chosen[0] if chosen else None)
         if not chosen:
             self.preview.show_raster(None)
             return

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.save_printer = save_printer
         self.station_view = station_view
         self.orders_view = OrdersView(ops, self._media, self)
+        self.orders_view.detail.images = station_view.images  # the station's picture cache
         self.queue_view = PrintQueueView(ops, lambda: printing.service, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.station_view, self.tr("Station"))
@@ -159,6 +161,7 @@ class MainWindow(QMainWindow):
         self.orders_view.order_activated.connect(self._on_orders_view_order_activated)
         self.orders_view.print_requested.connect(self._on_orders_view_print_requested)
         self.orders_view.pdf_requested.connect(self._on_orders_view_pdf_requested)
+        self.orders_view.order_actions.reprint_requested.connect(self._on_order_actions_reprint_requested)
         self.station_view.scan_handled.connect(self._on_station_view_scan_handled)
         self.station_view.signed_in.connect(self._on_station_view_signed_in)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -178,6 +181,10 @@ class MainWindow(QMainWindow):
     def on_barcode_scanned(self, code: str) -> None:
         """A scanner's code, from wherever the focus was: it goes to the station, except while the Products tab is
         shown (it binds the code to the selected SKU, or counts it in a stock count)."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and callable(getattr(modal, "take_scan", None)):  # a dialog asking for a number
+            modal.take_scan(code)
+            return
         if self.tabs.currentWidget() is self.products_view:
             self.products_view.take_scan(code)
             return
@@ -191,6 +198,11 @@ class MainWindow(QMainWindow):
     def _on_orders_view_print_requested(self, order_nos: list[str]) -> None:
         self.statusBar().showMessage(plural(self.tr("Printing %n waybill(s)…", "", len(order_nos)), len(order_nos)))
         self.printing.print_orders(order_nos)
+
+    def _on_order_actions_reprint_requested(self, order_nos: list[str], reason: str) -> None:
+        n = len(order_nos)
+        self.statusBar().showMessage(plural(self.tr("Reprinting %n waybill(s)…", "", n), n))
+        self.printing.reprint_orders(order_nos, reason)
 
     def _on_orders_view_pdf_requested(self, order_nos: list[str]) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save waybills as PDF"), "waybills.pdf", "PDF (*.pdf)")

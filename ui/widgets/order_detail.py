@@ -1,0 +1,262 @@
+"""The workspace's detail pane: the selected order's lines with their pictures, the buyer's message, the memo, flag,
+status and hold reason, what it is short of, its parcels with their print counts, its print and ship history and
+the audit trail (ui layer).
+
+One read-only rich-text document: it wraps to the pane's width at 1366 px, selects and copies like text, and needs no
+per-row widgets. The order is read on the workspace's `read` lane (never between two scans at the bench); when the
+selection moves on before an answer comes, only the latest answer is shown. Pictures come from the station's image
+cache on the `pictures` lane and appear as they arrive.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from app.domain.enums import Flag
+from app.domain.order_detail import OrderDetail
+from app.domain.orders import CHINA_TZ, place_names
+from app.services.images import ImageCache
+from ui.core_text import core_text
+from ui.models.orders_model import FLAG_COLOURS, countdown_text, status_text
+from ui.ops import Changes, Ops, QueryOp
+from ui.station.painted import PICTURE_PX, load_picture
+from ui.text import displayable
+
+
+def _when(at: datetime | None) -> str:
+    return at.astimezone(CHINA_TZ).strftime("%m-%d %H:%M") if at else ""
+
+
+def flag_text(flag: Flag) -> str:
+    return {
+        Flag.NONE: QCoreApplication.translate("OrderDetailPane", "No flag"),
+        Flag.RED: QCoreApplication.translate("OrderDetailPane", "Red"),
+        Flag.YELLOW: QCoreApplication.translate("OrderDetailPane", "Yellow"),
+        Flag.GREEN: QCoreApplication.translate("OrderDetailPane", "Green"),
+        Flag.BLUE: QCoreApplication.translate("OrderDetailPane", "Blue"),
+        Flag.PURPLE: QCoreApplication.translate("OrderDetailPane", "Purple"),
+    }[flag]
+
+
+def _esc(text: object) -> str:
+    return escape(displayable(str(text)))
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    """An audit entry's detail as `key: value` pairs (a reason, the values before and after)."""
+    return ", ".join(f"{k}: {v}" for k, v in detail.items() if v not in (None, "", [], {}))
+
+
+class OrderDetailPane(QWidget):
+    detail_loaded = Signal(object)  # OrderDetail, once shown
+
+    def __init__(self, ops: Ops, images: ImageCache | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.images = images
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setPlaceholderText(self.tr("Select an order to see its details."))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.detail: OrderDetail | None = None
+        self.order_no: str | None = None
+        self._asked = 0
+        self._pictures: dict[str, QImage] = {}
+        ops.hub.changed.connect(self._on_changed)
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def show_order(self, order_no: str | None) -> None:
+        """Reads `order_no` on the read lane and shows it (None: nothing selected)."""
+        self.order_no = order_no
+        self._asked += 1
+        asked = self._asked
+        if order_no is None:
+            self.detail = None
+            self.browser.clear()
+            return
+        QueryOp(
+            self.ops,
+            self,
+            op=lambda desk: desk.order_detail(order_no),
+            success=lambda detail: self._on_detail(asked, detail),
+        ).failure(lambda error: self._on_error(asked, error)).run_in_background(lane="read")
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.orders and self.order_no is not None and (not changes.station or self.isVisible()):
+            self.show_order(self.order_no)
+
+    def _on_detail(self, asked: int, detail: OrderDetail) -> None:
+        if asked != self._asked:
+            return  # the selection moved on meanwhile
+        self.detail = detail
+        self._render()
+        self._load_pictures(detail)
+        self.detail_loaded.emit(detail)
+
+    def _on_error(self, asked: int, error: BaseException) -> None:
+        if asked == self._asked:
+            self.detail = None
+            self.browser.setPlainText(core_text(error))
+
+    def _load_pictures(self, detail: OrderDetail) -> None:
+        if self.images is None:
+            return
+        for url in {ln.image for ln in detail.order.lines if ln.image} - set(self._pictures):
+            self.ops.tasks.run(
+                partial(load_picture, self.images, url, PICTURE_PX),
+                partial(self._on_picture, url),
+                lambda _error: None,  # no picture: the line shows without one
+                lane="pictures",
+            )
+
+    def _on_picture(self, url: str, image: QImage | None) -> None:
+        if image is None:
+            return
+        if len(self._pictures) > 200:  # a long browse through the list: keep the cache of drawn pictures small
+            self._pictures.clear()
+        self._pictures[url] = image
+        if self.detail is not None and any(ln.image == url for ln in self.detail.order.lines):
+            self._render()
+
+    def has_picture(self, url: str) -> bool:
+        return url in self._pictures
+
+    # -- drawing -------------------------------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        detail = self.detail
+        assert detail is not None
+        doc = self.browser.document()
+        for url, image in self._pictures.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl("pic:" + url), image)
+        bar = self.browser.verticalScrollBar().value()
+        self.browser.setHtml(self.html(detail))
+        self.browser.verticalScrollBar().setValue(bar)
+
+    def html(self, detail: OrderDetail) -> str:
+        order = detail.order
+        tr = self.tr
+        e = _esc
+        parts = []
+        flag = (
+            f' <span style="color:{FLAG_COLOURS[order.flag]}">■ {e(flag_text(order.flag))}</span>'
+            if order.flag in FLAG_COLOURS
+            else ""
+        )
+        parts.append(f"<h3>{e(order.order_no)}{flag}</h3>")
+        status = e(status_text(order.status))
+        hold = getattr(order, "hold_reason", "") or ""
+        if hold:
+            status += " · " + e(tr("held: %1").replace("%1", hold))
+        if getattr(order, "priority", 0):
+            status += ' · <b style="color:#b71c1c">' + e(tr("Expedited")) + "</b>"
+        deadline = _when(order.deadline)
+        if order.status.is_open:
+            deadline += f" ({e(countdown_text(order.deadline, self.ops.desk.clock()))})"
+        a = order.receiver.address
+        parts.append(
+            "<p>"
+            + "<br>".join(
+                (
+                    f"{e(tr('Status'))}: {status}",
+                    f"{e(tr('Shop'))}: {e(order.shop)} · {e(tr('Buyer'))}: {e(order.buyer_nick)}",
+                    f"{e(tr('Receiver'))}: {e(order.receiver.name)} {e(order.receiver.phone)} · "
+                    f"{e(place_names(a.province, a.city, a.district))}",
+                    f"{e(tr('Paid'))}: {_when(order.paid_at)} · {e(tr('Ship by'))}: {deadline} · ¥{order.total}",
+                )
+            )
+            + "</p>"
+        )
+        notes = []
+        if order.buyer_message:
+            notes.append(f"<b>{e(tr('Buyer message'))}:</b> {e(order.buyer_message)}")
+        if order.memo:
+            notes.append(f"<b>{e(tr('Seller memo'))}:</b> {e(order.memo)}")
+        if notes:
+            parts.append('<p style="background:#fff8e1">' + "<br>".join(notes) + "</p>")
+        if order.short:
+            short = ", ".join(f"{e(s.sku)} ×{s.missing}" for s in order.short)
+            parts.append(f'<p style="color:#b71c1c"><b>{e(tr("Short"))}:</b> {short}</p>')
+        parts.append(self._lines_html(detail, e))
+        parts.append(self._parcels_html(detail, e))
+        parts.append(self._history_html(detail, e))
+        return "\n".join(parts)
+
+    def _lines_html(self, detail: OrderDetail, e: Any) -> str:
+        tr = self.tr
+        rows = []
+        for ln in detail.order.lines:
+            picture = f'<img src="pic:{escape(ln.image)}" width="{PICTURE_PX}">' if ln.image in self._pictures else ""
+            state = []
+            if ln.refund.blocks_shipping:
+                state.append(tr("refund"))
+            if ln.shipped:
+                state.append(tr("shipped"))
+            codes = " ".join(ln.barcodes) or tr("no barcode")
+            rows.append(
+                f"<tr><td>{picture}</td><td><b>{e(ln.sku)}</b><br>{e(ln.title)} {e(ln.spec)}"
+                f'<br><span style="color:#607d8b">{e(codes)}</span></td>'
+                f"<td align=right><b>×{ln.qty}</b></td><td>{e(' · '.join(state))}</td></tr>"
+            )
+        return f"<h4>{e(tr('Lines'))}</h4><table cellspacing=0 cellpadding=3 width=100%>" + "".join(rows) + "</table>"
+
+    def _parcels_html(self, detail: OrderDetail, e: Any) -> str:
+        tr = self.tr
+        if not detail.parcels:
+            return f"<h4>{e(tr('Parcels'))}</h4><p>{e(tr('No waybill yet.'))}</p>"
+        rows = []
+        for p in detail.parcels:
+            pkg = p.package
+            state = {
+                "allocated": tr("numbered"),
+                "printed": tr("printed"),
+                "shipped": tr("shipped"),
+                "void": tr("void"),
+            }.get(pkg.state.value, pkg.state.value)
+            printed = tr("printed %1×").replace("%1", str(pkg.print_count))
+            when = _when(p.shipped_at or p.printed_at or p.created_at)
+            rows.append(f"<li>{e(pkg.carrier)} <b>{e(pkg.tracking_no)}</b> · {e(state)} · {e(printed)} · {when}</li>")
+        return f"<h4>{e(tr('Parcels'))}</h4><ul>" + "".join(rows) + "</ul>"
+
+    def _history_html(self, detail: OrderDetail, e: Any) -> str:
+        tr = self.tr
+        events: list[tuple[datetime, str]] = []
+        for job in detail.prints:
+            text = tr("Print copy %1 of %2: %3").replace("%1", str(job.copy_no)).replace("%2", job.tracking_no)
+            text = text.replace("%3", job.state.value)
+            if job.message is not None:
+                text += " · " + core_text(job.message)
+            events.append((job.created_at, e(text)))
+        for entry in detail.outbox:
+            kind = {"ship": tr("Ship-back"), "memo": tr("Flag and memo to the platform")}.get(entry.kind, entry.kind)
+            text = f"{kind} {entry.tracking_no}: {entry.state}".replace("  ", " ")
+            if entry.last_error is not None:
+                text += " · " + core_text(entry.last_error)
+            events.append((entry.done_at or entry.created_at, e(text)))
+        history = "".join(f"<li>{_when(at)} {text}</li>" for at, text in sorted(events, key=lambda ev: ev[0]))
+        trail = "".join(
+            f"<li>{_when(a.at)} <b>{e(a.action)}</b> {e(a.actor)}@{e(a.station)}"
+            + (f" · {e(_detail_text(a.detail))}" if a.detail else "")
+            + "</li>"
+            for a in detail.audit
+        )
+        scans = tr("Scans at a bench: %1").replace("%1", str(detail.scans))
+        return (
+            f"<h4>{e(tr('Print and ship history'))}</h4><ul>{history or '<li>–</li>'}</ul>"
+            f"<h4>{e(tr('Audit trail'))}</h4><ul>{trail or '<li>–</li>'}</ul><p>{e(scans)}</p>"
+        )
+
+    def sizeHint(self):  # noqa: ANN201, N802
+        hint = super().sizeHint()
+        hint.setWidth(380)
+        return hint
