@@ -16,6 +16,7 @@ from app.domain.catalog_cainiao import CAINIAO
 from app.domain.catalog_catalogue_sync import CATALOGUE_SYNC
 from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
+from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
@@ -185,6 +186,7 @@ CATALOG: dict[str, str] = {
     **CATALOGUE_SYNC,
     **STOCK,
     **BATCH_SHIP,
+    **ORDER_ACTIONS,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

@@ -83,6 +83,10 @@ class Order:
     # Out of stock (缺货待补货): per SKU, the units on-hand stock could not cover (app.domain.stock); filled by the
     # order list (app.services.stock.with_shortages), empty otherwise.
     short: tuple[Shortage, ...] = ()
+    # Acting on the backlog (app.services.order_actions): expedited (1) sorts first; the seller's hold reason ("":
+    # not held here).
+    priority: int = 0
+    hold_reason: str = ""
 
     @property
     def refund_requested(self) -> bool:
@@ -140,4 +144,6 @@ class Order:
             "paid_at": self.paid_at.astimezone(CHINA_TZ).isoformat(),
             "deadline": self.deadline.astimezone(CHINA_TZ).isoformat(),
             "short": [s.to_json() for s in self.short],
+            "priority": self.priority,
+            "hold_reason": self.hold_reason or None,
         }

@@ -55,6 +55,7 @@ class SortKey(StrEnum):
     AMOUNT = "amount"
     ITEMS = "items"
     PROVINCE = "province"
+    PRIORITY = "priority"  # expedited (1) after the others; `-priority` puts them first
 
 
 _SORT_COLUMNS = {
@@ -63,6 +64,7 @@ _SORT_COLUMNS = {
     SortKey.AMOUNT: "total",
     SortKey.ITEMS: "units",
     SortKey.PROVINCE: "receiver_province",
+    SortKey.PRIORITY: "priority",
 }
 
 
@@ -360,7 +362,8 @@ class OrderQuery:
     _COLUMNS = (
         "o.id, o.order_no, o.shop_id, o.platform, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
         "o.receiver_province, o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, "
-        "o.buyer_message, o.seller_memo, o.flag, o.total, o.paid_at, o.deadline, o.oaid, o.units"
+        "o.buyer_message, o.seller_memo, o.flag, o.total, o.paid_at, o.deadline, o.oaid, o.units, "
+        "o.priority, o.hold_reason"
     )
 
     def page_sql(self, f: OrderFilter, sort: Sort, now: datetime) -> tuple[str, list[Any]]:
@@ -486,5 +489,7 @@ class LazyOrders(Sequence[Order]):
             carrier=parcel[1] if parcel else None,
             print_count=parcel[2] if parcel else 0,
             extra={"oaid": r[19]} if r[19] else {},  # a privacy order: its waybill request passes the oaid
+            priority=r[21] or 0,
+            hold_reason=r[22] or "",
         )
         return self.finish(order) if self.finish is not None else order

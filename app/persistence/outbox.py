@@ -217,6 +217,7 @@ class OutboxRepository:
         rows = self.session.execute(
             select(OutboxRow, ShopRow.name, ShopRow.gateway_url)
             .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+            .where(OutboxRow.kind == SHIP)  # flag and memo write-backs: app.persistence.order_actions
             .order_by(OutboxRow.id.desc())
             .limit(limit)
         ).all()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import OrderStatus
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import Message, msg
-from app.domain.orders import Order
+from app.domain.orders import CHINA_TZ, Order
 from app.domain.packages import Package, StoredOrder
 from app.domain.stock import MOST_UNITS, Shortage, StockLevel, StockMove, allot, describe, status_after
+from app.persistence.order_actions import OrderActionRepository
 from app.persistence.repositories import OrderRepository
 from app.persistence.stock import StockRepository, lock, shortages_of_order
 from app.services.audit import Actor, audit
@@ -42,11 +43,15 @@ def recompute(session: Session) -> Recomputed:
     lock(session)  # what is read below stays true until the caller commits
     repo.clear_finished_overrides()
     given = repo.allotment_input()
-    result = allot(given.on_hand, given.orders)
+    # orders the seller marked out of stock by hand stay so and reserve nothing until released or their expected
+    # date (app.domain.order_actions); held orders are not waiting, so they reserve nothing either
+    marked = OrderActionRepository(session).stock_marks(datetime.now(UTC))
+    waiting = [o for o in given.orders if o.id not in marked] if marked else given.orders
+    result = allot(given.on_hand, waiting)
     # statuses: orders short now, and orders out of stock that no longer are
     changed: dict[int, str] = {}
-    released = [oid for oid, status in given.statuses.items()
-                if status == OrderStatus.OUT_OF_STOCK.value and oid not in result.short]  # fmt: skip
+    released = [oid for oid, status in given.statuses.items() if status == OrderStatus.OUT_OF_STOCK.value
+                and oid not in result.short and oid not in marked]  # fmt: skip
     shipped_some = repo.shipped_some(released)
     for oid in released:
         changed[oid] = status_after(OrderStatus.OUT_OF_STOCK, short=False, shipped_some=oid in shipped_some).value
@@ -69,11 +74,23 @@ def recompute(session: Session) -> Recomputed:
     return Recomputed(short, len(released), len(reserved))
 
 
+def _marked(session: Session, stored: StoredOrder) -> Message | None:
+    """The seller's own words when `stored` is marked out of stock by hand (app.services.order_actions)."""
+    mark = OrderActionRepository(session).stock_mark_of(stored.id)
+    if mark is None:
+        return None
+    when = mark.expected.astimezone(CHINA_TZ).date().isoformat() if mark.expected else msg("actions.no_date")
+    return msg("actions.stock_stop", order_no=stored.order.order_no, reason=mark.reason, date=when)
+
+
 def refusal(session: Session, stored: StoredOrder) -> Message | None:
     """Why the print queue refuses `stored` for want of stock (which SKUs, how many), or None: only an order out of
     stock is refused (an overridden one is never out of stock: the allotment counts it first)."""
     if stored.order.status is not OrderStatus.OUT_OF_STOCK:
         return None
+    marked = _marked(session, stored)
+    if marked is not None:
+        return marked
     short = shortages_of_order(session, stored.id)
     return msg("stock.print_refused", order_no=stored.order.order_no, short=describe(short) or "?")
 
@@ -82,6 +99,9 @@ def bench_refusal(session: Session, stored: StoredOrder) -> Message | None:
     """What the bench says when an out-of-stock order is scanned, or None when it may be packed."""
     if stored.order.status is not OrderStatus.OUT_OF_STOCK:
         return None
+    marked = _marked(session, stored)
+    if marked is not None:
+        return marked
     return msg("stock.bench_refused", short=describe(shortages_of_order(session, stored.id)) or "?")
 
 

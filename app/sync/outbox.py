@@ -10,7 +10,8 @@ platform's reason, for the seller to act on; it is never retried blindly.
 
 The same round cancels the waybill numbers of labels voided before shipping (app.services.waybills.cancels), so a
 station that was offline when a label was voided cancels its number later, and pushes the stock of shops that ask
-for it (app.sync.stock_push).
+for it (app.sync.stock_push), and writes flags and memos back to Taobao (app.sync.memo_push: read back the same way
+before a second send).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from app.persistence.outbox import OutboxRepository
 from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
+from app.sync.memo_push import MemoReport, push_memos
 from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
@@ -62,6 +64,7 @@ class FlushReport:
     errors: list[dict[str, Any]] = field(default_factory=list)
     waybill_cancels: CancelReport = field(default_factory=CancelReport)  # numbers of voided labels, cancelled
     stock_push: PushReport = field(default_factory=PushReport)  # stock sent to the platform (app.sync.stock_push)
+    memo_push: MemoReport = field(default_factory=MemoReport)  # flags and memos written back (app.sync.memo_push)
 
     def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
         """Notes why entry `entry_id` did not go."""
@@ -79,6 +82,7 @@ class FlushReport:
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
             "waybill_cancels": self.waybill_cancels.to_json(),
             "stock_push": self.stock_push.to_json(),
+            "memo_push": self.memo_push.to_json(),
         }
 
 
@@ -135,6 +139,9 @@ class OutboxWorker:
                     blocked_shops.add(shop_id)
         report.waybill_cancels = cancel_pending(self.session_factory, self.waybills or installed(), self.clock)
         report.stock_push = push_stock(self.session_factory, self._client, self.clock)
+        report.memo_push = push_memos(
+            self.session_factory, self._client, self.clock, wait=self.backoff.after, now_too=now_too
+        )
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

@@ -16,6 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain.enums import OrderStatus
+from app.persistence.order_actions import OrderActionRepository
 from app.persistence.order_cache import LINE_FIELDS, ORDER_FIELDS, CachedOrder, OrderCache
 from app.services.stock import recompute
 from app.sync.merge import Change, changes, masked, merged_line, merged_status, refunded_now
@@ -123,10 +125,19 @@ def _upsert_chunk(session: Session, shop_id: int, platform: str, orders: Sequenc
 
 def _update_changed(cache: OrderCache, changed: list[tuple[CachedOrder, PlatformOrder]], stats: UpsertStats) -> None:
     old_lines = cache.lines_of([cached.id for cached, _ in changed])
+    # what the seller changed here and the platform does not hold yet: a flag or memo whose write-back waits in the
+    # outbox, and a hold (app.services.order_actions)
+    local = OrderActionRepository(cache.session)
+    unsent = local.unsent_notes(cached.id for cached, _ in changed)
+    held = local.local_holds(cached.id for cached, _ in changed)
     order_updates, line_updates, line_inserts = [], [], []
     for cached, order in changed:
         status = merged_status(cached.status, order.status)
+        if cached.id in held and order.status.is_open:
+            status = OrderStatus.ON_HOLD.value  # held here until the seller releases it (or it ships, or closes)
         values = _order_values(order, status)
+        if cached.id in unsent:  # the local values stay until their write-back lands
+            values["flag"], values["seller_memo"] = unsent[cached.id]
         values["oaid"] = order.oaid or cached.oaid  # a seller-centre file carries none: the synced one stays
         order_updates.append({"b_id": cached.id, **values})
         lines = old_lines.get(cached.id, {})

@@ -873,6 +873,8 @@ _INCREMENT_GET = "taobao.trades.sold.increment.get"
 _FULLINFO_GET = "taobao.trade.fullinfo.get"
 _COMPANIES_GET = "taobao.logistics.companies.get"
 _OFFLINE_SEND = "taobao.logistics.offline.send"
+_MEMO_UPDATE = "taobao.trade.memo.update"
+_MEMO_MOST_BYTES = 1000
 _NO_SESSION_METHODS = frozenset({_COMPANIES_GET})
 
 
@@ -908,6 +910,8 @@ class TopServer:
         self.ship_calls: Counter[str] = Counter()
         self.ship_attempts: Counter[str] = Counter()
         self.shipments: list[dict[str, Any]] = []
+        self.memo_calls: Counter[str] = Counter()  # taobao.trade.memo.update calls that were applied, per tid
+        self.memo_updates: list[dict[str, Any]] = []  # what each applied memo.update set: tid, flag, memo
         self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
         self.holds: dict[str, Hold] = {}  # method -> the hold its next calls wait in after applying
         self._lock = threading.RLock()
@@ -1209,6 +1213,8 @@ class TopServer:
             if raw is not None:
                 if raw[1] and method == _OFFLINE_SEND:
                     self._offline_send(params)
+                if raw[1] and method == _MEMO_UPDATE:
+                    self._memo_update(params)
                 if raw[1] and method in CAINIAO_WRITES:
                     self._cainiao(method, params)
                 if raw[1] and method in ITEM_WRITES:
@@ -1228,6 +1234,18 @@ class TopServer:
                 payload = self._offline_send(params)
                 if self._chance("drop_after_apply", faults.drop_after_apply):
                     return _DROP
+                return self._json(payload)
+            if method == _MEMO_UPDATE:
+                payload = self._memo_update(params)
+                with self._lock:
+                    hold = self.holds.pop(method, None)
+                if hold is not None:
+                    hold.park(self._stop)
+                if faults.applies_to(method):
+                    if self._chance("drop_after_apply", faults.drop_after_apply):
+                        return _DROP
+                    if self._chance("server_error_after_apply", faults.server_error_after_apply):
+                        return _Reply("html", 500, SERVER_ERROR_HTML)
                 return self._json(payload)
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
                 payload = self._cainiao(method, params) if method in CAINIAO_METHODS else self._items(method, params)
@@ -1527,4 +1545,37 @@ class TopServer:
             )
         return {
             "logistics_offline_send_response": {"shipping": {"is_success": True}, "request_id": self._next_request_id()}
+        }
+
+    def _memo_update(self, params: Mapping[str, str]) -> dict[str, Any]:
+        """`taobao.trade.memo.update`: tid (required), flag 0-5, memo (at most 1000 bytes; empty leaves the memo as it
+        is), reset=true clears the memo whatever `memo` says."""
+        flag_text = params.get("flag", "").strip()
+        memo = params.get("memo", "")
+        reset = _bool_param(params, "reset")
+        with self._lock:
+            tid, trade = self._find_trade(params)
+            if flag_text:
+                if not flag_text.isdigit() or not 0 <= int(flag_text) <= 5:
+                    raise _invalid("flag", "flag must be one of 0, 1, 2, 3, 4, 5")
+            if len(memo.encode("utf-8")) > _MEMO_MOST_BYTES:
+                raise _invalid("memo", f"memo is longer than {_MEMO_MOST_BYTES} bytes")
+            if not flag_text and not memo and not reset:
+                raise _missing("memo")
+            if flag_text:
+                trade["seller_flag"] = int(flag_text)
+            if reset:
+                trade["seller_memo"] = ""
+            elif memo:
+                trade["seller_memo"] = memo
+            now = self.now_str()
+            trade["modified"] = now
+            self._reindex_one(tid)
+            self.memo_calls[tid] += 1
+            self.memo_updates.append({"tid": tid, "flag": trade.get("seller_flag", 0), "memo": trade["seller_memo"]})
+        return {
+            "trade_memo_update_response": {
+                "trade": {"tid": int(tid), "modified": now},
+                "request_id": self._next_request_id(),
+            }
         }
