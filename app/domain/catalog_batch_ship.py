@@ -55,7 +55,9 @@ BATCH_SHIP: dict[str, str] = {
         "Order {order_no}: number {number} of the roll '{account}' was taken meanwhile (by another station or "
         "batch). Review the batch again.",
     ),
-    "batch.needs_number": QT_TRANSLATE_NOOP(
-        "CoreMessages", "Give the first tracking number, or fill the numbers from the shops' number roll."
+    "batch.out_of_stock": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Order {order_no} is out of stock (missing {short}): it ships once stock arrives, or after a supervisor "
+        "overrides the shortage.",
     ),
 }

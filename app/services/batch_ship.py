@@ -17,19 +17,20 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import PackageState
+from app.domain.enums import OrderStatus, PackageState
 from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.number_sequence import normalise, sequence
 from app.domain.packages import StoredOrder
+from app.domain.stock import describe
 from app.domain.tracking import CARRIERS
 from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
+from app.persistence.stock import shortages_of_order
 from app.persistence.waybill_accounts import WaybillAccounts
 from app.persistence.waybill_issues import WaybillIssues
 from app.services.audit import Actor
 from app.services.shipping import record_shipment, shipment_refusal
-from app.services.stock import refusal as stock_refusal
 from app.services.waybills.allocation import account_for
 
 
@@ -99,7 +100,10 @@ def _order_refusal(session: Session, stored: StoredOrder | None, order_no: str) 
     blocked = stored.order.block_reason()
     if blocked:
         return msg("shipping.blocked", order_no=stored.order.order_no, reason=msg(f"order.blocked.{blocked}"))
-    return stock_refusal(session, stored)
+    if stored.order.status is OrderStatus.OUT_OF_STOCK:  # no supervisor's override: the stock is not there
+        short = describe(shortages_of_order(session, stored.id)) or "?"
+        return msg("batch.out_of_stock", order_no=stored.order.order_no, short=short)
+    return None
 
 
 def _carrier_of(stored: StoredOrder, carrier: str | None) -> str | None:
@@ -135,7 +139,7 @@ def plan_batch_ship(
         raise InvalidInput(msg("batch.no_orders"))
     if not auto_fill and len(wanted) > 1:
         raise InvalidInput(msg("batch.several_need_auto_fill", count=len(wanted)))
-    code = carrier.strip().upper() if carrier else None
+    given = code = carrier.strip().upper() if carrier else None
     if code is not None and code not in CARRIERS:
         raise InvalidInput(msg("carrier.unknown", carrier=carrier, known=", ".join(CARRIERS)))
     rows: list[PlannedShipment] = []
@@ -148,7 +152,7 @@ def plan_batch_ship(
             stored = orders.stored(order_no)
             reason = _order_refusal(session, stored, order_no)
             if reason is None and stored is not None:
-                own = _carrier_of(stored, code)
+                own = _carrier_of(stored, given)
                 if own is None:
                     reason = msg("batch.no_carrier", order_no=order_no)
                 elif code is None:
