@@ -126,7 +126,8 @@ def plan_batch_ship(
         carrier: the carrier of every order; None: each order's chosen carrier (those without one are skipped,
             and those of another carrier than the first's: one roll serves one carrier).
         first_no: the first number; the orders that can ship take it and the numbers after it (a number another
-            parcel holds, or an online provider issued, skips its order and is not given to the next). None: the
+            parcel holds, or an online provider issued, skips its order and is not given to the next; an order that
+            shipped with the number it comes to, in a run of the same batch cut short, keeps it). None: the
             next free numbers of the number-roll account serving each order's shops.
         auto_fill: False: a single order, shipped with `first_no` as it is.
 
@@ -150,6 +151,12 @@ def plan_batch_ship(
         rolls: dict[int, int] = {}  # roll account id -> its next serial in this plan
         for order_no in wanted:
             stored = orders.stored(order_no)
+            if first_no is not None and code is not None and stored is not None:
+                if numbers is None:
+                    numbers = sequence(code, first_no, len(wanted)) if auto_fill else [normalise(first_no)]
+                if _shipped_with(stored, numbers[0]):  # shipped by this batch before (a run cut short, run again)
+                    rows.append(PlannedShipment(stored.order.order_no, code, numbers.pop(0)))
+                    continue
             reason = _order_refusal(session, stored, order_no)
             if reason is None and stored is not None:
                 own = _carrier_of(stored, given)
@@ -175,6 +182,11 @@ def plan_batch_ship(
                     planned = Skipped(order_no, exc.msg)
             (rows if isinstance(planned, PlannedShipment) else skipped).append(planned)  # type: ignore[arg-type]
     return ShipPlan(tuple(rows), tuple(skipped))
+
+
+def _shipped_with(stored: StoredOrder, number: str) -> bool:
+    package = stored.package
+    return package is not None and package.state is PackageState.SHIPPED and package.tracking_no == number
 
 
 def _from_roll(session: Session, stored: StoredOrder, code: str, rolls: dict[int, int]) -> PlannedShipment | Skipped:
