@@ -395,6 +395,7 @@ class CatalogueSyncRow(Base):
 
 class AuditRow(Base):
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_entity", "entity", "entity_id"),)  # an order's trail (0016_history_index)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
@@ -415,7 +416,7 @@ class OutboxRow(Base):
     kind: Mapped[str] = mapped_column(String(30))
     dedupe_key: Mapped[str] = mapped_column(String(120), unique=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
-    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)  # 0016_history_index
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     state: Mapped[str] = mapped_column(String(20), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
