@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from sqlalchemy.orm import Session, sessionmaker
 
+    from app.domain.order_actions import ActionReport
     from app.domain.order_detail import OrderDetail
     from app.domain.orders import Order
     from app.domain.products import Product
@@ -206,9 +207,7 @@ class Desk:
                 parcels=tuple(parcels),
                 prints=tuple(prints),
                 outbox=tuple(history.outbox(stored.id)),
-                audit=tuple(
-                    history.audit(order_no, [p.package.tracking_no for p in parcels], [j.id for j in prints])
-                ),
+                audit=tuple(history.audit(order_no, [p.package.tracking_no for p in parcels], [j.id for j in prints])),
                 scans=history.scans(stored.id),
             )
 
@@ -556,6 +555,44 @@ class Desk:
         from app.services.catalogue import product_by_code
 
         return product_by_code(self.session_factory, code)
+
+    # -- acting on the backlog (app.services.order_actions): each returns the orders done and those skipped, why ----
+    def set_flag(self, order_nos: Sequence[str], colour: str) -> ActionReport:
+        """Sets the flag colour (red, yellow, green, blue, purple, none) of the orders; Taobao API shops' flags go
+        back to the platform with the next outbox round."""
+        from app.services.order_actions import set_flag
+
+        return set_flag(self.session_factory, order_nos, colour, self.actor, self.clock())
+
+    def write_memo(self, order_nos: Sequence[str], text: str, *, append: bool = False) -> ActionReport:
+        """Writes (or appends to) the seller memo of the orders; written back like the flag."""
+        from app.services.order_actions import write_memo
+
+        return write_memo(self.session_factory, order_nos, text, append=append, actor=self.actor, now=self.clock())
+
+    def hold(self, order_nos: Sequence[str], reason: str) -> ActionReport:
+        """Holds the orders with `reason` (the print queue and the bench refuse them with it)."""
+        from app.services.order_actions import hold
+
+        return hold(self.session_factory, order_nos, reason, self.actor, self.clock())
+
+    def release(self, order_nos: Sequence[str]) -> ActionReport:
+        """Lifts the orders' hold and manual out-of-stock mark."""
+        from app.services.order_actions import release
+
+        return release(self.session_factory, order_nos, self.actor, self.clock())
+
+    def expedite(self, order_nos: Sequence[str], on: bool) -> ActionReport:
+        """Marks the orders urgent (they sort first by priority) or takes the mark off."""
+        from app.services.order_actions import expedite
+
+        return expedite(self.session_factory, order_nos, on, self.actor, self.clock())
+
+    def mark_out_of_stock(self, order_nos: Sequence[str], expected: date | None, reason: str) -> ActionReport:
+        """Marks the orders out of stock by hand until released or `expected` (a date, or None)."""
+        from app.services.order_actions import mark_out_of_stock
+
+        return mark_out_of_stock(self.session_factory, order_nos, expected, reason, self.actor, self.clock())
 
     # -- the bench --------------------------------------------------------------------------------------------------
 

@@ -18,6 +18,9 @@ from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
 from app.cli.lang import say
+from app.cli.order_actions import ACTIONS as ORDER_ACTIONS
+from app.cli.order_actions import add_parsers as add_order_action_parsers
+from app.cli.order_actions import cmd_order_action
 from app.cli.orders import add_parsers as add_orders_parsers
 from app.cli.orders import cmd_orders
 from app.cli.outbox import add_parsers as add_outbox_parsers
@@ -114,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_outbox_parsers(cmd)
+    add_order_action_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
@@ -349,6 +353,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "products": cmd_products,
     "stock": cmd_stock,
     "waybill": cmd_waybill,
+    **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
 }
 
 
