@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.domain.orders import Order
     from app.domain.products import Product
     from app.domain.waybill_accounts import AccountView
+    from app.services.batch_ship import ShipPlan, ShipReport
     from app.services.catalogue import Bound, Scanned
     from app.services.images import ImageCache
     from app.services.orders import EmptyReason, OrderFilter, Sort
@@ -254,6 +255,23 @@ class Desk:
         from app.services.shipping import ship_order
 
         return ship_order(self.session_factory, order_no, carrier, tracking_no, self.actor, self.clock())
+
+    def plan_batch_ship(
+        self, order_nos: Sequence[str], carrier: str | None, first_no: str | None, *, auto_fill: bool = True
+    ) -> ShipPlan:
+        """The batch-ship review: the number each order would ship with (from `first_no` as the carrier's roll runs,
+        or, with None, from the shops' number roll) and every order that cannot ship with its reason. Writes
+        nothing. Raises InvalidInput (no orders, a first number not of the carrier, a run past its format's end)."""
+        from app.services.batch_ship import plan_batch_ship
+
+        return plan_batch_ship(self.session_factory, list(order_nos), carrier, first_no, auto_fill=auto_fill)
+
+    def ship_plan(self, plan: ShipPlan) -> ShipReport:
+        """Records a reviewed plan, each order re-checked and shipped in its own transaction with its ship-back
+        queued; what changed since the review is skipped with its reason."""
+        from app.services.batch_ship import ship_plan
+
+        return ship_plan(self.session_factory, plan, self.actor, self.clock())
 
     # -- printing ---------------------------------------------------------------------------------------------------
 

@@ -298,3 +298,16 @@ def test_plan_json_is_what_the_review_shows(demo: Workspace) -> None:
         ],
         "skipped": [],
     }
+
+
+def test_the_window_reviews_then_ships_through_the_desk(demo: Workspace) -> None:
+    from app.facade import Desk
+
+    desk = Desk(demo.session_factory, demo.data_dir, ACTOR, clock=lambda: NOW)
+    orders = packable(demo, 3)
+    set_status(demo, orders[2], OrderStatus.CLOSED)
+    plan = desk.plan_batch_ship(orders, "STO", FIRST["STO"])
+    assert [r.tracking_no for r in plan.rows] == ["773367326370601", "773367326370602"]
+    report = desk.ship_plan(plan)
+    assert [s.order_no for s in report.shipped] == orders[:2] and [s.order_no for s in report.skipped] == orders[2:]
+    assert ship_backs(demo) == dict.fromkeys(orders[:2], 1)
