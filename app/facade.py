@@ -9,7 +9,7 @@ app.persistence (an import-linter contract).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -203,13 +203,16 @@ class Desk:
             history = OrderHistory(session)
             parcels = history.parcels(stored.id)
             prints = history.prints(stored.id, order_no)
+            marks = history.marks(stored.id)
+            order = replace(stored.order, priority=marks.priority, hold_reason=marks.hold_reason)
             return OrderDetail(
-                order=with_shortages(session, [stored.order])[0],
+                order=with_shortages(session, [order])[0],
                 parcels=tuple(parcels),
                 prints=tuple(prints),
                 outbox=tuple(history.outbox(stored.id)),
                 audit=tuple(history.audit(order_no, [p.package.tracking_no for p in parcels], [j.id for j in prints])),
                 scans=history.scans(stored.id),
+                marks=marks,
             )
 
     def workspace_prefs(self) -> dict[str, Any]:

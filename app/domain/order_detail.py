@@ -14,6 +14,16 @@ from app.domain.print_jobs import JobView
 
 
 @dataclass(frozen=True)
+class Marks:
+    """What the seller marked on the order (app.services.order_actions)."""
+
+    priority: int = 0  # expedited: 1
+    hold_reason: str = ""
+    stock_mark: str = ""  # out of stock by hand: why
+    stock_expected: datetime | None = None  # and when stock is expected
+
+
+@dataclass(frozen=True)
 class ParcelHistory:
     """A parcel of the order (voided ones too) with when it was made, printed and shipped."""
 
@@ -57,3 +67,4 @@ class OrderDetail:
     outbox: tuple[OutboxEntry, ...]
     audit: tuple[AuditEntry, ...]  # oldest first
     scans: int  # scans at a bench that opened or counted this order
+    marks: Marks = Marks()

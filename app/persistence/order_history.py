@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import PrintJobState
 from app.domain.messages import Message
-from app.domain.order_detail import AuditEntry, OutboxEntry, ParcelHistory
+from app.domain.order_detail import AuditEntry, Marks, OutboxEntry, ParcelHistory
 from app.domain.print_jobs import JobView
 from app.persistence.packages import to_package
-from app.persistence.rows import AuditRow, OutboxRow, PackageRow, PrintJobRow, ScanEventRow
+from app.persistence.rows import AuditRow, OrderRow, OutboxRow, PackageRow, PrintJobRow, ScanEventRow
 
 AUDIT_LIMIT = 500  # the newest entries of a long trail
 
@@ -25,6 +25,15 @@ class OrderHistory:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def marks(self, order_id: int) -> Marks:
+        """The seller's marks on the order: expedited, held with why, out of stock by hand with why and when."""
+        row = self.session.execute(
+            select(OrderRow.priority, OrderRow.hold_reason, OrderRow.stock_mark, OrderRow.stock_expected).where(
+                OrderRow.id == order_id
+            )
+        ).one()
+        return Marks(int(row.priority or 0), row.hold_reason or "", row.stock_mark or "", row.stock_expected)
 
     def parcels(self, order_id: int) -> list[ParcelHistory]:
         rows = self.session.execute(

@@ -9,7 +9,7 @@ when it ends the change hub tells the list and the detail pane to read again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Flag
-from app.domain.orders import CHINA_TZ
 from app.domain.tracking import CARRIERS, detect_carriers
 from ui.core_text import core_text
+from ui.dialogs.batch_ship import BatchShipDialog
 from ui.ops import Changes, CollectionOp, Ops
 from ui.plurals import plural
 from ui.widgets.order_detail import flag_text
@@ -179,15 +179,14 @@ class OutOfStockDialog(_AskDialog):
         self.form.addRow(self.tr("Reason:"), self.reason_edit)
         self.form.addRow(self.expected_check, self.expected_edit)
 
-    def expected(self) -> datetime | None:
-        """The start of the expected day in China time (UTC), None when not said."""
+    def expected(self) -> date | None:
+        """The day stock is expected (a China-time day), None when not said."""
         if not self.expected_check.isChecked():
             return None
-        day = date.fromisoformat(self.expected_edit.date().toString("yyyy-MM-dd"))
-        return datetime.combine(day, time(), CHINA_TZ).astimezone(UTC)
+        return date.fromisoformat(self.expected_edit.date().toString("yyyy-MM-dd"))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, order_nos: list[str]) -> tuple[datetime | None, str] | None:
+    def ask(cls, parent: QWidget | None, order_nos: list[str]) -> tuple[date | None, str] | None:
         dialog = cls(order_nos, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -264,7 +263,10 @@ class OrderActions(QObject):
         self.menu = QMenu(parent)
         self.actions: dict[str, QAction] = {}
         self._add(self.menu, "ship", self.tr("Ship by hand…"), "Ctrl+Shift+S", self.ship_by_hand)
+        self._add(self.menu, "batch_ship", self.tr("Batch ship…"), "Ctrl+B", self.batch_ship)
         self._add(self.menu, "reprint", self.tr("Reprint with a reason…"), "Ctrl+R", self.reprint)
+        self.batch_dialog: BatchShipDialog | None = None
+        self._add_backlog_actions()
 
     def _add_backlog_actions(self) -> None:
         """Flags, memos, hold and release, expedite, out of stock (app.services.order_actions through the façade)."""
@@ -310,7 +312,7 @@ class OrderActions(QObject):
         answer = MemoDialog.ask(self.widget, chosen, self._current_memo(chosen), append)
         if answer is not None:
             text, append = answer
-            self._run("memo", lambda desk: desk.write_memo(chosen, text, append))
+            self._run("memo", lambda desk: desk.write_memo(chosen, text, append=append))
 
     def _current_memo(self, chosen: list[str]) -> str:
         """The memo of the one order shown in the detail pane, to edit (several orders: a new one)."""
@@ -359,6 +361,12 @@ class OrderActions(QObject):
         lines = [core_text(result.warning)] if result.warning is not None else []
         self.tell(text.replace("%2", result.carrier).replace("%3", result.tracking_no), lines)
         self.action_finished.emit("ship", result)
+
+    def batch_ship(self) -> None:
+        """Opens the batch-ship review for the selection (the numbers are recorded only on its Confirm)."""
+        if chosen := self._chosen():
+            self.batch_dialog = BatchShipDialog.show_for(self.widget, self.ops, chosen)
+            self.batch_dialog.shipped.connect(lambda report: self.action_finished.emit("batch_ship", report))
 
     def reprint(self) -> None:
         if (chosen := self._chosen()) and (reason := ReprintDialog.ask(self.widget, chosen)):

@@ -24,6 +24,7 @@ from app.domain.order_detail import OrderDetail
 from app.domain.orders import CHINA_TZ, place_names
 from app.services.images import ImageCache
 from ui.core_text import core_text
+from ui.models.jobs_model import state_text
 from ui.models.orders_model import FLAG_COLOURS, countdown_text, status_text
 from ui.ops import Changes, Ops, QueryOp
 from ui.station.painted import PICTURE_PX, load_picture
@@ -145,116 +146,161 @@ class OrderDetailPane(QWidget):
 
     def html(self, detail: OrderDetail) -> str:
         order = detail.order
-        tr = self.tr
         e = _esc
-        parts = []
         flag = (
             f' <span style="color:{FLAG_COLOURS[order.flag]}">■ {e(flag_text(order.flag))}</span>'
             if order.flag in FLAG_COLOURS
             else ""
         )
-        parts.append(f"<h3>{e(order.order_no)}{flag}</h3>")
         status = e(status_text(order.status))
-        hold = getattr(order, "hold_reason", "") or ""
-        if hold:
-            status += " · " + e(tr("held: %1").replace("%1", hold))
-        if getattr(order, "priority", 0):
-            status += ' · <b style="color:#b71c1c">' + e(tr("Expedited")) + "</b>"
+        if order.hold_reason:
+            status += " · " + e(self.tr("held: %1").replace("%1", order.hold_reason))
+        if order.priority:
+            status += ' · <b style="color:#b71c1c">' + e(self.tr("Expedited")) + "</b>"
+        marks = detail.marks
+        if marks.stock_mark:
+            said = self.tr("out of stock by hand: %1").replace("%1", marks.stock_mark)
+            if marks.stock_expected is not None:
+                day = marks.stock_expected.astimezone(CHINA_TZ).strftime("%Y-%m-%d")
+                said += " · " + self.tr("expected %1").replace("%1", day)
+            status += " · " + e(said)
         deadline = _when(order.deadline)
         if order.status.is_open:
             deadline += f" ({e(countdown_text(order.deadline, self.ops.desk.clock()))})"
         a = order.receiver.address
-        parts.append(
-            "<p>"
-            + "<br>".join(
-                (
-                    f"{e(tr('Status'))}: {status}",
-                    f"{e(tr('Shop'))}: {e(order.shop)} · {e(tr('Buyer'))}: {e(order.buyer_nick)}",
-                    f"{e(tr('Receiver'))}: {e(order.receiver.name)} {e(order.receiver.phone)} · "
-                    f"{e(place_names(a.province, a.city, a.district))}",
-                    f"{e(tr('Paid'))}: {_when(order.paid_at)} · {e(tr('Ship by'))}: {deadline} · ¥{order.total}",
-                )
-            )
-            + "</p>"
+        facts = (
+            (self.tr("Status"), status),
+            (self.tr("Shop"), f"{e(order.shop)} · {e(self.tr('Buyer'))}: {e(order.buyer_nick)}"),
+            (
+                self.tr("Receiver"),
+                f"{e(order.receiver.name)} {e(order.receiver.phone)} · "
+                + e(place_names(a.province, a.city, a.district)),
+            ),
+            (self.tr("Paid"), f"{_when(order.paid_at)} · ¥{order.total}"),
+            (self.tr("Ship by"), deadline),
         )
+        parts = [
+            f"<h3>{e(order.order_no)}{flag}</h3>",
+            "<p>" + "<br>".join(f"{e(name)}: {value}" for name, value in facts) + "</p>",
+        ]
         notes = []
         if order.buyer_message:
-            notes.append(f"<b>{e(tr('Buyer message'))}:</b> {e(order.buyer_message)}")
+            notes.append(f"<b>{e(self.tr('Buyer message'))}:</b> {e(order.buyer_message)}")
         if order.memo:
-            notes.append(f"<b>{e(tr('Seller memo'))}:</b> {e(order.memo)}")
+            notes.append(f"<b>{e(self.tr('Seller memo'))}:</b> {e(order.memo)}")
         if notes:
             parts.append('<p style="background:#fff8e1">' + "<br>".join(notes) + "</p>")
         if order.short:
             short = ", ".join(f"{e(s.sku)} ×{s.missing}" for s in order.short)
-            parts.append(f'<p style="color:#b71c1c"><b>{e(tr("Short"))}:</b> {short}</p>')
-        parts.append(self._lines_html(detail, e))
-        parts.append(self._parcels_html(detail, e))
-        parts.append(self._history_html(detail, e))
+            parts.append(f'<p style="color:#b71c1c"><b>{e(self.tr("Short"))}:</b> {short}</p>')
+        parts += [self._lines_html(detail), self._parcels_html(detail), self._history_html(detail)]
         return "\n".join(parts)
 
-    def _lines_html(self, detail: OrderDetail, e: Any) -> str:
-        tr = self.tr
+    def _lines_html(self, detail: OrderDetail) -> str:
+        e = _esc
         rows = []
         for ln in detail.order.lines:
             picture = f'<img src="pic:{escape(ln.image)}" width="{PICTURE_PX}">' if ln.image in self._pictures else ""
             state = []
             if ln.refund.blocks_shipping:
-                state.append(tr("refund"))
+                state.append(self.tr("refund"))
             if ln.shipped:
-                state.append(tr("shipped"))
-            codes = " ".join(ln.barcodes) or tr("no barcode")
+                state.append(self.tr("shipped"))
+            codes = " ".join(ln.barcodes) or self.tr("no barcode")
             rows.append(
                 f"<tr><td>{picture}</td><td><b>{e(ln.sku)}</b><br>{e(ln.title)} {e(ln.spec)}"
                 f'<br><span style="color:#607d8b">{e(codes)}</span></td>'
                 f"<td align=right><b>×{ln.qty}</b></td><td>{e(' · '.join(state))}</td></tr>"
             )
-        return f"<h4>{e(tr('Lines'))}</h4><table cellspacing=0 cellpadding=3 width=100%>" + "".join(rows) + "</table>"
+        title = e(self.tr("Lines"))
+        return f"<h4>{title}</h4><table cellspacing=0 cellpadding=3 width=100%>" + "".join(rows) + "</table>"
 
-    def _parcels_html(self, detail: OrderDetail, e: Any) -> str:
-        tr = self.tr
+    def _parcels_html(self, detail: OrderDetail) -> str:
+        e = _esc
+        title = e(self.tr("Parcels"))
         if not detail.parcels:
-            return f"<h4>{e(tr('Parcels'))}</h4><p>{e(tr('No waybill yet.'))}</p>"
+            return f"<h4>{title}</h4><p>{e(self.tr('No waybill yet.'))}</p>"
+        states = {
+            "allocated": self.tr("numbered"),
+            "printed": self.tr("printed"),
+            "shipped": self.tr("shipped"),
+            "void": self.tr("void"),
+        }
         rows = []
         for p in detail.parcels:
             pkg = p.package
-            state = {
-                "allocated": tr("numbered"),
-                "printed": tr("printed"),
-                "shipped": tr("shipped"),
-                "void": tr("void"),
-            }.get(pkg.state.value, pkg.state.value)
-            printed = tr("printed %1×").replace("%1", str(pkg.print_count))
-            when = _when(p.shipped_at or p.printed_at or p.created_at)
-            rows.append(f"<li>{e(pkg.carrier)} <b>{e(pkg.tracking_no)}</b> · {e(state)} · {e(printed)} · {when}</li>")
-        return f"<h4>{e(tr('Parcels'))}</h4><ul>" + "".join(rows) + "</ul>"
+            said = [self.tr("printed %1×").replace("%1", str(pkg.print_count))] if pkg.print_count else []
+            if pkg.state.value != "printed" or not pkg.print_count:  # "printed" says itself in the count
+                said.insert(0, states.get(pkg.state.value, pkg.state.value))
+            said.append(_when(p.shipped_at or p.printed_at or p.created_at))
+            rows.append(f"<li>{e(pkg.carrier)} <b>{e(pkg.tracking_no)}</b> · {e(' · '.join(said))}</li>")
+        return f"<h4>{title}</h4><ul>" + "".join(rows) + "</ul>"
 
-    def _history_html(self, detail: OrderDetail, e: Any) -> str:
-        tr = self.tr
+    def _history_html(self, detail: OrderDetail) -> str:
+        e = _esc
         events: list[tuple[datetime, str]] = []
         for job in detail.prints:
-            text = tr("Print copy %1 of %2: %3").replace("%1", str(job.copy_no)).replace("%2", job.tracking_no)
-            text = text.replace("%3", job.state.value)
+            text = (
+                self.tr("Print copy %1 of %2: %3")
+                .replace("%1", str(job.copy_no))
+                .replace("%2", job.tracking_no)
+                .replace("%3", state_text(job.state))
+            )
             if job.message is not None:
                 text += " · " + core_text(job.message)
             events.append((job.created_at, e(text)))
+        kinds = {"ship": self.tr("Ship-back"), "memo": self.tr("Flag and memo to the platform")}
         for entry in detail.outbox:
-            kind = {"ship": tr("Ship-back"), "memo": tr("Flag and memo to the platform")}.get(entry.kind, entry.kind)
-            text = f"{kind} {entry.tracking_no}: {entry.state}".replace("  ", " ")
+            text = " ".join(p for p in (kinds.get(entry.kind, entry.kind), entry.tracking_no) if p)
+            text += ": " + self.outbox_state_text(entry.state)
             if entry.last_error is not None:
                 text += " · " + core_text(entry.last_error)
             events.append((entry.done_at or entry.created_at, e(text)))
         history = "".join(f"<li>{_when(at)} {text}</li>" for at, text in sorted(events, key=lambda ev: ev[0]))
         trail = "".join(
-            f"<li>{_when(a.at)} <b>{e(a.action)}</b> {e(a.actor)}@{e(a.station)}"
+            f"<li>{_when(a.at)} <b>{e(self.action_text(a.action))}</b> {e(a.actor)}@{e(a.station)}"
             + (f" · {e(_detail_text(a.detail))}" if a.detail else "")
             + "</li>"
             for a in detail.audit
         )
-        scans = tr("Scans at a bench: %1").replace("%1", str(detail.scans))
+        scans = self.tr("Scans at a bench: %1").replace("%1", str(detail.scans))
         return (
-            f"<h4>{e(tr('Print and ship history'))}</h4><ul>{history or '<li>–</li>'}</ul>"
-            f"<h4>{e(tr('Audit trail'))}</h4><ul>{trail or '<li>–</li>'}</ul><p>{e(scans)}</p>"
+            f"<h4>{e(self.tr('Print and ship history'))}</h4><ul>{history or '<li>–</li>'}</ul>"
+            f"<h4>{e(self.tr('Audit trail'))}</h4><ul>{trail or '<li>–</li>'}</ul><p>{e(scans)}</p>"
         )
+
+    def outbox_state_text(self, state: str) -> str:
+        return {
+            "pending": self.tr("waiting"),
+            "sending": self.tr("sending"),
+            "done": self.tr("accepted"),
+            "failed": self.tr("refused"),
+            "manual": self.tr("for the seller centre"),
+        }.get(state, state)
+
+    def action_text(self, action: str) -> str:
+        """An audit entry's action in words (an action this pane does not know: its code)."""
+        return {
+            "print": self.tr("printed"),
+            "reprint": self.tr("reprinted"),
+            "ship": self.tr("shipped"),
+            "void": self.tr("waybill voided"),
+            "override": self.tr("supervisor override"),
+            "stock_override": self.tr("stock override"),
+            "reopen": self.tr("parcel reopened"),
+            "print_cancelled": self.tr("print cancelled"),
+            "print_confirmed": self.tr("print confirmed"),
+            "print_interrupted": self.tr("print interrupted"),
+            "print_partial": self.tr("print cut off"),
+            "waybill_updated": self.tr("waybill updated"),
+            "waybill_cancel": self.tr("waybill cancelled"),
+            "flag": self.tr("flag"),
+            "memo": self.tr("memo"),
+            "hold": self.tr("held"),
+            "release": self.tr("released"),
+            "expedite": self.tr("expedite"),
+            "mark_out_of_stock": self.tr("marked out of stock"),
+        }.get(action, action)
 
     def sizeHint(self):  # noqa: ANN201, N802
         hint = super().sizeHint()
