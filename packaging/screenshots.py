@@ -105,6 +105,7 @@ def main() -> int:
     gui.tasks.wait()
     shot("orders")
     _workspace_shots(gui, out=args.out, suffix=suffix)
+    _action_shots(gui, ws, out=args.out, suffix=suffix)
     # a batch print, one job then cut off mid-send and left for the packer to confirm
     batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines)][5:10]
     window.printing.print_orders(batch)
@@ -178,6 +179,54 @@ def _workspace_shots(gui: Gui, out: Path, suffix: str) -> None:
     view.apply_filter({"status": "on_hold", "has_message": True, "search": "保温杯"})
     settled()
     window.grab().save(str(out / f"workspace-empty{suffix}.png"))
+    view.clear_filters()
+    view.apply_filter({"status": "awaiting_shipment"})
+    settled()
+    window.resize(size)
+
+
+def _action_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
+    """At 1366 px: the detail pane of an order printed twice (a reprint with its reason) with its buyer message,
+    memo, pictures, history and audit trail; and the batch-ship review of a selection where a held, a closed and a
+    refunded order are skipped with their reasons."""
+    from ui.dialogs.batch_ship import BatchShipDialog
+
+    window, view = gui.window, gui.window.orders_view
+    size = window.size()
+    window.resize(1366, 768)
+
+    def settled() -> None:
+        for _ in range(4):
+            gui.tasks.wait()
+            _settle(150)
+
+    waiting = list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
+    packable = [o for o in waiting if all(ln.packable for ln in o.lines) and not o.short]
+    order = next((o for o in packable if o.buyer_message and o.memo), packable[0])
+    reason = "标签被胶带盖住，条码扫不出" if suffix == "" else "Tape over the label: the barcode does not scan"
+    window.printing.print_orders([order.order_no])
+    settled()
+    window.printing.reprint_orders([order.order_no], reason)
+    settled()
+    view.apply_filter({"search": order.order_no})
+    settled()
+    view.table.selectRow(0)
+    settled()
+    window.grab().save(str(out / f"workspace-detail{suffix}.png"))
+
+    view.apply_filter({"status": None})
+    settled()
+    fine = [o.order_no for o in packable if o != order][30:36]
+    held = list_orders(ws.session_factory, status="on_hold", limit=1)
+    closed = list_orders(ws.session_factory, status="closed", limit=1)
+    refunded = [o.order_no for o in waiting if not any(ln.packable for ln in o.lines)][:1]
+    chosen = fine[:3] + [o.order_no for o in held] + fine[3:] + [o.order_no for o in closed] + refunded
+    dialog = BatchShipDialog.show_for(window, gui.ops, chosen)
+    dialog.carrier_combo.setCurrentIndex(dialog.carrier_combo.findData("ZTO"))
+    dialog.take_scan("73100000000017")
+    settled()
+    dialog.grab().save(str(out / f"batch-ship-review{suffix}.png"))
+    dialog.close()
     view.clear_filters()
     view.apply_filter({"status": "awaiting_shipment"})
     settled()

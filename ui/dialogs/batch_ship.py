@@ -133,7 +133,8 @@ class BatchShipDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(tables, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 560)
+        tables.setSizes([320, 150])  # the numbers to check first; the skipped list below
+        self.resize(760, 660)
 
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)
