@@ -189,3 +189,59 @@ def test_each_backlog_action_from_the_menu_changes_the_database(qtbot, gui: Gui,
     assert f"expected {expected.isoformat()}" in view.detail.browser.toPlainText()
     trail = [a.action for a in desk.order_detail(first).audit]
     assert trail[:6] == ["flag", "memo", "memo", "hold", "release", "expedite"]
+
+
+def test_keyboard_and_scanner_reach_the_actions(qtbot, gui: Gui, told) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    view = listed(qtbot, gui)
+    (order_no,) = _packable(view)
+    select_order(view, order_no)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus, timeout=5_000)
+    with qtbot.waitSignal(view.order_actions.action_finished, timeout=10_000):
+        qtbot.keyClick(view.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Ctrl+1: red flag
+    assert gui.ops.desk.order_detail(order_no).order.flag.label == "red"
+
+    view.order_actions.actions["batch_ship"].trigger()
+    dialog = view.order_actions.batch_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+    dialog.carrier_combo.setCurrentIndex(dialog.carrier_combo.findData("ZTO"))
+    with qtbot.waitSignal(dialog.plan_shown, timeout=10_000):
+        gui.window.on_barcode_scanned("73100000000017")  # the scanner, while the review is open: its first number
+    assert dialog.first_edit.text() == "73100000000017" and dialog.rows_model.rowCount() == 1
+    assert gui.window.tabs.currentWidget() is view  # not sent to the station
+    dialog.close()
+
+
+def test_undo_sets_back_the_last_change(qtbot, gui: Gui, told, monkeypatch) -> None:  # noqa: ANN001
+    from ui.dialogs.order_actions import HoldDialog, MemoDialog
+
+    view = listed(qtbot, gui)
+    first, second = _packable(view, 2)
+    desk, actions = gui.ops.desk, view.order_actions
+    monkeypatch.setattr(actions, "selected", lambda: [first, second])
+    was = {no: (desk.order_detail(no).order.flag.label, desk.order_detail(no).order.memo) for no in (first, second)}
+    assert not actions.actions["undo"].isEnabled()
+
+    def run(name: str) -> None:
+        with qtbot.waitSignal(actions.action_finished, timeout=10_000):
+            actions.actions[name].trigger()
+
+    run("flag_green")
+    run("undo")
+    assert {no: desk.order_detail(no).order.flag.label for no in (first, second)} == {n: w[0] for n, w in was.items()}
+    assert not actions.actions["undo"].isEnabled()  # one step back, not a history
+    monkeypatch.setattr(MemoDialog, "ask", classmethod(lambda _c, _p, _nos, _cur, _app: ("fragile", True)))
+    run("memo_append")
+    run("undo")
+    assert {no: desk.order_detail(no).order.memo for no in (first, second)} == {n: w[1] for n, w in was.items()}
+    monkeypatch.setattr(HoldDialog, "ask", classmethod(lambda _c, _p, _nos: "address to confirm"))
+    run("hold")
+    run("release")
+    run("undo")  # the release undone: held again, with its reason
+    held = desk.order_detail(first).order
+    assert held.status is OrderStatus.ON_HOLD and held.hold_reason == "address to confirm"
+    run("expedite")
+    run("undo")
+    assert desk.order_detail(second).order.priority == 0

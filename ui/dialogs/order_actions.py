@@ -248,6 +248,29 @@ def report_lines(report: Any) -> tuple[int, list[str]]:
     return len(report.done), lines
 
 
+def undo_steps(name: str, report: Any) -> list[Callable[[Any], Any]]:
+    """The façade calls that set back what the action `name` changed, from its report's `before` values (empty: it
+    cannot be undone from here, as a manual out-of-stock mark's expected date once released)."""
+    done, before = list(report.done), dict(report.before)
+    groups: dict[Any, list[str]] = {}  # a flag's or expedite's value before -> the orders that had it
+    if name in ("flag", "expedite"):
+        for no in done:
+            if no in before:
+                groups.setdefault(before[no], []).append(no)
+    if name == "flag":
+        return [lambda desk, nos=nos, colour=colour: desk.set_flag(nos, colour) for colour, nos in groups.items()]
+    if name == "expedite":
+        return [lambda desk, nos=nos, on=on: desk.expedite(nos, bool(on)) for on, nos in groups.items()]
+    if name == "memo":
+        return [lambda desk, no=no: desk.write_memo([no], before[no], append=False) for no in done if no in before]
+    if name in ("hold", "out_of_stock") and done:
+        return [lambda desk: desk.release(done)]
+    if name == "release":
+        reasons = {no: (before.get(no) or {}).get("hold_reason") for no in done}
+        return [lambda desk, no=no, why=why: desk.hold([no], why) for no, why in reasons.items() if why]
+    return []
+
+
 class OrderActions(QObject):
     """The actions on the selected orders, as one menu (the toolbar's Actions button and the list's context menu)
     whose shortcuts work while the workspace has the focus."""
@@ -267,6 +290,10 @@ class OrderActions(QObject):
         self._add(self.menu, "reprint", self.tr("Reprint with a reason…"), "Ctrl+R", self.reprint)
         self.batch_dialog: BatchShipDialog | None = None
         self._add_backlog_actions()
+        self.menu.addSeparator()
+        self._add(self.menu, "undo", self.tr("Undo the last change"), "Ctrl+Z", self.undo)
+        self.actions["undo"].setEnabled(False)  # until an action changed something it can set back
+        self._undo: list[Callable[[Any], Any]] = []
 
     def _add_backlog_actions(self) -> None:
         """Flags, memos, hold and release, expedite, out of stock (app.services.order_actions through the façade)."""
@@ -380,12 +407,26 @@ class OrderActions(QObject):
         ).failure(lambda error: self.tell(core_text(error), [], warn=True)).run_in_background()
 
     def _on_report(self, name: str, report: Any) -> None:
-        done, lines = report_lines(report)
+        if name != "undo":
+            self._undo = undo_steps(name, report)
+            self.actions["undo"].setEnabled(bool(self._undo))
+        reports = report if isinstance(report, list) else [report]
+        done, lines = 0, []
+        for each in reports:
+            n, said = report_lines(each)
+            done, lines = done + n, lines + said
         text = plural(self.tr("%n order(s) changed.", "", done), done)
         if lines:
             text += " " + plural(self.tr("%n skipped:", "", len(lines)), len(lines))
         self.tell(text, lines, warn=bool(lines))
         self.action_finished.emit(name, report)
+
+    def undo(self) -> None:
+        """Sets back what the last flag, memo, hold, release, expedite or out-of-stock action changed."""
+        steps, self._undo = self._undo, []
+        self.actions["undo"].setEnabled(False)
+        if steps:
+            self._run("undo", lambda desk: [step(desk) for step in steps])
 
     def tell(self, text: str, lines: list[str], *, warn: bool = False) -> None:
         """Says what an action did (the tests' seam)."""
