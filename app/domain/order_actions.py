@@ -20,6 +20,7 @@ from typing import Any
 from app.domain.enums import Flag, OrderStatus
 from app.domain.errors import InvalidInput
 from app.domain.messages import Message, msg
+from app.domain.orders import Order
 
 MEMO_MOST_BYTES = 1000  # taobao.trade.memo.update: "最大长度: 1000个字节" (UTF-8 bytes [I])
 COLOURS = {f.label: f for f in Flag}  # none, red, yellow, green, blue, purple
@@ -59,6 +60,13 @@ def finished(order_no: str, status: str) -> Message | None:
 def released_status(*, shipped_some: bool) -> OrderStatus:
     """The status of an order let go (hold or manual mark lifted): waiting again; the allotment then decides."""
     return OrderStatus.PARTLY_SHIPPED if shipped_some else OrderStatus.AWAITING_SHIPMENT
+
+
+def hold_stop(order: Order) -> Message | None:
+    """What the print queue and the bench say of an order the seller held here: its reason (None otherwise)."""
+    if order.status is OrderStatus.ON_HOLD and order.hold_reason:
+        return msg("actions.hold_stop", order_no=order.order_no, reason=order.hold_reason)
+    return None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, s
         carrier=package.carrier if package else None,
         print_count=package.print_count if package else 0,
         extra={"oaid": row.oaid} if row.oaid else {},  # a privacy order: its waybill request passes the oaid
+        priority=row.priority or 0,
+        hold_reason=row.hold_reason or "",  # the seller's hold (app.services.order_actions): said when refused
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, ScanOutcome
+from app.domain.order_actions import hold_stop
 from app.domain.orders import Order
 from app.domain.packages import Package, StoredOrder
 from app.domain.packing import BarcodeHit, boxed_but_not_wanted
@@ -46,7 +47,9 @@ class Opening(Finishing):
             package = stored.package
             if package is not None and package.printed and blocked != Reason.SHIPPED:
                 self._void(db, package, blocked)  # a label printed before the refund: it must not be used
-            return [intercepted(code, order.order_no, Reason(blocked), order.tracking_no)]
+            stop = intercepted(code, order.order_no, Reason(blocked), order.tracking_no)
+            held = hold_stop(order)  # held by the seller: the bench says why
+            return [replace(stop, message=held) if held is not None else stop]
         short = bench_refusal(db, stored)  # out of stock, no supervisor's override: which SKUs are missing
         if short is not None:
             self._record(db, order_id, code, ScanOutcome.INTERCEPTED)

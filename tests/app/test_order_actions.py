@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from app.domain.enums import OrderStatus, Platform
-from app.domain.errors import InvalidInput
+from app.domain.enums import OrderStatus, Platform, ScanOutcome
+from app.domain.errors import InvalidInput, NotPackable
 from app.domain.products import CatalogueEntry
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.order_query import Sort, SortKey
@@ -22,11 +23,14 @@ from app.services.audit import Actor
 from app.services.catalogue import apply_entries
 from app.services.order_actions import expedite, hold, mark_out_of_stock, release, set_flag, write_memo
 from app.services.orders import list_orders
+from app.services.printing import PrintService
 from app.services.stock import bench_refusal, refusal, set_stock
 from app.services.workspace import Workspace
+from app.station import Station
 from app.sync.model import PlatformLine, PlatformOrder
 from app.sync.shops import ensure_shop
 from app.sync.store import upsert_orders
+from printers.registry import open_printer
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 ACTOR = Actor("店长", "desk")
@@ -178,3 +182,19 @@ def test_a_manual_mark_stays_until_released_or_its_date(ws: Workspace) -> None:
     assert statuses(ws)[1] == "out_of_stock"
     assert release(ws.session_factory, [no(1)], ACTOR, T0).done == [no(1)]
     assert statuses(ws)[1] == "awaiting_shipment"
+
+
+def test_the_print_queue_and_the_bench_refuse_a_held_order_with_its_reason(demo: Workspace, tmp_path: Path) -> None:
+    waiting = [o.order_no for o in list_orders(demo.session_factory, status="awaiting_shipment", limit=3)]
+    hold(demo.session_factory, waiting, "买家要改地址", ACTOR, T0)
+    service = PrintService(demo.session_factory, open_printer(f"png://{tmp_path.as_posix()}/labels"), ACTOR)
+    with pytest.raises(NotPackable, match="买家要改地址") as caught:
+        service.enqueue(waiting[0])
+    assert caught.value.msg.id == "actions.hold_stop" and caught.value.details["reason"] == "on_hold"
+    refused = service.enqueue_batch(waiting[1:])
+    assert all(isinstance(r, NotPackable) and "买家要改地址" in r.message for r in refused)
+    (stop,) = Station(demo.session_factory, ACTOR, service).scan(waiting[0])
+    assert stop.event is ScanOutcome.INTERCEPTED and stop.message is not None
+    assert stop.message.id == "actions.hold_stop" and "买家要改地址" in stop.message.render()
+    release(demo.session_factory, waiting, ACTOR, T0)
+    assert service.enqueue(waiting[0]) is not None  # released: it prints

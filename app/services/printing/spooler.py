@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError, WaybillUnclear
 from app.domain.messages import Message, msg, of_error
+from app.domain.order_actions import hold_stop
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
 from app.persistence.repositories import OrderRepository
 from app.services.audit import Actor, audit
@@ -196,7 +197,8 @@ class PrintService:
         already = package is not None and package.print_count > 0
         blocked = order.block_reason()
         if blocked and not (blocked == "shipped" and already and given):
-            raise NotPackable(msg(f"print.blocked.{blocked}", order_no=order.order_no), reason=blocked)
+            refused = hold_stop(order) or msg(f"print.blocked.{blocked}", order_no=order.order_no)  # a hold: its reason
+            raise NotPackable(refused, reason=blocked)
         short = stock_refusal(session, stored)  # out of stock, no supervisor's override: which SKUs, how many
         if short is not None:
             raise NotPackable(short, reason="out_of_stock")

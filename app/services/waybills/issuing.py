@@ -37,6 +37,7 @@ from app.domain.errors import (
     WaybillUnreachable,
 )
 from app.domain.messages import Message, msg
+from app.domain.order_actions import hold_stop
 from app.domain.orders import Order
 from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS
@@ -223,7 +224,8 @@ def _record_requests(
                 if package is not None and not blocked and (reprint or not package.printed):
                     _plan_change(session, groups, providers, stored, package, errors)
                 if package is None and blocked:
-                    errors[order_no] = NotPackable(msg(f"print.blocked.{blocked}", order_no=order_no), reason=blocked)
+                    refused = hold_stop(order) or msg(f"print.blocked.{blocked}", order_no=order_no)  # a hold: why
+                    errors[order_no] = NotPackable(refused, reason=blocked)
                 continue
             digest = receiver_digest(order)
             try:
