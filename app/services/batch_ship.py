@@ -181,9 +181,12 @@ def plan_batch_ship(
             if isinstance(planned, PlannedShipment):
                 try:
                     shipment_refusal(session, stored, code, planned.tracking_no)
-                except PackDeskError as exc:
+                except PackDeskError as exc:  # its number is taken, or the platform would refuse it
                     planned = Skipped(order_no, exc.msg)
-            (rows if isinstance(planned, PlannedShipment) else skipped).append(planned)  # type: ignore[arg-type]
+                else:
+                    rows.append(planned)
+                    continue
+            skipped.append(planned)
     return ShipPlan(tuple(rows), tuple(skipped))
 
 

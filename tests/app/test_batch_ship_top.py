@@ -78,3 +78,18 @@ def test_each_carriers_batch_is_delivered_once(workspace: Workspace, server: Top
     with workspace.session_factory() as s:
         states = set(s.scalars(select(OutboxRow.state).where(OutboxRow.kind == "ship")))
     assert states == {OutboxState.DONE.value}
+
+
+def test_numbers_the_platforms_pattern_refuses_are_skipped_before_anything_is_recorded(
+    workspace: Workspace, server: TopServer
+) -> None:
+    synced_shop(workspace, server)
+    waiting = [
+        o.order_no
+        for o in list_orders(workspace.session_factory, limit=1000)
+        if o.block_reason() is None and o.status is OrderStatus.AWAITING_SHIPMENT
+    ][:2]
+    plan = plan_batch_ship(workspace.session_factory, waiting, "STO", "STO0000000001")  # an older STO roll
+    assert plan.rows == ()
+    assert [s.reason.id for s in plan.skipped] == ["shipping.platform_pattern"] * 2
+    assert "STO0000000002" in plan.skipped[1].reason.render()
