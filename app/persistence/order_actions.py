@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import OutboxState, Platform
+from app.domain.enums import OrderStatus, OutboxState, Platform
 from app.domain.messages import Message
 from app.domain.order_actions import MemoPayload, StockMark
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow, ShopRow
@@ -122,13 +122,17 @@ class OrderActionRepository:
     def hold_reason_of(self, order_id: int) -> str | None:
         return self.session.scalar(select(OrderRow.hold_reason).where(OrderRow.id == order_id))
 
-    def local_holds(self, order_ids: Iterable[int]) -> set[int]:
-        """Those of `order_ids` held by the seller here (a sync must not let them go)."""
+    def local_stops(self, order_ids: Iterable[int]) -> dict[int, str]:
+        """Those of `order_ids` the seller stopped here, with the status that keeps them stopped: on hold, or out of
+        stock by hand (a sync must not let them go)."""
         ids = list(order_ids)
         if not ids:
-            return set()
-        query = select(OrderRow.id).where(OrderRow.id.in_(ids), OrderRow.hold_reason.is_not(None))
-        return set(self.session.scalars(query))
+            return {}
+        query = select(OrderRow.id, OrderRow.hold_reason).where(
+            OrderRow.id.in_(ids), or_(OrderRow.hold_reason.is_not(None), OrderRow.stock_mark.is_not(None))
+        )
+        held, marked = OrderStatus.ON_HOLD.value, OrderStatus.OUT_OF_STOCK.value
+        return {oid: held if reason is not None else marked for oid, reason in self.session.execute(query)}
 
     # -- flag and memo write-backs (outbox kind `memo`) -----------------------------------------------------------
 

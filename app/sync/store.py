@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.domain.enums import OrderStatus
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.order_cache import LINE_FIELDS, ORDER_FIELDS, CachedOrder, OrderCache
 from app.services.stock import recompute
@@ -126,15 +125,15 @@ def _upsert_chunk(session: Session, shop_id: int, platform: str, orders: Sequenc
 def _update_changed(cache: OrderCache, changed: list[tuple[CachedOrder, PlatformOrder]], stats: UpsertStats) -> None:
     old_lines = cache.lines_of([cached.id for cached, _ in changed])
     # what the seller changed here and the platform does not hold yet: a flag or memo whose write-back waits in the
-    # outbox, and a hold (app.services.order_actions)
+    # outbox, a hold, a manual out-of-stock mark (app.services.order_actions)
     local = OrderActionRepository(cache.session)
     unsent = local.unsent_notes(cached.id for cached, _ in changed)
-    held = local.local_holds(cached.id for cached, _ in changed)
+    stopped = local.local_stops(cached.id for cached, _ in changed)
     order_updates, line_updates, line_inserts = [], [], []
     for cached, order in changed:
         status = merged_status(cached.status, order.status)
-        if cached.id in held and order.status.is_open:
-            status = OrderStatus.ON_HOLD.value  # held here until the seller releases it (or it ships, or closes)
+        if cached.id in stopped and order.status.is_open:
+            status = stopped[cached.id]  # held or out of stock by hand until released (or it ships, or closes)
         values = _order_values(order, status)
         if cached.id in unsent:  # the local values stay until their write-back lands
             values["flag"], values["seller_memo"] = unsent[cached.id]

@@ -15,7 +15,7 @@ from app.domain.enums import OrderStatus, Platform
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.rows import OrderRow
 from app.services.audit import Actor
-from app.services.order_actions import hold, set_flag, write_memo
+from app.services.order_actions import hold, mark_out_of_stock, set_flag, write_memo
 from app.services.workspace import Workspace
 from app.sync.outbox import OutboxWorker
 from app.sync.service import sync_shops
@@ -116,7 +116,7 @@ def test_a_dropped_answer_is_read_back_not_sent_again(synced: Workspace, server:
 
 
 def test_offline_keeps_the_change_and_a_sync_does_not_overwrite_it(synced: Workspace, server: TopServer) -> None:
-    a, b = waiting(synced)[:2]
+    a, b, c = waiting(synced)[:3]
     platform_memo = server.trade(a).get("seller_memo", "")
     write_memo(synced.session_factory, [a], "本地备注", append=False, actor=ACTOR, now=NOW)
     server.go_offline()
@@ -127,12 +127,18 @@ def test_offline_keeps_the_change_and_a_sync_does_not_overwrite_it(synced: Works
     server.modify(a, buyer_message="请尽快", seller_memo="平台上的旧备注", seller_flag=4)
     server.modify(b, buyer_message="改地址")
     hold(synced.session_factory, [b], "买家要改地址", ACTOR, NOW)
+    server.modify(c, buyer_message="有货吗")
+    mark_out_of_stock(synced.session_factory, [c], None, "面料有瑕疵", ACTOR, NOW)
     sync(synced, server)
     with synced.session_factory() as session:
         row = session.scalars(select(OrderRow).where(OrderRow.order_no == a)).one()
         assert row.buyer_message == "请尽快" and row.seller_memo == "本地备注" != platform_memo and row.flag == 0
         held = session.scalars(select(OrderRow).where(OrderRow.order_no == b)).one()
         assert held.buyer_message == "改地址" and held.status == "on_hold" and held.hold_reason == "买家要改地址"
+        marked = session.scalars(select(OrderRow).where(OrderRow.order_no == c)).one()
+        assert (
+            marked.buyer_message == "有货吗" and marked.status == "out_of_stock" and marked.stock_mark == "面料有瑕疵"
+        )
     assert flush(synced, server).sent == 1 and server.trade(a)["seller_memo"] == "本地备注"
     assert server.memo_calls[a] == 1 and server.trade(a)["seller_flag"] == 0
     with synced.session_factory() as session:  # delivered: the next sync's values count again
