@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TextIO
 
-from bench import catalogue, labels, pdf, spooler, station, stock, sync, waybills, workspace
+from bench import catalogue, labels, order_detail, pdf, spooler, station, stock, sync, waybills, workspace
 from bench.common import Figure
 
 SUITES = {
@@ -20,6 +20,7 @@ SUITES = {
     "stock": stock.run,
     "catalogue_sync": catalogue.run_sync,
     "workspace": workspace.run,
+    "order_detail": order_detail.run,
 }
 
 
