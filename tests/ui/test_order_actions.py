@@ -167,6 +167,10 @@ def test_each_backlog_action_from_the_menu_changes_the_database(qtbot, gui: Gui,
     monkeypatch.setattr(MemoDialog, "ask", classmethod(lambda _c, _p, _nos, _cur, _app: ("gift wrap", True)))
     run("memo_append")
     assert desk.order_detail(first).order.memo.endswith("call before 6pm\ngift wrap")
+    view.detail.show_order(first)  # its memo history in the pane: each change as it left the memo
+    qtbot.waitUntil(lambda: "Memo history" in view.detail.browser.toPlainText(), timeout=10_000)
+    history = view.detail.browser.toPlainText().split("Memo history")[1]
+    assert history.index("call before 6pm") < history.index("gift wrap")
     monkeypatch.setattr(HoldDialog, "ask", classmethod(lambda _c, _p, _nos: "buyer asked to wait"))
     run("hold")
     held = desk.order_detail(first).order

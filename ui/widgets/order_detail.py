@@ -190,6 +190,10 @@ class OrderDetailPane(QWidget):
             notes.append(f"<b>{e(self.tr('Seller memo'))}:</b> {e(order.memo)}")
         if notes:
             parts.append('<p style="background:#fff8e1">' + "<br>".join(notes) + "</p>")
+        memos = [a for a in detail.audit if a.action == "memo"]
+        if memos:  # the memo as each change left it, newest last
+            rows = "".join(f"<li>{_when(a.at)} {e(a.actor)}: {e(a.detail.get('after', '')) or '–'}</li>" for a in memos)
+            parts.append(f"<h4>{e(self.tr('Memo history'))}</h4><ul>{rows}</ul>")
         if order.short:
             short = ", ".join(f"{e(s.sku)} ×{s.missing}" for s in order.short)
             parts.append(f'<p style="color:#b71c1c"><b>{e(self.tr("Short"))}:</b> {short}</p>')
