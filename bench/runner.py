@@ -6,7 +6,19 @@ import json
 import sys
 from typing import TextIO
 
-from bench import catalogue, labels, order_detail, pdf, spooler, station, stock, sync, waybills, workspace
+from bench import (
+    catalogue,
+    labels,
+    order_actions,
+    order_detail,
+    pdf,
+    spooler,
+    station,
+    stock,
+    sync,
+    waybills,
+    workspace,
+)
 from bench.common import Figure
 
 SUITES = {
@@ -21,6 +33,7 @@ SUITES = {
     "catalogue_sync": catalogue.run_sync,
     "workspace": workspace.run,
     "order_detail": order_detail.run,
+    "order_actions": order_actions.run,
 }
 
 

@@ -10,12 +10,13 @@ last attempt was unclear) queues a new entry behind it. The caller owns the tran
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import OrderStatus, OutboxState, Platform
@@ -53,6 +54,7 @@ class ClaimedMemo:
 class OrderActionRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+        self._untried: dict[int, OutboxRow | None] = {}  # order id -> its write-back not yet tried (None: none)
 
     def targets(self, order_nos: Iterable[str]) -> dict[str, list[Target]]:
         """The cached orders by number (a number two shops share names both)."""
@@ -81,6 +83,7 @@ class OrderActionRepository:
             target = Target(r.id, r.order_no, r.shop_id, writes_back, r.status, r.flag, r.seller_memo or "",
                             r.priority or 0, r.hold_reason, r.stock_mark)  # fmt: skip
             found.setdefault(r.order_no, []).append(target)
+        self._load_untried([t.id for ts in found.values() for t in ts if t.writes_back])
         return found
 
     def set(self, order_id: int, **values: Any) -> None:
@@ -136,26 +139,18 @@ class OrderActionRepository:
 
     # -- flag and memo write-backs (outbox kind `memo`) -----------------------------------------------------------
 
-    def enqueue_memo(self, *, shop_id: int, order_id: int, payload: MemoPayload, now: datetime) -> int:
-        """Queues the write-back of `payload` (or rewrites the order's entry not yet tried); returns its id."""
-        waiting = self.session.scalars(
-            select(OutboxRow).where(
-                OutboxRow.kind == MEMO,
-                OutboxRow.order_id == order_id,
-                OutboxRow.state == OutboxState.PENDING,
-                OutboxRow.attempts == 0,
-            )
-        ).first()
+    def enqueue_memo(self, *, shop_id: int, order_id: int, payload: MemoPayload, now: datetime) -> None:
+        """Queues the write-back of `payload`, or rewrites the order's entry not yet tried."""
+        if order_id not in self._untried:
+            self._load_untried([order_id])
+        waiting = self._untried.get(order_id)
         if waiting is not None:
             waiting.payload = payload.to_json()
             waiting.next_attempt_at = now
-            return waiting.id
-        n = self.session.scalar(
-            select(func.count()).select_from(OutboxRow).where(OutboxRow.kind == MEMO, OutboxRow.order_id == order_id)
-        )
+            return None
         entry = OutboxRow(
             kind=MEMO,
-            dedupe_key=f"memo:{shop_id}:{payload.order_no}:{int(n or 0) + 1}",
+            dedupe_key=f"memo:{shop_id}:{payload.order_no}:{uuid.uuid4().hex}",  # one entry per change sent
             shop_id=shop_id,
             order_id=order_id,
             payload=payload.to_json(),
@@ -165,8 +160,20 @@ class OrderActionRepository:
             next_attempt_at=now,
         )
         self.session.add(entry)
-        self.session.flush()
-        return entry.id
+        self._untried[order_id] = entry
+        return None
+
+    def _load_untried(self, order_ids: list[int]) -> None:
+        """Reads the write-backs not yet tried of `order_ids` (once for a whole selection, not once per order)."""
+        self._untried.update(dict.fromkeys(order_ids))
+        query = select(OutboxRow).where(
+            OutboxRow.kind == MEMO,
+            OutboxRow.order_id.in_(order_ids),
+            OutboxRow.state == OutboxState.PENDING,
+            OutboxRow.attempts == 0,
+        )
+        for entry in self.session.scalars(query):
+            self._untried[entry.order_id] = entry
 
     def unsent_notes(self, order_ids: Iterable[int]) -> dict[int, tuple[int, str]]:
         """Those of `order_ids` whose flag or memo has not reached the platform yet, with their local (flag, memo):

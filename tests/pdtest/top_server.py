@@ -1572,7 +1572,9 @@ class TopServer:
             trade["modified"] = now
             self._reindex_one(tid)
             self.memo_calls[tid] += 1
-            self.memo_updates.append({"tid": tid, "flag": trade.get("seller_flag", 0), "memo": trade["seller_memo"]})
+            self.memo_updates.append(
+                {"tid": tid, "flag": trade.get("seller_flag", 0), "memo": trade.get("seller_memo", "")}
+            )
         return {
             "trade_memo_update_response": {
                 "trade": {"tid": int(tid), "modified": now},
