@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import OrderStatus, OutboxState, Platform
+from app.domain.enums import Flag, OrderStatus, OutboxState, Platform
 from app.domain.messages import Message
 from app.domain.order_actions import MemoPayload, StockMark
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow, ShopRow
@@ -258,3 +258,25 @@ class OrderActionRepository:
             if order_no is None or r.payload.get("order_no") == order_no
         ]
         return json.loads(json.dumps(found))
+
+    def memo_items(self, limit: int) -> list[dict[str, Any]]:
+        """The write-backs, newest first, as the outbox list shows its entries (app.sync.service.outbox_items)."""
+        query = (
+            select(OutboxRow, ShopRow.name)
+            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
+            .where(OutboxRow.kind == MEMO)
+            .order_by(OutboxRow.id.desc())
+            .limit(limit)
+        )
+        items = []
+        for r, shop in self.session.execute(query):
+            payload = MemoPayload.from_json(r.payload)
+            items.append({
+                "id": r.id, "kind": r.kind, "shop": shop, "state": r.state, "attempts": r.attempts,
+                "last_error": Message.decode(r.last_error), "created_at": r.created_at.isoformat(),
+                "next_attempt_at": r.next_attempt_at.isoformat() if r.next_attempt_at else None,
+                "done_at": r.done_at.isoformat() if r.done_at else None, "order_no": payload.order_no,
+                "flag": Flag(payload.flag).label if payload.flag in Flag._value2member_map_ else str(payload.flag),
+                "memo": payload.memo,
+            })  # fmt: skip
+        return items

@@ -142,6 +142,7 @@ class OutboxWorker:
         report.memo_push = push_memos(
             self.session_factory, self._client, self.clock, wait=self.backoff.after, now_too=now_too
         )
+        report.errors += report.memo_push.errors  # said with the ship-backs' (the window and the command line)
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

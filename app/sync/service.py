@@ -14,6 +14,7 @@ from app.domain.enums import OutboxState, Platform
 from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.shops import Shop
+from app.persistence.order_actions import OrderActionRepository
 from app.persistence.outbox import OutboxRepository, listed_fields
 from app.persistence.shops import ShopRepository
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
@@ -164,7 +165,9 @@ def outbox_items(session_factory: sessionmaker[Session], limit: int = 2000) -> l
         }
         manual = not e.shop_has_api and e.kind == "ship" and e.state == OutboxState.PENDING
         items.append(as_manual(item) if manual else item)
-    return items
+    with session_factory() as session:  # flags and memos written back to Taobao (app.sync.memo_push)
+        items += OrderActionRepository(session).memo_items(limit)
+    return sorted(items, key=lambda i: i["id"], reverse=True)[:limit]
 
 
 def outbox_json(item: dict[str, Any]) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from app.services.audit import Actor
 from app.services.order_actions import hold, mark_out_of_stock, set_flag, write_memo
 from app.services.workspace import Workspace
 from app.sync.outbox import OutboxWorker
-from app.sync.service import sync_shops
+from app.sync.service import outbox_items, outbox_json, sync_shops
 from app.sync.shops import Credentials, add_api_shop
 from app.sync.taobao import TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
@@ -153,4 +153,8 @@ def test_a_refusal_stops_the_entry_with_the_platforms_words(synced: Workspace, s
         del server.trades[a]
     report = flush(synced, server)
     assert report.failed == 1 and report.sent == 0 and "交易不存在" in report.errors[0]["reason"]
+    assert report.errors[0]["order_no"] == a
     assert [e["state"] for e in entries(synced)] == ["failed"]
+    (listed,) = [i for i in outbox_items(synced.session_factory) if i["kind"] == "memo"]  # the seller sees why
+    assert listed["order_no"] == a and listed["flag"] == "blue" and listed["state"] == "failed"
+    assert "交易不存在" in outbox_json(listed)["last_error"]
