@@ -30,6 +30,121 @@
     </message>
 </context>
 <context>
+    <name>BatchShipDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="45"/>
+        <location filename="../../ui/dialogs/batch_ship.py" line="63"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="46"/>
+        <source>Carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="47"/>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="64"/>
+        <source>Why it is skipped</source>
+        <translation>跳过原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="91"/>
+        <location filename="../../ui/dialogs/batch_ship.py" line="248"/>
+        <source>Batch ship</source>
+        <translation>批量发货</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_ship.py" line="97"/>
+        <source>%n order(s) selected.</source>
+        <translation>
+            <numerusform>已选 %n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="99"/>
+        <source>Each order&apos;s carrier</source>
+        <translation>各订单自己的快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="103"/>
+        <source>Scan or type the first waybill of the roll</source>
+        <translation>扫描或输入这卷面单的第一个单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="104"/>
+        <source>Take the next numbers of the shops&apos; number-roll account</source>
+        <translation>使用店铺单号段账户的下一批单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="105"/>
+        <source>Fill the numbers after the first (the roll&apos;s sequence)</source>
+        <translation>按面单顺序自动填充后续单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="108"/>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="109"/>
+        <source>First number:</source>
+        <translation>起始单号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="126"/>
+        <source>Confirm and ship</source>
+        <translation>确认发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="182"/>
+        <source>Scan or type the first number, or take them from the number roll.</source>
+        <translation>请扫描或输入起始单号，或使用单号段账户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="185"/>
+        <source>Working out the numbers…</source>
+        <translation>正在生成单号…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_ship.py" line="200"/>
+        <source>Skipped: %n order(s)</source>
+        <translation>
+            <numerusform>跳过：%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_ship.py" line="209"/>
+        <source>%n order(s) will ship. Check the numbers, then Confirm.</source>
+        <translation>
+            <numerusform>将发货 %n 个订单。请核对单号后确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_ship.py" line="221"/>
+        <source>Shipping…</source>
+        <translation>正在发货…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_ship.py" line="233"/>
+        <source>%n order(s) shipped.</source>
+        <translation>
+            <numerusform>已发货 %n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/batch_ship.py" line="235"/>
+        <source>%n skipped:</source>
+        <translation>
+            <numerusform>跳过 %n 个：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <location filename="../../ui/first_run/shop_pages.py" line="255"/>
@@ -111,310 +226,310 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="38"/>
-        <location filename="../../app/domain/catalog.py" line="69"/>
+        <location filename="../../app/domain/catalog.py" line="40"/>
+        <location filename="../../app/domain/catalog.py" line="71"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="39"/>
+        <location filename="../../app/domain/catalog.py" line="41"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="40"/>
+        <location filename="../../app/domain/catalog.py" line="42"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="43"/>
+        <location filename="../../app/domain/catalog.py" line="45"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="44"/>
+        <location filename="../../app/domain/catalog.py" line="46"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="45"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="48"/>
+        <location filename="../../app/domain/catalog.py" line="50"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="49"/>
+        <location filename="../../app/domain/catalog.py" line="51"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="50"/>
+        <location filename="../../app/domain/catalog.py" line="52"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="53"/>
+        <location filename="../../app/domain/catalog.py" line="55"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="57"/>
+        <location filename="../../app/domain/catalog.py" line="59"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="62"/>
+        <location filename="../../app/domain/catalog.py" line="64"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="66"/>
+        <location filename="../../app/domain/catalog.py" line="68"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="67"/>
+        <location filename="../../app/domain/catalog.py" line="69"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="68"/>
+        <location filename="../../app/domain/catalog.py" line="70"/>
         <source>The offset cannot be below 0.</source>
         <translation>偏移量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="70"/>
+        <location filename="../../app/domain/catalog.py" line="72"/>
         <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
         <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="71"/>
+        <location filename="../../app/domain/catalog.py" line="73"/>
         <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
         <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="74"/>
+        <location filename="../../app/domain/catalog.py" line="76"/>
         <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
         <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="77"/>
+        <location filename="../../app/domain/catalog.py" line="79"/>
         <source>The hours cannot be below 0.</source>
         <translation>小时数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="78"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <source>The paid range ends before it starts: give the earlier date first.</source>
         <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="81"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
         <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="84"/>
+        <location filename="../../app/domain/catalog.py" line="86"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="85"/>
+        <location filename="../../app/domain/catalog.py" line="87"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="86"/>
+        <location filename="../../app/domain/catalog.py" line="88"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="89"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="88"/>
+        <location filename="../../app/domain/catalog.py" line="90"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="92"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="91"/>
+        <location filename="../../app/domain/catalog.py" line="93"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="94"/>
+        <location filename="../../app/domain/catalog.py" line="96"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="97"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="98"/>
+        <location filename="../../app/domain/catalog.py" line="100"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="101"/>
+        <location filename="../../app/domain/catalog.py" line="103"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="105"/>
+        <location filename="../../app/domain/catalog.py" line="107"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="111"/>
+        <location filename="../../app/domain/catalog.py" line="113"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="116"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="117"/>
+        <location filename="../../app/domain/catalog.py" line="119"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="120"/>
+        <location filename="../../app/domain/catalog.py" line="122"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="123"/>
+        <location filename="../../app/domain/catalog.py" line="125"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="129"/>
+        <location filename="../../app/domain/catalog.py" line="131"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="132"/>
+        <location filename="../../app/domain/catalog.py" line="134"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="133"/>
+        <location filename="../../app/domain/catalog.py" line="135"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="134"/>
+        <location filename="../../app/domain/catalog.py" line="136"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="137"/>
+        <location filename="../../app/domain/catalog.py" line="139"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="138"/>
+        <location filename="../../app/domain/catalog.py" line="140"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="139"/>
+        <location filename="../../app/domain/catalog.py" line="141"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="140"/>
+        <location filename="../../app/domain/catalog.py" line="142"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="141"/>
+        <location filename="../../app/domain/catalog.py" line="143"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="142"/>
+        <location filename="../../app/domain/catalog.py" line="144"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="143"/>
+        <location filename="../../app/domain/catalog.py" line="145"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="144"/>
+        <location filename="../../app/domain/catalog.py" line="146"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="146"/>
+        <location filename="../../app/domain/catalog.py" line="148"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="149"/>
+        <location filename="../../app/domain/catalog.py" line="151"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="150"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="151"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="153"/>
+        <location filename="../../app/domain/catalog.py" line="155"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="157"/>
+        <location filename="../../app/domain/catalog.py" line="159"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="160"/>
+        <location filename="../../app/domain/catalog.py" line="162"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="163"/>
+        <location filename="../../app/domain/catalog.py" line="165"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="167"/>
+        <location filename="../../app/domain/catalog.py" line="169"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="172"/>
+        <location filename="../../app/domain/catalog.py" line="174"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="176"/>
+        <location filename="../../app/domain/catalog.py" line="178"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -629,9 +744,105 @@
         <translation>订单 {order_no} 已关闭（已退款或已取消）：不能发货。</translation>
     </message>
     <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="10"/>
+        <source>Name at least one order.</source>
+        <translation>请至少指定一个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="11"/>
+        <source>No order {order_no} in the cache: sync or import it first.</source>
+        <translation>缓存中没有订单 {order_no}：请先同步或导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="14"/>
+        <source>Order {order_no} is closed.</source>
+        <translation>订单 {order_no} 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="15"/>
         <location filename="../../app/domain/catalog_printing.py" line="20"/>
         <source>Order {order_no} has already shipped.</source>
         <translation>订单 {order_no} 已经发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="16"/>
+        <source>Nothing changed for order {order_no}: it already was so.</source>
+        <translation>订单 {order_no} 没有变化：本来就是这样。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="17"/>
+        <source>&apos;{colour}&apos; is not a flag colour: use red, yellow, green, blue, purple or none.</source>
+        <translation>“{colour}”不是旗帜颜色：请用 red、yellow、green、blue、purple 或 none。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="20"/>
+        <source>Give a reason: the print queue and the bench show it to whoever meets the order.</source>
+        <translation>请填写原因：打单队列和验货台会向处理该订单的人显示它。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="23"/>
+        <source>The memo of order {order_no} would be {size} bytes: Taobao keeps at most {most} (about {chars} Chinese characters). Nothing was changed.</source>
+        <translation>订单 {order_no} 的备注将有 {size} 字节：淘宝最多保存 {most} 字节（约 {chars} 个汉字）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="28"/>
+        <source>Appending nothing changes nothing: give the text to add.</source>
+        <translation>追加空内容不会改变任何东西：请填写要追加的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="29"/>
+        <source>Order {order_no} is already on hold: {reason}</source>
+        <translation>订单 {order_no} 已挂起：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="30"/>
+        <source>Order {order_no} is neither on hold nor marked out of stock.</source>
+        <translation>订单 {order_no} 既未挂起，也未手动标记缺货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="33"/>
+        <source>Order {order_no} is held by the platform (shipping blocked there): lift it in the seller centre; the next sync brings it back.</source>
+        <translation>订单 {order_no} 被平台挂起（平台已屏蔽发货）：请在卖家中心解除；下次同步会带回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="38"/>
+        <source>Order {order_no} is already marked out of stock: {reason}</source>
+        <translation>订单 {order_no} 已标记缺货：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="41"/>
+        <source>The expected date {date} has passed: give a later date, or none.</source>
+        <translation>预计到货日期 {date} 已过：请填写更晚的日期，或不填。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="44"/>
+        <source>Order {order_no} is on hold: {reason}</source>
+        <translation>订单 {order_no} 已挂起：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="45"/>
+        <source>Order {order_no} is marked out of stock: {reason} (stock expected {date}).</source>
+        <translation>订单 {order_no} 已手动标记缺货：{reason}（预计到货 {date}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="48"/>
+        <source>no date given</source>
+        <translation>未填日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="50"/>
+        <source>Taobao refused the flag and memo of order {order_no}: {reason}</source>
+        <translation>淘宝拒绝了订单 {order_no} 的旗帜和备注：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="51"/>
+        <source>Taobao&apos;s answer did not confirm the memo of order {order_no}: it is read back before anything is sent again.</source>
+        <translation>淘宝的答复没有确认订单 {order_no} 的备注：再次发送前会先回读核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="55"/>
+        <source>Taobao&apos;s answer about order {order_no} held no trade: it is asked again next round.</source>
+        <translation>淘宝关于订单 {order_no} 的答复中没有交易：下一轮再查询。</translation>
     </message>
     <message>
         <location filename="../../app/domain/catalog_printing.py" line="21"/>
@@ -2618,6 +2829,81 @@
         <source>Out of stock: missing {short}. Put this order aside until stock arrives, or ask a supervisor to override.</source>
         <translation>缺货：缺 {short}。请先把此订单放在一边等到货，或请主管放行。</translation>
     </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="10"/>
+        <source>PackDesk cannot fill numbers of carrier &apos;{carrier}&apos; by itself. It can for: {known}.</source>
+        <translation>PackDesk 无法自动填充快递公司“{carrier}”的单号。可自动填充的有：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="13"/>
+        <source>{number} is a 12-digit SF number: its last digit is a check digit whose rule SF does not publish, so PackDesk cannot fill the numbers after it. Type each number, or use SF numbers that start with SF.</source>
+        <translation>{number} 是 12 位顺丰单号：最后一位是校验位，顺丰未公开其规则，PackDesk 无法推算后面的单号。请逐个输入单号，或使用以 SF 开头的顺丰单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="18"/>
+        <source>{number} is not a valid {carrier} number: its check digit is wrong (did you mean {expected}?).</source>
+        <translation>{number} 不是有效的{carrier}单号：校验位不对（是否应为 {expected}？）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="21"/>
+        <source>{number} is not a {carrier} number. {carrier} numbers look like: {examples}.</source>
+        <translation>{number} 不是{carrier}单号。{carrier}单号的样子：{examples}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="24"/>
+        <source>{count} numbers from {number} would run past the last number of its format: only {room} are left. Ship fewer orders, or start from another roll.</source>
+        <translation>从 {number} 起的 {count} 个单号会超出该号段格式的最后一个号：只剩 {room} 个。请少选几个订单，或换一卷面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="29"/>
+        <source>{count} orders were given one tracking number: add --auto-fill to number them from it, or ship them one at a time.</source>
+        <translation>{count} 个订单只给了一个运单号：加上 --auto-fill 从它起自动填充，或逐个发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="34"/>
+        <source>No orders were given to ship.</source>
+        <translation>没有给出要发货的订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="35"/>
+        <source>Order {order_no} has no carrier chosen: choose one first.</source>
+        <translation>订单 {order_no} 还没有选择快递公司：请先选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="36"/>
+        <source>Order {order_no} goes with {carrier}, not {expected}: one roll&apos;s numbers serve one carrier.</source>
+        <translation>订单 {order_no} 走{carrier}，不是{expected}：一卷面单的单号只能用于一家快递。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="40"/>
+        <source>Tracking number {number} was issued by an online waybill account to order {order_no}: it cannot go on another order.</source>
+        <translation>运单号 {number} 已由电子面单账户分配给订单 {order_no}：不能用于其他订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="45"/>
+        <source>Order {order_no}: its shops&apos; waybill account for {carrier} is not a number roll, so there are no roll numbers to fill. Type the first number instead.</source>
+        <translation>订单 {order_no}：其店铺的{carrier}面单账户不是号段，没有可填充的号段单号。请改为输入第一个单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="50"/>
+        <source>Order {order_no}: the number roll &apos;{account}&apos; has no numbers left.</source>
+        <translation>订单 {order_no}：号段“{account}”已没有剩余单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="53"/>
+        <source>Order {order_no}: number {number} of the roll &apos;{account}&apos; was taken meanwhile (by another station or batch). Review the batch again.</source>
+        <translation>订单 {order_no}：号段“{account}”的单号 {number} 已被占用（其他工位或批次）。请重新核对这批订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="58"/>
+        <source>Order {order_no} cannot ship: it is on hold ({reason}).</source>
+        <translation>订单 {order_no} 无法发货：已挂起（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_batch_ship.py" line="59"/>
+        <source>Order {order_no} is out of stock (missing {short}): it ships once stock arrives, or after a supervisor overrides the shortage.</source>
+        <translation>订单 {order_no} 缺货（缺 {short}）：到货后或主管放行缺货后才能发货。</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -2734,6 +3020,24 @@
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="147"/>
+        <source>Hold orders</source>
+        <translation>挂起订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="150"/>
+        <source>e.g. buyer asked to wait, address to confirm</source>
+        <translation>例如：买家要求暂缓发货、地址待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="151"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
     <name>JobsTableModel</name>
     <message>
         <location filename="../../ui/models/jobs_model.py" line="30"/>
@@ -2837,294 +3141,301 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="60"/>
+        <location filename="../../ui/windows/main_window.py" line="61"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="68"/>
+        <location filename="../../ui/windows/main_window.py" line="70"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="69"/>
+        <location filename="../../ui/windows/main_window.py" line="71"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="70"/>
+        <location filename="../../ui/windows/main_window.py" line="72"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <location filename="../../ui/windows/main_window.py" line="74"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="75"/>
+        <location filename="../../ui/windows/main_window.py" line="77"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="78"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <location filename="../../ui/windows/main_window.py" line="82"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="82"/>
+        <location filename="../../ui/windows/main_window.py" line="84"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="84"/>
+        <location filename="../../ui/windows/main_window.py" line="86"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="86"/>
+        <location filename="../../ui/windows/main_window.py" line="88"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="87"/>
+        <location filename="../../ui/windows/main_window.py" line="89"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="92"/>
+        <location filename="../../ui/windows/main_window.py" line="94"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="93"/>
+        <location filename="../../ui/windows/main_window.py" line="95"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="102"/>
+        <location filename="../../ui/windows/main_window.py" line="104"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="103"/>
+        <location filename="../../ui/windows/main_window.py" line="105"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="107"/>
+        <location filename="../../ui/windows/main_window.py" line="109"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="110"/>
+        <location filename="../../ui/windows/main_window.py" line="112"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="115"/>
+        <location filename="../../ui/windows/main_window.py" line="117"/>
         <source>Setup assistant…</source>
         <translation>设置向导…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="118"/>
+        <location filename="../../ui/windows/main_window.py" line="120"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="138"/>
+        <location filename="../../ui/windows/main_window.py" line="140"/>
         <source>SKUs whose available stock is under their safety stock: show them</source>
         <translation>可用库存低于安全库存的 SKU：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="152"/>
-        <location filename="../../ui/windows/main_window.py" line="453"/>
+        <location filename="../../ui/windows/main_window.py" line="154"/>
+        <location filename="../../ui/windows/main_window.py" line="465"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="153"/>
+        <location filename="../../ui/windows/main_window.py" line="155"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="192"/>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/windows/main_window.py" line="204"/>
+        <source>Reprinting %n waybill(s)…</source>
+        <translation>
+            <numerusform>正在重打 %n 张面单…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="214"/>
+        <location filename="../../ui/windows/main_window.py" line="226"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="325"/>
+        <location filename="../../ui/windows/main_window.py" line="337"/>
         <source>Low stock: %n SKU(s)</source>
         <translation>
             <numerusform>低库存：%n 个 SKU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="360"/>
+        <location filename="../../ui/windows/main_window.py" line="372"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="362"/>
+        <location filename="../../ui/windows/main_window.py" line="374"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="369"/>
+        <location filename="../../ui/windows/main_window.py" line="381"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="376"/>
+        <location filename="../../ui/windows/main_window.py" line="388"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="384"/>
+        <location filename="../../ui/windows/main_window.py" line="396"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="398"/>
+        <location filename="../../ui/windows/main_window.py" line="410"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="400"/>
+        <location filename="../../ui/windows/main_window.py" line="412"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="432"/>
+        <location filename="../../ui/windows/main_window.py" line="444"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="196"/>
+        <location filename="../../ui/windows/main_window.py" line="208"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="201"/>
+        <location filename="../../ui/windows/main_window.py" line="213"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="204"/>
+        <location filename="../../ui/windows/main_window.py" line="216"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="206"/>
-        <location filename="../../ui/windows/main_window.py" line="402"/>
+        <location filename="../../ui/windows/main_window.py" line="218"/>
+        <location filename="../../ui/windows/main_window.py" line="414"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="208"/>
+        <location filename="../../ui/windows/main_window.py" line="220"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="219"/>
+        <location filename="../../ui/windows/main_window.py" line="231"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="222"/>
+        <location filename="../../ui/windows/main_window.py" line="234"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="226"/>
+        <location filename="../../ui/windows/main_window.py" line="238"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="226"/>
+        <location filename="../../ui/windows/main_window.py" line="238"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="236"/>
+        <location filename="../../ui/windows/main_window.py" line="248"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="242"/>
+        <location filename="../../ui/windows/main_window.py" line="254"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="242"/>
+        <location filename="../../ui/windows/main_window.py" line="254"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="297"/>
+        <location filename="../../ui/windows/main_window.py" line="309"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="389"/>
+        <location filename="../../ui/windows/main_window.py" line="401"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="391"/>
+        <location filename="../../ui/windows/main_window.py" line="403"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="394"/>
+        <location filename="../../ui/windows/main_window.py" line="406"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="396"/>
+        <location filename="../../ui/windows/main_window.py" line="408"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="414"/>
+        <location filename="../../ui/windows/main_window.py" line="426"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="414"/>
+        <location filename="../../ui/windows/main_window.py" line="426"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="418"/>
-        <location filename="../../ui/windows/main_window.py" line="447"/>
-        <location filename="../../ui/windows/main_window.py" line="450"/>
+        <location filename="../../ui/windows/main_window.py" line="430"/>
+        <location filename="../../ui/windows/main_window.py" line="459"/>
+        <location filename="../../ui/windows/main_window.py" line="462"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="418"/>
+        <location filename="../../ui/windows/main_window.py" line="430"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="442"/>
+        <location filename="../../ui/windows/main_window.py" line="454"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -3132,6 +3443,397 @@
         <location filename="../../ui/main.py" line="126"/>
         <source>Could not save the settings: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="116"/>
+        <source>Append to the seller memo</source>
+        <translation>追加卖家备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="116"/>
+        <source>Write the seller memo</source>
+        <translation>修改卖家备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="122"/>
+        <source>Add on a new line (keep the memo there is)</source>
+        <translation>另起一行追加（保留原备注）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="124"/>
+        <source>Memo:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="74"/>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="76"/>
+        <source>%n order(s) selected</source>
+        <translation>已选 %n 个订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="288"/>
+        <source>Ship by hand…</source>
+        <translation>手工发货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="289"/>
+        <source>Batch ship…</source>
+        <translation>批量发货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="290"/>
+        <source>Reprint with a reason…</source>
+        <translation>重打面单（需填原因）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="294"/>
+        <source>Undo the last change</source>
+        <translation>撤销上一次修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="301"/>
+        <source>Flag</source>
+        <translation>旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="305"/>
+        <source>Write memo…</source>
+        <translation>修改备注…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="306"/>
+        <source>Append to memo…</source>
+        <translation>追加备注…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="308"/>
+        <source>Hold…</source>
+        <translation>挂起…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="309"/>
+        <source>Release</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="310"/>
+        <source>Expedite</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="311"/>
+        <source>Stop expediting</source>
+        <translation>取消加急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="312"/>
+        <source>Mark out of stock…</source>
+        <translation>标记缺货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="329"/>
+        <source>Select one or more orders first.</source>
+        <translation>请先选择一个或多个订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="373"/>
+        <source>Ship by hand takes one order: use Batch ship for a selection.</source>
+        <translation>手工发货一次只能发一个订单：多个订单请用批量发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="387"/>
+        <source>Order %1 shipped with %2 %3.</source>
+        <translation>订单 %1 已发货：%2 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/order_actions.py" line="418"/>
+        <source>%n order(s) changed.</source>
+        <translation>
+            <numerusform>已修改 %n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/order_actions.py" line="420"/>
+        <source>%n skipped:</source>
+        <translation>
+            <numerusform>跳过 %n 个：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="434"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="40"/>
+        <source>No flag</source>
+        <translation>无旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="41"/>
+        <source>Red</source>
+        <translation>红旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="42"/>
+        <source>Yellow</source>
+        <translation>黄旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="43"/>
+        <source>Green</source>
+        <translation>绿旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="44"/>
+        <source>Blue</source>
+        <translation>蓝旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="45"/>
+        <source>Purple</source>
+        <translation>紫旗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="67"/>
+        <source>Select an order to see its details.</source>
+        <translation>选择一个订单查看详情。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="157"/>
+        <source>held: %1</source>
+        <translation>已挂起：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="159"/>
+        <source>Expedited</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="162"/>
+        <source>out of stock by hand: %1</source>
+        <translation>手工标记缺货：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="165"/>
+        <source>expected %1</source>
+        <translation>预计 %1 到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="172"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="173"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="175"/>
+        <source>Receiver</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="179"/>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="180"/>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="210"/>
+        <source>refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="212"/>
+        <location filename="../../ui/widgets/order_detail.py" line="230"/>
+        <location filename="../../ui/widgets/order_detail.py" line="290"/>
+        <source>shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="213"/>
+        <source>no barcode</source>
+        <translation>无条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="219"/>
+        <source>Lines</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="224"/>
+        <source>Parcels</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="228"/>
+        <source>numbered</source>
+        <translation>已取号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="229"/>
+        <location filename="../../ui/widgets/order_detail.py" line="288"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="231"/>
+        <source>void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="236"/>
+        <source>printed %1×</source>
+        <translation>打印 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="248"/>
+        <source>Print copy %1 of %2: %3</source>
+        <translation>第 %1 次打印 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="256"/>
+        <source>Ship-back</source>
+        <translation>发货回传</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="256"/>
+        <source>Flag and memo to the platform</source>
+        <translation>旗帜和备注回传平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="270"/>
+        <source>Scans at a bench: %1</source>
+        <translation>验货扫描：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="278"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="279"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="280"/>
+        <source>accepted</source>
+        <translation>平台已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="281"/>
+        <source>refused</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="282"/>
+        <source>for the seller centre</source>
+        <translation>待在卖家中心录入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="289"/>
+        <source>reprinted</source>
+        <translation>已重打</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="291"/>
+        <source>waybill voided</source>
+        <translation>面单作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="292"/>
+        <source>supervisor override</source>
+        <translation>主管放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="293"/>
+        <source>stock override</source>
+        <translation>缺货放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="294"/>
+        <source>parcel reopened</source>
+        <translation>包裹重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="295"/>
+        <source>print cancelled</source>
+        <translation>打印已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="296"/>
+        <source>print confirmed</source>
+        <translation>打印已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="297"/>
+        <source>print interrupted</source>
+        <translation>打印中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="298"/>
+        <source>print cut off</source>
+        <translation>打印不完整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="299"/>
+        <source>waybill updated</source>
+        <translation>面单已更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="300"/>
+        <source>waybill cancelled</source>
+        <translation>面单已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="301"/>
+        <source>flag</source>
+        <translation>旗帜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="302"/>
+        <source>memo</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="303"/>
+        <source>held</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="304"/>
+        <source>released</source>
+        <translation>解除挂起</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="305"/>
+        <source>expedite</source>
+        <translation>加急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="306"/>
+        <source>marked out of stock</source>
+        <translation>标记缺货</translation>
     </message>
 </context>
 <context>
@@ -3260,311 +3962,349 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="74"/>
+        <location filename="../../ui/widgets/orders_view.py" line="77"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="52"/>
+        <location filename="../../ui/widgets/orders_view.py" line="55"/>
         <source>Today&apos;s overdue</source>
         <translation>今日超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="53"/>
+        <location filename="../../ui/widgets/orders_view.py" line="56"/>
         <source>Due in 6 hours</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="54"/>
+        <location filename="../../ui/widgets/orders_view.py" line="57"/>
         <source>SF only</source>
         <translation>只看顺丰</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="55"/>
-        <location filename="../../ui/widgets/orders_view.py" line="83"/>
+        <location filename="../../ui/widgets/orders_view.py" line="58"/>
+        <location filename="../../ui/widgets/orders_view.py" line="86"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="79"/>
+        <location filename="../../ui/widgets/orders_view.py" line="82"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="82"/>
+        <location filename="../../ui/widgets/orders_view.py" line="85"/>
         <source>Printed or not</source>
         <translation>打印状态不限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="84"/>
+        <location filename="../../ui/widgets/orders_view.py" line="87"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="85"/>
+        <location filename="../../ui/widgets/orders_view.py" line="88"/>
         <source>Reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="89"/>
+        <location filename="../../ui/widgets/orders_view.py" line="92"/>
         <source>Any flag</source>
         <translation>全部旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="91"/>
+        <location filename="../../ui/widgets/orders_view.py" line="94"/>
         <source>Red flag</source>
         <translation>红旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="92"/>
+        <location filename="../../ui/widgets/orders_view.py" line="95"/>
         <source>Yellow flag</source>
         <translation>黄旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="93"/>
+        <location filename="../../ui/widgets/orders_view.py" line="96"/>
         <source>Green flag</source>
         <translation>绿旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="94"/>
+        <location filename="../../ui/widgets/orders_view.py" line="97"/>
         <source>Blue flag</source>
         <translation>蓝旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="95"/>
+        <location filename="../../ui/widgets/orders_view.py" line="98"/>
         <source>Purple flag</source>
         <translation>紫旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="96"/>
+        <location filename="../../ui/widgets/orders_view.py" line="99"/>
         <source>No flag</source>
         <translation>无旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="101"/>
+        <location filename="../../ui/widgets/orders_view.py" line="104"/>
         <source>Any ship-by</source>
         <translation>全部发货时限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="102"/>
+        <location filename="../../ui/widgets/orders_view.py" line="105"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="103"/>
+        <location filename="../../ui/widgets/orders_view.py" line="106"/>
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="104"/>
+        <location filename="../../ui/widgets/orders_view.py" line="107"/>
         <source>Due within 12 h</source>
         <translation>12 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="105"/>
+        <location filename="../../ui/widgets/orders_view.py" line="108"/>
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="109"/>
+        <location filename="../../ui/widgets/orders_view.py" line="112"/>
         <source>Any carrier</source>
         <translation>全部快递</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="112"/>
+        <location filename="../../ui/widgets/orders_view.py" line="115"/>
         <source>Buyer message</source>
         <translation>有买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="113"/>
+        <location filename="../../ui/widgets/orders_view.py" line="116"/>
         <source>Seller memo</source>
         <translation>有卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="114"/>
+        <location filename="../../ui/widgets/orders_view.py" line="117"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="124"/>
+        <location filename="../../ui/widgets/orders_view.py" line="127"/>
         <source>Order no., tracking no., SKU, phone tail, buyer, receiver, title</source>
         <translation>订单号、运单号、SKU、手机尾号、买家、收件人、宝贝标题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="128"/>
+        <location filename="../../ui/widgets/orders_view.py" line="131"/>
         <source>Save filter…</source>
         <translation>保存筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="129"/>
-        <location filename="../../ui/widgets/orders_view.py" line="162"/>
+        <location filename="../../ui/widgets/orders_view.py" line="132"/>
+        <location filename="../../ui/widgets/orders_view.py" line="173"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="130"/>
+        <location filename="../../ui/widgets/orders_view.py" line="133"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="131"/>
+        <location filename="../../ui/widgets/orders_view.py" line="134"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="133"/>
+        <location filename="../../ui/widgets/orders_view.py" line="136"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="358"/>
+        <location filename="../../ui/widgets/orders_view.py" line="143"/>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="206"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="207"/>
+        <source>Label</source>
+        <translation>面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="374"/>
         <source>All Taobao shops</source>
         <translation>全部淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="359"/>
+        <location filename="../../ui/widgets/orders_view.py" line="375"/>
         <source>All Tmall shops</source>
         <translation>全部天猫店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="360"/>
+        <location filename="../../ui/widgets/orders_view.py" line="376"/>
         <source>All Pinduoduo shops</source>
         <translation>全部拼多多店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="361"/>
+        <location filename="../../ui/widgets/orders_view.py" line="377"/>
         <source>All JD shops</source>
         <translation>全部京东店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="362"/>
+        <location filename="../../ui/widgets/orders_view.py" line="378"/>
         <source>All Douyin shops</source>
         <translation>全部抖音店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="390"/>
+        <location filename="../../ui/widgets/orders_view.py" line="406"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="393"/>
+        <location filename="../../ui/widgets/orders_view.py" line="409"/>
         <source>All statuses (%1)</source>
         <translation>全部状态（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="492"/>
+        <location filename="../../ui/widgets/orders_view.py" line="508"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="492"/>
+        <location filename="../../ui/widgets/orders_view.py" line="508"/>
         <source>Name of this filter:</source>
         <translation>筛选方案名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="515"/>
+        <location filename="../../ui/widgets/orders_view.py" line="531"/>
         <source>Could not save the workspace settings: %1</source>
         <translation>无法保存工作台设置：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="395"/>
+        <location filename="../../ui/widgets/orders_view.py" line="411"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="397"/>
+        <location filename="../../ui/widgets/orders_view.py" line="413"/>
         <source>Overdue: %1 · due within 6 h: %2</source>
         <translation>已超时：%1 · 6 小时内到期：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="408"/>
+        <location filename="../../ui/widgets/orders_view.py" line="424"/>
         <source>No orders in the cache yet: sync a shop or import an order file.</source>
         <translation>还没有缓存的订单：请同步店铺或导入订单文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="410"/>
+        <location filename="../../ui/widgets/orders_view.py" line="426"/>
         <source>the status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="411"/>
+        <location filename="../../ui/widgets/orders_view.py" line="427"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="412"/>
+        <location filename="../../ui/widgets/orders_view.py" line="428"/>
         <source>the platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="413"/>
+        <location filename="../../ui/widgets/orders_view.py" line="429"/>
         <source>the flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="414"/>
+        <location filename="../../ui/widgets/orders_view.py" line="430"/>
         <source>the print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="415"/>
+        <location filename="../../ui/widgets/orders_view.py" line="431"/>
         <source>“buyer message”</source>
         <translation>“有买家留言”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="416"/>
+        <location filename="../../ui/widgets/orders_view.py" line="432"/>
         <source>“seller memo”</source>
         <translation>“有卖家备注”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="417"/>
-        <location filename="../../ui/widgets/orders_view.py" line="418"/>
+        <location filename="../../ui/widgets/orders_view.py" line="433"/>
+        <location filename="../../ui/widgets/orders_view.py" line="434"/>
         <source>the paid dates</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="419"/>
+        <location filename="../../ui/widgets/orders_view.py" line="435"/>
         <source>the ship-by time</source>
         <translation>发货时限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="420"/>
+        <location filename="../../ui/widgets/orders_view.py" line="436"/>
         <source>“overdue”</source>
         <translation>“已超时”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="421"/>
+        <location filename="../../ui/widgets/orders_view.py" line="437"/>
         <source>the carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="422"/>
+        <location filename="../../ui/widgets/orders_view.py" line="438"/>
         <source>the search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="424"/>
+        <location filename="../../ui/widgets/orders_view.py" line="440"/>
         <source>No order matches all these filters.</source>
         <translation>没有订单同时符合这些筛选条件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="428"/>
+        <location filename="../../ui/widgets/orders_view.py" line="444"/>
         <source>Without %1: %n order(s)</source>
         <translation>
             <numerusform>去掉%1：%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="433"/>
+        <location filename="../../ui/widgets/orders_view.py" line="449"/>
         <source>Each filter alone already leaves nothing: clear them to see every order.</source>
         <translation>每个筛选条件单独都筛不出订单：清除筛选即可看到全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="437"/>
+        <location filename="../../ui/widgets/orders_view.py" line="453"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfStockDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="168"/>
+        <source>Mark out of stock</source>
+        <translation>标记缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="171"/>
+        <source>e.g. shelf empty, goods faulty</source>
+        <translation>例如：货架已空、商品有瑕疵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="172"/>
+        <source>Stock expected on</source>
+        <translation>预计到货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="179"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
     </message>
 </context>
 <context>
@@ -4409,6 +5149,82 @@
         <location filename="../../ui/widgets/products_view.py" line="346"/>
         <source>Stock count committed: on-hand stock is what was counted.</source>
         <translation>盘点已提交：现有库存已更新为盘点数。</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="83"/>
+        <source>Reprint waybills</source>
+        <translation>重打面单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="85"/>
+        <source>A reprint is counted and audited with its reason.</source>
+        <translation>重打会计数，并连同原因记入操作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="92"/>
+        <source>Label damaged or smudged</source>
+        <translation>面单破损或模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="93"/>
+        <source>Label lost</source>
+        <translation>面单丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="94"/>
+        <source>Printer jammed</source>
+        <translation>打印机卡纸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="95"/>
+        <source>Barcode does not scan</source>
+        <translation>条码扫不出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="98"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="99"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>ShipByHandDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="201"/>
+        <source>Ship by hand</source>
+        <translation>手工发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="203"/>
+        <source>Scan the waybill&apos;s barcode or type its number, then Enter.</source>
+        <translation>扫描面单条码或输入运单号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="206"/>
+        <source>Choose the carrier</source>
+        <translation>选择快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="212"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="213"/>
+        <source>Tracking no.:</source>
+        <translation>运单号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="214"/>
+        <source>Carrier:</source>
+        <translation>快递公司：</translation>
     </message>
 </context>
 <context>
