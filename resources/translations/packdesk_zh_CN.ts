@@ -3633,205 +3633,245 @@
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="172"/>
+        <location filename="../../ui/widgets/order_detail.py" line="171"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="173"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="173"/>
+        <location filename="../../ui/widgets/order_detail.py" line="174"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="175"/>
+        <location filename="../../ui/widgets/order_detail.py" line="176"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="179"/>
+        <location filename="../../ui/widgets/order_detail.py" line="180"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="180"/>
+        <location filename="../../ui/widgets/order_detail.py" line="181"/>
         <source>Ship by</source>
         <translation>最晚发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="210"/>
+        <location filename="../../ui/widgets/order_detail.py" line="189"/>
+        <source>Buyer message</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="192"/>
+        <source>Seller memo</source>
+        <translation>卖家备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="199"/>
+        <source>Memo history</source>
+        <translation>备注历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="203"/>
+        <source>Short</source>
+        <translation>缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="215"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="212"/>
-        <location filename="../../ui/widgets/order_detail.py" line="230"/>
-        <location filename="../../ui/widgets/order_detail.py" line="290"/>
+        <location filename="../../ui/widgets/order_detail.py" line="217"/>
+        <location filename="../../ui/widgets/order_detail.py" line="236"/>
+        <location filename="../../ui/widgets/order_detail.py" line="297"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="213"/>
+        <location filename="../../ui/widgets/order_detail.py" line="218"/>
         <source>no barcode</source>
         <translation>无条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="219"/>
+        <location filename="../../ui/widgets/order_detail.py" line="224"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="224"/>
+        <location filename="../../ui/widgets/order_detail.py" line="229"/>
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="228"/>
+        <location filename="../../ui/widgets/order_detail.py" line="231"/>
+        <source>No waybill yet.</source>
+        <translation>尚无面单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="234"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="229"/>
-        <location filename="../../ui/widgets/order_detail.py" line="288"/>
+        <location filename="../../ui/widgets/order_detail.py" line="235"/>
+        <location filename="../../ui/widgets/order_detail.py" line="295"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="231"/>
+        <location filename="../../ui/widgets/order_detail.py" line="237"/>
         <source>void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="236"/>
+        <location filename="../../ui/widgets/order_detail.py" line="242"/>
         <source>printed %1×</source>
         <translation>打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="248"/>
+        <location filename="../../ui/widgets/order_detail.py" line="254"/>
         <source>Print copy %1 of %2: %3</source>
         <translation>第 %1 次打印 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="256"/>
+        <location filename="../../ui/widgets/order_detail.py" line="262"/>
         <source>Ship-back</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="256"/>
+        <location filename="../../ui/widgets/order_detail.py" line="262"/>
         <source>Flag and memo to the platform</source>
         <translation>旗帜和备注回传平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="270"/>
+        <location filename="../../ui/widgets/order_detail.py" line="276"/>
         <source>Scans at a bench: %1</source>
         <translation>验货扫描：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="278"/>
+        <location filename="../../ui/widgets/order_detail.py" line="277"/>
+        <source>Print and ship history</source>
+        <translation>打印与发货记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="277"/>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="285"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="279"/>
+        <location filename="../../ui/widgets/order_detail.py" line="286"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="280"/>
+        <location filename="../../ui/widgets/order_detail.py" line="287"/>
         <source>accepted</source>
         <translation>平台已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="281"/>
+        <location filename="../../ui/widgets/order_detail.py" line="288"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="282"/>
+        <location filename="../../ui/widgets/order_detail.py" line="289"/>
         <source>for the seller centre</source>
         <translation>待在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="289"/>
+        <location filename="../../ui/widgets/order_detail.py" line="296"/>
         <source>reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="291"/>
+        <location filename="../../ui/widgets/order_detail.py" line="298"/>
         <source>waybill voided</source>
         <translation>面单作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="292"/>
+        <location filename="../../ui/widgets/order_detail.py" line="299"/>
         <source>supervisor override</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="293"/>
+        <location filename="../../ui/widgets/order_detail.py" line="300"/>
         <source>stock override</source>
         <translation>缺货放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="294"/>
+        <location filename="../../ui/widgets/order_detail.py" line="301"/>
         <source>parcel reopened</source>
         <translation>包裹重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="295"/>
+        <location filename="../../ui/widgets/order_detail.py" line="302"/>
         <source>print cancelled</source>
         <translation>打印已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="296"/>
+        <location filename="../../ui/widgets/order_detail.py" line="303"/>
         <source>print confirmed</source>
         <translation>打印已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="297"/>
+        <location filename="../../ui/widgets/order_detail.py" line="304"/>
         <source>print interrupted</source>
         <translation>打印中断</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="298"/>
+        <location filename="../../ui/widgets/order_detail.py" line="305"/>
         <source>print cut off</source>
         <translation>打印不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="299"/>
+        <location filename="../../ui/widgets/order_detail.py" line="306"/>
         <source>waybill updated</source>
         <translation>面单已更新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="300"/>
+        <location filename="../../ui/widgets/order_detail.py" line="307"/>
         <source>waybill cancelled</source>
         <translation>面单已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="301"/>
+        <location filename="../../ui/widgets/order_detail.py" line="308"/>
         <source>flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="302"/>
+        <location filename="../../ui/widgets/order_detail.py" line="309"/>
         <source>memo</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="303"/>
+        <location filename="../../ui/widgets/order_detail.py" line="310"/>
         <source>held</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="304"/>
+        <location filename="../../ui/widgets/order_detail.py" line="311"/>
         <source>released</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="305"/>
+        <location filename="../../ui/widgets/order_detail.py" line="312"/>
         <source>expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="306"/>
+        <location filename="../../ui/widgets/order_detail.py" line="313"/>
         <source>marked out of stock</source>
         <translation>标记缺货</translation>
     </message>

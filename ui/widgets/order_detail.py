@@ -168,9 +168,10 @@ class OrderDetailPane(QWidget):
         if order.status.is_open:
             deadline += f" ({e(countdown_text(order.deadline, self.ops.desk.clock()))})"
         a = order.receiver.address
+        buyer = self.tr("Buyer")
         facts = (
             (self.tr("Status"), status),
-            (self.tr("Shop"), f"{e(order.shop)} · {e(self.tr('Buyer'))}: {e(order.buyer_nick)}"),
+            (self.tr("Shop"), f"{e(order.shop)} · {e(buyer)}: {e(order.buyer_nick)}"),
             (
                 self.tr("Receiver"),
                 f"{e(order.receiver.name)} {e(order.receiver.phone)} · "
@@ -185,18 +186,22 @@ class OrderDetailPane(QWidget):
         ]
         notes = []
         if order.buyer_message:
-            notes.append(f"<b>{e(self.tr('Buyer message'))}:</b> {e(order.buyer_message)}")
+            said = self.tr("Buyer message")
+            notes.append(f"<b>{e(said)}:</b> {e(order.buyer_message)}")
         if order.memo:
-            notes.append(f"<b>{e(self.tr('Seller memo'))}:</b> {e(order.memo)}")
+            said = self.tr("Seller memo")
+            notes.append(f"<b>{e(said)}:</b> {e(order.memo)}")
         if notes:
             parts.append('<p style="background:#fff8e1">' + "<br>".join(notes) + "</p>")
         memos = [a for a in detail.audit if a.action == "memo"]
         if memos:  # the memo as each change left it, newest last
             rows = "".join(f"<li>{_when(a.at)} {e(a.actor)}: {e(a.detail.get('after', '')) or '–'}</li>" for a in memos)
-            parts.append(f"<h4>{e(self.tr('Memo history'))}</h4><ul>{rows}</ul>")
+            heading = self.tr("Memo history")
+            parts.append(f"<h4>{e(heading)}</h4><ul>{rows}</ul>")
         if order.short:
             short = ", ".join(f"{e(s.sku)} ×{s.missing}" for s in order.short)
-            parts.append(f'<p style="color:#b71c1c"><b>{e(self.tr("Short"))}:</b> {short}</p>')
+            said = self.tr("Short")
+            parts.append(f'<p style="color:#b71c1c"><b>{e(said)}:</b> {short}</p>')
         parts += [self._lines_html(detail), self._parcels_html(detail), self._history_html(detail)]
         return "\n".join(parts)
 
@@ -223,7 +228,8 @@ class OrderDetailPane(QWidget):
         e = _esc
         title = e(self.tr("Parcels"))
         if not detail.parcels:
-            return f"<h4>{title}</h4><p>{e(self.tr('No waybill yet.'))}</p>"
+            none = self.tr("No waybill yet.")
+            return f"<h4>{title}</h4><p>{e(none)}</p>"
         states = {
             "allocated": self.tr("numbered"),
             "printed": self.tr("printed"),
@@ -268,9 +274,10 @@ class OrderDetailPane(QWidget):
             for a in detail.audit
         )
         scans = self.tr("Scans at a bench: %1").replace("%1", str(detail.scans))
+        heading, audit = self.tr("Print and ship history"), self.tr("Audit trail")
         return (
-            f"<h4>{e(self.tr('Print and ship history'))}</h4><ul>{history or '<li>–</li>'}</ul>"
-            f"<h4>{e(self.tr('Audit trail'))}</h4><ul>{trail or '<li>–</li>'}</ul><p>{e(scans)}</p>"
+            f"<h4>{e(heading)}</h4><ul>{history or '<li>–</li>'}</ul>"
+            f"<h4>{e(audit)}</h4><ul>{trail or '<li>–</li>'}</ul><p>{e(scans)}</p>"
         )
 
     def outbox_state_text(self, state: str) -> str:
