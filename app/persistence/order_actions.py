@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.domain.enums import Flag, OrderStatus, OutboxState, Platform
 from app.domain.messages import Message
 from app.domain.order_actions import MemoPayload, StockMark
+from app.persistence.outbox import OutboxRepository
 from app.persistence.rows import OrderLineRow, OrderRow, OutboxRow, ShopRow
 
 MEMO = "memo"
@@ -191,19 +192,7 @@ class OrderActionRepository:
 
     def due_memos(self, now: datetime | None) -> list[int]:
         """Write-backs to try, oldest first: those whose backoff ended by `now` (all if None)."""
-        query = (
-            select(OutboxRow.id)
-            .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
-            .where(
-                OutboxRow.kind == MEMO,
-                OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
-                ShopRow.gateway_url.is_not(None),
-            )
-            .order_by(OutboxRow.id)
-        )
-        if now is not None:
-            query = query.where(or_(OutboxRow.next_attempt_at.is_(None), OutboxRow.next_attempt_at <= now))
-        return list(self.session.scalars(query))
+        return OutboxRepository(self.session).due(MEMO, now)
 
     def claim_memo(self, entry_id: int) -> ClaimedMemo | None:
         """Takes the entry for one attempt (state `sending`, attempts + 1) if it still waits and nobody took it."""

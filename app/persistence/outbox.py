@@ -108,11 +108,16 @@ class OutboxRepository:
 
     def due_shipments(self, now: datetime | None) -> list[int]:
         """Ship-backs of API shops still to deliver, oldest first: those whose backoff ended by `now` (all if None)."""
+        return self.due(SHIP, now)
+
+    def due(self, kind: str, now: datetime | None) -> list[int]:
+        """Entries of `kind` for API shops still to deliver, oldest first: those whose backoff ended by `now` (all if
+        None)."""
         query = (
             select(OutboxRow.id)
             .join(ShopRow, ShopRow.id == OutboxRow.shop_id)
             .where(
-                OutboxRow.kind == SHIP,
+                OutboxRow.kind == kind,
                 OutboxRow.state.in_((OutboxState.PENDING, OutboxState.SENDING)),
                 ShopRow.gateway_url.is_not(None),
             )
