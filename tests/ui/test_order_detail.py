@@ -68,3 +68,17 @@ def test_only_the_latest_answer_is_shown(qtbot, gui: Gui) -> None:  # noqa: ANN0
     pane.show_order("NO-SUCH-ORDER")
     qtbot.waitUntil(lambda: "NO-SUCH-ORDER" in pane.browser.toPlainText(), timeout=10_000)
     assert pane.detail is None
+
+
+def test_the_audit_trail_says_each_change_in_words(qapp) -> None:  # noqa: ANN001
+    from ui.widgets.order_detail import detail_text
+
+    assert detail_text("flag", {"before": "none", "after": "red"}) == "No flag → Red"
+    assert detail_text("memo", {"before": "", "after": "送小样", "append": False}) == "– → 送小样"
+    assert detail_text("memo", {"before": "a", "after": "a 加急", "append": True}) == "appended: a 加急"
+    held = detail_text("hold", {"before": "awaiting_shipment", "reason": "等买家确认颜色", "at": "2026-12-03T06:00:00"})
+    assert held == "was Awaiting shipment, reason: 等买家确认颜色"  # the entry's own time says when: no raw `at`
+    assert detail_text("expedite", {"before": False, "after": True, "at": "x"}) == "no → yes"
+    assert detail_text("ship", {"tracking_no": "YT1", "carrier": "YTO"}) == "tracking no.: YT1, carrier: YTO"
+    assert detail_text("change_product", {"price": ["1.00", "2.00"]}) == "price: 1.00 → 2.00"
+    assert detail_text("print_confirmed", {}) == ""

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from app.domain.enums import Flag
+from app.domain.enums import Flag, OrderStatus
 from app.domain.order_detail import OrderDetail
 from app.domain.orders import CHINA_TZ, place_names
 from app.services.images import ImageCache
@@ -50,9 +50,60 @@ def _esc(text: object) -> str:
     return escape(displayable(str(text)))
 
 
-def _detail_text(detail: dict[str, Any]) -> str:
-    """An audit entry's detail as `key: value` pairs (a reason, the values before and after)."""
-    return ", ".join(f"{k}: {v}" for k, v in detail.items() if v not in (None, "", [], {}))
+def _value_text(key: str, value: Any) -> str:
+    """One value of an audit entry in the seller's words: a status or flag colour by its name, yes/no, a time in China
+    time; anything else as it is."""
+    tr = QCoreApplication.translate
+    if isinstance(value, bool):
+        return tr("OrderDetailPane", "yes") if value else tr("OrderDetailPane", "no")
+    if isinstance(value, str):
+        try:
+            return status_text(OrderStatus(value))
+        except ValueError:
+            pass
+        if key in ("before", "after") and value in _FLAG_NAMES:
+            return flag_text(Flag[value.upper()])
+    if isinstance(value, list | tuple) and len(value) == 2:  # a changed field: [was, now]
+        return f"{_value_text(key, value[0])} → {_value_text(key, value[1])}"
+    return str(value)
+
+
+_FLAG_NAMES = frozenset(f.label for f in Flag)
+# Keys an audit entry carries that the pane leaves out: the entry's own time says when.
+_UNSAID = frozenset({"at", "append"})
+
+
+def detail_text(action: str, detail: dict[str, Any]) -> str:
+    """An audit entry's detail in words: "before → after" for a change, then each other value under its name (a key
+    this pane does not know keeps its code)."""
+    tr = QCoreApplication.translate
+    names = {
+        "reason": tr("OrderDetailPane", "reason"),
+        "hold_reason": tr("OrderDetailPane", "held for"),
+        "tracking_no": tr("OrderDetailPane", "tracking no."),
+        "carrier": tr("OrderDetailPane", "carrier"),
+        "order_no": tr("OrderDetailPane", "order"),
+        "copy_no": tr("OrderDetailPane", "copy"),
+        "claimed_by": tr("OrderDetailPane", "by"),
+        "failures": tr("OrderDetailPane", "failed tries"),
+        "locked": tr("OrderDetailPane", "locked"),
+        "sku": tr("OrderDetailPane", "SKU"),
+        "units": tr("OrderDetailPane", "units"),
+        "expected": tr("OrderDetailPane", "expected"),
+        "stock_mark": tr("OrderDetailPane", "out of stock because"),
+    }
+    said = {k: v for k, v in detail.items() if v not in (None, "", [], {}) and k not in _UNSAID}
+    parts = []
+    if "before" in detail or "after" in detail:
+        before, after = said.pop("before", None), said.pop("after", None)
+        if action == "memo" and detail.get("append"):
+            parts.append(tr("OrderDetailPane", "appended: %1").replace("%1", str(after or "")))
+        elif after is not None or before is not None:
+            was = _value_text("before", before) if before is not None else "–"
+            now = _value_text("after", after) if after is not None else "–"
+            parts.append(tr("OrderDetailPane", "was %1").replace("%1", was) if after is None else f"{was} → {now}")
+    parts += [f"{names.get(k, k)}: {_value_text(k, v)}" for k, v in said.items()]
+    return ", ".join(parts)
 
 
 class OrderDetailPane(QWidget):
@@ -269,7 +320,7 @@ class OrderDetailPane(QWidget):
         history = "".join(f"<li>{_when(at)} {text}</li>" for at, text in sorted(events, key=lambda ev: ev[0]))
         trail = "".join(
             f"<li>{_when(a.at)} <b>{e(self.action_text(a.action))}</b> {e(a.actor)}@{e(a.station)}"
-            + (f" · {e(_detail_text(a.detail))}" if a.detail else "")
+            + (f" · {e(detail_text(a.action, a.detail))}" if detail_text(a.action, a.detail) else "")
             + "</li>"
             for a in detail.audit
         )
