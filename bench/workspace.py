@@ -336,10 +336,42 @@ def run(orders: int = ORDERS, repeat: int = REPEAT) -> list[Figure]:
                     Figure(f"page of {PAGE} domain orders p95: {case.name}", whole, "ms", "hand-written SQL p95", hand)
                 )
         figures += _stream_figures(path, min(STREAM, orders), raw)
+        figures += _window_figures(path)
     finally:
         raw.close()
         engine.dispose()
     return figures
+
+
+def _window_figures(path: Path) -> list[Figure]:
+    """The window over the file (bench.workspace_window, its own process): opening the list, jumping to its end,
+    and the memory it holds then beside the window before the list was shown."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        (data / "packdesk.db").symlink_to(path)
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.workspace_window", str(data)],
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+    m = json.loads(out.stdout.strip().splitlines()[-1])
+    rows = int(m["rows"])
+    return [
+        Figure(f"window: the list of {rows:,} orders, first page and count", m["first_page_s"], "s"),
+        Figure("window: jump to the last row, its page read", m["last_page_s"], "s"),
+        Figure(
+            f"window memory after the end and 50 jumps ({m['pages_held']} pages held)",
+            m["rss_end_mb"],
+            "MB",
+            "window before the list was shown",
+            m["rss_before_mb"],
+        ),  # fmt: skip
+    ]
 
 
 def _stream_figures(path: Path, n: int, raw: sqlite3.Connection) -> list[Figure]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -34,6 +35,12 @@ DRIVE_LIMIT = 2000
 _PAGE_GUESS = 200  # rows a first page shows (the drive limit's estimate)
 
 OPEN_STATUSES = tuple(s.value for s in OrderStatus if s.is_open)
+
+# How a filter on another table was last asked (driven by ids or probed per order), per database file and question,
+# with when: counting a common value's matches to choose costs as much as the page itself, and the choice changes
+# only as the cache grows by thousands of orders. Either shape gives the same rows: a stale choice is only slower.
+_PLAN_TTL_S = 60.0
+_plans: dict[tuple[str, str, tuple[Any, ...]], tuple[bool, float]] = {}
 
 
 def modelled(name: str | None, type_: str, _parent_names: object = None) -> bool:
@@ -220,12 +227,25 @@ class OrderQuery:
             self.conn.exec_driver_sql(f"SELECT count(*) FROM ({sql} LIMIT {cap + 1})", tuple(params)).scalar() or 0
         )
 
+    def _few(self, ids_sql: str, params: Sequence[Any]) -> bool:
+        """True when `ids_sql` yields few enough ids to drive the query (the choice is kept a minute per file)."""
+        key = (str(self.conn.engine.url), ids_sql, tuple(params))
+        now = time.monotonic()
+        known = _plans.get(key)
+        if known is not None and now - known[1] < _PLAN_TTL_S:
+            return known[0]
+        cap = self._drive_limit()
+        few = self._capped(ids_sql, params, cap) <= cap
+        if len(_plans) > 256:
+            _plans.clear()
+        _plans[key] = (few, now)
+        return few
+
     def _by_ids(self, sql: _Sql, ids_sql: str, params: Sequence[Any], probe_sql: str | None) -> None:
         """Adds "the order is among `ids_sql`": driven by those ids when they are few (always, without a
         `probe_sql`), else checked per order with `probe_sql` (correlated on o.id, same params) so the sort's index
         is walked and the first page ends early."""
-        cap = self._drive_limit()
-        if probe_sql is None or self._capped(ids_sql, params, cap) <= cap:
+        if probe_sql is None or self._few(ids_sql, params):
             sql.add(f"o.id IN ({ids_sql})", *params)
             sql.driven = True
         else:

@@ -26,6 +26,10 @@ def test_bench_workspace_json(packdesk_cmd: list[str], tmp_path: Path) -> None:
                  "search phone tail", "carrier SF", "overdue", "due within 6 h", "has seller memo", "reprinted",
                  "sort by items", "combined: awaiting, taobao, not printed, memo, by paid"):  # fmt: skip
         assert pages[name]["value"] > 0 and pages[name]["baseline"] > 0, name
+    window = {f["name"]: f for f in figures if f["name"].startswith("window")}
+    (memory,) = [f for name, f in window.items() if name.startswith("window memory")]
+    assert memory["unit"] == "MB" and memory["value"] > 0 and memory["baseline"] > 0
+    assert "window: the list of 2,000 orders, first page and count" in window  # the list spans every order
     (built,) = (tmp_path / "bench").iterdir()
     assert built.name == f"workspace-2000-{_head()}.db"
     stamp = built.stat().st_mtime_ns

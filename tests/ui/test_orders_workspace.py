@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.domain.orders import Order
 from app.facade import Desk
 from app.services.audit import Actor
 from app.services.workspace import Workspace, open_workspace
@@ -58,28 +59,59 @@ def _view(qtbot, ops: Ops) -> OrdersView:  # noqa: ANN001
     return view
 
 
-def test_the_list_fetches_pages_as_it_scrolls(qtbot, qtmodeltester, ops: Ops) -> None:  # noqa: ANN001
+def every_order(qtbot, view: OrdersView) -> list[Order]:  # noqa: ANN001
+    """Every row's order, each page read as scrolling to it would."""
+    out = []
+    for row in range(view.model.rowCount()):
+        view.model.data(view.model.index(row, 1))  # asks for the row's page
+        qtbot.waitUntil(lambda r=row: view.model.order_no_at(r) is not None and not view.model.loading, timeout=10_000)
+        out.append(view.model.order_at(row))
+    return out
+
+
+def test_the_list_spans_every_match_and_reads_only_what_is_shown(qtbot, qtmodeltester, ops: Ops) -> None:  # noqa: ANN001
     view = _view(qtbot, ops)
     view.clear_filters()
     qtbot.waitUntil(lambda: view.count_label.text() == f"{ORDERS} orders", timeout=10_000)
-    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= PAGE, timeout=10_000)
-    assert view.model.rowCount() < ORDERS  # a page or two, never the whole cache
-    qtmodeltester.check(view.model)  # it may fetch a page itself
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == ORDERS, timeout=10_000)
+    assert view.model.pages_held <= 2  # the scroll bar spans every order; only the first screen was read
+    assert view.model.order_no_at(ORDERS - 1) is None  # the last rows were never read
+    qtmodeltester.check(view.model)  # it may read pages itself
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
-    fetches = 0
-    while True:  # scroll to the end, as a seller would: each scroll fetches the next page
-        qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
-        if not view.model.canFetchMore():
-            break
-        view.table.scrollToBottom()
-        view.model.fetchMore()
-        fetches += 1
-    assert fetches >= ORDERS // PAGE - 2
-    assert view.model.rowCount() == ORDERS
-    numbers = [view.model.order_at(r).order_no for r in range(ORDERS)]
-    assert len(set(numbers)) == ORDERS  # pages follow each other with nothing twice
-    deadlines = [view.model.order_at(r).deadline for r in range(ORDERS)]
+
+    view.table.scrollToBottom()  # a jump to the end reads the last page, not the ones between
+    qtbot.waitUntil(lambda: view.model.order_no_at(ORDERS - 1) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    last = view.model.order_at(ORDERS - 1)
+    assert view.model.order_no_at(ORDERS // 2) is None  # the middle was skipped
+    assert view.model.data(view.model.index(ORDERS // 2, 1)) == "…"  # shown as a placeholder, and now asked for
+    qtbot.waitUntil(lambda: view.model.order_no_at(ORDERS // 2) is not None, timeout=10_000)
+
+    view.model.KEEP_PAGES = 3  # a seller scrolling through everything: only the pages shown last are held
+    for row in range(0, ORDERS, PAGE):
+        view.table.scrollTo(view.model.index(row, 1))
+        view.model.data(view.model.index(row, 1))
+        qtbot.waitUntil(lambda r=row: view.model.order_no_at(r) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    assert view.model.pages_held <= 4
+    numbers = [view.model.order_no_at(r) for r in range(ORDERS)]
+    assert None not in numbers and len(set(numbers)) == ORDERS  # pages follow each other with nothing twice
+    assert numbers[-1] == last.order_no
+    deadlines = [ops.desk.order_detail(n).order.deadline for n in numbers[:: ORDERS // 10]]
     assert deadlines == sorted(deadlines)
+
+    view.table.selectAll()  # an action on every row waits for numbers it has, and names all of them
+    assert view.chosen_order_nos() == numbers
+
+
+def test_a_selection_beyond_the_rows_read_names_every_order(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    view.clear_filters()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == ORDERS, timeout=10_000)
+    view.table.selectAll()
+    assert view.model.order_no_at(ORDERS - 1) is None
+    chosen = view.chosen_order_nos()  # reads the numbers of the rows never shown first
+    assert len(chosen) == ORDERS == len(set(chosen))
 
 
 def test_a_late_page_of_an_older_filter_is_dropped(qtbot, ops: Ops) -> None:  # noqa: ANN001
@@ -106,11 +138,11 @@ def test_filters_counts_and_sort(qtbot, ops: Ops) -> None:  # noqa: ANN001
     with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
         view.flag_combo.setCurrentIndex(view.flag_combo.findData("red"))
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
-    rows = [view.model.order_at(r) for r in range(view.model.rowCount())]
+    rows = every_order(qtbot, view)
     assert rows and all(o.flag.label == "red" and o.status.value == "awaiting_shipment" for o in rows)
     view.table.horizontalHeader().setSortIndicator(COL_AMOUNT, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
-    totals = [view.model.order_at(r).total for r in range(view.model.rowCount())]
+    totals = [o.total for o in every_order(qtbot, view)]
     assert totals == sorted(totals, reverse=True) and len(totals) == len(rows)
 
 
@@ -135,7 +167,7 @@ def test_saved_filters_and_columns_come_back(qtbot, ops: Ops, ws: Workspace) -> 
         sf.click()
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
     assert view.carrier_combo.currentData() == "SF"
-    assert view.model.rowCount() and all(view.model.order_at(r).carrier == "SF" for r in range(view.model.rowCount()))
+    assert view.model.rowCount() and all(o.carrier == "SF" for o in every_order(qtbot, view))
     view.message_check.setChecked(True)
     view.save_filter("SF with a message")
     view.set_column_shown(COL_AMOUNT, False)
@@ -170,7 +202,7 @@ def test_shop_or_platform(qtbot, ops: Ops) -> None:  # noqa: ANN001
         with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
             view.shop_combo.setCurrentIndex(view.shop_combo.findData(where))
         qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
-        rows = [view.model.order_at(r) for r in range(view.model.rowCount())]
+        rows = every_order(qtbot, view)
         assert rows and all(check(o) for o in rows), where
     assert view.typed_filter()["shop"] == "拼多多百货"
     view.apply_filter({"platform": "jd"})

@@ -1,5 +1,5 @@
 """Table model of the order workspace: one row per cached order, fetched from the database a page at a time as the
-view scrolls (canFetchMore/fetchMore), never a copy of the table (ui layer).
+view shows them, never a copy of the table (ui layer).
 
 The model does not read by itself: a `loader(offset, limit, on_done, on_error)` handed in runs the page's query in the
 background (the workspace's `read` lane) and calls back on the GUI thread. A reload starts a new generation, so a
@@ -8,7 +8,7 @@ page that arrives for an older filter is dropped. Header clicks sort on the data
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -91,47 +91,25 @@ def _notes(order: Order) -> list[str]:
     return notes
 
 
-class _Pages(Sequence[Order]):
-    """The pages fetched so far as one sequence; a page may build its orders lazily (app.services.orders.list_page),
-    so only the rows a view shows are ever built."""
-
-    def __init__(self, first: Sequence[Order] = ()) -> None:
-        self._pages: list[Sequence[Order]] = []
-        self._starts: list[int] = []
-        self._count = 0
-        self.extend(first)
-
-    def extend(self, page: Sequence[Order]) -> None:
-        if len(page):
-            self._starts.append(self._count)
-            self._pages.append(page)
-            self._count += len(page)
-
-    def __len__(self) -> int:
-        return self._count
-
-    def _locate(self, row: int) -> tuple[Sequence[Order], int]:
-        if not 0 <= row < self._count:
-            raise IndexError(row)
-        k = bisect_right(self._starts, row) - 1
-        return self._pages[k], row - self._starts[k]
-
-    def __getitem__(self, row: Any) -> Any:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(self._count))]
-        page, i = self._locate(row if row >= 0 else row + self._count)
-        return page[i]
-
-    def order_no(self, row: int) -> str:
-        page, i = self._locate(row)
-        read = getattr(page, "order_no", None)
-        return read(i) if callable(read) else page[i].order_no
+def _numbers_of(page: Sequence[Order]) -> list[str]:
+    """The order numbers of a page, without building its orders (a lazy page reads them from its rows)."""
+    read = getattr(page, "order_no", None)
+    return [read(i) if callable(read) else page[i].order_no for i in range(len(page))]
 
 
 class OrdersTableModel(RowsTableModel):
+    """The list over every order the filter matches, read a page at a time: once the count is known (`set_total`),
+    the table has that many rows at once, so the scroll bar spans the whole list and a jump to the end reads only
+    the last page; a row not read yet shows a placeholder and asks for its page. At most `KEEP_PAGES` pages of
+    orders are held (the least recently shown go first); the order numbers of every page read stay (a selection
+    names its orders by them). Without a count (a loader alone), pages are fetched as the view scrolls
+    (canFetchMore/fetchMore)."""
+
     columns = 11
+    KEEP_PAGES = 40  # pages of orders held at once: 8,000 rows, a few MB
     page_loaded = Signal(bool)  # a page arrived; True when it replaced the rows (a reload)
     load_failed = Signal(object)  # the error of a page's query
+    numbers_ready = Signal()  # order numbers asked for by `ensure_numbers` arrived
 
     @staticmethod
     def headers() -> tuple[str, ...]:
@@ -153,74 +131,196 @@ class OrdersTableModel(RowsTableModel):
         super().__init__(parent)
         self._clock = clock or (lambda: datetime.now(UTC))
         self._loader = loader
-        self._more = False  # the last page was full: there may be more
-        self._pending = False
+        self._more = False  # without a count: the last page was full, there may be more
+        self._pending = False  # a reload's first page is on its way
         self._generation = 0
+        self._count = 0  # rows the table has
+        self._total: int | None = None  # the filter's count, once known
+        self._next_total: tuple[int, int] | None = None  # a count that came before its reload's first page
+        self._pages: OrderedDict[int, Sequence[Order]] = OrderedDict()  # page number -> its orders, last shown last
+        self._numbers: dict[int, list[str]] = {}
+        self._asked: set[int] = set()
         self.order = Sort()
 
-    # -- fetching as the view scrolls ------------------------------------------------------------------------------
+    # -- rows ------------------------------------------------------------------------------------------------------
 
     def set_rows(self, rows: Sequence[Order]) -> None:
+        """Shows exactly `rows` (no loader involved)."""
         self.beginResetModel()
-        self._rows = _Pages(rows)  # type: ignore[assignment]
+        self._reset_to(rows, len(rows))
         self.endResetModel()
 
-    def order_no_at(self, row: int) -> str:
-        """The order number of `row`, without building the order."""
-        return self._rows.order_no(row)  # type: ignore[attr-defined]
+    def _reset_to(self, first: Sequence[Order], total: int | None) -> None:
+        self._pages.clear()
+        self._numbers.clear()
+        self._asked.clear()
+        for k in range(0, len(first), PAGE):
+            chunk = first[k : k + PAGE]
+            self._pages[k // PAGE] = chunk
+            self._numbers[k // PAGE] = _numbers_of(chunk)
+        self._total = total
+        self._count = max(total or 0, len(first))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def _row(self, row: int, ask: bool = True) -> Order | None:
+        """The order on `row`, or None while its page is not read (then asked for, unless `ask` is False)."""
+        if not 0 <= row < self._count:
+            return None
+        number, i = divmod(row, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            if ask:
+                self._ask(number)
+            return None
+        self._pages.move_to_end(number)
+        return page[i] if i < len(page) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        order = self._row(index.row())
+        if order is None:
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == COL_ORDER:
+                known = self.order_no_at(index.row())
+                return known if known is not None else "…"
+            return None
+        return order if role == ROW_ROLE else self.cell(order, index.column(), role)
+
+    def order_at(self, row: int) -> Order:
+        """The order on `row`. Raises LookupError while its page is not read (it is then asked for)."""
+        order = self._row(row)
+        if order is None:
+            raise LookupError(row)
+        return order
+
+    def order_no_at(self, row: int) -> str | None:
+        """The order number on `row` without building the order; None while its page was never read."""
+        number, i = divmod(row, PAGE)
+        numbers = self._numbers.get(number)
+        return numbers[i] if numbers is not None and 0 <= row < self._count and i < len(numbers) else None
+
+    def ensure_numbers(self, rows: Sequence[int]) -> bool:
+        """True when every row's order number is known; else asks for the pages missing (`numbers_ready` is emitted
+        when the last arrives) and returns False."""
+        missing = {r // PAGE for r in rows if self.order_no_at(r) is None and 0 <= r < self._count}
+        for number in missing:
+            self._ask(number)
+        return not missing
+
+    @property
+    def pages_held(self) -> int:
+        """Pages of orders held now (at most KEEP_PAGES, plus the one being shown)."""
+        return len(self._pages)
+
+    # -- reading ---------------------------------------------------------------------------------------------------
 
     def set_loader(self, loader: Loader) -> None:
         self._loader = loader
 
-    def reload(self) -> None:
-        """Reads the first page again (a filter, a sort or the data changed); rows stay until it arrives."""
-        if self._loader is None:
-            return
+    def reload(self) -> int:
+        """Reads the first page again (a filter, a sort or the data changed); rows stay until it arrives. Returns the
+        reload's generation, for `set_total`."""
         self._generation += 1
+        if self._loader is None:
+            return self._generation
         self._pending = True
         generation = self._generation
-        self._loader(
-            0, PAGE, lambda rows: self._on_page(generation, True, rows), lambda e: self._on_error(generation, e)
-        )
+        self._loader(0, PAGE, lambda rows: self._on_page(generation, 0, rows), lambda e: self._on_error(generation, e))
+        return generation
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and self._loader is not None and self._more and not self._pending
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if not self.canFetchMore(parent) or self._loader is None:
+    def set_total(self, generation: int, total: int) -> None:
+        """The count of the reload `generation`'s filter: the table then has that many rows."""
+        if generation != self._generation:
+            return  # the count of an older filter
+        if self._pending:
+            self._next_total = (generation, total)  # its first page is still on the way
             return
-        self._pending = True
+        self._total = total
+        self._more = False
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            last = (total - 1) // PAGE if total else -1
+            for number in [n for n in self._pages if n > last]:
+                del self._pages[number]
+            self.endRemoveRows()
+
+    def _ask(self, number: int) -> None:
+        if number in self._asked or self._loader is None or self._pending:
+            return
+        self._asked.add(number)
         generation = self._generation
         self._loader(
-            len(self._rows),
+            number * PAGE,
             PAGE,
-            lambda rows: self._on_page(generation, False, rows),
+            lambda rows: self._on_page(generation, number, rows),
             lambda e: self._on_error(generation, e),
         )
 
-    def _on_page(self, generation: int, reset: bool, rows: Sequence[Order]) -> None:
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return (
+            not parent.isValid()
+            and self._loader is not None
+            and self._total is None
+            and self._more
+            and not self._pending
+            and not self._asked
+        )
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        if self.canFetchMore(parent):
+            self._ask(self._count // PAGE)
+
+    def _on_page(self, generation: int, number: int, rows: Sequence[Order]) -> None:
         if generation != self._generation:
             return  # an answer for an older filter or sort
-        # Still pending while the rows go in: a view (or a model tester) hearing the insert may ask for more, and
-        # that page starts after these rows, not among them.
-        self._more = len(rows) >= PAGE
-        if reset:
-            self.set_rows(rows)
+        if number == 0 and self._pending:
+            # Still pending while the rows go in: a view (or a model tester) hearing the reset may ask for more, and
+            # that page starts after these rows, not among them.
+            total = self._next_total[1] if self._next_total and self._next_total[0] == generation else None
+            self._next_total = None
+            self.beginResetModel()
+            self._reset_to(rows, total)
+            self._more = total is None and len(rows) >= PAGE
+            self.endResetModel()
+            self._pending = False
+            self.page_loaded.emit(True)
+            return
+        self._asked.discard(number)
+        start = number * PAGE
+        self._pages[number] = rows
+        self._numbers[number] = _numbers_of(rows)
+        if self._total is None:  # fetching as the view scrolls: the page adds rows
+            self._more = len(rows) >= PAGE
+            if start + len(rows) > self._count:
+                self.beginInsertRows(QModelIndex(), self._count, start + len(rows) - 1)
+                self._count = start + len(rows)
+                self.endInsertRows()
         elif rows:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._rows.extend(rows)  # one more page (_Pages.extend)
-            self.endInsertRows()
-        self._pending = False
-        self.page_loaded.emit(reset)
+            last = min(start + len(rows), self._count) - 1
+            if last >= start:
+                self.dataChanged.emit(self.index(start, 0), self.index(last, self.columns - 1))
+        while len(self._pages) > self.KEEP_PAGES:
+            self._pages.popitem(last=False)  # the page shown longest ago
+        self.page_loaded.emit(False)
+        if not self._asked:
+            self.numbers_ready.emit()
 
     def _on_error(self, generation: int, error: BaseException) -> None:
         if generation == self._generation:
             self._pending = False
+            self._asked.clear()
             self.load_failed.emit(error)
 
     @property
     def loading(self) -> bool:
-        return self._pending
+        return self._pending or bool(self._asked)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorts on the database by the column's key (ship-by, paid, amount, items, province), then reloads."""
@@ -228,10 +328,10 @@ class OrdersTableModel(RowsTableModel):
         if key is None:
             return
         self.order = Sort(((key, order == Qt.SortOrder.DescendingOrder),))
-        self.reload()
-
-    def order_at(self, row: int) -> Order:
-        return self.row_at(row)
+        total = self._total
+        generation = self.reload()
+        if total is not None:  # the same orders in another order: the count stands
+            self.set_total(generation, total)
 
     def cell(self, order: Order, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

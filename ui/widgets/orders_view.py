@@ -12,7 +12,17 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEventLoop,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,7 +149,7 @@ class OrdersView(QWidget):
         self.deadline_label.setStyleSheet("color: #b71c1c; font-weight: bold")
         self.preview = LabelPreviewWidget(self)
         self.detail = OrderDetailPane(ops, parent=self)  # the selected order (MainWindow hands it the image cache)
-        self.order_actions = OrderActions(ops, self.selected_order_nos, self)
+        self.order_actions = OrderActions(ops, self.chosen_order_nos, self)
         self.actions_button = QPushButton(self.tr("Actions"), self)
         self.actions_button.setMenu(self.order_actions.menu)
 
@@ -356,13 +366,13 @@ class OrdersView(QWidget):
     def reload(self) -> None:
         if self._applying:
             return
-        self.model.reload()
+        generation = self.model.reload()
         keywords = self._keywords(self.typed_filter())
         QueryOp(
             self.ops,
             self,
             op=lambda desk: desk.orders_overview(desk.order_filter(**keywords)),
-            success=self._on_overview_loaded,
+            success=lambda overview: self._on_overview_loaded(overview, generation),
         ).failure(self._on_load_error).run_in_background(lane="read")
         if self.shop_combo.count() == 1:
             QueryOp(self.ops, self, op=lambda desk: desk.shops(), success=self._on_shops_loaded).failure(
@@ -398,7 +408,9 @@ class OrdersView(QWidget):
                     selection.select(self.model.index(row, 0), flags)
         self.orders_loaded.emit(self.model.rowCount())
 
-    def _on_overview_loaded(self, overview: OrdersOverview) -> None:
+    def _on_overview_loaded(self, overview: OrdersOverview, generation: int | None = None) -> None:
+        if generation is not None:
+            self.model.set_total(generation, overview.total)  # the list spans every match, read as it is shown
         for i in range(1, self.status_combo.count()):
             status = OrderStatus(self.status_combo.itemData(i))
             n = overview.per_status.get(status.value, 0)
@@ -546,12 +558,35 @@ class OrdersView(QWidget):
 
     # -- selection, preview, activation -------------------------------------------------------------------------
 
+    def selected_rows(self) -> list[int]:
+        return sorted(index.row() for index in self.table.selectionModel().selectedRows())
+
     def selected_order_nos(self) -> list[str]:
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.order_no_at(row) for row in rows]
+        """The selected orders' numbers (those known: a selection reaching rows never shown knows them once
+        `model.ensure_numbers` has read their pages)."""
+        return [n for n in map(self.model.order_no_at, self.selected_rows()) if n is not None]
+
+    def chosen_order_nos(self) -> list[str]:
+        """Every selected order's number, for an action: a selection reaching rows never shown (shift-click far
+        down, select all) waits here, the window still painting, until the list has read their numbers; [] when that
+        read failed (the list says why)."""
+        rows = self.selected_rows()
+        if not self.model.ensure_numbers(rows):
+            loop = QEventLoop(self)
+            self.model.numbers_ready.connect(loop.quit)
+            self.model.load_failed.connect(loop.quit)
+            try:
+                while not self.model.ensure_numbers(rows) and self.model.loading:
+                    loop.exec()
+            finally:
+                self.model.numbers_ready.disconnect(loop.quit)
+                self.model.load_failed.disconnect(loop.quit)
+            if not self.model.ensure_numbers(rows):
+                return []
+        return self.selected_order_nos()
 
     def _emit_selection(self, signal: Signal) -> None:
-        chosen = self.selected_order_nos()
+        chosen = self.chosen_order_nos()
         if chosen:
             signal.emit(chosen)
 
@@ -571,10 +606,12 @@ class OrdersView(QWidget):
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.order_activated.emit(self.model.order_at(index.row()).order_no)
+            if (order_no := self.model.order_no_at(index.row())) is not None:
+                self.order_activated.emit(order_no)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.currentIndex().isValid():
-            self.order_activated.emit(self.model.order_at(self.table.currentIndex().row()).order_no)
+            if (order_no := self.model.order_no_at(self.table.currentIndex().row())) is not None:
+                self.order_activated.emit(order_no)
             return
         super().keyPressEvent(event)
