@@ -3608,270 +3608,355 @@
         <translation>紫旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="67"/>
+        <location filename="../../ui/widgets/order_detail.py" line="58"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="60"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="83"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="84"/>
+        <source>held for</source>
+        <translation>挂起原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="85"/>
+        <source>tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="86"/>
+        <source>carrier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="87"/>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="88"/>
+        <source>copy</source>
+        <translation>第几份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="89"/>
+        <source>by</source>
+        <translation>执行方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="90"/>
+        <source>failed tries</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="91"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="92"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="93"/>
+        <source>units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="94"/>
+        <source>expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="95"/>
+        <source>out of stock because</source>
+        <translation>缺货原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="102"/>
+        <source>appended: %1</source>
+        <translation>追加：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="107"/>
+        <source>was %1</source>
+        <translation>原为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="124"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="157"/>
+        <location filename="../../ui/widgets/order_detail.py" line="214"/>
         <source>held: %1</source>
         <translation>已挂起：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="159"/>
+        <location filename="../../ui/widgets/order_detail.py" line="216"/>
         <source>Expedited</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="162"/>
+        <location filename="../../ui/widgets/order_detail.py" line="219"/>
         <source>out of stock by hand: %1</source>
         <translation>手工标记缺货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="165"/>
+        <location filename="../../ui/widgets/order_detail.py" line="222"/>
         <source>expected %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="171"/>
+        <location filename="../../ui/widgets/order_detail.py" line="228"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="173"/>
+        <location filename="../../ui/widgets/order_detail.py" line="230"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="174"/>
+        <location filename="../../ui/widgets/order_detail.py" line="231"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="176"/>
+        <location filename="../../ui/widgets/order_detail.py" line="233"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="180"/>
+        <location filename="../../ui/widgets/order_detail.py" line="237"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="181"/>
+        <location filename="../../ui/widgets/order_detail.py" line="238"/>
         <source>Ship by</source>
         <translation>最晚发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="189"/>
+        <location filename="../../ui/widgets/order_detail.py" line="246"/>
         <source>Buyer message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="192"/>
+        <location filename="../../ui/widgets/order_detail.py" line="249"/>
         <source>Seller memo</source>
         <translation>卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="199"/>
+        <location filename="../../ui/widgets/order_detail.py" line="256"/>
         <source>Memo history</source>
         <translation>备注历史</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="203"/>
+        <location filename="../../ui/widgets/order_detail.py" line="260"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="215"/>
+        <location filename="../../ui/widgets/order_detail.py" line="272"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="217"/>
-        <location filename="../../ui/widgets/order_detail.py" line="236"/>
-        <location filename="../../ui/widgets/order_detail.py" line="297"/>
+        <location filename="../../ui/widgets/order_detail.py" line="274"/>
+        <location filename="../../ui/widgets/order_detail.py" line="293"/>
+        <location filename="../../ui/widgets/order_detail.py" line="354"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="218"/>
+        <location filename="../../ui/widgets/order_detail.py" line="275"/>
         <source>no barcode</source>
         <translation>无条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="224"/>
+        <location filename="../../ui/widgets/order_detail.py" line="281"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="229"/>
+        <location filename="../../ui/widgets/order_detail.py" line="286"/>
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="231"/>
+        <location filename="../../ui/widgets/order_detail.py" line="288"/>
         <source>No waybill yet.</source>
         <translation>尚无面单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="234"/>
+        <location filename="../../ui/widgets/order_detail.py" line="291"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="235"/>
-        <location filename="../../ui/widgets/order_detail.py" line="295"/>
+        <location filename="../../ui/widgets/order_detail.py" line="292"/>
+        <location filename="../../ui/widgets/order_detail.py" line="352"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="237"/>
+        <location filename="../../ui/widgets/order_detail.py" line="294"/>
         <source>void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="242"/>
+        <location filename="../../ui/widgets/order_detail.py" line="299"/>
         <source>printed %1×</source>
         <translation>打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="254"/>
+        <location filename="../../ui/widgets/order_detail.py" line="311"/>
         <source>Print copy %1 of %2: %3</source>
         <translation>第 %1 次打印 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="262"/>
+        <location filename="../../ui/widgets/order_detail.py" line="319"/>
         <source>Ship-back</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="262"/>
+        <location filename="../../ui/widgets/order_detail.py" line="319"/>
         <source>Flag and memo to the platform</source>
         <translation>旗帜和备注回传平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="276"/>
+        <location filename="../../ui/widgets/order_detail.py" line="333"/>
         <source>Scans at a bench: %1</source>
         <translation>验货扫描：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="277"/>
+        <location filename="../../ui/widgets/order_detail.py" line="334"/>
         <source>Print and ship history</source>
         <translation>打印与发货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="277"/>
+        <location filename="../../ui/widgets/order_detail.py" line="334"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="285"/>
+        <location filename="../../ui/widgets/order_detail.py" line="342"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="286"/>
+        <location filename="../../ui/widgets/order_detail.py" line="343"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="287"/>
+        <location filename="../../ui/widgets/order_detail.py" line="344"/>
         <source>accepted</source>
         <translation>平台已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="288"/>
+        <location filename="../../ui/widgets/order_detail.py" line="345"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="289"/>
+        <location filename="../../ui/widgets/order_detail.py" line="346"/>
         <source>for the seller centre</source>
         <translation>待在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="296"/>
+        <location filename="../../ui/widgets/order_detail.py" line="353"/>
         <source>reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="298"/>
+        <location filename="../../ui/widgets/order_detail.py" line="355"/>
         <source>waybill voided</source>
         <translation>面单作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="299"/>
+        <location filename="../../ui/widgets/order_detail.py" line="356"/>
         <source>supervisor override</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="300"/>
+        <location filename="../../ui/widgets/order_detail.py" line="357"/>
         <source>stock override</source>
         <translation>缺货放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="301"/>
+        <location filename="../../ui/widgets/order_detail.py" line="358"/>
         <source>parcel reopened</source>
         <translation>包裹重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="302"/>
+        <location filename="../../ui/widgets/order_detail.py" line="359"/>
         <source>print cancelled</source>
         <translation>打印已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="303"/>
+        <location filename="../../ui/widgets/order_detail.py" line="360"/>
         <source>print confirmed</source>
         <translation>打印已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="304"/>
+        <location filename="../../ui/widgets/order_detail.py" line="361"/>
         <source>print interrupted</source>
         <translation>打印中断</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="305"/>
+        <location filename="../../ui/widgets/order_detail.py" line="362"/>
         <source>print cut off</source>
         <translation>打印不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="306"/>
+        <location filename="../../ui/widgets/order_detail.py" line="363"/>
         <source>waybill updated</source>
         <translation>面单已更新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="307"/>
+        <location filename="../../ui/widgets/order_detail.py" line="364"/>
         <source>waybill cancelled</source>
         <translation>面单已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="308"/>
+        <location filename="../../ui/widgets/order_detail.py" line="365"/>
         <source>flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="309"/>
+        <location filename="../../ui/widgets/order_detail.py" line="366"/>
         <source>memo</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="310"/>
+        <location filename="../../ui/widgets/order_detail.py" line="367"/>
         <source>held</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="311"/>
+        <location filename="../../ui/widgets/order_detail.py" line="368"/>
         <source>released</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="312"/>
+        <location filename="../../ui/widgets/order_detail.py" line="369"/>
         <source>expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="313"/>
+        <location filename="../../ui/widgets/order_detail.py" line="370"/>
         <source>marked out of stock</source>
         <translation>标记缺货</translation>
     </message>
@@ -3919,42 +4004,42 @@
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="140"/>
+        <location filename="../../ui/models/orders_model.py" line="118"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="141"/>
+        <location filename="../../ui/models/orders_model.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="142"/>
+        <location filename="../../ui/models/orders_model.py" line="120"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="143"/>
+        <location filename="../../ui/models/orders_model.py" line="121"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="144"/>
+        <location filename="../../ui/models/orders_model.py" line="122"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="145"/>
+        <location filename="../../ui/models/orders_model.py" line="123"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="146"/>
+        <location filename="../../ui/models/orders_model.py" line="124"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="147"/>
+        <location filename="../../ui/models/orders_model.py" line="125"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -3969,32 +4054,32 @@
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="148"/>
+        <location filename="../../ui/models/orders_model.py" line="126"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="149"/>
+        <location filename="../../ui/models/orders_model.py" line="127"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="264"/>
+        <location filename="../../ui/models/orders_model.py" line="364"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="280"/>
+        <location filename="../../ui/models/orders_model.py" line="380"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="284"/>
+        <location filename="../../ui/models/orders_model.py" line="384"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="292"/>
+        <location filename="../../ui/models/orders_model.py" line="392"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -4002,324 +4087,324 @@
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="77"/>
+        <location filename="../../ui/widgets/orders_view.py" line="87"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="55"/>
+        <location filename="../../ui/widgets/orders_view.py" line="65"/>
         <source>Today&apos;s overdue</source>
         <translation>今日超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="56"/>
+        <location filename="../../ui/widgets/orders_view.py" line="66"/>
         <source>Due in 6 hours</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="57"/>
+        <location filename="../../ui/widgets/orders_view.py" line="67"/>
         <source>SF only</source>
         <translation>只看顺丰</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="58"/>
-        <location filename="../../ui/widgets/orders_view.py" line="86"/>
+        <location filename="../../ui/widgets/orders_view.py" line="68"/>
+        <location filename="../../ui/widgets/orders_view.py" line="96"/>
         <source>Not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="82"/>
+        <location filename="../../ui/widgets/orders_view.py" line="92"/>
         <source>All shops</source>
         <translation>全部店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="85"/>
+        <location filename="../../ui/widgets/orders_view.py" line="95"/>
         <source>Printed or not</source>
         <translation>打印状态不限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="87"/>
+        <location filename="../../ui/widgets/orders_view.py" line="97"/>
         <source>Printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="88"/>
+        <location filename="../../ui/widgets/orders_view.py" line="98"/>
         <source>Reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="92"/>
+        <location filename="../../ui/widgets/orders_view.py" line="102"/>
         <source>Any flag</source>
         <translation>全部旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="94"/>
+        <location filename="../../ui/widgets/orders_view.py" line="104"/>
         <source>Red flag</source>
         <translation>红旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="95"/>
+        <location filename="../../ui/widgets/orders_view.py" line="105"/>
         <source>Yellow flag</source>
         <translation>黄旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="96"/>
+        <location filename="../../ui/widgets/orders_view.py" line="106"/>
         <source>Green flag</source>
         <translation>绿旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="97"/>
+        <location filename="../../ui/widgets/orders_view.py" line="107"/>
         <source>Blue flag</source>
         <translation>蓝旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="98"/>
+        <location filename="../../ui/widgets/orders_view.py" line="108"/>
         <source>Purple flag</source>
         <translation>紫旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="99"/>
+        <location filename="../../ui/widgets/orders_view.py" line="109"/>
         <source>No flag</source>
         <translation>无旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="104"/>
+        <location filename="../../ui/widgets/orders_view.py" line="114"/>
         <source>Any ship-by</source>
         <translation>全部发货时限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="105"/>
+        <location filename="../../ui/widgets/orders_view.py" line="115"/>
         <source>Overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="106"/>
+        <location filename="../../ui/widgets/orders_view.py" line="116"/>
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="107"/>
+        <location filename="../../ui/widgets/orders_view.py" line="117"/>
         <source>Due within 12 h</source>
         <translation>12 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="108"/>
+        <location filename="../../ui/widgets/orders_view.py" line="118"/>
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="112"/>
+        <location filename="../../ui/widgets/orders_view.py" line="122"/>
         <source>Any carrier</source>
         <translation>全部快递</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="115"/>
+        <location filename="../../ui/widgets/orders_view.py" line="125"/>
         <source>Buyer message</source>
         <translation>有买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="116"/>
+        <location filename="../../ui/widgets/orders_view.py" line="126"/>
         <source>Seller memo</source>
         <translation>有卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="117"/>
+        <location filename="../../ui/widgets/orders_view.py" line="127"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="127"/>
+        <location filename="../../ui/widgets/orders_view.py" line="137"/>
         <source>Order no., tracking no., SKU, phone tail, buyer, receiver, title</source>
         <translation>订单号、运单号、SKU、手机尾号、买家、收件人、宝贝标题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="131"/>
+        <location filename="../../ui/widgets/orders_view.py" line="141"/>
         <source>Save filter…</source>
         <translation>保存筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="132"/>
-        <location filename="../../ui/widgets/orders_view.py" line="173"/>
+        <location filename="../../ui/widgets/orders_view.py" line="142"/>
+        <location filename="../../ui/widgets/orders_view.py" line="183"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="133"/>
+        <location filename="../../ui/widgets/orders_view.py" line="143"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="134"/>
+        <location filename="../../ui/widgets/orders_view.py" line="144"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="136"/>
+        <location filename="../../ui/widgets/orders_view.py" line="146"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="143"/>
+        <location filename="../../ui/widgets/orders_view.py" line="153"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="206"/>
+        <location filename="../../ui/widgets/orders_view.py" line="216"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="207"/>
+        <location filename="../../ui/widgets/orders_view.py" line="217"/>
         <source>Label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="374"/>
+        <location filename="../../ui/widgets/orders_view.py" line="384"/>
         <source>All Taobao shops</source>
         <translation>全部淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="375"/>
+        <location filename="../../ui/widgets/orders_view.py" line="385"/>
         <source>All Tmall shops</source>
         <translation>全部天猫店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="376"/>
+        <location filename="../../ui/widgets/orders_view.py" line="386"/>
         <source>All Pinduoduo shops</source>
         <translation>全部拼多多店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="377"/>
+        <location filename="../../ui/widgets/orders_view.py" line="387"/>
         <source>All JD shops</source>
         <translation>全部京东店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="378"/>
+        <location filename="../../ui/widgets/orders_view.py" line="388"/>
         <source>All Douyin shops</source>
         <translation>全部抖音店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="406"/>
+        <location filename="../../ui/widgets/orders_view.py" line="418"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="409"/>
+        <location filename="../../ui/widgets/orders_view.py" line="421"/>
         <source>All statuses (%1)</source>
         <translation>全部状态（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="508"/>
+        <location filename="../../ui/widgets/orders_view.py" line="520"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="508"/>
+        <location filename="../../ui/widgets/orders_view.py" line="520"/>
         <source>Name of this filter:</source>
         <translation>筛选方案名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="531"/>
+        <location filename="../../ui/widgets/orders_view.py" line="543"/>
         <source>Could not save the workspace settings: %1</source>
         <translation>无法保存工作台设置：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="411"/>
+        <location filename="../../ui/widgets/orders_view.py" line="423"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="413"/>
+        <location filename="../../ui/widgets/orders_view.py" line="425"/>
         <source>Overdue: %1 · due within 6 h: %2</source>
         <translation>已超时：%1 · 6 小时内到期：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="424"/>
+        <location filename="../../ui/widgets/orders_view.py" line="436"/>
         <source>No orders in the cache yet: sync a shop or import an order file.</source>
         <translation>还没有缓存的订单：请同步店铺或导入订单文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="426"/>
+        <location filename="../../ui/widgets/orders_view.py" line="438"/>
         <source>the status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="427"/>
+        <location filename="../../ui/widgets/orders_view.py" line="439"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="428"/>
+        <location filename="../../ui/widgets/orders_view.py" line="440"/>
         <source>the platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="429"/>
+        <location filename="../../ui/widgets/orders_view.py" line="441"/>
         <source>the flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="430"/>
+        <location filename="../../ui/widgets/orders_view.py" line="442"/>
         <source>the print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="431"/>
+        <location filename="../../ui/widgets/orders_view.py" line="443"/>
         <source>“buyer message”</source>
         <translation>“有买家留言”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="432"/>
+        <location filename="../../ui/widgets/orders_view.py" line="444"/>
         <source>“seller memo”</source>
         <translation>“有卖家备注”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="433"/>
-        <location filename="../../ui/widgets/orders_view.py" line="434"/>
+        <location filename="../../ui/widgets/orders_view.py" line="445"/>
+        <location filename="../../ui/widgets/orders_view.py" line="446"/>
         <source>the paid dates</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="435"/>
+        <location filename="../../ui/widgets/orders_view.py" line="447"/>
         <source>the ship-by time</source>
         <translation>发货时限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="436"/>
+        <location filename="../../ui/widgets/orders_view.py" line="448"/>
         <source>“overdue”</source>
         <translation>“已超时”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="437"/>
+        <location filename="../../ui/widgets/orders_view.py" line="449"/>
         <source>the carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="438"/>
+        <location filename="../../ui/widgets/orders_view.py" line="450"/>
         <source>the search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="440"/>
+        <location filename="../../ui/widgets/orders_view.py" line="452"/>
         <source>No order matches all these filters.</source>
         <translation>没有订单同时符合这些筛选条件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="444"/>
+        <location filename="../../ui/widgets/orders_view.py" line="456"/>
         <source>Without %1: %n order(s)</source>
         <translation>
             <numerusform>去掉%1：%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="449"/>
+        <location filename="../../ui/widgets/orders_view.py" line="461"/>
         <source>Each filter alone already leaves nothing: clear them to see every order.</source>
         <translation>每个筛选条件单独都筛不出订单：清除筛选即可看到全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="453"/>
+        <location filename="../../ui/widgets/orders_view.py" line="465"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>

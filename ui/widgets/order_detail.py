@@ -53,9 +53,12 @@ def _esc(text: object) -> str:
 def _value_text(key: str, value: Any) -> str:
     """One value of an audit entry in the seller's words: a status or flag colour by its name, yes/no, a time in China
     time; anything else as it is."""
-    tr = QCoreApplication.translate
     if isinstance(value, bool):
-        return tr("OrderDetailPane", "yes") if value else tr("OrderDetailPane", "no")
+        return (
+            QCoreApplication.translate("OrderDetailPane", "yes")
+            if value
+            else QCoreApplication.translate("OrderDetailPane", "no")
+        )
     if isinstance(value, str):
         try:
             return status_text(OrderStatus(value))
@@ -76,32 +79,35 @@ _UNSAID = frozenset({"at", "append"})
 def detail_text(action: str, detail: dict[str, Any]) -> str:
     """An audit entry's detail in words: "before → after" for a change, then each other value under its name (a key
     this pane does not know keeps its code)."""
-    tr = QCoreApplication.translate
     names = {
-        "reason": tr("OrderDetailPane", "reason"),
-        "hold_reason": tr("OrderDetailPane", "held for"),
-        "tracking_no": tr("OrderDetailPane", "tracking no."),
-        "carrier": tr("OrderDetailPane", "carrier"),
-        "order_no": tr("OrderDetailPane", "order"),
-        "copy_no": tr("OrderDetailPane", "copy"),
-        "claimed_by": tr("OrderDetailPane", "by"),
-        "failures": tr("OrderDetailPane", "failed tries"),
-        "locked": tr("OrderDetailPane", "locked"),
-        "sku": tr("OrderDetailPane", "SKU"),
-        "units": tr("OrderDetailPane", "units"),
-        "expected": tr("OrderDetailPane", "expected"),
-        "stock_mark": tr("OrderDetailPane", "out of stock because"),
+        "reason": QCoreApplication.translate("OrderDetailPane", "reason"),
+        "hold_reason": QCoreApplication.translate("OrderDetailPane", "held for"),
+        "tracking_no": QCoreApplication.translate("OrderDetailPane", "tracking no."),
+        "carrier": QCoreApplication.translate("OrderDetailPane", "carrier"),
+        "order_no": QCoreApplication.translate("OrderDetailPane", "order"),
+        "copy_no": QCoreApplication.translate("OrderDetailPane", "copy"),
+        "claimed_by": QCoreApplication.translate("OrderDetailPane", "by"),
+        "failures": QCoreApplication.translate("OrderDetailPane", "failed tries"),
+        "locked": QCoreApplication.translate("OrderDetailPane", "locked"),
+        "sku": QCoreApplication.translate("OrderDetailPane", "SKU"),
+        "units": QCoreApplication.translate("OrderDetailPane", "units"),
+        "expected": QCoreApplication.translate("OrderDetailPane", "expected"),
+        "stock_mark": QCoreApplication.translate("OrderDetailPane", "out of stock because"),
     }
     said = {k: v for k, v in detail.items() if v not in (None, "", [], {}) and k not in _UNSAID}
     parts = []
     if "before" in detail or "after" in detail:
         before, after = said.pop("before", None), said.pop("after", None)
         if action == "memo" and detail.get("append"):
-            parts.append(tr("OrderDetailPane", "appended: %1").replace("%1", str(after or "")))
+            parts.append(QCoreApplication.translate("OrderDetailPane", "appended: %1").replace("%1", str(after or "")))
         elif after is not None or before is not None:
             was = _value_text("before", before) if before is not None else "–"
             now = _value_text("after", after) if after is not None else "–"
-            parts.append(tr("OrderDetailPane", "was %1").replace("%1", was) if after is None else f"{was} → {now}")
+            parts.append(
+                QCoreApplication.translate("OrderDetailPane", "was %1").replace("%1", was)
+                if after is None
+                else f"{was} → {now}"
+            )
     parts += [f"{names.get(k, k)}: {_value_text(k, v)}" for k, v in said.items()]
     return ", ".join(parts)
 
