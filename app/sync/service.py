@@ -21,11 +21,9 @@ from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.pdd import PddClient
 from app.sync.pdd_orders import PddSync
 from app.sync.seller_centre import as_manual, manual_count
-from app.sync.shops import find_shop, load_credentials
+from app.sync.shops import API_PLATFORMS, find_shop, load_credentials
 from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
-
-SYNCED = (Platform.TAOBAO, Platform.PDD)  # the platforms whose orders `sync` pulls through their API
 
 
 def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], TopClient]:
@@ -84,7 +82,7 @@ def sync_shops(
         PackDeskError: for a single named shop, its failure; otherwise nothing (failures are in the reports' errors).
     """
     with session_factory() as session:
-        shops = [(s.id, s.name) for s in api_shops(session, name, SYNCED)]
+        shops = [(s.id, s.name) for s in api_shops(session, name, API_PLATFORMS)]
     reports = []
     for shop_id, shop_name in shops:
         with session_factory() as session:

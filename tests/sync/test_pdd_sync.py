@@ -3,6 +3,7 @@ the first fill, the increments, refunds that only the after-sale listing tells, 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -164,7 +165,10 @@ def test_an_expired_token_says_so_and_keeps_the_cache(
     assert_cache_matches(workspace, shop)
 
 
-def test_lines_and_fields_map_to_packdesk(workspace: Workspace, server: PddServer, clock: ManualClock) -> None:
+def test_lines_and_fields_map_to_packdesk(
+    workspace: Workspace, server: PddServer, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)  # every log line the sync writes, the request log's included
     shop = PddShop(server, 80, seed=8)
     shop_id = add_shop(workspace, server)
     sn = sorted(shop.awaiting())[0]
@@ -186,3 +190,5 @@ def test_lines_and_fields_map_to_packdesk(workspace: Workspace, server: PddServe
         ciphers = __import__("json").loads(row.receiver_cipher)
         assert shop.decrypt(ciphers["name"]) == shop.plain[sn]["name"]
         assert shop.decrypt(ciphers["address"]) == shop.plain[sn]["street"]
+    assert "pdd.order.list.get" in caplog.text
+    assert [text for text in shop.plaintexts() if text in caplog.text] == []
