@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from app.domain.messages import msg
 from app.persistence.order_cache import OrderCache
@@ -77,20 +77,8 @@ def _moment(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-class PddSync(ShopSync):
+class PddSync(ShopSync[PddClient]):
     """Syncs one Pinduoduo shop's orders into the cache (see the module docstring)."""
-
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        shop_id: int,
-        client: PddClient,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        progress: Callable[[str, int], None] | None = None,
-    ) -> None:
-        super().__init__(session_factory, shop_id, clock=clock, progress=progress)
-        self.client = client
 
     def run(self) -> SyncReport:
         """A first fill (or the rest of an interrupted one) when the shop has never synced, then the increments up

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,7 @@ from app.sync.model import PlatformOrder
 from app.sync.store import Change, upsert_orders
 
 _T = TypeVar("_T")
+_C = TypeVar("_C")  # the platform's client
 
 
 @dataclass
@@ -84,18 +85,19 @@ def pages_of(total: int, page_size: int) -> int:
     return max(1, math.ceil(total / page_size))
 
 
-class ShopSync:
-    """One shop's order sync into the cache: what a platform's sync builds on."""
+class ShopSync(Generic[_C]):
+    """One shop's order sync into the cache over the platform's `client`: what a platform's sync builds on."""
 
     def __init__(
         self,
         session_factory: sessionmaker[Session],
         shop_id: int,
+        client: _C,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         progress: Callable[[str, int], None] | None = None,
     ) -> None:
-        self.session_factory, self.shop_id, self.clock = session_factory, shop_id, clock
+        self.session_factory, self.shop_id, self.client, self.clock = session_factory, shop_id, client, clock
         self.progress = progress or (lambda _what, _n: None)
 
     def new_report(self) -> SyncReport:

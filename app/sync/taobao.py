@@ -18,12 +18,10 @@ claims more than MAX_PAGES pages is not believed either: the sync stops with the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
-
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
@@ -171,20 +169,8 @@ def _truthy(value: Any) -> bool:
     return value is True or str(value).lower() == "true"
 
 
-class TaobaoSync(ShopSync):
+class TaobaoSync(ShopSync[TopClient]):
     """Syncs one Taobao shop's waiting orders into the cache."""
-
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        shop_id: int,
-        client: TopClient,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        progress: Callable[[str, int], None] | None = None,
-    ) -> None:
-        super().__init__(session_factory, shop_id, clock=clock, progress=progress)
-        self.client = client
 
     def run(self) -> SyncReport:
         """A first fill when the shop has never synced, else an incremental sync up to now."""

@@ -15,7 +15,8 @@ APIs (field names of lywzx/pdd-node-sdk, generated from PDD's documentation):
   page_size <= 100) -> order_list_get_response {total_count, order_list}, by confirm time, oldest first [I].
 - `pdd.order.number.list.increment.get` (start_updated_at/end_updated_at, at most 30 minutes apart) ->
   order_sn_increment_get_response {total_count, has_next, order_sn_list}, by updated_at, oldest first [I]. An order
-  written at T is listed only from T + lag on (`shop.lag_s`, drawn per change up to it): PDD's own index lag, why its
+  written at T is listed only from T + lag on (drawn per change between half `shop.lag_s` and all of it): PDD's own
+  index lag, why its
   documentation asks to stay 3 minutes behind its clock.
 - `pdd.order.information.get` (order_sn) -> order_info_get_response {order_info}; an unknown number answers 50001
   ORDER_NOT_EXIST.
@@ -102,6 +103,9 @@ class PddShop:
         self.refunds: list[dict[str, Any]] = []
         self._serial = 0
         self._past: set[str] = set()  # receivers replaced by a change of address
+        self._version = 0  # bumped by every change: listings are cached until the next one
+        self._listings: dict[tuple[Any, ...], list[str]] = {}
+        self._ciphers: dict[str, str] = {}
         now = srv.clock()
         for _ in range(n_orders):
             self._add(now, fresh=False)
@@ -171,17 +175,22 @@ class PddShop:
         )
 
     def _touch(self, sn: str, when: datetime) -> None:
+        self._version += 1
         self.orders[sn]["updated_at"] = china(when)
-        lag = self.rng.uniform(0, self.lag_s) if self.lag_s else 0.0
+        lag = self.rng.uniform(0.5, 1.0) * self.lag_s if self.lag_s else 0.0
         self.visible[sn] = when.timestamp() + lag
 
     def encrypt(self, text: str) -> str:
+        known = self._ciphers.get(text)
+        if known is not None:
+            return known
         key = hashlib.sha256(f"{self.srv.client_secret}:{self.seed}".encode()).digest()
         raw = text.encode("utf-8")
         sealed = bytes(b ^ key[i % len(key)] for i, b in enumerate(raw))
         tag = hashlib.md5(raw).hexdigest()[:4]
         body = base64.b64encode(bytes([2]) + sealed).decode()
-        return f"~{body}~{tag}~1~~"
+        self._ciphers[text] = cipher = f"~{body}~{tag}~1~~"
+        return cipher
 
     def decrypt(self, text: str) -> str:
         key = hashlib.sha256(f"{self.srv.client_secret}:{self.seed}".encode()).digest()
@@ -212,6 +221,7 @@ class PddShop:
             now = self.srv.clock()
             order = self.orders[sn]
             order.update(refund_status=refund_status, after_sales_status=after_sales_status)
+            self._version += 1
             if touch:
                 self._touch(sn, now)
             self.refunds.append(
@@ -273,11 +283,14 @@ class PddShop:
         lo, hi = _span(params, "start_confirm_at", "end_confirm_at", MAX_LIST_S)
         status, refund = _int(params, "order_status", 5), _int(params, "refund_status", 5)
         with self.srv.lock:
-            rows = sorted(
-                (o["confirm_time"], sn) for sn, o in self.orders.items()
-                if lo <= o["confirm_time"] <= hi and _status_fits(o, status, refund)
-            )  # fmt: skip
-            return self._page(params, [sn for _, sn in rows], "order_list_get_response", "order_list")
+            key = ("list", lo, hi, status, refund, self._version)
+            if key not in self._listings:
+                rows = sorted(
+                    (o["confirm_time"], sn) for sn, o in self.orders.items()
+                    if lo <= o["confirm_time"] <= hi and _status_fits(o, status, refund)
+                )  # fmt: skip
+                self._listings = {key: [sn for _, sn in rows]}  # one listing is paged at a time
+            return self._page(params, self._listings[key], "order_list_get_response", "order_list")
 
     def _increment(self, params: Mapping[str, str]) -> dict[str, Any]:
         lo, hi = _span(params, "start_updated_at", "end_updated_at", MAX_INCREMENT_S)

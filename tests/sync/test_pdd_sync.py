@@ -138,6 +138,26 @@ def test_the_increments_keep_to_pdds_rules(workspace: Workspace, server: PddServ
                                     "refund_status": 5, "is_lucky_flag": 0})  # fmt: skip
 
 
+def test_three_minutes_behind_pdds_clock_misses_nothing(
+    workspace: Workspace, server: PddServer, clock: ManualClock
+) -> None:
+    shop = PddShop(server, 60, seed=9, lag_s=170)  # PDD lists a change 85 to 170 seconds after it is made
+    shop_id = add_shop(workspace, server)
+    clock.advance(minutes=4)
+    sync(workspace, server, shop_id, clock)
+    changed = sorted(sn for sn in shop.awaiting() if shop.orders[sn]["refund_status"] == 1)[:12]
+    for sn in changed:
+        shop.modify(sn, remark="改地址了，先别发")
+    for _ in range(2):  # a station syncing every minute meanwhile
+        clock.advance(minutes=1)
+        sync(workspace, server, shop_id, clock)
+    clock.advance(minutes=4)
+    sync(workspace, server, shop_id, clock)
+    with workspace.session_factory() as session:
+        memos = dict(session.execute(select(OrderRow.order_no, OrderRow.seller_memo)).all())
+    assert {sn: memos[sn] for sn in changed} == dict.fromkeys(changed, "改地址了，先别发")
+
+
 def test_pages_are_read_from_the_last(workspace: Workspace, server: PddServer, clock: ManualClock) -> None:
     shop = PddShop(server, 450, seed=6, days=1.5)
     shop_id = add_shop(workspace, server)
