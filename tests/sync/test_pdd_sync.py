@@ -212,3 +212,26 @@ def test_lines_and_fields_map_to_packdesk(
         assert shop.decrypt(ciphers["address"]) == shop.plain[sn]["street"]
     assert "pdd.order.list.get" in caplog.text
     assert [text for text in shop.plaintexts() if text in caplog.text] == []
+
+
+def test_a_refund_only_the_after_sales_tell_stops_the_parcel(
+    workspace: Workspace, server: PddServer, clock: ManualClock
+) -> None:
+    from app.services.audit import Actor
+    from app.station import Station
+
+    shop = PddShop(server, 40, seed=10)
+    shop_id = add_shop(workspace, server)
+    sync(workspace, server, shop_id, clock)
+    sn = sorted(sn for sn in shop.awaiting() if shop.orders[sn]["refund_status"] == 1)[0]
+    station = Station(workspace.session_factory, Actor("packer", "bench-1"))
+    (opened,) = station.scan(sn)
+    assert opened.event.value == "order_opened"
+    assert station.recheck() is None
+    shop.refund(sn)  # the order's updated_at stays: only pdd.refund.list.increment.get says it
+    clock.advance(minutes=4)
+    report = sync(workspace, server, shop_id, clock)
+    assert (sn, "refund") in {(c.order_no, c.kind) for c in report.changes}
+    assert server.calls["pdd.order.information.get"] >= 1
+    event = station.recheck()
+    assert event is not None and event.event.value == "intercepted" and event.reason == "refund"
