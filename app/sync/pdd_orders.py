@@ -92,7 +92,7 @@ class PddSync(ShopSync[PddClient]):
             watermark = started - OVERLAP
             done = lambda session: ShopRepository(session).set_fill_cursor(self.shop_id, None)  # noqa: E731
             self.set_watermark(watermark, report, also=done)
-        self._increments(watermark - REREAD, now - BEHIND, report)
+        self.increments(watermark - REREAD, now - BEHIND, WINDOW, report)
         return report
 
     def server_time(self) -> datetime:
@@ -138,14 +138,6 @@ class PddSync(ShopSync[PddClient]):
         return lambda session: ShopRepository(session).set_fill_cursor(self.shop_id, text)
 
     # -- increments -------------------------------------------------------------------------------------------------
-
-    def _increments(self, start: datetime, end: datetime, report: SyncReport) -> None:
-        while start < end:
-            stop = min(start + WINDOW, end)
-            self._window(start, stop, report)
-            self.set_watermark(stop, report)
-            report.windows += 1
-            start = stop
 
     def _window(self, start: datetime, stop: datetime, report: SyncReport) -> None:
         span = {"start_updated_at": _epoch(start), "end_updated_at": _epoch(stop)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -135,6 +135,20 @@ class ShopSync(Generic[_C]):
         report.updated += stats.updated
         report.unchanged += stats.unchanged
         report.changes += stats.changes
+
+    def increments(self, start: datetime, end: datetime, window: timedelta, report: SyncReport) -> None:
+        """Reads `start`..`end` in windows of at most `window` (`_window`), the watermark set after each: a crash
+        repeats at most one window, which the cache's upsert makes harmless."""
+        while start < end:
+            stop = min(start + window, end)
+            self._window(start, stop, report)
+            self.set_watermark(stop, report)
+            report.windows += 1
+            start = stop
+
+    def _window(self, start: datetime, stop: datetime, report: SyncReport) -> None:
+        """Reads into the cache what changed between `start` and `stop` (the platform's sync says how)."""
+        raise NotImplementedError
 
     def set_watermark(
         self, moment: datetime, report: SyncReport, *, also: Callable[[Session], None] | None = None

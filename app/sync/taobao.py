@@ -184,7 +184,7 @@ class TaobaoSync(ShopSync[TopClient]):
             self._first_fill(report)
             self.set_watermark(started - OVERLAP, report)
             watermark = started - OVERLAP
-        self._increments(watermark, report)
+        self.increments(watermark - OVERLAP, self.clock() - SETTLE, WINDOW, report)
         return report
 
     # -- first fill -------------------------------------------------------------------------------------------------
@@ -244,16 +244,6 @@ class TaobaoSync(ShopSync[TopClient]):
         self.progress("fill", report.fetched)
 
     # -- incremental ------------------------------------------------------------------------------------------------
-
-    def _increments(self, watermark: datetime, report: SyncReport) -> None:
-        end = self.clock() - SETTLE
-        start = watermark - OVERLAP
-        while start < end:
-            stop = min(start + WINDOW, end)
-            self._window(start, stop, report)
-            self.set_watermark(stop, report)
-            report.windows += 1
-            start = stop
 
     def _window(self, start: datetime, stop: datetime, report: SyncReport) -> None:
         params = {"fields": LIGHT_FIELDS, "start_modified": china_time(start), "end_modified": china_time(stop)}
