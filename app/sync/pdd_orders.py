@@ -8,10 +8,11 @@ First fill: `pdd.order.list.get` with order_status=1 (awaiting shipment) and eve
 days (what PDD keeps readable) in windows of 24 hours of confirm time (its limit), newest window first, each window
 read from its last page to its first (app.sync.shop_sync.backwards). An order confirmed during the fill falls after
 every window and cannot shift a page; one that ships or is refunded during it leaves its window and shifts rows only
-towards the pages not read yet. (The older `pdd.order.number.list.get` lists the same orders without a time range,
-but it is gone from PDD's current documentation, and without windows a new order could shift a row into a page
-already read.) Each page is stored in one transaction together with the cursor saying which page comes next, so a
-sync killed at any moment resumes at that page: nothing is lost and nothing read again but the page in flight.
+towards the pages not read yet. (The older `pdd.order.number.list.get` lists the waiting orders without a time
+range [S]; it is not among the order APIs generated from PDD's current documentation (pdd-node-sdk), and without
+windows a new order listed before rows not read yet would push one into a page already read: the listing's order is
+not documented [I].) Each page is stored in one transaction together with the cursor saying which page comes next,
+so a sync killed at any moment resumes at that page: nothing is lost and nothing read again but the page in flight.
 When the fill is complete, the watermark is set to the moment it started, less an overlap, so whatever changed
 during the fill is read again by the increments.
 
