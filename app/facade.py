@@ -391,10 +391,9 @@ class Desk:
             return list_shops(session)
 
     def add_shop(self, fields: dict[str, str]) -> tuple[list[ShopView], Message | None]:
-        """Adds the Taobao shop described by the form `fields` (its secrets go to the keyring), grouped with the
-        shops that share its sender; returns the shops and a warning."""
-        from app.domain.enums import Platform
-        from app.sync.shops import Credentials, add_api_shop, set_group_sender
+        """Adds the Taobao or Pinduoduo shop described by the form `fields` (`platform`: taobao by default; its
+        secrets go to the keyring), grouped with the shops that share its sender; returns the shops and a warning."""
+        from app.sync.shops import Credentials, add_api_shop, platform_of, set_group_sender
 
         with self.session_factory.begin() as session:
             if fields["group"] and fields["sender_name"]:
@@ -412,7 +411,7 @@ class Desk:
                 session,
                 self.data_dir,
                 name=fields["name"],
-                platform=Platform.TAOBAO,
+                platform=platform_of(fields.get("platform") or "taobao"),
                 gateway=fields["gateway"],
                 app_key=fields["app_key"],
                 credentials=Credentials(fields["app_secret"], fields["session_key"]),

@@ -12,11 +12,19 @@ from typing import TextIO
 
 from app.cli.common import emit
 from app.cli.lang import say
+from app.domain.enums import Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.services.workspace import Workspace
 from app.sync.service import sync_shops
-from app.sync.shops import Credentials, add_api_shop, platform_of
+from app.sync.shops import Credentials, add_api_shop, check_api_platform, platform_of
+
+# The option naming a shop's key, and the prompts for its two secrets, per platform (the secrets' variables are the
+# waybill accounts' of the same platform: app.cli.waybills.SECRET_VARIABLES).
+SHOP_KEYS = {
+    Platform.TAOBAO: ("--app-key", ("App secret: ", "Session key: ")),
+    Platform.PDD: ("--client-id", ("Client secret: ", "Access token: ")),
+}
 
 
 def add_parsers(
@@ -24,11 +32,22 @@ def add_parsers(
 ) -> None:
     p = cmd("shop", "manage shops")
     shop_sub = p.add_subparsers(dest="shop_command", metavar="ACTION", required=True)
-    add = shop_sub.add_parser("add", help="add a shop that syncs through its platform's API (or update it)")
+    add = shop_sub.add_parser(
+        "add",
+        help="add a shop that syncs through its platform's API (or update it): taobao (app secret and session key "
+        "from PACKDESK_APP_SECRET / PACKDESK_SESSION_KEY) or pdd (client secret and access token from "
+        "PACKDESK_CLIENT_SECRET / PACKDESK_ACCESS_TOKEN)",
+    )
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--platform", default="taobao")
-    add.add_argument("--gateway", required=True, metavar="URL", help="e.g. https://eco.taobao.com/router/rest")
-    add.add_argument("--app-key", required=True, metavar="KEY")
+    add.add_argument("--platform", default="taobao", metavar="taobao|pdd")
+    add.add_argument(
+        "--gateway",
+        required=True,
+        metavar="URL",
+        help="e.g. https://eco.taobao.com/router/rest or https://gw-api.pinduoduo.com/api/router",
+    )
+    add.add_argument("--app-key", default="", metavar="KEY", help="taobao: the app key")
+    add.add_argument("--client-id", default="", metavar="ID", help="pdd: the client id")
     add.add_argument("--group", default=None, metavar="GROUP", help="associated-shop group (shared sender/account)")
     common(add)
     change = shop_sub.add_parser("set", help="change a shop's settings")
@@ -58,17 +77,24 @@ def _secret(env: str, prompt: str) -> str:
 def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.shop_command == "set":
         return _shop_set(ws, args, out)
-    creds = Credentials(
-        _secret("PACKDESK_APP_SECRET", "App secret: "), _secret("PACKDESK_SESSION_KEY", "Session key: ")
-    )
+    platform = platform_of(args.platform)
+    check_api_platform(platform)
+    key_option, secret_prompts = SHOP_KEYS.get(platform, SHOP_KEYS[Platform.TAOBAO])
+    key = args.client_id or args.app_key
+    if not key.strip():
+        raise InvalidInput(msg("shop.key_missing", option=key_option, platform=platform.value))
+    from app.cli.waybills import SECRET_VARIABLES  # the same variables as the platform's waybill accounts
+
+    secret_variable, token_variable = SECRET_VARIABLES["pdd" if platform is Platform.PDD else "cainiao"]
+    creds = Credentials(_secret(secret_variable, secret_prompts[0]), _secret(token_variable, secret_prompts[1]))
     with ws.session_factory.begin() as session:
         shop, warning = add_api_shop(
             session,
             ws.data_dir,
             name=args.name,
-            platform=platform_of(args.platform),
+            platform=platform,
             gateway=args.gateway,
-            app_key=args.app_key,
+            app_key=key,
             credentials=creds,
             now=datetime.now(UTC),
             group=args.group,

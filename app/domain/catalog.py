@@ -48,6 +48,11 @@ CATALOG: dict[str, str] = {
         "CoreMessages", "The gateway '{gateway}' is not an http(s) address, e.g. https://eco.taobao.com/router/rest"
     ),
     "shop.app_key_empty": QT_TRANSLATE_NOOP("CoreMessages", "The app key is empty."),
+    "shop.key_missing": QT_TRANSLATE_NOOP("CoreMessages", "A {platform} shop needs {option}."),
+    "shop.no_api_platform": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "PackDesk cannot sync {platform} shops through an API (only {known}); fill them with `packdesk import`.",
+    ),
     "shop.secrets_missing": QT_TRANSLATE_NOOP("CoreMessages", "The app secret and the session key are both needed."),
     "shop.secrets_file_unreadable": QT_TRANSLATE_NOOP(
         "CoreMessages", "The secrets file {path} cannot be read: {error}"

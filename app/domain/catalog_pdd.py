@@ -33,6 +33,14 @@ PDD: dict[str, str] = {
     "pdd.why.no_root": QT_TRANSLATE_NOOP("CoreMessages", "the answer has no {root} object"),
     "pdd.why.too_deep": QT_TRANSLATE_NOOP("CoreMessages", "the answer is nested too deeply"),
     "pdd.why.not_object": QT_TRANSLATE_NOOP("CoreMessages", "the answer is not a JSON object"),
+    # Orders (app.sync.pdd_orders, app.sync.pdd_order_answers)
+    "pdd.why.no_time": QT_TRANSLATE_NOOP(
+        "CoreMessages", "order {order_sn} has neither pay_time nor confirm_time nor created_time"
+    ),
+    "pdd.why.no_sku": QT_TRANSLATE_NOOP("CoreMessages", "an item of order {order_sn} has no goods or SKU id"),
+    "pdd.why.too_many": QT_TRANSLATE_NOOP(
+        "CoreMessages", "it counts {total} orders in one window, more than the {most} PackDesk reads from one listing"
+    ),
     # E-waybills (app.sync.waybills.pdd); pdd.part.* are the {part} a waybill request lacks
     "pdd.waybill.no_gateway": QT_TRANSLATE_NOOP(
         "CoreMessages",

@@ -242,6 +242,9 @@ class OrderRow(Base):
     # Taobao's open address id of a privacy order: a Cainiao waybill request passes it with the order number instead
     # of an address PackDesk never decrypts ("" when the platform sent none).
     oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
+    # Pinduoduo's receiver ciphertexts (JSON: name, phone, address), decrypted only when a label needs them; the
+    # columns above hold PDD's masks. Never plaintext (app.sync.pdd_order_answers). "" for other platforms.
+    receiver_cipher: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     # A supervisor let this out-of-stock order print and pack anyway (audited); cleared when it ships or closes.
     stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
     # Units over all lines, kept by triggers on order_lines (migration 0014_order_search): the items sort reads it.
@@ -436,6 +439,8 @@ class SyncStateRow(Base):
     last_success_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Where an unfinished first fill stands (JSON, app.sync.pdd_orders): a sync killed mid-way resumes there
+    cursor: Mapped[str | None] = mapped_column(Text)
 
 
 class PlatformCarrierRow(Base):

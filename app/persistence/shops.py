@@ -73,9 +73,10 @@ class ShopRepository:
     def names(self) -> list[str]:
         return list(self.session.execute(select(ShopRow.name).order_by(ShopRow.name)).scalars())
 
-    def api_shops(self, platform: Platform) -> list[Shop]:
-        """The shops of `platform` that sync through its API."""
-        query = select(ShopRow).where(ShopRow.gateway_url.is_not(None), ShopRow.platform == platform.value)
+    def api_shops(self, *platforms: Platform) -> list[Shop]:
+        """The shops of `platforms` that sync through their API."""
+        wanted = [p.value for p in platforms]
+        query = select(ShopRow).where(ShopRow.gateway_url.is_not(None), ShopRow.platform.in_(wanted))
         return [_shop(row) for row in self.session.execute(query).scalars()]
 
     def api_shop_count(self) -> int:
@@ -145,6 +146,15 @@ class ShopRepository:
         """The shop's orders are in the cache up to `watermark`; its last error is gone."""
         row = self._state_row(shop_id)
         row.watermark, row.last_success_at, row.last_error, row.updated_at = watermark, now, None, now
+
+    def fill_cursor(self, shop_id: int) -> str | None:
+        """Where the shop's unfinished first fill stands (the sync's own JSON), None when none is under way."""
+        row = self.session.get(SyncStateRow, shop_id)
+        return row.cursor if row else None
+
+    def set_fill_cursor(self, shop_id: int, cursor: str | None) -> None:
+        """Keeps where the first fill stands, in the caller's transaction (with the page it stored)."""
+        self._state_row(shop_id).cursor = cursor
 
     def record_sync_error(self, shop_id: int, message: Message, now: datetime) -> None:
         """Why the shop's sync failed (its watermark stays)."""

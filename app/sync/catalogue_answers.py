@@ -17,7 +17,7 @@ from decimal import Decimal
 from msgspec import Struct
 from msgspec.structs import force_setattr
 
-from app.sync.top_answers import Count, Id, Text, _amount, _id_text, _utc
+from app.sync.top_answers import Count, Id, Text, check_amount, id_text, utc_time
 
 
 class Sku(Struct, frozen=True):
@@ -33,12 +33,12 @@ class Sku(Struct, frozen=True):
     status: Text = None  # normal | delete
 
     def __post_init__(self) -> None:
-        _amount(self.price, "price")
-        force_setattr(self, "modified", _utc(self.modified))
+        check_amount(self.price, "price")
+        force_setattr(self, "modified", utc_time(self.modified))
 
     @property
     def number(self) -> str:
-        return _id_text(self.sku_id)
+        return id_text(self.sku_id)
 
 
 class SkuList(Struct, frozen=True):
@@ -60,15 +60,15 @@ class Item(Struct, frozen=True):
     skus: list[Sku] | SkuList | None = None
 
     def __post_init__(self) -> None:
-        number = _id_text(self.num_iid)
+        number = id_text(self.num_iid)
         if not number.isdigit():
             raise ValueError("an item without a num_iid" if not number else f"num_iid {number!r} is not a number")
-        _amount(self.price, "price")
-        force_setattr(self, "modified", _utc(self.modified))
+        check_amount(self.price, "price")
+        force_setattr(self, "modified", utc_time(self.modified))
 
     @property
     def number(self) -> str:
-        return _id_text(self.num_iid)
+        return id_text(self.num_iid)
 
     @property
     def sku_list(self) -> list[Sku]:

@@ -92,6 +92,9 @@ def changes(cached: Any, order: PlatformOrder, status: str, refund_now: bool) ->
         found.append(Change(order.order_no, "closed" if status == OrderStatus.CLOSED.value else "hold"))
     if status != cached.status and status == OrderStatus.SHIPPED.value:
         found.append(Change(order.order_no, "shipped"))
-    if any(getattr(cached, name) != getattr(order, name) for name in RECEIVER):
+    # a new ciphertext is a new receiver even when its mask reads the same (Pinduoduo's masks hide most of it)
+    old_cipher = getattr(cached, "receiver_cipher", "")
+    new_cipher = bool(order.receiver_cipher and old_cipher) and order.receiver_cipher != old_cipher
+    if new_cipher or any(getattr(cached, name) != getattr(order, name) for name in RECEIVER):
         found.append(Change(order.order_no, "address"))
     return found

@@ -18,8 +18,10 @@ from app.persistence.order_actions import OrderActionRepository
 from app.persistence.outbox import OutboxRepository, listed_fields
 from app.persistence.shops import ShopRepository
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
+from app.sync.pdd import PddClient
+from app.sync.pdd_orders import PddSync
 from app.sync.seller_centre import as_manual, manual_count
-from app.sync.shops import find_shop, load_credentials
+from app.sync.shops import API_PLATFORMS, find_shop, load_credentials
 from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
 
@@ -36,13 +38,34 @@ def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable
     return make
 
 
-def api_shops(session: Session, name: str | None = None) -> list[Shop]:
+def api_shops(
+    session: Session, name: str | None = None, platforms: tuple[Platform, ...] = (Platform.TAOBAO,)
+) -> list[Shop]:
+    """The shop `name` (when it syncs through an API), else every shop of `platforms` that does."""
     if name:
         shop = find_shop(session, name)
         if not shop.gateway_url:
             raise InvalidInput(msg("sync.no_api_imports", name=name))
         return [shop]
-    return ShopRepository(session).api_shops(Platform.TAOBAO)
+    return ShopRepository(session).api_shops(*platforms)
+
+
+def order_sync(
+    session_factory: sessionmaker[Session],
+    data_dir: Path,
+    shop: Shop,
+    *,
+    retry: RetryPolicy | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> TaobaoSync | PddSync:
+    """The order sync of `shop` over a new client of its platform (the caller closes `.client`)."""
+    if shop.platform is Platform.PDD:
+        if not shop.gateway_url or not shop.app_key:
+            raise InvalidInput(msg("sync.no_api", name=shop.name))
+        creds = load_credentials(data_dir, shop.credentials_ref)
+        client = PddClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
+        return PddSync(session_factory, shop.id, client, progress=progress)
+    return TaobaoSync(session_factory, shop.id, client_factory(data_dir, retry)(shop), progress=progress)
 
 
 def sync_shops(
@@ -59,17 +82,16 @@ def sync_shops(
         PackDeskError: for a single named shop, its failure; otherwise nothing (failures are in the reports' errors).
     """
     with session_factory() as session:
-        shops = [(s.id, s.name) for s in api_shops(session, name)]
-    make = client_factory(data_dir, retry)
+        shops = [(s.id, s.name) for s in api_shops(session, name, API_PLATFORMS)]
     reports = []
     for shop_id, shop_name in shops:
         with session_factory() as session:
             shop = ShopRepository(session).get(shop_id)
             assert shop is not None
-            client = make(shop)
         try:
-            with client:
-                reports.append(TaobaoSync(session_factory, shop_id, client, progress=progress).run())
+            sync = order_sync(session_factory, data_dir, shop, retry=retry, progress=progress)
+            with sync.client:
+                reports.append(sync.run())
         except PackDeskError as exc:
             _record_error(session_factory, shop_id, exc.msg)
             if name:

@@ -24,6 +24,7 @@ from app.persistence.shops import ShopRepository
 
 log = logging.getLogger(__name__)
 SERVICE = "PackDesk"
+API_PLATFORMS = (Platform.TAOBAO, Platform.PDD)  # whose orders `sync` pulls (app.sync.service); others: imports
 FALLBACK_FILE = "secrets.json"
 
 
@@ -85,8 +86,10 @@ def add_api_shop(
     """Adds (or updates) a shop that syncs through the platform's API; returns it and a warning, if any.
 
     Raises:
-        InvalidInput: a missing gateway, app key, secret or session key.
+        InvalidInput: a platform PackDesk does not sync through an API; a missing gateway, app key, secret or session
+            key.
     """
+    check_api_platform(platform)
     if not gateway.startswith(("http://", "https://")):
         raise InvalidInput(msg("shop.gateway_not_http", gateway=gateway))
     if not app_key.strip():
@@ -98,6 +101,13 @@ def add_api_shop(
     shop = ShopRepository(session).connect_api(shop.id, gateway=gateway, app_key=app_key.strip(), credentials_ref=ref)
     warning = store_credentials(data_dir, ref, credentials)
     return shop, warning
+
+
+def check_api_platform(platform: Platform) -> None:
+    """Raises InvalidInput when PackDesk cannot sync shops of `platform` through its API."""
+    if platform not in API_PLATFORMS:
+        known = ", ".join(p.value for p in API_PLATFORMS)
+        raise InvalidInput(msg("shop.no_api_platform", platform=platform.value, known=known))
 
 
 def _keyring():  # type: ignore[no-untyped-def]

@@ -18,27 +18,23 @@ claims more than MAX_PAGES pages is not believed either: the sync stops with the
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
-from app.domain.messages import Message, msg
+from app.domain.messages import msg
 from app.persistence.carriers import PlatformCarrier, PlatformCarriers
 from app.persistence.order_cache import OrderCache
-from app.persistence.shops import ShopRepository
 from app.sync.model import PlatformLine, PlatformOrder
-from app.sync.store import Change, upsert_orders
+from app.sync.shop_sync import ShopSync, SyncReport, backwards, pages_of
 from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer, parse_china_time
 from app.sync.top_answers import Companies, FullInfo, SubOrder, Trade, TradesPage
 
 log = logging.getLogger(__name__)
+__all__ = ["SyncReport", "TaobaoSync", "map_trade"]  # SyncReport is every platform's (app.sync.shop_sync)
 
 PAGE_SIZE = 100
 # The deepest PackDesk pages into one listing (a day of one status, or a 30-minute window): 100,000 trades. No shop
@@ -173,72 +169,22 @@ def _truthy(value: Any) -> bool:
     return value is True or str(value).lower() == "true"
 
 
-@dataclass
-class SyncReport:
-    shop: str
-    first_fill: bool = False
-    pages: int = 0
-    windows: int = 0
-    fetched: int = 0  # trades read in full
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    changes: list[Change] = field(default_factory=list)
-    watermark: datetime | None = None
-    message: Message | None = None  # why the sync of this shop stopped (the window says it in the packer's language)
-
-    @property
-    def error(self) -> str | None:
-        return self.message.render() if self.message else None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "shop": self.shop,
-            "first_fill": self.first_fill,
-            "pages": self.pages,
-            "windows": self.windows,
-            "fetched": self.fetched,
-            "inserted": self.inserted,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "changes": [c.to_json() for c in self.changes],
-            "watermark": self.watermark.isoformat() if self.watermark else None,
-            "error": self.error,
-        }
-
-
-class TaobaoSync:
+class TaobaoSync(ShopSync[TopClient]):
     """Syncs one Taobao shop's waiting orders into the cache."""
-
-    def __init__(
-        self,
-        session_factory: sessionmaker[Session],
-        shop_id: int,
-        client: TopClient,
-        *,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-        progress: Callable[[str, int], None] | None = None,
-    ) -> None:
-        self.session_factory, self.shop_id, self.client, self.clock = session_factory, shop_id, client, clock
-        self.progress = progress or (lambda _what, _n: None)
 
     def run(self) -> SyncReport:
         """A first fill when the shop has never synced, else an incremental sync up to now."""
-        with self.session_factory() as session:
-            shops = ShopRepository(session)
-            shop = shops.get(self.shop_id)
-            assert shop is not None
-            report = SyncReport(shop.name)
-            watermark = shops.sync_state(self.shop_id).watermark
+        report = self.new_report()
+        watermark = self.watermark()
         if watermark is None or not self._carriers_cached():
             self.refresh_carriers()
         if watermark is None:
             report.first_fill = True
             started = self.clock()
             self._first_fill(report)
-            self._set_watermark(started - OVERLAP, report)
+            self.set_watermark(started - OVERLAP, report)
             watermark = started - OVERLAP
-        self._increments(watermark, report)
+        self.increments(watermark - OVERLAP, self.clock() - SETTLE, WINDOW, report)
         return report
 
     # -- first fill -------------------------------------------------------------------------------------------------
@@ -278,17 +224,14 @@ class TaobaoSync:
         """
         first = self._page(method, params, 1, report)
         total = first.total_results or 0
-        pages = max(1, math.ceil(total / PAGE_SIZE))
-        if pages > MAX_PAGES:
+        if pages_of(total, PAGE_SIZE) > MAX_PAGES:
             start = params.get("start_created") or params.get("start_modified")
             end = params.get("end_created") or params.get("end_modified")
             why = msg("top.why.too_many", total=total, start=str(start), end=str(end), most=MAX_PAGES * PAGE_SIZE)
             raise MalformedAnswer(method, why)
-        if pages == 1:
-            yield first.items
-            return
-        for page_no in range(pages, 0, -1):
-            yield self._page(method, params, page_no, report).items
+        yield from backwards(
+            first.items, total, PAGE_SIZE, lambda n: self._page(method, params, n, report).items, most=MAX_PAGES
+        )
 
     def _page(self, method: str, params: dict[str, Any], page_no: int, report: SyncReport) -> TradesPage:
         answer = self.client.read(method, {**params, "page_no": page_no, "page_size": PAGE_SIZE}, TradesPage)
@@ -301,16 +244,6 @@ class TaobaoSync:
         self.progress("fill", report.fetched)
 
     # -- incremental ------------------------------------------------------------------------------------------------
-
-    def _increments(self, watermark: datetime, report: SyncReport) -> None:
-        end = self.clock() - SETTLE
-        start = watermark - OVERLAP
-        while start < end:
-            stop = min(start + WINDOW, end)
-            self._window(start, stop, report)
-            self._set_watermark(stop, report)
-            report.windows += 1
-            start = stop
 
     def _window(self, start: datetime, stop: datetime, report: SyncReport) -> None:
         params = {"fields": LIGHT_FIELDS, "start_modified": china_time(start), "end_modified": china_time(stop)}
@@ -352,36 +285,14 @@ class TaobaoSync:
     def refresh(self, tids: list[str]) -> SyncReport:
         """Reads these trades now and stores what changed (a refund, a close, a new address): the bench's last look
         at the platform before it acts on an order. A trade the platform no longer knows is left as cached."""
-        with self.session_factory() as session:
-            shop = ShopRepository(session).get(self.shop_id)
-            assert shop is not None
-            report = SyncReport(shop.name)
+        report = self.new_report()
         self._store(self._read_whole(tids, report), report)
         return report
 
     # -- writing ----------------------------------------------------------------------------------------------------
 
     def _store(self, trades: list[Trade], report: SyncReport) -> None:
-        mapped = [o for o in (map_trade(t) for t in trades) if o is not None]
-        if not mapped:
-            return
-        with self.session_factory.begin() as session:
-            shop = ShopRepository(session).get(self.shop_id)
-            assert shop is not None
-            known = OrderCache(session, self.shop_id).known(o.order_no for o in mapped)
-            # Orders that already left or were closed matter only if the cache holds them.
-            wanted = [o for o in mapped if o.order_no in known or o.status.is_open or o.status is OrderStatus.ON_HOLD]
-            stats = upsert_orders(session, self.shop_id, shop.platform, wanted)
-        report.inserted += stats.inserted
-        report.updated += stats.updated
-        report.unchanged += stats.unchanged
-        report.changes += stats.changes
-
-    def _set_watermark(self, moment: datetime, report: SyncReport) -> None:
-        now = self.clock()
-        with self.session_factory.begin() as session:
-            ShopRepository(session).record_sync_success(self.shop_id, moment, now)
-        report.watermark = moment
+        self.store([map_trade(t) for t in trades], report)
 
     def _carriers_cached(self) -> bool:
         with self.session_factory() as session:

@@ -31,7 +31,7 @@ Id = Annotated[int, Meta(ge=0)] | Annotated[str, Meta(max_length=64)] | None
 _T = TypeVar("_T")
 
 
-def _utc(moment: datetime | None) -> datetime | None:
+def utc_time(moment: datetime | None) -> datetime | None:
     """A TOP time (naive: GMT+8) as aware UTC; ValueError for a year no trade has (deadlines are computed from it)."""
     if moment is None:
         return None
@@ -41,12 +41,12 @@ def _utc(moment: datetime | None) -> datetime | None:
     return local.astimezone(UTC)
 
 
-def _amount(value: Decimal | None, what: str) -> None:
+def check_amount(value: Decimal | None, what: str) -> None:
     if value is not None and (not value.is_finite() or abs(value) >= MAX_AMOUNT):
         raise ValueError(f"{what} {value} is not an amount")
 
 
-def _id_text(*values: object) -> str:
+def id_text(*values: object) -> str:
     """The first id present, as text ("" when none is)."""
     for value in values:
         if value not in (None, ""):
@@ -73,16 +73,16 @@ class SubOrder(Struct, frozen=True):
     invoice_no: Text = None
 
     def __post_init__(self) -> None:
-        _amount(self.price, "price")
+        check_amount(self.price, "price")
 
     @property
     def line_no(self) -> str:
-        return _id_text(self.oid_str, self.oid)
+        return id_text(self.oid_str, self.oid)
 
     @property
     def sku(self) -> str:
         """The merchant's code (outer_sku_id, else outer_iid), else the platform's ids."""
-        return _id_text(self.outer_sku_id, self.outer_iid, self.sku_id, self.num_iid)
+        return id_text(self.outer_sku_id, self.outer_iid, self.sku_id, self.num_iid)
 
 
 class SubOrders(Struct, frozen=True):
@@ -120,14 +120,14 @@ class Trade(Struct, frozen=True):
     orders: list[SubOrder] | SubOrders | None = None
 
     def __post_init__(self) -> None:
-        number = _id_text(self.tid_str, self.tid)
+        number = id_text(self.tid_str, self.tid)
         if not number.isdigit():
             raise ValueError("a trade without a tid" if not number else f"tid {number!r} is not a number")
         force_setattr(self, "tid_str", number)
         for name in ("created", "pay_time", "modified"):
-            force_setattr(self, name, _utc(getattr(self, name)))
-        _amount(self.payment, "payment")
-        _amount(self.post_fee, "post_fee")
+            force_setattr(self, name, utc_time(getattr(self, name)))
+        check_amount(self.payment, "payment")
+        check_amount(self.post_fee, "post_fee")
 
     @property
     def number(self) -> str:

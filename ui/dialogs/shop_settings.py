@@ -1,11 +1,12 @@
 """Shop settings: the shops on this station and how each gets its orders; adding a shop that syncs through
-Taobao (its secrets go to the system keyring), grouped with others that share a sender; then the next step, the
-waybill account its group prints with (ui layer)."""
+Taobao's or Pinduoduo's open platform (its secrets go to the system keyring), grouped with others that share a
+sender; then the next step, the waybill account its group prints with (ui layer)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,6 +29,8 @@ from ui.dialogs.waybill_accounts import WaybillAccountsDialog
 from ui.ops import Changes, CollectionOp, Ops, QueryOp
 
 DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest"
+PDD_GATEWAY = "https://gw-api.pinduoduo.com/api/router"
+GATEWAYS = {"taobao": DEFAULT_GATEWAY, "pdd": PDD_GATEWAY}
 
 
 class ShopSettingsDialog(QDialog):
@@ -58,6 +61,11 @@ class ShopSettingsDialog(QDialog):
 
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        self.form = form
+        self.platform = QComboBox(self)
+        self.platform.addItem(self.tr("Taobao / Tmall"), "taobao")
+        self.platform.addItem(self.tr("Pinduoduo"), "pdd")
+        form.addRow(self.tr("Platform"), self.platform)
         for key, label, secret in (
             ("name", self.tr("Shop name"), False),
             ("gateway", self.tr("Gateway"), False),
@@ -83,7 +91,7 @@ class ShopSettingsDialog(QDialog):
         form.addRow("", self.add_button)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        box = QGroupBox(self.tr("Add a Taobao shop that syncs through the Taobao Open Platform"), self)
+        box = QGroupBox(self.tr("Add a shop that syncs through its platform's open API"), self)
         box.setLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.waybills_button = buttons.addButton(self.tr("Waybill accounts…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -100,13 +108,41 @@ class ShopSettingsDialog(QDialog):
         self.waybills_button.clicked.connect(self._on_waybills_button_clicked)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
         self.push_stock.clicked.connect(self._on_push_stock_clicked)
+        self.platform.currentIndexChanged.connect(self._on_platform_current_index_changed)
         self.resize(760, 720)
         QueryOp(ops, self, op=lambda desk: desk.shops(), success=self._show_shops).failure(
             self._show_error
         ).run_in_background()
 
     def fields(self) -> dict[str, str]:
-        return {key: edit.text().strip() for key, edit in self.edits.items()}
+        return {
+            "platform": self.platform.currentData(),
+            **{key: edit.text().strip() for key, edit in self.edits.items()},
+        }
+
+    def _on_platform_current_index_changed(self, _index: int) -> None:
+        """The key and secrets take the platform's names; the gateway its address, unless the seller typed one."""
+        pdd = self.platform.currentData() == "pdd"
+        names = (
+            {
+                "app_key": self.tr("Client id"),
+                "app_secret": self.tr("Client secret"),
+                "session_key": self.tr("Access token"),
+            }
+            if pdd
+            else {
+                "app_key": self.tr("App key"),
+                "app_secret": self.tr("App secret"),
+                "session_key": self.tr("Session key"),
+            }
+        )
+        for key, text in names.items():
+            label = self.form.labelForField(self.edits[key])
+            if isinstance(label, QLabel):
+                label.setText(text)
+        gateway = self.edits["gateway"]
+        if gateway.text().strip() in (*GATEWAYS.values(), ""):
+            gateway.setText(GATEWAYS["pdd" if pdd else "taobao"])
 
     def _on_add_button_clicked(self) -> None:
         fields = self.fields()
@@ -193,7 +229,8 @@ class ShopSettingsDialog(QDialog):
         for shop in shops:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            source = self.tr("Taobao API") if shop.api else self.tr("imported files")
+            api = self.tr("Pinduoduo API") if shop.platform == "pdd" else self.tr("Taobao API")
+            source = api if shop.api else self.tr("imported files")
             when = shop.last_sync.astimezone(CHINA_TZ).strftime("%m-%d %H:%M") if shop.last_sync else ""
             if shop.last_error:
                 when = self.tr("error: %1").replace("%1", core_text(shop.last_error))
