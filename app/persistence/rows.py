@@ -242,6 +242,10 @@ class OrderRow(Base):
     # Taobao's open address id of a privacy order: a Cainiao waybill request passes it with the order number instead
     # of an address PackDesk never decrypts ("" when the platform sent none).
     oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
+    # A Pinduoduo order's receiver as PDD sends it, ciphertexts only (JSON text {"name", "phone", "address"}; "" for
+    # other platforms): a PDD e-waybill takes them as they are, another provider gets them decrypted in memory for the
+    # one request (app.sync.pdd_receiver); plaintext is never stored (migration 0020_pdd_ship).
+    receiver_cipher: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     # A supervisor let this out-of-stock order print and pack anyway (audited); cleared when it ships or closes.
     stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts
     # Units over all lines, kept by triggers on order_lines (migration 0014_order_search): the items sort reads it.
@@ -447,6 +451,8 @@ class PlatformCarrierRow(Base):
     code: Mapped[str] = mapped_column(String(30), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     pattern: Mapped[str] = mapped_column(Text, default="")
+    # The platform's own id of the carrier where its API takes one (PDD's logistics_id); "" for Taobao's codes.
+    platform_id: Mapped[str] = mapped_column(String(30), default="", server_default=text("''"))
 
 
 class PackerRow(Base):

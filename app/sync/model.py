@@ -56,6 +56,9 @@ class PlatformOrder:
     total: Decimal = Decimal("0.00")
     post_fee: Decimal = Decimal("0.00")
     oaid: str = ""  # Taobao's open address id of a privacy order ("" when the platform or file has none)
+    # A Pinduoduo order's receiver ciphertexts as JSON text {"name", "phone", "address"} ("" when none): the
+    # receiver_* fields hold PDD's masked values
+    receiver_cipher: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def content_hash(self) -> str:
@@ -74,6 +77,8 @@ class PlatformOrder:
                 parts.append(ln.image_url)
         if self.oaid:  # likewise; an order cached before oaids were kept changes once, and gets its oaid stored
             parts.append("oaid:" + self.oaid)
+        if self.receiver_cipher:
+            parts.append("cipher:" + self.receiver_cipher)
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 

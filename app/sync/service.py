@@ -18,19 +18,24 @@ from app.persistence.order_actions import OrderActionRepository
 from app.persistence.outbox import OutboxRepository, listed_fields
 from app.persistence.shops import ShopRepository
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
+from app.sync.pdd import PddClient
 from app.sync.seller_centre import as_manual, manual_count
 from app.sync.shops import find_shop, load_credentials
 from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
 
 
-def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], TopClient]:
-    """Builds a TopClient for a shop from its stored secrets."""
+def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], Any]:
+    """Builds a shop's platform client from its stored secrets: a TopClient, or a PddClient for a Pinduoduo shop
+    (its client id is the shop's app key, its client secret and access token are stored as the app secret and
+    session key)."""
 
-    def make(shop: Shop) -> TopClient:
+    def make(shop: Shop) -> TopClient | PddClient:
         if not shop.gateway_url or not shop.app_key:
             raise InvalidInput(msg("sync.no_api", name=shop.name))
         creds = load_credentials(data_dir, shop.credentials_ref)
+        if shop.platform == Platform.PDD:
+            return PddClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
         return TopClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
 
     return make
