@@ -24,5 +24,10 @@ PDD_SHIP: dict[str, str] = {
         "The receiver of Pinduoduo order {order_no} is only known masked; sync the shop again before printing it "
         "with this waybill account.",
     ),
+    "pdd.decrypt.no_shop": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The Pinduoduo shop {shop} has no API connection here, so the receivers of its orders cannot be decrypted "
+        "for this waybill account. Connect the shop, or print its orders with a Pinduoduo e-waybill account.",
+    ),
     "pdd.why.bad_time": QT_TRANSLATE_NOOP("CoreMessages", "order {order_sn} has no readable time {field}"),
 }

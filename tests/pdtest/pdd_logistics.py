@@ -122,10 +122,10 @@ class LogisticsDesk:
             "receiver_name_mask": mask_name(name),
             "receiver_phone": cipher(order_sn, "phone", phone),
             "receiver_phone_mask": mask_phone(phone),
-            "receiver_address": cipher(order_sn, "address", full),
-            "receiver_address_mask": f"{province}{city}{town}****",
-            "address": cipher(order_sn, "address", full),
-            "address_mask": f"{province}{city}{town}****",
+            "receiver_address": cipher(order_sn, "address", address),  # the street part (详细地址)
+            "receiver_address_mask": address[:2] + "****",
+            "address": cipher(order_sn, "full", full),  # the whole address
+            "address_mask": f"{province}{city}{town}{address[:2]}****",
             "item_list": [
                 {
                     "goods_id": 9000 + n,
@@ -151,7 +151,13 @@ class LogisticsDesk:
         }
         with self.server.lock:
             self.orders[order_sn] = order
-            for key, plain in (("receiver_name", name), ("receiver_phone", phone), ("receiver_address", full)):
+            plains = (
+                ("receiver_name", name),
+                ("receiver_phone", phone),
+                ("receiver_address", address),
+                ("address", full),
+            )
+            for key, plain in plains:
                 self.plain[order[key]] = (order_sn, plain)
         return order
 
