@@ -31,8 +31,8 @@ from app.wiring import setup_provider, waybill_providers
 from printers.registry import open_printer
 from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_shop import CLIENT_ID, SECRET, TOKEN, PddShop, order_sn
 from tests.pdtest.top_server import TopServer
-from tests.sync.test_pdd_ship import CLIENT_ID, SECRET, TOKEN, add_pdd_shop, cache_orders, order_sn
 
 ACTOR = Actor("王小明", "bench-7")
 GROUP = "联店"
@@ -65,6 +65,18 @@ def taobao_order(ws: Workspace, order_no: str) -> None:
         upsert_orders(session, shop.id, Platform.TAOBAO.value, [order])
 
 
+def two_shops(
+    ws: Workspace, srv: PddServer, caplog: pytest.LogCaptureFixture, count: int
+) -> tuple[LogisticsDesk, list[str]]:
+    """A PDD shop with `count` orders of the receiver PLAIN and a Taobao shop with one order, in one group; every
+    log record is captured (to be searched for plaintext)."""
+    caplog.set_level(logging.DEBUG)
+    shop = PddShop(ws, srv, group=GROUP)
+    sns = shop.orders(count, **PLAIN)
+    taobao_order(ws, "4917569714976318074")
+    return shop.desk, sns
+
+
 def add_waybill_account(ws: Workspace, spec: AccountSpec, secrets: Credentials) -> None:
     add_account(ws.session_factory, ws.data_dir, spec, secrets, setup_provider, lambda: datetime.now(UTC))
 
@@ -93,12 +105,7 @@ def no_plaintext_in(ws: Workspace, caplog: pytest.LogCaptureFixture) -> None:
 def test_a_pdd_e_waybill_takes_the_ciphertexts_and_serves_the_taobao_shop_of_the_group_too(
     workspace: Workspace, srv: PddServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.DEBUG)
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1), **PLAIN)
-    shop_id = add_pdd_shop(workspace, srv, group=GROUP)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
-    taobao_order(workspace, "4917569714976318074")
+    desk, _ = two_shops(workspace, srv, caplog, 1)
     spec = AccountSpec(name="拼多多面单", kind="pdd", carrier="YTO", group=GROUP, gateway=srv.url, app_key=CLIENT_ID,
                        sender_name="小鹿仓", sender_phone="13900001111",
                        address_id=address_id("浙江省", "杭州市", "余杭区", "文一西路969号3号楼"))  # fmt: skip
@@ -123,14 +130,7 @@ def test_a_pdd_e_waybill_takes_the_ciphertexts_and_serves_the_taobao_shop_of_the
 def test_a_cainiao_account_shared_with_taobao_shops_gets_the_receiver_decrypted_in_memory_only(
     workspace: Workspace, srv: PddServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.DEBUG)
-    desk = LogisticsDesk(srv)
-    sns = [order_sn(n) for n in range(1, 4)]
-    for sn in sns:
-        desk.add_order(sn, **PLAIN)
-    shop_id = add_pdd_shop(workspace, srv, group=GROUP)
-    cache_orders(workspace, shop_id, desk, sns)
-    taobao_order(workspace, "4917569714976318074")
+    desk, sns = two_shops(workspace, srv, caplog, 3)
     with TopServer(app_key=APP_KEY, secret=TOP_SECRET, session=SESSION, seed=5, n_trades=0) as top:
         spec = AccountSpec(name="菜鸟中通", kind="cainiao", carrier="ZTO", group=GROUP, gateway=top.url,
                            app_key=APP_KEY, sender_name="小鹿仓", sender_phone="13900001111")  # fmt: skip

@@ -18,7 +18,7 @@ from printers.registry import open_printer
 from tests.pdtest.packing import ACTOR, names
 from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_server import PddServer
-from tests.sync.test_pdd_ship import CLIENT_ID, SECRET, TOKEN, add_pdd_shop, cache_orders, order_sn
+from tests.pdtest.pdd_shop import CLIENT_ID, SECRET, TOKEN, PddShop, order_sn
 
 ITEMS = (("1001", "PDD-MUG", 1), ("1002", "PDD-TEA", 2))
 SCANS = ["BC-PDD-MUG", "BC-PDD-TEA", "BC-PDD-TEA"]
@@ -38,11 +38,8 @@ def srv() -> Iterator[PddServer]:
 @pytest.fixture
 def desk(workspace: Workspace, srv: PddServer) -> LogisticsDesk:
     """A PDD shop with two orders cached, its SKUs' barcodes, and a number roll for its group."""
-    desk = LogisticsDesk(srv)
-    for n in (1, 2):
-        desk.add_order(order_sn(n), items=ITEMS)
-    shop_id = add_pdd_shop(workspace, srv, group="拼多多组")
-    cache_orders(workspace, shop_id, desk, [order_sn(1), order_sn(2)])
+    shop = PddShop(workspace, srv, group="拼多多组")
+    shop.orders(2, items=ITEMS)
     with workspace.session_factory.begin() as session:
         group = session.execute(select(ShopGroupRow).where(ShopGroupRow.name == "拼多多组")).scalar_one()
         session.add(
@@ -53,7 +50,7 @@ def desk(workspace: Workspace, srv: PddServer) -> LogisticsDesk:
             product = ProductRow(sku=sku, title=sku, price=0)
             product.barcodes.append(BarcodeRow(code=f"BC-{sku}", units=1))
             session.add(product)
-    return desk
+    return shop.desk
 
 
 def station(ws: Workspace, labels: Path, live: LiveCheck | None) -> Station:

@@ -6,30 +6,23 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from app.domain.enums import OutboxState, Platform
+from app.domain.enums import OutboxState
 from app.persistence.carriers import PlatformCarriers
 from app.persistence.rows import OutboxRow
-from app.services.audit import Actor
 from app.services.shipping import ship_order
 from app.services.workspace import Workspace
 from app.sync.gateway import RetryPolicy
 from app.sync.outbox import Backoff, OutboxWorker
 from app.sync.pdd import PddClient
-from app.sync.pdd_orders import map_order, parse_order
 from app.sync.service import client_factory, outbox_items
-from app.sync.shops import Credentials, add_api_shop
-from app.sync.store import upsert_orders
-from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_shop import ACTOR, CLIENT_ID, SECRET, TOKEN, PddShop, order_sn, tracking
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 FAST = RetryPolicy(attempts=5, backoff_s=0, max_backoff_s=0)
-ACTOR = Actor("test", "")
 
 
 @pytest.fixture(autouse=True)
@@ -43,40 +36,6 @@ def srv() -> Iterator[PddServer]:
         yield server
 
 
-def add_pdd_shop(ws: Workspace, srv: PddServer, name: str = "拼多多店", group: str | None = None) -> int:
-    """A PDD shop with its client id as the app key, its client secret and access token stored as the shop's
-    secrets (app.sync.shops)."""
-    with ws.session_factory.begin() as session:
-        shop, _ = add_api_shop(
-            session,
-            ws.data_dir,
-            name=name,
-            platform=Platform.PDD,
-            gateway=srv.url,
-            app_key=CLIENT_ID,
-            credentials=Credentials(SECRET, TOKEN),
-            now=datetime.now(UTC),
-            group=group,
-        )
-        return shop.id
-
-
-def cache_orders(ws: Workspace, shop_id: int, desk: LogisticsDesk, order_sns: list[str]) -> None:
-    """The orders as PDD has them, put into the cache as a sync would."""
-    with desk.server.lock:
-        raw = [dict(desk.orders[sn]) for sn in order_sns]
-    with ws.session_factory.begin() as session:
-        upsert_orders(session, shop_id, Platform.PDD.value, [map_order(parse_order(o)) for o in raw])
-
-
-def order_sn(n: int) -> str:
-    return f"261203-{n:09d}"
-
-
-def tracking(n: int) -> str:
-    return f"YT{7_000_000_000_000 + n}"
-
-
 def worker(ws: Workspace) -> OutboxWorker:
     make = client_factory(ws.data_dir, FAST)
     return OutboxWorker(ws.session_factory, make, backoff=Backoff(base_s=0, max_s=0))
@@ -87,14 +46,8 @@ def states(ws: Workspace) -> dict[str, str]:
 
 
 def test_twenty_ship_backs_with_lost_answers_each_applied_exactly_once(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv)
-    sns = [order_sn(n) for n in range(1, 21)]
-    for sn in sns:
-        desk.add_order(sn)
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, sns)
-    for n, sn in enumerate(sns, 1):
-        ship_order(workspace.session_factory, sn, "YTO", tracking(n), ACTOR, datetime.now(UTC))
+    shop = PddShop(workspace, srv)
+    desk, sns = shop.desk, shop.shipped(20)
     srv.faults.drop_after_apply = 1.0  # every send is applied, and its answer lost
     srv.faults.only_methods = frozenset({"pdd.logistics.online.send"})
     w = worker(workspace)
@@ -117,12 +70,34 @@ def test_twenty_ship_backs_with_lost_answers_each_applied_exactly_once(workspace
         assert {desk.orders[sn]["logistics_id"] for sn in sns} == {85}  # YTO's logistics id at PDD
 
 
+def test_ship_backs_through_every_fault_each_applied_once(workspace: Workspace, srv: PddServer) -> None:
+    shop = PddShop(workspace, srv)
+    desk, sns = shop.desk, shop.shipped(30)
+    faults = srv.faults
+    faults.drop, faults.server_error, faults.rate_limit, faults.unavailable = 0.15, 0.15, 0.15, 0.1
+    faults.drop_after_apply, faults.error_after_apply = 0.25, 0.25
+    waits: list[float] = []
+    w = OutboxWorker(
+        workspace.session_factory,
+        lambda shop: PddClient(srv.url, CLIENT_ID, SECRET, TOKEN, retry=FAST, sleep=waits.append),
+        backoff=Backoff(base_s=0, max_s=0),
+    )
+    try:
+        for _ in range(40):
+            w.flush()
+            if set(states(workspace).values()) == {"done"}:
+                break
+    finally:
+        w.close()
+    assert set(states(workspace).values()) == {"done"}
+    assert dict(desk.sends) == dict.fromkeys(sns, 1)  # every fault on, still each applied exactly once
+    assert {"drop", "server_error", "rate_limit", "drop_after_apply", "error_after_apply"} <= set(srv.injected)
+    assert waits  # the rate limits were waited out as told
+
+
 def test_the_carrier_list_is_cached_and_read_again_for_an_unknown_carrier(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv)
-    for n in (1, 2):
-        desk.add_order(order_sn(n))
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1), order_sn(2)])
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.orders(2)
     ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
     w = worker(workspace)
     try:
@@ -140,11 +115,8 @@ def test_the_carrier_list_is_cached_and_read_again_for_an_unknown_carrier(worksp
 
 
 def test_a_refund_is_a_refusal_the_seller_sees_with_pdds_reason(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1))
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
-    ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.shipped(1)
     desk.refund(order_sn(1))  # refunded at PDD after the parcel was recorded here
     w = worker(workspace)
     try:
@@ -169,11 +141,8 @@ def test_a_refund_is_a_refusal_the_seller_sees_with_pdds_reason(workspace: Works
 def test_already_shipped_with_the_same_number_is_success_and_another_number_a_refusal(
     workspace: Workspace, srv: PddServer
 ) -> None:
-    desk = LogisticsDesk(srv)
-    for n in (1, 2):
-        desk.add_order(order_sn(n))
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1), order_sn(2)])
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.orders(2)
     desk.ship(order_sn(1), 85, tracking(1))  # the seller shipped it in the seller centre, with the same number
     desk.ship(order_sn(2), 85, tracking(99))  # ...and this one with another number
     for n in (1, 2):
@@ -191,11 +160,8 @@ def test_already_shipped_with_the_same_number_is_success_and_another_number_a_re
 
 
 def test_an_expired_token_keeps_the_ship_backs_queued(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1))
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
-    ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.shipped(1)
     srv.faults.token_expired = True
     w = worker(workspace)
     try:
@@ -210,11 +176,8 @@ def test_an_expired_token_keeps_the_ship_backs_queued(workspace: Workspace, srv:
 
 def test_a_crash_after_the_claim_checks_the_order_before_sending(workspace: Workspace, srv: PddServer) -> None:
     """An entry left `sending` by a crash (the send may have left) is read first: shipped => done, no second send."""
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1))
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
-    ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.shipped(1)
     with PddClient(srv.url, CLIENT_ID, SECRET, TOKEN) as c:  # the crashed run's send, applied
         c.call("pdd.logistics.online.send", {"order_sn": order_sn(1), "logistics_id": 85,
                                              "tracking_number": tracking(1)}, write=True)  # fmt: skip
@@ -231,23 +194,19 @@ def test_a_crash_after_the_claim_checks_the_order_before_sending(workspace: Work
 
 
 def test_the_payload_of_a_pdd_ship_back_names_no_receiver(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1), name="王小明", phone="13912345678", address="紫金港路21号")
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
-    ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
+    PddShop(workspace, srv).shipped(1, name="王小明", phone="13912345678", address="紫金港路21号")
     with workspace.session_factory() as session:
         payload = session.execute(select(OutboxRow.payload)).scalar_one()
     text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
     assert "王小明" not in text and "13912345678" not in text
 
 
-def test_data_files_hold_no_plaintext(workspace: Workspace, srv: PddServer, tmp_path: Path) -> None:
+def test_data_files_hold_no_plaintext(
+    workspace: Workspace,
+    srv: PddServer,
+) -> None:
     """The cache keeps PDD's masks and ciphertexts: the database file holds no plaintext receiver."""
-    desk = LogisticsDesk(srv)
-    desk.add_order(order_sn(1), name="王小明", phone="13912345678", address="紫金港路21号")
-    shop_id = add_pdd_shop(workspace, srv)
-    cache_orders(workspace, shop_id, desk, [order_sn(1)])
+    PddShop(workspace, srv).orders(1, name="王小明", phone="13912345678", address="紫金港路21号")
     workspace.engine.dispose()
     blob = b"".join(p.read_bytes() for p in workspace.data_dir.rglob("*") if p.is_file())
     for plain in ("王小明", "13912345678", "紫金港路21号"):

@@ -19,7 +19,7 @@ RECEIVER = ("张*", "138****0000", "四川省", "成都市", "武侯区", "", "�
 def values(status: str = "awaiting_shipment", modified: datetime = NOW, content: str = "h1") -> tuple[object, ...]:
     return (
         status, "WAIT_SELLER_SEND_GOODS", "买家", *RECEIVER, "", "", 0,
-        Decimal("39.80"), Decimal("0"), NOW, NOW + timedelta(hours=48), modified, content, "",
+        Decimal("39.80"), Decimal("0"), NOW, NOW + timedelta(hours=48), modified, content, "", "",
     )  # fmt: skip
 
 
@@ -41,7 +41,7 @@ def test_new_orders_read_back_per_shop_and_change_by_id(workspace: Workspace) ->
         cached = cache.cached(["A1", "B1", "C1"])
         assert list(cached) == ["A1"]  # another shop's order and an unknown number are not this shop's cache
         a1 = cached["A1"]
-        assert a1 == CachedOrder(a1_id, "A1", "awaiting_shipment", NOW, "h1", *RECEIVER, "")
+        assert a1 == CachedOrder(a1_id, "A1", "awaiting_shipment", NOW, "h1", *RECEIVER, "", "")
         assert cache.modified(["A1", "B1"]) == {"A1": NOW}
         assert cache.known(["A1", "B1"]) == {"A1"}
         lines = cache.lines_of([a1.id])[a1.id]
