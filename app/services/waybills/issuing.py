@@ -373,12 +373,12 @@ def _reveal(
 
 
 def _drop_readable_documents(sealed: set[int], out: _Outcome) -> None:
-    """The print data the provider gave for orders of `sealed`, unless encrypted, replaced by none: it holds the
-    receiver in plaintext, which is never stored (the label prints from the cache, masked)."""
+    """The print data and label image the provider gave for orders of `sealed`, unless encrypted, replaced by none:
+    they hold the receiver in plaintext, which is never stored (the label prints from the cache, masked)."""
     for answers in (out.found, out.issued, out.updated, out.fetched):
         for issue_id in sealed & set(answers):
             answer = answers[issue_id]
-            if answer.print_data and not answer.encrypted:
+            if (answer.print_data or answer.image is not None) and not answer.encrypted:
                 answers[issue_id] = replace(answer, print_data={}, image=None)
 
 
