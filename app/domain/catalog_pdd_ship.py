@@ -1,5 +1,5 @@
 """What the core says about Pinduoduo ship-backs, receiver decryption and the bench's live look at a PDD order
-(app.sync.pdd_ship, app.sync.pdd_receiver, app.sync.pdd_orders). Message id -> English template, merged into
+(app.sync.pdd_ship, app.sync.pdd_receiver, app.sync.pdd_order_read). Message id -> English template, merged into
 app.domain.catalog.CATALOG (see there for the rules)."""
 
 from __future__ import annotations

@@ -242,9 +242,8 @@ class OrderRow(Base):
     # Taobao's open address id of a privacy order: a Cainiao waybill request passes it with the order number instead
     # of an address PackDesk never decrypts ("" when the platform sent none).
     oaid: Mapped[str] = mapped_column(String(64), default="", server_default=text("''"))
-    # A Pinduoduo order's receiver as PDD sends it, ciphertexts only (JSON text {"name", "phone", "address"}; "" for
-    # other platforms): a PDD e-waybill takes them as they are, another provider gets them decrypted in memory for the
-    # one request (app.sync.pdd_receiver); plaintext is never stored (migration 0020_pdd_ship).
+    # Pinduoduo's receiver ciphertexts (JSON: name, phone, address), decrypted only when a label needs them; the
+    # columns above hold PDD's masks. Never plaintext (app.sync.pdd_order_answers). "" for other platforms.
     receiver_cipher: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     # A supervisor let this out-of-stock order print and pack anyway (audited); cleared when it ships or closes.
     stock_override: Mapped[bool] = mapped_column(server_default=sa_false())  # no Python default: bulk inserts

@@ -9,7 +9,7 @@ When the platform cannot answer in time (offline, slow, rate-limited, session ex
 and the bench does not wait again for `pause_s` seconds: an offline bench must not lose a second and a half on every
 parcel. Orders of shops filled by imports have no platform to ask.
 
-A Pinduoduo shop's order is read the same way with `pdd.order.information.get` (app.sync.pdd_orders): a refund or
+A Pinduoduo shop's order is read the same way with `pdd.order.information.get` (app.sync.pdd_order_read): a refund or
 after-sale found there stops the parcel.
 """
 
@@ -27,7 +27,7 @@ from app.domain.enums import Platform
 from app.domain.errors import PackDeskError
 from app.persistence.shops import ShopRepository
 from app.sync.pdd import PddClient
-from app.sync.pdd_orders import refresh_orders
+from app.sync.pdd_order_read import refresh_orders
 from app.sync.shops import load_credentials
 from app.sync.store import Change
 from app.sync.taobao import TaobaoSync

@@ -56,8 +56,8 @@ class PlatformOrder:
     total: Decimal = Decimal("0.00")
     post_fee: Decimal = Decimal("0.00")
     oaid: str = ""  # Taobao's open address id of a privacy order ("" when the platform or file has none)
-    # A Pinduoduo order's receiver ciphertexts as JSON text {"name", "phone", "address"} ("" when none): the
-    # receiver_* fields hold PDD's masked values
+    # Pinduoduo's receiver ciphertexts (JSON: name, phone, address) for decrypting when a label needs them; never
+    # plaintext (app.sync.pdd_order_answers); "" when the platform or file has none
     receiver_cipher: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -77,7 +77,7 @@ class PlatformOrder:
                 parts.append(ln.image_url)
         if self.oaid:  # likewise; an order cached before oaids were kept changes once, and gets its oaid stored
             parts.append("oaid:" + self.oaid)
-        if self.receiver_cipher:
+        if self.receiver_cipher:  # likewise: only present for Pinduoduo orders
             parts.append("cipher:" + self.receiver_cipher)
         return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 

@@ -53,8 +53,7 @@ def _order_row(o: PlatformOrder, status: str) -> tuple[Any, ...]:
     return (
         status, o.platform_status, o.buyer_nick, o.receiver_name, o.receiver_phone, o.receiver_province,
         o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, o.buyer_message, o.seller_memo,
-        o.flag, o.total, o.post_fee, o.paid_at, o.deadline, o.modified_at, o.content_hash(), o.oaid,
-        o.receiver_cipher,
+        o.flag, o.total, o.post_fee, o.paid_at, o.deadline, o.modified_at, o.content_hash(), o.oaid, o.receiver_cipher,
     )  # fmt: skip
 
 
@@ -139,7 +138,8 @@ def _update_changed(cache: OrderCache, changed: list[tuple[CachedOrder, Platform
         if cached.id in unsent:  # the local values stay until their write-back lands
             values["flag"], values["seller_memo"] = unsent[cached.id]
         values["oaid"] = order.oaid or cached.oaid  # a seller-centre file carries none: the synced one stays
-        values["receiver_cipher"] = order.receiver_cipher or cached.receiver_cipher  # likewise (PDD's ciphertexts)
+        # likewise; and PDD answers "" once an order shipped or is under risk control
+        values["receiver_cipher"] = order.receiver_cipher or cached.receiver_cipher
         order_updates.append({"b_id": cached.id, **values})
         lines = old_lines.get(cached.id, {})
         refund_now = False

@@ -15,7 +15,7 @@ from app.domain.enums import Platform
 from app.services.audit import Actor
 from app.services.shipping import ship_order
 from app.services.workspace import Workspace
-from app.sync.pdd_orders import map_order, parse_order
+from app.sync.pdd_order_read import map_order, parse_order
 from app.sync.shops import Credentials, add_api_shop
 from app.sync.store import upsert_orders
 from tests.pdtest.pdd_logistics import LogisticsDesk

@@ -1,6 +1,10 @@
 """A Pinduoduo order as `pdd.order.information.get` gives it, mapped to a PackDesk order, and the read of single
 orders into the cache (sync layer): what the outbox checks after an unclear ship-back, and the bench's live look.
 
+(Written beside the PDD order sync of the branch pdd-sync, which has its own answers and mapping,
+app.sync.pdd_order_answers, and `PddSync.refresh`: once both are merged, `refresh_orders` and `map_order` here give
+way to those, and only `read_order` / `shipped_with`, which read the shipment's tracking number, stay.)
+
 PDD's statuses: `order_status` 1 awaiting shipment, 2 shipped, 3 received; `refund_status` 1 none (or closed),
 2 after-sale in progress, 3 refunding, 4 refunded. A refund concerns the whole order: each line carries it (so the
 bench stops the parcel as for a Taobao refund), and a refunded order that never shipped is closed. `last_ship_time`
