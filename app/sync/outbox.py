@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,7 +38,7 @@ from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
 from app.sync.memo_push import MemoReport, push_memos
-from app.sync.pdd import PddClient, TokenExpired
+from app.sync.pdd import PddClient, PddError, TokenExpired
 from app.sync.pdd_ship import PddShipBack
 from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
@@ -161,10 +161,8 @@ class OutboxWorker:
         return self._clients[shop.id]
 
     def _top_client(self, shop: Shop) -> TopClient:
-        """The Taobao client of `shop` (stock and memo write-backs are Taobao's)."""
-        client = self._client(shop)
-        assert isinstance(client, TopClient)
-        return client
+        """The client of `shop` for the stock and memo write-backs, which only Taobao shops have."""
+        return cast(TopClient, self._client(shop))
 
     def _deliver(self, entry_id: int, report: FlushReport) -> None:
         now = self.clock()
@@ -177,9 +175,9 @@ class OutboxWorker:
             assert shop is not None
             company = self._company_code(session, payload.carrier)
         client = self._client(shop)
-        if isinstance(client, PddClient) or shop.platform == Platform.PDD:
-            assert isinstance(client, PddClient)
-            self._deliver_pdd(entry_id, PddShipBack(self.session_factory, client), payload, verify_first, report)
+        if shop.platform == Platform.PDD:
+            ship = PddShipBack(self.session_factory, cast(PddClient, client))
+            self._deliver_pdd(entry_id, ship, payload, verify_first, report)
             return
         try:
             if verify_first and self._already_shipped(client, payload):
@@ -243,6 +241,12 @@ class OutboxWorker:
             self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
             raise
         except PackDeskError as exc:  # PDD's refusal (a refund, after-sale, another number), or no such order
+            if isinstance(exc, PddError) and exc.caller:
+                # PDD refused the shop's client id, signature or clock: every call of the shop would be (the seller
+                # fixes its keys); the shop is blocked as for an expired token, its entries stay queued
+                self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
+                words = {"error_code": exc.error_code, "sub_code": exc.sub_code, "sub_msg": exc.sub_msg}
+                raise TokenExpired(exc.msg, **words) from exc
             self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
             report.error(entry_id, exc, payload.order_no)

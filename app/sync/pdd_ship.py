@@ -65,7 +65,8 @@ class PddShipBack:
         Raises:
             Unclear: the send may have been applied (read the order before sending again).
             ShipRefused: PDD refused it, and the order does not carry our number (PDD's words).
-            TokenExpired, Offline: the shop cannot be reached now (nothing known to be applied).
+            TokenExpired, Offline: the shop cannot be reached now (nothing known to be applied); PddError (its
+                `caller`): PDD refused the shop's client id, signature or clock.
             NotFound: PDD has no such order.
         """
         if verify_first and self._shipped(payload):
@@ -77,10 +78,10 @@ class PddShipBack:
         }
         try:
             answer = self.client.read(SEND, params, Sent, write=True, root="logistics_online_send_response")
-        except TokenExpired:
-            raise
         except PddError as exc:
-            if not exc.caller and self._shipped(payload):
+            if isinstance(exc, TokenExpired) or exc.caller:
+                raise  # about the shop's authorisation or keys, not this shipment: nothing was done
+            if self._shipped(payload):
                 return True  # "already shipped" with this very number is success
             words, code = exc.words, exc.sub_code or str(exc.error_code)
             raise ShipRefused(msg("pdd.ship.refused", order_no=payload.order_no, words=words, code=code)) from exc

@@ -174,6 +174,22 @@ def test_an_expired_token_keeps_the_ship_backs_queued(workspace: Workspace, srv:
     assert desk.sends[order_sn(1)] == 1
 
 
+def test_a_refused_client_secret_keeps_the_ship_backs_queued(workspace: Workspace, srv: PddServer) -> None:
+    shop = PddShop(workspace, srv)
+    desk, _ = shop.desk, shop.shipped(2)
+    srv.client_secret = "rotated"  # the seller changed the app's secret at PDD: every signature is refused
+    w = worker(workspace)
+    try:
+        report = w.flush()
+        assert report.failed == 0 and report.retry_later == 2, report.to_json()
+        assert sum(srv.calls.values()) == 1 and srv.errors[10004] == 1  # refused once; the other entry not tried
+        srv.client_secret = SECRET
+        assert w.flush().sent == 2
+    finally:
+        w.close()
+    assert desk.sends.total() == 2
+
+
 def test_a_crash_after_the_claim_checks_the_order_before_sending(workspace: Workspace, srv: PddServer) -> None:
     """An entry left `sending` by a crash (the send may have left) is read first: shipped => done, no second send."""
     shop = PddShop(workspace, srv)
