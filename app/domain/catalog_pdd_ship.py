@@ -19,11 +19,6 @@ PDD_SHIP: dict[str, str] = {
     "pdd.decrypt.failed": QT_TRANSLATE_NOOP(
         "CoreMessages", "Pinduoduo did not decrypt the receiver of order {order_no}: {words} ({code})"
     ),
-    "pdd.decrypt.no_cipher": QT_TRANSLATE_NOOP(
-        "CoreMessages",
-        "The receiver of Pinduoduo order {order_no} is only known masked; sync the shop again before printing it "
-        "with this waybill account.",
-    ),
     "pdd.decrypt.no_shop": QT_TRANSLATE_NOOP(
         "CoreMessages",
         "The Pinduoduo shop {shop} has no API connection here, so the receivers of its orders cannot be decrypted "
