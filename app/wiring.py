@@ -10,17 +10,17 @@ the demo's waybill provider and seed the demo's data directory.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.domain.errors import InvalidInput, PackDeskError
-from app.domain.messages import msg
-from app.domain.waybills import WaybillAccount
+from app.domain.messages import Message, msg
+from app.domain.waybills import WaybillAccount, WaybillRequest
 from app.services.waybills import WaybillProvider, WaybillProviders, install, standard_providers
-from app.services.waybills.ports import RemoteWaybillProvider
+from app.services.waybills.ports import ReceiverReveal, RemoteWaybillProvider
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -117,7 +117,27 @@ def waybill_providers(data_dir: Path | None = None) -> WaybillProviders:
 
     for kind in _REMOTE:
         providers.register(kind, partial(remote_provider, kind, secrets))
+    providers.reveal = _PddReveal(root)
     return providers
+
+
+class _PddReveal:
+    """Pinduoduo's receiver decryption (app.sync.pdd_receiver), its module loaded when a request first needs it."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._impl: ReceiverReveal | None = None
+
+    def reveal(
+        self, session_factory: sessionmaker[Session], requests: Sequence[WaybillRequest]
+    ) -> dict[str, WaybillRequest | Message]:
+        if not any(r.cipher for r in requests):
+            return {}
+        if self._impl is None:
+            from app.sync.pdd_receiver import PddReceivers
+
+            self._impl = PddReceivers(self.data_dir)
+        return self._impl.reveal(session_factory, requests)
 
 
 def install_waybill_providers(data_dir: Path | None = None) -> None:

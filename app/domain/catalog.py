@@ -18,6 +18,7 @@ from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
 from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
+from app.domain.catalog_pdd_ship import PDD_SHIP
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
 from app.domain.catalog_station import STATION
@@ -197,6 +198,7 @@ CATALOG: dict[str, str] = {
     **WAYBILL_ACCOUNTS,
     **CAINIAO,
     **PDD,
+    **PDD_SHIP,
     **KUAIDI100,
     # Printers (printers.errors)
     **PRINTER_MESSAGES,

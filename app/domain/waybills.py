@@ -93,6 +93,10 @@ class WaybillRequest:
     items: tuple[tuple[str, int], ...] = ()
     weight_g: int = 0
     seller_id: str = ""  # the shop's seller id when one account serves several shops (Cainiao `user_id`)
+    # A Pinduoduo order's receiver ciphertexts (JSON text {"name", "phone", "address"}; "" for other orders): a PDD
+    # e-waybill takes them as they are; for another provider they are decrypted in memory for the one request
+    cipher: str = ""
+    shop: str = ""  # the order's shop (whose PDD authorisation decrypts its receiver)
 
     @classmethod
     def of(cls, order: Order, object_id: str = "") -> WaybillRequest:
@@ -111,6 +115,8 @@ class WaybillRequest:
             oaid=str(order.extra.get("oaid", "")),
             items=tuple((ln.title, ln.qty) for ln in order.lines if ln.packable),
             seller_id=str(order.extra.get("seller_id", "")),
+            cipher=str(order.extra.get("receiver_cipher", "")),
+            shop=order.shop,
         )
 
 

@@ -1,5 +1,5 @@
-"""The platforms' carrier lists as cached by sync (taobao.logistics.companies.get): look-ups by platform and code,
-and the write that caches a list (persistence layer)."""
+"""The platforms' carrier lists as cached by sync (taobao.logistics.companies.get, pdd.logistics.companies.get):
+look-ups by platform and code, and the write that caches a list (persistence layer)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,14 @@ from app.persistence.rows import PlatformCarrierRow
 
 @dataclass(frozen=True)
 class PlatformCarrier:
-    """A carrier as a platform lists it: its code there, its name and its tracking-number pattern ("" if none)."""
+    """A carrier as a platform lists it: its code there, its name, its tracking-number pattern ("" if none) and the
+    platform's own id of it where its API takes one (PDD's logistics_id; "" otherwise)."""
 
     platform: str
     code: str
     name: str
     pattern: str
+    platform_id: str = ""
 
 
 class PlatformCarriers:
@@ -28,7 +30,9 @@ class PlatformCarriers:
 
     def get(self, platform: str, code: str) -> PlatformCarrier | None:
         row = self.session.get(PlatformCarrierRow, (platform, code))
-        return PlatformCarrier(row.platform, row.code, row.name, row.pattern or "") if row else None
+        return (
+            PlatformCarrier(row.platform, row.code, row.name, row.pattern or "", row.platform_id or "") if row else None
+        )
 
     def any_of(self, platform: str) -> bool:
         """Whether the carrier list of `platform` has been cached."""
@@ -44,3 +48,4 @@ class PlatformCarriers:
                 self.session.add(row)
             row.name = carrier.name
             row.pattern = carrier.pattern
+            row.platform_id = carrier.platform_id

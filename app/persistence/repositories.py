@@ -77,10 +77,19 @@ def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, s
         tracking_no=package.tracking_no if package else None,
         carrier=package.carrier if package else None,
         print_count=package.print_count if package else 0,
-        extra={"oaid": row.oaid} if row.oaid else {},  # a privacy order: its waybill request passes the oaid
+        extra=_extra(row),
         priority=row.priority or 0,
         hold_reason=row.hold_reason or "",  # the seller's hold (app.services.order_actions): said when refused
     )
+
+
+def _extra(row: OrderRow) -> dict[str, str]:
+    """What a waybill request of the order passes instead of an address: Taobao's oaid of a privacy order, PDD's
+    receiver ciphertexts (JSON text)."""
+    extra = {"oaid": row.oaid} if row.oaid else {}
+    if row.receiver_cipher:
+        extra["receiver_cipher"] = row.receiver_cipher
+    return extra
 
 
 def _stored(row: OrderRow, order: Order) -> StoredOrder:

@@ -452,6 +452,8 @@ class PlatformCarrierRow(Base):
     code: Mapped[str] = mapped_column(String(30), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     pattern: Mapped[str] = mapped_column(Text, default="")
+    # The platform's own id of the carrier where its API takes one (PDD's logistics_id); "" for Taobao's codes.
+    platform_id: Mapped[str] = mapped_column(String(30), default="", server_default=text("''"))
 
 
 class PackerRow(Base):

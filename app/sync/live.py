@@ -8,6 +8,9 @@ always. A refund or a close that no sync has brought yet stops the parcel all th
 When the platform cannot answer in time (offline, slow, rate-limited, session expired), the cache's answer stands
 and the bench does not wait again for `pause_s` seconds: an offline bench must not lose a second and a half on every
 parcel. Orders of shops filled by imports have no platform to ask.
+
+A Pinduoduo shop's order is read the same way with `pdd.order.information.get` (app.sync.pdd_order_read): a refund or
+after-sale found there stops the parcel.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import Platform
 from app.domain.errors import PackDeskError
 from app.persistence.shops import ShopRepository
+from app.sync.pdd import PddClient
+from app.sync.pdd_order_read import refresh_orders
 from app.sync.shops import load_credentials
 from app.sync.store import Change
 from app.sync.taobao import TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
+
+LIVE_PLATFORMS = (Platform.TAOBAO, Platform.PDD)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +59,7 @@ class LiveCheck:
         self.session_factory, self.data_dir = session_factory, data_dir
         self.timeout_s, self.pause_s, self.clock = timeout_s, pause_s, clock
         self._lock = threading.Lock()
-        self._clients: dict[int, TopClient] = {}  # one per shop, its connection kept alive between parcels
+        self._clients: dict[int, TopClient | PddClient] = {}  # one per shop, its connection kept alive between parcels
         self._quiet_until: dict[int, float] = {}  # shop id -> when to ask it again after a failure
         self._shops: dict[str, tuple[int | None, float]] = {}  # shop name -> (API shop id or None, when looked up)
         self.asked = self.answered = 0
@@ -66,7 +73,11 @@ class LiveCheck:
                 return None
         self.asked += 1
         try:
-            report = TaobaoSync(self.session_factory, shop_id, self._client(shop_id)).refresh([order_no])
+            client = self._client(shop_id)
+            if isinstance(client, PddClient):
+                changes = refresh_orders(self.session_factory, shop_id, client, [order_no])
+            else:
+                changes = TaobaoSync(self.session_factory, shop_id, client).refresh([order_no]).changes
         except PackDeskError as exc:
             log.info("live check of %s skipped: %s", order_no, exc.message)
             with self._lock:
@@ -76,7 +87,7 @@ class LiveCheck:
                 stale.close()
             return None
         self.answered += 1
-        return [c for c in report.changes if c.order_no == order_no]
+        return [c for c in changes if c.order_no == order_no]
 
     def would_ask(self, shop: str) -> bool:
         """Whether a call for an order of `shop` would go to the platform now (an API shop, not resting after a
@@ -103,12 +114,12 @@ class LiveCheck:
             return known[0]
         with self.session_factory() as session:
             shop = ShopRepository(session).by_name(name)
-            shop_id = shop.id if shop is not None and shop.has_api and shop.platform == Platform.TAOBAO else None
+            shop_id = shop.id if shop is not None and shop.has_api and shop.platform in LIVE_PLATFORMS else None
         with self._lock:
             self._shops[name] = (shop_id, now)
         return shop_id
 
-    def _client(self, shop_id: int) -> TopClient:
+    def _client(self, shop_id: int) -> TopClient | PddClient:
         with self._lock:
             client = self._clients.get(shop_id)
             if client is not None:
@@ -123,7 +134,9 @@ class LiveCheck:
             budget = httpx.Timeout(
                 connect=self.timeout_s / 2, write=self.timeout_s / 4, read=self.timeout_s / 2, pool=self.timeout_s / 4
             )
-            client = TopClient(
+            # a PDD shop's client id, secret and access token are kept as its app key, secret and session key
+            make = PddClient if shop.platform == Platform.PDD else TopClient
+            client: TopClient | PddClient = make(
                 shop.gateway_url, shop.app_key or "", creds.app_secret, creds.session_key, timeout_s=budget, retry=QUICK
             )
         with self._lock:

@@ -12,6 +12,9 @@ The same round cancels the waybill numbers of labels voided before shipping (app
 station that was offline when a label was voided cancels its number later, and pushes the stock of shops that ask
 for it (app.sync.stock_push), and writes flags and memos back to Taobao (app.sync.memo_push: read back the same way
 before a second send).
+
+A Pinduoduo shop's ship-backs go the same way through `pdd.logistics.online.send` (app.sync.pdd_ship: checked by
+reading the order with `pdd.order.information.get`); its client is the factory's PddClient.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.enums import Platform
 from app.domain.errors import NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
@@ -34,13 +38,15 @@ from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
 from app.sync.memo_push import MemoReport, push_memos
+from app.sync.pdd import PddClient, PddError, TokenExpired
+from app.sync.pdd_ship import PddShipBack
 from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
 
 log = logging.getLogger(__name__)
 
-ClientFactory = Callable[[Shop], TopClient]
+ClientFactory = Callable[[Shop], TopClient | PddClient]  # a PddClient for a Pinduoduo shop
 CARRIER_ALIASES = {"JT": ("JTSD", "JT"), "POSTB": ("POSTB",), "YUNDA": ("YUNDA",)}
 
 
@@ -99,7 +105,7 @@ class OutboxWorker:
         self.session_factory, self.client_for, self.clock = session_factory, client_for, clock
         self.backoff = backoff or Backoff()
         self.waybills = waybills  # None: the providers the composition root installed
-        self._clients: dict[int, TopClient] = {}
+        self._clients: dict[int, TopClient | PddClient] = {}
 
     def close(self) -> None:
         for client in self._clients.values():
@@ -130,7 +136,7 @@ class OutboxWorker:
                 continue
             try:
                 self._deliver(entry_id, report)
-            except (Offline, SessionExpired, RateLimited) as exc:
+            except (Offline, SessionExpired, RateLimited, TokenExpired) as exc:
                 # this shop is unreachable (or its authorization expired): skip its other entries, go on with the
                 # other shops'
                 report.error(entry_id, exc)
@@ -138,9 +144,9 @@ class OutboxWorker:
                 if shop_id is not None:
                     blocked_shops.add(shop_id)
         report.waybill_cancels = cancel_pending(self.session_factory, self.waybills or installed(), self.clock)
-        report.stock_push = push_stock(self.session_factory, self._client, self.clock)
+        report.stock_push = push_stock(self.session_factory, self._top_client, self.clock)
         report.memo_push = push_memos(
-            self.session_factory, self._client, self.clock, wait=self.backoff.after, now_too=now_too
+            self.session_factory, self._top_client, self.clock, wait=self.backoff.after, now_too=now_too
         )
         report.errors += report.memo_push.errors  # said with the ship-backs' (the window and the command line)
         return report
@@ -149,10 +155,14 @@ class OutboxWorker:
         with self.session_factory() as session:
             return OutboxRepository(session).shop_of(entry_id)
 
-    def _client(self, shop: Shop) -> TopClient:
+    def _client(self, shop: Shop) -> TopClient | PddClient:
         if shop.id not in self._clients:
             self._clients[shop.id] = self.client_for(shop)
         return self._clients[shop.id]
+
+    def _top_client(self, shop: Shop) -> TopClient:
+        """The client of `shop` for the stock and memo write-backs, which only Taobao shops have."""
+        return cast(TopClient, self._client(shop))
 
     def _deliver(self, entry_id: int, report: FlushReport) -> None:
         now = self.clock()
@@ -165,6 +175,10 @@ class OutboxWorker:
             assert shop is not None
             company = self._company_code(session, payload.carrier)
         client = self._client(shop)
+        if shop.platform == Platform.PDD:
+            ship = PddShipBack(self.session_factory, cast(PddClient, client))
+            self._deliver_pdd(entry_id, ship, payload, verify_first, report)
+            return
         try:
             if verify_first and self._already_shipped(client, payload):
                 self._finish(entry_id, now, verified=True)
@@ -211,6 +225,37 @@ class OutboxWorker:
             self._fail(entry_id, now, exc.msg, code=exc.code)
             report.failed += 1
             report.error(entry_id, exc, payload.order_no)
+
+    def _deliver_pdd(
+        self, entry_id: int, ship: PddShipBack, payload: ShipmentPayload, verify_first: bool, report: FlushReport
+    ) -> None:
+        """One claimed entry of a Pinduoduo shop (see app.sync.pdd_ship)."""
+        now = self.clock()
+        try:
+            verified = ship.deliver(payload, verify_first=verify_first)
+        except Unclear as exc:
+            self._later(entry_id, now, exc.msg, unclear=True, code=exc.code)
+            report.retry_later += 1
+            return
+        except (Offline, TokenExpired) as exc:  # the shop cannot be reached: its other entries wait too
+            self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
+            raise
+        except PackDeskError as exc:  # PDD's refusal (a refund, after-sale, another number), or no such order
+            if isinstance(exc, PddError) and exc.caller:
+                # PDD refused the shop's client id, signature or clock: every call of the shop would be (the seller
+                # fixes its keys); the shop is blocked as for an expired token, its entries stay queued
+                self._later(entry_id, now, exc.msg, unclear=verify_first, code=exc.code)
+                words = {"error_code": exc.error_code, "sub_code": exc.sub_code, "sub_msg": exc.sub_msg}
+                raise TokenExpired(exc.msg, **words) from exc
+            self._fail(entry_id, now, exc.msg, code=exc.code)
+            report.failed += 1
+            report.error(entry_id, exc, payload.order_no)
+            return
+        self._finish(entry_id, now, verified=verified)
+        if verified:
+            report.verified += 1
+        else:
+            report.sent += 1
 
     def _already_shipped(self, client: TopClient, payload: ShipmentPayload) -> bool:
         """Whether the trade's sub-orders (ours, when partial) already carry our tracking number."""

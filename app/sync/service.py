@@ -26,13 +26,17 @@ from app.sync.taobao import SyncReport, TaobaoSync
 from app.sync.top import RetryPolicy, TopClient
 
 
-def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], TopClient]:
-    """Builds a TopClient for a shop from its stored secrets."""
+def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[Shop], Any]:
+    """Builds a shop's platform client from its stored secrets: a TopClient, or a PddClient for a Pinduoduo shop
+    (its client id is the shop's app key, its client secret and access token are stored as the app secret and
+    session key)."""
 
-    def make(shop: Shop) -> TopClient:
+    def make(shop: Shop) -> TopClient | PddClient:
         if not shop.gateway_url or not shop.app_key:
             raise InvalidInput(msg("sync.no_api", name=shop.name))
         creds = load_credentials(data_dir, shop.credentials_ref)
+        if shop.platform == Platform.PDD:
+            return PddClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
         return TopClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
 
     return make
@@ -59,13 +63,10 @@ def order_sync(
     progress: Callable[[str, int], None] | None = None,
 ) -> TaobaoSync | PddSync:
     """The order sync of `shop` over a new client of its platform (the caller closes `.client`)."""
-    if shop.platform is Platform.PDD:
-        if not shop.gateway_url or not shop.app_key:
-            raise InvalidInput(msg("sync.no_api", name=shop.name))
-        creds = load_credentials(data_dir, shop.credentials_ref)
-        client = PddClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
+    client = client_factory(data_dir, retry)(shop)
+    if isinstance(client, PddClient):
         return PddSync(session_factory, shop.id, client, progress=progress)
-    return TaobaoSync(session_factory, shop.id, client_factory(data_dir, retry)(shop), progress=progress)
+    return TaobaoSync(session_factory, shop.id, client, progress=progress)
 
 
 def sync_shops(

@@ -286,9 +286,20 @@ class WaybillDesk:
             "package_id": str(package.get("id") or object_id),
             "orders": tuple(str(o) for o in orders),
             "channel": channel,
-            "recipient": _person(dto.get("recipient"), f"{where}.recipient"),
+            "recipient": self._decipher(_person(dto.get("recipient"), f"{where}.recipient"), orders, where),
             "template_url": template_url,
         }
+
+    def _decipher(self, person: dict[str, Any], orders: list[Any], where: str) -> dict[str, Any]:
+        """A recipient given as a PDD order's ciphertexts (`~...~`) read as PDD does: each must be a ciphertext of one
+        of the package's orders. The ledger keeps what was sent (the ciphertexts)."""
+        fields = {"name": person["name"], "mobile": person["mobile"], "detail": person["address"]["detail"]}
+        for key, value in fields.items():
+            if value.startswith("~") and value.endswith("~"):
+                found = self.server.ciphers.get(value)
+                if found is None or found[0] not in {str(o) for o in orders}:
+                    raise PddFault(E_BUSINESS, "DECRYPT_FAILED", f"{where}.recipient.{key}: 密文无法解密或与订单不匹配")
+        return person
 
     def _issue(
         self, wp_code: str, branch: dict[str, Any], sender: dict[str, Any], ask: dict[str, Any], encrypt: bool

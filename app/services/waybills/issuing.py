@@ -64,7 +64,8 @@ def receiver_digest(order: Order) -> str:
     address id): another digest later means the address changed after the number was taken."""
     r, a = order.receiver, order.receiver.address
     parts = (r.name, r.phone, a.province, a.city, a.district, a.town, a.detail, str(order.extra.get("oaid", "")))
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    cipher = str(order.extra.get("receiver_cipher", ""))  # PDD's ciphertexts: only when present, so others keep theirs
+    return hashlib.sha256("\x1f".join((*parts, cipher) if cipher else parts).encode("utf-8")).hexdigest()
 
 
 def needs_provider(session: Session, stored: StoredOrder, package: Package) -> bool:
@@ -100,6 +101,7 @@ class _Change:
     tracking_no: str
     request: WaybillRequest | None
     digest: str
+    sealed_on: str = ""  # the order's platform when its receiver is held as that platform's ciphertexts
 
 
 @dataclass
@@ -160,7 +162,10 @@ def issue_numbers(
         return errors
     outcome = _Outcome()
     for group in groups.values():
+        sealed, held_back = _reveal(session_factory, providers, group, outcome)
         _ask(group, outcome)
+        group.asks += held_back  # recorded with the others: refused, or left to be looked up
+        _drop_readable_documents(sealed, outcome)
     replaced = _record_answers(session_factory, groups, outcome, clock(), actor, notify)
     errors.update(outcome.errors)
     if replaced:  # the provider could not update these numbers: voided, each parcel takes a new one
@@ -308,7 +313,10 @@ def _plan_change(
             errors[stored.order.order_no] = exc
         return
     request = WaybillRequest.of(stored.order, object_id=str(number.id)) if changed else None
-    group.changes.append(_Change(number.id, stored.order.order_no, package.id, number.tracking_no, request, digest))
+    sealed_on = stored.order.platform.value if stored.order.extra.get("receiver_cipher") else ""
+    group.changes.append(
+        _Change(number.id, stored.order.order_no, package.id, number.tracking_no, request, digest, sealed_on)
+    )
 
 
 def _no_balance(account: WaybillAccount, order_no: str) -> TrackingExhausted:
@@ -324,6 +332,54 @@ def carrier_name(code: str) -> str:
 
 
 # -- 2. asking the provider, outside any transaction ----------------------------------------------------------------
+
+
+def _reveal(
+    session_factory: sessionmaker[Session], providers: WaybillProviders, group: _Group, out: _Outcome
+) -> tuple[set[int], list[_Ask]]:
+    """Gives the requests of orders whose receiver is held as ciphertexts the provider cannot read (a Pinduoduo
+    order on a Cainiao account) their receiver in plaintext, in memory (`providers.reveal`); one that cannot be read
+    is held back from the group, not asked. Returns the ledger ids of such orders (the provider's print data of them
+    is not kept unless encrypted: it would hold the plaintext) and the requests held back."""
+    reads = getattr(group.provider, "ciphertext_platforms", frozenset())
+    asks = [a for a in group.asks if a.request.cipher and a.request.platform not in reads]
+    changes = [c for c in group.changes if c.sealed_on and c.sealed_on not in reads]
+    sealed = {a.issue_id for a in asks} | {c.issue_id for c in changes}
+    wanted: list[_Ask | _Change] = [a for a in asks if a.wanted]
+    wanted += [c for c in changes if c.request is not None]
+    held_back: list[_Ask] = []
+    if not wanted or providers.reveal is None:
+        return sealed, held_back
+    answers = providers.reveal.reveal(session_factory, [w.request for w in wanted if w.request is not None])
+    for w in wanted:
+        assert w.request is not None
+        got = answers.get(w.request.object_id)
+        if isinstance(got, WaybillRequest):
+            w.request = got
+            continue
+        if got is None:
+            continue
+        out.errors[w.order_no] = WaybillRefused(got)
+        if isinstance(w, _Change):
+            group.changes.remove(w)
+        else:
+            if w.fresh:  # never sent: closed with the reason
+                out.refused[w.issue_id] = (got, False)
+            else:  # it may have been sent before: it waits to be looked up on the next run
+                out.unanswered[w.issue_id] = got
+            group.asks.remove(w)
+            held_back.append(w)
+    return sealed, held_back
+
+
+def _drop_readable_documents(sealed: set[int], out: _Outcome) -> None:
+    """The print data and label image the provider gave for orders of `sealed`, unless encrypted, replaced by none:
+    they hold the receiver in plaintext, which is never stored (the label prints from the cache, masked)."""
+    for answers in (out.found, out.issued, out.updated, out.fetched):
+        for issue_id in sealed & set(answers):
+            answer = answers[issue_id]
+            if (answer.print_data or answer.image is not None) and not answer.encrypted:
+                answers[issue_id] = replace(answer, print_data={}, image=None)
 
 
 def _ask(group: _Group, out: _Outcome) -> None:

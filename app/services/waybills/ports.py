@@ -20,8 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.messages import Message
 from app.domain.waybills import CarrierBalance, WaybillAccount, WaybillRequest
 from printers.waybill import Routing
 
@@ -29,6 +30,7 @@ __all__ = [
     "Allocation",
     "CarrierBalance",
     "Issued",
+    "ReceiverReveal",
     "RemoteWaybillProvider",
     "WaybillAccount",
     "WaybillProvider",
@@ -104,6 +106,18 @@ class WaybillProvider(Protocol):
         ...
 
 
+class ReceiverReveal(Protocol):
+    """Reads the receiver of platform orders that hold it only as ciphertexts (Pinduoduo's), for a provider that
+    cannot read them: in memory, for the one request, never stored (app.sync.pdd_receiver)."""
+
+    def reveal(
+        self, session_factory: sessionmaker[Session], requests: Sequence[WaybillRequest]
+    ) -> dict[str, WaybillRequest | Message]:
+        """By object_id, each request it concerns with the receiver in plaintext, or why it cannot be read (that
+        request is not asked). Requests it does not concern are absent."""
+        ...
+
+
 class RemoteWaybillProvider(Protocol):
     """An online e-waybill service (`remote = True`). Never called inside a database transaction.
 
@@ -115,6 +129,8 @@ class RemoteWaybillProvider(Protocol):
 
     max_batch: int  # requests per `issue` call (Cainiao and PDD: 10)
     remote: bool
+    # A provider may say `ciphertext_platforms`: the platforms whose receiver ciphertexts it reads itself (PDD's
+    # e-waybill: "pdd"); the orders of other such platforms are revealed for it (ReceiverReveal) first.
 
     def issue(self, account: WaybillAccount, requests: Sequence[WaybillRequest]) -> list[Issued | Refusal]:
         """Asks one number per request (at most `max_batch`), each identified by its `object_id`; one answer per

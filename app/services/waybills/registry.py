@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.services.waybills.ports import RemoteWaybillProvider, WaybillAccount, WaybillProvider
+from app.services.waybills.ports import ReceiverReveal, RemoteWaybillProvider, WaybillAccount, WaybillProvider
 from app.services.waybills.roll import NumberRoll
 
 AnyProvider = WaybillProvider | RemoteWaybillProvider
@@ -24,6 +24,9 @@ class WaybillProviders:
     def __init__(self, factories: dict[str, ProviderFactory] | None = None) -> None:
         self._factories: dict[str, ProviderFactory] = dict(factories or {})
         self._built: dict[str, AnyProvider] = {}
+        # who reads the receiver of an order held as ciphertexts for a provider that cannot (None: nobody; the
+        # composition root installs Pinduoduo's decryption)
+        self.reveal: ReceiverReveal | None = None
 
     def register(self, kind: str, factory: ProviderFactory) -> None:
         self._factories[kind] = factory

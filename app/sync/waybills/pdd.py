@@ -111,7 +111,8 @@ def _code(err: PddError) -> str:
 
 
 class PddProvider:
-    """Pinduoduo's e-waybill service (see the module docstring).
+    """Pinduoduo's e-waybill service (see the module docstring). It reads its own orders' receiver ciphertexts
+    (`ciphertext_platforms`): a PDD order's receiver is sent as PDD sent it, never decrypted.
 
     Args:
         credentials: an account's client secret (`app_secret`) and access token (`session_key`), read by the
@@ -122,6 +123,7 @@ class PddProvider:
 
     max_batch = 10
     remote = True
+    ciphertext_platforms = frozenset({"pdd"})  # PDD reads its orders' ciphertexts (pdd_requests.recipient)
 
     def __init__(
         self,

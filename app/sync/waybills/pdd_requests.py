@@ -5,7 +5,8 @@ PDD's `pdd.waybill.get` needs, for sender and recipient alike, a name, a phone (
 another as `phone`) and an address whose province, city, district and detail are not empty ("仅支持非空值"). A
 county-level city under its province (济源市, 仙桃市) has no city above it, and the cache keeps it as the district
 with the city empty; it is sent with that name as its city too. A Taobao privacy order (with an `oaid`) holds only a
-masked address, which only Cainiao can resolve: it is never sent to PDD.
+masked address, which only Cainiao can resolve: it is never sent to PDD. A Pinduoduo order's receiver goes as the
+ciphertexts PDD sent (PDD reads its own orders' ciphertexts): PackDesk never decrypts it for a PDD e-waybill.
 
 Carrier codes are ours except where PDD's `wp_code` differs (JT is JTSD, POSTB is YZXB). The template is the
 account's (`settings["template_url"]`), else PDD's standard one-part template of the carrier.
@@ -14,6 +15,7 @@ account's (`settings["template_url"]`), else PDD's standard one-part template of
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -91,14 +93,33 @@ def unfit(request: WaybillRequest) -> Refusal | None:
     return None
 
 
+def ciphertexts(request: WaybillRequest) -> dict[str, str] | None:
+    """A Pinduoduo order's receiver ciphertexts (name, phone, address), which PDD's own e-waybill reads for its
+    orders: the receiver goes as PDD sent it, never decrypted here. None for other orders."""
+    if request.platform != "pdd" or not request.cipher:
+        return None
+    try:
+        parsed = json.loads(request.cipher)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict) or not all(isinstance(parsed.get(k), str) for k in ("name", "phone", "address")):
+        return None
+    return {k: parsed[k] for k in ("name", "phone", "address")}
+
+
 def recipient(request: WaybillRequest) -> dict[str, Any]:
+    """The recipient of `request`: a PDD order's ciphertexts (province, city and district stay plain: PDD sends
+    them so), else the receiver as the request holds it."""
+    sealed = ciphertexts(request)
     address = {
         "province": request.province,
         "city": city(request),
         "district": request.district,
         "town": request.town,
-        "detail": request.address,
+        "detail": sealed["address"] if sealed else request.address,
     }
+    if sealed:
+        return {"name": sealed["name"], "mobile": sealed["phone"], "phone": "", "address": address}
     return {"name": request.name, **phones(request.phone), "address": address}
 
 

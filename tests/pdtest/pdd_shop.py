@@ -1,0 +1,68 @@
+"""A Pinduoduo shop at PackDesk with its orders at the loopback PDD gateway (tests/pdtest/pdd_server.py and
+pdd_logistics.py): the set-up of the ship-back, label and live-check tests of PDD orders.
+
+    shop = PddShop(workspace, srv, group="联店")     # the shop (its secrets stored as app.sync.shops keeps them)
+    shop.orders(3, name="欧阳小明")                   # three orders at PDD, cached as a sync would cache them
+    shop.shipped(3)                                  # ...and recorded as shipped here, their ship-backs queued
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from app.domain.enums import Platform
+from app.services.audit import Actor
+from app.services.shipping import ship_order
+from app.services.workspace import Workspace
+from app.sync.pdd_order_read import map_order, parse_order
+from app.sync.shops import Credentials, add_api_shop
+from app.sync.store import upsert_orders
+from tests.pdtest.pdd_logistics import LogisticsDesk
+from tests.pdtest.pdd_server import PddServer
+
+CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
+SHOP = "拼多多店"
+ACTOR = Actor("test", "")
+
+
+def order_sn(n: int) -> str:
+    return f"261203-{n:09d}"
+
+
+def tracking(n: int) -> str:
+    """A YTO number for the n-th order."""
+    return f"YT{7_000_000_000_000 + n}"
+
+
+class PddShop:
+    """A PDD shop with its client id as the app key, its client secret and access token stored as the shop's
+    secrets (app.sync.shops), and `desk`, its orders at PDD."""
+
+    def __init__(self, ws: Workspace, srv: PddServer, *, group: str | None = None, **desk: Any) -> None:
+        self.ws, self.srv = ws, srv
+        self.desk = LogisticsDesk(srv, **desk)
+        with ws.session_factory.begin() as session:
+            shop, _ = add_api_shop(
+                session, ws.data_dir, name=SHOP, platform=Platform.PDD, gateway=srv.url, app_key=CLIENT_ID,
+                credentials=Credentials(SECRET, TOKEN), now=datetime.now(UTC), group=group,
+            )  # fmt: skip
+            self.id = shop.id
+
+    def orders(self, count: int, **fields: Any) -> list[str]:
+        """`count` orders waiting at PDD (`fields` as LogisticsDesk.add_order takes them), cached as a sync would."""
+        sns = [order_sn(n) for n in range(1, count + 1)]
+        for sn in sns:
+            self.desk.add_order(sn, **fields)
+        with self.srv.lock:
+            raw = [dict(self.desk.orders[sn]) for sn in sns]
+        with self.ws.session_factory.begin() as session:
+            upsert_orders(session, self.id, Platform.PDD.value, [map_order(parse_order(o)) for o in raw])
+        return sns
+
+    def shipped(self, count: int, **fields: Any) -> list[str]:
+        """`count` cached orders recorded as shipped with YTO (`tracking(n)`): their ship-backs wait in the outbox."""
+        sns = self.orders(count, **fields)
+        for n, sn in enumerate(sns, 1):
+            ship_order(self.ws.session_factory, sn, "YTO", tracking(n), ACTOR, datetime.now(UTC))
+        return sns
