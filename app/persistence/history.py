@@ -1,0 +1,268 @@
+"""The kept history's daily roll-ups: filling them from the events, pruning old events, and the sums the reports
+read (persistence layer).
+
+The events (`history_events`) are written by triggers (migration 0021_history_rollups). `roll_up` adds the events
+after `rollup_state.last_event_id` to the roll-up tables, a slice of ids per transaction that also moves the
+watermark: a roll-up cut off resumes where its last slice ended, one run twice adds nothing, and only the days the
+new events fall on change. Every roll-up figure is a sum, so adding slices equals computing all at once (a test
+checks it). Days are China time (Asia/Shanghai, UTC+8 all year): SQLite's `date(at, '+8 hours')`.
+
+Durations go into histograms of whole minutes bucketed as `bucket_of` says (app.domain.reports): 30-minute buckets
+under 48 h, 6-hour buckets under 7 days, day buckets under 30 days, one bucket beyond. The same SQL fills temporary
+tables straight from the events (`RawTables`): the figures computed without roll-ups, for the bench and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.persistence.rows import RollupStateRow
+
+SLICE = 250_000  # events per roll-up transaction
+
+_DAY = "date(at, '+8 hours')"
+_HOUR = "strftime('%H', at, '+8 hours')"
+_SECONDS = "(CAST(strftime('%s', {end}) AS INTEGER) - CAST(strftime('%s', {start}) AS INTEGER))"
+# Minutes (never negative) -> the lower edge of their bucket; app.domain.reports.bucket_of is the same rule.
+_BUCKET = (
+    "(CASE WHEN {m} < 2880 THEN {m} / 30 * 30 WHEN {m} < 10080 THEN {m} / 360 * 360 "
+    "WHEN {m} < 43200 THEN {m} / 1440 * 1440 ELSE 43200 END)"
+)
+
+
+def _histogram(end: str, start: str) -> str:
+    minutes = f"MAX(0, {_SECONDS.format(end=end, start=start)} / 60)"
+    return "packer || char(9) || " + _BUCKET.format(m=minutes)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Where the sums live: the roll-up tables, or temporary ones filled straight from the events."""
+
+    trend: str = "rollup_trend"
+    counts: str = "rollup_counts"
+    sku: str = "rollup_sku"
+
+
+ROLLUPS = Tables()
+RAW = Tables("temp.raw_trend", "temp.raw_counts", "temp.raw_sku")
+
+_SLICE = "id > :after AND id <= :upto AND at < :before"
+
+
+def _statements(t: Tables) -> list[str]:
+    counts = [
+        f"SELECT {_DAY} AS d, shop_id, 'paid_hour' AS metric, {_HOUR} AS key FROM ev WHERE kind = 'paid'",
+        f"SELECT {_DAY}, shop_id, 'left_hour', {_HOUR} FROM ev WHERE kind IN ('shipped', 'closed')",
+        f"SELECT {_DAY}, shop_id, 'packed_hour', {_HOUR} FROM ev WHERE kind = 'scan_order_complete'",
+        f"SELECT {_DAY}, shop_id, 'scan', packer || char(9) || substr(kind, 6) FROM ev WHERE kind LIKE 'scan\\_%' "
+        "ESCAPE '\\'",
+        f"SELECT {_DAY}, shop_id, 'waybill', carrier FROM ev WHERE kind = 'waybill'",
+        f"SELECT {_DAY}, shop_id, 'h_paid_shipped', {_histogram('at', 'paid_at')} FROM ev WHERE kind = 'shipped'",
+        f"SELECT {_DAY}, shop_id, 'h_printed_shipped', {_histogram('at', 'printed_at')} FROM ev "
+        "WHERE kind = 'shipped' AND printed_at IS NOT NULL",
+        f"SELECT {_DAY}, shop_id, 'h_paid_printed', {_histogram('at', 'paid_at')} FROM ev WHERE kind = 'printed'",
+        f"SELECT {_DAY}, shop_id, 'on_time', packer FROM ev WHERE kind = 'shipped' AND on_time",
+    ]
+    ev = f"WITH ev AS (SELECT * FROM history_events WHERE {_SLICE}) "
+    return [
+        ev + f"INSERT INTO {t.trend} (day, shop_id, new, shipped, cancelled, reopened, printed) "
+        f"SELECT {_DAY} AS d, shop_id, SUM(kind = 'paid'), SUM(kind = 'shipped'), SUM(kind = 'closed'), "
+        "SUM(kind = 'reopened'), SUM(kind = 'printed') FROM ev "
+        "WHERE kind IN ('paid', 'shipped', 'closed', 'reopened', 'printed') GROUP BY d, shop_id "
+        'ON CONFLICT (day, shop_id) DO UPDATE SET "new" = "new" + excluded."new", shipped = shipped + '
+        "excluded.shipped, cancelled = cancelled + excluded.cancelled, reopened = reopened + excluded.reopened, "
+        "printed = printed + excluded.printed",
+        ev + f"INSERT INTO {t.counts} (day, shop_id, metric, key, n) SELECT d, shop_id, metric, key, COUNT(*) "
+        f"FROM ({' UNION ALL '.join(counts)}) WHERE key IS NOT NULL GROUP BY d, shop_id, metric, key "
+        "ON CONFLICT (day, shop_id, metric, key) DO UPDATE SET n = n + excluded.n",
+        ev + f"INSERT INTO {t.sku} (day, shop_id, sku, paid_day, units_in, units_out, first_paid_at) "
+        f"SELECT {_DAY} AS d, shop_id, sku, date(paid_at, '+8 hours') AS pd, "
+        "SUM(CASE WHEN kind = 'line_in' THEN qty ELSE 0 END), SUM(CASE WHEN kind = 'line_out' THEN qty ELSE 0 END), "
+        "MIN(CASE WHEN kind = 'line_in' THEN paid_at END) FROM ev WHERE kind IN ('line_in', 'line_out') "
+        "GROUP BY d, shop_id, sku, pd "
+        "ON CONFLICT (day, shop_id, sku, paid_day) DO UPDATE SET units_in = units_in + excluded.units_in, "
+        "units_out = units_out + excluded.units_out, first_paid_at = CASE WHEN first_paid_at IS NULL "
+        "THEN excluded.first_paid_at WHEN excluded.first_paid_at IS NULL THEN first_paid_at "
+        "ELSE MIN(first_paid_at, excluded.first_paid_at) END",
+    ]
+
+
+_ROLLUP = _statements(ROLLUPS)
+_FAR = "9999-12-31 00:00:00.000000"
+
+
+@dataclass(frozen=True)
+class RolledUp:
+    """What one roll-up did: the events it added and the watermark it left."""
+
+    events: int
+    last_event_id: int
+
+
+def state(session: Session) -> RollupStateRow:
+    row = session.get(RollupStateRow, 1)
+    if row is None:
+        row = RollupStateRow(id=1, last_event_id=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def last_event_id(session: Session) -> int:
+    return int(session.execute(text("SELECT COALESCE(MAX(id), 0) FROM history_events")).scalar_one())
+
+
+def roll_up_slice(session: Session, upto: int, slice_size: int = SLICE) -> int:
+    """Adds the next slice of events (at most `slice_size`, none after id `upto`) to the roll-ups and moves the
+    watermark, in the caller's transaction; returns how many ids it covered (0: nothing left)."""
+    after = state(session).last_event_id
+    end = min(upto, after + slice_size)
+    if end <= after:
+        return 0
+    # The watermark moves first and only from where this transaction read it: a second roll-up that read the same
+    # watermark finds it moved and adds nothing (SQLite lets one writer in at a time).
+    moved = session.execute(
+        text("UPDATE rollup_state SET last_event_id = :end WHERE id = 1 AND last_event_id = :after"),
+        {"end": end, "after": after},
+    )
+    if moved.rowcount != 1:  # type: ignore[attr-defined]
+        return 0
+    params = {"after": after, "upto": end, "before": _FAR}
+    for statement in _ROLLUP:
+        session.execute(text(statement), params)
+    return end - after
+
+
+def reset_rollups(session: Session) -> None:
+    """Empties the roll-ups and their watermark (a full recompute follows). Refused after pruning: the pruned
+    events' sums live only in the roll-ups."""
+    if state(session).pruned_before is not None:
+        raise ValueError("history was pruned: the roll-ups cannot be recomputed from it")
+    for table in (ROLLUPS.trend, ROLLUPS.counts, ROLLUPS.sku):
+        session.execute(text(f"DELETE FROM {table}"))
+    session.execute(text("UPDATE rollup_state SET last_event_id = 0 WHERE id = 1"))
+
+
+def prune(session: Session, before: datetime) -> int:
+    """Deletes the events older than `before` that the roll-ups already hold; returns how many."""
+    upto = state(session).last_event_id
+    gone = session.execute(
+        text("DELETE FROM history_events WHERE at < :before AND id <= :upto"),
+        {"before": _stamp(before), "upto": upto},
+    )
+    row = state(session)
+    if row.pruned_before is None or row.pruned_before < before:
+        row.pruned_before = before
+    return int(gone.rowcount)  # type: ignore[attr-defined]
+
+
+def _stamp(value: datetime) -> str:
+    from datetime import UTC
+
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def fill_raw(session: Session, before: datetime) -> None:
+    """Fills temporary tables like the roll-ups straight from every event before `before` (no roll-up read)."""
+    session.execute(text("DROP TABLE IF EXISTS temp.raw_trend"))
+    session.execute(text("DROP TABLE IF EXISTS temp.raw_counts"))
+    session.execute(text("DROP TABLE IF EXISTS temp.raw_sku"))
+    session.execute(
+        text(
+            'CREATE TEMP TABLE raw_trend (day TEXT, shop_id INTEGER, "new" INTEGER, shipped INTEGER, '
+            "cancelled INTEGER, reopened INTEGER, printed INTEGER, PRIMARY KEY (day, shop_id))"
+        )
+    )
+    session.execute(
+        text(
+            "CREATE TEMP TABLE raw_counts (day TEXT, shop_id INTEGER, metric TEXT, key TEXT, n INTEGER, "
+            "PRIMARY KEY (day, shop_id, metric, key))"
+        )
+    )
+    session.execute(
+        text(
+            "CREATE TEMP TABLE raw_sku (day TEXT, shop_id INTEGER, sku TEXT, paid_day TEXT, units_in INTEGER, "
+            "units_out INTEGER, first_paid_at TEXT, PRIMARY KEY (day, shop_id, sku, paid_day))"
+        )
+    )
+    params = {"after": 0, "upto": last_event_id(session), "before": _stamp(before)}
+    for statement in _statements(RAW):
+        session.execute(text(statement), params)
+
+
+# Reading the sums (`shops`: the shop ids to sum over, None for all).
+
+
+def _shop_clause(shops: Sequence[int] | None, params: dict[str, Any]) -> str:
+    if shops is None:
+        return ""
+    params["shops"] = ",".join(str(int(s)) for s in shops)
+    return " AND shop_id IN (SELECT value FROM json_each('[' || :shops || ']'))"
+
+
+def trend_before(session: Session, day: str, shops: Sequence[int] | None, t: Tables = ROLLUPS) -> int:
+    """Orders waiting at the end of the day before `day`: every day's new - shipped - cancelled + reopened."""
+    params: dict[str, Any] = {"day": day}
+    where = _shop_clause(shops, params)
+    return int(
+        session.execute(
+            text(
+                f'SELECT COALESCE(SUM("new" - shipped - cancelled + reopened), 0) FROM {t.trend} '
+                f"WHERE day < :day{where}"
+            ),
+            params,
+        ).scalar_one()
+    )
+
+
+def trend_days(
+    session: Session, first: str, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
+) -> list[tuple[str, int, int, int, int, int]]:
+    """(day, new, shipped, cancelled, reopened, printed) of each day from `first` to `last` that has any."""
+    params: dict[str, Any] = {"first": first, "last": last}
+    where = _shop_clause(shops, params)
+    rows = session.execute(
+        text(
+            f'SELECT day, SUM("new"), SUM(shipped), SUM(cancelled), SUM(reopened), SUM(printed) FROM {t.trend} '
+            f"WHERE day >= :first AND day <= :last{where} GROUP BY day ORDER BY day"
+        ),
+        params,
+    ).all()
+    return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows]
+
+
+def counts(
+    session: Session, first: str, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
+) -> list[tuple[str, int, str, str, int]]:
+    """(day, shop id, metric, key, n) of every count from `first` to `last`."""
+    params: dict[str, Any] = {"first": first, "last": last}
+    where = _shop_clause(shops, params)
+    rows = session.execute(
+        text(f"SELECT day, shop_id, metric, key, n FROM {t.counts} WHERE day >= :first AND day <= :last{where}"),
+        params,
+    ).all()
+    return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
+
+
+def sku_waiting(
+    session: Session, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
+) -> list[tuple[str, str, int, str | None]]:
+    """(SKU, day of payment, units still waiting at the end of `last`, first payment of those that day) of every
+    SKU and day of payment with units waiting."""
+    params: dict[str, Any] = {"last": last}
+    where = _shop_clause(shops, params)
+    rows = session.execute(
+        text(
+            f"SELECT sku, paid_day, SUM(units_in) - SUM(units_out) AS waiting, MIN(first_paid_at) FROM {t.sku} "
+            f"WHERE day <= :last{where} GROUP BY sku, paid_day HAVING waiting > 0"
+        ),
+        params,
+    ).all()
+    return [(str(r[0]), str(r[1]), int(r[2]), None if r[3] is None else str(r[3])) for r in rows]
