@@ -47,4 +47,29 @@ REPORTS: dict[str, str] = {
     "reconcile.unknown_carrier": QT_TRANSLATE_NOOP(
         "CoreMessages", "No waybill numbers of carrier '{carrier}' were ever used here. Carriers used: {known}."
     ),
+    # The one-page PDF daily report (app.services.report_export)
+    "report.pdf_title": QT_TRANSLATE_NOOP("CoreMessages", "PackDesk daily report {day}"),
+    "report.pdf_scope": QT_TRANSLATE_NOOP("CoreMessages", "Shop: {shop} · days {date_from} to {date_to}"),
+    "report.pdf_all_shops": QT_TRANSLATE_NOOP("CoreMessages", "all shops"),
+    "report.pdf_day": QT_TRANSLATE_NOOP(
+        "CoreMessages", "New {new} · shipped {shipped} · cancelled {cancelled} · waiting at day end {waiting}"
+    ),
+    "report.pdf_processing": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Paid to shipped: median {p50} h, 90% within {p90} h · shipped within 24 h {within_24h} · by the deadline "
+        "{within_deadline}",
+    ),
+    "report.pdf_trend": QT_TRANSLATE_NOOP("CoreMessages", "Unshipped orders by day"),
+    "report.pdf_trend_columns": QT_TRANSLATE_NOOP("CoreMessages", "Date|New|Shipped|Cancelled|Waiting"),
+    "report.pdf_products": QT_TRANSLATE_NOOP("CoreMessages", "Backlog by product"),
+    "report.pdf_products_columns": QT_TRANSLATE_NOOP("CoreMessages", "SKU|Waiting units|Oldest (h)|On hand"),
+    "report.pdf_packers": QT_TRANSLATE_NOOP("CoreMessages", "Packers"),
+    "report.pdf_packers_columns": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Packer|Packed|Wrong item|Over-scan|Intercepted|Median paid to shipped (h)"
+    ),
+    "report.pdf_carriers": QT_TRANSLATE_NOOP("CoreMessages", "Waybills used"),
+    "report.pdf_carriers_columns": QT_TRANSLATE_NOOP("CoreMessages", "Shop|Carrier|Waybills"),
+    "report.pdf_suggestions": QT_TRANSLATE_NOOP("CoreMessages", "Suggestions"),
+    "report.pdf_nothing": QT_TRANSLATE_NOOP("CoreMessages", "Nothing to show for these days."),
+    "report.pdf_no_bench": QT_TRANSLATE_NOOP("CoreMessages", "(shipped without a bench)"),
 }
