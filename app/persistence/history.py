@@ -197,6 +197,10 @@ def fill_raw(session: Session, before: datetime) -> None:
         session.execute(text(statement), params)
 
 
+def shop_names(session: Session) -> dict[int, str]:
+    return {int(i): str(n) for i, n in session.execute(text("SELECT id, name FROM shops")).all()}
+
+
 # Reading the sums (`shops`: the shop ids to sum over, None for all).
 
 

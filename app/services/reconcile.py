@@ -12,6 +12,9 @@ China-time days from the first to the last shipment of the billed numbers PackDe
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -26,7 +29,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.services.reports import check_range, china_day, day_start
-from app.sync.imports.reading import FileError, text_records
 
 _TRACKING = (
     "运单号",
@@ -145,7 +147,6 @@ def _records(path: Path) -> list[list[str]]:
     except OSError as exc:
         raise InvalidInput(msg("reconcile.unreadable", path=str(path), error=exc.strerror or str(exc))) from None
     if data.startswith(b"PK\x03\x04"):
-        import io
         import zipfile
 
         from openpyxl import load_workbook
@@ -163,9 +164,25 @@ def _records(path: Path) -> list[list[str]]:
         finally:
             book.close()
     try:
-        return [[_cell(c) for c in row] for row in text_records(data)]
-    except FileError as exc:
-        raise InvalidInput(msg("reconcile.unreadable", path=str(path), error=exc.msg)) from None
+        text_value = _decode(data)
+    except UnicodeDecodeError:
+        raise InvalidInput(msg("reconcile.unreadable", path=str(path), error="not text")) from None
+    first = text_value.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    try:
+        return [[_cell(c) for c in row] for row in csv.reader(io.StringIO(text_value, newline=""), delimiter=delimiter)]
+    except csv.Error as exc:
+        raise InvalidInput(msg("reconcile.unreadable", path=str(path), error=str(exc))) from None
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without its BOM), else GB18030 (GBK's superset, what older carrier systems write)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
 
 
 def _find(names: list[str], wanted: tuple[str, ...]) -> int | None:

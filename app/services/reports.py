@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import InvalidInput
@@ -35,7 +34,6 @@ from app.domain.reports import (
     share,
 )
 from app.persistence import history
-from app.persistence.rows import ShopRow
 from app.persistence.stock import sheet_levels
 
 MAX_DAYS = 1100  # three years: a report longer than that is a typo
@@ -115,7 +113,7 @@ def check_range(date_from: date, date_to: date) -> None:
 
 
 def _shop_ids(session: Session, shop: str | None) -> tuple[dict[int, str], list[int] | None]:
-    names = {int(i): str(n) for i, n in session.execute(select(ShopRow.id, ShopRow.name))}
+    names = history.shop_names(session)
     if shop is None:
         return names, None
     found = [i for i, n in names.items() if n == shop.strip()]
