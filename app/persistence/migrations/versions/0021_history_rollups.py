@@ -32,6 +32,8 @@ _PACKER = (
     "'order_opened') ORDER BY id DESC LIMIT 1), '')"
 )
 _FIRST_PRINT = "(SELECT MIN(at) FROM history_events WHERE order_id = new.id AND kind = 'printed')"
+# A copy counted without a print time (a cut-off job counts its copy too) is dated by the parcel's creation.
+_PRINTED_AT = "COALESCE(new.printed_at, new.created_at)"
 _COLUMNS = "(at, kind, shop_id, order_id, packer, sku, qty, carrier, tracking_no, paid_at, printed_at, on_time)"
 
 TRIGGERS = {
@@ -61,8 +63,8 @@ TRIGGERS = {
     "history_package_printed": "AFTER UPDATE OF print_count ON packages WHEN old.print_count = 0 "
     "AND new.print_count > 0 AND NOT EXISTS (SELECT 1 FROM history_events WHERE order_id = new.order_id "
     "AND kind = 'printed') BEGIN "
-    f"INSERT INTO history_events {_COLUMNS} SELECT new.printed_at, 'printed', o.shop_id, o.id, "
-    f"{_PACKER.format(id='o.id')}, NULL, 0, new.carrier, new.tracking_no, o.paid_at, new.printed_at, NULL "
+    f"INSERT INTO history_events {_COLUMNS} SELECT {_PRINTED_AT}, 'printed', o.shop_id, o.id, "
+    f"{_PACKER.format(id='o.id')}, NULL, 0, new.carrier, new.tracking_no, o.paid_at, {_PRINTED_AT}, NULL "
     "FROM orders o WHERE o.id = new.order_id; END",
     "history_scan": "AFTER INSERT ON scan_events WHEN new.outcome IN ('wrong_item', 'over_scan', 'intercepted', "
     "'unknown_code', 'order_complete') BEGIN "
