@@ -224,7 +224,8 @@ class Suggestion:
     message: Message
 
     def to_json(self) -> dict[str, Any]:
-        return {"code": self.code, "text": self.message.render(), "params": dict(self.message.params)}
+        params = {k: v.render() if isinstance(v, Message) else v for k, v in self.message.params.items()}
+        return {"code": self.code, "text": self.message.render(), "params": params}
 
 
 @dataclass(frozen=True)
