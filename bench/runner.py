@@ -12,6 +12,7 @@ from bench import (
     order_actions,
     order_detail,
     pdf,
+    reports,
     spooler,
     station,
     stock,
@@ -34,6 +35,7 @@ SUITES = {
     "workspace": workspace.run,
     "order_detail": order_detail.run,
     "order_actions": order_actions.run,
+    "reports": reports.run,
 }
 
 
