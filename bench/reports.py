@@ -36,6 +36,7 @@ PACKERS = ["王芳", "李强", "张伟", "陈静"]
 CARRIERS = ["ZTO", "YTO", "STO", "YUNDA", "SF"]
 SKUS = 300
 EVENTS_PER_ORDER = 7.9  # paid, ~1.5 lines in and out, waybill, printed, packed, shipped (fewer when closed)
+LAYOUT = "v2"  # the roll-up tables' layout: a new one builds a new file
 _COLS = "(at, kind, shop_id, order_id, packer, sku, qty, carrier, tracking_no, paid_at, printed_at, on_time)"
 
 
@@ -153,7 +154,7 @@ def history_file(events: int = EVENTS) -> tuple[Path, float | None]:
     """The cached bench file, built when missing (then also the seconds its full roll-up took)."""
     from app.persistence.db import head_revision
 
-    path = bench_dir() / f"reports-{events}-{head_revision()}.db"
+    path = bench_dir() / f"reports-{events}-{head_revision()}-{LAYOUT}.db"
     took = None
     if not path.exists():
         partial = path.with_name(path.name + ".building")

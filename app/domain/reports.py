@@ -168,6 +168,29 @@ class ProcessingBy:
 
 
 @dataclass(frozen=True)
+class DayProcessing:
+    """One China-time day's shipments: how many, paid to shipped median and 90th percentile (hours), the shares
+    within 24 h and by the deadline."""
+
+    date: date
+    shipped: int
+    paid_to_shipped_p50_h: float | None
+    paid_to_shipped_p90_h: float | None
+    within_24h_share: float | None
+    within_deadline_share: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "shipped": self.shipped,
+            "paid_to_shipped_p50_h": self.paid_to_shipped_p50_h,
+            "paid_to_shipped_p90_h": self.paid_to_shipped_p90_h,
+            "within_24h_share": self.within_24h_share,
+            "within_deadline_share": self.within_deadline_share,
+        }
+
+
+@dataclass(frozen=True)
 class PackerFigures:
     """A packer's bench over the range: parcels completed, the errors caught, and their processing time."""
 
@@ -239,7 +262,7 @@ class Report:
     trend: tuple[TrendDay, ...]
     by_product: tuple[ProductBacklog, ...]
     processing: Processing
-    processing_by_day: tuple[ProcessingBy, ...]
+    processing_by_day: tuple[DayProcessing, ...]
     processing_by_shop: tuple[ProcessingBy, ...]
     by_packer: tuple[PackerFigures, ...]
     peaks: tuple[Peak, ...]
@@ -255,7 +278,7 @@ class Report:
             "trend": [d.to_json() for d in self.trend],
             "by_product": [p.to_json() for p in self.by_product],
             "processing": self.processing.to_json(),
-            "processing_by_day": [p.to_json("date") for p in self.processing_by_day],
+            "processing_by_day": [p.to_json() for p in self.processing_by_day],
             "processing_by_shop": [p.to_json("shop") for p in self.processing_by_shop],
             "by_packer": [p.to_json() for p in self.by_packer],
             "peaks": [p.to_json() for p in self.peaks if p.paid or p.packed],

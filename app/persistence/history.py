@@ -14,9 +14,10 @@ tables straight from the events (`RawTables`): the figures computed without roll
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -36,9 +37,12 @@ _BUCKET = (
 )
 
 
+def _bucket(end: str, start: str) -> str:
+    return _BUCKET.format(m=f"MAX(0, {_SECONDS.format(end=end, start=start)} / 60)")
+
+
 def _histogram(end: str, start: str) -> str:
-    minutes = f"MAX(0, {_SECONDS.format(end=end, start=start)} / 60)"
-    return "packer || char(9) || " + _BUCKET.format(m=minutes)
+    return "packer || char(9) || " + _bucket(end, start)
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,13 @@ class Tables:
     trend: str = "rollup_trend"
     counts: str = "rollup_counts"
     sku: str = "rollup_sku"
+    months: str = "rollup_months"
+    cohorts: str = "rollup_sku_cohorts"
 
 
 ROLLUPS = Tables()
-RAW = Tables("temp.raw_trend", "temp.raw_counts", "temp.raw_sku")
+RAW = Tables("temp.raw_trend", "temp.raw_counts", "temp.raw_sku", "temp.raw_months", "temp.raw_cohorts")
+_HOUR_METRICS = "('paid_hour', 'left_hour', 'packed_hour')"
 
 _SLICE = "id > :after AND id <= :upto AND at < :before"
 
@@ -69,7 +76,20 @@ def _statements(t: Tables) -> list[str]:
         "WHERE kind = 'shipped' AND printed_at IS NOT NULL",
         f"SELECT {_DAY}, shop_id, 'h_paid_printed', {_histogram('at', 'paid_at')} FROM ev WHERE kind = 'printed'",
         f"SELECT {_DAY}, shop_id, 'on_time', packer FROM ev WHERE kind = 'shipped' AND on_time",
+        # by day alone (no packer): each day's processing over a long range reads only these
+        f"SELECT {_DAY}, shop_id, 'd_paid_shipped', '' || {_bucket('at', 'paid_at')} FROM ev WHERE kind = 'shipped'",
+        f"SELECT {_DAY}, shop_id, 'd_on_time', '' FROM ev WHERE kind = 'shipped' AND on_time",
     ]
+    union = " UNION ALL ".join(counts)
+    sku_sums = (
+        "SUM(CASE WHEN kind = 'line_in' THEN qty ELSE 0 END), SUM(CASE WHEN kind = 'line_out' THEN qty ELSE 0 END), "
+        "MIN(CASE WHEN kind = 'line_in' THEN paid_at END) FROM ev WHERE kind IN ('line_in', 'line_out')"
+    )
+    sku_update = (
+        "units_in = units_in + excluded.units_in, units_out = units_out + excluded.units_out, first_paid_at = "
+        "CASE WHEN first_paid_at IS NULL THEN excluded.first_paid_at WHEN excluded.first_paid_at IS NULL "
+        "THEN first_paid_at ELSE MIN(first_paid_at, excluded.first_paid_at) END"
+    )
     ev = f"WITH ev AS (SELECT * FROM history_events WHERE {_SLICE}) "
     return [
         ev + f"INSERT INTO {t.trend} (day, shop_id, new, shipped, cancelled, reopened, printed) "
@@ -80,17 +100,18 @@ def _statements(t: Tables) -> list[str]:
         "excluded.shipped, cancelled = cancelled + excluded.cancelled, reopened = reopened + excluded.reopened, "
         "printed = printed + excluded.printed",
         ev + f"INSERT INTO {t.counts} (day, shop_id, metric, key, n) SELECT d, shop_id, metric, key, COUNT(*) "
-        f"FROM ({' UNION ALL '.join(counts)}) WHERE key IS NOT NULL GROUP BY d, shop_id, metric, key "
+        f"FROM ({union}) WHERE key IS NOT NULL GROUP BY d, shop_id, metric, key "
         "ON CONFLICT (day, shop_id, metric, key) DO UPDATE SET n = n + excluded.n",
+        ev + f"INSERT INTO {t.months} (month, shop_id, metric, key, n) SELECT substr(d, 1, 7) AS m, shop_id, metric, "
+        f"CASE WHEN metric IN {_HOUR_METRICS} THEN strftime('%w', d) || char(9) || key ELSE key END AS k, COUNT(*) "
+        f"FROM ({union}) WHERE key IS NOT NULL AND metric NOT LIKE 'd\\_%' ESCAPE '\\' "
+        "GROUP BY m, shop_id, metric, k ON CONFLICT (month, shop_id, metric, key) DO UPDATE SET n = n + excluded.n",
         ev + f"INSERT INTO {t.sku} (day, shop_id, sku, paid_day, units_in, units_out, first_paid_at) "
-        f"SELECT {_DAY} AS d, shop_id, sku, date(paid_at, '+8 hours') AS pd, "
-        "SUM(CASE WHEN kind = 'line_in' THEN qty ELSE 0 END), SUM(CASE WHEN kind = 'line_out' THEN qty ELSE 0 END), "
-        "MIN(CASE WHEN kind = 'line_in' THEN paid_at END) FROM ev WHERE kind IN ('line_in', 'line_out') "
-        "GROUP BY d, shop_id, sku, pd "
-        "ON CONFLICT (day, shop_id, sku, paid_day) DO UPDATE SET units_in = units_in + excluded.units_in, "
-        "units_out = units_out + excluded.units_out, first_paid_at = CASE WHEN first_paid_at IS NULL "
-        "THEN excluded.first_paid_at WHEN excluded.first_paid_at IS NULL THEN first_paid_at "
-        "ELSE MIN(first_paid_at, excluded.first_paid_at) END",
+        f"SELECT {_DAY} AS d, shop_id, sku, date(paid_at, '+8 hours') AS pd, {sku_sums} GROUP BY d, shop_id, sku, pd "
+        f"ON CONFLICT (day, shop_id, sku, paid_day) DO UPDATE SET {sku_update}",
+        ev + f"INSERT INTO {t.cohorts} (sku, paid_day, shop_id, units_in, units_out, first_paid_at) "
+        f"SELECT sku, date(paid_at, '+8 hours') AS pd, shop_id, {sku_sums} GROUP BY sku, pd, shop_id "
+        f"ON CONFLICT (sku, paid_day, shop_id) DO UPDATE SET {sku_update}",
     ]
 
 
@@ -145,7 +166,7 @@ def reset_rollups(session: Session) -> None:
     events' sums live only in the roll-ups."""
     if state(session).pruned_before is not None:
         raise ValueError("history was pruned: the roll-ups cannot be recomputed from it")
-    for table in (ROLLUPS.trend, ROLLUPS.counts, ROLLUPS.sku):
+    for table in (ROLLUPS.trend, ROLLUPS.counts, ROLLUPS.sku, ROLLUPS.months, ROLLUPS.cohorts):
         session.execute(text(f"DELETE FROM {table}"))
     session.execute(text("UPDATE rollup_state SET last_event_id = 0 WHERE id = 1"))
 
@@ -171,9 +192,8 @@ def _stamp(value: datetime) -> str:
 
 def fill_raw(session: Session, before: datetime) -> None:
     """Fills temporary tables like the roll-ups straight from every event before `before` (no roll-up read)."""
-    session.execute(text("DROP TABLE IF EXISTS temp.raw_trend"))
-    session.execute(text("DROP TABLE IF EXISTS temp.raw_counts"))
-    session.execute(text("DROP TABLE IF EXISTS temp.raw_sku"))
+    for table in (RAW.trend, RAW.counts, RAW.sku, RAW.months, RAW.cohorts):
+        session.execute(text(f"DROP TABLE IF EXISTS {table}"))
     session.execute(
         text(
             'CREATE TEMP TABLE raw_trend (day TEXT, shop_id INTEGER, "new" INTEGER, shipped INTEGER, '
@@ -190,6 +210,18 @@ def fill_raw(session: Session, before: datetime) -> None:
         text(
             "CREATE TEMP TABLE raw_sku (day TEXT, shop_id INTEGER, sku TEXT, paid_day TEXT, units_in INTEGER, "
             "units_out INTEGER, first_paid_at TEXT, PRIMARY KEY (day, shop_id, sku, paid_day))"
+        )
+    )
+    session.execute(
+        text(
+            "CREATE TEMP TABLE raw_months (month TEXT, shop_id INTEGER, metric TEXT, key TEXT, n INTEGER, "
+            "PRIMARY KEY (month, shop_id, metric, key))"
+        )
+    )
+    session.execute(
+        text(
+            "CREATE TEMP TABLE raw_cohorts (sku TEXT, paid_day TEXT, shop_id INTEGER, units_in INTEGER, "
+            "units_out INTEGER, first_paid_at TEXT, PRIMARY KEY (sku, paid_day, shop_id))"
         )
     )
     params = {"after": 0, "upto": last_event_id(session), "before": _stamp(before)}
@@ -242,30 +274,88 @@ def trend_days(
     return [(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), int(r[5])) for r in rows]
 
 
-def counts(
+def _months_within(first: str, last: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The whole months between days `first` and `last` (inclusive), and the day ranges left at either end."""
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    months: list[str] = []
+    month = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    while True:
+        following = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        if following - timedelta(days=1) > end:
+            break
+        months.append(month.isoformat()[:7])
+        month = following
+    if not months:
+        return [], [(first, last)]
+    edges = []
+    if first < months[0] + "-01":
+        edges.append((first, (date.fromisoformat(months[0] + "-01") - timedelta(days=1)).isoformat()))
+    if month <= end:
+        edges.append((month.isoformat(), last))
+    return months, edges
+
+
+def range_counts(
     session: Session, first: str, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
-) -> list[tuple[str, int, str, str, int]]:
-    """(day, shop id, metric, key, n) of every count from `first` to `last`."""
+) -> list[tuple[int, str, str, int]]:
+    """(shop id, metric, key, n) summed over days `first`..`last`: whole months from the monthly sums, the days
+    around them from the daily ones. Hours of the day are keyed "W<tab>HH" (W: SQLite's %w, 0 Sunday)."""
+    months, edges = _months_within(first, last)
+    params: dict[str, Any] = {}
+    where = _shop_clause(shops, params)
+    parts = []
+    if months:
+        params["months"] = json.dumps(months)
+        parts.append(
+            f"SELECT shop_id, metric, key, n FROM {t.months} WHERE month IN (SELECT value FROM json_each(:months))"
+            + where
+        )
+    for i, (a, b) in enumerate(edges):
+        params[f"a{i}"], params[f"b{i}"] = a, b
+        parts.append(
+            f"SELECT shop_id, metric, CASE WHEN metric IN {_HOUR_METRICS} THEN strftime('%w', day) || char(9) || key "
+            f"ELSE key END AS key, n FROM {t.counts} WHERE day >= :a{i} AND day <= :b{i} AND metric NOT LIKE 'd\\_%' "
+            f"ESCAPE '\\'{where}"
+        )
+    rows = session.execute(
+        text(f"SELECT shop_id, metric, key, SUM(n) FROM ({' UNION ALL '.join(parts)}) GROUP BY shop_id, metric, key"),
+        params,
+    ).all()
+    return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+
+def day_counts(
+    session: Session, first: str, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
+) -> list[tuple[str, str, str, int]]:
+    """(day, metric, key, n) of the by-day metrics (d_paid_shipped histograms, d_on_time), summed over shops."""
     params: dict[str, Any] = {"first": first, "last": last}
     where = _shop_clause(shops, params)
     rows = session.execute(
-        text(f"SELECT day, shop_id, metric, key, n FROM {t.counts} WHERE day >= :first AND day <= :last{where}"),
+        text(
+            f"SELECT day, metric, key, SUM(n) FROM {t.counts} WHERE metric IN ('d_paid_shipped', 'd_on_time') "
+            f"AND day >= :first AND day <= :last{where} GROUP BY day, metric, key"
+        ),
         params,
     ).all()
-    return [(str(r[0]), int(r[1]), str(r[2]), str(r[3]), int(r[4])) for r in rows]
+    return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
 
 def sku_waiting(
     session: Session, last: str, shops: Sequence[int] | None, t: Tables = ROLLUPS
 ) -> list[tuple[str, str, int, str | None]]:
     """(SKU, day of payment, units still waiting at the end of `last`, first payment of those that day) of every
-    SKU and day of payment with units waiting."""
+    SKU and day of payment with units waiting: the cohorts open now, corrected by what happened after `last`."""
     params: dict[str, Any] = {"last": last}
     where = _shop_clause(shops, params)
     rows = session.execute(
         text(
-            f"SELECT sku, paid_day, SUM(units_in) - SUM(units_out) AS waiting, MIN(first_paid_at) FROM {t.sku} "
-            f"WHERE day <= :last{where} GROUP BY sku, paid_day HAVING waiting > 0"
+            "WITH w AS (SELECT sku, paid_day, SUM(units) AS waiting FROM ("
+            f"SELECT sku, paid_day, units_in - units_out AS units FROM {t.cohorts} "
+            f"WHERE units_in <> units_out AND paid_day <= :last{where} UNION ALL "
+            f"SELECT sku, paid_day, units_out - units_in FROM {t.sku} WHERE day > :last AND paid_day <= :last{where}"
+            ") GROUP BY sku, paid_day HAVING waiting > 0) "
+            f"SELECT sku, paid_day, waiting, (SELECT MIN(first_paid_at) FROM {t.cohorts} c WHERE c.sku = w.sku "
+            f"AND c.paid_day = w.paid_day{where}) FROM w"
         ),
         params,
     ).all()

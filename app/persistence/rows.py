@@ -528,6 +528,7 @@ class RollupCountRow(Base):
     duration histograms: app.persistence.history names them)."""
 
     __tablename__ = "rollup_counts"
+    __table_args__ = (Index("ix_rollup_counts_metric_day", "metric", "day"),)  # one metric over many days
 
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -546,6 +547,34 @@ class RollupSkuRow(Base):
     shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sku: Mapped[str] = mapped_column(String(64), primary_key=True)
     paid_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    units_in: Mapped[int] = mapped_column(Integer, server_default="0")
+    units_out: Mapped[int] = mapped_column(Integer, server_default="0")
+    first_paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RollupMonthRow(Base):
+    """The counts of `rollup_counts` summed per China-time month (hours of the day keyed by weekday and hour, the
+    weekday as SQLite's %w, 0 Sunday): a range's whole months are read here, its other days from the daily rows."""
+
+    __tablename__ = "rollup_months"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(30), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class RollupSkuCohortRow(Base):
+    """Per SKU, day of payment and shop: every unit that joined and left the backlog so far. The open cohorts (units
+    still waiting) are few and indexed; the backlog at a past day's end corrects them by the later days' rollup_sku."""
+
+    __tablename__ = "rollup_sku_cohorts"
+    __table_args__ = (Index("ix_rollup_sku_cohorts_open", "paid_day", sqlite_where=text("units_in <> units_out")),)
+
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    paid_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     units_in: Mapped[int] = mapped_column(Integer, server_default="0")
     units_out: Mapped[int] = mapped_column(Integer, server_default="0")
     first_paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

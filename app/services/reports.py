@@ -22,6 +22,7 @@ from app.domain.messages import msg
 from app.domain.orders import CHINA_TZ
 from app.domain.reports import (
     CarrierUse,
+    DayProcessing,
     Durations,
     PackerFigures,
     Peak,
@@ -175,40 +176,33 @@ def build_report(
     first, last = date_from.isoformat(), date_to.isoformat()
     as_of = min(now, day_start(date_to + timedelta(days=1)))
     trend = _trend(session, date_from, date_to, shops, tables)
-    counted = history.counts(session, first, last, shops, tables)
     by_product = _by_product(session, last, shops, as_of, tables)
-    # Histograms and on-time counts summed by dimension in one pass: "" (all), ("day", d), ("shop", id), ("packer", p)
+    # Histograms and on-time counts summed by dimension in one pass: ALL, ("shop", id), ("packer", name)
     hist: dict[tuple[str, object], dict[str, Hist]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     on_time: dict[tuple[str, object], int] = defaultdict(int)
     scans: dict[tuple[str, str], int] = defaultdict(int)
     hours: dict[str, dict[tuple[int, int], int]] = defaultdict(lambda: defaultdict(int))
     carriers: dict[tuple[str, str], int] = defaultdict(int)
-    for day, shop_id, metric, key, n in counted:
+    for shop_id, metric, key, n in history.range_counts(session, first, last, shops, tables):
         if metric.startswith("h_"):
             packer, _, lower = key.rpartition("\t")
-            for dim in (ALL, ("day", day), ("shop", shop_id), ("packer", packer)):
+            for dim in (ALL, ("shop", shop_id), ("packer", packer)):
                 hist[dim][metric][int(lower)] += n
         elif metric == "on_time":
-            for dim in (ALL, ("day", day), ("shop", shop_id), ("packer", key)):
+            for dim in (ALL, ("shop", shop_id), ("packer", key)):
                 on_time[dim] += n
         elif metric == "scan":
             packer, _, outcome = key.rpartition("\t")
             scans[(packer, outcome)] += n
         elif metric.endswith("_hour"):
-            hours[metric][(date.fromisoformat(day).weekday(), int(key))] += n
+            weekday, _, hour = key.partition("\t")
+            hours[metric][((int(weekday) + 6) % 7, int(hour))] += n  # SQLite's %w counts from Sunday
         elif metric == "waybill":
             carriers[(names.get(shop_id, str(shop_id)), key)] += n
     processing = _processing(hist[ALL], on_time[ALL])
-    by_day = tuple(
-        ProcessingBy(
-            d.date.isoformat(), _processing(hist[("day", d.date.isoformat())], on_time[("day", d.date.isoformat())])
-        )
-        for d in trend
-    )
-    shop_ids = sorted({dim[1] for dim in hist if dim[0] == "shop"}, key=lambda i: names.get(int(i), str(i)))  # type: ignore[call-overload]
+    shop_ids = sorted({int(str(dim[1])) for dim in hist if dim[0] == "shop"}, key=lambda i: names.get(i, str(i)))
     by_shop = tuple(
-        ProcessingBy(names.get(int(i), str(i)), _processing(hist[("shop", i)], on_time[("shop", i)]))  # type: ignore[call-overload]
-        for i in shop_ids
+        ProcessingBy(names.get(i, str(i)), _processing(hist[("shop", i)], on_time[("shop", i)])) for i in shop_ids
     )
     packers = {p for p, _ in scans} | {str(dim[1]) for dim in hist if dim[0] == "packer"}
     by_packer = tuple(
@@ -227,10 +221,32 @@ def build_report(
     )
     carrier_rows = tuple(CarrierUse(s, c, n) for (s, c), n in sorted(carriers.items()))
     suggestions = _suggestions(by_product, hours, len(trend), processing)
+    by_day = _by_day(session, trend, first, last, shops, tables)
     return Report(
         date_from, date_to, shop, as_of, trend, by_product, processing, by_day, by_shop, by_packer, peaks,
         carrier_rows, suggestions,
     )  # fmt: skip
+
+
+def _by_day(
+    session: Session, trend: tuple[TrendDay, ...], first: str, last: str, shops: list[int] | None,
+    tables: history.Tables,
+) -> tuple[DayProcessing, ...]:  # fmt: skip
+    hists: dict[str, Hist] = defaultdict(lambda: defaultdict(int))
+    in_time: dict[str, int] = defaultdict(int)
+    for day, metric, key, n in history.day_counts(session, first, last, shops, tables):
+        if metric == "d_paid_shipped":
+            hists[day][int(key)] += n
+        else:
+            in_time[day] += n
+    days = []
+    for d in trend:
+        shipped = Durations.of(hists.get(d.date.isoformat(), {}))
+        days.append(
+            DayProcessing(d.date, shipped.count, shipped.p50_h, shipped.p90_h, shipped.within_24h_share,
+                          share(in_time.get(d.date.isoformat(), 0), shipped.count))
+        )  # fmt: skip
+    return tuple(days)
 
 
 def _trend(

@@ -67,9 +67,12 @@ def test_the_figures_are_the_hand_computed_ones(seeded: Workspace) -> None:
     # paid -> printed: 20 min, 60 min, 19 h; printed -> shipped: 10 min, 25 h, 3 h
     assert (p.paid_to_printed.p50_h, p.paid_to_printed.p90_h) == (1.5, 19.5)
     assert (p.printed_to_shipped.p50_h, p.printed_to_shipped.p90_h) == (3.5, 25.5)
-    by_day = {b.key: b.processing.paid_to_shipped for b in rep.processing_by_day}
-    assert (by_day["2026-03-03"].count, by_day["2026-03-03"].p50_h, by_day["2026-03-03"].p90_h) == (2, 1.0, 26.5)
-    assert by_day["2026-03-02"].count == 0 and by_day["2026-03-02"].p50_h is None
+    by_day = {b.date.isoformat(): b for b in rep.processing_by_day}
+    d2 = by_day["2026-03-03"]
+    assert (d2.shipped, d2.paid_to_shipped_p50_h, d2.paid_to_shipped_p90_h, d2.within_deadline_share) == (
+        2, 1.0, 26.5, 0.5,
+    )  # fmt: skip
+    assert by_day["2026-03-02"].shipped == 0 and by_day["2026-03-02"].paid_to_shipped_p50_h is None
     assert [(b.key, b.processing.shipped) for b in rep.processing_by_shop] == [("甲店", 3)]
     packers = {k.packer: k for k in rep.by_packer}
     assert set(packers) == {"", "ana", "bo"}
@@ -188,3 +191,47 @@ def test_bad_input_is_refused_with_a_clear_message(seeded: Workspace) -> None:
     with pytest.raises(InvalidInput, match="at least 7 days"):
         reports.keep_days_of("3")
     assert reports.keep_days_of("") is None and reports.keep_days_of("30") == 30
+
+
+def test_the_backlog_by_product_at_a_past_days_end(seeded: Workspace) -> None:
+    rep = reports.report(seeded.session_factory, D1, D1, now=NOW)  # as of 03-03 00:00 China time
+    # A: o5 x1 (since 03-01 20:00), o2 x1, o1 x2; B: o2 x3 (since 09:00); o3's B left when it closed
+    assert [(p.sku, p.waiting_units, p.oldest_hours) for p in rep.by_product] == [("A", 4, 28.0), ("B", 3, 15.0)]
+
+
+def test_whole_months_are_read_from_the_monthly_sums_and_agree_with_the_days(workspace: Workspace) -> None:
+    from history_seed import add_order, add_parcel, print_parcel, ship
+
+    from app.persistence import history
+    from app.persistence.rows import ShopRow
+
+    assert history._months_within("2026-02-15", "2026-04-10") == (
+        ["2026-03"],
+        [("2026-02-15", "2026-02-28"), ("2026-04-01", "2026-04-10")],
+    )
+    assert history._months_within("2026-03-01", "2026-03-31") == (["2026-03"], [])
+    assert history._months_within("2026-03-02", "2026-03-31") == ([], [("2026-03-02", "2026-03-31")])
+    with workspace.session_factory.begin() as s:
+        shop = ShopRow(name="甲店", platform="taobao", created_at=cn(1, 1, 0))
+        s.add(shop)
+        s.flush()
+        for i in range(60):  # an order every 29 hours from mid-February to mid-April
+            paid = cn(2, 14, 7) + timedelta(hours=29 * i)
+            order = add_order(s, shop, f"m{i}", paid, {"A": 1 + i % 3})
+            if i % 4:
+                parcel = add_parcel(s, order, "ZTO", f"ZT{i:06d}", paid + timedelta(hours=1))
+                print_parcel(s, parcel, paid + timedelta(hours=1 + i % 5))
+                ship(s, order, parcel, paid + timedelta(hours=3 + i % 40))
+    reports.roll_up(workspace.session_factory)
+    with workspace.session_factory() as s:
+        whole = sorted(history.range_counts(s, "2026-02-15", "2026-04-10", None))
+        by_day: dict[tuple[int, str, str], int] = {}
+        day = date(2026, 2, 15)
+        while day <= date(2026, 4, 10):
+            for shop_id, metric, key, n in history.range_counts(s, day.isoformat(), day.isoformat(), None):
+                by_day[(shop_id, metric, key)] = by_day.get((shop_id, metric, key), 0) + n
+            day += timedelta(days=1)
+    assert whole == sorted((*k, n) for k, n in by_day.items()) and len(whole) > 50
+    rep = reports.report(workspace.session_factory, date(2026, 2, 15), date(2026, 4, 10), now=NOW)
+    assert rep == reports.report_from_events(workspace.session_factory, date(2026, 2, 15), date(2026, 4, 10), now=NOW)
+    assert sum(d.shipped for d in rep.processing_by_day) == rep.processing.shipped > 30

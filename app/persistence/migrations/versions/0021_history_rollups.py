@@ -152,6 +152,30 @@ def upgrade() -> None:
         sa.Column("units_out", sa.Integer(), nullable=False, server_default="0"),
         sa.Column("first_paid_at", sa.DateTime(), nullable=True),
     )
+    op.create_index("ix_rollup_counts_metric_day", "rollup_counts", ["metric", "day"])
+    op.create_table(
+        "rollup_months",
+        sa.Column("month", sa.String(length=7), primary_key=True),
+        sa.Column("shop_id", sa.Integer(), primary_key=True),
+        sa.Column("metric", sa.String(length=30), primary_key=True),
+        sa.Column("key", sa.String(length=100), primary_key=True),
+        sa.Column("n", sa.Integer(), nullable=False, server_default="0"),
+    )
+    op.create_table(
+        "rollup_sku_cohorts",
+        sa.Column("sku", sa.String(length=64), primary_key=True),
+        sa.Column("paid_day", sa.String(length=10), primary_key=True),
+        sa.Column("shop_id", sa.Integer(), primary_key=True),
+        sa.Column("units_in", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("units_out", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("first_paid_at", sa.DateTime(), nullable=True),
+    )
+    op.create_index(
+        "ix_rollup_sku_cohorts_open",
+        "rollup_sku_cohorts",
+        ["paid_day"],
+        sqlite_where=sa.text("units_in <> units_out"),
+    )
     bind = op.get_bind()
     if bind.dialect.name != "sqlite":
         return
@@ -164,6 +188,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in reversed(list(TRIGGERS)):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_index("ix_rollup_sku_cohorts_open", table_name="rollup_sku_cohorts")
+    op.drop_table("rollup_sku_cohorts")
+    op.drop_table("rollup_months")
+    op.drop_index("ix_rollup_counts_metric_day", table_name="rollup_counts")
     op.drop_table("rollup_sku")
     op.drop_table("rollup_counts")
     op.drop_table("rollup_trend")
