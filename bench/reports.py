@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bench.common import Figure
-from bench.workspace import bench_dir
+from bench.workspace import _t, bench_dir, fresh_database
 
 EVENTS = int(os.environ.get("PACKDESK_BENCH_REPORT_EVENTS", "2000000"))
 REPEAT = int(os.environ.get("PACKDESK_BENCH_REPEAT_REPORTS", "5"))
@@ -38,10 +38,6 @@ SKUS = 300
 EVENTS_PER_ORDER = 7.9  # paid, ~1.5 lines in and out, waybill, printed, packed, shipped (fewer when closed)
 LAYOUT = "v2"  # the roll-up tables' layout: a new one builds a new file
 _COLS = "(at, kind, shop_id, order_id, packer, sku, qty, carrier, tracking_no, paid_at, printed_at, on_time)"
-
-
-def _t(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _order_events(rnd: random.Random, oid: int, paid: datetime) -> list[tuple[object, ...]]:
@@ -91,17 +87,10 @@ def _orders_of_day(rnd: random.Random, day_start: datetime, first_oid: int, coun
 def build_history_file(path: Path, events: int, seed: int = 17) -> float:
     """A migrated PackDesk database at `path` with about `events` history events, rolled up; returns the roll-up's
     seconds."""
-    from app.persistence.db import make_engine, make_session_factory, sqlite_url, upgrade
+    from app.persistence.db import make_engine, make_session_factory, sqlite_url
     from app.services.reports import roll_up
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    engine = make_engine(sqlite_url(path))
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
+    fresh_database(path)
     rnd = random.Random(seed)
     conn = sqlite3.connect(path)
     try:

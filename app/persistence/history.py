@@ -1,15 +1,23 @@
-"""The kept history's daily roll-ups: filling them from the events, pruning old events, and the sums the reports
-read (persistence layer).
+"""The kept history's roll-ups: filling them from the events, pruning old events, and the sums the reports read
+(persistence layer).
 
-The events (`history_events`) are written by triggers (migration 0021_history_rollups). `roll_up` adds the events
-after `rollup_state.last_event_id` to the roll-up tables, a slice of ids per transaction that also moves the
+The events (`history_events`) are written by triggers (migration 0021_history_rollups). `roll_up_slice` adds the
+events after `rollup_state.last_event_id` to the roll-up tables, a slice of ids per transaction that also moves the
 watermark: a roll-up cut off resumes where its last slice ended, one run twice adds nothing, and only the days the
 new events fall on change. Every roll-up figure is a sum, so adding slices equals computing all at once (a test
-checks it). Days are China time (Asia/Shanghai, UTC+8 all year): SQLite's `date(at, '+8 hours')`.
+checks it), and pruning events never changes them. Days are China time (Asia/Shanghai, UTC+8 all year): SQLite's
+`date(at, '+8 hours')`.
 
-Durations go into histograms of whole minutes bucketed as `bucket_of` says (app.domain.reports): 30-minute buckets
-under 48 h, 6-hour buckets under 7 days, day buckets under 30 days, one bucket beyond. The same SQL fills temporary
-tables straight from the events (`RawTables`): the figures computed without roll-ups, for the bench and tests.
+The tables: `rollup_trend` (per day and shop: new, shipped, cancelled, reopened, printed), `rollup_counts` (per day
+and shop, a count by metric and key: hours of the day, packer and scan outcome, carrier, duration histograms by packer
+and bucket, and by bucket alone for each day's figure), `rollup_months` (the same per month, hours keyed by weekday),
+`rollup_sku` (per day, shop, SKU and day of payment: units in and out of the backlog) and `rollup_sku_cohorts` (the
+same summed over all days: the open cohorts are the backlog now). A range reads whole months from `rollup_months` and
+at most two runs of days from `rollup_counts`, so a year costs about as much as two months.
+
+Durations go into histograms of whole minutes bucketed as app.domain.reports.bucket_of says (30 minutes under 48 h,
+6 hours under 7 days, a day under 30 days, one bucket beyond). The same SQL fills temporary tables straight from the
+events (`fill_raw`, `RAW`): the figures computed without roll-ups, for the bench and the tests.
 """
 
 from __future__ import annotations
