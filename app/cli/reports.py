@@ -3,8 +3,8 @@ reconciliation, and the kept history's roll-up and pruning.
 
 `report --from DATE --to DATE [--shop NAME] [--json] [--xlsx FILE] [--pdf FILE]` covers China-time days (default:
 the last 7 days to today); `reconcile BILL_FILE --carrier CODE [--from --to] [--tolerance-g N] --json` matches a
-carrier's bill; `history rollup` rolls up what was recorded, `history prune [--keep-days N]` deletes rolled-up detail
-older than N days (default: the `history_keep_days` setting).
+carrier's bill; `history rollup` rolls up what was recorded (and prunes as the `history_keep_days` setting says, when
+it is set), `history prune [--keep-days N]` deletes rolled-up detail older than N days (default: that setting).
 """
 
 from __future__ import annotations
@@ -117,7 +117,10 @@ def cmd_reconcile(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_history(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.history_command == "rollup":
         done = roll_up(ws.session_factory)
-        result = {"events": done.events, "last_event_id": done.last_event_id}
+        result: dict[str, object] = {"events": done.events, "last_event_id": done.last_event_id}
+        keep = keep_days_of(ws.settings.history_keep_days)  # the setting prunes as the history is rolled up
+        if keep is not None:
+            result["pruned"] = prune_history(ws.session_factory, keep, datetime.now(UTC))
     else:
         keep = keep_days_of(args.keep_days if args.keep_days is not None else ws.settings.history_keep_days)
         if keep is None:

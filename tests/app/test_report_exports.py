@@ -110,3 +110,21 @@ def test_the_command_line(seeded: Workspace, packdesk_cmd: list[str], data_dir: 
     assert hist.returncode == 0 and json.loads(hist.stdout)["events"] == 0  # the reports rolled it all up
     prune = _run(packdesk_cmd, data_dir, "history", "prune", "--keep-days", "2", "--json")
     assert prune.returncode != 0 and "at least 7 days" in prune.stderr
+
+
+def test_history_rollup_prunes_as_the_setting_says(seeded: Workspace, data_dir: Path) -> None:
+    import io
+
+    from app.cli import main
+
+    seeded.settings.history_keep_days = "7"
+    seeded.save_settings()
+    seeded.close()
+    out = io.StringIO()
+    assert main(["history", "rollup", "--json", "--data-dir", str(data_dir)], out=out) == 0
+    done = json.loads(out.getvalue())
+    assert done["events"] > 0 and done["pruned"] == done["events"]  # every seeded event is months old now
+    out = io.StringIO()
+    assert main(["report", "--from", "2026-03-02", "--to", "2026-03-04", "--json", "--data-dir", str(data_dir)],
+                out=out) == 0  # fmt: skip
+    assert [t["waiting_end"] for t in json.loads(out.getvalue())["trend"]] == [3, 3, 2]
