@@ -1,12 +1,15 @@
 """The numbers that show where the backlog is: history roll-ups, the report's figures and what they suggest
-(services layer). The dashboard and `packdesk report` call these; the figures read only the roll-up tables.
+(services layer). The dashboard and `packdesk report` call these; the figures read only the roll-up tables
+(app.persistence.history), never the raw history, and come back as frozen dataclasses (app.domain.reports).
 
-- `roll_up(session_factory)`: adds the history recorded since the last roll-up to the daily roll-ups (incremental,
-  resumable, idempotent); `report` runs it first, so its figures include everything recorded.
-- `report(session_factory, date_from, date_to, shop=None, now=...)`: a `Report` (app.domain.reports) of China-time
-  days `date_from`..`date_to` inclusive, for one shop (by name) or all.
+- `roll_up(session_factory)`: adds the history recorded since the last roll-up to the roll-ups (incremental,
+  resumable, idempotent; safe beside other writers); `report` runs it first unless told not to.
+- `report(session_factory, date_from, date_to, shop=None, now=None, *, update=True) -> Report`: every figure of
+  China-time days `date_from`..`date_to` inclusive, for one shop (by name) or all.
+- `report_from_events(...)`: the same figures aggregated straight from the kept events (the bench's baseline).
 - `prune_history(session_factory, keep_days, now)`: deletes the rolled-up events older than `keep_days` days; the
-  roll-ups keep their sums.
+  roll-ups keep their sums. `keep_days_of(setting)` reads the `history_keep_days` setting.
+- `recompute(session_factory)`: empties the roll-ups and fills them again (refused once history was pruned).
 """
 
 from __future__ import annotations
