@@ -22,11 +22,16 @@ import random
 import sqlite3
 import statistics
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.common import Figure
 from bench.workspace import _t, bench_dir, fresh_database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 EVENTS = int(os.environ.get("PACKDESK_BENCH_REPORT_EVENTS", "2000000"))
 REPEAT = int(os.environ.get("PACKDESK_BENCH_REPEAT_REPORTS", "5"))
@@ -153,11 +158,11 @@ def history_file(events: int = EVENTS) -> tuple[Path, float | None]:
     return path, took
 
 
-def _median_s(fn: object, repeat: int) -> float:
+def _median_s(fn: Callable[[], object], repeat: int) -> float:
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 
@@ -165,7 +170,6 @@ def _median_s(fn: object, repeat: int) -> float:
 def run(events: int = EVENTS, repeat: int = REPEAT) -> list[Figure]:
     from sqlalchemy import text
 
-    from app.persistence import history
     from app.persistence.db import make_engine, make_session_factory, sqlite_url
     from app.services.reports import report, report_from_events
 
@@ -202,25 +206,27 @@ def run(events: int = EVENTS, repeat: int = REPEAT) -> list[Figure]:
         figures.append(Figure("roll-up rows for a year (all tables)", n_rollup, "rows", "history events", n_events))
         if built is not None:
             figures.append(Figure(f"full roll-up of {n_events:,} events (first run)", built, "s"))
-        figures.append(_new_day(factory, history, events))
+        figures.append(_new_day(factory, events))
     finally:
         engine.dispose()
     return figures
 
 
-def _new_day(factory: object, history: object, events: int) -> Figure:
+def _new_day(factory: sessionmaker[Session], events: int) -> Figure:
     """One more day of events rolled up incrementally, in a transaction rolled back afterwards."""
     from sqlalchemy import text
+
+    from app.persistence import history
 
     rnd = random.Random(99)
     per_day = max(1, round(events / EVENTS_PER_ORDER / 365))
     batch = _orders_of_day(rnd, _china_midnight(NOW), 10**9, per_day)
-    with factory() as s:  # type: ignore[operator]
+    with factory() as s:
         conn = s.connection().connection.driver_connection
         conn.executemany(f"INSERT INTO history_events {_COLS} VALUES ({', '.join('?' * 12)})", batch)
-        upto = history.last_event_id(s)  # type: ignore[attr-defined]
+        upto = history.last_event_id(s)
         start = time.perf_counter()
-        history.roll_up_slice(s, upto)  # type: ignore[attr-defined]
+        history.roll_up_slice(s, upto)
         took = time.perf_counter() - start
         changed = s.execute(text("SELECT COUNT(DISTINCT day) FROM rollup_trend WHERE day >= :d"),
                             {"d": _china_day(NOW).isoformat()}).scalar_one()  # fmt: skip

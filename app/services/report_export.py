@@ -22,7 +22,9 @@ Translate = Callable[[str], str]
 def _sheets(report: Report) -> list[tuple[str, list[str], list[list[Any]]]]:
     """(sheet title, column names, rows) of each figure: the JSON's field names as headers."""
 
-    def table(title: str, rows: Sequence[dict[str, Any]], columns: list[str] | None = None) -> tuple:
+    def table(
+        title: str, rows: Sequence[dict[str, Any]], columns: list[str] | None = None
+    ) -> tuple[str, list[str], list[list[Any]]]:
         names = columns or (list(rows[0]) if rows else [])
         return title, names, [[row.get(c) for c in names] for row in rows]
 
