@@ -13,6 +13,7 @@ from bench import (
     order_detail,
     pdd_sync,
     pdf,
+    reports,
     spooler,
     station,
     stock,
@@ -36,6 +37,7 @@ SUITES = {
     "workspace": workspace.run,
     "order_detail": order_detail.run,
     "order_actions": order_actions.run,
+    "reports": reports.run,
 }
 
 

@@ -62,8 +62,8 @@ def _t(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def build_orders_file(path: Path, orders: int, seed: int = 7) -> None:
-    """A migrated PackDesk database at `path` with `orders` generated orders (replaced if it exists)."""
+def fresh_database(path: Path) -> None:
+    """A new, migrated and empty PackDesk database at `path` (one there before is replaced)."""
     from app.persistence.db import make_engine, sqlite_url, upgrade
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -74,6 +74,11 @@ def build_orders_file(path: Path, orders: int, seed: int = 7) -> None:
         upgrade(engine)
     finally:
         engine.dispose()
+
+
+def build_orders_file(path: Path, orders: int, seed: int = 7) -> None:
+    """A migrated PackDesk database at `path` with `orders` generated orders (replaced if it exists)."""
+    fresh_database(path)
     rnd = random.Random(seed)
     conn = sqlite3.connect(path)
     try:

@@ -21,6 +21,7 @@ from app.domain.catalog_pdd import PDD
 from app.domain.catalog_pdd_ship import PDD_SHIP
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
+from app.domain.catalog_reports import REPORTS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
@@ -189,6 +190,7 @@ CATALOG: dict[str, str] = {
     **IMPORTS,
     **STATION,
     **PRODUCTS,
+    **REPORTS,
     **CATALOGUE_SYNC,
     **STOCK,
     **BATCH_SHIP,

@@ -477,3 +477,111 @@ class PinGuardRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_failure_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     locked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class HistoryEventRow(Base):
+    """What the reports need, recorded as it happens and kept after orders leave the waiting list: written by the
+    triggers of migration 0021_history_rollups in the same transaction as the change (kinds: paid, line_in,
+    line_out, shipped, closed, reopened, printed, waybill, scan_<outcome>). Rolled up per day into the rollup_*
+    tables; old events may be pruned (app.persistence.history) without changing the roll-ups."""
+
+    __tablename__ = "history_events"
+    __table_args__ = (
+        Index("ix_history_events_at", "at"),
+        Index("ix_history_events_order_kind", "order_id", "kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(30))
+    shop_id: Mapped[int] = mapped_column(Integer)  # 0: a scan of no known order
+    order_id: Mapped[int | None] = mapped_column(Integer)  # no foreign key: history outlives what it is about
+    packer: Mapped[str] = mapped_column(String(60), server_default=text("''"))
+    sku: Mapped[str | None] = mapped_column(String(64))
+    qty: Mapped[int] = mapped_column(Integer, server_default="0")
+    carrier: Mapped[str | None] = mapped_column(String(20))
+    tracking_no: Mapped[str | None] = mapped_column(String(40))
+    paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())  # the order's first print (shipped events)
+    on_time: Mapped[bool | None] = mapped_column()  # shipped or closed by the order's deadline
+
+
+class RollupStateRow(Base):
+    """How far the roll-ups have read the history (one row, id 1), and the oldest event kept after pruning."""
+
+    __tablename__ = "rollup_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(Integer, server_default="0")
+    pruned_before: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RollupTrendRow(Base):
+    """Per China-time day and shop: orders paid (new), shipped, closed (cancelled), reopened, first printed."""
+
+    __tablename__ = "rollup_trend"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # YYYY-MM-DD, Asia/Shanghai
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    new: Mapped[int] = mapped_column(Integer, server_default="0")
+    shipped: Mapped[int] = mapped_column(Integer, server_default="0")
+    cancelled: Mapped[int] = mapped_column(Integer, server_default="0")
+    reopened: Mapped[int] = mapped_column(Integer, server_default="0")
+    printed: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class RollupCountRow(Base):
+    """Per China-time day and shop, a count by metric and key (hours of the day, packer and outcome, carrier,
+    duration histograms: app.persistence.history names them)."""
+
+    __tablename__ = "rollup_counts"
+    __table_args__ = (Index("ix_rollup_counts_metric_day", "metric", "day"),)  # one metric over many days
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(30), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class RollupSkuRow(Base):
+    """Per China-time day, shop, SKU and day of payment: units that joined the backlog and units that left it (the
+    backlog by product at any day's end, and how old its oldest waiting units are)."""
+
+    __tablename__ = "rollup_sku"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    paid_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    units_in: Mapped[int] = mapped_column(Integer, server_default="0")
+    units_out: Mapped[int] = mapped_column(Integer, server_default="0")
+    first_paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class RollupMonthRow(Base):
+    """The counts of `rollup_counts` summed per China-time month (hours of the day keyed by weekday and hour, the
+    weekday as SQLite's %w, 0 Sunday): a range's whole months are read here, its other days from the daily rows."""
+
+    __tablename__ = "rollup_months"
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    metric: Mapped[str] = mapped_column(String(30), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class RollupSkuCohortRow(Base):
+    """Per SKU, day of payment and shop: every unit that joined and left the backlog so far. The open cohorts (units
+    still waiting) are few and indexed; the backlog at a past day's end corrects them by the later days' rollup_sku."""
+
+    __tablename__ = "rollup_sku_cohorts"
+    __table_args__ = (Index("ix_rollup_sku_cohorts_open", "paid_day", sqlite_where=text("units_in <> units_out")),)
+
+    sku: Mapped[str] = mapped_column(String(64), primary_key=True)
+    paid_day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    units_in: Mapped[int] = mapped_column(Integer, server_default="0")
+    units_out: Mapped[int] = mapped_column(Integer, server_default="0")
+    first_paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

@@ -47,6 +47,7 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
     order = stored.order
     lines = tuple(ln.line_no for ln in order.lines if ln.packable)
     PackageRepository(session).mark_shipped(package.id, now)
+    session.flush()  # the parcel's ship time is written before the order's status: the history dates it by it
     moved = ship_stock(session, stored, package, actor, now)  # the parcel's units leave on-hand stock with it
     OrderRepository(session).mark_shipped(stored.id, lines)
     payload = ShipmentPayload(

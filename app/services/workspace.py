@@ -69,6 +69,7 @@ class Settings:
     scale_uri: str = ""  # a bench scale in continuous output, e.g. serial:///dev/ttyUSB1?baud=9600
     lock_after_min: str = "10"  # an idle bench locks after this many minutes (0: never); progress is kept
     packaging_g: str = "0"  # box and filler weight added to the items' weight when the scale checks a parcel
+    history_keep_days: str = ""  # `history prune` deletes report detail older than this (empty: keep it all)
 
     @classmethod
     def load(cls, path: Path) -> Settings:
