@@ -9,7 +9,7 @@ UTC+8 all year): filled incrementally from the events after `rollup_state.last_e
 them, and pruning old events changes none of them.
 
 Revision ID: 0021_history_rollups
-Revises: 0016_history_index
+Revises: 0020_pdd_ship
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0021_history_rollups"
-down_revision = "0016_history_index"
+down_revision = "0020_pdd_ship"
 branch_labels = None
 depends_on = None
 
