@@ -226,310 +226,320 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="40"/>
-        <location filename="../../app/domain/catalog.py" line="71"/>
+        <location filename="../../app/domain/catalog.py" line="42"/>
+        <location filename="../../app/domain/catalog.py" line="78"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="41"/>
+        <location filename="../../app/domain/catalog.py" line="43"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="42"/>
+        <location filename="../../app/domain/catalog.py" line="44"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="45"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="46"/>
+        <location filename="../../app/domain/catalog.py" line="48"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="49"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="50"/>
+        <location filename="../../app/domain/catalog.py" line="52"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="51"/>
+        <location filename="../../app/domain/catalog.py" line="53"/>
+        <source>A {platform} shop needs {option}.</source>
+        <translation>{platform} 店铺需要 {option}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="54"/>
+        <source>PackDesk cannot sync {platform} shops through an API (only {known}); fill them with `packdesk import`.</source>
+        <translation>PackDesk 无法通过接口同步 {platform} 店铺（仅支持 {known}）；请用 `packdesk import` 导入订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="58"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="52"/>
+        <location filename="../../app/domain/catalog.py" line="59"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="55"/>
+        <location filename="../../app/domain/catalog.py" line="62"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="59"/>
+        <location filename="../../app/domain/catalog.py" line="66"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="64"/>
+        <location filename="../../app/domain/catalog.py" line="71"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="68"/>
+        <location filename="../../app/domain/catalog.py" line="75"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="69"/>
+        <location filename="../../app/domain/catalog.py" line="76"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="70"/>
+        <location filename="../../app/domain/catalog.py" line="77"/>
         <source>The offset cannot be below 0.</source>
         <translation>偏移量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="72"/>
+        <location filename="../../app/domain/catalog.py" line="79"/>
         <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
         <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="73"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
         <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="76"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
         <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="79"/>
+        <location filename="../../app/domain/catalog.py" line="86"/>
         <source>The hours cannot be below 0.</source>
         <translation>小时数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="80"/>
+        <location filename="../../app/domain/catalog.py" line="87"/>
         <source>The paid range ends before it starts: give the earlier date first.</source>
         <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="83"/>
+        <location filename="../../app/domain/catalog.py" line="90"/>
         <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
         <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="86"/>
+        <location filename="../../app/domain/catalog.py" line="93"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="94"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="88"/>
+        <location filename="../../app/domain/catalog.py" line="95"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="89"/>
+        <location filename="../../app/domain/catalog.py" line="96"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="97"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="92"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="93"/>
+        <location filename="../../app/domain/catalog.py" line="100"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="96"/>
+        <location filename="../../app/domain/catalog.py" line="103"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="106"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="100"/>
+        <location filename="../../app/domain/catalog.py" line="107"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="103"/>
+        <location filename="../../app/domain/catalog.py" line="110"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="107"/>
+        <location filename="../../app/domain/catalog.py" line="114"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="113"/>
+        <location filename="../../app/domain/catalog.py" line="120"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="116"/>
+        <location filename="../../app/domain/catalog.py" line="123"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="119"/>
+        <location filename="../../app/domain/catalog.py" line="126"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="122"/>
+        <location filename="../../app/domain/catalog.py" line="129"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="125"/>
+        <location filename="../../app/domain/catalog.py" line="132"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="131"/>
+        <location filename="../../app/domain/catalog.py" line="138"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="134"/>
+        <location filename="../../app/domain/catalog.py" line="141"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="135"/>
+        <location filename="../../app/domain/catalog.py" line="142"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="136"/>
+        <location filename="../../app/domain/catalog.py" line="143"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="139"/>
+        <location filename="../../app/domain/catalog.py" line="146"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="140"/>
+        <location filename="../../app/domain/catalog.py" line="147"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="141"/>
+        <location filename="../../app/domain/catalog.py" line="148"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="142"/>
+        <location filename="../../app/domain/catalog.py" line="149"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="143"/>
+        <location filename="../../app/domain/catalog.py" line="150"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="144"/>
+        <location filename="../../app/domain/catalog.py" line="151"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="145"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="146"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="148"/>
+        <location filename="../../app/domain/catalog.py" line="155"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="151"/>
+        <location filename="../../app/domain/catalog.py" line="158"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="152"/>
+        <location filename="../../app/domain/catalog.py" line="159"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="153"/>
+        <location filename="../../app/domain/catalog.py" line="160"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="155"/>
+        <location filename="../../app/domain/catalog.py" line="162"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="159"/>
+        <location filename="../../app/domain/catalog.py" line="166"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="162"/>
+        <location filename="../../app/domain/catalog.py" line="169"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="165"/>
+        <location filename="../../app/domain/catalog.py" line="172"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="169"/>
+        <location filename="../../app/domain/catalog.py" line="176"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="174"/>
+        <location filename="../../app/domain/catalog.py" line="181"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="178"/>
+        <location filename="../../app/domain/catalog.py" line="185"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -1344,126 +1354,141 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_pdd.py" line="37"/>
+        <source>order {order_sn} has neither pay_time nor confirm_time nor created_time</source>
+        <translation>订单 {order_sn} 没有 pay_time、confirm_time 或 created_time</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="40"/>
+        <source>an item of order {order_sn} has no goods or SKU id</source>
+        <translation>订单 {order_sn} 的一个商品没有商品编号或规格编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="41"/>
+        <source>it counts {total} orders in one window, more than the {most} PackDesk reads from one listing</source>
+        <translation>一个时间窗口内有 {total} 个订单，超过了 PackDesk 一次列表最多读取的 {most} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd.py" line="45"/>
         <source>Waybill account &apos;{account}&apos; has no Pinduoduo gateway or client id: add it again with `waybill add`.</source>
         <translation>面单账号“{account}”没有拼多多网关或 Client ID：请用 `waybill add` 重新添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="41"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="49"/>
         <source>The client secret and access token of waybill account &apos;{account}&apos; cannot be read: {reason}</source>
         <translation>无法读取面单账号“{account}”的 Client Secret 和 Access Token：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="44"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="52"/>
         <source>Pinduoduo no longer accepts the access token of waybill account &apos;{account}&apos; (it has expired or was revoked). Authorize PackDesk again, then store the new token with `waybill add`.</source>
         <translation>拼多多不再接受面单账号“{account}”的 Access Token（已过期或被撤销）。请重新授权 PackDesk，然后用 `waybill add` 保存新的 Access Token。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="49"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="57"/>
         <source>Pinduoduo refused the client id or secret of waybill account &apos;{account}&apos;: {words} ({code})</source>
         <translation>拼多多拒绝了面单账号“{account}”的 Client ID 或 Client Secret：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="52"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="60"/>
         <source>Waybill account &apos;{account}&apos; has no {carrier} numbers left at Pinduoduo ({words}). Top it up, then print again.</source>
         <translation>面单账号“{account}”在拼多多的 {carrier} 单号已用完（{words}）。请充值后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="57"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="65"/>
         <source>Pinduoduo refused numbers from waybill account &apos;{account}&apos; ({carrier}): {words} ({code})</source>
         <translation>拼多多拒绝为面单账号“{account}”（{carrier}）分配单号：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="60"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="68"/>
         <source>Pinduoduo refused {method} for waybill account &apos;{account}&apos;: {words} ({code})</source>
         <translation>拼多多拒绝了面单账号“{account}”的 {method}：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="63"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="71"/>
         <source>Pinduoduo gave no waybill number for order {order_no}: {words} ({code})</source>
         <translation>拼多多没有为订单 {order_no} 分配运单号：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="66"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="74"/>
         <source>Waybill account &apos;{account}&apos; has no carrier: choose one it subscribes to at Pinduoduo.</source>
         <translation>面单账号“{account}”没有指定快递公司：请选择它在拼多多开通的快递公司。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="69"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="77"/>
         <source>Waybill account &apos;{account}&apos; has no sender address: choose one of the addresses Pinduoduo lists for it.</source>
         <translation>面单账号“{account}”没有寄件地址：请从拼多多为它列出的地址中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="73"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="81"/>
         <source>The sender of waybill account &apos;{account}&apos; lacks the {part}: Pinduoduo needs a name, a phone number and an address with province, city, district and street.</source>
         <translation>面单账号“{account}”的寄件人缺少{part}：拼多多要求寄件人有姓名、电话号码，以及包含省、市、区/县和街道的地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="78"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="86"/>
         <source>Order {order_no} cannot get a Pinduoduo waybill: the receiver lacks the {part}. Complete the address, then print again.</source>
         <translation>订单 {order_no} 无法获取拼多多面单：收件人缺少{part}。请补全地址后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="83"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="91"/>
         <source>Order {order_no} is a Taobao privacy order: only a Cainiao waybill account can print its address, not a Pinduoduo one.</source>
         <translation>订单 {order_no} 是淘宝隐私订单：只有菜鸟面单账号能打印它的地址，拼多多面单账号不能。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="88"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="96"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="89"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="97"/>
         <source>phone number</source>
         <translation>电话号码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="90"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="98"/>
         <source>province</source>
         <translation>省份</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="91"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="99"/>
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="92"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="100"/>
         <source>district</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="93"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="101"/>
         <source>street address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="94"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="102"/>
         <source>Pinduoduo&apos;s waybill service could not be reached for account &apos;{account}&apos;: {reason}</source>
         <translation>无法连接拼多多面单服务（账号“{account}”）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="97"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="105"/>
         <source>Pinduoduo may have issued numbers for waybill account &apos;{account}&apos; without PackDesk hearing the answer ({reason}). Asking again for the same parcels gives the same numbers back.</source>
         <translation>拼多多可能已为面单账号“{account}”分配了单号，但 PackDesk 没有收到回复（{reason}）。为同样的包裹再次申请会得到同样的单号。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="106"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="114"/>
         <source>the print data answered for waybill {tracking_no} is that of {other}</source>
         <translation>面单 {tracking_no} 返回的打印数据属于 {other}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="109"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="117"/>
         <source>Pinduoduo has no live waybill {tracking_no} to print again: {words} ({code})</source>
         <translation>拼多多没有可重新打印的有效面单 {tracking_no}：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="112"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="120"/>
         <source>Pinduoduo did not cancel waybill {tracking_no}: {words} ({code})</source>
         <translation>拼多多没有取消面单 {tracking_no}：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd.py" line="115"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="123"/>
         <source>Pinduoduo did not change the receiver of waybill {tracking_no}: {words} ({code})</source>
         <translation>拼多多没有修改面单 {tracking_no} 的收件人：{words}（{code}）</translation>
     </message>
@@ -2249,13 +2274,13 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_cainiao.py" line="78"/>
-        <location filename="../../app/domain/catalog_pdd.py" line="102"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="110"/>
         <source>the answer has no number for request {object_id}</source>
         <translation>回复中没有请求 {object_id} 的单号</translation>
     </message>
     <message>
         <location filename="../../app/domain/catalog_cainiao.py" line="79"/>
-        <location filename="../../app/domain/catalog_pdd.py" line="103"/>
+        <location filename="../../app/domain/catalog_pdd.py" line="111"/>
         <source>the print data of waybill {tracking_no} cannot be read: {error}</source>
         <translation>无法读取面单 {tracking_no} 的打印数据：{error}</translation>
     </message>
@@ -2903,6 +2928,196 @@
         <location filename="../../app/domain/catalog_batch_ship.py" line="59"/>
         <source>Order {order_no} is out of stock (missing {short}): it ships once stock arrives, or after a supervisor overrides the shortage.</source>
         <translation>订单 {order_no} 缺货（缺 {short}）：到货后或主管放行缺货后才能发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="10"/>
+        <source>Pinduoduo refused the shipment of order {order_no}: {words} ({code})</source>
+        <translation>拼多多拒绝了订单 {order_no} 的发货：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="13"/>
+        <source>Pinduoduo did not confirm the shipment.</source>
+        <translation>拼多多未确认该发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="14"/>
+        <source>Pinduoduo does not list the carrier {carrier} for order {order_no}. Ship it with a carrier Pinduoduo knows.</source>
+        <translation>拼多多的快递公司列表中没有 {carrier}（订单 {order_no}）。请改用拼多多支持的快递公司发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="18"/>
+        <source>Pinduoduo has no order {order_no}.</source>
+        <translation>拼多多没有订单 {order_no}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="19"/>
+        <source>Pinduoduo did not decrypt the receiver of order {order_no}: {words} ({code})</source>
+        <translation>拼多多未能解密订单 {order_no} 的收件人：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="22"/>
+        <source>The Pinduoduo shop {shop} has no API connection here, so the receivers of its orders cannot be decrypted for this waybill account. Connect the shop, or print its orders with a Pinduoduo e-waybill account.</source>
+        <translation>拼多多店铺 {shop} 在此未连接接口，无法为此面单账号解密其订单的收件人。请连接该店铺，或用拼多多电子面单账号打印其订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_pdd_ship.py" line="27"/>
+        <source>order {order_sn} has no readable time {field}</source>
+        <translation>订单 {order_sn} 的时间字段 {field} 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="10"/>
+        <source>The report starts on {date_from}, after it ends on {date_to}: give the earlier date first.</source>
+        <translation>报表开始于 {date_from},却晚于结束日 {date_to}:请先写较早的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="13"/>
+        <source>&apos;{text}&apos; is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>“{text}”不是日期:请写成 YYYY-MM-DD,例如 2026-03-01。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="16"/>
+        <source>A report covers at most {most} days; {days} were asked for.</source>
+        <translation>一份报表最多 {most} 天;所要的是 {days} 天。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="19"/>
+        <source>Keep the history&apos;s detail for at least {least} days (&apos;{text}&apos; was given).</source>
+        <translation>历史明细至少保留 {least} 天(给的是“{text}”)。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="22"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="23"/>
+        <source>{sku}: {waiting} units wait to ship but only {on_hand} are on hand. Restock {short} or more.</source>
+        <translation>{sku}:{waiting} 件等待发货,但库存只有 {on_hand} 件。请至少补货 {short} 件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="27"/>
+        <source>The backlog grows fastest between {hour}:00 and {next_hour}:00 (about {rate} more orders a day than leave): put more packers on then.</source>
+        <translation>积压增长最快的时段是 {hour}:00 到 {next_hour}:00(每天进单比出单多约 {rate} 单):这时多安排打包人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="32"/>
+        <source>The slowest step is {step}: half the orders take {hours} h or more there.</source>
+        <translation>最慢的环节是{step}:一半订单在这里要 {hours} 小时或更久。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="35"/>
+        <source>from payment to the printed waybill</source>
+        <translation>从付款到打印面单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="36"/>
+        <source>from the printed waybill to shipment</source>
+        <translation>从打印面单到发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="37"/>
+        <source>The bill {path} cannot be read: {error}. Save it as CSV (UTF-8 or GB18030) or .xlsx.</source>
+        <translation>无法读取账单 {path}:{error}。请存为 CSV(UTF-8 或 GB18030)或 .xlsx。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="40"/>
+        <source>The bill {path} has no tracking number column: its first row should name the columns, e.g. 运单号, 重量, 运费 (tracking number, weight, fee).</source>
+        <translation>账单 {path} 没有运单号列:第一行应写出列名,例如 运单号、重量、运费。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="45"/>
+        <source>The bill {path} lists no tracking numbers.</source>
+        <translation>账单 {path} 里没有运单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="46"/>
+        <source>Row {row} of the bill: &apos;{value}&apos; is not a {what}.</source>
+        <translation>账单第 {row} 行:“{value}”不是有效的{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="47"/>
+        <source>No waybill numbers of carrier &apos;{carrier}&apos; were ever used here. Carriers used: {known}.</source>
+        <translation>这里从未用过快递公司“{carrier}”的运单号。用过的快递公司:{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="51"/>
+        <source>PackDesk daily report {day}</source>
+        <translation>PackDesk 日报 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="52"/>
+        <source>Shop: {shop} · days {date_from} to {date_to}</source>
+        <translation>店铺:{shop} · 日期 {date_from} 至 {date_to}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="53"/>
+        <source>all shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="54"/>
+        <source>New {new} · shipped {shipped} · cancelled {cancelled} · waiting at day end {waiting}</source>
+        <translation>新订单 {new} · 已发货 {shipped} · 已取消 {cancelled} · 当日结束时待发货 {waiting}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="57"/>
+        <source>Paid to shipped: median {p50} h, 90% within {p90} h · shipped within 24 h {within_24h} · by the deadline {within_deadline}</source>
+        <translation>付款到发货:中位数 {p50} 小时,90% 在 {p90} 小时内 · 24 小时内发货 {within_24h} · 按时发货 {within_deadline}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="62"/>
+        <source>Unshipped orders by day</source>
+        <translation>每日未发货订单</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="63"/>
+        <source>Date|New|Shipped|Cancelled|Waiting</source>
+        <translation>日期|新订单|已发货|已取消|待发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="64"/>
+        <source>Backlog by product</source>
+        <translation>按商品的积压</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="65"/>
+        <source>SKU|Waiting units|Oldest (h)|On hand</source>
+        <translation>商家编码|待发件数|最久(小时)|库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="66"/>
+        <source>Packers</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="67"/>
+        <source>Packer|Packed|Wrong item|Over-scan|Intercepted|Median paid to shipped (h)</source>
+        <translation>打包员|完成|错货|多扫|拦截|付款到发货中位数(小时)</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="70"/>
+        <source>Waybills used</source>
+        <translation>面单用量</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="71"/>
+        <source>Shop|Carrier|Waybills</source>
+        <translation>店铺|快递公司|面单数</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="72"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="73"/>
+        <source>Nothing to show for these days.</source>
+        <translation>这些日期没有可显示的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_reports.py" line="74"/>
+        <source>(shipped without a bench)</source>
+        <translation>(未经验货台发货)</translation>
     </message>
 </context>
 <context>
@@ -5484,157 +5699,191 @@
 <context>
     <name>ShopSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="36"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="39"/>
         <source>Shops</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="44"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="44"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="68"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="44"/>
         <source>Orders from</source>
         <translation>订单来源</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="44"/>
         <source>Group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="41"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="44"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="50"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
         <source>Push the selected shop&apos;s available stock to the platform</source>
         <translation>将所选店铺的可用库存推送到平台</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="53"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="56"/>
         <source>Off by default. When on, every sync round sends Taobao the available stock (on hand minus what waiting orders reserve) of the SKUs whose stock PackDesk keeps, once per change.</source>
         <translation>默认关闭。开启后，每轮同步会把 PackDesk 管理库存的 SKU 的可用库存（现有库存减去待发货订单占用）发送给淘宝，每次变动只发送一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="62"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="66"/>
+        <source>Taobao / Tmall</source>
+        <translation>淘宝 / 天猫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="67"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="70"/>
         <source>Shop name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="63"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="71"/>
         <source>Gateway</source>
         <translation>接口地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="64"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="72"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="134"/>
         <source>App key</source>
         <translation>App Key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="65"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="73"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="135"/>
         <source>App secret</source>
         <translation>App Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="66"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="74"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="136"/>
         <source>Session key</source>
         <translation>授权码 (SessionKey)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="67"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="75"/>
         <source>Associated-shop group</source>
         <translation>关联店铺组</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="68"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="76"/>
         <source>Sender name</source>
         <translation>寄件人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="69"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="77"/>
         <source>Sender phone</source>
         <translation>寄件人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="70"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="78"/>
         <source>Province</source>
         <translation>省</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="71"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="79"/>
         <source>City</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="72"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="80"/>
         <source>District</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="73"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="81"/>
         <source>Street address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="81"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="89"/>
         <source>shops in one group share the sender and waybill account</source>
         <translation>同组店铺共用寄件人和面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="82"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="90"/>
         <source>Add shop</source>
         <translation>添加店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="86"/>
-        <source>Add a Taobao shop that syncs through the Taobao Open Platform</source>
-        <translation>添加通过淘宝开放平台同步的淘宝店铺</translation>
+        <location filename="../../ui/dialogs/shop_settings.py" line="94"/>
+        <source>Add a shop that syncs through its platform&apos;s open API</source>
+        <translation>添加通过平台开放接口同步的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="89"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="97"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="98"/>
         <source>Where the tracking numbers of each shop group come from</source>
         <translation>各关联店铺组的运单号从哪里获取</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="128"/>
+        <source>Client id</source>
+        <translation>Client ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="129"/>
+        <source>Client secret</source>
+        <translation>Client Secret</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/shop_settings.py" line="130"/>
+        <source>Access token</source>
+        <translation>Access Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="166"/>
         <source>Shop added. Its orders arrive with the next sync (F5). Next: the waybill account its shop group prints with (Waybill accounts…).</source>
         <translation>店铺已添加，它的订单会在下次同步（F5）时到达。下一步：设置其关联店铺组打印所用的面单账号（面单账号…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="181"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="217"/>
         <source>%1 pushes its stock: the next sync round sends the available stock of its tracked SKUs.</source>
         <translation>%1 已开启库存推送：下一轮同步将发送其管理库存的 SKU 的可用库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="183"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="219"/>
         <source>%1 no longer pushes its stock to the platform.</source>
         <translation>%1 已停止向平台推送库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="196"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="232"/>
         <source>Taobao API</source>
         <translation>淘宝接口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="196"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="232"/>
+        <source>Pinduoduo API</source>
+        <translation>拼多多接口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_settings.py" line="233"/>
         <source>imported files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/shop_settings.py" line="199"/>
+        <location filename="../../ui/dialogs/shop_settings.py" line="236"/>
         <source>error: %1</source>
         <translation>出错：%1</translation>
     </message>
