@@ -93,6 +93,13 @@ class WaybillRequest:
     items: tuple[tuple[str, int], ...] = ()
     weight_g: int = 0
     seller_id: str = ""  # the shop's seller id when one account serves several shops (Cainiao `user_id`)
+    # The other orders of a merged parcel (app.domain.merges): their numbers join `order_no` in `trade_order_list`.
+    merged: tuple[str, ...] = ()
+
+    @property
+    def trade_orders(self) -> list[str]:
+        """Every order number the parcel carries (`order_info.trade_order_list`), this request's first."""
+        return [self.order_no, *(no for no in self.merged if no != self.order_no)]
 
     @classmethod
     def of(cls, order: Order, object_id: str = "") -> WaybillRequest:
@@ -111,6 +118,7 @@ class WaybillRequest:
             oaid=str(order.extra.get("oaid", "")),
             items=tuple((ln.title, ln.qty) for ln in order.lines if ln.packable),
             seller_id=str(order.extra.get("seller_id", "")),
+            merged=tuple(order.extra.get("merged", ())),
         )
 
 
