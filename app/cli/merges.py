@@ -34,7 +34,8 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
 def cmd_merge(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     now, actor = datetime.now(UTC), actor_of(ws)
     if args.command == "merge":
-        parcel = merge_orders(ws.session_factory, args.order_nos, actor, now, platform_check=shop_merge_check(ws.data_dir))
+        check = shop_merge_check(ws.data_dir)
+        parcel = merge_orders(ws.session_factory, args.order_nos, actor, now, platform_check=check)
         if args.json:
             emit(parcel.to_json(), out)
         else:

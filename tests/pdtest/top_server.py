@@ -62,10 +62,10 @@ from pdtest.cainiao_waybills import METHODS as CAINIAO_METHODS
 from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
 from pdtest.top_items import METHODS as ITEM_METHODS
-from pdtest.top_merge import METHODS as MERGE_METHODS
-from pdtest.top_merge import MergeError, oaid_merge
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
+from pdtest.top_merge import METHODS as MERGE_METHODS
+from pdtest.top_merge import MergeError, oaid_merge
 
 __all__ = [
     "CATALOG",

@@ -21,18 +21,25 @@ from sqlalchemy import select
 from app.cli import main
 from app.domain.enums import OutboxState
 from app.domain.errors import InvalidInput
+from app.domain.waybills import SenderAddress, WaybillAccount, WaybillRequest
+from app.persistence.repositories import OrderRepository
 from app.persistence.rows import AuditRow, OrderRow, OutboxRow, PackageRow
 from app.services.merges import merge_orders, unmerge_order
 from app.services.printing import PrintService
 from app.services.printing.label import preview_waybill
+from app.services.waybills.ports import Issued
 from app.services.workspace import Workspace
 from app.station import Station
-from app.sync.service import flush_outbox
 from app.sync.oaid_merge import shop_merge_check
+from app.sync.service import flush_outbox
+from app.sync.shops import Credentials
 from app.sync.top import RetryPolicy
+from app.sync.waybills.cainiao import CainiaoProvider
 from printers.registry import open_printer
 
 FAST = RetryPolicy(attempts=2, backoff_s=0.01, max_backoff_s=0.01)
+TEMPLATE = "http://cloudprint.cainiao.com/template/standard/101/605"
+SENDER = SenderAddress("1001", "浙江省", "杭州市", "余杭区", "仓前街道", "文一西路969号", "杭州仓", "13800000000")
 ADDRESSEE = ("buyer_nick", "receiver_name", "receiver_mobile", "receiver_state", "receiver_city",
              "receiver_district", "receiver_town", "receiver_address", "oaid")  # fmt: skip
 
@@ -220,3 +227,30 @@ def test_unmerge_before_the_label_prints(workspace: Workspace, server: TopServer
     assert listed[a]["merged"] == [] and listed[a]["mergeable_with"] == [b]
     code, _ = _run(workspace, "unmerge", a)
     assert code != 0  # not merged any more
+
+
+def test_the_merged_parcels_waybill_request_names_every_order(
+    workspace: Workspace, server: TopServer, trio: tuple[str, str, str]
+) -> None:
+    a, b, _c = trio
+    parcel = merge_orders(workspace.session_factory, [a, b], ACTOR, datetime.now(UTC), platform_check=_check(workspace))
+    member = b if parcel.lead == a else a
+    with workspace.session_factory() as s:
+        stored = OrderRepository(s).stored(member)  # a member's number reads as the whole parcel
+    assert stored is not None and stored.order.order_no == parcel.lead
+    assert [p.order_no for p in stored.parts] == list(parcel.orders)
+    request = WaybillRequest.of(stored.order, object_id="1")
+    assert request.oaid == server.trade(a)["oaid"]
+    provider = CainiaoProvider(lambda account: Credentials(SECRET, SESSION), retry=FAST, sleep=lambda s: None)
+    try:
+        account = WaybillAccount(7, "菜鸟中通", "cainiao", "ZTO", app_key=APP_KEY, gateway=server.url,
+                                 settings={"template_url": TEMPLATE}, sender=SENDER)  # fmt: skip
+        (answer,) = provider.issue(account, [request])
+    finally:
+        provider.close()
+    assert isinstance(answer, Issued)
+    (dto,) = server.cainiao.get_requests[-1]["trade_order_info_dtos"]
+    assert dto["order_info"]["trade_order_list"] == list(parcel.orders)
+    assert sorted(i["count"] for i in dto["package_info"]["items"]) == sorted(
+        ln.qty for ln in stored.order.lines if ln.packable
+    )
