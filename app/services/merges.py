@@ -137,7 +137,9 @@ def merge_orders(
         lead, members = again[0], again[1:]
         repo.link([c.id for c in members], lead.id)
         orders = tuple(c.order_no for c in again)
-        audit(session, actor, "merge", "order", lead.order_no, orders=list(orders), at=now.isoformat())
+        for c in again:  # each order's own trail says it
+            audit(session, actor, "merge", "order", c.order_no, lead=lead.order_no, orders=list(orders),
+                  at=now.isoformat())  # fmt: skip
     return MergedParcel(f"merge-{lead.order_no}", lead.order_no, orders)
 
 
@@ -166,8 +168,10 @@ def unmerge_order(session_factory: sessionmaker[Session], order_no: str, actor: 
             raise InvalidInput(msg("unmerge.has_waybill", orders=", ".join(orders), tracking_no=lead.tracking_no))
         leaving = [g.id for g in group[1:]] if c.id == lead.id else [c.id]
         repo.link(leaving, None)
-        audit(session, actor, "unmerge", "order", lead.order_no, orders=list(orders),
-              left=[g.order_no for g in group if g.id in leaving], at=now.isoformat())  # fmt: skip
+        for g in group:
+            if g.id in leaving or g.id == lead.id:
+                audit(session, actor, "unmerge", "order", g.order_no, lead=lead.order_no, orders=list(orders),
+                      left=[o.order_no for o in group if o.id in leaving], at=now.isoformat())  # fmt: skip
     return MergedParcel(f"merge-{lead.order_no}", lead.order_no, orders)
 
 
