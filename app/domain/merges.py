@@ -102,6 +102,20 @@ def group_refusal(group: Sequence[MergeCandidate]) -> Message | None:
     return None
 
 
+def leaving(group: Sequence[MergeCandidate]) -> list[MergeCandidate]:
+    """The orders of a merged `group` (lead first) that no longer belong in it after the platform changed them
+    (another address or buyer, closed, shipped elsewhere): members that left, or every member when the lead itself
+    left. None once its label printed: that parcel is what it is (the bench stops it if an order of it must not
+    ship)."""
+    lead, members = group[0], group[1:]
+    if lead.printed or not members:
+        return []
+    gone = (OrderStatus.CLOSED.value, OrderStatus.SHIPPED.value)
+    if lead.status in gone:
+        return list(members)
+    return [m for m in members if m.status in gone or mismatch(lead, m) is not None]
+
+
 def choose_lead(group: Sequence[MergeCandidate]) -> MergeCandidate:
     """The order whose parcel the group ships in: a lead already among them, else the most urgent (earliest
     ship-by, then the oldest)."""

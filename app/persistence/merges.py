@@ -114,6 +114,21 @@ class MergeRepository:
         if ids:
             self.session.execute(update(OrderRow).where(OrderRow.id.in_(ids)).values(merged_into_id=lead_id))
 
+    def groups_of(self, order_ids: Iterable[int]) -> list[list[MergeCandidate]]:
+        """The merged groups (lead first) the orders `order_ids` belong to, as leads or members."""
+        ids = list(order_ids)
+        if not ids:
+            return []
+        leads = set(
+            self.session.execute(
+                select(OrderRow.merged_into_id).where(OrderRow.id.in_(ids), OrderRow.merged_into_id.is_not(None))
+            ).scalars()
+        )
+        leads |= set(
+            self.session.execute(select(OrderRow.merged_into_id).where(OrderRow.merged_into_id.in_(ids))).scalars()
+        )
+        return [self.group(lead) for lead in sorted(leads)]
+
     def marks(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MergeMarks]:
         """Per (shop name, order number) of a page: its parcel key, its merged group and the waiting orders it
         could merge with. A few indexed look-ups per page, whatever the table's size: the page's rows by number,

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import Platform
 from app.domain.errors import InvalidInput, PackDeskError
-from app.domain.merges import MergeCandidate, choose_lead, group_refusal, platform_groups_refusal
+from app.domain.merges import MergeCandidate, choose_lead, group_refusal, leaving, platform_groups_refusal
 from app.domain.messages import msg
 from app.domain.shops import Shop
 from app.persistence.merges import MergeRepository
@@ -175,4 +175,26 @@ def unmerge_order(session_factory: sessionmaker[Session], order_no: str, actor: 
     return MergedParcel(f"merge-{lead.order_no}", lead.order_no, orders)
 
 
-__all__ = ["MergedParcel", "PlatformCheck", "merge_orders", "unmerge_order"]
+SYNC = Actor("sync", "")
+
+
+def unmerge_changed(session: Session, order_ids: Sequence[int]) -> list[str]:
+    """Takes out of their merged parcels the orders a sync changed so that they no longer belong (another address
+    or buyer, closed, shipped elsewhere), in the caller's transaction (the sync's), audited; a parcel whose label
+    printed stays as it is (the bench stops it when an order of it must not ship). Returns the orders taken out."""
+    repo = MergeRepository(session)
+    out: list[str] = []
+    for group in repo.groups_of(order_ids):
+        gone = leaving(group)
+        if not gone:
+            continue
+        repo.link([c.id for c in gone], None)
+        orders = [c.order_no for c in group]
+        for c in (group[0], *gone):
+            audit(session, SYNC, "unmerge", "order", c.order_no, lead=group[0].order_no, orders=orders,
+                  left=[g.order_no for g in gone], reason="changed on the platform")  # fmt: skip
+        out += [c.order_no for c in gone]
+    return out
+
+
+__all__ = ["MergedParcel", "PlatformCheck", "merge_orders", "unmerge_changed", "unmerge_order"]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from pdtest.packing import ACTOR, names
-from pdtest.top_server import TopServer
+from pdtest.top_server import TopServer, format_top_time
 from pdtest.top_shop import APP_KEY, SECRET, SESSION, synced_shop
 from sqlalchemy import select
 
@@ -33,7 +33,8 @@ from app.station import Station
 from app.sync.oaid_merge import shop_merge_check
 from app.sync.service import flush_outbox
 from app.sync.shops import Credentials
-from app.sync.top import RetryPolicy
+from app.sync.taobao import TaobaoSync
+from app.sync.top import RetryPolicy, TopClient
 from app.sync.waybills.cainiao import CainiaoProvider
 from printers.registry import open_printer
 
@@ -254,3 +255,29 @@ def test_the_merged_parcels_waybill_request_names_every_order(
     assert sorted(i["count"] for i in dto["package_info"]["items"]) == sorted(
         ln.qty for ln in stored.order.lines if ln.packable
     )
+
+
+def test_a_sync_that_moves_an_order_elsewhere_takes_it_out_of_the_unprinted_parcel(
+    workspace: Workspace, server: TopServer, trio: tuple[str, str, str]
+) -> None:
+    a, b, _c = trio
+    parcel = merge_orders(workspace.session_factory, [a, b], ACTOR, datetime.now(UTC), platform_check=_check(workspace))
+    member = b if parcel.lead == a else a
+    # The buyer changed the address on Taobao (a later second than the fixture's changes: TOP times are in seconds).
+    server.modify(
+        member, receiver_address="古墩路 1 号", modified=format_top_time(datetime.now(UTC) + timedelta(seconds=2))
+    )
+    with workspace.session_factory() as s:
+        shop_id = s.scalars(select(OrderRow.shop_id).where(OrderRow.order_no == a)).one()
+    with TopClient(server.url, APP_KEY, SECRET, SESSION, retry=FAST) as client:
+        # a sync clock past the settle margin, so the change just made falls in a window
+        report = TaobaoSync(
+            workspace.session_factory, shop_id, client, clock=lambda: datetime.now(UTC) + timedelta(seconds=30)
+        ).run()
+    assert report.updated >= 1
+    assert _links(workspace)[member] is None
+    with workspace.session_factory() as s:
+        trail = s.scalars(select(AuditRow).where(AuditRow.entity_id == member).order_by(AuditRow.id)).all()
+    assert [t.action for t in trail][-1] == "unmerge" and trail[-1].actor == "sync"
+    listed = _orders_json(workspace)
+    assert listed[a]["merged"] == listed[b]["merged"] == [] and listed[a]["mergeable_with"] == []
