@@ -136,8 +136,9 @@ class MergeRepository:
         buyer (ix_orders_merge_key)."""
         if not keys:
             return {}
+        wanted = set(keys)
         page = [c for cs in self.candidates({no for _, no in keys}).values() for c in cs]
-        page = [c for c in page if (c.shop, c.order_no) in set(keys)]
+        page = [c for c in page if (c.shop, c.order_no) in wanted]
         leads = {c.merged_into or c.id for c in page}
         grouped = self.session.execute(
             select(OrderRow.id, OrderRow.order_no, OrderRow.merged_into_id).where(OrderRow.merged_into_id.in_(leads))

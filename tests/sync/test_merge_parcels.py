@@ -24,7 +24,7 @@ from app.domain.errors import InvalidInput
 from app.domain.waybills import SenderAddress, WaybillAccount, WaybillRequest
 from app.persistence.repositories import OrderRepository
 from app.persistence.rows import AuditRow, OrderRow, OutboxRow, PackageRow
-from app.services.merges import merge_orders, unmerge_order
+from app.services.merges import MergedParcel, merge_orders, unmerge_order
 from app.services.printing import PrintService
 from app.services.printing.label import preview_waybill
 from app.services.waybills.ports import Issued
@@ -141,6 +141,12 @@ def _check(ws: Workspace):  # type: ignore[no-untyped-def]
     return shop_merge_check(ws.data_dir, FAST)
 
 
+def _merged(ws: Workspace, a: str, b: str) -> tuple[MergedParcel, str]:
+    """`a` and `b` merged through the service (the platform asked), and the one that is not the lead."""
+    parcel = merge_orders(ws.session_factory, [a, b], ACTOR, datetime.now(UTC), platform_check=_check(ws))
+    return parcel, b if parcel.lead == a else a
+
+
 def test_merged_parcel_one_label_verified_whole_and_shipped_back_to_each_once(
     workspace: Workspace, server: TopServer, trio: tuple[str, str, str], tmp_path: Path
 ) -> None:
@@ -234,8 +240,7 @@ def test_the_merged_parcels_waybill_request_names_every_order(
     workspace: Workspace, server: TopServer, trio: tuple[str, str, str]
 ) -> None:
     a, b, _c = trio
-    parcel = merge_orders(workspace.session_factory, [a, b], ACTOR, datetime.now(UTC), platform_check=_check(workspace))
-    member = b if parcel.lead == a else a
+    parcel, member = _merged(workspace, a, b)
     with workspace.session_factory() as s:
         stored = OrderRepository(s).stored(member)  # a member's number reads as the whole parcel
     assert stored is not None and stored.order.order_no == parcel.lead
@@ -261,8 +266,7 @@ def test_a_sync_that_moves_an_order_elsewhere_takes_it_out_of_the_unprinted_parc
     workspace: Workspace, server: TopServer, trio: tuple[str, str, str]
 ) -> None:
     a, b, _c = trio
-    parcel = merge_orders(workspace.session_factory, [a, b], ACTOR, datetime.now(UTC), platform_check=_check(workspace))
-    member = b if parcel.lead == a else a
+    parcel, member = _merged(workspace, a, b)
     # The buyer changed the address on Taobao (a later second than the fixture's changes: TOP times are in seconds).
     server.modify(
         member, receiver_address="古墩路 1 号", modified=format_top_time(datetime.now(UTC) + timedelta(seconds=2))

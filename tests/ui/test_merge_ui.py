@@ -4,28 +4,19 @@ both), Undo takes it apart again, and orders to different addresses are refused 
 
 from __future__ import annotations
 
-import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.persistence.rows import OrderRow
 from app.services.workspace import Workspace
+from tests.ui.test_order_actions import told  # noqa: F401 - the fixture
 from tests.ui.test_order_detail import listed
-from ui.dialogs.order_actions import OrderActions
 from ui.main import Gui
-from ui.models.orders_model import COL_ORDER
+from ui.models.orders_model import COL_ORDER, COL_STATUS
 from ui.widgets.orders_view import OrdersView
 
 RECEIVER = ("buyer_nick", "receiver_name", "receiver_phone", "receiver_province", "receiver_city",
             "receiver_district", "receiver_town", "receiver_address", "oaid")  # fmt: skip
-
-
-@pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str], bool]]:
-    said: list[tuple[str, list[str], bool]] = []
-    monkeypatch.setattr(
-        OrderActions, "tell", lambda _self, text, lines, warn=False: said.append((text, list(lines), warn))
-    )
-    return said
 
 
 def same_buyer(ws: Workspace) -> tuple[str, str, str]:
@@ -58,7 +49,10 @@ def _select(view: OrdersView, order_nos: list[str]) -> None:
 def _badge(view: OrdersView, order_no: str) -> str:
     for row in range(view.model.rowCount()):
         if view.model.order_no_at(row) == order_no:
-            return str(view.model.index(row, COL_ORDER).data())
+            status = view.model.index(row, COL_STATUS).data()
+            mark = view.model.index(row, COL_ORDER).data(Qt.ItemDataRole.DecorationRole)
+            assert (mark is None) == status.endswith("shipment")  # the swatch goes with the words
+            return str(status)
     raise AssertionError(f"{order_no} is not listed")
 
 
@@ -67,12 +61,12 @@ def _reloaded(qtbot, view: OrdersView) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: view.model.rowCount() > 10 and not view.model.loading, timeout=10_000)
 
 
-def test_merge_and_undo_from_the_actions_menu(qtbot, gui: Gui, demo: Workspace, told) -> None:  # noqa: ANN001
+def test_merge_and_undo_from_the_actions_menu(qtbot, gui: Gui, demo: Workspace, told) -> None:  # noqa: ANN001, F811
     a, b, c = same_buyer(demo)
     view = listed(qtbot, gui)
     _reloaded(qtbot, view)
     assert _badge(view, a).endswith("can merge") and _badge(view, b).endswith("can merge")
-    assert _badge(view, c) == c  # another address: no badge
+    assert _badge(view, c) == "Awaiting shipment"  # another address: no badge
 
     _select(view, [a, c])
     view.order_actions.actions["merge"].trigger()

@@ -50,16 +50,25 @@ FLAG_COLOURS = {
 _URGENT = QColor("#b71c1c")
 _SOON = QColor("#e65100")
 _CLOSED = QColor("#9e9e9e")
+_MERGED = QColor("#1565c0")
+_MERGEABLE = QColor("#f9a825")
 
 
 def merge_badge(order: Order) -> str:
-    """The mark after an order number: in a merged parcel with N orders, or could merge with others (合并发货)."""
+    """The mark after an order's status: in a merged parcel of N orders, or could merge with others (合并发货)."""
     merged = merged_orders(order)
     if merged:
-        return QCoreApplication.translate("OrdersTableModel", "  ⧉ merged ×%1").replace("%1", str(len(merged)))
+        return QCoreApplication.translate("OrdersTableModel", " · merged ×%1").replace("%1", str(len(merged)))
     if order.extra.get("mergeable_with"):
-        return QCoreApplication.translate("OrdersTableModel", "  ⧉ can merge")
+        return QCoreApplication.translate("OrdersTableModel", " · can merge")
     return ""
+
+
+def merge_mark(order: Order) -> QColor | None:
+    """The swatch before an order number: blue in a merged parcel, amber when it could merge."""
+    if merged_orders(order):
+        return _MERGED
+    return _MERGEABLE if order.extra.get("mergeable_with") else None
 
 
 def merge_tip(order: Order) -> str | None:
@@ -264,8 +273,10 @@ class OrdersTableModel(RowsTableModel):
             return self._display(order, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
             return "\n".join(_notes(order)) or None
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ORDER:
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ORDER, COL_STATUS):
             return merge_tip(order)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_ORDER:
+            return merge_mark(order)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ITEMS:
             return "\n".join(f"{ln.sku}  {ln.title} {ln.spec}  x{ln.qty}" for ln in order.lines)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_FLAG and order.flag in FLAG_COLOURS:
@@ -285,9 +296,9 @@ class OrdersTableModel(RowsTableModel):
 
     def _display(self, order: Order, col: int) -> str | None:
         if col == COL_ORDER:
-            return order.order_no + merge_badge(order)
+            return order.order_no
         if col == COL_STATUS:
-            text = status_text(order.status)
+            text = status_text(order.status) + merge_badge(order)
             return (
                 text + QCoreApplication.translate("OrdersTableModel", " · refund requested")
                 if order.refund_requested and order.status.is_open
