@@ -5,14 +5,16 @@ waiting orders it could merge with. The caller owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, exists, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import PackageState
-from app.domain.merges import MERGEABLE, MergeCandidate, receiver_key
+from app.domain.enums import PackageState, RefundStatus
+from app.domain.merges import MERGEABLE, MergeCandidate
 from app.persistence.repositories import packable_line
 from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ShopRow
 
@@ -131,64 +133,142 @@ class MergeRepository:
 
     def marks(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], MergeMarks]:
         """Per (shop name, order number) of a page: its parcel key, its merged group and the waiting orders it
-        could merge with. A few indexed look-ups per page, whatever the table's size: the page's rows by number,
-        its groups' members by lead (ix_orders_merged_into), their live parcels by order, and the candidates by
-        buyer (ix_orders_merge_key)."""
+        could merge with. A few indexed look-ups per page through the driver (no ORM statement is built: this runs
+        for every page the list shows), whatever the table's size: the page's rows by number, its groups by lead
+        (ix_orders_merged_into), the waiting orders of its buyers (ix_orders_merge_key), and the live parcels and
+        packable lines of only the orders that matched."""
         if not keys:
             return {}
-        wanted = set(keys)
-        page = [c for cs in self.candidates({no for _, no in keys}).values() for c in cs]
-        page = [c for c in page if (c.shop, c.order_no) in wanted]
-        leads = {c.merged_into or c.id for c in page}
-        grouped = self.session.execute(
-            select(OrderRow.id, OrderRow.order_no, OrderRow.merged_into_id).where(OrderRow.merged_into_id.in_(leads))
-        ).all()
-        lead_nos = dict(
-            self.session.execute(select(OrderRow.id, OrderRow.order_no).where(OrderRow.id.in_(leads))).all()
-        )
+        with self._cursor() as marks:
+            wanted = set(keys)
+            numbers = sorted({no for _, no in keys})
+            rows = marks.rows(f"o.order_no IN ({_qs(numbers)})", numbers, shops=True)
+            return marks.of([r for r in rows if (r[3], r[1]) in wanted])
+
+    def marks_of_rows(self, rows: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
+        """`marks` of a page already read (app.persistence.order_query.LazyOrders.merge_rows): its rows with the
+        columns of _ROW, which saves reading them again."""
+        if not rows:
+            return {}
+        with self._cursor() as marks:
+            return marks.of(rows)
+
+    @contextmanager
+    def _cursor(self) -> Iterator[_Marks]:
+        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            yield _Marks(cursor)
+        finally:
+            cursor.close()
+
+
+_ROW = (
+    "o.id, o.order_no, o.shop_id, s.name, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
+    "o.receiver_province, o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, o.oaid, "
+    "o.hold_reason, o.merged_into_id, "
+    f"(SELECT p.id FROM packages p WHERE p.order_id = o.id AND p.state <> '{PackageState.VOID.value}' "
+    "ORDER BY p.id DESC LIMIT 1)"
+)  # the last column: the live parcel's id (a waybill was taken), or NULL
+_BLOCKING_REFUNDS = tuple(r.value for r in RefundStatus if r.blocks_shipping)
+
+
+def _qs(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _waits(r: Sequence[Any]) -> bool:
+    """A row of an order that waits for its parcel, not held, with a buyer to match by."""
+    return bool((r[5] or "").strip()) and r[4] in MERGEABLE and not r[14]
+
+
+def _key(r: Sequence[Any]) -> tuple[Any, ...]:
+    """A row's shop, buyer, receiver and oaid as stored: equal for the orders a page suggests merging (`merge`
+    itself also takes receivers that differ only in spaces: app.domain.merges.receiver_key)."""
+    return (r[2], *r[5:14])
+
+
+class _Marks:
+    """One page's merge marks over a driver cursor (MergeRepository.marks). Rows stay the driver's tuples (the
+    columns of _ROW): building an object per row cost more than the queries."""
+
+    def __init__(self, cursor: Any) -> None:
+        self.cursor = cursor
+
+    def rows(self, where: str, params: Sequence[object], *, shops: bool = False) -> list[tuple[Any, ...]]:
+        """Orders with the columns of _ROW (the shop's name only with `shops`: candidates need none)."""
+        if shops:
+            sql = f"SELECT {_ROW} FROM orders o JOIN shops s ON s.id = o.shop_id WHERE {where}"
+        else:
+            sql = f"SELECT {_ROW.replace('s.name', 'NULL')} FROM orders o WHERE {where}"
+        return self.cursor.execute(sql, tuple(params)).fetchall()  # type: ignore[no-any-return]
+
+    def of(self, page: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
+        parcels = {r[0]: r[16] for r in page if r[16] is not None}
+        leads = sorted({r[15] or r[0] for r in page})
+        lead_nos = {r[0]: r[1] for r in page}
         groups: dict[int, list[str]] = {}
-        for _id, no, lead in sorted(grouped):
-            groups.setdefault(int(lead), []).append(str(no))
-        parcels = dict(
-            self.session.execute(
-                select(PackageRow.order_id, PackageRow.id)
-                .where(PackageRow.order_id.in_(leads), PackageRow.state != PackageState.VOID.value)
-                .order_by(PackageRow.id)
-            ).all()
-        )  # the last live one wins
-        waiting = self._waiting_by_buyer({c.buyer_nick for c in page if c.buyer_nick.strip()})
+        for no, lead in self.cursor.execute(
+            f"SELECT order_no, merged_into_id FROM orders WHERE merged_into_id IN ({_qs(leads)}) ORDER BY id", leads
+        ):
+            groups.setdefault(lead, []).append(no)
+        away = [i for i in groups if i not in lead_nos]  # leads of the page's members that are not on the page
+        if away:
+            for r in self.rows(f"o.id IN ({_qs(away)})", away):
+                lead_nos[r[0]] = r[1]
+                if r[16] is not None:
+                    parcels[r[0]] = r[16]
+        by_key: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+        for r in [*self._waiting(page), *(r for r in page if _waits(r))]:
+            by_key.setdefault(_key(r), []).append(r)
+        # Only the orders that found another need their lines read.
+        ready = self._ready(sorted({r[0] for rows in by_key.values() if len(rows) > 1 for r in rows if r[16] is None}))
         out: dict[tuple[str, str], MergeMarks] = {}
-        for c in page:
-            lead = c.merged_into or c.id
-            merged = (str(lead_nos[lead]), *groups[lead]) if lead in groups else ()
+        for r in page:
+            order_id, order_no, lead = r[0], r[1], r[15] or r[0]
+            merged = (lead_nos[lead], *groups[lead]) if lead in groups else ()
             parcel = parcels.get(lead)
             package = str(parcel) if parcel is not None else (f"merge-{lead_nos[lead]}" if merged else None)
-            mine = set(merged) | {c.order_no}
-            key = (c.shop_id, *receiver_key(c), c.oaid)
-            could = (
-                tuple(
-                    o.order_no
-                    for o in waiting.get(key, ())
-                    if o.order_no not in mine and (o.merged_into or o.id) != lead
+            could: tuple[str, ...] = ()
+            if order_id in ready:
+                mine = {*merged, order_no}
+                could = tuple(
+                    o[1] for o in by_key[_key(r)] if o[0] in ready and o[1] not in mine and (o[15] or o[0]) != lead
                 )
-                if _may_merge(c)
-                else ()
-            )
-            out[(c.shop, c.order_no)] = MergeMarks(package, merged, could)
+            out[(r[3], order_no)] = MergeMarks(package, merged, could)
         return out
 
-    def _waiting_by_buyer(self, nicks: set[str]) -> dict[tuple[object, ...], list[MergeCandidate]]:
-        """The orders of these buyers that could merge now, by shop, buyer, receiver and oaid."""
-        if not nicks:
-            return {}
-        found: dict[tuple[object, ...], list[MergeCandidate]] = {}
-        query = _candidates_query().where(OrderRow.buyer_nick.in_(nicks), OrderRow.status.in_(MERGEABLE))
-        for r in self.session.execute(query.order_by(OrderRow.deadline, OrderRow.id)):
-            c = _candidate(r)
-            if _may_merge(c):
-                found.setdefault((c.shop_id, *receiver_key(c), c.oaid), []).append(c)
-        return found
+    def _waiting(self, page: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """The waiting orders, not on the page, of the page's waiting orders' buyers at the same shop and phone:
+        found on the index alone (ix_orders_merge_key covers buyer, shop and phone), then read in full, the few
+        there are."""
+        probe = {(r[5], r[2], r[7]) for r in page if _waits(r)}
+        if not probe:
+            return []
+        mine = {r[0] for r in page}
+        nicks = sorted({nick for nick, _shop, _phone in probe})
+        others = [
+            order_id
+            for order_id, nick, shop_id, phone in self.cursor.execute(
+                f"SELECT id, buyer_nick, shop_id, receiver_phone FROM orders WHERE buyer_nick IN ({_qs(nicks)})", nicks
+            )
+            if (nick, shop_id, phone) in probe and order_id not in mine
+        ]
+        if not others:
+            return []
+        waiting = sorted(MERGEABLE)
+        where = f"o.id IN ({_qs(others)}) AND o.status IN ({_qs(waiting)}) AND o.hold_reason IS NULL"
+        return self.rows(where, [*others, *waiting])
 
-
-def _may_merge(c: MergeCandidate) -> bool:
-    return c.status in MERGEABLE and not c.hold_reason and c.packable and not c.tracking_no
+    def _ready(self, ids: Sequence[int]) -> set[int]:
+        """Those of `ids` (orders without a waybill yet) with a line still to ship (app.domain.merges.eligibility's
+        last rule)."""
+        if not ids:
+            return set()
+        return {
+            int(order_id)
+            for (order_id,) in self.cursor.execute(
+                f"SELECT DISTINCT order_id FROM order_lines WHERE order_id IN ({_qs(ids)}) AND shipped = 0 "
+                f"AND refund_status NOT IN ({_qs(_BLOCKING_REFUNDS)})",
+                (*ids, *_BLOCKING_REFUNDS),
+            )
+        }

@@ -271,7 +271,7 @@ def list_page(
         page = OrderQuery(session.connection()).page(filters, sort or Sort(), _now(now), limit=limit, offset=offset)
         short = [page.order_no(i) for i in range(len(page)) if page.status(i) == OrderStatus.OUT_OF_STOCK.value]
         found = shortages_of(session, short) if short else {}
-        marks = MergeRepository(session).marks([(page.shop(i), page.order_no(i)) for i in range(len(page))])
+        marks = MergeRepository(session).marks_of_rows(page.merge_rows())
 
     def finish(o: Order) -> Order:
         o = _marked(o, marks.get((o.shop, o.order_no)))
