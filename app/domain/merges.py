@@ -142,13 +142,15 @@ def _kept(orders: Sequence[Order], text: str) -> str:
     return "\n".join(f"[{no}] {t}" for no, t in said if t)
 
 
-_BLOCKING = (OrderStatus.CLOSED, OrderStatus.ON_HOLD, OrderStatus.SHIPPED)
+# A parcel's status when one of its orders has it, first found first: any of these stops the whole parcel (out of
+# stock: it waits until every order's goods are there).
+_BLOCKING = (OrderStatus.CLOSED, OrderStatus.ON_HOLD, OrderStatus.SHIPPED, OrderStatus.OUT_OF_STOCK)
 
 
 def merged_view(lead: Order, members: Sequence[Order]) -> Order:
     """The parcel of `lead` with its merged `members` as one order: every order's lines, memos and buyer messages
     (with their order numbers), the most urgent ship-by, and a status that stops the parcel when any order of it
-    must not ship (closed, held). `extra["merged"]` names the group's orders, lead first."""
+    must not ship (closed, held, out of stock). `extra["merged"]` names the group's orders, lead first."""
     orders = (lead, *members)
     status = lead.status
     for blocking in _BLOCKING:
