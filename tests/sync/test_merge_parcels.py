@@ -30,11 +30,11 @@ from app.services.printing.label import preview_waybill
 from app.services.waybills.ports import Issued
 from app.services.workspace import Workspace
 from app.station import Station
-from app.sync.oaid_merge import shop_merge_check
+from app.sync.oaid_merge import OAID_MERGE, merge_groups, shop_merge_check
 from app.sync.service import flush_outbox
 from app.sync.shops import Credentials
 from app.sync.taobao import TaobaoSync
-from app.sync.top import RetryPolicy, TopClient
+from app.sync.top import Offline, RetryPolicy, TopClient, TopError
 from app.sync.waybills.cainiao import CainiaoProvider
 from printers.registry import open_printer
 
@@ -288,3 +288,24 @@ def test_a_sync_that_moves_an_order_elsewhere_takes_it_out_of_the_unprinted_parc
     assert [t.action for t in trail][-1] == "unmerge" and trail[-1].actor == "sync"
     listed = _orders_json(workspace)
     assert listed[a]["merged"] == listed[b]["merged"] == [] and listed[a]["mergeable_with"] == []
+
+
+def test_the_gateways_merge_check_is_signed_and_decides_from_the_trades_it_holds(server: TopServer) -> None:
+    a, b, c = _plain_waiting(server)[:3]
+    first = server.trade(a)
+    server.modify(b, **{k: first[k] for k in ADDRESSEE if k in first})
+    oaid = first["oaid"]
+    with TopClient(server.url, APP_KEY, SECRET, SESSION, retry=FAST) as client:
+        groups = merge_groups(client, [(a, oaid), (b, oaid), (c, server.trade(c)["oaid"])])
+        assert sorted(sorted(g) for g in groups) == sorted([sorted([a, b]), [c]])
+        assert merge_groups(client, [(a, oaid), (b, "0" * 32)]) in ([[a], [b]], [[b], [a]])  # not b's own oaid
+        with pytest.raises(TopError):
+            merge_groups(client, [("1" * 18, oaid)])  # no such trade
+        server.faults.only_methods = frozenset({OAID_MERGE})
+        server.faults.server_error = 1.0
+        with pytest.raises(Offline):
+            merge_groups(client, [(a, oaid), (b, oaid)])
+    server.faults.reset()
+    with TopClient(server.url, APP_KEY, "not-the-secret", SESSION, retry=FAST) as client, pytest.raises(TopError):
+        merge_groups(client, [(a, oaid), (b, oaid)])  # the signature is checked
+    assert server.errors  # the gateway answered those with TOP error codes
