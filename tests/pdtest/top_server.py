@@ -25,7 +25,9 @@ taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.o
 e-waybill methods cainiao.waybill.ii.get / search / cancel / update / query.by.tradecode / query.by.waybillcode with
 their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer); and the seller's items:
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
-``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes).
+``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
+merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
+``srv.merge_checks`` records each request's parameters).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
