@@ -7,6 +7,11 @@ before the label prints and is refused after; `orders --json` says which orders 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from io import StringIO
@@ -27,6 +32,7 @@ from app.persistence.rows import AuditRow, OrderRow, OutboxRow, PackageRow
 from app.services.merges import MergedParcel, merge_orders, unmerge_order
 from app.services.printing import PrintService
 from app.services.printing.label import preview_waybill
+from app.services.shipping import ship_order
 from app.services.waybills.ports import Issued
 from app.services.workspace import Workspace
 from app.station import Station
@@ -309,3 +315,50 @@ def test_the_gateways_merge_check_is_signed_and_decides_from_the_trades_it_holds
     with TopClient(server.url, APP_KEY, "not-the-secret", SESSION, retry=FAST) as client, pytest.raises(TopError):
         merge_groups(client, [(a, oaid), (b, oaid)])  # the signature is checked
     assert server.errors  # the gateway answered those with TOP error codes
+
+
+# `packdesk outbox flush` killed (SIGKILL: no clean-up) right after the platform applied the first ship-back of the
+# merged parcel, before PackDesk recorded the answer.
+CHILD = textwrap.dedent(
+    """
+    import os, signal, sys
+    import app.sync.top as top
+    from app.cli import main
+
+    real = top.TopClient.call
+
+    def call_then_die(self, method, params=None, **kwargs):
+        answer = real(self, method, params, **kwargs)
+        if method == "taobao.logistics.offline.send":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return answer
+
+    top.TopClient.call = call_then_die
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def test_a_flush_killed_between_the_merged_orders_ship_backs_sends_each_once(
+    workspace: Workspace, server: TopServer, trio: tuple[str, str, str], tmp_path: Path
+) -> None:
+    a, b, _c = trio
+    parcel, member = _merged(workspace, a, b)
+    shipped = ship_order(workspace.session_factory, member, "ZTO", "73600316247086", ACTOR, datetime.now(UTC))
+    assert shipped.order_no == parcel.lead  # a member's number ships the whole parcel
+    child = tmp_path / "child.py"
+    child.write_text(CHILD, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, str(child), "--data-dir", str(workspace.data_dir), "outbox", "flush", "--json"],
+        env={**os.environ, "PYTHONPATH": f"{root}{os.pathsep}{root / 'tests'}", "PACKDESK_KEYRING": "file"},
+        capture_output=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    assert sorted(server.ship_calls[t] for t in (a, b)) == [0, 1]  # one applied, its answer never recorded
+
+    report = flush_outbox(workspace.session_factory, workspace.data_dir, retry=FAST, now_too=True)
+    assert report.verified == 1 and report.sent == 1
+    assert server.ship_calls[a] == server.ship_calls[b] == 1
+    for tid in (a, b):
+        assert {s.get("invoice_no") for s in server.trades_snapshot()[tid]["orders"]["order"]} == {"73600316247086"}
