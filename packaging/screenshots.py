@@ -322,6 +322,13 @@ def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: 
         print("no Cainiao label was printed", file=sys.stderr)
 
 
+def _settled(gui: Gui) -> None:
+    """Until the background work a change started (reload, detail, counts) has shown."""
+    for _ in range(4):
+        gui.tasks.wait()
+        _settle(150)
+
+
 def _merge_shots(gui: Gui, ws: Workspace, out: Path, suffix: str, avoid: set[str]) -> None:
     """合并发货 at 1366 px: three waiting orders of one buyer (the demo has no repeat buyer: two are given the first
     one's buyer and address, the third the same buyer at another address), the list's merge badges on the two that
@@ -334,12 +341,6 @@ def _merge_shots(gui: Gui, ws: Workspace, out: Path, suffix: str, avoid: set[str
     window, view = gui.window, gui.window.orders_view
     size = window.size()
     window.resize(1366, 768)
-
-    def settled() -> None:
-        for _ in range(4):
-            gui.tasks.wait()
-            _settle(150)
-
     waiting = list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
     free = [o for o in reversed(waiting) if o.order_no not in avoid and all(ln.packable for ln in o.lines)]
     free = [o for o in free if not o.short and o.print_count == 0 and o.shop == free[0].shop]
@@ -360,21 +361,21 @@ def _merge_shots(gui: Gui, ws: Workspace, out: Path, suffix: str, avoid: set[str
         buyer = first.buyer_nick
     window.tabs.setCurrentWidget(view)
     view.apply_filter({"search": buyer})
-    settled()
+    _settled(gui)
     view.table.selectRow(0)
-    settled()
+    _settled(gui)
     window.grab().save(str(out / f"workspace-merge-suggest{suffix}.png"))
     gui.ops.desk.merge_orders([lead.order_no, member.order_no])
     view.reload()
-    settled()
+    _settled(gui)
     for row in range(view.model.rowCount()):
         if view.model.order_no_at(row) == member.order_no:
             view.table.selectRow(row)
-    settled()
+    _settled(gui)
     window.grab().save(str(out / f"workspace-merge{suffix}.png"))
     view.clear_filters()
     view.apply_filter({"status": "awaiting_shipment"})
-    settled()
+    _settled(gui)
     window.resize(size)
 
 
