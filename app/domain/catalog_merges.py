@@ -63,6 +63,14 @@ MERGES: dict[str, str] = {
     "merge.changed": QT_TRANSLATE_NOOP(
         "CoreMessages", "Orders {orders} changed while Taobao was asked: nothing was merged; try again."
     ),
+    "merge.at_bench": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Order {order_no} is open at bench {station} right now: finish or park it there, then merge (the packer "
+        "verifies the lines the parcel had when it was opened).",
+    ),
+    "unmerge.at_bench": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Order {order_no} is open at bench {station} right now: finish or park it there, then unmerge."
+    ),
     "merge.done": QT_TRANSLATE_NOOP(
         "CoreMessages", "Orders {orders} now ship in one parcel with one waybill (lead order {lead})."
     ),

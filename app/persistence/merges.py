@@ -10,13 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, select, update
+from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import PackageState, RefundStatus
+from app.domain.enums import PackageState, RefundStatus, ScanOutcome
 from app.domain.merges import MERGEABLE, MergeCandidate
 from app.persistence.repositories import packable_line
-from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ShopRow
+from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRow, ShopRow
 
 _RECEIVER = (
     OrderRow.receiver_name,
@@ -27,6 +27,9 @@ _RECEIVER = (
     OrderRow.receiver_town,
     OrderRow.receiver_address,
 )
+# A parcel whose last scan is one of these is not open at any bench (shipped, stopped, or parked to take up later:
+# taking it up reads the order as it is then).
+_SETTLED = (ScanOutcome.SHIPPED, ScanOutcome.INTERCEPTED, ScanOutcome.PARKED)
 _LIVE = and_(PackageRow.order_id == OrderRow.id, PackageRow.state != PackageState.VOID.value)
 
 
@@ -115,6 +118,25 @@ class MergeRepository:
         ids = list(order_ids)
         if ids:
             self.session.execute(update(OrderRow).where(OrderRow.id.in_(ids)).values(merged_into_id=lead_id))
+
+    def open_at_bench(self, order_ids: Iterable[int]) -> dict[int, str]:
+        """The orders of `order_ids` a bench has open now (their last scan neither shipped, stopped nor set them
+        aside), with that bench's station name."""
+        ids = list(order_ids)
+        if not ids:
+            return {}
+        last = (
+            select(ScanEventRow.order_id, func.max(ScanEventRow.id).label("last_id"))
+            .where(ScanEventRow.order_id.in_(ids))
+            .group_by(ScanEventRow.order_id)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(ScanEventRow.order_id, ScanEventRow.station)
+            .join(last, ScanEventRow.id == last.c.last_id)
+            .where(ScanEventRow.outcome.not_in([o.value for o in _SETTLED]))
+        )
+        return {int(order_id): str(station) for order_id, station in rows}
 
     def groups_of(self, order_ids: Iterable[int]) -> list[list[MergeCandidate]]:
         """The merged groups (lead first) the orders `order_ids` belong to, as leads or members."""

@@ -85,6 +85,18 @@ def _group(repo: MergeRepository, numbers: Sequence[str]) -> list[MergeCandidate
     return [lead_c, *(c for c in ordered if c.id != lead_c.id)]
 
 
+def _not_at_bench(repo: MergeRepository, group: Sequence[MergeCandidate], refusal: str) -> None:
+    """Refuses to change a parcel a bench has open: the packer there verifies the lines it had when opened.
+
+    Raises:
+        InvalidInput: with the order and the bench.
+    """
+    open_at = repo.open_at_bench(c.id for c in group)
+    for c in group:
+        if c.id in open_at:
+            raise InvalidInput(msg(refusal, order_no=c.order_no, station=open_at[c.id]))
+
+
 def _shop(session: Session, group: Sequence[MergeCandidate]) -> Shop | None:
     return ShopRepository(session).get(group[0].shop_id)
 
@@ -134,6 +146,7 @@ def merge_orders(
             raise InvalidInput(why)
         if {c.id for c in again} != {c.id for c in group}:
             raise InvalidInput(msg("merge.changed", orders=", ".join(numbers)))
+        _not_at_bench(repo, again, "merge.at_bench")
         lead, members = again[0], again[1:]
         repo.link([c.id for c in members], lead.id)
         orders = tuple(c.order_no for c in again)
@@ -166,6 +179,7 @@ def unmerge_order(session_factory: sessionmaker[Session], order_no: str, actor: 
             raise InvalidInput(msg("unmerge.printed", orders=", ".join(orders), tracking_no=lead.tracking_no or ""))
         if lead.tracking_no:
             raise InvalidInput(msg("unmerge.has_waybill", orders=", ".join(orders), tracking_no=lead.tracking_no))
+        _not_at_bench(repo, group, "unmerge.at_bench")
         leaving = [g.id for g in group[1:]] if c.id == lead.id else [c.id]
         repo.link(leaving, None)
         for g in group:

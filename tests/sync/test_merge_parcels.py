@@ -362,3 +362,25 @@ def test_a_flush_killed_between_the_merged_orders_ship_backs_sends_each_once(
     assert server.ship_calls[a] == server.ship_calls[b] == 1
     for tid in (a, b):
         assert {s.get("invoice_no") for s in server.trades_snapshot()[tid]["orders"]["order"]} == {"73600316247086"}
+
+
+def test_a_parcel_open_at_a_bench_is_neither_merged_nor_unmerged(
+    workspace: Workspace, server: TopServer, trio: tuple[str, str, str], tmp_path: Path
+) -> None:
+    a, b, _c = trio
+    bench = Station(workspace.session_factory, ACTOR, PrintService(workspace.session_factory,
+                    open_printer(f"png://{tmp_path / 'labels'}"), ACTOR))  # fmt: skip
+    assert names(bench.scan(a)) == ["order_opened"]
+    before = _links(workspace)
+    with pytest.raises(InvalidInput) as refused:
+        _merged(workspace, a, b)
+    assert refused.value.msg.id == "merge.at_bench" and ACTOR.station in refused.value.msg.render()
+    assert _links(workspace) == before
+
+    assert bench.park() is not None  # set aside: taking it up reads the order as it is then
+    parcel, member = _merged(workspace, a, b)
+    assert names(bench.scan(member)) == ["order_opened"]  # the whole parcel, open at the bench
+    with pytest.raises(InvalidInput) as refused:
+        unmerge_order(workspace.session_factory, member, ACTOR, datetime.now(UTC))
+    assert refused.value.msg.id == "unmerge.at_bench"
+    assert _links(workspace)[member] is not None
