@@ -87,11 +87,13 @@ class MergeMarks:
     live parcel's id, as text, once it has a waybill; "merge-" + the lead's order number for a merged group that
     has none yet; None for an order alone without a waybill); `merged`, the orders in it (lead first; () alone);
     `mergeable_with`, the other waiting orders it could merge with now (same shop, buyer and receiver, no waybill
-    yet, not in its parcel already)."""
+    yet, not in its parcel already); `shipping`, for an order merged into another's parcel that has a waybill,
+    that waybill's (carrier, tracking number)."""
 
     package: str | None = None
     merged: tuple[str, ...] = ()
     mergeable_with: tuple[str, ...] = ()
+    shipping: tuple[str, str] | None = None
 
 
 class MergeRepository:
@@ -244,6 +246,7 @@ class _Marks:
             by_key.setdefault(_key(r), []).append(r)
         # Only the orders that found another need their lines read.
         ready = self._ready(sorted({r[0] for rows in by_key.values() if len(rows) > 1 for r in rows if r[16] is None}))
+        waybills = self._waybills(sorted({parcels[r[15]] for r in page if r[15] in parcels}))
         out: dict[tuple[str, str], MergeMarks] = {}
         for r in page:
             order_id, order_no, lead = r[0], r[1], r[15] or r[0]
@@ -256,8 +259,15 @@ class _Marks:
                 could = tuple(
                     o[1] for o in by_key[_key(r)] if o[0] in ready and o[1] not in mine and (o[15] or o[0]) != lead
                 )
-            out[(r[3], order_no)] = MergeMarks(package, merged, could)
+            out[(r[3], order_no)] = MergeMarks(package, merged, could, waybills.get(parcel) if r[15] else None)
         return out
+
+    def _waybills(self, package_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(carrier, tracking number) of the parcels `package_ids` (the leads' parcels of the page's members)."""
+        if not package_ids:
+            return {}
+        sql = f"SELECT id, carrier, tracking_no FROM packages WHERE id IN ({_qs(package_ids)})"
+        return {int(i): (str(c), str(t)) for i, c, t in self.cursor.execute(sql, tuple(package_ids))}
 
     def _waiting(self, page: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         """The waiting orders, not on the page, of the page's waiting orders' buyers at the same shop and phone:

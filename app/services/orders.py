@@ -197,6 +197,9 @@ def _marked(o: Order, m: MergeMarks | None) -> Order:
     if m is None or (m.package is None and not m.merged and not m.mergeable_with):
         return o
     extra = {**o.extra, "package": m.package, "merged": m.merged, "mergeable_with": m.mergeable_with}
+    if m.shipping is not None and o.tracking_no is None:  # a merged order goes with its lead's waybill
+        carrier, tracking_no = m.shipping
+        return replace(o, extra=extra, carrier=carrier, tracking_no=tracking_no)
     return replace(o, extra=extra)
 
 
