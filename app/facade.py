@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from app.services.batch_ship import ShipPlan, ShipReport
     from app.services.catalogue import Bound, Scanned
     from app.services.images import ImageCache
+    from app.services.merges import MergedParcel
     from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
     from app.services.shipping import ShipResult
@@ -613,6 +614,21 @@ class Desk:
         from app.services.order_actions import mark_out_of_stock
 
         return mark_out_of_stock(self.session_factory, order_nos, expected, reason, self.actor, self.clock())
+
+    def merge_orders(self, order_nos: Sequence[str]) -> MergedParcel:
+        """Merges the orders into one parcel with one waybill (合并发货); Taobao privacy orders are asked of the
+        platform's merge check first. Raises InvalidInput with the reason when they cannot merge."""
+        from app.services.merges import merge_orders
+        from app.sync.oaid_merge import shop_merge_check
+
+        check = shop_merge_check(self.data_dir)
+        return merge_orders(self.session_factory, order_nos, self.actor, self.clock(), platform_check=check)
+
+    def unmerge(self, order_no: str) -> MergedParcel:
+        """Takes the order out of its merged parcel (its lead: the whole parcel) before the parcel prints."""
+        from app.services.merges import unmerge_order
+
+        return unmerge_order(self.session_factory, order_no, self.actor, self.clock())
 
     # -- the bench --------------------------------------------------------------------------------------------------
 

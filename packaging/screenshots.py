@@ -107,7 +107,11 @@ def main() -> int:
     _workspace_shots(gui, out=args.out, suffix=suffix)
     _action_shots(gui, ws, out=args.out, suffix=suffix)
     # a batch print, one job then cut off mid-send and left for the packer to confirm
-    batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines)][5:10]
+    # none the action shots printed already (a second print needs a reason: the batch would stop on a warning)
+    printed = {
+        o.order_no for o in list_orders(ws.session_factory, status="awaiting_shipment", limit=500) if o.print_count
+    }
+    batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines) and o.order_no not in printed][5:10]
     window.printing.print_orders(batch)
     gui.tasks.wait()
     _settle()
@@ -150,6 +154,7 @@ def main() -> int:
     _products_shots(gui, ws, args.out, suffix)
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
+    _merge_shots(gui, ws, args.out, suffix, avoid=done | {cainiao_order, order.order_no})
     window.close()
     gui.tasks.wait()
     ws.close()
@@ -315,6 +320,63 @@ def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: 
         shutil.copyfile(printed[-1], out / f"label-cainiao{suffix}.png")
     else:
         print("no Cainiao label was printed", file=sys.stderr)
+
+
+def _settled(gui: Gui) -> None:
+    """Until the background work a change started (reload, detail, counts) has shown."""
+    for _ in range(4):
+        gui.tasks.wait()
+        _settle(150)
+
+
+def _merge_shots(gui: Gui, ws: Workspace, out: Path, suffix: str, avoid: set[str]) -> None:
+    """合并发货 at 1366 px: three waiting orders of one buyer (the demo has no repeat buyer: two are given the first
+    one's buyer and address, the third the same buyer at another address), the list's merge badges on the two that
+    could merge, then the two merged and the member's detail pane showing the whole parcel (both orders' lines, memos
+    and messages, one waybill)."""
+    from sqlalchemy import select
+
+    from app.persistence.rows import OrderRow
+
+    window, view = gui.window, gui.window.orders_view
+    size = window.size()
+    window.resize(1366, 768)
+    waiting = list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
+    free = [o for o in reversed(waiting) if o.order_no not in avoid and all(ln.packable for ln in o.lines)]
+    free = [o for o in free if not o.short and o.print_count == 0 and o.shop == free[0].shop]
+    lead, member, elsewhere = free[0], free[1], free[2]
+    with ws.session_factory.begin() as session:
+        rows = {r.order_no: r for r in session.scalars(select(OrderRow).where(OrderRow.order_no.in_(
+            [lead.order_no, member.order_no, elsewhere.order_no])))}  # fmt: skip
+        first = rows[lead.order_no]
+        for other in (rows[member.order_no], rows[elsewhere.order_no]):
+            for field in ("buyer_nick", "receiver_name", "receiver_phone", "receiver_province", "receiver_city",
+                          "receiver_district", "receiver_town", "receiver_address", "oaid"):  # fmt: skip
+                setattr(other, field, getattr(first, field))
+        rows[elsewhere.order_no].receiver_address = first.receiver_address + (
+            "（公司）" if suffix == "" else " (office)"
+        )
+        if not rows[member.order_no].seller_memo:
+            rows[member.order_no].seller_memo = "送一份小样" if suffix == "" else "Add a free sample"
+        buyer = first.buyer_nick
+    window.tabs.setCurrentWidget(view)
+    view.apply_filter({"search": buyer})
+    _settled(gui)
+    view.table.selectRow(0)
+    _settled(gui)
+    window.grab().save(str(out / f"workspace-merge-suggest{suffix}.png"))
+    gui.ops.desk.merge_orders([lead.order_no, member.order_no])
+    view.reload()
+    _settled(gui)
+    for row in range(view.model.rowCount()):
+        if view.model.order_no_at(row) == member.order_no:
+            view.table.selectRow(row)
+    _settled(gui)
+    window.grab().save(str(out / f"workspace-merge{suffix}.png"))
+    view.clear_filters()
+    view.apply_filter({"status": "awaiting_shipment"})
+    _settled(gui)
+    window.resize(size)
 
 
 if __name__ == "__main__":

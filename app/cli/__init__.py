@@ -18,6 +18,9 @@ from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
 from app.cli.lang import say
+from app.cli.merges import COMMANDS as MERGE_COMMANDS
+from app.cli.merges import add_parsers as add_merge_parsers
+from app.cli.merges import cmd_merge
 from app.cli.order_actions import ACTIONS as ORDER_ACTIONS
 from app.cli.order_actions import add_parsers as add_order_action_parsers
 from app.cli.order_actions import cmd_order_action
@@ -120,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_outbox_parsers(cmd)
     add_order_action_parsers(cmd)
+    add_merge_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
@@ -360,6 +364,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "reconcile": cmd_reconcile,
     "history": cmd_history,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
+    **dict.fromkeys(MERGE_COMMANDS, cmd_merge),
 }
 
 
@@ -428,7 +433,8 @@ def _station_claim(args: argparse.Namespace) -> StationClaim | None:
     writes_the_bench = args.command == "printer" and args.action == "test" or args.command == "demo"
     # Cancelling a number voids its parcel, which the window may have open at the station.
     writes_the_bench = writes_the_bench or args.command == "waybill" and args.waybill_command == "cancel"
-    if args.command in ("pack", "print", "ship", "queue") or writes_the_bench:
+    # A merge changes what a parcel the window may have open holds: it waits for the window too.
+    if args.command in ("pack", "print", "ship", "queue", "merge", "unmerge") or writes_the_bench:
         from app.services.claim import StationClaim
 
         return StationClaim(resolve_data_dir(args.data_dir), args.command)

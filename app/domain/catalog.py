@@ -16,6 +16,7 @@ from app.domain.catalog_cainiao import CAINIAO
 from app.domain.catalog_catalogue_sync import CATALOGUE_SYNC
 from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
+from app.domain.catalog_merges import MERGES
 from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_pdd_ship import PDD_SHIP
@@ -195,6 +196,7 @@ CATALOG: dict[str, str] = {
     **STOCK,
     **BATCH_SHIP,
     **ORDER_ACTIONS,
+    **MERGES,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

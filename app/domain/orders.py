@@ -146,4 +146,11 @@ class Order:
             "short": [s.to_json() for s in self.short],
             "priority": self.priority,
             "hold_reason": self.hold_reason or None,
+            # Merged parcels (app.persistence.merges.MergeMarks, filled by the order list): the key the orders of
+            # one parcel share ("<parcel id>" once it has a waybill, "merge-<lead order no>" for a merged group
+            # without one yet, null alone without one), its orders (lead first) and the waiting orders this one
+            # could merge with.
+            "package": self.extra.get("package"),
+            "merged": list(self.extra.get("merged", ())),
+            "mergeable_with": list(self.extra.get("mergeable_with", ())),
         }

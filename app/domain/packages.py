@@ -31,9 +31,21 @@ class Package:
 
 
 @dataclass(frozen=True)
+class MergedPart:
+    """One order of a merged parcel (app.domain.merges): its ids and the lines of the parcel that are its own."""
+
+    id: int
+    shop_id: int
+    order_no: str
+    line_nos: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class StoredOrder:
     id: int
     shop_id: int
     order: Order
     package: Package | None = None  # the live (not voided) parcel
     voided: bool = False  # an earlier parcel of it was voided (a label stopped after it printed)
+    # A merged parcel: every order in it, lead (this one) first, and `order` is their merged view; () alone.
+    parts: tuple[MergedPart, ...] = ()

@@ -97,6 +97,13 @@ class WaybillRequest:
     # e-waybill takes them as they are; for another provider they are decrypted in memory for the one request
     cipher: str = ""
     shop: str = ""  # the order's shop (whose PDD authorisation decrypts its receiver)
+    # The other orders of a merged parcel (app.domain.merges): their numbers join `order_no` in `trade_order_list`.
+    merged: tuple[str, ...] = ()
+
+    @property
+    def trade_orders(self) -> list[str]:
+        """Every order number the parcel carries (`order_info.trade_order_list`), this request's first."""
+        return [self.order_no, *(no for no in self.merged if no != self.order_no)]
 
     @classmethod
     def of(cls, order: Order, object_id: str = "") -> WaybillRequest:
@@ -117,6 +124,7 @@ class WaybillRequest:
             seller_id=str(order.extra.get("seller_id", "")),
             cipher=str(order.extra.get("receiver_cipher", "")),
             shop=order.shop,
+            merged=tuple(order.extra.get("merged", ())),
         )
 
 

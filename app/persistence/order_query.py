@@ -383,7 +383,7 @@ class OrderQuery:
         "o.id, o.order_no, o.shop_id, o.platform, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
         "o.receiver_province, o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, "
         "o.buyer_message, o.seller_memo, o.flag, o.total, o.paid_at, o.deadline, o.oaid, o.units, "
-        "o.priority, o.hold_reason"
+        "o.priority, o.hold_reason, o.merged_into_id"
     )
 
     def page_sql(self, f: OrderFilter, sort: Sort, now: datetime) -> tuple[str, list[Any]]:
@@ -437,13 +437,13 @@ class OrderQuery:
                 ids,
             ):
                 lines[line[0]].append(line)
-            parcels: dict[int, tuple[str, str, int]] = {}
-            for order_id, tracking_no, carrier, print_count in cursor.execute(
-                "SELECT order_id, tracking_no, carrier, print_count FROM packages "
+            parcels: dict[int, tuple[str, str, int, int]] = {}
+            for order_id, tracking_no, carrier, print_count, package_id in cursor.execute(
+                "SELECT order_id, tracking_no, carrier, print_count, id FROM packages "
                 f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
                 (*ids, PackageState.VOID.value),
             ):
-                parcels[order_id] = (tracking_no, carrier, print_count)  # the last live one wins
+                parcels[order_id] = (tracking_no, carrier, print_count, package_id)  # the last live one wins
         finally:
             cursor.close()
         return LazyOrders(rows, lines, parcels, shops)
@@ -457,7 +457,7 @@ class LazyOrders(Sequence[Order]):
         self,
         rows: Sequence[Any],
         lines: Mapping[int, list[tuple[Any, ...]]],
-        parcels: Mapping[int, tuple[str, str, int]],
+        parcels: Mapping[int, tuple[str, str, int, int]],
         shops: Mapping[int, str],
         finish: Callable[[Order], Order] | None = None,
     ) -> None:
@@ -485,6 +485,12 @@ class LazyOrders(Sequence[Order]):
 
     def shop(self, index: int) -> str:
         return self._shops.get(self._rows[index][2], "")
+
+    def merge_rows(self) -> list[tuple[Any, ...]]:
+        """The page's rows as merge marks read them (app.persistence.merges.MergeRepository.marks_of_rows)."""
+        parcels = self._parcels
+        return [(r[0], r[1], r[2], self._shops.get(r[2], ""), r[4], r[5], *r[6:13], r[19], r[22], r[23],
+                 parcels[r[0]][3] if r[0] in parcels else None) for r in self._rows]  # fmt: skip
 
     def _build(self, r: Sequence[Any]) -> Order:
         refund, parcel = _REFUND, self._parcels.get(r[0])

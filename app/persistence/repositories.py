@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from types import SimpleNamespace
 
@@ -10,8 +11,9 @@ from sqlalchemy import ColumnElement, and_, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
+from app.domain.merges import merged_view
 from app.domain.orders import Address, Order, OrderLine, Receiver
-from app.domain.packages import StoredOrder
+from app.domain.packages import MergedPart, StoredOrder
 from app.domain.packing import BarcodeHit
 from app.persistence.packages import to_package
 from app.persistence.products import ProductRepository
@@ -112,6 +114,7 @@ def _statements() -> SimpleNamespace:
         .where(OrderRow.order_no == bindparam("no"), ShopRow.name == bindparam("shop"))
         .order_by(OrderRow.id),
         by_id=load.where(OrderRow.id == bindparam("id")),
+        members=load.where(OrderRow.merged_into_id == bindparam("id")).order_by(OrderRow.id),
         by_tracking=select(PackageRow.order_id).where(PackageRow.tracking_no == bindparam("code")),
     )
 
@@ -252,9 +255,20 @@ class OrderRepository:
         return list(self.session.execute(query).scalars())
 
     def _stored_of(self, row: OrderRow | None, barcodes: bool) -> StoredOrder | None:
+        """The stored order of `row`; an order merged into another's parcel reads as that parcel: its lead with
+        every order's lines (app.domain.merges.merged_view), so the station, the label, the waybill request and
+        the ship-back all see the whole parcel."""
         if row is None:
             return None
-        return _stored(row, self._to_domain([row])[0] if barcodes else _to_order(row, {}))
+        if row.merged_into_id is not None:
+            row = self.session.execute(_statements().by_id, {"id": row.merged_into_id}).unique().scalars().one()
+        members = list(self.session.execute(_statements().members, {"id": row.id}).unique().scalars())
+        rows = [row, *members]
+        orders = self._to_domain(rows) if barcodes else [_to_order(r, {}) for r in rows]
+        if not members:
+            return _stored(row, orders[0])
+        parts = tuple(MergedPart(r.id, r.shop_id, r.order_no, tuple(ln.line_no for ln in r.lines)) for r in rows)
+        return replace(_stored(row, merged_view(orders[0], orders[1:])), parts=parts)
 
     def find(self, code: str, *, barcodes: bool = True) -> StoredOrder | None:
         """The order a scanned code opens (its order number, or its parcel's tracking number), with its lines'

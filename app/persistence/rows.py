@@ -213,6 +213,9 @@ class OrderRow(Base):
         Index("ix_orders_memo_deadline", "deadline", sqlite_where=text("seller_memo <> ''")),
         Index("ix_orders_priority_deadline", "priority", "deadline"),  # expedited first (0015_order_actions)
         Index("ix_orders_stock_mark", "stock_mark", sqlite_where=text("stock_mark IS NOT NULL")),  # every recompute
+        # Merged parcels (0017_merges): a lead's members, and the orders a page's orders could merge with.
+        Index("ix_orders_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL")),
+        Index("ix_orders_merge_key", "buyer_nick", "shop_id", "receiver_phone"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -256,6 +259,8 @@ class OrderRow(Base):
     hold_reason: Mapped[str | None] = mapped_column(Text)
     stock_mark: Mapped[str | None] = mapped_column(Text)
     stock_expected: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Merged into the parcel of this order, its lead (app.services.merges; migration 0017_merges); None: its own.
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(

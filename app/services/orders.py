@@ -19,6 +19,7 @@ from app.domain.enums import Flag, OrderStatus, Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.orders import Order, OrderLine
+from app.persistence.merges import MergeMarks, MergeRepository
 from app.persistence.order_query import (
     OrderFilter,
     OrderQuery,
@@ -176,7 +177,30 @@ def _orders(session: Session, orders: Sequence[Order], barcodes: bool) -> list[O
     if barcodes:
         codes, images = CatalogueRepository(session).for_skus(ln.sku for o in orders for ln in o.lines)
         orders = with_barcodes(orders, codes, images)
+    orders = with_merges(orders, merge_marks(session, orders))
     return with_shortages(session, list(orders))  # out-of-stock orders say which SKUs they miss
+
+
+def merge_marks(session: Session, orders: Sequence[Order]) -> dict[tuple[str, str], MergeMarks]:
+    """Each order's parcel key, merged group and merge suggestions (app.persistence.merges.MergeMarks), by (shop,
+    order number): a few indexed queries for the whole page."""
+    return MergeRepository(session).marks([(o.shop, o.order_no) for o in orders])
+
+
+def with_merges(orders: Sequence[Order], marks: dict[tuple[str, str], MergeMarks]) -> list[Order]:
+    """`orders` with their merge marks in `extra`: "package", "merged" (the parcel's orders, lead first) and
+    "mergeable_with" (shown by `orders --json` and the list's merge badge)."""
+    return [_marked(o, marks.get((o.shop, o.order_no))) for o in orders]
+
+
+def _marked(o: Order, m: MergeMarks | None) -> Order:
+    if m is None or (m.package is None and not m.merged and not m.mergeable_with):
+        return o
+    extra = {**o.extra, "package": m.package, "merged": m.merged, "mergeable_with": m.mergeable_with}
+    if m.shipping is not None and o.tracking_no is None:  # a merged order goes with its lead's waybill
+        carrier, tracking_no = m.shipping
+        return replace(o, extra=extra, carrier=carrier, tracking_no=tracking_no)
+    return replace(o, extra=extra)
 
 
 def _check_page(limit: int | None, offset: int) -> None:
@@ -250,8 +274,13 @@ def list_page(
         page = OrderQuery(session.connection()).page(filters, sort or Sort(), _now(now), limit=limit, offset=offset)
         short = [page.order_no(i) for i in range(len(page)) if page.status(i) == OrderStatus.OUT_OF_STOCK.value]
         found = shortages_of(session, short) if short else {}
-    if found:
-        page.finish = lambda o: replace(o, short=found.get((o.shop, o.order_no), ()))
+        marks = MergeRepository(session).marks_of_rows(page.merge_rows())
+
+    def finish(o: Order) -> Order:
+        o = _marked(o, marks.get((o.shop, o.order_no)))
+        return replace(o, short=found.get((o.shop, o.order_no), ())) if found else o
+
+    page.finish = finish
     return page
 
 

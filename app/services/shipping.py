@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
-from app.domain.packages import Package, StoredOrder
+from app.domain.packages import MergedPart, Package, StoredOrder
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
@@ -43,25 +43,33 @@ class ShipResult:
 def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor: Actor, now: datetime) -> int:
     """Marks `package` of `stored` shipped with the order's packable lines, takes their units off on-hand stock
     (app.services.stock.ship_stock) and queues its ship-back in the outbox, in the caller's transaction; returns the
-    outbox entry's id."""
+    outbox entry's id (the lead's, for a merged parcel: each of its orders gets its own ship-back)."""
     order = stored.order
-    lines = tuple(ln.line_no for ln in order.lines if ln.packable)
     PackageRepository(session).mark_shipped(package.id, now)
     session.flush()  # the parcel's ship time is written before the order's status: the history dates it by it
     moved = ship_stock(session, stored, package, actor, now)  # the parcel's units leave on-hand stock with it
-    OrderRepository(session).mark_shipped(stored.id, lines)
-    payload = ShipmentPayload(
-        order_no=order.order_no,
-        platform=order.platform,
-        carrier=package.carrier,
-        tracking_no=package.tracking_no,
-        line_nos=lines,
-        partial=len(lines) < len(order.lines),
+    # A merged parcel ships every order in it, each with its own lines and its own ship-back (same tracking number).
+    parts = stored.parts or (
+        MergedPart(stored.id, stored.shop_id, order.order_no, tuple(ln.line_no for ln in order.lines)),
     )
-    entry_id = OutboxRepository(session).enqueue_shipment(
-        shop_id=stored.shop_id, order_id=stored.id, payload=payload, now=now
-    )
-    audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
+    packable = {ln.line_no for ln in order.lines if ln.packable}
+    entry_id = 0
+    for part in parts:
+        lines = tuple(no for no in part.line_nos if no in packable)
+        OrderRepository(session).mark_shipped(part.id, lines)
+        payload = ShipmentPayload(
+            order_no=part.order_no,
+            platform=order.platform,
+            carrier=package.carrier,
+            tracking_no=package.tracking_no,
+            line_nos=lines,
+            partial=len(lines) < len(part.line_nos),
+        )
+        entry = OutboxRepository(session).enqueue_shipment(
+            shop_id=part.shop_id, order_id=part.id, payload=payload, now=now
+        )
+        entry_id = entry_id or entry  # the lead's
+        audit(session, actor, "ship", "order", part.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
     session.flush()
     if moved:
         recompute(session)  # its units no longer wait: the orders behind it may be covered now

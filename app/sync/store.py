@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.order_cache import LINE_FIELDS, ORDER_FIELDS, CachedOrder, OrderCache
+from app.services.merges import unmerge_changed
 from app.services.stock import recompute
 from app.sync.merge import Change, changes, masked, merged_line, merged_status, refunded_now
 from app.sync.model import PlatformLine, PlatformOrder
@@ -154,3 +155,4 @@ def _update_changed(cache: OrderCache, changed: list[tuple[CachedOrder, Platform
     cache.update(order_updates, line_updates)
     cache.insert_lines(line_inserts)
     stats.updated += len(changed)
+    unmerge_changed(cache.session, [cached.id for cached, _ in changed])

@@ -25,7 +25,9 @@ taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.o
 e-waybill methods cainiao.waybill.ii.get / search / cancel / update / query.by.tradecode / query.by.waybillcode with
 their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer); and the seller's items:
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
-``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes).
+``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
+merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
+``srv.merge_checks`` records each request's parameters).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
@@ -64,6 +66,8 @@ from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
 from pdtest.top_items import METHODS as ITEM_METHODS
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
+from pdtest.top_merge import METHODS as MERGE_METHODS
+from pdtest.top_merge import MergeError, oaid_merge
 
 __all__ = [
     "CATALOG",
@@ -912,6 +916,7 @@ class TopServer:
         self.shipments: list[dict[str, Any]] = []
         self.memo_calls: Counter[str] = Counter()  # taobao.trade.memo.update calls that were applied, per tid
         self.memo_updates: list[dict[str, Any]] = []  # what each applied memo.update set: tid, flag, memo
+        self.merge_checks: list[dict[str, str]] = []  # every taobao.top.oaid.merge request's parameters
         self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
         self.holds: dict[str, Hold] = {}  # method -> the hold its next calls wait in after applying
         self._lock = threading.RLock()
@@ -1247,6 +1252,8 @@ class TopServer:
                     if self._chance("server_error_after_apply", faults.server_error_after_apply):
                         return _Reply("html", 500, SERVER_ERROR_HTML)
                 return self._json(payload)
+            if method in MERGE_METHODS:
+                return self._json(self._oaid_merge(params))
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
                 payload = self._cainiao(method, params) if method in CAINIAO_METHODS else self._items(method, params)
                 if method in CAINIAO_WRITES or method in ITEM_WRITES:
@@ -1464,6 +1471,17 @@ class TopServer:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {root: answer}
+
+    def _oaid_merge(self, params: Mapping[str, str]) -> dict[str, Any]:
+        """`taobao.top.oaid.merge` (tests/pdtest/top_merge.py), decided from the trades held now."""
+        with self._lock:
+            self.merge_checks.append(dict(params))
+            try:
+                answer = oaid_merge(self.trades, params)
+            except MergeError as err:
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {"top_oaid_merge_response": answer}
 
     def _items(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"

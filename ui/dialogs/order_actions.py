@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.enums import Flag
+from app.domain.order_actions import ActionReport
 from app.domain.tracking import CARRIERS, detect_carriers
 from ui.core_text import core_text
 from ui.dialogs.batch_ship import BatchShipDialog
@@ -271,6 +272,11 @@ def undo_steps(name: str, report: Any) -> list[Callable[[Any], Any]]:
     return []
 
 
+def _unmerged(parcel: Any) -> ActionReport:
+    """An undone merge as the report the undo says: its orders changed."""
+    return ActionReport("unmerge", done=list(parcel.orders))
+
+
 class OrderActions(QObject):
     """The actions on the selected orders, as one menu (the toolbar's Actions button and the list's context menu)
     whose shortcuts work while the workspace has the focus."""
@@ -310,6 +316,9 @@ class OrderActions(QObject):
         self._add(self.menu, "expedite", self.tr("Expedite"), "Ctrl+E", lambda: self.expedite(True))
         self._add(self.menu, "unexpedite", self.tr("Stop expediting"), "Ctrl+Shift+E", lambda: self.expedite(False))
         self._add(self.menu, "out_of_stock", self.tr("Mark out of stock…"), "Ctrl+Shift+O", self.mark_out_of_stock)
+        self.menu.addSeparator()
+        self._add(self.menu, "merge", self.tr("Merge into one parcel"), "Ctrl+G", self.merge)
+        self._add(self.menu, "unmerge", self.tr("Unmerge"), "Ctrl+Shift+G", self.unmerge)
 
     def _add(self, menu: QMenu, name: str, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.widget)
@@ -365,6 +374,36 @@ class OrderActions(QObject):
         if (chosen := self._chosen()) and (answer := OutOfStockDialog.ask(self.widget, chosen)) is not None:
             expected, reason = answer
             self._run("out_of_stock", lambda desk: desk.mark_out_of_stock(chosen, expected, reason))
+
+    def merge(self) -> None:
+        """Merges the selection into one parcel (合并发货): one waybill, every order's lines, shipped back to each."""
+        if not (chosen := self._chosen()):
+            return
+        if len(chosen) < 2:
+            self.tell(self.tr("Select the orders to put into one parcel (two or more)."), [])
+            return
+        self._parcel_op("merge", lambda desk: desk.merge_orders(chosen))
+
+    def unmerge(self) -> None:
+        """Takes each selected order out of its merged parcel (a lead: its whole parcel) before it prints."""
+        if chosen := self._chosen():
+            self._parcel_op("unmerge", lambda desk: [desk.unmerge(no) for no in chosen])
+
+    def _parcel_op(self, name: str, op: Callable[[Any], Any]) -> None:
+        CollectionOp(
+            self.ops, self.widget, op=op, changes=Changes(orders=True), success=lambda r: self._on_parcel(name, r)
+        ).failure(lambda error: self.tell(core_text(error), [], warn=True)).run_in_background()
+
+    def _on_parcel(self, name: str, result: Any) -> None:
+        if name == "merge":
+            self._undo = [lambda desk, p=result: _unmerged(desk.unmerge(p.lead))]
+            text = self.tr("Orders %1 now ship in one parcel with one waybill.").replace("%1", ", ".join(result.orders))
+        else:
+            self._undo = []
+            text = plural(self.tr("%n order(s) ship in a parcel of their own again.", "", len(result)), len(result))
+        self.actions["undo"].setEnabled(bool(self._undo))
+        self.tell(text, [])
+        self.action_finished.emit(name, result)
 
     def ship_by_hand(self) -> None:
         if not (chosen := self._chosen()):

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
+from app.domain.merges import merged_orders
 from app.domain.orders import CHINA_TZ, Order, place_names
 from app.services.orders import Sort, SortKey
 from ui.models.rows_model import ROW_ROLE, RowsTableModel
@@ -49,6 +50,40 @@ FLAG_COLOURS = {
 _URGENT = QColor("#b71c1c")
 _SOON = QColor("#e65100")
 _CLOSED = QColor("#9e9e9e")
+_MERGED = QColor("#1565c0")
+_MERGEABLE = QColor("#f9a825")
+
+
+def merge_badge(order: Order) -> str:
+    """The mark after an order's status: in a merged parcel of N orders, or could merge with others (合并发货)."""
+    merged = merged_orders(order)
+    if merged:
+        return QCoreApplication.translate("OrdersTableModel", " · merged ×%1").replace("%1", str(len(merged)))
+    if order.extra.get("mergeable_with"):
+        return QCoreApplication.translate("OrdersTableModel", " · can merge")
+    return ""
+
+
+def merge_mark(order: Order) -> QColor | None:
+    """The swatch before an order number: blue in a merged parcel, amber when it could merge."""
+    if merged_orders(order):
+        return _MERGED
+    return _MERGEABLE if order.extra.get("mergeable_with") else None
+
+
+def merge_tip(order: Order) -> str | None:
+    """Which orders share its parcel, or which it could merge with (the badge's tooltip)."""
+    merged = merged_orders(order)
+    if merged:
+        return QCoreApplication.translate("OrdersTableModel", "Ships in one parcel with: %1").replace(
+            "%1", ", ".join(no for no in merged if no != order.order_no)
+        )
+    could = order.extra.get("mergeable_with") or ()
+    if could:
+        return QCoreApplication.translate(
+            "OrdersTableModel", "Same buyer and address as %1: select them and choose Merge into one parcel."
+        ).replace("%1", ", ".join(could))
+    return None
 
 
 def status_text(status: OrderStatus) -> str:
@@ -338,6 +373,10 @@ class OrdersTableModel(RowsTableModel):
             return self._display(order, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
             return "\n".join(_notes(order)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ORDER, COL_STATUS):
+            return merge_tip(order)
+        if role == Qt.ItemDataRole.DecorationRole and col == COL_ORDER:
+            return merge_mark(order)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ITEMS:
             return "\n".join(f"{ln.sku}  {ln.title} {ln.spec}  x{ln.qty}" for ln in order.lines)
         if role == Qt.ItemDataRole.DecorationRole and col == COL_FLAG and order.flag in FLAG_COLOURS:
@@ -359,7 +398,7 @@ class OrdersTableModel(RowsTableModel):
         if col == COL_ORDER:
             return order.order_no
         if col == COL_STATUS:
-            text = status_text(order.status)
+            text = status_text(order.status) + merge_badge(order)
             return (
                 text + QCoreApplication.translate("OrdersTableModel", " · refund requested")
                 if order.refund_requested and order.status.is_open

@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app.domain.enums import Flag, OrderStatus
+from app.domain.merges import merged_orders
 from app.domain.order_detail import OrderDetail
 from app.domain.orders import CHINA_TZ, place_names
 from app.services.images import ImageCache
@@ -237,6 +238,10 @@ class OrderDetailPane(QWidget):
             (self.tr("Paid"), f"{_when(order.paid_at)} · ¥{order.total}"),
             (self.tr("Ship by"), deadline),
         )
+        merged = merged_orders(order)
+        if merged:  # 合并发货: one parcel, one waybill for all of them
+            said = self.tr("one parcel with one waybill: %1 (lead %2)").replace("%1", " + ".join(merged))
+            facts += ((self.tr("Merged"), '<b style="color:#1565c0">' + e(said.replace("%2", merged[0])) + "</b>"),)
         parts = [
             f"<h3>{e(order.order_no)}{flag}</h3>",
             "<p>" + "<br>".join(f"{e(name)}: {value}" for name, value in facts) + "</p>",
@@ -368,6 +373,8 @@ class OrderDetailPane(QWidget):
             "release": self.tr("released"),
             "expedite": self.tr("expedite"),
             "mark_out_of_stock": self.tr("marked out of stock"),
+            "merge": self.tr("merged into one parcel"),
+            "unmerge": self.tr("unmerged"),
         }.get(action, action)
 
     def sizeHint(self):  # noqa: ANN201, N802

@@ -472,7 +472,7 @@ def _dto(r: WaybillRequest, template: str, user_id: str) -> dict[str, Any]:
     """One `trade_order_info_dtos` entry: the request identified by its object_id, as order and package."""
     dto: dict[str, Any] = {
         "object_id": r.object_id,
-        "order_info": {"order_channels_type": CHANNELS.get(r.platform, "OTHERS"), "trade_order_list": [r.order_no]},
+        "order_info": {"order_channels_type": CHANNELS.get(r.platform, "OTHERS"), "trade_order_list": r.trade_orders},
         "package_info": _package(r),
         "recipient": _recipient(r),
         "template_url": template,

@@ -138,7 +138,7 @@ def parcel(request: WaybillRequest, template: str, user_id: str) -> dict[str, An
         "object_id": request.object_id,
         "order_info": {
             "order_channels_type": CHANNELS.get(request.platform, "OTHERS"),
-            "trade_order_list": [request.order_no],
+            "trade_order_list": request.trade_orders,
         },
         "package_info": package(request),
         "recipient": recipient(request),

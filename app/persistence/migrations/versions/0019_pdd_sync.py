@@ -2,7 +2,7 @@
 the cursor of an unfinished first fill, so a sync killed mid-way resumes at the page it was on.
 
 Revision ID: 0019_pdd_sync
-Revises: 0016_history_index
+Revises: 0017_merges
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_pdd_sync"
-down_revision = "0016_history_index"
+down_revision = "0017_merges"
 branch_labels = None
 depends_on = None
 
