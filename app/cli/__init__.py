@@ -29,6 +29,8 @@ from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue
 from app.cli.products import add_parsers as add_products_parsers
 from app.cli.products import cmd_products
+from app.cli.splits import add_parsers as add_split_parsers
+from app.cli.splits import cmd_split
 from app.cli.stock import add_parsers as add_stock_parsers
 from app.cli.stock import cmd_stock
 from app.cli.sync import add_parsers as add_sync_parsers
@@ -118,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_outbox_parsers(cmd)
     add_order_action_parsers(cmd)
+    add_split_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
@@ -354,6 +357,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "stock": cmd_stock,
     "waybill": cmd_waybill,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
+    "split": cmd_split,
 }
 
 

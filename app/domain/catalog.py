@@ -20,6 +20,7 @@ from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
+from app.domain.catalog_splits import SPLITS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
@@ -187,6 +188,7 @@ CATALOG: dict[str, str] = {
     **STOCK,
     **BATCH_SHIP,
     **ORDER_ACTIONS,
+    **SPLITS,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

@@ -114,7 +114,8 @@ class StockRepository:
                 )
             }
             lines = self._raw(
-                f"SELECT l.order_id, l.sku, l.qty FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                # units still to ship: a quantity split's first parcel took some (app.domain.splits)
+                f"SELECT l.order_id, l.sku, l.qty - l.sent_qty FROM order_lines l JOIN orders o ON o.id = l.order_id "
                 f"WHERE o.status IN ({_IN_WAITING}) AND {_PACKABLE}"
             )
             for oid, sku, qty in lines:
