@@ -208,3 +208,41 @@ def test_a_lost_answer_or_a_crash_after_the_call_ships_the_parcel_once(workspace
     with workspace.session_factory() as session:
         assert set(session.scalars(select(OutboxRow.state))) == {OutboxState.DONE.value}
         assert session.scalar(select(OrderRow.status).where(OrderRow.order_no == tid)) == OrderStatus.SHIPPED.value
+
+
+def test_split_ship_backs_land_once_across_kill_9(packdesk_cmd: list[str], tmp_path: Path, server: TopServer) -> None:
+    """`packdesk outbox flush` as a real subprocess, killed with SIGKILL after the platform applied the split parcel's
+    offline.send and before its answer arrived: the next round reads the trade back instead of sending again."""
+    import signal
+
+    from pdtest.waybill_desk import Desk
+
+    desk = Desk(packdesk_cmd, tmp_path / "cli")
+    added = desk.run("shop", "add", "淘宝店", "--platform", "taobao", "--gateway", server.url, "--app-key", APP_KEY)
+    assert added.returncode == 0, added.stderr
+    desk.ok("sync")
+    tid, oids = three_line_trade(server)
+    split = desk.ok("split", tid, "--lines", f"{oids[0]},{oids[2]}")
+    assert split["sub_orders"] == [oids[0], oids[2]] and [p["line_no"] for p in split["staying"]] == [
+        oids[1],
+        *oids[3:],
+    ]
+    desk.ok("ship", tid, "--carrier", "ZTO", "--tracking", "73600316247086")
+
+    hold = server.hold_after_apply("taobao.logistics.offline.send")
+    proc = desk.start("outbox", "flush")
+    assert hold.reached.wait(60), "the offline.send never arrived"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    hold.release()
+    assert server.ship_calls[tid] == 1 and desk.query("SELECT state FROM outbox WHERE kind = 'ship'") == [("sending",)]
+    again = desk.ok("outbox", "flush")
+    assert again["verified"] == 1 and again["sent"] == 0
+    assert server.shipments[-1]["oids"] == [oids[0], oids[2]] and server.trade(tid)["status"] == "SELLER_CONSIGNED_PART"
+
+    listed = desk.ok("orders", "--search", tid)
+    assert [o["status"] for o in listed] == ["partly_shipped"]
+    desk.ok("ship", tid, "--carrier", "ZTO", "--tracking", "73600316247093")
+    assert desk.ok("outbox", "flush")["sent"] == 1
+    assert server.shipments[-1]["oids"] == [oids[1], *oids[3:]] and server.ship_calls[tid] == 2
+    assert server.trade(tid)["status"] == "WAIT_BUYER_CONFIRM_GOODS"
