@@ -4,23 +4,15 @@ shows the next parcel, what waits and, once shipped, what each parcel carried; U
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.domain.enums import OrderStatus
+from tests.ui import test_order_actions
 from tests.ui.test_order_detail import listed, select_order
-from ui.dialogs.order_actions import OrderActions
 from ui.dialogs.split import SplitDialog
 from ui.main import Gui
 
-
-@pytest.fixture
-def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str], bool]]:
-    said: list[tuple[str, list[str], bool]] = []
-    monkeypatch.setattr(
-        OrderActions, "tell", lambda _self, text, lines, warn=False: said.append((text, list(lines), warn))
-    )
-    return said
+told = test_order_actions.told  # the fixture: what an action said (OrderActions.tell patched)
 
 
 def _three_lines(view) -> str:  # noqa: ANN001
