@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
-from app.domain.packages import StoredOrder
+from app.domain.packages import WAITING_FOR_PARCEL, StoredOrder
 from app.domain.packing import BarcodeHit
 from app.persistence.packages import to_package
 from app.persistence.products import ProductRepository
@@ -31,17 +31,11 @@ def _flag(value: int) -> Flag:
         return Flag.NONE
 
 
-_WAITING = frozenset(
-    s.value for s in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED, OrderStatus.OUT_OF_STOCK,
-                      OrderStatus.ON_HOLD)
-)  # fmt: skip
-
-
 def _current_package(row: OrderRow) -> PackageRow | None:
     """The order's live parcel (not voided), if it has one. An order still waiting whose last parcel shipped is
     partly shipped (a split): its next parcel has no waybill yet."""
     live = [p for p in row.packages if p.state != PackageState.VOID]
-    if not live or (live[-1].state == PackageState.SHIPPED and row.status in _WAITING):
+    if not live or (live[-1].state == PackageState.SHIPPED and row.status in WAITING_FOR_PARCEL):
         return None
     return live[-1]
 

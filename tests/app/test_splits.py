@@ -186,3 +186,24 @@ def test_split_command_line_json_and_refusals(demo: Workspace, packdesk_cmd: lis
     assert undone.returncode == 0 and json.loads(undone.stdout)["split"] is False
     again = run("--undo")
     assert again.returncode != 0 and "is not split" in again.stderr
+
+
+def test_the_workspace_list_shows_a_partly_shipped_order_waiting_for_its_next_parcel(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from app.services.orders import list_orders, order_filter
+
+    order = three_lines(demo)
+    no, first = order.order_no, order.lines[0]
+    split_order(demo.session_factory, no, [(first.line_no, None)], ACTOR, NOW)
+    listed = list_orders(demo.session_factory, search=no, barcodes=False)
+    assert [o.split for o in listed] == [True] and listed[0].lines[0].units == first.qty
+    printer = PrintService(demo.session_factory, open_printer(f"png://{tmp_path / 'labels'}"), ACTOR)
+    label = printer.print_order(no)  # the first parcel's label printed, then shipped with it
+    assert label.tracking_no
+    ship_order(demo.session_factory, no, label.carrier, label.tracking_no, ACTOR, NOW)
+    factory = demo.session_factory
+    waiting = list_orders(factory, filters=order_filter(factory, status="partly_shipped", printed="no"), limit=1000)
+    shown = next(o for o in waiting if o.order_no == no)
+    assert shown.tracking_no is None and shown.print_count == 0  # the next parcel has no waybill yet
+    assert shown.lines[0].shipped and [ln.units for ln in shown.lines[1:]] == [ln.qty for ln in order.lines[1:]]
