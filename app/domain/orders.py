@@ -70,6 +70,11 @@ class OrderLine:
         """Whether the order's next parcel holds this line (`units` of it)."""
         return is_packable(self.refund, shipped=self.shipped) and self.units > 0
 
+    @property
+    def completes(self) -> bool:
+        """Whether the order's next parcel carries this line's last units (its ship-back names the sub-order)."""
+        return self.packable and self.sent + self.units >= self.qty
+
 
 @dataclass(frozen=True)
 class Order:
@@ -117,7 +122,7 @@ class Order:
             return "on_hold"
         if not any(line.packable for line in self.lines):
             return "refund"
-        if self.split and not any(line.packable and line.sent + line.units >= line.qty for line in self.lines):
+        if self.split and not any(line.completes for line in self.lines):
             # a refund took the split parcel's whole sub-orders: what is left of it completes none, and the platform
             # takes shipments per sub-order (app.domain.splits): the seller splits it again
             return "refund"

@@ -130,7 +130,7 @@ def parcel_units(order: Order) -> dict[str, int]:
 
 def completed(order: Order) -> tuple[str, ...]:
     """The sub-orders (line numbers) whose last units the order's next parcel carries: those its ship-back names."""
-    return tuple(ln.line_no for ln in order.lines if ln.packable and ln.sent + ln.units >= ln.qty)
+    return tuple(ln.line_no for ln in order.lines if ln.completes)
 
 
 def staying(order: Order, units: Mapping[str, int]) -> dict[str, int]:

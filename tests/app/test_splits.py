@@ -207,3 +207,27 @@ def test_the_workspace_list_shows_a_partly_shipped_order_waiting_for_its_next_pa
     shown = next(o for o in waiting if o.order_no == no)
     assert shown.tracking_no is None and shown.print_count == 0  # the next parcel has no waybill yet
     assert shown.lines[0].shipped and [ln.units for ln in shown.lines[1:]] == [ln.qty for ln in order.lines[1:]]
+
+
+def test_the_rule_of_which_sub_orders_a_parcel_reports() -> None:
+    """Pure: a sub-order goes with the parcel carrying its last units; a split whose whole lines a refund took
+    completes none any more and stops at the bench (refund), until the seller splits again."""
+    from dataclasses import replace
+
+    from pdtest.orders import line, make_order
+
+    from app.domain.splits import completed, parcel_units, plan, staying
+
+    order = make_order(line("A", "MUG", 3), line("B", "TEE", 1), line("C", "TEA", 2))
+    units = plan(order, [("A", 2), ("TEE", None)])
+    assert units == {"A": 2, "B": 1, "C": 0}
+    split = replace(order, lines=tuple(replace(ln, planned=units[ln.line_no]) for ln in order.lines))
+    assert parcel_units(split) == {"A": 2, "B": 1} and completed(split) == ("B",)
+    assert staying(split, parcel_units(split)) == {"A": 1, "C": 2} and split.block_reason() is None
+    refunded = replace(split, lines=(split.lines[0], replace(split.lines[1], refund=RefundStatus.REQUESTED),
+                                     split.lines[2]))  # fmt: skip
+    assert completed(refunded) == () and refunded.block_reason() == "refund"
+    after = replace(order, lines=(replace(order.lines[0], sent=2), *order.lines[1:]))  # the first parcel left
+    assert parcel_units(after) == {"A": 1, "B": 1, "C": 2} and completed(after) == ("A", "B", "C")
+    with pytest.raises(InvalidInput):
+        plan(after, [("A", 2)])  # one unit of A is left

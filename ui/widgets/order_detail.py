@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from app.domain.enums import Flag
 from app.domain.order_detail import OrderDetail
 from app.domain.orders import CHINA_TZ, place_names
-from app.domain.splits import left, open_lines
+from app.domain.splits import parcel_units, staying
 from app.services.images import ImageCache
 from ui.core_text import core_text
 from ui.models.jobs_model import state_text
@@ -258,10 +258,10 @@ class OrderDetailPane(QWidget):
         order = detail.order
         if not order.split:
             return ""
-        carried = [ln for ln in order.lines if ln.packable]
-        waits = [(ln, left(ln) - (ln.units if ln.packable else 0)) for ln in open_lines(order)]
-        nxt = ", ".join(f"{ln.sku} ×{ln.units}" for ln in carried)
-        later = ", ".join(f"{ln.sku} ×{n}" for ln, n in waits if n > 0)
+        skus = {ln.line_no: ln.sku for ln in order.lines}
+        units = parcel_units(order)
+        nxt = ", ".join(f"{skus[no]} ×{n}" for no, n in units.items())
+        later = ", ".join(f"{skus[no]} ×{n}" for no, n in staying(order, units).items())
         heading, stays = self.tr("Next parcel (split)"), self.tr("waits for a later parcel")
         return f"<p><b>{_esc(heading)}:</b> {_esc(nxt)}<br>{_esc(stays)}: {_esc(later)}</p>"
 
