@@ -2,9 +2,10 @@
 
 `split_order` checks the seller's choice (app.domain.splits: the rule for quantity splits is there) and stores it in
 one transaction with its audit entry: the bench then expects only the chosen lines and units, the label lists them,
-and the shipment reports the sub-orders the parcel completes (app.services.shipping). Once that parcel ships the
-order is partly shipped and its next parcel takes what is left (or another split of it). `unsplit_order` sets a
-split back while its parcel's label is not printed. Both refuse with a reason a seller understands and change
+the shipment reports the sub-orders the parcel completes (app.services.shipping), and stock is allotted to the
+parcel's units only, so an order out of stock (缺货待补货) for one line can ship the others now. Once that parcel
+ships the order is partly shipped and its next parcel takes what is left (or another split of it). `unsplit_order`
+sets a split back while its parcel's label is not printed. Both refuse with a reason a seller understands and change
 nothing then.
 """
 
@@ -25,6 +26,7 @@ from app.domain.splits import completed, parcel_units, plan, staying
 from app.persistence.repositories import OrderRepository
 from app.persistence.splits import SplitRepository
 from app.services.audit import Actor, audit
+from app.services.stock import recompute
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def split_order(
         result = _result(after.order)
         audit(session, actor, "split", "order", order.order_no, parcel={p.line_no: p.qty for p in result.parcel},
               before=before, at=now.isoformat())  # fmt: skip
+        recompute(session)  # stock is allotted to the next parcel: a split that leaves a short line behind may ship
         return result
 
 
@@ -134,4 +137,5 @@ def unsplit_order(session_factory: sessionmaker[Session], order_no: str, actor: 
         after = OrderRepository(session).stored_by_id(stored.id, barcodes=False)
         assert after is not None
         audit(session, actor, "unsplit", "order", order.order_no, before=parcel_units(order), at=now.isoformat())
+        recompute(session)
         return _result(after.order)

@@ -231,3 +231,24 @@ def test_the_rule_of_which_sub_orders_a_parcel_reports() -> None:
     assert parcel_units(after) == {"A": 1, "B": 1, "C": 2} and completed(after) == ("A", "B", "C")
     with pytest.raises(InvalidInput):
         plan(after, [("A", 2)])  # one unit of A is left
+
+
+def test_an_order_out_of_stock_for_one_line_ships_the_others_after_a_split(demo: Workspace) -> None:
+    """缺货待补货 for one line: split off the lines in stock, they go now; the short line waits out of stock."""
+    from app.services.stock import set_stock
+
+    order = three_lines(demo)
+    no, short = order.order_no, order.lines[-1]
+    set_stock(demo.session_factory, short.sku, 0, ACTOR, NOW, "shelf empty")
+    for ln in order.lines[:-1]:
+        set_stock(demo.session_factory, ln.sku, 500, ACTOR, NOW)
+    with demo.session_factory() as s:
+        assert OrderRepository(s).stored(no).order.status is OrderStatus.OUT_OF_STOCK  # type: ignore[union-attr]
+    split_order(demo.session_factory, no, [(ln.line_no, None) for ln in order.lines[:-1]], ACTOR, NOW)
+    with demo.session_factory() as s:
+        assert OrderRepository(s).stored(no).order.status is OrderStatus.AWAITING_SHIPMENT  # type: ignore[union-attr]
+    ship_order(demo.session_factory, no, "ZTO", "73600316247086", ACTOR, NOW)
+    with demo.session_factory() as s:
+        after = OrderRepository(s).stored(no)
+    assert after is not None and after.order.status is OrderStatus.OUT_OF_STOCK  # the rest: still short
+    assert [ln.shipped for ln in after.order.lines] == [True] * (len(order.lines) - 1) + [False]
