@@ -89,6 +89,19 @@ def test_shipped_and_closed_orders_are_not_split(demo: Workspace, status: OrderS
     assert isinstance(refused, NotPackable) and refused.msg.id == "split.blocked"
 
 
+def test_an_order_whose_lines_are_all_refunded_is_not_split(demo: Workspace) -> None:
+    order = three_lines(demo)
+    with demo.session_factory.begin() as s:
+        order_id = s.scalar(select(OrderRow.id).where(OrderRow.order_no == order.order_no))
+        s.execute(
+            update(OrderLineRow)
+            .where(OrderLineRow.order_id == order_id)
+            .values(refund_status=RefundStatus.REFUNDED.value)
+        )
+    refused = refusal(demo, order.order_no, order.lines[0].line_no)
+    assert isinstance(refused, NotPackable) and refused.details.get("reason") == "refund"
+
+
 def test_a_held_order_is_not_split(demo: Workspace) -> None:
     order = three_lines(demo)
     hold(demo.session_factory, [order.order_no], "buyer asked to wait", ACTOR, NOW)
