@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
     from app.services.shipping import ShipResult
+    from app.services.splits import SplitResult
     from app.services.stock import StockChange
     from app.services.waybills.accounts import Refreshed
     from app.sync.catalogue import CatalogueSummary
@@ -629,6 +630,20 @@ class Desk:
         from app.services.merges import unmerge_order
 
         return unmerge_order(self.session_factory, order_no, self.actor, self.clock())
+
+    # -- split parcels (app.services.splits) ------------------------------------------------------------------------
+    def split_order(self, order_no: str, lines: Sequence[tuple[str, int | None]]) -> SplitResult:
+        """The order's next parcel carries only `lines` (line number, units or None for all that is left); the rest
+        waits for a later parcel."""
+        from app.services.splits import split_order
+
+        return split_order(self.session_factory, order_no, lines, self.actor, self.clock())
+
+    def unsplit_order(self, order_no: str) -> SplitResult:
+        """Undoes the order's split while its parcel's label is not printed."""
+        from app.services.splits import unsplit_order
+
+        return unsplit_order(self.session_factory, order_no, self.actor, self.clock())
 
     # -- the bench --------------------------------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ from app.cli.products import add_parsers as add_products_parsers
 from app.cli.products import cmd_products
 from app.cli.reports import add_parsers as add_report_parsers
 from app.cli.reports import cmd_history, cmd_reconcile, cmd_report
+from app.cli.splits import add_parsers as add_split_parsers
+from app.cli.splits import cmd_split
 from app.cli.stock import add_parsers as add_stock_parsers
 from app.cli.stock import cmd_stock
 from app.cli.sync import add_parsers as add_sync_parsers
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_outbox_parsers(cmd)
     add_order_action_parsers(cmd)
     add_merge_parsers(cmd)
+    add_split_parsers(cmd)
 
     add_sync_parsers(cmd, lambda parser: _common(parser, top=False))
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
@@ -365,6 +368,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "history": cmd_history,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
     **dict.fromkeys(MERGE_COMMANDS, cmd_merge),
+    "split": cmd_split,
 }
 
 

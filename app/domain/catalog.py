@@ -23,6 +23,7 @@ from app.domain.catalog_pdd_ship import PDD_SHIP
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
 from app.domain.catalog_reports import REPORTS
+from app.domain.catalog_splits import SPLITS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
@@ -197,6 +198,7 @@ CATALOG: dict[str, str] = {
     **BATCH_SHIP,
     **ORDER_ACTIONS,
     **MERGES,
+    **SPLITS,
     # E-waybills: the ledger, accounts, and each provider
     **WAYBILLS,
     **WAYBILL_ACCOUNTS,

@@ -31,6 +31,8 @@ class ParcelHistory:
     created_at: datetime
     printed_at: datetime | None
     shipped_at: datetime | None
+    # what it carried once shipped: (line number, units); () before it shipped, or shipped before 0018_splits
+    lines: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,25 @@ class OrderLine:
     barcodes: tuple[str, ...] = ()
     shipped: bool = False  # this sub-order already left in an earlier parcel (partly shipped order)
     image: str = ""  # URL or file URI of the product's picture, "" when none is known
+    # Split parcels (拆单, app.domain.splits): units of this line that left in earlier parcels (a quantity split), and
+    # the units the seller's split puts in the order's next parcel (None: no split, the next parcel takes what is left).
+    sent: int = 0
+    planned: int | None = None
+
+    @property
+    def units(self) -> int:
+        """Units of this line the order's next parcel carries (a split's choice, else all that is left)."""
+        return self.planned if self.planned is not None else self.qty - self.sent
 
     @property
     def packable(self) -> bool:
-        return is_packable(self.refund, shipped=self.shipped)
+        """Whether the order's next parcel holds this line (`units` of it)."""
+        return is_packable(self.refund, shipped=self.shipped) and self.units > 0
+
+    @property
+    def completes(self) -> bool:
+        """Whether the order's next parcel carries this line's last units (its ship-back names the sub-order)."""
+        return self.packable and self.sent + self.units >= self.qty
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,11 @@ class Order:
     def refund_requested(self) -> bool:
         return any(line.refund.blocks_shipping for line in self.lines)
 
+    @property
+    def split(self) -> bool:
+        """The seller split the order: its next parcel carries only the lines and units chosen (app.domain.splits)."""
+        return any(line.planned is not None for line in self.lines)
+
     def block_reason(self) -> str | None:
         """Why this order must not be packed now, as a stable code; None when it may be packed."""
         if self.status is OrderStatus.CLOSED:
@@ -101,6 +121,10 @@ class Order:
         if self.status is OrderStatus.ON_HOLD:
             return "on_hold"
         if not any(line.packable for line in self.lines):
+            return "refund"
+        if self.split and not any(line.completes for line in self.lines):
+            # a refund took the split parcel's whole sub-orders: what is left of it completes none, and the platform
+            # takes shipments per sub-order (app.domain.splits): the seller splits it again
             return "refund"
         return None
 

@@ -1,16 +1,23 @@
 """A parcel as the cache records it, and an order with its place in the cache (domain layer).
 
 A `Package` is one waybill with its tracking number (allocated, printed, shipped or void); an order has at most one
-live package. A `StoredOrder` is what the station and the shipping use case read: the order, the ids the scan log
-and the outbox name it by, its live package and whether an earlier one was voided.
+live package, and over time more than one (a split order ships in several parcels). A `StoredOrder` is what the
+station and the shipping use case read: the order, the ids the scan log and the outbox name it by, its live package
+and whether an earlier one was voided.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.domain.enums import PackageState
+from app.domain.enums import OrderStatus, PackageState
 from app.domain.orders import Order
+
+# An order in one of these statuses still waits for a parcel: a shipped parcel of it was an earlier one (a split
+# order's first parcel), not its live one; its next parcel has no waybill until it prints.
+WAITING_FOR_PARCEL = frozenset(
+    {OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED, OrderStatus.OUT_OF_STOCK, OrderStatus.ON_HOLD}
+)
 
 
 @dataclass(frozen=True)

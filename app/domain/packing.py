@@ -49,7 +49,7 @@ def required_units(order: Order) -> dict[str, int]:
     required: dict[str, int] = {}
     for line in order.lines:
         if line.packable:
-            required[line.sku] = required.get(line.sku, 0) + line.qty
+            required[line.sku] = required.get(line.sku, 0) + line.units
     return required
 
 

@@ -274,14 +274,22 @@ def changed_since_opened(
     Besides the order-level stops (closed, held, shipped), a refund requested on any line already packed stops it:
     the item is in the box. When the parcel already carries its printed label, a receiver changed since it was
     opened stops it too (`address_changed`): that label would send it to the old address. A label not yet printed
-    simply prints with the new one.
+    simply prints with the new one. An order split (or its split undone) since the parcel was opened stops it
+    (`parcel_changed`): the box holds what the parcel was, not what it is now.
     """
     blocked = now.block_reason()
     if blocked and blocked != overridden:
         return Reason(blocked)
     if label_printed and now.receiver != parcel.order.receiver and overridden != Reason.ADDRESS_CHANGED:
         return Reason.ADDRESS_CHANGED
+    if _split_of(now) != _split_of(parcel.order):  # split or unsplit meanwhile: this box holds another parcel
+        return Reason.PARCEL_CHANGED
     still = required_units(now)
     if any(still.get(sku, 0) < qty for sku, qty in parcel.required.items()):
         return Reason.REFUND
     return None
+
+
+def _split_of(order: Order) -> dict[str, int]:
+    """The units a split of `order` put in its next parcel, per line ({} when it is not split)."""
+    return {ln.line_no: ln.planned for ln in order.lines if ln.planned is not None}

@@ -26,6 +26,7 @@ class Reason(StrEnum):
     ADDRESS_CHANGED = "address_changed"
     LABEL_VOIDED = "label_voided"
     OUT_OF_STOCK = "out_of_stock"  # 缺货待补货: stock does not cover it (app.domain.stock); a supervisor may override
+    PARCEL_CHANGED = "parcel_changed"  # the order was split (or its split undone) while the parcel was packed
     # how a parcel was opened
     RESUMED = "resumed"  # after a restart, from the scan record
     UNPARKED = "unparked"  # a parked parcel taken up again
@@ -46,9 +47,10 @@ class Reason(StrEnum):
 
 
 STOPS = frozenset(
-    {Reason.CLOSED, Reason.SHIPPED, Reason.ON_HOLD, Reason.REFUND, Reason.ADDRESS_CHANGED, Reason.OUT_OF_STOCK}
-)
-NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND})
+    {Reason.CLOSED, Reason.SHIPPED, Reason.ON_HOLD, Reason.REFUND, Reason.ADDRESS_CHANGED, Reason.OUT_OF_STOCK,
+     Reason.PARCEL_CHANGED}
+)  # fmt: skip
+NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND, Reason.PARCEL_CHANGED})
 
 # the facts an event may carry beyond the counts, in `to_json()` order; each is written only when set, except
 # those an event kind always carries (a printed label's carrier and copy number, a shipment's carrier)

@@ -120,7 +120,7 @@ class WaybillRequest:
             name=order.receiver.name,
             phone=order.receiver.phone,
             oaid=str(order.extra.get("oaid", "")),
-            items=tuple((ln.title, ln.qty) for ln in order.lines if ln.packable),
+            items=tuple((ln.title, ln.units) for ln in order.lines if ln.packable),
             seller_id=str(order.extra.get("seller_id", "")),
             cipher=str(order.extra.get("receiver_cipher", "")),
             shop=order.shop,

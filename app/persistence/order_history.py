@@ -16,6 +16,7 @@ from app.domain.order_detail import AuditEntry, Marks, OutboxEntry, ParcelHistor
 from app.domain.print_jobs import JobView
 from app.persistence.packages import to_package
 from app.persistence.rows import AuditRow, OrderRow, OutboxRow, PackageRow, PrintJobRow, ScanEventRow
+from app.persistence.splits import SplitRepository
 
 AUDIT_LIMIT = 500  # the newest entries of a long trail
 
@@ -39,7 +40,11 @@ class OrderHistory:
         rows = self.session.execute(
             select(PackageRow).where(PackageRow.order_id == order_id).order_by(PackageRow.id)
         ).scalars()
-        return [ParcelHistory(to_package(r), r.created_at, r.printed_at, r.shipped_at) for r in rows]
+        carried = SplitRepository(self.session).parcels_of(order_id)  # what each shipped parcel carried
+        return [
+            ParcelHistory(to_package(r), r.created_at, r.printed_at, r.shipped_at, tuple(carried.get(r.id, {}).items()))
+            for r in rows
+        ]
 
     def prints(self, order_id: int, order_no: str) -> list[JobView]:
         query = (

@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
+from app.domain.packages import WAITING_FOR_PARCEL
 
 FTS_TABLE = "orders_fts"  # FTS5 (trigram) over nick, receiver, phone, line titles and notes; rowid = orders.id
 
@@ -285,8 +286,13 @@ class OrderQuery:
         elif f.due_within is not None:
             sql.add(f"{walk}o.deadline >= ? AND {walk}o.deadline < ?", db_time(now), db_time(now + f.due_within))
         live = f"p.state <> '{PackageState.VOID.value}'"
-        if f.printed is PrintState.NOT_PRINTED:
-            sql.add(f"NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND {live} AND p.print_count > 0)")
+        if f.printed is PrintState.NOT_PRINTED:  # a partly shipped order's earlier parcel is not its next one
+            waiting = ", ".join(f"'{s.value}'" for s in sorted(WAITING_FOR_PARCEL))  # enum values, never input
+            earlier = f"(p.state = '{PackageState.SHIPPED.value}' AND o.status IN ({waiting}))"
+            sql.add(
+                f"NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id AND {live} AND p.print_count > 0 "
+                f"AND NOT {earlier})"
+            )
         elif f.printed is not None:
             least = 2 if f.printed is PrintState.REPRINTED else 1
             self._by_ids(
@@ -432,18 +438,22 @@ class OrderQuery:
         try:
             lines: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
             for line in cursor.execute(
-                "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url "
+                "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url, sent_qty, "
+                "parcel_qty "
                 f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY id",
                 ids,
             ):
                 lines[line[0]].append(line)
             parcels: dict[int, tuple[str, str, int, int]] = {}
-            for order_id, tracking_no, carrier, print_count, package_id in cursor.execute(
-                "SELECT order_id, tracking_no, carrier, print_count, id FROM packages "
+            waiting = {int(r[0]) for r in rows if r[4] in WAITING_FOR_PARCEL}
+            for order_id, tracking_no, carrier, print_count, package_id, state in cursor.execute(
+                "SELECT order_id, tracking_no, carrier, print_count, id, state FROM packages "
                 f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
                 (*ids, PackageState.VOID.value),
             ):
-                parcels[order_id] = (tracking_no, carrier, print_count, package_id)  # the last live one wins
+                parcels[order_id] = (tracking_no, carrier, print_count, package_id)  # the last live one wins...
+                if state == PackageState.SHIPPED.value and order_id in waiting:
+                    del parcels[order_id]  # ...but a partly shipped order's next parcel has none yet (a split)
         finally:
             cursor.close()
         return LazyOrders(rows, lines, parcels, shops)
@@ -502,7 +512,20 @@ class LazyOrders(Sequence[Order]):
             buyer_nick=r[5],
             receiver=Receiver(r[6], r[7], Address(r[8], r[9], r[10], r[11], r[12])),
             lines=tuple(
-                OrderLine(ln[1], ln[2], ln[3], ln[4], ln[5], _money(ln[6]), refund[ln[7]], (), bool(ln[8]), ln[9] or "")
+                OrderLine(
+                    ln[1],
+                    ln[2],
+                    ln[3],
+                    ln[4],
+                    ln[5],
+                    _money(ln[6]),
+                    refund[ln[7]],
+                    (),
+                    bool(ln[8]),
+                    ln[9] or "",
+                    ln[10] or 0,
+                    ln[11],
+                )  # fmt: skip
                 for ln in self._lines.get(r[0], ())
             ),
             paid_at=_utc(r[17]),

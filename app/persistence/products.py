@@ -232,7 +232,10 @@ class ProductRepository:
         given)."""
         query = (
             select(
-                OrderLineRow.sku, func.sum(OrderLineRow.qty), func.max(OrderLineRow.title), func.max(OrderLineRow.spec)
+                OrderLineRow.sku,
+                func.sum(OrderLineRow.qty - OrderLineRow.sent_qty),  # a quantity split's first parcel took some
+                func.max(OrderLineRow.title),
+                func.max(OrderLineRow.spec),
             )
             .join(OrderRow, OrderRow.id == OrderLineRow.order_id)
             .where(OrderRow.status.in_(_OPEN), _packable())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from types import SimpleNamespace
@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.merges import merged_view
 from app.domain.orders import Address, Order, OrderLine, Receiver
-from app.domain.packages import MergedPart, StoredOrder
+from app.domain.packages import WAITING_FOR_PARCEL, MergedPart, StoredOrder
 from app.domain.packing import BarcodeHit
 from app.persistence.packages import to_package
 from app.persistence.products import ProductRepository
-from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageRow, ProductRow, ShopRow
+from app.persistence.rows import BarcodeRow, OrderLineRow, OrderRow, PackageLineRow, PackageRow, ProductRow, ShopRow
 
 
 def packable_line() -> ColumnElement[bool]:
@@ -34,9 +34,12 @@ def _flag(value: int) -> Flag:
 
 
 def _current_package(row: OrderRow) -> PackageRow | None:
-    """The order's live parcel (not voided), if it has one."""
+    """The order's live parcel (not voided), if it has one. An order still waiting whose last parcel shipped is
+    partly shipped (a split): its next parcel has no waybill yet."""
     live = [p for p in row.packages if p.state != PackageState.VOID]
-    return live[-1] if live else None
+    if not live or (live[-1].state == PackageState.SHIPPED and row.status in WAITING_FOR_PARCEL):
+        return None
+    return live[-1]
 
 
 def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, str] | None = None) -> Order:
@@ -67,6 +70,8 @@ def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, s
                 shipped=ln.shipped,
                 barcodes=tuple(barcodes.get(ln.sku, ())),
                 image=ln.image_url or (images or {}).get(ln.sku, ""),
+                sent=ln.sent_qty or 0,
+                planned=ln.parcel_qty,
             )
             for ln in row.lines
         ),
@@ -246,8 +251,10 @@ class OrderRepository:
                 OrderRow.status.in_((OrderStatus.AWAITING_SHIPMENT.value, OrderStatus.PARTLY_SHIPPED.value)),
                 OrderLineRow.sku.in_((sku, *aliases)),
                 packable_line(),
-                OrderLineRow.qty >= units,
-                ~OrderRow.packages.any(PackageRow.print_count > 0),
+                OrderLineRow.qty - OrderLineRow.sent_qty >= units,
+                or_(OrderLineRow.parcel_qty.is_(None), OrderLineRow.parcel_qty >= units),  # a split keeps it back
+                # a parcel printed and not yet shipped (a partly shipped order's earlier parcel does not count)
+                ~OrderRow.packages.any(and_(PackageRow.print_count > 0, PackageRow.state != PackageState.SHIPPED)),
             )
             .order_by(OrderRow.deadline, OrderRow.id)
             .limit(limit)
@@ -295,14 +302,31 @@ class OrderRepository:
         """The order's hold is lifted (a supervisor's decision): it waits for shipment again."""
         self._row_by_id(order_id).status = OrderStatus.AWAITING_SHIPMENT.value
 
-    def mark_shipped(self, order_id: int, line_nos: Iterable[str]) -> None:
-        """The order left the bench: it is shipped, and so are its lines `line_nos` (those that were in the box)."""
+    def mark_shipped(
+        self, order_id: int, line_nos: Iterable[str], *, units: Mapping[str, int] | None = None,
+        package_id: int | None = None,
+    ) -> None:  # fmt: skip
+        """A parcel of the order left the bench with its lines `line_nos` (those that were in the box), all their
+        units or, for a split parcel, `units` per line; with `package_id`, what it carried is recorded
+        (package_lines). A line is shipped once all its units left; the order is shipped when no line is left to ship
+        (lines with a refund do not wait), else partly shipped. A split is used up: the next parcel takes what is left.
+        """
         row = self._row_by_id(order_id)
-        row.status = OrderStatus.SHIPPED.value
-        shipped = set(line_nos)
+        boxed = {no: None for no in line_nos} if units is None else dict(units)
         for line in row.lines:
-            if line.line_no in shipped:
-                line.shipped = True
+            line.parcel_qty = None
+            if line.line_no not in boxed:
+                continue
+            sent = line.sent_qty or 0
+            qty = boxed[line.line_no]
+            qty = line.qty - sent if qty is None else qty
+            line.sent_qty = sent + qty
+            line.shipped = line.shipped or line.sent_qty >= line.qty
+            if package_id is not None and qty > 0:
+                self.session.add(PackageLineRow(package_id=package_id, line_id=line.id, qty=qty))
+        blocking = {r.value for r in RefundStatus if r.blocks_shipping}
+        waiting = any(not ln.shipped and ln.refund_status not in blocking for ln in row.lines)
+        row.status = (OrderStatus.PARTLY_SHIPPED if waiting else OrderStatus.SHIPPED).value
 
     def order_no_of(self, order_id: int) -> str | None:
         return self.session.execute(select(OrderRow.order_no).where(OrderRow.id == order_id)).scalar_one_or_none()

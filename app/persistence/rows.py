@@ -284,6 +284,10 @@ class OrderLineRow(Base):
     refund_status: Mapped[str] = mapped_column(String(20), default="none")
     shipped: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     image_url: Mapped[str] = mapped_column(String(500), default="", server_default=text("''"))  # pic_path
+    # Split parcels (app.services.splits; migration 0018_splits): the units the order's next parcel carries when the
+    # seller split it (None: no split, all that is left), and the units that left in earlier parcels.
+    parcel_qty: Mapped[int | None] = mapped_column(Integer)
+    sent_qty: Mapped[int] = mapped_column(Integer, server_default="0")  # no Python default: bulk inserts
 
     order: Mapped[OrderRow] = relationship(back_populates="lines")
 
@@ -311,6 +315,16 @@ class PackageRow(Base):
     shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     order: Mapped[OrderRow] = relationship(back_populates="packages")
+
+
+class PackageLineRow(Base):
+    """What a shipped parcel carried: units of one order line (a split parcel carries some lines, or some units)."""
+
+    __tablename__ = "package_lines"
+
+    package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"), primary_key=True)
+    line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id", ondelete="CASCADE"), primary_key=True, index=True)
+    qty: Mapped[int] = mapped_column(Integer)
 
 
 class PrintJobRow(Base):

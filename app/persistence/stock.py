@@ -114,12 +114,14 @@ class StockRepository:
                 )
             }
             lines = self._raw(
-                f"SELECT l.order_id, l.sku, l.qty FROM order_lines l JOIN orders o ON o.id = l.order_id "
-                f"WHERE o.status IN ({_IN_WAITING}) AND {_PACKABLE}"
+                # the next parcel's units (app.domain.orders.OrderLine.units): a split's choice, else what is left
+                # after earlier parcels; what a split holds back for a later parcel waits without stock
+                f"SELECT l.order_id, l.sku, COALESCE(l.parcel_qty, l.qty - l.sent_qty) FROM order_lines l "
+                f"JOIN orders o ON o.id = l.order_id WHERE o.status IN ({_IN_WAITING}) AND {_PACKABLE}"
             )
             for oid, sku, qty in lines:
                 pid = links.get(sku)
-                if pid is not None:
+                if pid is not None and qty > 0:
                     mine = needs[oid]
                     mine[pid] = mine.get(pid, 0) + qty
         printed = {

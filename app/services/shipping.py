@@ -8,10 +8,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.enums import PackageState
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
 from app.domain.packages import MergedPart, Package, StoredOrder
+from app.domain.splits import completed, parcel_units
 from app.domain.tracking import CARRIERS, detect_carriers
 from app.persistence.carriers import PlatformCarriers
 from app.persistence.outbox import OutboxRepository
@@ -41,22 +43,25 @@ class ShipResult:
 
 
 def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor: Actor, now: datetime) -> int:
-    """Marks `package` of `stored` shipped with the order's packable lines, takes their units off on-hand stock
-    (app.services.stock.ship_stock) and queues its ship-back in the outbox, in the caller's transaction; returns the
-    outbox entry's id (the lead's, for a merged parcel: each of its orders gets its own ship-back)."""
+    """Marks `package` of `stored` shipped with the order's packable lines (a split parcel: the units its split
+    chose), takes their units off on-hand stock (app.services.stock.ship_stock) and queues its ship-back in the
+    outbox, in the caller's transaction; returns the outbox entry's id (the lead's, for a merged parcel: each of its
+    orders gets its own ship-back, same tracking number). A ship-back names the sub-orders whose last units the parcel
+    carries (app.domain.splits)."""
     order = stored.order
     PackageRepository(session).mark_shipped(package.id, now)
-    session.flush()  # the parcel's ship time is written before the order's status: the history dates it by it
     moved = ship_stock(session, stored, package, actor, now)  # the parcel's units leave on-hand stock with it
-    # A merged parcel ships every order in it, each with its own lines and its own ship-back (same tracking number).
     parts = stored.parts or (
         MergedPart(stored.id, stored.shop_id, order.order_no, tuple(ln.line_no for ln in order.lines)),
     )
-    packable = {ln.line_no for ln in order.lines if ln.packable}
+    done, units = completed(order), parcel_units(order)
     entry_id = 0
     for part in parts:
-        lines = tuple(no for no in part.line_nos if no in packable)
-        OrderRepository(session).mark_shipped(part.id, lines)
+        own = set(part.line_nos)
+        lines = tuple(no for no in done if no in own)
+        OrderRepository(session).mark_shipped(
+            part.id, lines, units={k: v for k, v in units.items() if k in own}, package_id=package.id
+        )
         payload = ShipmentPayload(
             order_no=part.order_no,
             platform=order.platform,
@@ -144,7 +149,8 @@ def shipment_refusal(session: Session, stored: StoredOrder, code: str, number: s
     _check_platform_pattern(session, order.platform.value, code, number)
     orders = OrderRepository(session)
     other = PackageRepository(session).by_tracking(number)
-    if other is not None and other.order_id != stored.id:
+    # another order's parcel, or an earlier parcel of this one that left (a split order's next parcel needs its own)
+    if other is not None and (other.order_id != stored.id or other.state is PackageState.SHIPPED):
         used_by = orders.order_no_of(other.order_id) or "?"
         raise InvalidInput(msg("shipping.tracking_in_use", number=number, order_no=used_by))
     issued = WaybillIssues(session).by_tracking(number)  # an online provider's number, maybe on no parcel now

@@ -116,7 +116,7 @@ def ship_stock(session: Session, stored: StoredOrder, package: Package, actor: A
     units: dict[str, int] = {}
     for line in stored.order.lines:
         if line.packable:
-            units[line.sku] = units.get(line.sku, 0) + line.qty
+            units[line.sku] = units.get(line.sku, 0) + line.units
     repo = StockRepository(session)
     per_product = repo.tracked_units(units)
     if per_product:

@@ -1,9 +1,9 @@
 """What wins when an order from a platform or a file meets the cached copy, and which changes the bench must hear of
 (sync layer).
 
-What PackDesk knows better than the platform wins: an order shipped here stays shipped while its ship-back waits
-in the outbox, and an out-of-stock mark stays until the platform closes or ships the order; a line shipped here stays
-shipped, and a line's picture stays when a file import carries none.
+What PackDesk knows better than the platform wins: an order shipped (or partly shipped) here stays so while its
+ship-back waits in the outbox, and an out-of-stock mark stays until the platform closes or ships the order; a line
+shipped here stays shipped, and a line's picture stays when a file import carries none.
 
 Receivers are stored masked (app.domain.masking says what and why): an order that arrives with a plaintext name or
 phone number is masked before its content hash is taken and before it is compared with the cache, so every
@@ -28,6 +28,8 @@ _KEEP_LOCAL = {
         OrderStatus.ON_HOLD,  # a parcel that left cannot be held: it must not come back to the bench as "held"
     },
     OrderStatus.OUT_OF_STOCK.value: {OrderStatus.AWAITING_SHIPMENT},
+    # a split order's first parcel left here, its ship-back not yet through (app.services.splits)
+    OrderStatus.PARTLY_SHIPPED.value: {OrderStatus.AWAITING_SHIPMENT},
 }
 RECEIVER = (
     "receiver_name",

@@ -1001,8 +1001,9 @@ class TopServer:
             return self.cainiao.snapshot()
 
     def hold_after_apply(self, method: str, count: int = 1) -> Hold:
-        """The next `count` calls of `method` (a Cainiao write) are applied, then wait for `Hold.release()` before
-        answering (a stopping server releases them)."""
+        """The next `count` calls of `method` (a Cainiao write; the next call of taobao.logistics.offline.send or
+        taobao.trade.memo.update) are applied, then wait for `Hold.release()` before answering (a stopping server
+        releases them)."""
         hold = Hold(method, count)
         with self._lock:
             self.holds[method] = hold
@@ -1237,6 +1238,10 @@ class TopServer:
                 return self._json(self._companies(params))
             if method == _OFFLINE_SEND:
                 payload = self._offline_send(params)
+                with self._lock:
+                    hold = self.holds.pop(method, None)
+                if hold is not None:  # applied: the answer waits (a client killed meanwhile never gets it)
+                    hold.park(self._stop)
                 if self._chance("drop_after_apply", faults.drop_after_apply):
                     return _DROP
                 return self._json(payload)

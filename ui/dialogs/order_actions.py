@@ -35,7 +35,8 @@ from app.domain.order_actions import ActionReport
 from app.domain.tracking import CARRIERS, detect_carriers
 from ui.core_text import core_text
 from ui.dialogs.batch_ship import BatchShipDialog
-from ui.ops import Changes, CollectionOp, Ops
+from ui.dialogs.split import SplitDialog
+from ui.ops import Changes, CollectionOp, Ops, QueryOp
 from ui.plurals import plural
 from ui.widgets.order_detail import flag_text
 
@@ -296,6 +297,7 @@ class OrderActions(QObject):
         self._add(self.menu, "reprint", self.tr("Reprint with a reason…"), "Ctrl+R", self.reprint)
         self.batch_dialog: BatchShipDialog | None = None
         self._add_backlog_actions()
+        self._add_split_actions()
         self.menu.addSeparator()
         self._add(self.menu, "undo", self.tr("Undo the last change"), "Ctrl+Z", self.undo)
         self.actions["undo"].setEnabled(False)  # until an action changed something it can set back
@@ -319,6 +321,12 @@ class OrderActions(QObject):
         self.menu.addSeparator()
         self._add(self.menu, "merge", self.tr("Merge into one parcel"), "Ctrl+G", self.merge)
         self._add(self.menu, "unmerge", self.tr("Unmerge"), "Ctrl+Shift+G", self.unmerge)
+
+    def _add_split_actions(self) -> None:
+        """Split one order into parcels, and undo that before its label prints (app.services.splits)."""
+        self.menu.addSeparator()
+        self._add(self.menu, "split", self.tr("Split into parcels…"), "Ctrl+Shift+X", self.split)
+        self._add(self.menu, "unsplit", self.tr("Undo the split"), "", self.unsplit)
 
     def _add(self, menu: QMenu, name: str, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.widget)
@@ -427,6 +435,60 @@ class OrderActions(QObject):
         lines = [core_text(result.warning)] if result.warning is not None else []
         self.tell(text.replace("%2", result.carrier).replace("%3", result.tracking_no), lines)
         self.action_finished.emit("ship", result)
+
+    def _one(self, action: str) -> str | None:
+        """The one selected order an action on a single order takes (None, said, otherwise)."""
+        if not (chosen := self._chosen()):
+            return None
+        if len(chosen) > 1:
+            self.tell(self.tr("%1 takes one order: select only one.").replace("%1", action), [])
+            return None
+        return chosen[0]
+
+    def split(self) -> None:
+        """Reads the order (fresh: what a split may take), asks for the parcel's lines, then splits it."""
+        if (order_no := self._one(self.tr("Split"))) is None:
+            return
+        QueryOp(self.ops, self.widget, op=lambda desk: desk.order_detail(order_no), success=self._ask_split).failure(
+            lambda error: self.tell(core_text(error), [], warn=True)
+        ).run_in_background(lane="read")
+
+    def _ask_split(self, detail: Any) -> None:
+        order = detail.order
+        lines = SplitDialog.ask(self.widget, order)
+        if lines is None:
+            return
+        CollectionOp(
+            self.ops,
+            self.widget,
+            op=lambda desk: desk.split_order(order.order_no, lines),
+            changes=Changes(orders=True),
+            success=lambda result: self._on_split(result, "split"),
+        ).failure(lambda error: self.tell(core_text(error), [], warn=True)).run_in_background()
+
+    def unsplit(self) -> None:
+        if (order_no := self._one(self.tr("Undo the split"))) is None:
+            return
+        CollectionOp(
+            self.ops,
+            self.widget,
+            op=lambda desk: desk.unsplit_order(order_no),
+            changes=Changes(orders=True),
+            success=lambda result: self._on_split(result, "unsplit"),
+        ).failure(lambda error: self.tell(core_text(error), [], warn=True)).run_in_background()
+
+    def _on_split(self, result: Any, name: str) -> None:
+        def said(lines: Any) -> list[str]:
+            return [f"{p.sku} ×{p.qty}  {p.title}" for p in lines]
+
+        if result.split:
+            text = self.tr("Order %1 is split. The next parcel carries:").replace("%1", result.order_no)
+            lines = said(result.parcel) + [self.tr("Waits for a later parcel:")] + said(result.staying)
+        else:
+            text = self.tr("The split of order %1 is undone: its next parcel carries all that is left.")
+            text, lines = text.replace("%1", result.order_no), []
+        self.tell(text, lines)
+        self.action_finished.emit(name, result)
 
     def batch_ship(self) -> None:
         """Opens the batch-ship review for the selection (the numbers are recorded only on its Confirm)."""

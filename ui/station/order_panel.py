@@ -108,16 +108,18 @@ class OrderPanel:
                 ln.sku,
                 ln.title,
                 ln.spec,
-                ln.qty,
+                ln.units if ln.packable else ln.qty,  # a split parcel: its units of the line
                 snap.scanned.get(ln.sku, 0) if ln.packable else 0,
                 refunded=not ln.packable,
                 image=ln.image,
             )
             for ln in order.lines
+            if ln.packable
+            or (ln.refund.blocks_shipping and not ln.shipped)  # not what left or waits for a later parcel
         ]
         self.lines_model.set_rows(rows, last_sku)
         done = sum(snap.scanned.values())
-        total = sum(ln.qty for ln in order.lines if ln.packable)
+        total = sum(ln.units for ln in order.lines if ln.packable)
         self.progress_label.setText(f"{done} / {total}")
         return fresh
 

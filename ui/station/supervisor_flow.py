@@ -83,7 +83,7 @@ class SupervisorFlow:
         return [
             (ln.sku, ln.title)
             for ln in snap.order.lines
-            if ln.packable and (not remaining_only or snap.scanned.get(ln.sku, 0) < ln.qty)
+            if ln.packable and (not remaining_only or snap.scanned.get(ln.sku, 0) < ln.units)
         ]
 
     def _on_bind_button_clicked(self) -> None:

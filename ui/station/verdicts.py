@@ -56,6 +56,9 @@ STOP_REASONS = {
         "StationView", "the buyer changed the address after the label was printed"
     ),
     Reason.OUT_OF_STOCK: QT_TRANSLATE_NOOP("StationView", "the order is out of stock"),
+    Reason.PARCEL_CHANGED: QT_TRANSLATE_NOOP(
+        "StationView", "the order was split (or its split undone) while it was packed: pack it again"
+    ),
 }
 
 

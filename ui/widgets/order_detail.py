@@ -23,6 +23,7 @@ from app.domain.enums import Flag, OrderStatus
 from app.domain.merges import merged_orders
 from app.domain.order_detail import OrderDetail
 from app.domain.orders import CHINA_TZ, place_names
+from app.domain.splits import parcel_units, staying
 from app.services.images import ImageCache
 from ui.core_text import core_text
 from ui.models.jobs_model import state_text
@@ -277,6 +278,8 @@ class OrderDetailPane(QWidget):
                 state.append(self.tr("refund"))
             if ln.shipped:
                 state.append(self.tr("shipped"))
+            elif ln.sent:
+                state.append(self.tr("%1 of %2 shipped").replace("%1", str(ln.sent)).replace("%2", str(ln.qty)))
             codes = " ".join(ln.barcodes) or self.tr("no barcode")
             rows.append(
                 f"<tr><td>{picture}</td><td><b>{e(ln.sku)}</b><br>{e(ln.title)} {e(ln.spec)}"
@@ -289,9 +292,11 @@ class OrderDetailPane(QWidget):
     def _parcels_html(self, detail: OrderDetail) -> str:
         e = _esc
         title = e(self.tr("Parcels"))
+        split = self._split_html(detail)
         if not detail.parcels:
             none = self.tr("No waybill yet.")
-            return f"<h4>{title}</h4><p>{e(none)}</p>"
+            return f"<h4>{title}</h4><p>{e(none)}</p>{split}"
+        skus = {ln.line_no: ln.sku for ln in detail.order.lines}
         states = {
             "allocated": self.tr("numbered"),
             "printed": self.tr("printed"),
@@ -305,8 +310,22 @@ class OrderDetailPane(QWidget):
             if pkg.state.value != "printed" or not pkg.print_count:  # "printed" says itself in the count
                 said.insert(0, states.get(pkg.state.value, pkg.state.value))
             said.append(_when(p.shipped_at or p.printed_at or p.created_at))
+            if p.lines:  # what it carried (a split order's parcels each carry part of it)
+                said.append(", ".join(f"{skus.get(no, no)} ×{qty}" for no, qty in p.lines))
             rows.append(f"<li>{e(pkg.carrier)} <b>{e(pkg.tracking_no)}</b> · {e(' · '.join(said))}</li>")
-        return f"<h4>{title}</h4><ul>" + "".join(rows) + "</ul>"
+        return f"<h4>{title}</h4><ul>" + "".join(rows) + "</ul>" + split
+
+    def _split_html(self, detail: OrderDetail) -> str:
+        """A split order's next parcel and what waits for a later one ("" when the order is not split)."""
+        order = detail.order
+        if not order.split:
+            return ""
+        skus = {ln.line_no: ln.sku for ln in order.lines}
+        units = parcel_units(order)
+        nxt = ", ".join(f"{skus[no]} ×{n}" for no, n in units.items())
+        later = ", ".join(f"{skus[no]} ×{n}" for no, n in staying(order, units).items())
+        heading, stays = self.tr("Next parcel (split)"), self.tr("waits for a later parcel")
+        return f"<p><b>{_esc(heading)}:</b> {_esc(nxt)}<br>{_esc(stays)}: {_esc(later)}</p>"
 
     def _history_html(self, detail: OrderDetail) -> str:
         e = _esc
@@ -375,6 +394,8 @@ class OrderDetailPane(QWidget):
             "mark_out_of_stock": self.tr("marked out of stock"),
             "merge": self.tr("merged into one parcel"),
             "unmerge": self.tr("unmerged"),
+            "split": self.tr("split into parcels"),
+            "unsplit": self.tr("split undone"),
         }.get(action, action)
 
     def sizeHint(self):  # noqa: ANN201, N802

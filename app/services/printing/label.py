@@ -53,7 +53,9 @@ def build_waybill(order: Order, package: Package, sender: Sender | None, copy_no
             routing.get("sort_headline", ""), routing.get("route_code", ""), routing.get("consolidation", "")
         ),
         items=tuple(
-            Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.qty) for ln in order.lines if ln.packable
+            Item(ln.sku, f"{ln.title} {ln.spec.partition(':')[2]}".strip(), ln.units)
+            for ln in order.lines
+            if ln.packable
         ),
         buyer_message=order.buyer_message,
         seller_memo=order.memo,

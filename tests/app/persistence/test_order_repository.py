@@ -59,14 +59,21 @@ def test_shipped_marks_the_order_its_given_lines_and_the_parcel(workspace: Works
         OrderRepository(session).mark_shipped(order_id, [first_line])
         PackageRepository(session).mark_shipped(package_id, NOW)
     with workspace.session_factory() as session:
-        assert session.scalar(select(OrderRow.status)) == OrderStatus.SHIPPED.value
+        # a line without a refund is left: the order is partly shipped (a split), its next parcel not made yet
+        assert session.scalar(select(OrderRow.status)) == OrderStatus.PARTLY_SHIPPED.value
         shipped = dict(session.execute(select(OrderLineRow.line_no, OrderLineRow.shipped)).all())
         assert shipped == {first_line: True, ORDER_NO[:-4] + "0002": False}
         package = session.execute(select(PackageRow)).scalar_one()
         assert (package.state, package.shipped_at) == (PackageState.SHIPPED, NOW)
         stored = OrderRepository(session).stored(ORDER_NO)
-        assert stored is not None and stored.order.status is OrderStatus.SHIPPED
+        assert stored is not None and stored.order.status is OrderStatus.PARTLY_SHIPPED and stored.package is None
         assert [ln.packable for ln in stored.order.lines] == [False, True]
+    with workspace.session_factory.begin() as session:
+        OrderRepository(session).mark_shipped(order_id, [ORDER_NO[:-4] + "0002"])
+    with workspace.session_factory() as session:
+        stored = OrderRepository(session).stored(ORDER_NO)
+        assert stored is not None and stored.order.status is OrderStatus.SHIPPED  # nothing left: shipped
+        assert stored.package is not None and stored.package.id == package_id
 
 
 def test_a_lifted_hold_waits_for_shipment_again(workspace: Workspace) -> None:

@@ -2,7 +2,7 @@
 the cursor of an unfinished first fill, so a sync killed mid-way resumes at the page it was on.
 
 Revision ID: 0019_pdd_sync
-Revises: 0017_merges
+Revises: 0018_splits
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0019_pdd_sync"
-down_revision = "0017_merges"
+down_revision = "0018_splits"
 branch_labels = None
 depends_on = None
 
