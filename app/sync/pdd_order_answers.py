@@ -104,6 +104,8 @@ class PddOrder(Struct, frozen=True):
     remark_tag: Flag | None = None
     pay_amount: Decimal | None = None
     postage: Decimal | None = None
+    tracking_number: Text = None  # the shipment's number once shipped (pdd.order.information.get)
+    logistics_id: Id = None  # ...and its carrier, PDD's id (pdd.logistics.companies.get)
 
     def __post_init__(self) -> None:
         for name in ("updated_at", "confirm_time", "pay_time", "created_time", "last_ship_time"):
@@ -159,6 +161,11 @@ class ServerTime(Struct, frozen=True):
 
     def __post_init__(self) -> None:
         force_setattr(self, "time", utc_time(self.time))
+
+
+def shipped_with(order: PddOrder, tracking_no: str) -> bool:
+    """Whether PDD has the order shipped with the number `tracking_no` (a ship-back found applied)."""
+    return order.order_status in _SHIPPED and (order.tracking_number or "").strip() == tracking_no
 
 
 def refund_of(refund_status: int | None, after_sales_status: int | None) -> RefundStatus:

@@ -276,9 +276,9 @@ class PddServer:
         self.errors: Counter[int] = Counter()
         self.injected: Counter[str] = Counter()
         self.requests: list[dict[str, str]] = []
-        # ciphertext -> (order_sn, plaintext) of the shop's PDD orders (tests/pdtest/pdd_logistics.py): the e-waybill
-        # desk reads a recipient given as ciphertexts with them, as PDD does for its own orders
-        self.ciphers: dict[str, tuple[str, str]] = {}
+        # ciphertext -> the PDD orders whose receiver it is (tests/pdtest/pdd_orders.py): the e-waybill desk reads a
+        # recipient given as ciphertexts with them, as PDD does for its own orders
+        self.ciphers: dict[str, set[str]] = {}
         self.lock = threading.RLock()
         self._routes: dict[str, _Route] = {}
         self._holds: dict[str, Hold] = {}

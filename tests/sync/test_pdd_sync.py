@@ -57,7 +57,7 @@ def sync(ws: Workspace, srv: PddServer, shop_id: int, clock: ManualClock):  # no
 
 
 def expected(shop: PddShop, sn: str):  # noqa: ANN201
-    return map_order(parse_answer("order", shop._render(sn), PddOrder))
+    return map_order(parse_answer("order", shop.answer(sn), PddOrder))
 
 
 def assert_cache_matches(ws: Workspace, shop: PddShop) -> None:
