@@ -86,6 +86,10 @@ def pdd_sign(params: Mapping[str, str], secret: str) -> str:
     return hashlib.md5(f"{secret}{concat}{secret}".encode()).hexdigest().upper()
 
 
+#: The test shop's client id, client secret and access token (the server's defaults).
+CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
+
+
 class PddFault(Exception):
     """A PDD error answer: HTTP 200 with {"error_response": {...}}."""
 
@@ -259,9 +263,9 @@ class PddServer:
 
     def __init__(
         self,
-        client_id: str = "pdd-client",
-        client_secret: str = "pdd-secret",
-        access_token: str = "pdd-token",
+        client_id: str = CLIENT_ID,
+        client_secret: str = SECRET,
+        access_token: str = TOKEN,
         *,
         seed: int = 1,
         clock: Callable[[], datetime] | None = None,

@@ -25,11 +25,20 @@ from app.sync.shops import Credentials, add_api_shop
 from app.sync.store import upsert_orders
 from tests.pdtest import pdd_orders
 from tests.pdtest.pdd_logistics import LogisticsDesk
-from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 SHOP = "拼多多店"
 ACTOR = Actor("test", "")
+
+
+def add_pdd_shop(ws: Workspace, srv: PddServer, *, name: str = SHOP, group: str | None = None) -> int:
+    """Adds the PDD shop `name` of `srv` to the workspace (as `shop add --platform pdd` does); returns its id."""
+    with ws.session_factory.begin() as session:
+        shop, _ = add_api_shop(
+            session, ws.data_dir, name=name, platform=Platform.PDD, gateway=srv.url, app_key=CLIENT_ID,
+            credentials=Credentials(SECRET, TOKEN), now=datetime.now(UTC), group=group,
+        )  # fmt: skip
+        return shop.id
 
 
 def order_sn(n: int) -> str:
@@ -49,12 +58,7 @@ class PddShop:
         self.ws, self.srv = ws, srv
         self.pdd = pdd_orders.PddShop(srv, n_orders=0, seed=srv.seed)
         self.desk = LogisticsDesk(self.pdd, **desk)
-        with ws.session_factory.begin() as session:
-            shop, _ = add_api_shop(
-                session, ws.data_dir, name=SHOP, platform=Platform.PDD, gateway=srv.url, app_key=CLIENT_ID,
-                credentials=Credentials(SECRET, TOKEN), now=datetime.now(UTC), group=group,
-            )  # fmt: skip
-            self.id = shop.id
+        self.id = add_pdd_shop(ws, srv, group=group)
 
     def orders(self, count: int, **fields: Any) -> list[str]:
         """`count` orders waiting at PDD (`fields` as pdd_orders.PddShop.place takes them), cached as a sync would."""

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sqlite3
 import subprocess
 from collections.abc import Iterator
@@ -20,13 +19,12 @@ import pytest
 from app.sync.waybills.pdd import address_id
 from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_orders import PddShop
-from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
 from tests.pdtest.simulator import PrinterSimulator
 from tests.pdtest.top_server import ManualClock
+from tests.sync.test_pdd_sync_cli import add, run
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
-ENV = {**os.environ, "PACKDESK_KEYRING": "file", "PACKDESK_CLIENT_SECRET": SECRET, "PACKDESK_ACCESS_TOKEN": TOKEN}
-SHOP, GROUP, SEND = "拼多多店", "拼多多仓", "pdd.logistics.online.send"
+GROUP, SEND = "拼多多仓", "pdd.logistics.online.send"
 ORDER = "261203-000000042"
 RECEIVER = {"name": "欧阳小明", "phone": "13912345678", "address": "紫金港路21号8幢"}
 ITEMS = (("1001", "PDD-MUG", 1), ("1002", "PDD-TEA", 2))
@@ -53,13 +51,6 @@ def server(clock: ManualClock) -> Iterator[PddServer]:
         yield srv
 
 
-def run(cmd: list[str], data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*cmd, "--data-dir", str(data_dir), *args], input=stdin, capture_output=True, text=True, encoding="utf-8",
-        timeout=300, env=ENV,
-    )  # fmt: skip
-
-
 def ok(done: subprocess.CompletedProcess[str]) -> None:
     assert done.returncode == 0, done.stderr
 
@@ -78,8 +69,7 @@ def test_sync_pack_ship_back_with_a_lost_answer_and_sync_again(
     data_dir = tmp_path / "data"
 
     # -- the shop, its orders, its catalogue and a PDD e-waybill account for its group
-    ok(run(packdesk_cmd, data_dir, "shop", "add", SHOP, "--platform", "pdd", "--gateway", server.url,
-           "--client-id", CLIENT_ID, "--group", GROUP))  # fmt: skip
+    add(packdesk_cmd, data_dir, server, "--group", GROUP)
     (first,) = last_json(run(packdesk_cmd, data_dir, "sync", "--json"))["shops"]
     assert first["first_fill"] and first["error"] is None and first["inserted"] == len(shop.awaiting())
     sheet = tmp_path / "products.csv"

@@ -13,8 +13,7 @@ from app.domain.enums import Platform
 from app.persistence.rows import OrderRow
 from app.sync.shops import Credentials
 from tests.pdtest.pdd_orders import PddShop
-from tests.pdtest.pdd_server import PddServer
-from tests.pdtest.pdd_shop import CLIENT_ID, SECRET, TOKEN
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
 from tests.pdtest.sync_ui import api_shop_gui, wait_round
 from ui.main import Gui
 
