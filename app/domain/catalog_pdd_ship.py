@@ -1,5 +1,5 @@
 """What the core says about Pinduoduo ship-backs, receiver decryption and the bench's live look at a PDD order
-(app.sync.pdd_ship, app.sync.pdd_receiver, app.sync.pdd_order_read). Message id -> English template, merged into
+(app.sync.pdd_ship, app.sync.pdd_receiver). Message id -> English template, merged into
 app.domain.catalog.CATALOG (see there for the rules)."""
 
 from __future__ import annotations
@@ -24,5 +24,4 @@ PDD_SHIP: dict[str, str] = {
         "The Pinduoduo shop {shop} has no API connection here, so the receivers of its orders cannot be decrypted "
         "for this waybill account. Connect the shop, or print its orders with a Pinduoduo e-waybill account.",
     ),
-    "pdd.why.bad_time": QT_TRANSLATE_NOOP("CoreMessages", "order {order_sn} has no readable time {field}"),
 }

@@ -45,9 +45,9 @@ from app.persistence.products import ProductRepository
 from app.persistence.shops import ShopRepository
 from app.services.catalogue import apply_entries
 from app.sync.catalogue_answers import Item, ItemsPage, Sku
+from app.sync.model import picture_url
 from app.sync.service import api_shops, client_factory
 from app.sync.shops import find_shop
-from app.sync.taobao import _picture
 from app.sync.top import RetryPolicy, TopClient, china_time
 
 log = logging.getLogger(__name__)
@@ -191,7 +191,7 @@ def entries_of(item: Item) -> tuple[list[SkuEntry], list[Rejection]]:
     the catalogue cannot take, with why."""
     item_id = item.number
     skus = item.sku_list
-    picture = _picture(item.pic_url)
+    picture = picture_url(item.pic_url)
     mark = PlatformMark(picture, item.modified)
     title = (item.title or "")[:MAX_TEXT] or None
     outer = (item.outer_id or "").strip()

@@ -9,8 +9,8 @@ When the platform cannot answer in time (offline, slow, rate-limited, session ex
 and the bench does not wait again for `pause_s` seconds: an offline bench must not lose a second and a half on every
 parcel. Orders of shops filled by imports have no platform to ask.
 
-A Pinduoduo shop's order is read the same way with `pdd.order.information.get` (app.sync.pdd_order_read): a refund or
-after-sale found there stops the parcel.
+A Pinduoduo shop's order is read the same way with `pdd.order.information.get` (`PddSync.refresh`, the sync's own
+reading and mapping): a refund or after-sale found there stops the parcel.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from app.domain.enums import Platform
 from app.domain.errors import PackDeskError
 from app.persistence.shops import ShopRepository
 from app.sync.pdd import PddClient
-from app.sync.pdd_order_read import refresh_orders
+from app.sync.pdd_orders import PddSync
 from app.sync.shops import load_credentials
 from app.sync.store import Change
 from app.sync.taobao import TaobaoSync
@@ -75,9 +75,10 @@ class LiveCheck:
         try:
             client = self._client(shop_id)
             if isinstance(client, PddClient):
-                changes = refresh_orders(self.session_factory, shop_id, client, [order_no])
+                report = PddSync(self.session_factory, shop_id, client).refresh([order_no])
             else:
-                changes = TaobaoSync(self.session_factory, shop_id, client).refresh([order_no]).changes
+                report = TaobaoSync(self.session_factory, shop_id, client).refresh([order_no])
+            changes = report.changes
         except PackDeskError as exc:
             log.info("live check of %s skipped: %s", order_no, exc.message)
             with self._lock:

@@ -85,3 +85,19 @@ class PlatformOrder:
 def _stamp(moment: datetime) -> str:
     """A time for the content hash: microseconds since the epoch (cheaper than isoformat, same meaning)."""
     return str(round(moment.timestamp() * 1_000_000))
+
+
+def money(value: Decimal | None) -> Decimal:
+    """An amount as stored (two decimals); the answer's types already bounded it (MAX_AMOUNT)."""
+    return (value or Decimal(0)).quantize(Decimal("0.01"))
+
+
+def picture_url(value: str | None) -> str:
+    """A product picture's address as an absolute http(s) URL ("//img..." is protocol-relative, as Taobao and
+    Pinduoduo send them), "" when unusable."""
+    url = str(value or "").strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    if not url.startswith(("https://", "http://")) or len(url) > 500:
+        return ""
+    return url

@@ -29,7 +29,7 @@ from msgspec.structs import force_setattr
 from app.domain.enums import OrderStatus, RefundStatus
 from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import msg
-from app.sync.model import PlatformLine, PlatformOrder
+from app.sync.model import PlatformLine, PlatformOrder, money, picture_url
 from app.sync.pdd import MalformedAnswer
 from app.sync.top_answers import Count, Flag, Id, Quantity, Text, check_amount, id_text, utc_time
 
@@ -104,6 +104,8 @@ class PddOrder(Struct, frozen=True):
     remark_tag: Flag | None = None
     pay_amount: Decimal | None = None
     postage: Decimal | None = None
+    tracking_number: Text = None  # the shipment's number once shipped (pdd.order.information.get)
+    logistics_id: Id = None  # ...and its carrier, PDD's id (pdd.logistics.companies.get)
 
     def __post_init__(self) -> None:
         for name in ("updated_at", "confirm_time", "pay_time", "created_time", "last_ship_time"):
@@ -159,6 +161,11 @@ class ServerTime(Struct, frozen=True):
 
     def __post_init__(self) -> None:
         force_setattr(self, "time", utc_time(self.time))
+
+
+def shipped_with(order: PddOrder, tracking_no: str) -> bool:
+    """Whether PDD has the order shipped with the number `tracking_no` (a ship-back found applied)."""
+    return order.order_status in _SHIPPED and (order.tracking_number or "").strip() == tracking_no
 
 
 def refund_of(refund_status: int | None, after_sales_status: int | None) -> RefundStatus:
@@ -218,17 +225,6 @@ def _words(order: PddOrder) -> str:
     return f"{words} {refund}" if refund else words
 
 
-def _picture(url: str | None) -> str:
-    url = (url or "").strip()
-    if url.startswith("//"):
-        url = "https:" + url
-    return url if url.startswith(("https://", "http://")) and len(url) <= 500 else ""
-
-
-def _money(value: Decimal | None) -> Decimal:
-    return (value or Decimal(0)).quantize(Decimal("0.01"))
-
-
 def map_order(order: PddOrder) -> PlatformOrder | None:
     """A PDD order as a PackDesk order; None for one with nothing to ship yet (a group still forming).
 
@@ -253,11 +249,11 @@ def map_order(order: PddOrder) -> PlatformOrder | None:
                 sku=item.sku,
                 title=item.goods_name or "",
                 qty=item.goods_count,
-                price=_money(item.goods_price),
+                price=money(item.goods_price),
                 spec=item.goods_spec or "",
                 refund_status=refund,
                 shipped=status is OrderStatus.SHIPPED,
-                image_url=_picture(item.goods_img),
+                image_url=picture_url(item.goods_img),
             )
         )
     street = _masked(order.receiver_address, order.receiver_address_mask or order.address_mask, None)
@@ -278,7 +274,7 @@ def map_order(order: PddOrder) -> PlatformOrder | None:
         buyer_message=order.buyer_memo or "",
         seller_memo=order.remark or "",
         flag=order.remark_tag or 0,
-        total=_money(order.pay_amount),
-        post_fee=_money(order.postage),
+        total=money(order.pay_amount),
+        post_fee=money(order.postage),
         receiver_cipher=receiver_cipher(order),
     )

@@ -70,6 +70,24 @@ ALL_AFTER_SALES = 1  # after_sales_type 1 全部 [V]; after_sales_status 1 taken
 _GONE = ("not_exist", "not-exist", "不存在")
 
 
+def read_order(client: PddClient, order_sn: str) -> PddOrder | None:
+    """The order as PDD has it now (`pdd.order.information.get`); None when PDD does not know it.
+
+    Raises:
+        MalformedAnswer: the answer holds no order.
+        PddError: any other refusal (one about the shop's keys or token included); and whatever PddClient.read raises.
+    """
+    try:
+        answer = client.read(INFORMATION, {"order_sn": order_sn}, OrderInfo, root=ROOTS[INFORMATION])
+    except PddError as exc:
+        if not exc.caller and any(mark in f"{exc.sub_code} {exc.words}".lower() for mark in _GONE):
+            return None
+        raise
+    if answer.order_info is None:
+        raise MalformedAnswer(INFORMATION, msg("pdd.ship.no_order", order_no=order_sn))
+    return answer.order_info
+
+
 def _epoch(moment: datetime) -> int:
     return int(moment.timestamp())
 
@@ -206,13 +224,8 @@ class PddSync(ShopSync[PddClient]):
         """The orders `order_sns` read whole; an order PDD no longer knows is left out."""
         found = []
         for order_sn in order_sns:
-            try:
-                answer = self.client.read(INFORMATION, {"order_sn": order_sn}, OrderInfo, root=ROOTS[INFORMATION])
-            except PddError as exc:
-                if any(mark in f"{exc.sub_code} {exc.words}".lower() for mark in _GONE):
-                    continue  # listed a moment ago, gone now: nothing to store
-                raise
-            if answer.order_info is not None:
-                found.append(answer.order_info)
+            order = read_order(self.client, order_sn)
+            if order is not None:  # else listed a moment ago, gone now: nothing to store
+                found.append(order)
             report.fetched += 1
         return found

@@ -24,7 +24,8 @@ from app.domain.outbox import ShipmentPayload
 from app.persistence.carriers import PlatformCarrier, PlatformCarriers
 from app.sync.gateway import Unclear
 from app.sync.pdd import PddClient, PddError, TokenExpired
-from app.sync.pdd_order_read import read_order, shipped_with
+from app.sync.pdd_order_answers import shipped_with
+from app.sync.pdd_orders import read_order
 from app.sync.waybills.pdd_requests import wp_code
 
 SEND = "pdd.logistics.online.send"

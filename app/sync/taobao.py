@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from app.domain.enums import OrderStatus, RefundStatus
@@ -28,7 +27,7 @@ from app.domain.masking import mask_name, mask_phone
 from app.domain.messages import msg
 from app.persistence.carriers import PlatformCarrier, PlatformCarriers
 from app.persistence.order_cache import OrderCache
-from app.sync.model import PlatformLine, PlatformOrder
+from app.sync.model import PlatformLine, PlatformOrder, money, picture_url
 from app.sync.shop_sync import ShopSync, SyncReport, backwards, pages_of
 from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer, parse_china_time
 from app.sync.top_answers import Companies, FullInfo, SubOrder, Trade, TradesPage
@@ -67,21 +66,6 @@ _STATUS = {
 _SHIPPED_LINE = {"WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED", "TRADE_FINISHED"}
 _CLOSED_LINE = {"TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO"}
 _NO_REFUND = {"NO_REFUND", "CLOSED", "SELLER_REFUSE_BUYER", ""}
-
-
-def _money(value: Decimal | None) -> Decimal:
-    """An amount as stored (two decimals); the answer's types already bounded it (model.MAX_AMOUNT)."""
-    return (value or Decimal(0)).quantize(Decimal("0.01"))
-
-
-def _picture(value: str | None) -> str:
-    """pic_path as an absolute https URL ("//img.alicdn.com/..." is protocol-relative), "" when unusable."""
-    url = str(value or "").strip()
-    if url.startswith("//"):
-        url = "https:" + url
-    if not url.startswith(("https://", "http://")) or len(url) > 500:
-        return ""
-    return url
 
 
 def _refund(order: SubOrder) -> RefundStatus:
@@ -132,11 +116,11 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
                 sku=sub.sku,
                 title=sub.title or "",
                 qty=sub.num,
-                price=_money(sub.price),
+                price=money(sub.price),
                 spec=sub.sku_properties_name or "",
                 refund_status=_refund(sub),
                 shipped=sub.status in _SHIPPED_LINE,
-                image_url=_picture(sub.pic_path),
+                image_url=picture_url(sub.pic_path),
             )
         )
     city = trade.receiver_city or trade.receiver_district or ""
@@ -160,8 +144,8 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
         buyer_message=trade.buyer_message or "",
         seller_memo=trade.seller_memo or "",
         flag=trade.seller_flag or 0,
-        total=_money(trade.payment),
-        post_fee=_money(trade.post_fee),
+        total=money(trade.payment),
+        post_fee=money(trade.post_fee),
     )
 
 

@@ -6,6 +6,8 @@ PDD's rules, encrypted receivers, and the ways a real shop changes while a clien
         shop.faults.mutate_between_pages = 0.3         # after a listing page: an order changes (or a new one comes)
         shop.refund(order_sn)                          # the buyer asks for a refund (the order's updated_at stays)
         shop.change_address(order_sn)                  # a new receiver: new ciphertexts and masks
+        shop.place(order_sn, name="张三", items=(("1001", "PDD-MUG", 1),))  # an order of a given receiver and SKUs
+        shop.ship(order_sn, 85, "YT7000000000001")      # shipped (in the seller centre, or by online.send)
         shop.awaiting()                                # what PackDesk should hold as waiting to ship
         shop.plaintexts()                              # every receiver's real name, phone and street
 
@@ -26,7 +28,8 @@ APIs (field names of lywzx/pdd-node-sdk, generated from PDD's documentation):
 Receivers: `receiver_name`, `receiver_phone`, `receiver_address` and `address` are ciphertext ("~" + base64 + "~"
 + a tag + "~1~~", deterministic per shop secret and value, as PDD's searchable ciphertexts are [I]) while the order
 awaits shipment and is not under risk control, else ""; the `*_mask` fields are always there. `decrypt(text)` gives
-the plaintext back (for a decrypt API a desk may add).
+the plaintext back, and the server's `ciphers` say which orders' receivers a ciphertext given out belongs to: the
+ship-back and decryption APIs of tests/pdtest/pdd_logistics.py and the e-waybill desk read them.
 """
 
 from __future__ import annotations
@@ -143,27 +146,46 @@ class PddShop:
                  "outer_goods_id": goods["outer_goods_id"], "goods_price": f"{r.randrange(990, 9990) / 100:.2f}",
                  "goods_img": f"https://img.pddpic.com/goods/{goods['goods_id']}.jpeg"}
             )  # fmt: skip
+        fields = {
+            "order_status": order_status, "refund_status": refund_status, "after_sales_status": after,
+            "risk_control_status": 1 if r.random() < 0.02 else 0, "buyer_memo": "尽快发货" if r.random() < 0.2 else "",
+            "remark_tag": r.randrange(1, 6) if r.random() < 0.2 else 0,
+        }  # fmt: skip
+        return self._put(sn, confirmed, items, None, fields)
+
+    def _put(
+        self,
+        sn: str,
+        confirmed: datetime,
+        items: list[dict[str, Any]],
+        receiver: tuple[str, str, str, str, str, str] | None,
+        fields: Mapping[str, Any],
+    ) -> dict[str, Any]:
+        """Stores order `sn` (waiting to ship unless `fields` say otherwise) with its receiver (drawn when None)."""
         amount = sum(float(i["goods_price"]) * i["goods_count"] for i in items)
         order = {
-            "order_sn": sn, "order_status": order_status, "refund_status": refund_status,
-            "after_sales_status": after, "confirm_status": 1, "risk_control_status": 1 if r.random() < 0.02 else 0,
-            "confirm_time": china(confirmed), "pay_time": china(confirmed), "created_time": china(confirmed),
-            "last_ship_time": china(confirmed + timedelta(hours=48)), "updated_at": china(confirmed),
-            "item_list": items, "buyer_memo": "尽快发货" if r.random() < 0.2 else "", "remark": "",
-            "remark_tag": r.randrange(1, 6) if r.random() < 0.2 else 0, "pay_amount": f"{amount:.2f}",
-            "postage": "0.00", "is_lucky_flag": 1,
+            "order_sn": sn, "order_status": 1, "refund_status": 1, "after_sales_status": 0, "confirm_status": 1,
+            "risk_control_status": 0, "confirm_time": china(confirmed), "pay_time": china(confirmed),
+            "created_time": china(confirmed), "last_ship_time": china(confirmed + timedelta(hours=48)),
+            "updated_at": china(confirmed), "item_list": items, "buyer_memo": "", "remark": "", "remark_tag": 0,
+            "pay_amount": f"{amount:.2f}", "postage": "0.00", "is_lucky_flag": 1, **fields,
         }  # fmt: skip
         self.orders[sn] = order
-        self._new_receiver(sn)
+        self._new_receiver(sn, receiver)
         self._touch(sn, confirmed)
         return order
 
-    def _new_receiver(self, sn: str) -> None:
-        r = self.rng
-        province, city, town, road = _PLACES[r.randrange(len(_PLACES))]
-        name = _SURNAMES[r.randrange(len(_SURNAMES))] + "".join(_GIVEN[r.randrange(len(_GIVEN))] for _ in range(2))
-        phone = f"1{r.choice('3589')}{r.randrange(10**9):09d}"
-        street = f"{road}{r.randrange(1, 999)}号{r.randrange(1, 30)}栋{r.randrange(101, 2999)}室"
+    def _new_receiver(self, sn: str, given: tuple[str, str, str, str, str, str] | None = None) -> None:
+        """A receiver for order `sn`: `given` (province, city, town, name, phone, street) or one drawn."""
+        if given is None:
+            r = self.rng
+            province, city, town, road = _PLACES[r.randrange(len(_PLACES))]
+            name = _SURNAMES[r.randrange(len(_SURNAMES))] + "".join(_GIVEN[r.randrange(len(_GIVEN))] for _ in range(2))
+            phone = f"1{r.choice('3589')}{r.randrange(10**9):09d}"
+            street = f"{road}{r.randrange(1, 999)}号{r.randrange(1, 30)}栋{r.randrange(101, 2999)}室"
+        else:
+            province, city, town, name, phone, street = given
+            road = street[:2]
         self.plain[sn] = {"name": name, "phone": phone, "street": street}
         order = self.orders[sn]
         order.update(province=province, city=city, town=town)
@@ -214,9 +236,52 @@ class PddShop:
         with self.srv.lock:
             return self._add(self.srv.clock(), fresh=True)["order_sn"]
 
-    def refund(self, sn: str, *, after_sales_status: int = 2, refund_status: int = 2, touch: bool = False) -> None:
-        """The buyer asks for a refund (refunded: after_sales_status=10, refund_status=4). The order's updated_at
-        stays unless `touch` [I]: only the after-sale listing tells."""
+    def place(
+        self,
+        sn: str,
+        *,
+        name: str = "张三",
+        phone: str = "13800138000",
+        address: str = "文一西路969号",
+        province: str = "浙江省",
+        city: str = "杭州市",
+        town: str = "西湖区",
+        items: tuple[tuple[str, str, int], ...] = (("1001", "PDD-SKU-1", 1),),
+        **fields: Any,
+    ) -> dict[str, Any]:
+        """Order `sn` confirmed a minute ago and waiting to ship (`fields` override), to the receiver given (its
+        street as `address`); `items`: (sku_id, outer_id, count), each at 19.90."""
+        lines = [
+            {"goods_id": 9000 + n, "sku_id": sku_id, "goods_name": f"商品{n}", "goods_spec": "默认",
+             "goods_count": count, "outer_id": outer, "goods_price": "19.90", "goods_img": ""}
+            for n, (sku_id, outer, count) in enumerate(items, 1)
+        ]  # fmt: skip
+        with self.srv.lock:
+            confirmed = self.srv.clock() - timedelta(minutes=1)
+            return self._put(sn, confirmed, lines, (province, city, town, name, phone, address), fields)
+
+    def ship(self, sn: str, logistics_id: int, tracking_number: str) -> None:
+        """The order ships with `tracking_number` of carrier `logistics_id` (PDD's id)."""
+        with self.srv.lock:
+            now = self.srv.clock()
+            self.orders[sn].update(
+                order_status=2, tracking_number=tracking_number, logistics_id=logistics_id, shipping_time=china(now)
+            )
+            self._touch(sn, now)
+
+    def refund(
+        self,
+        sn: str,
+        *,
+        done: bool = False,
+        after_sales_status: int = 2,
+        refund_status: int = 2,
+        touch: bool = False,
+    ) -> None:
+        """The buyer asks for a refund (`done`: refunded, after_sales_status=10 and refund_status=4). The order's
+        updated_at stays unless `touch` [I]: only the after-sale listing tells."""
+        if done:
+            after_sales_status, refund_status = 10, 4
         with self.srv.lock:
             now = self.srv.clock()
             order = self.orders[sn]
@@ -261,10 +326,15 @@ class PddShop:
             self.change_address(sn)
             self.injected["address"] += 1
         else:
-            self.modify(sn, order_status=2, tracking_number=f"YT{rng.randrange(10**12, 10**13)}")
+            self.ship(sn, 85, f"YT{rng.randrange(10**12, 10**13)}")
             self.injected["shipped"] += 1
 
     # ---- answers
+
+    def answer(self, sn: str) -> dict[str, Any]:
+        """Order `sn` as PDD's order APIs answer it now (its receiver as ciphertexts while it can ship)."""
+        with self.srv.lock:
+            return self._render(sn)
 
     def _render(self, sn: str) -> dict[str, Any]:
         order = dict(self.orders[sn])
@@ -274,6 +344,8 @@ class PddShop:
         for field, value in (("receiver_name", plain["name"]), ("receiver_phone", plain["phone"]),
                              ("receiver_address", plain["street"]), ("address", full)):  # fmt: skip
             order[field] = self.encrypt(value) if readable else ""
+            if order[field]:  # given out: PDD decrypts it for this order from now on
+                self.srv.ciphers.setdefault(order[field], set()).add(sn)
         return order
 
     def _time(self, params: Mapping[str, str]) -> dict[str, Any]:

@@ -86,6 +86,10 @@ def pdd_sign(params: Mapping[str, str], secret: str) -> str:
     return hashlib.md5(f"{secret}{concat}{secret}".encode()).hexdigest().upper()
 
 
+#: The test shop's client id, client secret and access token (the server's defaults).
+CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
+
+
 class PddFault(Exception):
     """A PDD error answer: HTTP 200 with {"error_response": {...}}."""
 
@@ -259,9 +263,9 @@ class PddServer:
 
     def __init__(
         self,
-        client_id: str = "pdd-client",
-        client_secret: str = "pdd-secret",
-        access_token: str = "pdd-token",
+        client_id: str = CLIENT_ID,
+        client_secret: str = SECRET,
+        access_token: str = TOKEN,
         *,
         seed: int = 1,
         clock: Callable[[], datetime] | None = None,
@@ -276,9 +280,9 @@ class PddServer:
         self.errors: Counter[int] = Counter()
         self.injected: Counter[str] = Counter()
         self.requests: list[dict[str, str]] = []
-        # ciphertext -> (order_sn, plaintext) of the shop's PDD orders (tests/pdtest/pdd_logistics.py): the e-waybill
-        # desk reads a recipient given as ciphertexts with them, as PDD does for its own orders
-        self.ciphers: dict[str, tuple[str, str]] = {}
+        # ciphertext -> the PDD orders whose receiver it is (tests/pdtest/pdd_orders.py): the e-waybill desk reads a
+        # recipient given as ciphertexts with them, as PDD does for its own orders
+        self.ciphers: dict[str, set[str]] = {}
         self.lock = threading.RLock()
         self._routes: dict[str, _Route] = {}
         self._holds: dict[str, Hold] = {}

@@ -296,8 +296,7 @@ class WaybillDesk:
         fields = {"name": person["name"], "mobile": person["mobile"], "detail": person["address"]["detail"]}
         for key, value in fields.items():
             if value.startswith("~") and value.endswith("~"):
-                found = self.server.ciphers.get(value)
-                if found is None or found[0] not in {str(o) for o in orders}:
+                if not self.server.ciphers.get(value, set()) & {str(o) for o in orders}:
                     raise PddFault(E_BUSINESS, "DECRYPT_FAILED", f"{where}.recipient.{key}: 密文无法解密或与订单不匹配")
         return person
 

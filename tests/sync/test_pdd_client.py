@@ -14,9 +14,8 @@ import pytest
 from app.domain.messages import CATALOG
 from app.sync.gateway import Offline, RetryPolicy, Unclear
 from app.sync.pdd import MalformedAnswer, PddClient, PddError, TokenExpired, param_text, sign
-from tests.pdtest.pdd_server import E_LIMITED, E_SIGN, E_TIMESTAMP, E_TOKEN, PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, E_LIMITED, E_SIGN, E_TIMESTAMP, E_TOKEN, SECRET, TOKEN, PddServer
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 RETRY = RetryPolicy(attempts=4, backoff_s=0.5, max_backoff_s=1.0)
 CANCEL = "pdd.waybill.cancel"
 SEARCH = "pdd.waybill.search"

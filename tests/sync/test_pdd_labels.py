@@ -29,6 +29,7 @@ from app.sync.waybills.pdd import address_id
 from app.sync.waybills.setup import add_account
 from app.wiring import setup_provider, waybill_providers
 from printers.registry import open_printer
+from tests.pdtest import pdd_orders
 from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_server import PddServer
 from tests.pdtest.pdd_shop import CLIENT_ID, SECRET, TOKEN, PddShop, order_sn
@@ -65,16 +66,14 @@ def taobao_order(ws: Workspace, order_no: str) -> None:
         upsert_orders(session, shop.id, Platform.TAOBAO.value, [order])
 
 
-def two_shops(
-    ws: Workspace, srv: PddServer, caplog: pytest.LogCaptureFixture, count: int
-) -> tuple[LogisticsDesk, list[str]]:
+def two_shops(ws: Workspace, srv: PddServer, caplog: pytest.LogCaptureFixture, count: int) -> tuple[PddShop, list[str]]:
     """A PDD shop with `count` orders of the receiver PLAIN and a Taobao shop with one order, in one group; every
     log record is captured (to be searched for plaintext)."""
     caplog.set_level(logging.DEBUG)
     shop = PddShop(ws, srv, group=GROUP)
     sns = shop.orders(count, **PLAIN)
     taobao_order(ws, "4917569714976318074")
-    return shop.desk, sns
+    return shop, sns
 
 
 def add_waybill_account(ws: Workspace, spec: AccountSpec, secrets: Credentials) -> None:
@@ -105,7 +104,7 @@ def no_plaintext_in(ws: Workspace, caplog: pytest.LogCaptureFixture) -> None:
 def test_a_pdd_e_waybill_takes_the_ciphertexts_and_serves_the_taobao_shop_of_the_group_too(
     workspace: Workspace, srv: PddServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    desk, _ = two_shops(workspace, srv, caplog, 1)
+    shop, _ = two_shops(workspace, srv, caplog, 1)
     spec = AccountSpec(name="拼多多面单", kind="pdd", carrier="YTO", group=GROUP, gateway=srv.url, app_key=CLIENT_ID,
                        sender_name="小鹿仓", sender_phone="13900001111",
                        address_id=address_id("浙江省", "杭州市", "余杭区", "文一西路969号3号楼"))  # fmt: skip
@@ -117,11 +116,11 @@ def test_a_pdd_e_waybill_takes_the_ciphertexts_and_serves_the_taobao_shop_of_the
     with srv.lock:
         by_order = {r["order_nos"][0]: r for r in srv.desk.ledger.values()}
         pdd_recipient = by_order[order_sn(1)]["recipient"]
-        order = desk.orders[order_sn(1)]
+    order = shop.pdd.answer(order_sn(1))
     assert pdd_recipient["name"] == order["receiver_name"] and pdd_recipient["mobile"] == order["receiver_phone"]
     assert pdd_recipient["address"]["detail"] == order["receiver_address"]  # PDD's ciphertexts, as PDD sent them
     assert by_order["4917569714976318074"]["channel"] == "TB"
-    assert desk.decrypt_calls == 0  # nothing decrypted for PDD's own e-waybill
+    assert shop.desk.decrypt_calls == 0  # nothing decrypted for PDD's own e-waybill
     sent = json.dumps(srv.requests, ensure_ascii=False)
     assert not any(plain in sent for plain in PLAIN.values())
     no_plaintext_in(workspace, caplog)
@@ -130,7 +129,7 @@ def test_a_pdd_e_waybill_takes_the_ciphertexts_and_serves_the_taobao_shop_of_the
 def test_a_cainiao_account_shared_with_taobao_shops_gets_the_receiver_decrypted_in_memory_only(
     workspace: Workspace, srv: PddServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    desk, sns = two_shops(workspace, srv, caplog, 3)
+    shop, sns = two_shops(workspace, srv, caplog, 3)
     with TopServer(app_key=APP_KEY, secret=TOP_SECRET, session=SESSION, seed=5, n_trades=0) as top:
         spec = AccountSpec(name="菜鸟中通", kind="cainiao", carrier="ZTO", group=GROUP, gateway=top.url,
                            app_key=APP_KEY, sender_name="小鹿仓", sender_phone="13900001111")  # fmt: skip
@@ -142,20 +141,23 @@ def test_a_cainiao_account_shared_with_taobao_shops_gets_the_receiver_decrypted_
         got = recipients[sn]
         assert (got["name"], got["mobile"], got["address"]["detail"]) == (PLAIN["name"], PLAIN["phone"],
                                                                           PLAIN["address"])  # fmt: skip
+    desk = shop.desk
     assert desk.decrypt_calls >= 1 and sum(desk.decrypted.values()) == 9  # three fields of three orders, each once
     no_plaintext_in(workspace, caplog)  # ...and PackDesk kept none of it (Cainiao's print data held it)
 
 
 def test_decryption_is_batched_and_paced(workspace: Workspace, srv: PddServer) -> None:
-    desk = LogisticsDesk(srv, decrypt_per_window=1, window_s=3600)  # one call an hour: a second one is refused
+    at_pdd = pdd_orders.PddShop(srv, n_orders=0)
+    desk = LogisticsDesk(at_pdd, decrypt_per_window=1, window_s=3600)  # one call an hour: a second one is refused
     sns = [order_sn(n) for n in range(1, 41)]
     for sn in sns:
-        desk.add_order(sn, **PLAIN)
+        at_pdd.place(sn, **PLAIN)
+    answers = {sn: at_pdd.answer(sn) for sn in sns}
     requests = [
         WaybillRequest(sn, "浙江省", "杭州市", "西湖区", "", "紫金****", object_id=str(n), platform="pdd",
-                       cipher=json.dumps({"name": desk.orders[sn]["receiver_name"],
-                                          "phone": desk.orders[sn]["receiver_phone"],
-                                          "address": desk.orders[sn]["receiver_address"]}), shop="拼多多店")
+                       cipher=json.dumps({"name": answers[sn]["receiver_name"],
+                                          "phone": answers[sn]["receiver_phone"],
+                                          "address": answers[sn]["receiver_address"]}), shop="拼多多店")
         for n, sn in enumerate(sns)
     ]  # fmt: skip
     waits: list[float] = []

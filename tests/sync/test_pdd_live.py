@@ -15,8 +15,8 @@ from app.services.workspace import Workspace
 from app.station import Station
 from app.sync.live import LiveCheck
 from printers.registry import open_printer
+from tests.pdtest import pdd_orders
 from tests.pdtest.packing import ACTOR, names
-from tests.pdtest.pdd_logistics import LogisticsDesk
 from tests.pdtest.pdd_server import PddServer
 from tests.pdtest.pdd_shop import CLIENT_ID, SECRET, TOKEN, PddShop, order_sn
 
@@ -36,8 +36,8 @@ def srv() -> Iterator[PddServer]:
 
 
 @pytest.fixture
-def desk(workspace: Workspace, srv: PddServer) -> LogisticsDesk:
-    """A PDD shop with two orders cached, its SKUs' barcodes, and a number roll for its group."""
+def desk(workspace: Workspace, srv: PddServer) -> pdd_orders.PddShop:
+    """A PDD shop with two orders cached, its SKUs' barcodes, and a number roll for its group; the shop at PDD."""
     shop = PddShop(workspace, srv, group="拼多多组")
     shop.orders(2, items=ITEMS)
     with workspace.session_factory.begin() as session:
@@ -50,7 +50,7 @@ def desk(workspace: Workspace, srv: PddServer) -> LogisticsDesk:
             product = ProductRow(sku=sku, title=sku, price=0)
             product.barcodes.append(BarcodeRow(code=f"BC-{sku}", units=1))
             session.add(product)
-    return shop.desk
+    return shop.pdd
 
 
 def station(ws: Workspace, labels: Path, live: LiveCheck | None) -> Station:
@@ -59,7 +59,7 @@ def station(ws: Workspace, labels: Path, live: LiveCheck | None) -> Station:
 
 
 def test_a_refund_no_sync_brought_stops_the_pdd_parcel_before_its_label(
-    workspace: Workspace, srv: PddServer, desk: LogisticsDesk, tmp_path: Path
+    workspace: Workspace, srv: PddServer, desk: pdd_orders.PddShop, tmp_path: Path
 ) -> None:
     live = LiveCheck(workspace.session_factory, workspace.data_dir)
     bench = station(workspace, tmp_path / "labels", live)
@@ -67,7 +67,7 @@ def test_a_refund_no_sync_brought_stops_the_pdd_parcel_before_its_label(
         assert names(bench.scan(order_sn(1))) == ["order_opened"]
         for code in SCANS[:-1]:
             bench.scan(code)
-        desk.refund(order_sn(1), done=False)  # the buyer asks for a refund at PDD; no sync runs
+        desk.refund(order_sn(1))  # the buyer asks for a refund at PDD; no sync runs
         got = bench.scan(SCANS[-1])
     finally:
         live.close()
@@ -79,10 +79,10 @@ def test_a_refund_no_sync_brought_stops_the_pdd_parcel_before_its_label(
         assert {ln.refund_status for ln in row.lines} == {"requested"}
 
 
-def test_a_refunded_pdd_order_does_not_open(workspace: Workspace, desk: LogisticsDesk, tmp_path: Path) -> None:
+def test_a_refunded_pdd_order_does_not_open(workspace: Workspace, desk: pdd_orders.PddShop, tmp_path: Path) -> None:
     live = LiveCheck(workspace.session_factory, workspace.data_dir)
     bench = station(workspace, tmp_path / "labels", live)
-    desk.refund(order_sn(2))
+    desk.refund(order_sn(2), done=True)
     try:
         got = bench.scan(order_sn(2))
     finally:
@@ -91,7 +91,7 @@ def test_a_refunded_pdd_order_does_not_open(workspace: Workspace, desk: Logistic
 
 
 def test_when_pdd_does_not_answer_the_cache_decides_and_the_bench_does_not_wait_again(
-    workspace: Workspace, srv: PddServer, desk: LogisticsDesk, tmp_path: Path
+    workspace: Workspace, srv: PddServer, desk: pdd_orders.PddShop, tmp_path: Path
 ) -> None:
     live = LiveCheck(workspace.session_factory, workspace.data_dir, timeout_s=0.5)
     bench = station(workspace, tmp_path / "labels", live)

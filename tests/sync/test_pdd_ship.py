@@ -63,11 +63,11 @@ def test_twenty_ship_backs_with_lost_answers_each_applied_exactly_once(workspace
     assert dict(desk.sends) == dict.fromkeys(sns, 1)  # each applied exactly once
     assert srv.calls["pdd.logistics.online.send"] == 20  # never sent again blindly: the order was read instead
     assert srv.injected["drop_after_apply"] == 20
-    with desk.server.lock:
-        assert {sn: desk.orders[sn]["tracking_number"] for sn in sns} == {
+    with srv.lock:
+        assert {sn: shop.pdd.orders[sn]["tracking_number"] for sn in sns} == {
             sn: tracking(n) for n, sn in enumerate(sns, 1)
         }
-        assert {desk.orders[sn]["logistics_id"] for sn in sns} == {85}  # YTO's logistics id at PDD
+        assert {shop.pdd.orders[sn]["logistics_id"] for sn in sns} == {85}  # YTO's logistics id at PDD
 
 
 def test_ship_backs_through_every_fault_each_applied_once(workspace: Workspace, srv: PddServer) -> None:
@@ -97,7 +97,7 @@ def test_ship_backs_through_every_fault_each_applied_once(workspace: Workspace, 
 
 def test_the_carrier_list_is_cached_and_read_again_for_an_unknown_carrier(workspace: Workspace, srv: PddServer) -> None:
     shop = PddShop(workspace, srv)
-    desk, _ = shop.desk, shop.orders(2)
+    shop.orders(2)
     ship_order(workspace.session_factory, order_sn(1), "YTO", tracking(1), ACTOR, datetime.now(UTC))
     w = worker(workspace)
     try:
@@ -110,14 +110,14 @@ def test_the_carrier_list_is_cached_and_read_again_for_an_unknown_carrier(worksp
         assert srv.calls["pdd.logistics.companies.get"] == 1  # cached: JT is PDD's JTSD
     finally:
         w.close()
-    with desk.server.lock:
-        assert desk.orders[order_sn(2)]["logistics_id"] == 384
+    with srv.lock:
+        assert shop.pdd.orders[order_sn(2)]["logistics_id"] == 384
 
 
 def test_a_refund_is_a_refusal_the_seller_sees_with_pdds_reason(workspace: Workspace, srv: PddServer) -> None:
     shop = PddShop(workspace, srv)
     desk, _ = shop.desk, shop.shipped(1)
-    desk.refund(order_sn(1))  # refunded at PDD after the parcel was recorded here
+    shop.pdd.refund(order_sn(1), done=True)  # refunded at PDD after the parcel was recorded here
     w = worker(workspace)
     try:
         report = w.flush()
@@ -143,8 +143,8 @@ def test_already_shipped_with_the_same_number_is_success_and_another_number_a_re
 ) -> None:
     shop = PddShop(workspace, srv)
     desk, _ = shop.desk, shop.orders(2)
-    desk.ship(order_sn(1), 85, tracking(1))  # the seller shipped it in the seller centre, with the same number
-    desk.ship(order_sn(2), 85, tracking(99))  # ...and this one with another number
+    shop.pdd.ship(order_sn(1), 85, tracking(1))  # the seller shipped it in the seller centre, with the same number
+    shop.pdd.ship(order_sn(2), 85, tracking(99))  # ...and this one with another number
     for n in (1, 2):
         ship_order(workspace.session_factory, order_sn(n), "YTO", tracking(n), ACTOR, datetime.now(UTC))
     w = worker(workspace)

@@ -32,7 +32,7 @@ def test_kill_9_while_pdd_holds_an_applied_ship_back(tmp_path: Path, packdesk_cm
             sns = shop.shipped(5)
         finally:
             ws.close()
-        shop.desk.refund(sns[-1])  # refunded at PDD after the parcel was recorded: PDD refuses its ship-back
+        shop.pdd.refund(sns[-1], done=True)  # refunded at PDD after the parcel was recorded: PDD refuses its ship-back
         hold = srv.hold(SEND)  # the first send is applied at PDD, then its answer waits
         env = {**os.environ, "PACKDESK_KEYRING": "file"}
         proc = subprocess.Popen(

@@ -10,19 +10,18 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.domain.enums import OrderStatus, Platform
+from app.domain.enums import OrderStatus
 from app.persistence.rows import OrderLineRow, OrderRow
 from app.services.workspace import Workspace
 from app.sync.gateway import RetryPolicy
 from app.sync.pdd import PddClient, PddError, TokenExpired, parse_answer
 from app.sync.pdd_order_answers import PddOrder, map_order
 from app.sync.pdd_orders import BEHIND, INCREMENT, LIST, PddSync
-from app.sync.shops import Credentials, add_api_shop
 from tests.pdtest.pdd_orders import PddShop
-from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
+from tests.pdtest.pdd_shop import add_pdd_shop
 from tests.pdtest.top_server import ManualClock
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 FAST = RetryPolicy(attempts=30, backoff_s=0.01, max_backoff_s=0.05)
 
 
@@ -42,22 +41,13 @@ def server(clock: ManualClock) -> Iterator[PddServer]:
         yield srv
 
 
-def add_shop(ws: Workspace, srv: PddServer) -> int:
-    with ws.session_factory.begin() as session:
-        shop, _ = add_api_shop(
-            session, ws.data_dir, name="拼多多店", platform=Platform.PDD, gateway=srv.url, app_key=CLIENT_ID,
-            credentials=Credentials(SECRET, TOKEN), now=datetime.now(UTC),
-        )  # fmt: skip
-        return shop.id
-
-
 def sync(ws: Workspace, srv: PddServer, shop_id: int, clock: ManualClock):  # noqa: ANN201
     with PddClient(srv.url, CLIENT_ID, SECRET, TOKEN, retry=FAST, sleep=lambda _s: None, clock=clock) as client:
         return PddSync(ws.session_factory, shop_id, client).run()
 
 
 def expected(shop: PddShop, sn: str):  # noqa: ANN201
-    return map_order(parse_answer("order", shop._render(sn), PddOrder))
+    return map_order(parse_answer("order", shop.answer(sn), PddOrder))
 
 
 def assert_cache_matches(ws: Workspace, shop: PddShop) -> None:
@@ -83,7 +73,7 @@ def assert_cache_matches(ws: Workspace, shop: PddShop) -> None:
 
 def test_a_300_order_shop_through_every_fault(workspace: Workspace, server: PddServer, clock: ManualClock) -> None:
     shop = PddShop(server, 300, seed=3, lag_s=150, days=2)  # PDD lists a change up to 2.5 minutes after it is made
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     server.faults.rate_limit = server.faults.server_error = server.faults.drop = 0.1
     shop.faults.mutate_between_pages = 0.4
     first = sync(workspace, server, shop_id, clock)
@@ -116,7 +106,7 @@ def test_a_300_order_shop_through_every_fault(workspace: Workspace, server: PddS
 
 def test_the_increments_keep_to_pdds_rules(workspace: Workspace, server: PddServer, clock: ManualClock) -> None:
     shop = PddShop(server, 40, seed=5)
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     sync(workspace, server, shop_id, clock)
     clock.advance(hours=3, minutes=7)  # a station that was off for a while
     for _ in range(30):
@@ -142,7 +132,7 @@ def test_three_minutes_behind_pdds_clock_misses_nothing(
     workspace: Workspace, server: PddServer, clock: ManualClock
 ) -> None:
     shop = PddShop(server, 60, seed=9, lag_s=170)  # PDD lists a change 85 to 170 seconds after it is made
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     clock.advance(minutes=4)
     sync(workspace, server, shop_id, clock)
     changed = sorted(sn for sn in shop.awaiting() if shop.orders[sn]["refund_status"] == 1)[:12]
@@ -160,7 +150,7 @@ def test_three_minutes_behind_pdds_clock_misses_nothing(
 
 def test_pages_are_read_from_the_last(workspace: Workspace, server: PddServer, clock: ManualClock) -> None:
     shop = PddShop(server, 450, seed=6, days=1.5)
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     sync(workspace, server, shop_id, clock)
     windows: dict[str, list[int]] = {}
     for r in server.requests:
@@ -176,7 +166,7 @@ def test_an_expired_token_says_so_and_keeps_the_cache(
     workspace: Workspace, server: PddServer, clock: ManualClock
 ) -> None:
     shop = PddShop(server, 60, seed=7)
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     sync(workspace, server, shop_id, clock)
     server.faults.token_expired = True
     with pytest.raises(TokenExpired, match="Authorize PackDesk again"):
@@ -190,7 +180,7 @@ def test_lines_and_fields_map_to_packdesk(
 ) -> None:
     caplog.set_level(logging.DEBUG)  # every log line the sync writes, the request log's included
     shop = PddShop(server, 80, seed=8)
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     sn = sorted(shop.awaiting())[0]
     shop.modify(sn, buyer_memo="请发顺丰", remark="送小样", remark_tag=2)
     clock.advance(minutes=1)
@@ -221,7 +211,7 @@ def test_a_refund_only_the_after_sales_tell_stops_the_parcel(
     from app.station import Station
 
     shop = PddShop(server, 40, seed=10)
-    shop_id = add_shop(workspace, server)
+    shop_id = add_pdd_shop(workspace, server)
     sync(workspace, server, shop_id, clock)
     sn = sorted(sn for sn in shop.awaiting() if shop.orders[sn]["refund_status"] == 1)[0]
     station = Station(workspace.session_factory, Actor("packer", "bench-1"))

@@ -17,9 +17,8 @@ from app.services.workspace import open_workspace
 from app.sync.pdd_orders import LIST
 from app.sync.service import sync_status
 from tests.pdtest.pdd_orders import PddShop
-from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 ENV = {**os.environ, "PACKDESK_KEYRING": "file", "PACKDESK_CLIENT_SECRET": SECRET, "PACKDESK_ACCESS_TOKEN": TOKEN}
 
 
@@ -29,15 +28,19 @@ def server() -> Iterator[PddServer]:
         yield srv
 
 
-def run(cmd: list[str], data_dir: Path, *args: str, env: dict[str, str] = ENV) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], data_dir: Path, *args: str, env: dict[str, str] = ENV, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*cmd, "--data-dir", str(data_dir), *args], capture_output=True, text=True, timeout=300, env=env
-    )
+        [*cmd, "--data-dir", str(data_dir), *args], input=stdin, capture_output=True, text=True, encoding="utf-8",
+        timeout=300, env=env,
+    )  # fmt: skip
 
 
-def add(cmd: list[str], data_dir: Path, srv: PddServer) -> None:
+def add(cmd: list[str], data_dir: Path, srv: PddServer, *more: str) -> None:
+    """`packdesk shop add 拼多多店 --platform pdd` for the shop of `srv` (`more`: further options)."""
     added = run(cmd, data_dir, "shop", "add", "拼多多店", "--platform", "pdd", "--gateway", srv.url, "--client-id",
-                CLIENT_ID)  # fmt: skip
+                CLIENT_ID, *more)  # fmt: skip
     assert added.returncode == 0, added.stderr
 
 

@@ -18,9 +18,8 @@ from app.services.waybills.ports import Issued, Refusal
 from app.sync.gateway import RetryPolicy
 from app.sync.shops import Credentials
 from app.sync.waybills.pdd import PddProvider, address_id
-from tests.pdtest.pdd_server import PddServer
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
 
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
 GET = "pdd.waybill.get"
 PLACES = [
     ("北京市", "北京市", "朝阳区", "望京街道", "阜通东大街6号"),

@@ -4,7 +4,6 @@ synced by the window's rounds, and an expired access token said in the status ba
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,11 @@ from sqlalchemy import select
 
 from app.domain.enums import Platform
 from app.persistence.rows import OrderRow
-from app.services.workspace import Workspace, open_workspace
-from app.sync.shops import Credentials, add_api_shop
+from app.sync.shops import Credentials
 from tests.pdtest.pdd_orders import PddShop
-from tests.pdtest.pdd_server import PddServer
-from ui.main import Gui, build_gui
-
-CLIENT_ID, SECRET, TOKEN = "pdd-client", "pdd-secret", "pdd-token"
+from tests.pdtest.pdd_server import CLIENT_ID, SECRET, TOKEN, PddServer
+from tests.pdtest.sync_ui import api_shop_gui, wait_round
+from ui.main import Gui
 
 
 @pytest.fixture
@@ -63,38 +60,21 @@ def test_shop_settings_add_a_pdd_shop_that_then_syncs(qtbot, gui: Gui, server: P
 @pytest.fixture
 def pdd_gui(qtbot, qapp, tmp_path: Path, server: PddServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Gui]:  # noqa: ANN001
     monkeypatch.setenv("PACKDESK_KEYRING", "file")
-    ws: Workspace = open_workspace(tmp_path / "data")
-    with ws.session_factory.begin() as session:
-        add_api_shop(
-            session, ws.data_dir, name="拼多多店", platform=Platform.PDD, gateway=server.url, app_key=CLIENT_ID,
-            credentials=Credentials(SECRET, TOKEN), now=datetime.now(UTC),
-        )  # fmt: skip
-    ws.settings.printer_uri = f"png://{(tmp_path / 'labels').as_posix()}"
-    g = build_gui(ws)  # starts a first sync round at once
-    qtbot.addWidget(g.window)
-    g.window.show()
-    yield g
-    g.scanner.uninstall(qapp)
-    g.tasks.wait()
-    ws.close()
-
-
-def wait_round(qtbot, gui: Gui, rounds: int) -> None:  # noqa: ANN001
-    sync = gui.window.sync
-    assert sync is not None
-    qtbot.waitUntil(lambda: sync.rounds >= rounds and not sync.running, timeout=30_000)
-    gui.tasks.wait()
-    qtbot.wait(50)
+    with api_shop_gui(
+        qtbot, qapp, tmp_path, name="拼多多店", platform=Platform.PDD, gateway=server.url, app_key=CLIENT_ID,
+        credentials=Credentials(SECRET, TOKEN),
+    ) as g:  # fmt: skip
+        yield g
 
 
 def test_rounds_sync_the_pdd_shop_and_an_expired_token_shows(qtbot, pdd_gui: Gui, server: PddServer) -> None:  # noqa: ANN001
-    wait_round(qtbot, pdd_gui, 1)
+    wait_round(qtbot, pdd_gui, 1, settle=True)
     window = pdd_gui.window
     assert window.sync_label.text().startswith("Synced")
     with pdd_gui.workspace.session_factory() as session:
         assert len(session.scalars(select(OrderRow.order_no)).all()) > 0
     server.faults.token_expired = True
     window.sync_action.trigger()
-    wait_round(qtbot, pdd_gui, 2)
+    wait_round(qtbot, pdd_gui, 2, settle=True)
     assert window.sync_label.text().startswith("Offline")
     assert "access token" in window.sync_label.toolTip() and "Authorize PackDesk again" in window.sync_label.toolTip()

@@ -8,14 +8,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from pdtest.sync_ui import api_shop_gui, wait_round
 from pdtest.top_server import TopServer, format_top_time
 from sqlalchemy import select
 
 from app.domain.enums import Platform
 from app.persistence.rows import OrderRow
-from app.services.workspace import Workspace, open_workspace
-from app.sync.shops import Credentials, add_api_shop
-from ui.main import Gui, build_gui
+from app.sync.shops import Credentials
+from ui.main import Gui
 
 
 @pytest.fixture
@@ -27,29 +27,11 @@ def server() -> Iterator[TopServer]:
 @pytest.fixture
 def synced_gui(qtbot, qapp, tmp_path: Path, server: TopServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Gui]:  # noqa: ANN001
     monkeypatch.setenv("PACKDESK_KEYRING", "file")
-    ws: Workspace = open_workspace(tmp_path / "data")
-    with ws.session_factory.begin() as session:
-        add_api_shop(
-            session, ws.data_dir, name="淘宝店", platform=Platform.TAOBAO, gateway=server.url, app_key="12345678",
-            credentials=Credentials("helloworld", "test-session"), now=datetime.now(UTC),
-        )  # fmt: skip
-    ws.settings.printer_uri = f"png://{(tmp_path / 'labels').as_posix()}"
-    g = build_gui(ws)  # starts a first sync round at once
-    qtbot.addWidget(g.window)
-    g.window.show()
-    yield g
-    g.scanner.uninstall(qapp)
-    g.tasks.wait()
-    ws.close()
-
-
-def wait_round(qtbot, gui: Gui, rounds: int = 1) -> None:  # noqa: ANN001
-    """Waits until `rounds` sync rounds have finished since the window opened."""
-    sync = gui.window.sync
-    assert sync is not None
-    qtbot.waitUntil(lambda: sync.rounds >= rounds and not sync.running, timeout=30_000)
-    gui.tasks.wait()
-    qtbot.wait(50)
+    with api_shop_gui(
+        qtbot, qapp, tmp_path, name="淘宝店", platform=Platform.TAOBAO, gateway=server.url, app_key="12345678",
+        credentials=Credentials("helloworld", "test-session"),
+    ) as g:  # fmt: skip
+        yield g
 
 
 def test_first_round_fills_the_orders_and_reports(qtbot, synced_gui: Gui, server: TopServer) -> None:  # noqa: ANN001
