@@ -29,6 +29,8 @@ from app.cli.printing import add_parsers as add_printing_parsers
 from app.cli.printing import cmd_print, cmd_printer, cmd_queue
 from app.cli.products import add_parsers as add_products_parsers
 from app.cli.products import cmd_products
+from app.cli.service_rules import add_parsers as add_service_rule_parsers
+from app.cli.service_rules import cmd_carrier, cmd_deadlines, cmd_stops
 from app.cli.stock import add_parsers as add_stock_parsers
 from app.cli.stock import cmd_stock
 from app.cli.sync import add_parsers as add_sync_parsers
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
     add_stock_parsers(cmd, lambda parser: _common(parser, top=False))
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_service_rule_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -353,6 +356,9 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "products": cmd_products,
     "stock": cmd_stock,
     "waybill": cmd_waybill,
+    "stops": cmd_stops,
+    "carrier": cmd_carrier,
+    "deadlines": cmd_deadlines,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
 }
 

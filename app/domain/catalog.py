@@ -20,6 +20,7 @@ from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
+from app.domain.catalog_service_rules import SERVICE_RULES
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
@@ -183,6 +184,7 @@ CATALOG: dict[str, str] = {
     **IMPORTS,
     **STATION,
     **PRODUCTS,
+    **SERVICE_RULES,
     **CATALOGUE_SYNC,
     **STOCK,
     **BATCH_SHIP,

@@ -56,6 +56,9 @@ class PlatformOrder:
     total: Decimal = Decimal("0.00")
     post_fee: Decimal = Decimal("0.00")
     oaid: str = ""  # Taobao's open address id of a privacy order ("" when the platform or file has none)
+    # The ship-by time the platform gave (承诺发货时间, presale, last_ship_time), None when it gave none: `deadline`
+    # is then the seller's rules' (app.domain.deadlines), applied when the order is stored (app.sync.store).
+    promised_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def content_hash(self) -> str:

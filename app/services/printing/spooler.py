@@ -25,6 +25,7 @@ from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError, WaybillUnclear
 from app.domain.messages import Message, msg, of_error
 from app.domain.order_actions import hold_stop
+from app.domain.packages import StoredOrder
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
 from app.persistence.repositories import OrderRepository
 from app.services.audit import Actor, audit
@@ -32,6 +33,7 @@ from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
+from app.services.service_rules import print_stop
 from app.services.stock import refusal as stock_refusal
 from app.services.waybills import RemoteNumberNeeded, WaybillProviders, allocate, installed
 from app.services.waybills.issuing import issue_numbers, needs_provider
@@ -142,10 +144,19 @@ class PrintService:
             return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
         except RemoteNumberNeeded:
             pass  # rolled back, nothing written: the online providers are asked first, in calls of their batch size
-        with self.session_factory() as session:  # an out-of-stock order is refused: no provider numbers it
-            short = {no for no in order_nos if (s := OrderRepository(session).stored(no)) and stock_refusal(session, s)}
+        with self.session_factory() as session:  # out of stock or stopped: refused, and no provider numbers it
+            orders = OrderRepository(session)
+            short = {no for no in order_nos if (s := orders.stored(no)) and self._refused(session, s, carrier_code)}
         errors = self._issue([no for no in order_nos if no not in short], carrier_code, reprint_reason)
         return self._enqueue_all(order_nos, carrier_code, reprint_reason, errors)
+
+    def _refused(self, session: Session, stored: StoredOrder, carrier_code: str | None) -> bool:
+        """Whether the print refuses `stored` before any number: out of stock, or its carrier stopped there."""
+        if stock_refusal(session, stored) is not None:
+            return True
+        if stored.order.block_reason() is not None:
+            return False
+        return print_stop(session, stored, carrier_code, self.clock()) is not None
 
     def _enqueue_all(
         self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None,
@@ -202,6 +213,9 @@ class PrintService:
         short = stock_refusal(session, stored)  # out of stock, no supervisor's override: which SKUs, how many
         if short is not None:
             raise NotPackable(short, reason="out_of_stock")
+        stopped = None if blocked else print_stop(session, stored, carrier_code, self.clock())
+        if stopped is not None:  # its carrier does not collect there now (a holiday or regional stop)
+            raise stopped
         jobs = PrintJobs(session)
         if package is not None:
             waiting = jobs.first_of_package(package.id, OPEN_STATES)
