@@ -290,3 +290,9 @@ def suggest(
         facts.order_no, chosen, rule, cost,
         cheapest[1] if cheapest else None, cheapest[0] if cheapest else None, tuple(stopped),
     )  # fmt: skip
+
+
+def insured_value(threshold: Decimal | None, total: Decimal) -> Decimal | None:
+    """The value to insure (保价) an order of `total` for: its total, when the seller set a threshold and the total
+    reaches it; None otherwise."""
+    return total if threshold is not None and total > 0 and total >= threshold else None

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from app.domain.carrier_rules import insured_value
 from app.domain.orders import Order
 
 
@@ -93,9 +95,11 @@ class WaybillRequest:
     items: tuple[tuple[str, int], ...] = ()
     weight_g: int = 0
     seller_id: str = ""  # the shop's seller id when one account serves several shops (Cainiao `user_id`)
+    insured: Decimal | None = None  # yuan to insure the parcel for (保价, a value-added service); None: not insured
 
     @classmethod
-    def of(cls, order: Order, object_id: str = "") -> WaybillRequest:
+    def of(cls, order: Order, object_id: str = "", insure_above: Decimal | None = None) -> WaybillRequest:
+        """The request for `order`; insured for its total when that reaches `insure_above` (the seller's setting)."""
         a = order.receiver.address
         return cls(
             order.order_no,
@@ -111,6 +115,7 @@ class WaybillRequest:
             oaid=str(order.extra.get("oaid", "")),
             items=tuple((ln.title, ln.qty) for ln in order.lines if ln.packable),
             seller_id=str(order.extra.get("seller_id", "")),
+            insured=insured_value(insure_above, order.total),
         )
 
 

@@ -395,8 +395,3 @@ def set_insure_above(session_factory: sessionmaker[Session], amount: str, actor:
         ServiceRules(session).set_setting(INSURE_ABOVE, str(value) if value is not None else "")
         audit(session, actor, "insure_above_set", "service_settings", INSURE_ABOVE, value=str(value or ""))
     return value
-
-
-def insured_value(threshold: Decimal | None, total: Decimal) -> Decimal | None:
-    """The value to insure an order of `total` for (its total), None below the threshold or without one."""
-    return total if threshold is not None and total > 0 and total >= threshold else None
