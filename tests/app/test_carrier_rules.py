@@ -119,9 +119,8 @@ def test_every_carrier_stopped_leaves_no_carrier() -> None:
 
 
 def test_regions_compare_without_their_suffixes() -> None:
-    assert [region_key(n) for n in ("新疆维吾尔自治区", "广西壮族自治区", "内蒙古自治区", "上海市", "浙江省", "乌鲁木齐市")] == [
-        "新疆", "广西", "内蒙古", "上海", "浙江", "乌鲁木齐",
-    ]  # fmt: skip
+    names = ("新疆维吾尔自治区", "广西壮族自治区", "内蒙古自治区", "上海市", "浙江省", "乌鲁木齐市")
+    assert [region_key(n) for n in names] == ["新疆", "广西", "内蒙古", "上海", "浙江", "乌鲁木齐"]
     assert split_list("新疆, 西藏，青海、宁夏;甘肃 内蒙古") == ("新疆", "西藏", "青海", "宁夏", "甘肃", "内蒙古")
     stop = Stop(1, "ZTO", ("乌鲁木齐",), date(2027, 1, 1), date(2027, 1, 2))
     assert stop.covers("zto", "新疆维吾尔自治区", "乌鲁木齐市", date(2027, 1, 2))
