@@ -11,24 +11,14 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.deadlines import KINDS, MAX_HOURS, DeadlinePolicy
+from app.domain.deadlines import KINDS, DeadlinePolicy
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import msg
 from app.domain.orders import CHINA_TZ
 from app.persistence.service_rules import DUE_SOON_HOURS, SHIP_WITHIN_HOURS, ServiceRules
 from app.persistence.shops import ShopRepository
 from app.services.audit import Actor, audit
-from app.services.service_rules import day_span
-
-
-def parse_hours(text: str | int) -> int:
-    try:
-        hours = int(str(text).strip().removesuffix("h"))
-    except ValueError:
-        raise InvalidInput(msg("rules.bad_hours", text=str(text), most=MAX_HOURS)) from None
-    if not 1 <= hours <= MAX_HOURS:
-        raise InvalidInput(msg("rules.bad_hours", text=str(text), most=MAX_HOURS))
-    return hours
+from app.services.service_rules import day_span, parse_hours
 
 
 def parse_time(text: str, end: bool = False) -> datetime:

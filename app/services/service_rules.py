@@ -28,13 +28,15 @@ from app.domain.carrier_rules import (
     split_list,
     suggest,
 )
+from app.domain.deadlines import MAX_HOURS
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError
 from app.domain.messages import Message, msg
-from app.domain.orders import CHINA_TZ
+from app.domain.orders import CHINA_TZ, Order
 from app.domain.packages import StoredOrder
 from app.domain.tracking import CARRIERS
 from app.persistence.repositories import CatalogueRepository, OrderRepository
-from app.persistence.service_rules import FESTIVAL_FROM, FESTIVAL_TO, INSURE_ABOVE, ServiceRules
+from app.persistence.service_rules import DUE_SOON_HOURS, FESTIVAL_FROM, FESTIVAL_TO, INSURE_ABOVE, ServiceRules
+from app.persistence.shops import ShopRepository
 from app.persistence.waybill_accounts import WaybillAccounts
 from app.services.audit import Actor, audit
 
@@ -64,6 +66,16 @@ def parse_money(text: str, what: str) -> Decimal:
     if not value.is_finite() or value < 0 or value >= Decimal("100000000"):
         raise InvalidInput(msg("rules.bad_money", text=text, what=what))
     return value.quantize(Decimal("0.01"))
+
+
+def parse_hours(text: str | int) -> int:
+    try:
+        hours = int(str(text).strip().removesuffix("h"))
+    except ValueError:
+        raise InvalidInput(msg("rules.bad_hours", text=str(text), most=MAX_HOURS)) from None
+    if not 1 <= hours <= MAX_HOURS:
+        raise InvalidInput(msg("rules.bad_hours", text=str(text), most=MAX_HOURS))
+    return hours
 
 
 def parse_weight(text: str, what: str) -> int:
@@ -380,12 +392,53 @@ def stopped_orders(session_factory: sessionmaker[Session], order_nos: Sequence[s
     return found
 
 
+def stop_marks(session_factory: sessionmaker[Session], orders: Sequence[Order], now: datetime | None = None
+               ) -> dict[str, Message]:  # fmt: skip
+    """Of a page of the workspace's orders, those still to ship that a stop keeps from their carrier today (their
+    parcel's, else their shop's default account's), with the stop. One read of the stops; nothing else when there are
+    none."""
+    with session_factory() as session:
+        repo = ServiceRules(session)
+        book = repo.stop_book()
+        if not book.stops and book.festival is None:
+            return {}
+        day, found = china_day(now), {}
+        defaults: dict[str, str | None] = {}
+        for order in orders:
+            if not order.status.is_open:
+                continue
+            if order.shop not in defaults:
+                shop = ShopRepository(session).by_name(order.shop)
+                group_id = WaybillAccounts(session).group_of(shop.id) if shop is not None else None
+                account = WaybillAccounts(session).serving(group_id) if group_id is not None else None
+                defaults[order.shop] = account.carrier if account is not None else None
+            carrier = order.carrier or defaults[order.shop]
+            a = order.receiver.address
+            stop = book.stop_for(carrier, a.province, a.city, day) if carrier else None
+            if stop is not None:
+                found[order.order_no] = stop_words(stop, a.province, a.city)
+    return found
+
+
 # -- settings -------------------------------------------------------------------------------------------------------
 
 
 def service_settings(session_factory: sessionmaker[Session]) -> dict[str, str]:
     with session_factory() as session:
         return ServiceRules(session).settings()
+
+
+def save_settings(session_factory: sessionmaker[Session], insure_above: str, due_soon_hours: str, actor: Actor) -> None:
+    """Insurance above `insure_above` yuan ("": none) and the due-soon hours, in one transaction; both are read
+    before anything is stored."""
+    value = parse_money(insure_above, "insure_above") if insure_above.strip() else None
+    hours = parse_hours(due_soon_hours)
+    with session_factory.begin() as session:
+        repo = ServiceRules(session)
+        repo.set_setting(INSURE_ABOVE, str(value) if value is not None else "")
+        repo.set_setting(DUE_SOON_HOURS, str(hours))
+        audit(session, actor, "service_settings_set", "service_settings", "settings", insure_above=str(value or ""),
+              due_soon_hours=hours)  # fmt: skip
 
 
 def set_insure_above(session_factory: sessionmaker[Session], amount: str, actor: Actor) -> Decimal | None:
