@@ -356,13 +356,18 @@ def stop_words(stop: Stop, province: str, city: str) -> Message:
                end=stop.ends.isoformat(), id=stop.id, note=stop.note or "-")  # fmt: skip
 
 
-def print_stop(session: Session, stored: StoredOrder, carrier: str | None, now: datetime) -> NotPackable | None:
+def print_stop(
+    session: Session, stored: StoredOrder, carrier: str | None, now: datetime, book: StopBook | None = None
+) -> NotPackable | None:
     """Why `stored`'s waybill must not print now with `carrier` (its parcel's, else the one asked, else the shop's
-    default account's): a stop for its region, with the carriers still running there; None when nothing stops it."""
+    default account's): a stop for its region, with the carriers still running there; None when nothing stops it.
+    `book`: the stops, when the caller read them once for a batch."""
+    book = book if book is not None else ServiceRules(session).stop_book()
+    if not book.stops and book.festival is None:
+        return None
     chosen = (stored.package.carrier if stored.package else None) or carrier or _default_carrier(session, stored)
     if not chosen:
         return None  # no account at all: the allocation says so in its own words
-    book = ServiceRules(session).stop_book()
     a = stored.order.receiver.address
     day = china_day(now)
     stop = book.stop_for(chosen.upper(), a.province, a.city, day)

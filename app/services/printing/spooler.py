@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.carrier_rules import StopBook
 from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError, WaybillUnclear
 from app.domain.messages import Message, msg, of_error
@@ -28,6 +29,7 @@ from app.domain.order_actions import hold_stop
 from app.domain.packages import StoredOrder
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
 from app.persistence.repositories import OrderRepository
+from app.persistence.service_rules import ServiceRules
 from app.services.audit import Actor, audit
 from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
@@ -90,6 +92,7 @@ class PrintService:
         # What the packer must hear about the last enqueue's numbers, per order (an address changed after printing:
         # the number kept and its label updated, or a new number).
         self.notices: dict[str, Message] = {}
+        self._stop_book: StopBook | None = None  # the carrier stops as the current enqueue read them
 
     @property
     def media(self) -> Media:
@@ -117,7 +120,7 @@ class PrintService:
             InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
             PackDeskError: its online waybill provider gave no number (app.services.waybills.issuing says why).
         """
-        self.notices = {}
+        self.notices, self._stop_book = {}, None
         try:
             with self.session_factory.begin() as session:
                 return self._enqueue(session, order_no, carrier_code, reprint_reason)
@@ -139,7 +142,7 @@ class PrintService:
         Returns:
             Per order, its job id, or why it cannot print (raised as `enqueue` raises it; the rest still queue).
         """
-        self.notices = {}
+        self.notices, self._stop_book = {}, None
         try:
             return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
         except RemoteNumberNeeded:
@@ -156,7 +159,13 @@ class PrintService:
             return True
         if stored.order.block_reason() is not None:
             return False
-        return print_stop(session, stored, carrier_code, self.clock()) is not None
+        return print_stop(session, stored, carrier_code, self.clock(), self._stops(session)) is not None
+
+    def _stops(self, session: Session) -> StopBook:
+        """The carrier stops, read once per enqueue (a batch of a thousand orders reads them once)."""
+        if self._stop_book is None:
+            self._stop_book = ServiceRules(session).stop_book()
+        return self._stop_book
 
     def _enqueue_all(
         self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None,
@@ -213,7 +222,7 @@ class PrintService:
         short = stock_refusal(session, stored)  # out of stock, no supervisor's override: which SKUs, how many
         if short is not None:
             raise NotPackable(short, reason="out_of_stock")
-        stopped = None if blocked else print_stop(session, stored, carrier_code, self.clock())
+        stopped = None if blocked else print_stop(session, stored, carrier_code, self.clock(), self._stops(session))
         if stopped is not None:  # its carrier does not collect there now (a holiday or regional stop)
             raise stopped
         jobs = PrintJobs(session)
