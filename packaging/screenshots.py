@@ -106,9 +106,11 @@ def main() -> int:
     shot("orders")
     _workspace_shots(gui, out=args.out, suffix=suffix)
     _action_shots(gui, ws, out=args.out, suffix=suffix)
-    _rules_shots(gui, ws, out=args.out, suffix=suffix)
     # a batch print, one job then cut off mid-send and left for the packer to confirm
-    batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines)][5:10]
+    printed = {
+        o.order_no for o in list_orders(ws.session_factory, status="awaiting_shipment", limit=500) if o.print_count
+    }
+    batch = [o.order_no for o in orders if all(ln.packable for ln in o.lines) and o.order_no not in printed][5:10]
     window.printing.print_orders(batch)
     gui.tasks.wait()
     _settle()
@@ -151,6 +153,7 @@ def main() -> int:
     _products_shots(gui, ws, args.out, suffix)
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
+    _rules_shots(gui, ws, out=args.out, suffix=suffix)  # last: its stops would hold back the prints above
     window.close()
     gui.tasks.wait()
     ws.close()
@@ -282,6 +285,7 @@ def _rules_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
         dialog.grab().save(str(out / f"{name}-dialog{suffix}.png"))
         dialog.close()
     view = window.orders_view
+    window.tabs.setCurrentWidget(view)
     view.apply_filter({"status": "awaiting_shipment"})
     settled()
     view.table.selectRow(0)
