@@ -347,6 +347,28 @@ def suggest_carriers(session_factory: sessionmaker[Session], order_nos: Sequence
     return found
 
 
+def rule_carriers(session: Session, order_nos: Sequence[str], now: datetime) -> dict[str, str]:
+    """Per order without a number yet, the carrier the first matching rule chooses among those its shops' waybill
+    accounts serve (a rule whose carrier is stopped there is passed over); orders no rule chose are absent. Nothing is
+    read beyond the rules when there are none."""
+    repo = ServiceRules(session)
+    rules = repo.rules()
+    if not rules:
+        return {}
+    book, costs, day = repo.stop_book(), repo.costs(), china_day(now)
+    orders, found = OrderRepository(session), {}
+    for order_no in order_nos:
+        stored = orders.stored(order_no)
+        if stored is None or stored.package is not None:
+            continue
+        served = group_carriers(session, stored.shop_id)
+        usable = [r for r in rules if r.carrier in served]
+        chosen = suggest(facts_of(session, stored), usable, costs, book, day, served) if usable else None
+        if chosen is not None and chosen.rule is not None:
+            found[order_no] = chosen.rule.carrier
+    return found
+
+
 def stop_words(stop: Stop, province: str, city: str) -> Message:
     region = next((r for r in (province, city) if r), "-")
     if stop.kind == "festival":

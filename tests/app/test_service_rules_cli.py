@@ -94,6 +94,16 @@ def test_carrier_rules_choose_by_priority_from_the_shell(demo: Desk, tmp_path: P
     assert (second["carrier"], second["rule"]["name"]) == ("EMS", "省内EMS")
     assert [r["id"] for r in demo.ok("carrier", "rules", "list")] == [low["id"], high["id"]]
 
+    # Printed without --carrier, the order goes with the carrier its rule chose (its waybill account serves EMS).
+    printed = demo.run("print", order["order_no"], "--printer", f"png://{tmp_path}/labels", "--json")
+    assert printed.returncode == 0, printed.stderr
+    assert lines(printed)[0]["carrier"] == "EMS"
+    other = next(o for o in waiting(demo) if o["receiver"]["province"] != province)
+    assert (
+        lines(demo.run("print", other["order_no"], "--printer", f"png://{tmp_path}/labels", "--json"))[0]["carrier"]
+        == "ZTO"
+    )  # no rule for it: the default account's carrier
+
 
 @pytest.mark.parametrize(
     ("args", "words"),

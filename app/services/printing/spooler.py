@@ -16,7 +16,7 @@ the packer to confirm; it is never silently resent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,7 +35,7 @@ from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
-from app.services.service_rules import print_stop
+from app.services.service_rules import print_stop, rule_carriers
 from app.services.stock import refusal as stock_refusal
 from app.services.waybills import RemoteNumberNeeded, WaybillProviders, allocate, installed
 from app.services.waybills.issuing import issue_numbers, needs_provider
@@ -121,6 +121,7 @@ class PrintService:
             PackDeskError: its online waybill provider gave no number (app.services.waybills.issuing says why).
         """
         self.notices, self._stop_book = {}, None
+        carrier_code = carrier_code or self._chosen([order_no]).get(order_no)
         try:
             with self.session_factory.begin() as session:
                 return self._enqueue(session, order_no, carrier_code, reprint_reason)
@@ -143,15 +144,28 @@ class PrintService:
             Per order, its job id, or why it cannot print (raised as `enqueue` raises it; the rest still queue).
         """
         self.notices, self._stop_book = {}, None
+        carriers = dict.fromkeys(order_nos, carrier_code) if carrier_code else self._chosen(order_nos)
         try:
-            return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
+            return self._enqueue_all(order_nos, carriers, reprint_reason, None)
         except RemoteNumberNeeded:
             pass  # rolled back, nothing written: the online providers are asked first, in calls of their batch size
         with self.session_factory() as session:  # out of stock or stopped: refused, and no provider numbers it
             orders = OrderRepository(session)
-            short = {no for no in order_nos if (s := orders.stored(no)) and self._refused(session, s, carrier_code)}
-        errors = self._issue([no for no in order_nos if no not in short], carrier_code, reprint_reason)
-        return self._enqueue_all(order_nos, carrier_code, reprint_reason, errors)
+            short = {no for no in order_nos if (s := orders.stored(no)) and self._refused(session, s, carriers.get(no))}
+        errors: dict[str, PackDeskError] = {}
+        by_carrier: dict[str | None, list[str]] = {}
+        for no in order_nos:
+            if no not in short:
+                by_carrier.setdefault(carriers.get(no), []).append(no)
+        for code, group in by_carrier.items():  # one call per carrier the batch's orders go with
+            errors.update(self._issue(group, code, reprint_reason))
+        return self._enqueue_all(order_nos, carriers, reprint_reason, errors)
+
+    def _chosen(self, order_nos: list[str]) -> dict[str, str]:
+        """The carriers the seller's carrier rules choose for orders without a number yet (only rules whose carrier
+        the orders' waybill accounts serve, and not stopped there); an order no rule chose is absent."""
+        with self.session_factory() as session:
+            return rule_carriers(session, order_nos, self.clock())
 
     def _refused(self, session: Session, stored: StoredOrder, carrier_code: str | None) -> bool:
         """Whether the print refuses `stored` before any number: out of stock, or its carrier stopped there."""
@@ -168,7 +182,7 @@ class PrintService:
         return self._stop_book
 
     def _enqueue_all(
-        self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None,
+        self, order_nos: list[str], carriers: Mapping[str, str | None], reprint_reason: str | Message | None,
         asked: dict[str, PackDeskError] | None,
     ) -> list[int | PackDeskError]:  # fmt: skip
         """The batch's transaction; `asked`: the online providers were asked first, with these orders' failures."""
@@ -185,7 +199,8 @@ class PrintService:
                     done.append(asked[order_no])
                     continue
                 try:  # every refusal comes before a write, so the others' writes stand
-                    done.append(self._enqueue(session, order_no, carrier_code, reprint_reason, asked=asked is not None))
+                    code = carriers.get(order_no)
+                    done.append(self._enqueue(session, order_no, code, reprint_reason, asked=asked is not None))
                 except PackDeskError as exc:
                     done.append(exc)
         return done
