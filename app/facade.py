@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from app.domain.orders import Order
     from app.domain.products import Product
     from app.domain.waybill_accounts import AccountView
+    from app.facade_rules import RulesDesk
     from app.services.batch_ship import ShipPlan, ShipReport
     from app.services.catalogue import Bound, Scanned
     from app.services.images import ImageCache
@@ -57,7 +58,8 @@ class OrdersOverview:
     total: int
     per_status: dict[str, int]
     overdue: int
-    due_soon: int  # due within 6 hours
+    due_soon: int  # due within the seller's due-soon hours
+    due_soon_hours: int = 6
     reasons: tuple[EmptyReason, ...] = ()  # only when nothing matches: each filter and the orders it alone hides
 
 
@@ -125,6 +127,13 @@ class Desk:
     ) -> None:
         self.session_factory, self.data_dir, self.actor, self.clock = session_factory, data_dir, actor, clock
 
+    @property
+    def rules(self) -> RulesDesk:
+        """Service rules: stops, carrier choice, costs, insurance, due-soon hours (app.facade_rules)."""
+        from app.facade_rules import RulesDesk
+
+        return RulesDesk(self.session_factory, self.actor, self.clock)
+
     # -- orders -----------------------------------------------------------------------------------------------------
 
     def orders_page(
@@ -169,18 +178,21 @@ class Desk:
         return order_filter(self.session_factory, **typed)
 
     def orders_overview(self, filters: OrderFilter) -> OrdersOverview:
-        """What the workspace shows around the list: how many match, per status, overdue and due within 6 hours,
-        and when none match, which filter hides how many."""
+        """What the workspace shows around the list: how many match, per status, overdue and due within the
+        seller's due-soon hours, and when none match, which filter hides how many."""
         from app.services.orders import count_orders, deadline_counts, empty_reasons, status_counts
+        from app.services.service_rules import service_settings
 
         now = self.clock()
         total = count_orders(self.session_factory, filters, now)
-        overdue, soon = deadline_counts(self.session_factory, now)
+        hours = int(service_settings(self.session_factory)["due_soon_hours"])
+        overdue, soon = deadline_counts(self.session_factory, now, hours)
         return OrdersOverview(
             total=total,
             per_status=status_counts(self.session_factory, filters, now),
             overdue=overdue,
             due_soon=soon,
+            due_soon_hours=hours,
             reasons=tuple(empty_reasons(self.session_factory, filters, now)) if total == 0 else (),
         )
 

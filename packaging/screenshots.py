@@ -155,6 +155,7 @@ def main() -> int:
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
     _merge_shots(gui, ws, args.out, suffix, avoid=done | {cainiao_order, order.order_no})
+    _rules_shots(gui, ws, out=args.out, suffix=suffix)  # last: its stops would hold back the prints above
     window.close()
     gui.tasks.wait()
     ws.close()
@@ -232,6 +233,66 @@ def _action_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     settled()
     dialog.grab().save(str(out / f"batch-ship-review{suffix}.png"))
     dialog.close()
+    view.clear_filters()
+    view.apply_filter({"status": "awaiting_shipment"})
+    settled()
+    window.resize(size)
+
+
+def _rules_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
+    """At 1366 px: the Carrier stops dialog (the starter list, a regional stop running today, a carrier entered as
+    still running), the Carrier rules dialog (rules, the cost table, insurance), and the order list with the orders
+    to the stopped region flagged."""
+    import tempfile as _tempfile
+    from datetime import timedelta
+
+    from ui.dialogs.service_rules import CarrierRulesDialog, StopsDialog
+
+    window, desk = gui.window, gui.ops.desk.rules
+    size = window.size()
+    window.resize(1366, 768)
+    today = datetime.now(UTC).date()
+    zh = suffix == ""
+    desk.import_stops(None)
+    first = list_orders(ws.session_factory, status="awaiting_shipment", limit=3)
+    stopped = ",".join(dict.fromkeys(o.receiver.address.province for o in first))  # flagged at the top of the list
+    desk.add_stop("ZTO", stopped, (today - timedelta(days=1)).isoformat(), (today + timedelta(days=5)).isoformat(),
+                  "暴雪，中通暂停揽收" if zh else "Snowstorm: ZTO not collecting there", False)  # fmt: skip
+    desk.add_stop("SF", "全国", "2027-01-28", "2027-02-14", "顺丰春节照常收派" if zh else "SF runs over the festival",
+                  True)  # fmt: skip
+    for carrier, priority, name, conditions in (
+        ("SF", "10", "买家指定顺丰" if zh else "Buyer asks for SF", {"keywords": "顺丰,SF"}),
+        ("EMS", "20", "偏远地区走邮政" if zh else "Remote regions by EMS", {"provinces": "新疆,西藏,青海"}),
+        ("SF", "30", "高价值" if zh else "High value", {"min_value": "1000"}),
+        ("YUNDA", "40", "大件" if zh else "Heavy parcels", {"min_weight": "3kg"}),
+    ):
+        desk.add_rule(carrier, priority, name, conditions)
+    table = Path(_tempfile.mkdtemp(prefix="packdesk-costs-")) / "costs.csv"
+    table.write_text(
+        "carrier,province,first_kg,extra_kg\nZTO,*,5,2\nZTO,新疆,18,12\nYTO,*,4.5,2.5\nSF,*,12,6\n"
+        "EMS,*,15,5\nYUNDA,*,4.8,1.8\n",
+        encoding="utf-8",
+    )
+    desk.import_costs(table)
+    desk.save_settings("2000", "8")
+
+    def settled() -> None:
+        for _ in range(4):
+            gui.tasks.wait()
+            _settle(150)
+
+    for dialog, name in ((StopsDialog(gui.ops, window), "stops"), (CarrierRulesDialog(gui.ops, window), "rules")):
+        dialog.show()
+        settled()
+        dialog.grab().save(str(out / f"{name}-dialog{suffix}.png"))
+        dialog.close()
+    view = window.orders_view
+    window.tabs.setCurrentWidget(view)
+    view.apply_filter({"status": "awaiting_shipment"})
+    settled()
+    view.table.selectRow(0)
+    settled()
+    window.grab().save(str(out / f"workspace-stopped{suffix}.png"))
     view.clear_filters()
     view.apply_filter({"status": "awaiting_shipment"})
     settled()

@@ -366,8 +366,13 @@ def _header(pen: _Pen, lay: Layout, waybill: Waybill, y: float) -> float:
     w, m, s = pen.media.width_mm, lay.margin, lay.scale
     pen.text(m, y + 2.0, lay.header_text or waybill.carrier_name, lay.carrier_size * s)
     pen.text(w - m, y + 1.6, waybill.printed_at.strftime("%Y-%m-%d %H:%M"), lay.date_size * s, anchor="ra")
+    right = w - m - 0.6
     if waybill.copy_no > 1:
-        pen.text(w - m - 0.6, y + 5.2, f"重打 {waybill.copy_no - 1}", lay.reprint_size * s, anchor="ra", invert=True)
+        mark = f"重打 {waybill.copy_no - 1}"
+        pen.text(right, y + 5.2, mark, lay.reprint_size * s, anchor="ra", invert=True)
+        right -= text_width(mark, max(8, pen.d(lay.reprint_size * s))) / pen.d(1) + 2.0
+    if waybill.insured:  # 保价: the carrier's staff must see that this parcel is insured, and for how much
+        pen.text(right, y + 5.2, f"保价 ¥{waybill.insured}", lay.reprint_size * s, anchor="ra", invert=True)
     return y + lay.header_band
 
 

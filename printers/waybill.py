@@ -46,6 +46,7 @@ class Waybill:
     copy_no: int = 1  # 2 and up print the reprint marker 重打 N-1
     qr_payload: str = ""  # defaults to the tracking number
     carrier_code: str = ""  # picks resources/labels/carriers/CODE.toml when there is one
+    insured: str = ""  # the insured value (保价) as printed, e.g. "1288.00" yuan; "" when not insured
     # The e-waybill provider's print document as it answered (Cainiao/PDD `print_data`, maybe encrypted): what a
     # print component (printers.components) prints; our own renderers draw from the fields above.
     document: Mapping[str, Any] | None = field(default=None, hash=False, compare=False)

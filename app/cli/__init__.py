@@ -34,6 +34,8 @@ from app.cli.products import add_parsers as add_products_parsers
 from app.cli.products import cmd_products
 from app.cli.reports import add_parsers as add_report_parsers
 from app.cli.reports import cmd_history, cmd_reconcile, cmd_report
+from app.cli.service_rules import add_parsers as add_service_rule_parsers
+from app.cli.service_rules import cmd_carrier, cmd_deadlines, cmd_stops
 from app.cli.splits import add_parsers as add_split_parsers
 from app.cli.splits import cmd_split
 from app.cli.stock import add_parsers as add_stock_parsers
@@ -133,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_stock_parsers(cmd, lambda parser: _common(parser, top=False))
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
     add_report_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_service_rule_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -366,6 +369,9 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "report": cmd_report,
     "reconcile": cmd_reconcile,
     "history": cmd_history,
+    "stops": cmd_stops,
+    "carrier": cmd_carrier,
+    "deadlines": cmd_deadlines,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
     **dict.fromkeys(MERGE_COMMANDS, cmd_merge),
     "split": cmd_split,

@@ -33,6 +33,7 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p.add_argument("--paid-to", metavar="DATE", help="paid on or before this day (or before this time)")
     p.add_argument("--due-within", type=float, metavar="HOURS", help="open orders due to ship within HOURS")
     p.add_argument("--overdue", action="store_true", help="open orders past their ship-by time")
+    p.add_argument("--due-soon", action="store_true", help="open orders due within the seller's due-soon hours")
     p.add_argument("--carrier", metavar="CODE", help="orders whose parcel goes with this carrier (SF, ZTO, ...)")
     p.add_argument("--search", default=None, metavar="Q", help="order/tracking no., SKU, phone tail or text")
     p.add_argument(
@@ -73,6 +74,7 @@ def cmd_orders(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         paid_to=_date(args.paid_to, end=True),
         due_within_hours=args.due_within,
         overdue=args.overdue,
+        due_soon=args.due_soon,
         carrier=args.carrier,
         search=args.search,
     )

@@ -23,6 +23,7 @@ from app.domain.catalog_pdd_ship import PDD_SHIP
 from app.domain.catalog_printing import PRINTING
 from app.domain.catalog_products import PRODUCTS
 from app.domain.catalog_reports import REPORTS
+from app.domain.catalog_service_rules import SERVICE_RULES
 from app.domain.catalog_splits import SPLITS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
@@ -193,6 +194,7 @@ CATALOG: dict[str, str] = {
     **STATION,
     **PRODUCTS,
     **REPORTS,
+    **SERVICE_RULES,
     **CATALOGUE_SYNC,
     **STOCK,
     **BATCH_SHIP,

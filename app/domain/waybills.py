@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from app.domain.carrier_rules import insured_value
 from app.domain.orders import Order
 
 
@@ -99,6 +101,7 @@ class WaybillRequest:
     shop: str = ""  # the order's shop (whose PDD authorisation decrypts its receiver)
     # The other orders of a merged parcel (app.domain.merges): their numbers join `order_no` in `trade_order_list`.
     merged: tuple[str, ...] = ()
+    insured: Decimal | None = None  # yuan to insure the parcel for (保价, a value-added service); None: not insured
 
     @property
     def trade_orders(self) -> list[str]:
@@ -106,7 +109,8 @@ class WaybillRequest:
         return [self.order_no, *(no for no in self.merged if no != self.order_no)]
 
     @classmethod
-    def of(cls, order: Order, object_id: str = "") -> WaybillRequest:
+    def of(cls, order: Order, object_id: str = "", insure_above: Decimal | None = None) -> WaybillRequest:
+        """The request for `order`; insured for its total when that reaches `insure_above` (the seller's setting)."""
         a = order.receiver.address
         return cls(
             order.order_no,
@@ -125,6 +129,7 @@ class WaybillRequest:
             cipher=str(order.extra.get("receiver_cipher", "")),
             shop=order.shop,
             merged=tuple(order.extra.get("merged", ())),
+            insured=insured_value(insure_above, order.total),
         )
 
 

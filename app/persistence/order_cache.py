@@ -23,7 +23,7 @@ ORDERS, LINES = OrderRow.__table__, OrderLineRow.__table__  # Core tables: execu
 ORDER_FIELDS = (
     "status", "platform_status", "buyer_nick", "receiver_name", "receiver_phone", "receiver_province",
     "receiver_city", "receiver_district", "receiver_town", "receiver_address", "buyer_message", "seller_memo", "flag",
-    "total", "post_fee", "paid_at", "deadline", "modified_at", "content_hash", "oaid", "receiver_cipher",
+    "total", "post_fee", "paid_at", "deadline", "modified_at", "content_hash", "oaid", "receiver_cipher", "promised_at",
 )  # fmt: skip
 LINE_FIELDS = ("line_no", "sku", "title", "spec", "qty", "price", "refund_status", "shipped", "image_url")
 

@@ -6,13 +6,14 @@ not fit a JavaScript number and some carriers' numbers carry letters. Nothing he
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -261,6 +262,9 @@ class OrderRow(Base):
     stock_expected: Mapped[datetime | None] = mapped_column(UtcDateTime())
     # Merged into the parcel of this order, its lead (app.services.merges; migration 0017_merges); None: its own.
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"))
+    # The ship-by time the platform gave (承诺发货时间, presale, last_ship_time; migration 0022_service_rules): it
+    # stands whatever the seller's deadline rules say; None: `deadline` comes from those rules.
+    promised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(
@@ -604,3 +608,80 @@ class RollupSkuCohortRow(Base):
     units_in: Mapped[int] = mapped_column(Integer, server_default="0")
     units_out: Mapped[int] = mapped_column(Integer, server_default="0")
     first_paid_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+# -- service rules (app.domain.carrier_rules, app.domain.deadlines; migration 0022_service_rules) --------------------
+
+
+class CarrierStopRow(Base):
+    """A carrier that does not collect for some regions over some dates (kind "stop"), or one still running in
+    spring-festival mode (kind "runs"). `regions`: province or city names, comma-separated."""
+
+    __tablename__ = "carrier_stops"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), server_default="stop")
+    carrier: Mapped[str] = mapped_column(String(20))
+    regions: Mapped[str] = mapped_column(Text)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class CarrierRuleRow(Base):
+    """A carrier-choice rule: its carrier for orders meeting all its conditions, tried by priority."""
+
+    __tablename__ = "carrier_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    priority: Mapped[int] = mapped_column(Integer)
+    carrier: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(100), server_default="")
+    conditions: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CarrierCostRow(Base):
+    """The cost table: a carrier's price to a province ("*": any other) for the first and each next kilogram."""
+
+    __tablename__ = "carrier_costs"
+
+    carrier: Mapped[str] = mapped_column(String(20), primary_key=True)
+    province: Mapped[str] = mapped_column(String(20), primary_key=True)
+    first_kg: Mapped[Decimal] = mapped_column(Money())
+    extra_kg: Mapped[Decimal] = mapped_column(Money())
+
+
+class DeadlineRuleRow(Base):
+    """Ship within `hours` of payment, for a shop, a SKU, or orders paid in an activity's window."""
+
+    __tablename__ = "deadline_rules"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    hours: Mapped[int] = mapped_column(Integer)
+    shop: Mapped[str] = mapped_column(String(100), server_default="")
+    sku: Mapped[str] = mapped_column(String(100), server_default="")
+    starts: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    ends: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class HolidayRow(Base):
+    """Days the platform announced as holidays: the ship-by clock stands still on them."""
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    starts: Mapped[date] = mapped_column(Date)
+    ends: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, server_default="")
+
+
+class ServiceSettingRow(Base):
+    """The seller's service settings (due-soon hours, default ship-within hours, insurance threshold, spring
+    festival dates), one value per key."""
+
+    __tablename__ = "service_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

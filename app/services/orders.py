@@ -28,6 +28,7 @@ from app.persistence.order_query import (
     SortKey,
 )
 from app.persistence.repositories import CatalogueRepository
+from app.persistence.service_rules import ServiceRules
 from app.persistence.stock import shortages_of
 from app.services.stock import with_shortages
 
@@ -72,6 +73,7 @@ def order_filter(
     overdue: bool = False,
     carrier: str | None = None,
     search: str | None = None,
+    due_soon: bool = False,
 ) -> OrderFilter:
     """The filter for what a seller typed; several values of one option are alternatives.
 
@@ -103,6 +105,9 @@ def order_filter(
             raise InvalidInput(msg("orders.unknown_printed", printed=printed))
     if due_within_hours is not None and due_within_hours < 0:
         raise InvalidInput(msg("orders.hours_negative"))
+    if due_soon and due_within_hours is None:  # the seller's "due soon" hours (app.services.deadlines)
+        with session_factory() as session:
+            due_within_hours = ServiceRules(session).due_soon_hours()
     if paid_from and paid_to and paid_to <= paid_from:
         raise InvalidInput(msg("orders.paid_range"))
     shop_ids: list[int] = []
@@ -333,11 +338,12 @@ def status_counts(
 
 
 def deadline_counts(
-    session_factory: sessionmaker[Session], now: datetime | None = None, soon_hours: float = 6
+    session_factory: sessionmaker[Session], now: datetime | None = None, soon_hours: float | None = None
 ) -> tuple[int, int]:
-    """(overdue, due within `soon_hours`) among the orders still to ship."""
+    """(overdue, due within `soon_hours`) among the orders still to ship; None: the seller's "due soon" hours."""
     with session_factory() as session:
-        return OrderQuery(session.connection()).deadline_counts(_now(now), timedelta(hours=soon_hours))
+        hours = ServiceRules(session).due_soon_hours() if soon_hours is None else soon_hours
+        return OrderQuery(session.connection()).deadline_counts(_now(now), timedelta(hours=hours))
 
 
 @dataclass(frozen=True)

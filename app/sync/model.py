@@ -59,6 +59,9 @@ class PlatformOrder:
     # Pinduoduo's receiver ciphertexts (JSON: name, phone, address) for decrypting when a label needs them; never
     # plaintext (app.sync.pdd_order_answers); "" when the platform or file has none
     receiver_cipher: str = ""
+    # The ship-by time the platform gave (承诺发货时间, presale, last_ship_time), None when it gave none: `deadline`
+    # is then the seller's rules' (app.domain.deadlines), applied when the order is stored (app.sync.store).
+    promised_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def content_hash(self) -> str:

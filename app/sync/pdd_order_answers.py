@@ -262,7 +262,8 @@ def map_order(order: PddOrder) -> PlatformOrder | None:
         status=status,
         platform_status=_words(order),
         paid_at=paid,
-        deadline=order.last_ship_time or paid + SHIP_WITHIN,
+        deadline=order.last_ship_time or paid + SHIP_WITHIN,  # the default until the cache applies the rules
+        promised_at=order.last_ship_time,  # PDD's promise stands whatever the seller's deadline rules say
         modified_at=order.updated_at or paid,
         lines=tuple(lines),
         receiver_name=_masked(order.receiver_name, order.receiver_name_mask, mask_name),

@@ -11,13 +11,16 @@ are app.sync.merge's rules; this module reads the cache, applies them and writes
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.domain.deadlines import DeadlinePolicy
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.order_cache import LINE_FIELDS, ORDER_FIELDS, CachedOrder, OrderCache
+from app.persistence.service_rules import ServiceRules
+from app.persistence.shops import ShopRepository
 from app.services.merges import unmerge_changed
 from app.services.stock import recompute
 from app.sync.merge import Change, changes, masked, merged_line, merged_status, refunded_now
@@ -55,6 +58,7 @@ def _order_row(o: PlatformOrder, status: str) -> tuple[Any, ...]:
         status, o.platform_status, o.buyer_nick, o.receiver_name, o.receiver_phone, o.receiver_province,
         o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, o.buyer_message, o.seller_memo,
         o.flag, o.total, o.post_fee, o.paid_at, o.deadline, o.modified_at, o.content_hash(), o.oaid, o.receiver_cipher,
+        o.promised_at,
     )  # fmt: skip
 
 
@@ -78,12 +82,16 @@ def upsert_orders(session: Session, shop_id: int, platform: str, orders: Iterabl
     An order already cached with the same content is left alone (a second import of the same file changes nothing);
     an order whose platform `modified` is older than the cached one is stale (a page read before a later change)
     and is skipped too. When anything was written, stock is allotted again (app.services.stock.recompute): an order
-    the platform says is waiting stays out of stock while stock does not cover it.
+    the platform says is waiting stays out of stock while stock does not cover it. Each order's ship-by time is the
+    platform's promise when it gave one, else the seller's deadline rules' (app.domain.deadlines).
     """
     stats = UpsertStats()
     batch: list[PlatformOrder] = []
+    policy = ServiceRules(session).deadline_policy()
+    shop = ShopRepository(session).get(shop_id)
+    shop_name = shop.name if shop is not None else ""
     for order in orders:
-        batch.append(order)
+        batch.append(with_deadline(order, policy, shop_name))
         if len(batch) >= CHUNK:
             stats.add(_upsert_chunk(session, shop_id, platform, batch))
             batch = []
@@ -92,6 +100,12 @@ def upsert_orders(session: Session, shop_id: int, platform: str, orders: Iterabl
     if stats.inserted or stats.updated:
         recompute(session)  # new or changed waiting units: stock is allotted again in the same transaction
     return stats
+
+
+def with_deadline(order: PlatformOrder, policy: DeadlinePolicy, shop: str) -> PlatformOrder:
+    """`order` with its ship-by time by the rules (the platform's promise, else the seller's rules)."""
+    deadline = policy.ship_by(order.paid_at, order.promised_at, shop, (ln.sku for ln in order.lines))
+    return order if deadline == order.deadline else replace(order, deadline=deadline)
 
 
 def _upsert_chunk(session: Session, shop_id: int, platform: str, orders: Sequence[PlatformOrder]) -> UpsertStats:

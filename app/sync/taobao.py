@@ -98,14 +98,16 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     pay_time = trade.pay_time or trade.created
     if pay_time is None:
         raise MalformedAnswer("trade", msg("top.why.no_time", tid=tid))
-    deadline = pay_time + SHIP_WITHIN
+    promised = None
     if trade.delivery_time:
         try:
             latest = parse_china_time(trade.delivery_time)
             # a date without a time means the end of that day (China time)
-            deadline = latest + timedelta(days=1) if " " not in trade.delivery_time.strip() else latest
+            promised = latest + timedelta(days=1) if " " not in trade.delivery_time.strip() else latest
         except (ValueError, OverflowError):
-            pass  # an unreadable promise: the 48 hours stand
+            pass  # an unreadable promise: the seller's rules stand
+    # The default rule until the cache applies the seller's (app.sync.store.with_deadline).
+    deadline = promised or pay_time + SHIP_WITHIN
     lines = []
     for sub in trade.sub_orders:
         if not sub.line_no or not sub.sku:
@@ -130,6 +132,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
         platform_status=trade.status or "",
         paid_at=pay_time,
         deadline=deadline,
+        promised_at=promised,
         modified_at=trade.modified or trade.created or pay_time,
         lines=tuple(lines),
         buyer_nick=trade.buyer_nick or "",

@@ -133,6 +133,7 @@ class IssuedWaybill:
     user_id: str = ""
     state: str = "live"  # live | cancelled
     updates: int = 0
+    services: dict[str, Any] = field(default_factory=dict)  # logistics_services as asked (SVC-INSURE: 保价)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -145,6 +146,7 @@ class IssuedWaybill:
             "updates": self.updates,
             "recipient": dict(self.recipient),
             "print_data": json.loads(json.dumps(self.print_data)),
+            "services": json.loads(json.dumps(self.services)),
         }
 
 
@@ -263,6 +265,7 @@ class CainiaoWaybills:
                 waybill = IssuedWaybill(
                     number, cp, c["order_nos"], c["object_id"], c["package_id"], branch.branch_code, c["recipient"],
                     sender, c["template_url"], encrypt, {}, self.gateway.now_str(), c["user_id"],
+                    services=c["services"],
                 )  # fmt: skip
                 waybill.print_data = self._print_data(waybill, branch)
                 self.ledger[number] = waybill
@@ -450,7 +453,9 @@ class CainiaoWaybills:
         recipient = dto.get("recipient")
         if not isinstance(recipient, dict):
             raise _missing(f"{where}: recipient")
+        services = _services(dto.get("logistics_services"), where)
         return {
+            "services": services,
             "object_id": object_id,
             "order_nos": order_nos,
             "package_id": package_id,
@@ -598,6 +603,23 @@ def _json_param(params: dict[str, str], name: str, kind: type) -> Any:
     if not isinstance(value, kind):
         raise _invalid(f"{name} must be a JSON {'object' if kind is dict else 'list'}")
     return value
+
+
+def _services(raw: Any, where: str) -> dict[str, Any]:
+    """`logistics_services`: a JSON string of {SERVICE_CODE: {attribute: value}}; SVC-INSURE's value is a whole
+    number of fen, more than 0."""
+    if raw in (None, ""):
+        return {}
+    try:
+        services = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        services = None
+    if not isinstance(services, dict) or not all(isinstance(v, dict) for v in services.values()):
+        raise _invalid(f"{where}: logistics_services 格式错误 (a JSON object of services, each an object)")
+    insure = services.get("SVC-INSURE")
+    if insure is not None and not (str(insure.get("value", "")).isdigit() and int(insure["value"]) > 0):
+        raise _invalid(f"{where}: SVC-INSURE value 保价金额不正确 (a whole number of fen above 0)")
+    return services
 
 
 def _text(obj: Any, key: str) -> str:

@@ -110,6 +110,10 @@ def test_statuses(changes: dict[str, object], status: OrderStatus | None) -> Non
 def test_delivery_time_sets_the_deadline() -> None:
     order = map_trade({**TRADE, "delivery_time": "2024-01-02"})
     assert order is not None and order.deadline == datetime(2024, 1, 2, 16, 0, tzinfo=UTC)  # end of 2 Jan, China
+    # kept as the platform's promise: the seller's deadline rules never move it (app.domain.deadlines)
+    assert order.promised_at == order.deadline
+    without = map_trade(TRADE)
+    assert without is not None and without.promised_at is None  # the rules decide when the order is stored
 
 
 class _ShiftingGateway:

@@ -20,6 +20,7 @@ from app.domain.enums import Flag, OrderStatus
 from app.domain.merges import merged_orders
 from app.domain.orders import CHINA_TZ, Order, place_names
 from app.services.orders import Sort, SortKey
+from ui.core_text import core_text
 from ui.models.rows_model import ROW_ROLE, RowsTableModel
 from ui.plurals import plural
 from ui.text import displayable
@@ -178,6 +179,8 @@ class OrdersTableModel(RowsTableModel):
         self.order = Sort()
 
     # -- rows ------------------------------------------------------------------------------------------------------
+
+    due_soon_hours = 6  # the seller's due-soon hours (the view sets them from the overview)
 
     def set_rows(self, rows: Sequence[Order]) -> None:
         """Shows exactly `rows` (no loader involved)."""
@@ -388,10 +391,12 @@ class OrdersTableModel(RowsTableModel):
                 left = (order.deadline - self._clock()).total_seconds()
                 if left < 0:
                     return QBrush(_URGENT)
-                if left < 6 * 3600:
+                if left < self.due_soon_hours * 3600:
                     return QBrush(_SOON)
-            if col == COL_STATUS and order.refund_requested:
+            if col == COL_STATUS and (order.refund_requested or "stopped" in order.extra):
                 return QBrush(_URGENT)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and "stopped" in order.extra:
+            return core_text(order.extra["stopped"])  # the stop: carrier, region, dates, note
         return None
 
     def _display(self, order: Order, col: int) -> str | None:
@@ -399,11 +404,11 @@ class OrdersTableModel(RowsTableModel):
             return order.order_no
         if col == COL_STATUS:
             text = status_text(order.status) + merge_badge(order)
-            return (
-                text + QCoreApplication.translate("OrdersTableModel", " · refund requested")
-                if order.refund_requested and order.status.is_open
-                else text
-            )
+            if order.refund_requested and order.status.is_open:
+                text += QCoreApplication.translate("OrdersTableModel", " · refund requested")
+            if "stopped" in order.extra:
+                text += QCoreApplication.translate("OrdersTableModel", " · carrier stopped")
+            return text
         if col == COL_DEADLINE:
             local = order.deadline.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
             if not order.status.is_open:

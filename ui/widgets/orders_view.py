@@ -63,7 +63,7 @@ def builtin_filters() -> list[tuple[str, dict[str, Any]]]:
     """The saved filters every workspace starts with."""
     return [
         (QCoreApplication.translate("OrdersView", "Today's overdue"), {"overdue": True}),
-        (QCoreApplication.translate("OrdersView", "Due in 6 hours"), {"due_within_hours": 6}),
+        (QCoreApplication.translate("OrdersView", "Due soon"), {"due_soon": True}),  # the seller's hours
         (QCoreApplication.translate("OrdersView", "SF only"), {"carrier": "SF"}),
         (QCoreApplication.translate("OrdersView", "Not printed"), {"status": "awaiting_shipment", "printed": "no"}),
     ]
@@ -113,6 +113,7 @@ class OrdersView(QWidget):
         for text, value in (
             (self.tr("Any ship-by"), None),
             (self.tr("Overdue"), "overdue"),
+            (self.tr("Due soon"), "soon"),  # within the seller's due-soon hours (Rules > Carrier rules)
             (self.tr("Due within 6 h"), 6),
             (self.tr("Due within 12 h"), 12),
             (self.tr("Due within 24 h"), 24),
@@ -285,6 +286,8 @@ class OrdersView(QWidget):
         due = self.due_combo.currentData()
         if due == "overdue":
             typed["overdue"] = True
+        elif due == "soon":
+            typed["due_soon"] = True
         elif due is not None:
             typed["due_within_hours"] = due
         if self.message_check.isChecked():
@@ -318,7 +321,11 @@ class OrdersView(QWidget):
                 self.shop_combo.addItem(where.partition(":")[2], where)
                 index = self.shop_combo.count() - 1
             self.shop_combo.setCurrentIndex(index)
-            due = "overdue" if typed.get("overdue") else typed.get("due_within_hours")
+            due = (
+                "overdue"
+                if typed.get("overdue")
+                else ("soon" if typed.get("due_soon") else typed.get("due_within_hours"))
+            )
             self.due_combo.setCurrentIndex(max(self.due_combo.findData(due), 0) if due is not None else 0)
             self.message_check.setChecked(bool(typed.get("has_message")))
             self.memo_check.setChecked(bool(typed.get("has_memo")))
@@ -359,7 +366,9 @@ class OrdersView(QWidget):
         QueryOp(
             self.ops,
             self,
-            op=lambda desk: desk.orders_list_page(desk.order_filter(**keywords), sort=sort, offset=offset, limit=limit),
+            op=lambda desk: desk.rules.mark_stopped(
+                desk.orders_list_page(desk.order_filter(**keywords), sort=sort, offset=offset, limit=limit)
+            ),  # an order to a stopped region is flagged in the list
             success=on_done,
         ).failure(on_error).run_in_background(lane="read")
 
@@ -422,10 +431,12 @@ class OrdersView(QWidget):
         )
         self.count_label.setText(plural(self.tr("%n order(s)", "", overview.total), overview.total))
         self.deadline_label.setText(
-            self.tr("Overdue: %1 · due within 6 h: %2")
+            self.tr("Overdue: %1 · due within %3 h: %2")
             .replace("%1", f"{overview.overdue:,}")
             .replace("%2", f"{overview.due_soon:,}")
+            .replace("%3", str(overview.due_soon_hours))
         )
+        self.model.due_soon_hours = overview.due_soon_hours
         self.list_stack.setCurrentIndex(1 if overview.total == 0 else 0)
         if overview.total == 0:
             self.empty_label.setText(self._why_empty(overview))

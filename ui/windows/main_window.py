@@ -28,6 +28,7 @@ from printers.errors import PrinterError
 from printers.media import Media
 from ui.core_text import core_text
 from ui.dialogs.printer_setup import PrinterSetupDialog
+from ui.dialogs.service_rules import CarrierRulesDialog, StopsDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
 from ui.dialogs.station_settings import StationSettingsDialog
 from ui.dialogs.waybill_accounts import WaybillAccountsDialog
@@ -95,6 +96,13 @@ class MainWindow(QMainWindow):
         self.refresh_balance_action = QAction(self.tr("Refresh waybill balances"), self)
         shops_menu.addAction(self.waybills_action)
         shops_menu.addAction(self.refresh_balance_action)
+        rules_menu = self.menuBar().addMenu(self.tr("&Rules"))
+        self.stops_action = QAction(self.tr("Carrier stops…"), self)
+        self.carrier_rules_action = QAction(self.tr("Carrier rules, costs and insurance…"), self)
+        rules_menu.addAction(self.stops_action)
+        rules_menu.addAction(self.carrier_rules_action)
+        self.stops_action.triggered.connect(self._on_stops_action_triggered)
+        self.carrier_rules_action.triggered.connect(self._on_carrier_rules_action_triggered)
         self.shops_action.triggered.connect(self._on_shops_action_triggered)
         self.waybills_action.triggered.connect(self._on_waybills_action_triggered)
         self.refresh_balance_action.triggered.connect(self._on_refresh_balance_action_triggered)
@@ -388,6 +396,12 @@ class MainWindow(QMainWindow):
                     line += " " + self.tr("(below %1)").replace("%1", f"{a.warn_below:,}")
                 lines.append(line)
         self.balance_label.setToolTip("\n".join(lines))
+
+    def _on_stops_action_triggered(self) -> None:
+        StopsDialog.show_for(self, self.ops)
+
+    def _on_carrier_rules_action_triggered(self) -> None:
+        CarrierRulesDialog.show_for(self, self.ops)
 
     def _on_waybills_action_triggered(self) -> None:
         WaybillAccountsDialog.show_for(self, self.ops)

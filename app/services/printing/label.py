@@ -13,6 +13,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.carrier_rules import insured_value
 from app.domain.enums import PackageState
 from app.domain.errors import NotFound
 from app.domain.masking import mask_name, mask_phone
@@ -22,6 +23,7 @@ from app.domain.packages import Package, StoredOrder
 from app.domain.shops import Sender
 from app.domain.tracking import carrier
 from app.persistence.repositories import OrderRepository
+from app.persistence.service_rules import ServiceRules
 from app.persistence.shops import ShopRepository
 from app.persistence.waybill_issues import WaybillIssues
 from app.services.waybills import installed, preview_routing
@@ -77,6 +79,9 @@ def waybill_of(session: Session, stored: StoredOrder, package: Package, copy_no:
     ledger = WaybillIssues(session)
     sender = _issued_for(ledger, package, ShopRepository(session).sender_of(stored.shop_id))
     waybill = build_waybill(stored.order, package, sender, copy_no, printed_at)
+    insured = insured_value(ServiceRules(session).insure_above(), stored.order.total)
+    if insured is not None:
+        waybill = replace(waybill, insured=f"{insured:.2f}")  # 保价 ¥X on the label, as the request asked
     document = ledger.document_of(package.id) if package.id else None
     if document is None:
         return waybill

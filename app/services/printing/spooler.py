@@ -16,22 +16,26 @@ the packer to confirm; it is never silently resent.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.carrier_rules import StopBook
 from app.domain.enums import PrintJobState
 from app.domain.errors import InvalidInput, NotFound, NotPackable, PackDeskError, WaybillUnclear
 from app.domain.messages import Message, msg, of_error
 from app.domain.order_actions import hold_stop
+from app.domain.packages import StoredOrder
 from app.persistence.print_jobs import OPEN_STATES, PrintJobs
 from app.persistence.repositories import OrderRepository
+from app.persistence.service_rules import ServiceRules
 from app.services.audit import Actor, audit
 from app.services.printing.label import parcel_order, waybill_of
 from app.services.printing.leases import this_process
 from app.services.printing.queue import count_print
 from app.services.printing.results import Claim, PrintResult, QueuePause
+from app.services.service_rules import print_stop, rule_carriers
 from app.services.stock import refusal as stock_refusal
 from app.services.waybills import RemoteNumberNeeded, WaybillProviders, allocate, installed
 from app.services.waybills.issuing import issue_numbers, needs_provider
@@ -88,6 +92,7 @@ class PrintService:
         # What the packer must hear about the last enqueue's numbers, per order (an address changed after printing:
         # the number kept and its label updated, or a new number).
         self.notices: dict[str, Message] = {}
+        self._stop_book: StopBook | None = None  # the carrier stops as the current enqueue read them
 
     @property
     def media(self) -> Media:
@@ -115,7 +120,8 @@ class PrintService:
             InvalidInput: printed before and no reprint reason, or a job for it is already waiting.
             PackDeskError: its online waybill provider gave no number (app.services.waybills.issuing says why).
         """
-        self.notices = {}
+        self.notices, self._stop_book = {}, None
+        carrier_code = carrier_code or self._chosen([order_no]).get(order_no)
         try:
             with self.session_factory.begin() as session:
                 return self._enqueue(session, order_no, carrier_code, reprint_reason)
@@ -137,18 +143,46 @@ class PrintService:
         Returns:
             Per order, its job id, or why it cannot print (raised as `enqueue` raises it; the rest still queue).
         """
-        self.notices = {}
+        self.notices, self._stop_book = {}, None
+        carriers = dict.fromkeys(order_nos, carrier_code) if carrier_code else self._chosen(order_nos)
         try:
-            return self._enqueue_all(order_nos, carrier_code, reprint_reason, None)
+            return self._enqueue_all(order_nos, carriers, reprint_reason, None)
         except RemoteNumberNeeded:
             pass  # rolled back, nothing written: the online providers are asked first, in calls of their batch size
-        with self.session_factory() as session:  # an out-of-stock order is refused: no provider numbers it
-            short = {no for no in order_nos if (s := OrderRepository(session).stored(no)) and stock_refusal(session, s)}
-        errors = self._issue([no for no in order_nos if no not in short], carrier_code, reprint_reason)
-        return self._enqueue_all(order_nos, carrier_code, reprint_reason, errors)
+        with self.session_factory() as session:  # out of stock or stopped: refused, and no provider numbers it
+            orders = OrderRepository(session)
+            short = {no for no in order_nos if (s := orders.stored(no)) and self._refused(session, s, carriers.get(no))}
+        errors: dict[str, PackDeskError] = {}
+        by_carrier: dict[str | None, list[str]] = {}
+        for no in order_nos:
+            if no not in short:
+                by_carrier.setdefault(carriers.get(no), []).append(no)
+        for code, group in by_carrier.items():  # one call per carrier the batch's orders go with
+            errors.update(self._issue(group, code, reprint_reason))
+        return self._enqueue_all(order_nos, carriers, reprint_reason, errors)
+
+    def _chosen(self, order_nos: list[str]) -> dict[str, str]:
+        """The carriers the seller's carrier rules choose for orders without a number yet (only rules whose carrier
+        the orders' waybill accounts serve, and not stopped there); an order no rule chose is absent."""
+        with self.session_factory() as session:
+            return rule_carriers(session, order_nos, self.clock())
+
+    def _refused(self, session: Session, stored: StoredOrder, carrier_code: str | None) -> bool:
+        """Whether the print refuses `stored` before any number: out of stock, or its carrier stopped there."""
+        if stock_refusal(session, stored) is not None:
+            return True
+        if stored.order.block_reason() is not None:
+            return False
+        return print_stop(session, stored, carrier_code, self.clock(), self._stops(session)) is not None
+
+    def _stops(self, session: Session) -> StopBook:
+        """The carrier stops, read once per enqueue (a batch of a thousand orders reads them once)."""
+        if self._stop_book is None:
+            self._stop_book = ServiceRules(session).stop_book()
+        return self._stop_book
 
     def _enqueue_all(
-        self, order_nos: list[str], carrier_code: str | None, reprint_reason: str | Message | None,
+        self, order_nos: list[str], carriers: Mapping[str, str | None], reprint_reason: str | Message | None,
         asked: dict[str, PackDeskError] | None,
     ) -> list[int | PackDeskError]:  # fmt: skip
         """The batch's transaction; `asked`: the online providers were asked first, with these orders' failures."""
@@ -165,7 +199,8 @@ class PrintService:
                     done.append(asked[order_no])
                     continue
                 try:  # every refusal comes before a write, so the others' writes stand
-                    done.append(self._enqueue(session, order_no, carrier_code, reprint_reason, asked=asked is not None))
+                    code = carriers.get(order_no)
+                    done.append(self._enqueue(session, order_no, code, reprint_reason, asked=asked is not None))
                 except PackDeskError as exc:
                     done.append(exc)
         return done
@@ -202,6 +237,9 @@ class PrintService:
         short = stock_refusal(session, stored)  # out of stock, no supervisor's override: which SKUs, how many
         if short is not None:
             raise NotPackable(short, reason="out_of_stock")
+        stopped = None if blocked else print_stop(session, stored, carrier_code, self.clock(), self._stops(session))
+        if stopped is not None:  # its carrier does not collect there now (a holiday or regional stop)
+            raise stopped
         jobs = PrintJobs(session)
         if package is not None:
             waiting = jobs.first_of_package(package.id, OPEN_STATES)

@@ -19,6 +19,7 @@ from app.domain.messages import msg
 from app.domain.packages import Package, StoredOrder
 from app.domain.tracking import CARRIERS
 from app.persistence.packages import PackageRepository
+from app.persistence.service_rules import ServiceRules
 from app.persistence.waybill_accounts import WaybillAccounts
 from app.services.waybills.ports import Allocation, WaybillAccount, WaybillProvider, WaybillRequest
 from app.services.waybills.registry import WaybillProviders
@@ -66,7 +67,8 @@ def allocate(
     provider = providers.provider(account)
     if provider.remote:
         raise RemoteNumberNeeded(order.order.order_no)
-    (issued,) = cast(WaybillProvider, provider).allocate(session, [WaybillRequest.of(order.order)], account)
+    request = WaybillRequest.of(order.order, insure_above=ServiceRules(session).insure_above())
+    (issued,) = cast(WaybillProvider, provider).allocate(session, [request], account)
     return PackageRepository(session).add(
         order.id,
         account.carrier,

@@ -44,6 +44,7 @@ from app.domain.tracking import CARRIERS
 from app.domain.waybills import IssueState
 from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
+from app.persistence.service_rules import ServiceRules
 from app.persistence.waybill_issues import Document, OpenRequest, WaybillIssues
 from app.services.audit import Actor, audit
 from app.services.waybills.allocation import account_for
@@ -216,6 +217,7 @@ def _record_requests(
     new: list[tuple[_Group, StoredOrder, str]] = []
     with session_factory.begin() as session:
         orders, issues = OrderRepository(session), WaybillIssues(session)
+        insure = ServiceRules(session).insure_above()  # 保价 above the seller's threshold
         for order_no in dict.fromkeys(order_nos):
             stored = orders.stored(order_no)
             if stored is None:
@@ -236,7 +238,7 @@ def _record_requests(
             try:
                 if open_request is not None:  # asked before (a crash, a lost answer): the same request again
                     group = _group(session, groups, providers, open_request.account_id, open_request.carrier)
-                    request = WaybillRequest.of(order, object_id=str(open_request.id))
+                    request = WaybillRequest.of(order, object_id=str(open_request.id), insure_above=insure)
                     group.asks.append(_Ask(open_request.id, stored.id, order_no, request, digest, fresh=False))
                     continue
                 if stored.shop_id not in accounts:
@@ -255,7 +257,7 @@ def _record_requests(
             new.append((group, stored, digest))
         ids = issues.requests([(s.id, g.account.id, g.account.carrier, digest) for g, s, digest in new], now)
         for (group, stored, digest), issue_id in zip(new, ids, strict=True):
-            request = WaybillRequest.of(stored.order, object_id=str(issue_id))
+            request = WaybillRequest.of(stored.order, object_id=str(issue_id), insure_above=insure)
             group.asks.append(_Ask(issue_id, stored.id, stored.order.order_no, request, digest, fresh=True))
     return groups
 
@@ -289,7 +291,8 @@ def _settle(
     except PackDeskError as exc:
         errors.setdefault(stored.order.order_no, exc)
         return
-    request = WaybillRequest.of(stored.order, object_id=str(open_request.id))
+    insure = ServiceRules(session).insure_above()
+    request = WaybillRequest.of(stored.order, object_id=str(open_request.id), insure_above=insure)
     digest = receiver_digest(stored.order)
     ask = _Ask(open_request.id, stored.id, stored.order.order_no, request, digest, fresh=False, wanted=False)
     group.asks.append(ask)
@@ -312,7 +315,8 @@ def _plan_change(
         if changed:
             errors[stored.order.order_no] = exc
         return
-    request = WaybillRequest.of(stored.order, object_id=str(number.id)) if changed else None
+    insure = ServiceRules(session).insure_above()
+    request = WaybillRequest.of(stored.order, object_id=str(number.id), insure_above=insure) if changed else None
     sealed_on = stored.order.platform.value if stored.order.extra.get("receiver_cipher") else ""
     group.changes.append(
         _Change(number.id, stored.order.order_no, package.id, number.tracking_no, request, digest, sealed_on)

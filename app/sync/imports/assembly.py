@@ -91,7 +91,8 @@ def _head(row: Row, order_no: str, now: datetime) -> _Head:
             raise _Skip  # closed before payment: never an order to pack
         raise Reject(msg("import.row.paid_empty", column=row.name("paid")))
     paid_at = row.parse("paid" if row.text("paid") else "created", parse_time)
-    deadline = row.parse("promise", parse_time) if row.text("promise") else paid_at + DEFAULT_SHIP_WITHIN
+    promised = row.parse("promise", parse_time) if row.text("promise") else None
+    deadline = promised or paid_at + DEFAULT_SHIP_WITHIN  # the cache applies the seller's rules (app.sync.store)
     if row.has("province"):  # PDD: one column per level
         province, city, district, detail = (
             row.text("province"),
@@ -111,6 +112,7 @@ def _head(row: Row, order_no: str, now: datetime) -> _Head:
         platform_status=status_text,
         paid_at=paid_at,
         deadline=deadline,
+        promised_at=promised,
         modified_at=now,
         lines=(),
         buyer_nick=row.text("nick"),

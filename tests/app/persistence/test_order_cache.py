@@ -19,7 +19,7 @@ RECEIVER = ("张*", "138****0000", "四川省", "成都市", "武侯区", "", "�
 def values(status: str = "awaiting_shipment", modified: datetime = NOW, content: str = "h1") -> tuple[object, ...]:
     return (
         status, "WAIT_SELLER_SEND_GOODS", "买家", *RECEIVER, "", "", 0,
-        Decimal("39.80"), Decimal("0"), NOW, NOW + timedelta(hours=48), modified, content, "", "",
+        Decimal("39.80"), Decimal("0"), NOW, NOW + timedelta(hours=48), modified, content, "", "", None,
     )  # fmt: skip
 
 
