@@ -37,6 +37,7 @@ from ui.plurals import plural
 from ui.print_controller import BatchOutcome, PrintController
 from ui.station.view import StationView
 from ui.sync_controller import SyncController, SyncOutcome
+from ui.widgets.dashboard import DashboardView
 from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.products_view import ProductsView
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
+        self.dashboard_view = DashboardView(ops, self)
+        self.tabs.addTab(self.dashboard_view, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         self.orders_view.print_requested.connect(self._on_orders_view_print_requested)
         self.orders_view.pdf_requested.connect(self._on_orders_view_pdf_requested)
         self.orders_view.order_actions.reprint_requested.connect(self._on_order_actions_reprint_requested)
+        self.dashboard_view.open_orders.connect(self._on_dashboard_view_open_orders)
         self.station_view.scan_handled.connect(self._on_station_view_scan_handled)
         self.station_view.signed_in.connect(self._on_station_view_signed_in)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -194,6 +198,13 @@ class MainWindow(QMainWindow):
     def _on_orders_view_order_activated(self, order_no: str) -> None:
         self.tabs.setCurrentWidget(self.station_view)
         self.station_view.submit_scan(order_no)
+
+    def _on_dashboard_view_open_orders(self, typed: dict[str, object]) -> None:
+        """A click on the dashboard: the order workspace with the orders behind it (one reload, the filter's)."""
+        self.orders_view.apply_filter(typed)
+        self.tabs.blockSignals(True)  # the tab change would reload the list a second time
+        self.tabs.setCurrentWidget(self.orders_view)
+        self.tabs.blockSignals(False)
 
     def _on_orders_view_print_requested(self, order_nos: list[str]) -> None:
         self.statusBar().showMessage(plural(self.tr("Printing %n waybill(s)…", "", len(order_nos)), len(order_nos)))
@@ -477,6 +488,8 @@ class MainWindow(QMainWindow):
             self.outbox_view.reload()
         elif current is self.products_view:
             self.products_view.reload()
+        elif current is self.dashboard_view:
+            self.dashboard_view.reload()
         else:
             self.station_view.scan_input.setFocus()
 
