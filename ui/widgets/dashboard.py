@@ -185,6 +185,7 @@ class DashboardView(QWidget):
             heat.getViewBox().invertY(True)
             heat.showGrid(x=False, y=False)
             heat.setMinimumHeight(200)
+        self._build_charts()
         self.who_table = self._table(
             [self.tr("Shop or packer"), self.tr("Shipped"), self.tr("Median"), self.tr("90%"),
              self.tr("Within 24 h"), self.tr("By the deadline")]
@@ -402,24 +403,67 @@ class DashboardView(QWidget):
         stride = max(1, -(-len(days) // 12))
         return [(i, d.strftime("%m-%d")) for i, d in enumerate(days) if i % stride == 0]
 
+    def _build_charts(self) -> None:
+        """The charts' items, made once: a load updates their data (pyqtgraph items removed while a legend or a
+        paint still holds them are how a chart crashes)."""
+        self._trend_bars = [
+            self._bars(self.trend_plot, colour, name)
+            for colour, name in ((BLUE, self.tr("Paid")), (GREEN, self.tr("Shipped")), (GREY, self.tr("Cancelled")))
+        ]
+        self._trend_line = self.trend_plot.plot(
+            [], [], pen=pg.mkPen(ORANGE, width=2.5), symbol="o", symbolSize=5, symbolBrush=ORANGE, symbolPen=None,
+            name=self.tr("Waiting at day's end"),
+        )  # fmt: skip
+        self.backlog_plot.getViewBox().invertY(True)
+        self._backlog_bars = pg.BarGraphItem(x0=[], y=[], height=0.6, width=[], pen=pg.mkPen(None))
+        self.backlog_plot.addItem(self._backlog_bars)
+        self._backlog_labels: list[pg.TextItem] = []
+        self._step_bars = [
+            self._bars(self.steps_plot, colour, name)
+            for colour, name in ((BLUE, self.tr("Median")), (LIGHT_BLUE, self.tr("90% within")))
+        ]
+        self._day_lines = [
+            self.day_plot.plot(
+                [],
+                [],
+                pen=pg.mkPen(colour, width=2),
+                symbol="o",
+                symbolSize=5,
+                symbolBrush=colour,
+                symbolPen=None,
+                name=name,
+                connect="finite",
+            )  # fmt: skip
+            for colour, name in ((BLUE, self.tr("Median")), (ORANGE, self.tr("90% within")))
+        ]
+        self._heat_images = []
+        for plot, colour in ((self.paid_heat, BLUE), (self.packed_heat, GREEN)):
+            cmap = pg.ColorMap([0.0, 1.0], [QColor("#ffffff"), QColor(colour)])
+            image = pg.ImageItem(np.zeros((7, 24)), axisOrder="row-major", lut=cmap.getLookupTable(nPts=256))
+            image.setRect(-0.5, -0.5, 24, 7)
+            plot.addItem(image)
+            self._heat_images.append(image)
+
+    @staticmethod
+    def _bars(plot: _Plot, colour: str, name: str) -> pg.BarGraphItem:
+        bars = pg.BarGraphItem(x=[], height=[], width=0.3, brush=colour, pen=pg.mkPen(None))
+        plot.addItem(bars)
+        plot.getPlotItem().legend.addItem(bars, name)
+        return bars
+
     def _show_trend(self, report: Report) -> None:
-        plot = self.trend_plot
-        plot.clear()
         days = [d.date for d in report.trend]
         x = np.arange(len(days), dtype=float)
         width = 0.26
-        for offset, values, colour, name in (
-            (-width, [d.new for d in report.trend], BLUE, self.tr("Paid")),
-            (0.0, [d.shipped for d in report.trend], GREEN, self.tr("Shipped")),
-            (width, [d.cancelled for d in report.trend], GREY, self.tr("Cancelled")),
+        for bars, offset, values in zip(
+            self._trend_bars,
+            (-width, 0.0, width),
+            ([d.new for d in report.trend], [d.shipped for d in report.trend], [d.cancelled for d in report.trend]),
+            strict=True,
         ):
-            bars = pg.BarGraphItem(x=x + offset, height=values, width=width, brush=colour, pen=pg.mkPen(None))
-            plot.addItem(bars)
-            plot.plotItem.legend.addItem(bars, name)
-        plot.plot(
-            x, [d.waiting_end for d in report.trend], pen=pg.mkPen(ORANGE, width=2.5), symbol="o", symbolSize=5,
-            symbolBrush=ORANGE, symbolPen=None, name=self.tr("Waiting at day's end"),
-        )  # fmt: skip
+            bars.setOpts(x=x + offset, height=values, width=width)
+        self._trend_line.setData(x, [d.waiting_end for d in report.trend])
+        plot = self.trend_plot
         plot.getAxis("bottom").setTicks([self._day_ticks(days)])
         plot.setXRange(-0.6, max(len(days) - 0.4, 0.6), padding=0)
         top = max([max(d.new, d.shipped, d.cancelled, d.waiting_end) for d in report.trend] + [1])
@@ -427,30 +471,27 @@ class DashboardView(QWidget):
 
     def _show_backlog(self, report: Report) -> None:
         plot = self.backlog_plot
-        plot.clear()
         top = list(report.by_product[:TOP_SKUS])
         self._backlog_skus = [p.sku for p in top]
-        y = np.arange(len(top), dtype=float)
-        plot.getViewBox().invertY(True)
-        if top:
-            ages = [p.oldest_hours for p in top]
-            brushes = [pg.mkBrush(RED if a >= 48 else ORANGE if a >= 24 else BLUE) for a in ages]
-            plot.addItem(
-                pg.BarGraphItem(
-                    x0=0, y=y, height=0.6, width=[p.waiting_units for p in top], brushes=brushes, pen=pg.mkPen(None)
-                )
+        brushes = [pg.mkBrush(RED if p.oldest_hours >= 48 else ORANGE if p.oldest_hours >= 24 else BLUE) for p in top]
+        self._backlog_bars.setOpts(
+            x0=0, y=np.arange(len(top), dtype=float), width=[p.waiting_units for p in top], brushes=brushes
+        )
+        for label in self._backlog_labels:
+            plot.removeItem(label)
+        self._backlog_labels = []
+        most = max([p.waiting_units for p in top] + [1])
+        for i, p in enumerate(top):
+            label = pg.TextItem(
+                self.tr("%1 · oldest %2").replace("%1", str(p.waiting_units)).replace("%2", _hours(p.oldest_hours)),
+                color=self.palette().color(QPalette.ColorRole.Text),
+                anchor=(0, 0.5),
             )
-            most = max(p.waiting_units for p in top)
-            for i, p in enumerate(top):
-                label = pg.TextItem(
-                    self.tr("%1 · oldest %2").replace("%1", str(p.waiting_units)).replace("%2", _hours(p.oldest_hours)),
-                    color=self.palette().color(QPalette.ColorRole.Text),
-                    anchor=(0, 0.5),
-                )
-                label.setFont(self._small_font())
-                label.setPos(p.waiting_units + most * 0.01, i)
-                plot.addItem(label)
-            plot.setXRange(0, most * 1.45, padding=0)
+            label.setFont(self._small_font())
+            label.setPos(p.waiting_units + most * 0.01, i)
+            plot.addItem(label)
+            self._backlog_labels.append(label)
+        plot.setXRange(0, most * 1.45, padding=0)
         plot.getAxis("left").setTicks([[(i, sku) for i, sku in enumerate(self._backlog_skus)]])
         plot.setYRange(-0.6, max(len(top) - 0.4, 0.6), padding=0)
 
@@ -460,40 +501,43 @@ class DashboardView(QWidget):
         return font
 
     def _show_steps(self, p: Processing) -> None:
-        plot = self.steps_plot
-        plot.clear()
         steps: list[tuple[str, Durations]] = [
             (self.tr("Paid → printed"), p.paid_to_printed),
             (self.tr("Printed → shipped"), p.printed_to_shipped),
             (self.tr("Paid → shipped"), p.paid_to_shipped),
         ]
         x = np.arange(len(steps), dtype=float)
-        for offset, values, colour, name in (
-            (-0.18, [d.p50_h or 0 for _, d in steps], BLUE, self.tr("Median")),
-            (0.18, [d.p90_h or 0 for _, d in steps], LIGHT_BLUE, self.tr("90% within")),
+        for bars, offset, values in zip(
+            self._step_bars,
+            (-0.18, 0.18),
+            ([d.p50_h or 0 for _, d in steps], [d.p90_h or 0 for _, d in steps]),
+            strict=True,
         ):
-            bars = pg.BarGraphItem(x=x + offset, height=values, width=0.34, brush=colour, pen=pg.mkPen(None))
-            plot.addItem(bars)
-            plot.plotItem.legend.addItem(bars, name)
+            bars.setOpts(x=x + offset, height=values, width=0.34)
+        plot = self.steps_plot
+        within = self.tr("within 24 h: %1")
         plot.getAxis("bottom").setTicks(
-            [[(i, f"{name}\n{self.tr('24 h: %1').replace('%1', _share(d.within_24h_share))}")
-              for i, (name, d) in enumerate(steps)]]
-        )  # fmt: skip
+            [[(i, f"{name}\n{within.replace('%1', _share(d.within_24h_share))}") for i, (name, d) in enumerate(steps)]]
+        )
         plot.setXRange(-0.6, len(steps) - 0.4, padding=0)
         plot.setYRange(0, max([d.p90_h or 0 for _, d in steps] + [1]) * 1.25, padding=0)
 
     def _show_days(self, report: Report) -> None:
-        plot = self.day_plot
-        plot.clear()
         days = [d.date for d in report.processing_by_day]
         x = np.arange(len(days), dtype=float)
-        for values, colour, name in (
-            ([d.paid_to_shipped_p50_h for d in report.processing_by_day], BLUE, self.tr("Median")),
-            ([d.paid_to_shipped_p90_h for d in report.processing_by_day], ORANGE, self.tr("90% within")),
-        ):
+        for line, values in zip(
+            self._day_lines,
+            ([d.paid_to_shipped_p50_h for d in report.processing_by_day],
+             [d.paid_to_shipped_p90_h for d in report.processing_by_day]),
+            strict=True,
+        ):  # fmt: skip
             y = np.array([np.nan if v is None else v for v in values], dtype=float)
-            plot.plot(x, y, pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=5, symbolBrush=colour,
-                      symbolPen=None, name=name, connect="finite")  # fmt: skip
+            shown = ~np.isnan(y)
+            if shown.any():  # a gap where a day shipped nothing
+                line.setData(x, y)
+            else:  # pyqtgraph cannot bound a line of gaps only
+                line.setData([], [])
+        plot = self.day_plot
         plot.getAxis("bottom").setTicks([self._day_ticks(days)])
         plot.setXRange(-0.6, max(len(days) - 0.4, 0.6), padding=0)
         most = [d.paid_to_shipped_p90_h or 0 for d in report.processing_by_day] + [1]
@@ -537,13 +581,11 @@ class DashboardView(QWidget):
             self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"),
             self.tr("Sun"),
         ]  # fmt: skip
-        for plot, values, colour in ((self.paid_heat, paid, BLUE), (self.packed_heat, packed, GREEN)):
-            plot.clear()
+        for plot, image, values in ((self.paid_heat, self._heat_images[0], paid),
+                                    (self.packed_heat, self._heat_images[1], packed)):  # fmt: skip
             top = max(float(values.max()), 1.0)
-            cmap = pg.ColorMap([0.0, 1.0], [QColor("#ffffff"), QColor(colour)])
-            image = pg.ImageItem(values, axisOrder="row-major", levels=(0, top), lut=cmap.getLookupTable(nPts=256))
+            image.setImage(values, levels=(0, top))
             image.setRect(-0.5, -0.5, 24, 7)
-            plot.addItem(image)
             plot.getAxis("left").setTicks([[(i, name) for i, name in enumerate(weekdays)]])
             plot.getAxis("bottom").setTicks([[(h, f"{h:02d}") for h in range(0, 24, 3)]])
             plot.setXRange(-0.5, 23.5, padding=0)
