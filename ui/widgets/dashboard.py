@@ -467,7 +467,7 @@ class DashboardView(QWidget):
         plot.getAxis("bottom").setTicks([self._day_ticks(days)])
         plot.setXRange(-0.6, max(len(days) - 0.4, 0.6), padding=0)
         top = max([max(d.new, d.shipped, d.cancelled, d.waiting_end) for d in report.trend] + [1])
-        plot.setYRange(0, top * 1.25, padding=0)  # room for the legend above the bars
+        plot.setYRange(0, top * 1.35, padding=0)  # room for the legend above the bars
 
     def _show_backlog(self, report: Report) -> None:
         plot = self.backlog_plot
@@ -520,7 +520,7 @@ class DashboardView(QWidget):
             [[(i, f"{name}\n{within.replace('%1', _share(d.within_24h_share))}") for i, (name, d) in enumerate(steps)]]
         )
         plot.setXRange(-0.6, len(steps) - 0.4, padding=0)
-        plot.setYRange(0, max([d.p90_h or 0 for _, d in steps] + [1]) * 1.25, padding=0)
+        plot.setYRange(0, max([d.p90_h or 0 for _, d in steps] + [1]) * 1.35, padding=0)
 
     def _show_days(self, report: Report) -> None:
         days = [d.date for d in report.processing_by_day]
@@ -541,7 +541,7 @@ class DashboardView(QWidget):
         plot.getAxis("bottom").setTicks([self._day_ticks(days)])
         plot.setXRange(-0.6, max(len(days) - 0.4, 0.6), padding=0)
         most = [d.paid_to_shipped_p90_h or 0 for d in report.processing_by_day] + [1]
-        plot.setYRange(0, max(most) * 1.25, padding=0)
+        plot.setYRange(0, max(most) * 1.35, padding=0)
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[list[str]], keys: list[Any]) -> None:
