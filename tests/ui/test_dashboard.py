@@ -65,16 +65,17 @@ def _bars(plot, key: str = "height") -> list[list[float]]:  # noqa: ANN001
 def test_the_tab_shows_the_figures_of_the_history(qtbot, ops: Ops) -> None:  # noqa: ANN001
     view = _view(qtbot, ops)
     assert (view.report.date_from, view.report.date_to, view.report.shop) == (D1, D3, None)
-    assert view.status_label.text().startswith("2026-03-02 to 2026-03-04")
+    assert view.status_label.text() == "2026-03-02 to 2026-03-04, as of 2026-03-04 18:00"  # now: the range runs on
     # paid, shipped and cancelled bars per day; the waiting line
     assert _bars(view.trend_plot) == [[3, 2, 0], [0, 2, 1], [1, 0, 0]]
     line = next(i for i in view.trend_plot.getPlotItem().items if isinstance(i, pg.PlotDataItem))
     assert list(line.yData) == [3, 3, 2]
     assert "Waiting at the end: 2 · paid: 5 · shipped: 3 · cancelled: 1" in view.headline_label.text()
     assert "median 22.5 h, 90% 26.5 h · shipped within 24 h: 67% · by the deadline: 67%" in view.headline_label.text()
-    # the backlog: C x5 waited 40 h, A x1 76 h (as of the range's end)
     assert [t[1] for t in view.backlog_plot.getAxis("left")._tickLevels[0]] == ["C", "A"]
     assert _bars(view.backlog_plot, "width") == [[5, 1]]
+    # aged to now (03-04 18:00): C from 03-03 08:00, A from 03-01 20:00
+    assert [t.textItem.toPlainText() for t in view._backlog_labels] == ["5 · oldest 34 h", "1 · oldest 70 h"]
     # processing: median then 90th percentile per step
     assert _bars(view.steps_plot) == [[1.5, 3.5, 22.5], [19.5, 25.5, 26.5]]
     assert _rows(view.who_table) == [
@@ -132,6 +133,23 @@ def test_a_load_never_waits_behind_the_bench(qtbot, ops: Ops) -> None:  # noqa: 
         assert view.body.isEnabled() and not view.loading
     finally:
         release.set()
+
+
+def test_figures_follow_new_orders_while_shown(qtbot, ops: Ops, seeded: Workspace) -> None:  # noqa: ANN001
+    from history_seed import add_order
+
+    from app.persistence.rows import ShopRow
+    from ui.ops import Changes
+
+    view = _view(qtbot, ops)
+    view._stale_timer.setInterval(50)
+    with seeded.session_factory.begin() as s:  # a sync stores an order paid on 03-03
+        add_order(s, s.query(ShopRow).filter_by(name="乙店").one(), "late", cn(3, 3, 7), {"B": 4})
+    ops.hub.notify(Changes(queue=True))  # not the orders: nothing to load
+    ops.hub.notify(Changes(orders=True))
+    ops.hub.notify(Changes(orders=True))  # a burst: one load
+    qtbot.waitUntil(lambda: _bars(view.trend_plot)[0] == [3, 3, 0], timeout=20_000)
+    assert "paid: 6" in view.headline_label.text()
 
 
 @pytest.fixture

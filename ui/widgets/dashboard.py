@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QDate, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,10 +38,11 @@ from PySide6.QtWidgets import (
 from app.domain.orders import CHINA_TZ
 from app.domain.reports import Durations, Processing, Report
 from ui.core_text import core_text
-from ui.ops import Ops, QueryOp
+from ui.ops import Changes, Ops, QueryOp
 
 BLUE, GREEN, GREY, ORANGE, RED, LIGHT_BLUE = "#1565c0", "#2e7d32", "#9e9e9e", "#e65100", "#c62828", "#90caf9"
 TOP_SKUS = 10
+STALE_MS = 3000  # after orders change, how long the shown figures wait before loading again (a burst asks once)
 PRESETS = ("today", "7", "30", "month", "custom")
 
 
@@ -237,6 +238,21 @@ class DashboardView(QWidget):
         self.who_table.cellClicked.connect(self._on_who_table_cell_clicked)
         self.carriers_table.cellClicked.connect(self._on_carriers_table_cell_clicked)
         self._set_range_edits()
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(STALE_MS)
+        self._stale_timer.timeout.connect(self._on_stale_timer_timeout)
+        ops.hub.changed.connect(self._on_changed)
+
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        """Orders changed (a sync, a scan, a batch): the shown figures are loaded again a little later, once for a
+        burst; a hidden tab loads when it is shown (the window asks)."""
+        if changes.orders and self._loaded_once and self.isVisible():
+            self._stale_timer.start()
+
+    def _on_stale_timer_timeout(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)
@@ -360,7 +376,7 @@ class DashboardView(QWidget):
             self.tr("%1 to %2, as of %3")
             .replace("%1", report.date_from.isoformat())
             .replace("%2", report.date_to.isoformat())
-            .replace("%3", report.as_of.astimezone(CHINA_TZ).strftime("%H:%M"))
+            .replace("%3", report.as_of.astimezone(CHINA_TZ).strftime("%Y-%m-%d %H:%M"))
         )
         self.show_report(report)
         self.body.setEnabled(True)

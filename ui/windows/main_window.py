@@ -1,4 +1,5 @@
-"""The main window: the packing station, the order list and the print queue in tabs; the bench in the status bar."""
+"""The main window: the packing station, the order list, the print queue, products, ship-backs and the dashboard in
+tabs; the bench in the status bar."""
 
 from __future__ import annotations
 
