@@ -180,7 +180,7 @@ def _dashboard_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     window, view = gui.window, gui.window.dashboard_view
     size = window.size()
     window.resize(1366, 900)
-    window.tabs.setCurrentWidget(view)
+    window.tabs.setCurrentWidget(window.dashboard_tab)
     for _ in range(6):  # the shops, then the figures (a choice made meanwhile loads once more)
         gui.tasks.wait()
         _settle(200)

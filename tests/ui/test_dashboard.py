@@ -156,8 +156,9 @@ def test_figures_follow_new_orders_while_shown(qtbot, ops: Ops, seeded: Workspac
 def window(gui: Gui, qtbot) -> Gui:  # noqa: ANN001
     with gui.workspace.session_factory.begin() as s:
         seed_history(s)
+    assert gui.window._dashboard is None  # not built before its tab is opened (the station starts without charts)
+    gui.window.tabs.setCurrentWidget(gui.window.dashboard_tab)
     view = gui.window.dashboard_view
-    gui.window.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     _loaded(qtbot, view, lambda: view.set_range("custom", D1, D3))
     return gui
@@ -173,7 +174,7 @@ def test_clicks_open_the_workspace_with_the_filter(qtbot, window: Gui) -> None: 
     assert orders.typed_filter() == {"paid_from": "2026-03-03", "paid_to": "2026-03-03"}
     qtbot.waitUntil(lambda: orders.count_label.text() == "2 orders", timeout=10_000)  # o4 and o6
 
-    main.tabs.setCurrentWidget(view)
+    main.tabs.setCurrentWidget(main.dashboard_tab)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     plot = view.backlog_plot
     view.scroll.ensureWidgetVisible(plot)
@@ -181,27 +182,27 @@ def test_clicks_open_the_workspace_with_the_filter(qtbot, window: Gui) -> None: 
     assert orders.typed_filter() == {"status": "awaiting_shipment", "search": "C"}
     qtbot.waitUntil(lambda: orders.count_label.text() == "1 order", timeout=10_000)  # o4
 
-    main.tabs.setCurrentWidget(view)
+    main.tabs.setCurrentWidget(main.dashboard_tab)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     view.carriers_table.cellClicked.emit(1, 0)  # 甲店's ZTO waybills
     assert orders.typed_filter() == {"shop": "甲店", "carrier": "ZTO", "paid_from": "2026-03-02",
                                      "paid_to": "2026-03-04"}  # fmt: skip
-    main.tabs.setCurrentWidget(view)
+    main.tabs.setCurrentWidget(main.dashboard_tab)
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     view.who_table.cellClicked.emit(0, 2)
     assert orders.typed_filter() == {"shop": "甲店", "paid_from": "2026-03-02", "paid_to": "2026-03-04"}
     assert main.tabs.currentWidget() is orders
     before = orders.typed_filter()
-    main.tabs.setCurrentWidget(view)
+    main.tabs.setCurrentWidget(main.dashboard_tab)
     view.who_table.cellClicked.emit(1, 0)  # a packer: no workspace filter for packers, nothing opens
-    assert main.tabs.currentWidget() is view and orders.typed_filter() == before
+    assert main.tabs.currentWidget() is main.dashboard_tab and orders.typed_filter() == before
 
 
 def test_english_and_chinese_texts(qtbot, qapp, window: Gui) -> None:  # noqa: ANN001
     from ui.i18n import install_translator
 
     main, view = window.window, window.window.dashboard_view
-    assert main.tabs.tabText(main.tabs.indexOf(view)) == "Dashboard"
+    assert main.tabs.tabText(main.tabs.indexOf(main.dashboard_tab)) == "Dashboard"
     assert [view.range_combo.itemText(i) for i in range(view.range_combo.count())] == [
         "Today", "Last 7 days", "Last 30 days", "This month", "Custom",
     ]  # fmt: skip
