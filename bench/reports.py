@@ -228,6 +228,7 @@ def _window_figures(path: Path, n_events: int) -> list[Figure]:
         Figure(f"dashboard tab: 30 days of {n_events:,} events, chosen to drawn", m["days30_s"], "s", goal="< 1 s"),
         Figure(f"dashboard tab: 365 days of {n_events:,} events, chosen to drawn", m["days365_s"], "s", goal="< 1 s"),
         Figure("dashboard tab: first opening (shops and 30 days), to drawn", m["first_s"], "s", goal="< 1 s"),
+        Figure("dashboard tab: importing its charts (pyqtgraph, numpy), once a session", m["import_s"], "s"),
         Figure("dashboard tab: longest the window did not respond while loading", m["longest_stall_ms"], "ms"),
     ]
 

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
-        # The dashboard is built when its tab is first opened: its charts (pyqtgraph, numpy) take about 0.6 s to
+        # The dashboard is built when its tab is first opened: its charts (pyqtgraph, numpy) take 0.2 to 0.7 s to
         # import, which the station's start does without.
         self.dashboard_tab = QWidget(self)
         QVBoxLayout(self.dashboard_tab).setContentsMargins(0, 0, 0, 0)
