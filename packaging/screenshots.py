@@ -5,7 +5,8 @@
 Each station state (idle, packing, wrong item, complete, STOP) and the order list is grabbed from the window as a
 packer would see it, after real scans through the station engine. The waybill accounts dialog and a Cainiao-numbered
 label come from a Cainiao account set up against the loopback TOP gateway the tests use (tests/pdtest/top_server.py):
-its carriers, balances, sender address and numbers are what that gateway answers, as Cainiao's would.
+its carriers, balances, sender address and numbers are what that gateway answers, as Cainiao's would. The Dashboard
+tab comes last, on weeks of history added then; `--only dashboard` takes just its shots.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the loopback TOP gateway with its Cai
 os.environ["PACKDESK_KEYRING"] = "file"  # the throwaway data directory keeps the demo's secrets, not the desktop's
 
 from pdtest.top_server import TopServer  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.demo.seed import GROUP_NAME, seed_demo  # noqa: E402
@@ -49,6 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="zh_CN")
     parser.add_argument("--out", type=Path, default=Path(__file__).with_name("screenshots"))
+    parser.add_argument("--only", choices=["dashboard"], help="take only these shots (on the same demo shop)")
     args = parser.parse_args()
     os.environ["PACKDESK_LANG"] = args.lang
     args.out.mkdir(parents=True, exist_ok=True)
@@ -66,6 +68,9 @@ def main() -> int:
     window.show()
     view = window.station_view
     suffix = "" if args.lang.startswith("zh") else f"-{args.lang}"
+    if args.only == "dashboard":
+        _dashboard_shots(gui, ws, args.out, suffix)
+        return _close(gui, ws, args.out)
 
     def shot(name: str) -> None:
         _settle()
@@ -155,13 +160,46 @@ def main() -> int:
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
     _merge_shots(gui, ws, args.out, suffix, avoid=done | {cainiao_order, order.order_no})
-    _rules_shots(gui, ws, out=args.out, suffix=suffix)  # last: its stops would hold back the prints above
-    window.close()
+    _rules_shots(gui, ws, out=args.out, suffix=suffix)  # its stops would hold back the prints above
+    _dashboard_shots(gui, ws, args.out, suffix)  # last: its weeks of history add orders the other shots would show
+    return _close(gui, ws, args.out)
+
+
+def _close(gui: Gui, ws: Workspace, out: Path) -> int:
+    gui.window.close()
     gui.tasks.wait()
     ws.close()
     QApplication.processEvents()
-    print(f"screenshots in {args.out}")
+    print(f"screenshots in {out}")
     return 0
+
+
+def _dashboard_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
+    """The Dashboard tab on five weeks of ordinary trade before now in the demo's shops and SKUs (the demo's own
+    orders are a few days old and none shipped yet), written as tests/history_seed.py writes history: the last 30
+    days as the window shows them (dashboard), and the whole tab scrolled through (dashboard-full)."""
+    from history_seed import seed_weeks
+
+    packers = ("王芳", "李强", "张伟") if suffix == "" else ("Wang Fang", "Li Qiang", "Zhang Wei")
+    with ws.session_factory.begin() as session:
+        seed_weeks(session, datetime.now(UTC), days=35, seed=8, packers=packers)
+    window, view = gui.window, gui.window.dashboard_view
+    size = window.size()
+    window.resize(1366, 900)
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    for _ in range(6):  # the shops, then the figures (a choice made meanwhile loads once more)
+        gui.tasks.wait()
+        _settle(200)
+    window.grab().save(str(out / f"dashboard{suffix}.png"))
+    body = view.scroll.widget()
+    view.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.scroll.setWidgetResizable(False)
+    body.resize(view.scroll.viewport().width(), body.sizeHint().height())
+    _settle(300)
+    body.grab().save(str(out / f"dashboard-full{suffix}.png"))
+    view.scroll.setWidgetResizable(True)
+    view.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    window.resize(size)
 
 
 def _workspace_shots(gui: Gui, out: Path, suffix: str) -> None:

@@ -115,3 +115,66 @@ def seed_history(s: Session) -> dict[str, OrderRow]:
     ship(s, o6, p6, cn(3, 4, 12))
     scan(s, cn(3, 4, 15), "ana", o4, ScanOutcome.INTERCEPTED)
     return {"o1": o1, "o2": o2, "o3": o3, "o4": o4, "o5": o5, "o6": o6}
+
+
+def seed_weeks(
+    s: Session, end: datetime, days: int, seed: int = 5, packers: tuple[str, ...] = ("ana", "bo", "cai")
+) -> int:
+    """`days` days of ordinary trade before `end` (a busier evening, a slower Sunday) in the shops and SKUs already
+    there (three shops and eight SKUs made when there are none), written as history_seed's small history is: most
+    orders get a waybill, are printed, packed at the bench and shipped within hours or a day, some are closed, the
+    last days' orders partly still wait; a few scans are errors. Returns how many orders it added."""
+    import random
+
+    rnd = random.Random(seed)
+    shops = list(s.query(ShopRow).order_by(ShopRow.id))
+    if not shops:
+        shops = [ShopRow(name=n, platform="taobao", created_at=end - timedelta(days=days + 30)) for n in
+                 ("甲店", "乙店", "丙店")]  # fmt: skip
+        s.add_all(shops)
+        s.flush()
+    skus = [p.sku for p in s.query(ProductRow).order_by(ProductRow.sku)]
+    if not skus:
+        skus = [f"SKU-{i}" for i in range(8)]
+        s.add_all([ProductRow(sku=k, title=k, price=Decimal("5"), weight_g=300) for k in skus])
+        s.flush()
+    weights = [1 / (i + 1) for i in range(len(skus))]  # a few SKUs sell most
+    carriers = ("ZTO", "YTO", "SF", "YUNDA")
+    added = 0
+    start = end - timedelta(days=days)
+    step = 0
+    while start + timedelta(hours=step) < end:
+        at = start + timedelta(hours=step)
+        hour = (at + CN).hour
+        weekday = (at + CN).weekday()
+        rate = (0.3 if hour < 8 else 2.5 if 19 <= hour <= 22 else 1.2) * (0.6 if weekday == 6 else 1.0)
+        for _ in range(int(rate) + (1 if rnd.random() < rate % 1 else 0)):
+            paid = at + timedelta(minutes=rnd.randrange(60))
+            shop = rnd.choices(shops, weights=[len(shops) - i for i in range(len(shops))])[0]
+            lines = {k: rnd.randint(1, 3) for k in set(rnd.choices(skus, weights=weights, k=rnd.randint(1, 2)))}
+            order = add_order(s, shop, f"H{seed}-{added:05d}", paid, lines, deadline_h=rnd.choice((24, 48, 72)))
+            added += 1
+            age = (end - paid).total_seconds() / 3600
+            if rnd.random() < 0.05:
+                order.status, order.modified_at = "closed", paid + timedelta(hours=rnd.uniform(0.5, 10))
+                s.flush()
+                continue
+            wait = rnd.expovariate(1 / 10)  # hours from paid to printed
+            if wait + 2 > age:
+                continue  # still waiting at `end`
+            carrier = rnd.choice(carriers)
+            printed = paid + timedelta(hours=wait)
+            parcel = add_parcel(s, order, carrier, f"{carrier}{seed}{added:07d}", printed - timedelta(minutes=2))
+            print_parcel(s, parcel, printed)
+            packer = rnd.choice(packers)
+            scan(s, printed + timedelta(minutes=1), packer, order, ScanOutcome.ORDER_OPENED)
+            for outcome, chance in ((ScanOutcome.WRONG_ITEM, 0.04), (ScanOutcome.OVER_SCAN, 0.03),
+                                    (ScanOutcome.UNKNOWN_CODE, 0.02)):  # fmt: skip
+                if rnd.random() < chance * (1 + packers.index(packer)):
+                    scan(s, printed + timedelta(minutes=2), packer, order, outcome)
+            scan(s, printed + timedelta(minutes=4), packer, order, ScanOutcome.ORDER_COMPLETE)
+            shipped = printed + timedelta(hours=rnd.uniform(0.5, 6))
+            if shipped < end:
+                ship(s, order, parcel, shipped)
+        step += 1
+    return added

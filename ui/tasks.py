@@ -1,9 +1,10 @@
 """Runs blocking work off the GUI thread and hands results back to it (ui layer).
 
-Five lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
+Six lanes: `db` is a single worker, so database work (including every station scan) happens in order, one at a
 time; `print` is a single worker for the spooler, so labels leave in order; `io` is a small pool for the network;
 `pictures` downloads product pictures, so a slow picture server never holds up the rest; `read` is
-the order workspace's own reader (pages, counts), beside the `db` lane rather than behind it.
+the order workspace's own reader (pages, counts), beside the `db` lane rather than behind it; `report` is the
+dashboard's (a roll-up then a read of the roll-ups), so neither a scan nor the workspace's list waits behind it.
 `fn` runs core code only and returns plain data; `on_done` and
 `on_error` run on the GUI thread. This is the only module that knows about QThreadPool.
 """
@@ -51,7 +52,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._on_relay_finished)
         self._relay.progressed.connect(self._on_relay_progressed)
-        self._lanes = {name: QThreadPool(self) for name in ("db", "io", "print", "pictures", "read")}
+        self._lanes = {name: QThreadPool(self) for name in ("db", "io", "print", "pictures", "read", "report")}
         self._lanes["db"].setMaxThreadCount(1)
         self._lanes["io"].setMaxThreadCount(4)
         self._lanes["pictures"].setMaxThreadCount(2)  # slow downloads never hold up the io lane's checks
@@ -59,6 +60,8 @@ class TaskRunner(QObject):
         # The order workspace's pages and counts: a reader of its own (its own pooled connection; WAL lets it read
         # while the station writes), so a list of a million orders never waits behind a scan nor holds one up.
         self._lanes["read"].setMaxThreadCount(1)
+        # The dashboard: one load at a time (its roll-up writes in short slices; WAL keeps the other lanes reading).
+        self._lanes["report"].setMaxThreadCount(1)
 
     def run(
         self,

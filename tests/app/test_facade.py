@@ -81,3 +81,39 @@ def test_a_bench_has_packers_once_one_is_added(workspace: Workspace) -> None:
     with workspace.session_factory.begin() as session:
         add_packer(session, "李四", "4321")
     assert desk.has_packers()
+
+
+def test_the_dashboards_report_rolls_up_what_is_new_in_small_slices_then_reads_the_roll_ups(
+    workspace: Workspace,
+) -> None:
+    from datetime import date
+
+    from history_seed import add_order, cn, seed_history
+
+    from app import facade
+    from app.domain.errors import InvalidInput
+    from app.persistence.rows import ShopRow
+    from app.services import reports
+
+    with workspace.session_factory.begin() as s:
+        seed_history(s)
+    desk = Desk(workspace.session_factory, workspace.data_dir, Actor("tester", "vm"), clock=lambda: cn(3, 6, 12))
+    d1, d3 = date(2026, 3, 2), date(2026, 3, 4)
+    first = desk.report(d1, d3)
+    assert [d.new for d in first.trend] == [3, 2, 0] and first.as_of == cn(3, 5, 0)  # the range's end, before the clock
+    assert first == reports.report_from_events(workspace.session_factory, d1, d3, now=cn(3, 6, 12))
+    slices = []
+    real = reports.history.roll_up_slice
+    with workspace.session_factory.begin() as s:  # more history than one slice holds, recorded since
+        shop = s.query(ShopRow).filter_by(name="乙店").one()
+        for i in range(facade.DASHBOARD_SLICE // 2 + 1):  # a payment and a line each
+            add_order(s, shop, f"late{i}", cn(3, 3, 7), {"B": 1})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(reports.history, "roll_up_slice", lambda s, upto, size: slices.append(size) or real(s, upto, size))
+        again = desk.report(d1, d3, "乙店")
+    assert set(slices) == {facade.DASHBOARD_SLICE} and len(slices) >= 3  # two full slices, the rest, then none
+    assert [d.new for d in again.trend] == [1, 1 + facade.DASHBOARD_SLICE // 2 + 1, 0]
+    with pytest.raises(InvalidInput):
+        desk.report(d3, d1)
+    with pytest.raises(InvalidInput):
+        desk.report(d1, d3, "no such shop")

@@ -313,6 +313,9 @@ class OrdersView(QWidget):
                 ("carrier", self.carrier_combo),
             ):
                 index = combo.findData(typed.get(key)) if typed.get(key) is not None else 0
+                if index < 0 and combo is self.carrier_combo:  # a carrier not listed (the dashboard's): learnt
+                    combo.addItem(str(typed[key]), typed[key])
+                    index = combo.count() - 1
                 combo.setCurrentIndex(max(index, 0))
             where = f"shop:{typed['shop']}" if typed.get("shop") else None
             where = where or (f"platform:{typed['platform']}" if typed.get("platform") else None)

@@ -1,10 +1,12 @@
-"""The main window: the packing station, the order list and the print queue in tabs; the bench in the status bar."""
+"""The main window: the packing station, the order list, the print queue, products, ship-backs and the dashboard in
+tabs; the bench in the status bar."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +45,9 @@ from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.products_view import ProductsView
 from ui.widgets.queue_view import PrintQueueView
+
+if TYPE_CHECKING:
+    from ui.widgets.dashboard import DashboardView
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +82,15 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
+        # The dashboard is built when its tab is first opened: its charts (pyqtgraph, numpy) take 0.2 to 0.7 s to
+        # import, which the station's start does without.
+        self.dashboard_tab = QWidget(self)
+        QVBoxLayout(self.dashboard_tab).setContentsMargins(0, 0, 0, 0)
+        self._dashboard_waiting = QLabel(self.tr("Loading the figures…"), self.dashboard_tab)
+        self._dashboard_waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dashboard_tab.layout().addWidget(self._dashboard_waiting)
+        self._dashboard: DashboardView | None = None
+        self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
         self.setCentralWidget(self.tabs)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
@@ -202,6 +217,25 @@ class MainWindow(QMainWindow):
     def _on_orders_view_order_activated(self, order_no: str) -> None:
         self.tabs.setCurrentWidget(self.station_view)
         self.station_view.submit_scan(order_no)
+
+    @property
+    def dashboard_view(self) -> DashboardView:
+        """The Dashboard tab's view, built on first use."""
+        if self._dashboard is None:
+            from ui.widgets.dashboard import DashboardView
+
+            self._dashboard = DashboardView(self.ops, self.dashboard_tab)
+            self._dashboard_waiting.hide()
+            self.dashboard_tab.layout().addWidget(self._dashboard)
+            self._dashboard.open_orders.connect(self._on_dashboard_view_open_orders)
+        return self._dashboard
+
+    def _on_dashboard_view_open_orders(self, typed: dict[str, object]) -> None:
+        """A click on the dashboard: the order workspace with the orders behind it (one reload, the filter's)."""
+        self.orders_view.apply_filter(typed)
+        self.tabs.blockSignals(True)  # the tab change would reload the list a second time
+        self.tabs.setCurrentWidget(self.orders_view)
+        self.tabs.blockSignals(False)
 
     def _on_orders_view_print_requested(self, order_nos: list[str]) -> None:
         self.statusBar().showMessage(plural(self.tr("Printing %n waybill(s)…", "", len(order_nos)), len(order_nos)))
@@ -491,8 +525,15 @@ class MainWindow(QMainWindow):
             self.outbox_view.reload()
         elif current is self.products_view:
             self.products_view.reload()
+        elif current is self.dashboard_tab:
+            # once the tab has painted (the first time it says it is loading while the charts are imported)
+            QTimer.singleShot(30, self._open_dashboard)
         else:
             self.station_view.scan_input.setFocus()
+
+    def _open_dashboard(self) -> None:
+        if self.tabs.currentWidget() is self.dashboard_tab:
+            self.dashboard_view.reload()
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001
         self.tasks.wait(5_000)
