@@ -145,6 +145,235 @@
     </message>
 </context>
 <context>
+    <name>CarrierRulesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="255"/>
+        <source>Carrier rules</source>
+        <translation>快递规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="257"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="257"/>
+        <location filename="../../ui/dialogs/service_rules.py" line="298"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="257"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="258"/>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="259"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="260"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="261"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="271"/>
+        <source>e.g. 新疆,西藏</source>
+        <translation>例如 新疆,西藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="271"/>
+        <source>e.g. 800 or 1.5kg</source>
+        <translation>例如 800 或 1.5kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="272"/>
+        <source>e.g. 3kg</source>
+        <translation>例如 3kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="272"/>
+        <source>yuan, e.g. 1000</source>
+        <translation>元，例如 1000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="272"/>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="273"/>
+        <source>e.g. TEA-04</source>
+        <translation>例如 TEA-04</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="273"/>
+        <source>shop names</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="273"/>
+        <source>e.g. 顺丰,SF</source>
+        <translation>例如 顺丰,SF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="276"/>
+        <source>Provinces or cities:</source>
+        <translation>省份或城市：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="276"/>
+        <source>Weight from:</source>
+        <translation>重量不低于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="277"/>
+        <source>Weight below:</source>
+        <translation>重量低于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="277"/>
+        <source>Value from:</source>
+        <translation>金额不低于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="278"/>
+        <source>Value below:</source>
+        <translation>金额低于：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="278"/>
+        <source>SKUs:</source>
+        <translation>商家编码：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="278"/>
+        <source>Shops:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="279"/>
+        <source>Words in message or memo:</source>
+        <translation>留言或备注中的关键词：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="282"/>
+        <source>Carrier:</source>
+        <translation>快递：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="284"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="293"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="295"/>
+        <source>New rule (every condition given must hold; lower priority first)</source>
+        <translation>新规则（填写的条件须全部满足；优先级数字小的先用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="298"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="298"/>
+        <source>First kg</source>
+        <translation>首重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="299"/>
+        <source>Each next kg</source>
+        <translation>续重（每千克）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="300"/>
+        <source>Import cost table CSV…</source>
+        <translation>导入运费表 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="301"/>
+        <source>Columns: carrier, province (* for any other), first_kg, extra_kg</source>
+        <translation>列：carrier, province（* 表示其他省份）, first_kg, extra_kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="303"/>
+        <source>empty: no insurance</source>
+        <translation>留空：不保价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="305"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="307"/>
+        <source>Insure (保价) orders worth at least (yuan):</source>
+        <translation>订单金额达到多少元时保价：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="308"/>
+        <source>Warn of orders due within (hours):</source>
+        <translation>提醒多少小时内到期的订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="354"/>
+        <source>to %1</source>
+        <translation>发往 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="356"/>
+        <source>weight %1–%2 g</source>
+        <translation>重量 %1–%2 克</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="359"/>
+        <source>value ¥%1–%2</source>
+        <translation>金额 ¥%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="362"/>
+        <source>SKU %1</source>
+        <translation>商家编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="364"/>
+        <source>shop %1</source>
+        <translation>店铺 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="366"/>
+        <source>message has %1</source>
+        <translation>留言含 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="367"/>
+        <source>every order</source>
+        <translation>所有订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="392"/>
+        <source>Import the cost table</source>
+        <translation>导入运费表</translation>
+    </message>
+</context>
+<context>
     <name>CataloguePage</name>
     <message>
         <location filename="../../ui/first_run/shop_pages.py" line="255"/>
@@ -226,320 +455,320 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="42"/>
-        <location filename="../../app/domain/catalog.py" line="78"/>
+        <location filename="../../app/domain/catalog.py" line="45"/>
+        <location filename="../../app/domain/catalog.py" line="81"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="43"/>
+        <location filename="../../app/domain/catalog.py" line="46"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="44"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="50"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="48"/>
+        <location filename="../../app/domain/catalog.py" line="51"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="49"/>
+        <location filename="../../app/domain/catalog.py" line="52"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="52"/>
+        <location filename="../../app/domain/catalog.py" line="55"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="53"/>
+        <location filename="../../app/domain/catalog.py" line="56"/>
         <source>A {platform} shop needs {option}.</source>
         <translation>{platform} 店铺需要 {option}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="54"/>
+        <location filename="../../app/domain/catalog.py" line="57"/>
         <source>PackDesk cannot sync {platform} shops through an API (only {known}); fill them with `packdesk import`.</source>
         <translation>PackDesk 无法通过接口同步 {platform} 店铺（仅支持 {known}）；请用 `packdesk import` 导入订单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="58"/>
+        <location filename="../../app/domain/catalog.py" line="61"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="59"/>
+        <location filename="../../app/domain/catalog.py" line="62"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="62"/>
+        <location filename="../../app/domain/catalog.py" line="65"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="66"/>
+        <location filename="../../app/domain/catalog.py" line="69"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="71"/>
+        <location filename="../../app/domain/catalog.py" line="74"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="75"/>
+        <location filename="../../app/domain/catalog.py" line="78"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="76"/>
+        <location filename="../../app/domain/catalog.py" line="79"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="77"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <source>The offset cannot be below 0.</source>
         <translation>偏移量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="79"/>
+        <location filename="../../app/domain/catalog.py" line="82"/>
         <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
         <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="80"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
         <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="83"/>
+        <location filename="../../app/domain/catalog.py" line="86"/>
         <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
         <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="86"/>
+        <location filename="../../app/domain/catalog.py" line="89"/>
         <source>The hours cannot be below 0.</source>
         <translation>小时数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="90"/>
         <source>The paid range ends before it starts: give the earlier date first.</source>
         <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="93"/>
         <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
         <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="93"/>
+        <location filename="../../app/domain/catalog.py" line="96"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="94"/>
+        <location filename="../../app/domain/catalog.py" line="97"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="95"/>
+        <location filename="../../app/domain/catalog.py" line="98"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="96"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="97"/>
+        <location filename="../../app/domain/catalog.py" line="100"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="102"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="100"/>
+        <location filename="../../app/domain/catalog.py" line="103"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="103"/>
+        <location filename="../../app/domain/catalog.py" line="106"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="106"/>
+        <location filename="../../app/domain/catalog.py" line="109"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="107"/>
+        <location filename="../../app/domain/catalog.py" line="110"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="110"/>
+        <location filename="../../app/domain/catalog.py" line="113"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="117"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="120"/>
+        <location filename="../../app/domain/catalog.py" line="123"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="123"/>
+        <location filename="../../app/domain/catalog.py" line="126"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="126"/>
+        <location filename="../../app/domain/catalog.py" line="129"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="129"/>
+        <location filename="../../app/domain/catalog.py" line="132"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="132"/>
+        <location filename="../../app/domain/catalog.py" line="135"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="138"/>
+        <location filename="../../app/domain/catalog.py" line="141"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="141"/>
+        <location filename="../../app/domain/catalog.py" line="144"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="142"/>
+        <location filename="../../app/domain/catalog.py" line="145"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="143"/>
+        <location filename="../../app/domain/catalog.py" line="146"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="146"/>
+        <location filename="../../app/domain/catalog.py" line="149"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="147"/>
+        <location filename="../../app/domain/catalog.py" line="150"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="148"/>
+        <location filename="../../app/domain/catalog.py" line="151"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="149"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="150"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="151"/>
+        <location filename="../../app/domain/catalog.py" line="154"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="152"/>
+        <location filename="../../app/domain/catalog.py" line="155"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="153"/>
+        <location filename="../../app/domain/catalog.py" line="156"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="155"/>
+        <location filename="../../app/domain/catalog.py" line="158"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="158"/>
+        <location filename="../../app/domain/catalog.py" line="161"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="159"/>
+        <location filename="../../app/domain/catalog.py" line="162"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="160"/>
+        <location filename="../../app/domain/catalog.py" line="163"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="162"/>
+        <location filename="../../app/domain/catalog.py" line="165"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="166"/>
+        <location filename="../../app/domain/catalog.py" line="169"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="169"/>
+        <location filename="../../app/domain/catalog.py" line="172"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="172"/>
+        <location filename="../../app/domain/catalog.py" line="175"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="176"/>
+        <location filename="../../app/domain/catalog.py" line="179"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="181"/>
+        <location filename="../../app/domain/catalog.py" line="184"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="185"/>
+        <location filename="../../app/domain/catalog.py" line="188"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -2960,11 +3189,6 @@
         <translation>拼多多店铺 {shop} 在此未连接接口，无法为此面单账号解密其订单的收件人。请连接该店铺，或用拼多多电子面单账号打印其订单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_pdd_ship.py" line="27"/>
-        <source>order {order_sn} has no readable time {field}</source>
-        <translation>订单 {order_sn} 的时间字段 {field} 无法读取</translation>
-    </message>
-    <message>
         <location filename="../../app/domain/catalog_reports.py" line="10"/>
         <source>The report starts on {date_from}, after it ends on {date_to}: give the earlier date first.</source>
         <translation>报表开始于 {date_from},却晚于结束日 {date_to}:请先写较早的日期。</translation>
@@ -3119,6 +3343,603 @@
         <source>(shipped without a bench)</source>
         <translation>(未经验货台发货)</translation>
     </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="10"/>
+        <source>Name at least two orders to put into one parcel.</source>
+        <translation>请至少指定两个订单合并为一个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="11"/>
+        <source>Order {order_no} is on hold ({reason}): release it before merging it into a parcel.</source>
+        <translation>订单 {order_no} 已挂起（{reason}）：请先解除挂起再合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="14"/>
+        <source>Order {order_no} is not waiting for a parcel ({status}): only waiting orders merge.</source>
+        <translation>订单 {order_no} 不在等待发货（{status}）：只有待发货订单可以合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="17"/>
+        <source>Order {order_no} has nothing left to ship (refunded or shipped): it cannot join a parcel.</source>
+        <translation>订单 {order_no} 已没有待发的商品（已退款或已发货）：不能加入包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="20"/>
+        <source>The waybill {tracking_no} of order {order_no} has already printed: a printed parcel takes no other orders. Merge orders before printing them.</source>
+        <translation>订单 {order_no} 的面单 {tracking_no} 已打印：已打印的包裹不能再加入其他订单。请在打印前合并订单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="25"/>
+        <source>Order {order_no} already holds waybill number {tracking_no} (not printed), asked for it alone: cancel it first (packdesk waybill cancel {tracking_no}), then merge.</source>
+        <translation>订单 {order_no} 已单独取得面单号 {tracking_no}（未打印）：请先取消该面单（packdesk waybill cancel {tracking_no}），再合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="30"/>
+        <source>Orders {order_no} and {other} belong to different shops ({shop}, {other_shop}): only one shop&apos;s orders share a parcel.</source>
+        <translation>订单 {order_no} 和 {other} 属于不同店铺（{shop}、{other_shop}）：只有同一店铺的订单可以合并为一个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="35"/>
+        <source>Orders {order_no} and {other} are from different buyers: only one buyer&apos;s orders share a parcel.</source>
+        <translation>订单 {order_no} 和 {other} 来自不同买家：只有同一买家的订单可以合并为一个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="39"/>
+        <source>Orders {order_no} and {other} go to different receivers or addresses: only orders to the same name, phone and full address share a parcel.</source>
+        <translation>订单 {order_no} 和 {other} 的收件人或地址不同：只有收件人姓名、电话和完整地址都相同的订单可以合并为一个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="44"/>
+        <source>Taobao tells the addressees of orders {order_no} and {other} apart (their privacy ids differ): they cannot share a parcel.</source>
+        <translation>淘宝认定订单 {order_no} 和 {other} 的收件人不同（隐私收件人 ID 不一致）：不能合并为一个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="49"/>
+        <source>Taobao&apos;s merge check does not let orders {orders} share one parcel (it groups them as: {groups}). Nothing was merged.</source>
+        <translation>淘宝合单校验不允许订单 {orders} 合并为一个包裹（淘宝的分组为：{groups}）。未做任何合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="54"/>
+        <source>Taobao&apos;s merge check could not be asked ({reason}). Nothing was merged: try again when the shop is reachable.</source>
+        <translation>无法询问淘宝合单校验（{reason}）。未做任何合并：请在店铺可连接时重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="58"/>
+        <source>no connection to the shop here</source>
+        <translation>此处没有与店铺的连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="59"/>
+        <source>Orders {orders} are already in two different merged parcels: unmerge one of them first.</source>
+        <translation>订单 {orders} 已分属两个不同的合并包裹：请先拆开其中一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="62"/>
+        <source>Orders {orders} already ship in one parcel.</source>
+        <translation>订单 {orders} 已在同一个包裹中发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="63"/>
+        <source>Orders {orders} changed while Taobao was asked: nothing was merged; try again.</source>
+        <translation>询问淘宝期间订单 {orders} 发生了变化：未做任何合并，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="66"/>
+        <source>Order {order_no} is open at bench {station} right now: finish or park it there, then merge (the packer verifies the lines the parcel had when it was opened).</source>
+        <translation>订单 {order_no} 此刻正在工作台 {station} 上打包：请先在那里完成或暂放，再合并（打包员核验的是包裹打开时的商品）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="71"/>
+        <source>Order {order_no} is open at bench {station} right now: finish or park it there, then unmerge.</source>
+        <translation>订单 {order_no} 此刻正在工作台 {station} 上打包：请先在那里完成或暂放，再取消合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="74"/>
+        <source>Orders {orders} now ship in one parcel with one waybill (lead order {lead}).</source>
+        <translation>订单 {orders} 现合并为一个包裹、使用一张面单发货（主订单 {lead}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="77"/>
+        <source>Order {order_no} is not merged with any other order.</source>
+        <translation>订单 {order_no} 没有与其他订单合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="78"/>
+        <source>The parcel of orders {orders} has printed (waybill {tracking_no}): a printed parcel cannot be unmerged. Ship it as one parcel, or void its waybill first.</source>
+        <translation>订单 {orders} 的包裹已打印（面单 {tracking_no}）：已打印的包裹不能取消合并。请作为一个包裹发货，或先作废其面单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="83"/>
+        <source>The parcel of orders {orders} already holds waybill number {tracking_no}, asked for all of them: cancel it first (packdesk waybill cancel {tracking_no}), then unmerge.</source>
+        <translation>订单 {orders} 的包裹已为全部订单取得面单号 {tracking_no}：请先取消该面单（packdesk waybill cancel {tracking_no}），再取消合并。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_merges.py" line="88"/>
+        <source>Order {order_no} ships in a parcel of its own again.</source>
+        <translation>订单 {order_no} 重新单独作为一个包裹发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="10"/>
+        <source>{carrier} does not collect for {region} from {start} to {end} (stop {id}: {note}).</source>
+        <translation>{carrier} 在 {start} 至 {end} 期间不揽收 {region}（停运 {id}：{note}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="13"/>
+        <source>Spring-festival mode from {start} to {end}: {carrier} is not entered as still running for {region}.</source>
+        <translation>春节模式 {start} 至 {end}：{carrier} 未登记为在 {region} 照常运营。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="17"/>
+        <source>Order {order_no} is not printed: {stop} Carriers still running there: {others}.</source>
+        <translation>订单 {order_no} 未打印：{stop} 当地仍在运营的快递：{others}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="20"/>
+        <source>Order {order_no} is not printed: {stop} None of its shops&apos; other carriers runs there either: wait, or add a waybill account of a carrier that does.</source>
+        <translation>订单 {order_no} 未打印：{stop} 其店铺的其他快递在当地也都停运：请等待，或添加一家当地仍在运营的快递的面单账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="25"/>
+        <source>&apos;{text}&apos; is not a date: write it as 2026-01-20.</source>
+        <translation>“{text}”不是日期：请写成 2026-01-20。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="26"/>
+        <source>&apos;{text}&apos; is not a date or time: write it as 2026-11-11 or 2026-11-11 20:00.</source>
+        <translation>“{text}”不是日期或时间：请写成 2026-11-11 或 2026-11-11 20:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="29"/>
+        <source>It ends ({end}) before it starts ({start}).</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="30"/>
+        <source>Name at least one province or city, e.g. 新疆,西藏 (or 全国 for every region).</source>
+        <translation>请至少填写一个省份或城市，例如 新疆,西藏（全国 表示所有地区）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="33"/>
+        <source>Name the carrier by its code, e.g. ZTO, SF, EMS.</source>
+        <translation>请用快递公司代码填写快递，例如 ZTO、SF、EMS。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="34"/>
+        <source>There is no stop number {id}. `stops list` shows them.</source>
+        <translation>没有编号为 {id} 的停运记录。`stops list` 可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="35"/>
+        <source>There is no carrier rule number {id}. `carrier rules list` shows them.</source>
+        <translation>没有编号为 {id} 的快递规则。`carrier rules list` 可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="38"/>
+        <source>There is no deadline rule number {id}. `deadlines list` shows them.</source>
+        <translation>没有编号为 {id} 的发货时限规则。`deadlines list` 可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="41"/>
+        <source>There is no holiday number {id}. `deadlines list` shows them.</source>
+        <translation>没有编号为 {id} 的节假日。`deadlines list` 可列出全部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="44"/>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="45"/>
+        <source>{file} needs the columns {columns} in its first row; it has {found}.</source>
+        <translation>{file} 的第一行需要这些列：{columns}；现在是：{found}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="48"/>
+        <source>{file} row {row}: {reason} Nothing was imported.</source>
+        <translation>{file} 第 {row} 行：{reason} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="49"/>
+        <source>{file} has no rows to import.</source>
+        <translation>{file} 中没有可导入的行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="50"/>
+        <source>&apos;{text}&apos; is not an amount of yuan for {what} (e.g. 12 or 12.50, at least 0).</source>
+        <translation>“{text}”不是 {what} 的金额（元，例如 12 或 12.50，不小于 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="53"/>
+        <source>&apos;{text}&apos; is not a weight for {what}: write grams (800) or kilograms (1.5kg).</source>
+        <translation>“{text}”不是 {what} 的重量：请写克数（800）或千克（1.5kg）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="56"/>
+        <source>The lowest {what} ({low}) is not below the highest ({high}).</source>
+        <translation>{what} 的下限（{low}）不小于上限（{high}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="59"/>
+        <source>&apos;{text}&apos; is not a number of hours from 1 to {most}.</source>
+        <translation>“{text}”不是 1 到 {most} 之间的小时数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="60"/>
+        <source>&apos;{text}&apos; is not a priority: give a whole number.</source>
+        <translation>“{text}”不是优先级：请填写整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="61"/>
+        <source>A shop rule needs --shop, a product rule --sku, and an activity rule its pay-time window (--from and --to).</source>
+        <translation>店铺规则需要 --shop，商品规则需要 --sku，活动规则需要付款时间段（--from 和 --to）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="65"/>
+        <source>There is no shop named &apos;{shop}&apos;. Shops here: {names}.</source>
+        <translation>没有名为“{shop}”的店铺。现有店铺：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="9"/>
+        <source>&apos;{text}&apos; is not a list of lines: give LINE_NO or LINE_NO:QTY separated by commas, e.g. 1234567890:2,1234567891.</source>
+        <translation>“{text}”不是行的列表：请写 LINE_NO 或 LINE_NO:QTY，用英文逗号分隔，例如 1234567890:2,1234567891。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="14"/>
+        <source>Choose at least one line for the parcel.</source>
+        <translation>请为这个包裹至少选择一行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="15"/>
+        <source>Line {line} is named twice: name each line once.</source>
+        <translation>第 {line} 行写了两次：每行只写一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="16"/>
+        <source>Order {order_no} has no line {line}. Its lines still to ship: {known}.</source>
+        <translation>订单 {order_no} 没有 {line} 这一行。它还待发货的行：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="19"/>
+        <source>Line {line} of order {order_no} cannot go in a parcel: it is {state}.</source>
+        <translation>订单 {order_no} 的第 {line} 行不能装入包裹：它{state}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="22"/>
+        <source>already shipped</source>
+        <translation>已经发货</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="23"/>
+        <source>refunded or has a refund in progress</source>
+        <translation>已退款或正在退款</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="24"/>
+        <source>Line {line} of order {order_no} has {left} unit(s) to ship: give a quantity from 1 to {left}.</source>
+        <translation>订单 {order_no} 的第 {line} 行还有 {left} 件待发：请填 1 到 {left} 之间的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="27"/>
+        <source>That is everything order {order_no} still has to ship: nothing would stay for a second parcel, so there is nothing to split.</source>
+        <translation>这已是订单 {order_no} 待发的全部商品：没有留给第二个包裹的，无需拆单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="32"/>
+        <source>This parcel would complete no sub-order of order {order_no}: the platform takes shipments per whole sub-order, so the buyer would get no tracking number for it. Put the last units of at least one line in it.</source>
+        <translation>这个包裹不能发完订单 {order_no} 的任何一个子订单：平台按整个子订单记录发货，买家将看不到这个包裹的运单号。请至少把一行剩余的全部件数放进去。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="37"/>
+        <source>Order {order_no} cannot be split: it is {reason}.</source>
+        <translation>订单 {order_no} 不能拆单：它{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="38"/>
+        <source>The waybill of order {order_no} ({tracking_no}) is already printed for the parcel as it is: void it or ship it first.</source>
+        <translation>订单 {order_no} 的面单（{tracking_no}）已按现在的包裹打印：请先作废或发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_splits.py" line="43"/>
+        <source>Order {order_no} is not split: there is nothing to undo.</source>
+        <translation>订单 {order_no} 没有拆单：无可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="65"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="125"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="126"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="127"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="128"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="129"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="144"/>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="146"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="149"/>
+        <source>Days:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="155"/>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="191"/>
+        <source>Shop or packer</source>
+        <translation>店铺或打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="191"/>
+        <location filename="../../ui/widgets/dashboard.py" line="427"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="191"/>
+        <location filename="../../ui/widgets/dashboard.py" line="439"/>
+        <location filename="../../ui/widgets/dashboard.py" line="453"/>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="191"/>
+        <source>90%</source>
+        <translation>90%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="192"/>
+        <source>Within 24 h</source>
+        <translation>24 小时内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="192"/>
+        <source>By the deadline</source>
+        <translation>按时发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="195"/>
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="195"/>
+        <source>Packed</source>
+        <translation>已打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="195"/>
+        <source>Wrong item</source>
+        <translation>错误商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="195"/>
+        <source>Over-scan</source>
+        <translation>多扫</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="196"/>
+        <source>Intercepted</source>
+        <translation>已拦截</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="196"/>
+        <source>Unknown code</source>
+        <translation>未知条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="198"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="198"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="198"/>
+        <source>Waybills</source>
+        <translation>面单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="203"/>
+        <source>Unshipped orders by day (click a day: the orders paid that day)</source>
+        <translation>每日未发货订单（点击某天：查看当天付款的订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="205"/>
+        <source>Backlog by product: waiting units, oldest wait (red: 48 h or more; click: the SKU&apos;s orders)</source>
+        <translation>按商品积压：待发件数、最久等待（红色：48 小时及以上；点击：查看该 SKU 的订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="207"/>
+        <source>Processing time (hours)</source>
+        <translation>处理时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="208"/>
+        <source>Paid to shipped by day (hours)</source>
+        <translation>每日付款到发货时长（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="209"/>
+        <source>Processing time by shop and by packer (click a shop: its orders)</source>
+        <translation>按店铺和打包员的处理时长（点击店铺：查看其订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="211"/>
+        <source>Orders paid by weekday and hour</source>
+        <translation>按星期和小时的付款订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="212"/>
+        <source>Parcels packed by weekday and hour</source>
+        <translation>按星期和小时的打包包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="213"/>
+        <source>Errors caught at the bench, per packer</source>
+        <translation>打包台拦下的错误（按打包员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="214"/>
+        <source>Waybills per carrier and shop (click: those orders)</source>
+        <translation>各店铺各快递的面单用量（点击：查看这些订单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="343"/>
+        <source>Loading the figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="376"/>
+        <source>%1 to %2, as of %3</source>
+        <translation>%1 至 %2，截至 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="391"/>
+        <source>Nothing to act on in these days.</source>
+        <translation>这段时间没有需要处理的事项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="396"/>
+        <source>Waiting at the end: %1 · paid: %2 · shipped: %3 · cancelled: %4 · paid to shipped: median %5, 90% %6 · shipped within 24 h: %7 · by the deadline: %8</source>
+        <translation>期末待发货：%1 · 付款：%2 · 发货：%3 · 取消：%4 · 付款到发货：中位数 %5，90% %6 · 24 小时内发货：%7 · 按时发货：%8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="427"/>
+        <source>Paid</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="427"/>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="431"/>
+        <source>Waiting at day&apos;s end</source>
+        <translation>当日结束时待发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="439"/>
+        <location filename="../../ui/widgets/dashboard.py" line="453"/>
+        <source>90% within</source>
+        <translation>90% 在此之内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="502"/>
+        <source>%1 · oldest %2</source>
+        <translation>%1 · 最久 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="521"/>
+        <source>Paid → printed</source>
+        <translation>付款 → 打单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="522"/>
+        <source>Printed → shipped</source>
+        <translation>打单 → 发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="523"/>
+        <source>Paid → shipped</source>
+        <translation>付款 → 发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="534"/>
+        <source>within 24 h: %1</source>
+        <translation>24 小时内：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="579"/>
+        <source>Shop: %1</source>
+        <translation>店铺：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="581"/>
+        <source>Packer: %1</source>
+        <translation>打包员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="581"/>
+        <source>(off the bench)</source>
+        <translation>（未经打包台）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="597"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="598"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/dashboard.py" line="609"/>
+        <source>Darkest: %1 in one hour</source>
+        <translation>最深色：一小时 %1 单</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -3237,17 +4058,17 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="147"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="149"/>
         <source>Hold orders</source>
         <translation>挂起订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="150"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="152"/>
         <source>e.g. buyer asked to wait, address to confirm</source>
         <translation>例如：买家要求暂缓发货、地址待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="151"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="153"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -3356,301 +4177,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="61"/>
+        <location filename="../../ui/windows/main_window.py" line="68"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="70"/>
+        <location filename="../../ui/windows/main_window.py" line="77"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="71"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="72"/>
+        <location filename="../../ui/windows/main_window.py" line="79"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <location filename="../../ui/windows/main_window.py" line="81"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="84"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <location filename="../../ui/windows/main_window.py" line="89"/>
+        <source>Loading the figures…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="93"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="96"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="82"/>
+        <location filename="../../ui/windows/main_window.py" line="98"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="84"/>
+        <location filename="../../ui/windows/main_window.py" line="100"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="86"/>
+        <location filename="../../ui/windows/main_window.py" line="102"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="88"/>
+        <location filename="../../ui/windows/main_window.py" line="104"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="89"/>
+        <location filename="../../ui/windows/main_window.py" line="105"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="94"/>
+        <location filename="../../ui/windows/main_window.py" line="110"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95"/>
+        <location filename="../../ui/windows/main_window.py" line="111"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="104"/>
+        <location filename="../../ui/windows/main_window.py" line="114"/>
+        <source>&amp;Rules</source>
+        <translation>规则(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="115"/>
+        <source>Carrier stops…</source>
+        <translation>快递停运…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="116"/>
+        <source>Carrier rules, costs and insurance…</source>
+        <translation>快递规则、运费与保价…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="127"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="105"/>
+        <location filename="../../ui/windows/main_window.py" line="128"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="109"/>
+        <location filename="../../ui/windows/main_window.py" line="132"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="112"/>
+        <location filename="../../ui/windows/main_window.py" line="135"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="117"/>
+        <location filename="../../ui/windows/main_window.py" line="140"/>
         <source>Setup assistant…</source>
         <translation>设置向导…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="120"/>
+        <location filename="../../ui/windows/main_window.py" line="143"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="140"/>
+        <location filename="../../ui/windows/main_window.py" line="163"/>
         <source>SKUs whose available stock is under their safety stock: show them</source>
         <translation>可用库存低于安全库存的 SKU：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="154"/>
-        <location filename="../../ui/windows/main_window.py" line="465"/>
+        <location filename="../../ui/windows/main_window.py" line="177"/>
+        <location filename="../../ui/windows/main_window.py" line="513"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="155"/>
+        <location filename="../../ui/windows/main_window.py" line="178"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="241"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="204"/>
+        <location filename="../../ui/windows/main_window.py" line="246"/>
         <source>Reprinting %n waybill(s)…</source>
         <translation>
             <numerusform>正在重打 %n 张面单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="226"/>
+        <location filename="../../ui/windows/main_window.py" line="268"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="337"/>
+        <location filename="../../ui/windows/main_window.py" line="379"/>
         <source>Low stock: %n SKU(s)</source>
         <translation>
             <numerusform>低库存：%n 个 SKU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="372"/>
+        <location filename="../../ui/windows/main_window.py" line="414"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="374"/>
+        <location filename="../../ui/windows/main_window.py" line="416"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="381"/>
+        <location filename="../../ui/windows/main_window.py" line="423"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="388"/>
+        <location filename="../../ui/windows/main_window.py" line="430"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="396"/>
+        <location filename="../../ui/windows/main_window.py" line="444"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="410"/>
+        <location filename="../../ui/windows/main_window.py" line="458"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="412"/>
+        <location filename="../../ui/windows/main_window.py" line="460"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="444"/>
+        <location filename="../../ui/windows/main_window.py" line="492"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="208"/>
+        <location filename="../../ui/windows/main_window.py" line="250"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="213"/>
+        <location filename="../../ui/windows/main_window.py" line="255"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="216"/>
+        <location filename="../../ui/windows/main_window.py" line="258"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="218"/>
-        <location filename="../../ui/windows/main_window.py" line="414"/>
+        <location filename="../../ui/windows/main_window.py" line="260"/>
+        <location filename="../../ui/windows/main_window.py" line="462"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="220"/>
+        <location filename="../../ui/windows/main_window.py" line="262"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="231"/>
+        <location filename="../../ui/windows/main_window.py" line="273"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="234"/>
+        <location filename="../../ui/windows/main_window.py" line="276"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="238"/>
+        <location filename="../../ui/windows/main_window.py" line="280"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="238"/>
+        <location filename="../../ui/windows/main_window.py" line="280"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="248"/>
+        <location filename="../../ui/windows/main_window.py" line="290"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="254"/>
+        <location filename="../../ui/windows/main_window.py" line="296"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="254"/>
+        <location filename="../../ui/windows/main_window.py" line="296"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="309"/>
+        <location filename="../../ui/windows/main_window.py" line="351"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="401"/>
+        <location filename="../../ui/windows/main_window.py" line="449"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="403"/>
+        <location filename="../../ui/windows/main_window.py" line="451"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="406"/>
+        <location filename="../../ui/windows/main_window.py" line="454"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="408"/>
+        <location filename="../../ui/windows/main_window.py" line="456"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="426"/>
+        <location filename="../../ui/windows/main_window.py" line="474"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="426"/>
+        <location filename="../../ui/windows/main_window.py" line="474"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="430"/>
-        <location filename="../../ui/windows/main_window.py" line="459"/>
-        <location filename="../../ui/windows/main_window.py" line="462"/>
+        <location filename="../../ui/windows/main_window.py" line="478"/>
+        <location filename="../../ui/windows/main_window.py" line="507"/>
+        <location filename="../../ui/windows/main_window.py" line="510"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="430"/>
+        <location filename="../../ui/windows/main_window.py" line="478"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="454"/>
+        <location filename="../../ui/windows/main_window.py" line="502"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -3663,22 +4509,22 @@
 <context>
     <name>MemoDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="116"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="118"/>
         <source>Append to the seller memo</source>
         <translation>追加卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="116"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="118"/>
         <source>Write the seller memo</source>
         <translation>修改卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="122"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="124"/>
         <source>Add on a new line (keep the memo there is)</source>
         <translation>另起一行追加（保留原备注）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="124"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="126"/>
         <source>Memo:</source>
         <translation>备注：</translation>
     </message>
@@ -3686,106 +4532,169 @@
 <context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="74"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="76"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="76"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="78"/>
         <source>%n order(s) selected</source>
         <translation>已选 %n 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="288"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="295"/>
         <source>Ship by hand…</source>
         <translation>手工发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="289"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="296"/>
         <source>Batch ship…</source>
         <translation>批量发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="290"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="297"/>
         <source>Reprint with a reason…</source>
         <translation>重打面单（需填原因）…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="294"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="302"/>
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="301"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="309"/>
         <source>Flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="305"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="313"/>
         <source>Write memo…</source>
         <translation>修改备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="306"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="314"/>
         <source>Append to memo…</source>
         <translation>追加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="308"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="316"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="309"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="317"/>
         <source>Release</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="310"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="318"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="311"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="319"/>
         <source>Stop expediting</source>
         <translation>取消加急</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="312"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="320"/>
         <source>Mark out of stock…</source>
         <translation>标记缺货…</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="322"/>
+        <source>Merge into one parcel</source>
+        <translation>合并为一个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="323"/>
+        <source>Unmerge</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="328"/>
+        <source>Split into parcels…</source>
+        <translation>拆单…</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/order_actions.py" line="329"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="470"/>
+        <source>Undo the split</source>
+        <translation>撤销拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="346"/>
         <source>Select one or more orders first.</source>
         <translation>请先选择一个或多个订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="373"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="391"/>
+        <source>Select the orders to put into one parcel (two or more).</source>
+        <translation>请选择要合并为一个包裹的订单（两个或以上）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="408"/>
+        <source>Orders %1 now ship in one parcel with one waybill.</source>
+        <translation>订单 %1 现合并为一个包裹、使用一张面单发货。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/order_actions.py" line="411"/>
+        <source>%n order(s) ship in a parcel of their own again.</source>
+        <translation>
+            <numerusform>%n 个订单重新单独作为一个包裹发货。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="420"/>
         <source>Ship by hand takes one order: use Batch ship for a selection.</source>
         <translation>手工发货一次只能发一个订单：多个订单请用批量发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="387"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="434"/>
         <source>Order %1 shipped with %2 %3.</source>
         <translation>订单 %1 已发货：%2 %3。</translation>
     </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="444"/>
+        <source>%1 takes one order: select only one.</source>
+        <translation>%1只能针对一个订单：请只选一个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="450"/>
+        <source>Split</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="485"/>
+        <source>Order %1 is split. The next parcel carries:</source>
+        <translation>订单 %1 已拆单。下一个包裹装：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="486"/>
+        <source>Waits for a later parcel:</source>
+        <translation>留待后续包裹：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="488"/>
+        <source>The split of order %1 is undone: its next parcel carries all that is left.</source>
+        <translation>订单 %1 的拆单已撤销：下一个包裹装全部剩余商品。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/order_actions.py" line="418"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="519"/>
         <source>%n order(s) changed.</source>
         <translation>
             <numerusform>已修改 %n 个订单。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/order_actions.py" line="420"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="521"/>
         <source>%n skipped:</source>
         <translation>
             <numerusform>跳过 %n 个：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="434"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="535"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -3793,508 +4702,578 @@
 <context>
     <name>OrderDetailPane</name>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="40"/>
+        <location filename="../../ui/widgets/order_detail.py" line="42"/>
         <source>No flag</source>
         <translation>无旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="41"/>
+        <location filename="../../ui/widgets/order_detail.py" line="43"/>
         <source>Red</source>
         <translation>红旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="42"/>
+        <location filename="../../ui/widgets/order_detail.py" line="44"/>
         <source>Yellow</source>
         <translation>黄旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="43"/>
+        <location filename="../../ui/widgets/order_detail.py" line="45"/>
         <source>Green</source>
         <translation>绿旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="44"/>
+        <location filename="../../ui/widgets/order_detail.py" line="46"/>
         <source>Blue</source>
         <translation>蓝旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="45"/>
+        <location filename="../../ui/widgets/order_detail.py" line="47"/>
         <source>Purple</source>
         <translation>紫旗</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="58"/>
+        <location filename="../../ui/widgets/order_detail.py" line="60"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="60"/>
+        <location filename="../../ui/widgets/order_detail.py" line="62"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="83"/>
+        <location filename="../../ui/widgets/order_detail.py" line="85"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="84"/>
+        <location filename="../../ui/widgets/order_detail.py" line="86"/>
         <source>held for</source>
         <translation>挂起原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="85"/>
+        <location filename="../../ui/widgets/order_detail.py" line="87"/>
         <source>tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="86"/>
+        <location filename="../../ui/widgets/order_detail.py" line="88"/>
         <source>carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="87"/>
+        <location filename="../../ui/widgets/order_detail.py" line="89"/>
         <source>order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="88"/>
+        <location filename="../../ui/widgets/order_detail.py" line="90"/>
         <source>copy</source>
         <translation>第几份</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="89"/>
+        <location filename="../../ui/widgets/order_detail.py" line="91"/>
         <source>by</source>
         <translation>执行方</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="90"/>
+        <location filename="../../ui/widgets/order_detail.py" line="92"/>
         <source>failed tries</source>
         <translation>失败次数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="91"/>
+        <location filename="../../ui/widgets/order_detail.py" line="93"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="92"/>
+        <location filename="../../ui/widgets/order_detail.py" line="94"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="93"/>
+        <location filename="../../ui/widgets/order_detail.py" line="95"/>
         <source>units</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="94"/>
+        <location filename="../../ui/widgets/order_detail.py" line="96"/>
         <source>expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="95"/>
+        <location filename="../../ui/widgets/order_detail.py" line="97"/>
         <source>out of stock because</source>
         <translation>缺货原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="102"/>
+        <location filename="../../ui/widgets/order_detail.py" line="104"/>
         <source>appended: %1</source>
         <translation>追加：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="107"/>
+        <location filename="../../ui/widgets/order_detail.py" line="109"/>
         <source>was %1</source>
         <translation>原为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="124"/>
+        <location filename="../../ui/widgets/order_detail.py" line="126"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="214"/>
+        <location filename="../../ui/widgets/order_detail.py" line="216"/>
         <source>held: %1</source>
         <translation>已挂起：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="216"/>
+        <location filename="../../ui/widgets/order_detail.py" line="218"/>
         <source>Expedited</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="219"/>
+        <location filename="../../ui/widgets/order_detail.py" line="221"/>
         <source>out of stock by hand: %1</source>
         <translation>手工标记缺货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="222"/>
+        <location filename="../../ui/widgets/order_detail.py" line="224"/>
         <source>expected %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="228"/>
+        <location filename="../../ui/widgets/order_detail.py" line="230"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="230"/>
+        <location filename="../../ui/widgets/order_detail.py" line="232"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="231"/>
+        <location filename="../../ui/widgets/order_detail.py" line="233"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="233"/>
+        <location filename="../../ui/widgets/order_detail.py" line="235"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="237"/>
+        <location filename="../../ui/widgets/order_detail.py" line="239"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="238"/>
+        <location filename="../../ui/widgets/order_detail.py" line="240"/>
         <source>Ship by</source>
         <translation>最晚发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="246"/>
+        <location filename="../../ui/widgets/order_detail.py" line="244"/>
+        <source>one parcel with one waybill: %1 (lead %2)</source>
+        <translation>一个包裹、一张面单：%1（主订单 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="245"/>
+        <source>Merged</source>
+        <translation>合并发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="252"/>
         <source>Buyer message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="249"/>
+        <location filename="../../ui/widgets/order_detail.py" line="255"/>
         <source>Seller memo</source>
         <translation>卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="256"/>
+        <location filename="../../ui/widgets/order_detail.py" line="262"/>
         <source>Memo history</source>
         <translation>备注历史</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="260"/>
+        <location filename="../../ui/widgets/order_detail.py" line="266"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="272"/>
+        <location filename="../../ui/widgets/order_detail.py" line="278"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="274"/>
-        <location filename="../../ui/widgets/order_detail.py" line="293"/>
-        <location filename="../../ui/widgets/order_detail.py" line="354"/>
+        <location filename="../../ui/widgets/order_detail.py" line="280"/>
+        <location filename="../../ui/widgets/order_detail.py" line="303"/>
+        <location filename="../../ui/widgets/order_detail.py" line="378"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="275"/>
+        <location filename="../../ui/widgets/order_detail.py" line="282"/>
+        <source>%1 of %2 shipped</source>
+        <translation>已发 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="283"/>
         <source>no barcode</source>
         <translation>无条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="281"/>
+        <location filename="../../ui/widgets/order_detail.py" line="289"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="286"/>
+        <location filename="../../ui/widgets/order_detail.py" line="294"/>
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="288"/>
+        <location filename="../../ui/widgets/order_detail.py" line="297"/>
         <source>No waybill yet.</source>
         <translation>尚无面单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="291"/>
+        <location filename="../../ui/widgets/order_detail.py" line="301"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="292"/>
-        <location filename="../../ui/widgets/order_detail.py" line="352"/>
+        <location filename="../../ui/widgets/order_detail.py" line="302"/>
+        <location filename="../../ui/widgets/order_detail.py" line="376"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="294"/>
+        <location filename="../../ui/widgets/order_detail.py" line="304"/>
         <source>void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="299"/>
+        <location filename="../../ui/widgets/order_detail.py" line="309"/>
         <source>printed %1×</source>
         <translation>打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="311"/>
+        <location filename="../../ui/widgets/order_detail.py" line="327"/>
+        <source>Next parcel (split)</source>
+        <translation>下一个包裹（拆单）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="327"/>
+        <source>waits for a later parcel</source>
+        <translation>留待后续包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="335"/>
         <source>Print copy %1 of %2: %3</source>
         <translation>第 %1 次打印 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="319"/>
+        <location filename="../../ui/widgets/order_detail.py" line="343"/>
         <source>Ship-back</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="319"/>
+        <location filename="../../ui/widgets/order_detail.py" line="343"/>
         <source>Flag and memo to the platform</source>
         <translation>旗帜和备注回传平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="333"/>
+        <location filename="../../ui/widgets/order_detail.py" line="357"/>
         <source>Scans at a bench: %1</source>
         <translation>验货扫描：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="334"/>
+        <location filename="../../ui/widgets/order_detail.py" line="358"/>
         <source>Print and ship history</source>
         <translation>打印与发货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="334"/>
+        <location filename="../../ui/widgets/order_detail.py" line="358"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="342"/>
+        <location filename="../../ui/widgets/order_detail.py" line="366"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="343"/>
+        <location filename="../../ui/widgets/order_detail.py" line="367"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="344"/>
+        <location filename="../../ui/widgets/order_detail.py" line="368"/>
         <source>accepted</source>
         <translation>平台已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="345"/>
+        <location filename="../../ui/widgets/order_detail.py" line="369"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="346"/>
+        <location filename="../../ui/widgets/order_detail.py" line="370"/>
         <source>for the seller centre</source>
         <translation>待在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="353"/>
+        <location filename="../../ui/widgets/order_detail.py" line="377"/>
         <source>reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="355"/>
+        <location filename="../../ui/widgets/order_detail.py" line="379"/>
         <source>waybill voided</source>
         <translation>面单作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="356"/>
+        <location filename="../../ui/widgets/order_detail.py" line="380"/>
         <source>supervisor override</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="357"/>
+        <location filename="../../ui/widgets/order_detail.py" line="381"/>
         <source>stock override</source>
         <translation>缺货放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="358"/>
+        <location filename="../../ui/widgets/order_detail.py" line="382"/>
         <source>parcel reopened</source>
         <translation>包裹重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="359"/>
+        <location filename="../../ui/widgets/order_detail.py" line="383"/>
         <source>print cancelled</source>
         <translation>打印已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="360"/>
+        <location filename="../../ui/widgets/order_detail.py" line="384"/>
         <source>print confirmed</source>
         <translation>打印已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="361"/>
+        <location filename="../../ui/widgets/order_detail.py" line="385"/>
         <source>print interrupted</source>
         <translation>打印中断</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="362"/>
+        <location filename="../../ui/widgets/order_detail.py" line="386"/>
         <source>print cut off</source>
         <translation>打印不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="363"/>
+        <location filename="../../ui/widgets/order_detail.py" line="387"/>
         <source>waybill updated</source>
         <translation>面单已更新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="364"/>
+        <location filename="../../ui/widgets/order_detail.py" line="388"/>
         <source>waybill cancelled</source>
         <translation>面单已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="365"/>
+        <location filename="../../ui/widgets/order_detail.py" line="389"/>
         <source>flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="366"/>
+        <location filename="../../ui/widgets/order_detail.py" line="390"/>
         <source>memo</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="367"/>
+        <location filename="../../ui/widgets/order_detail.py" line="391"/>
         <source>held</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="368"/>
+        <location filename="../../ui/widgets/order_detail.py" line="392"/>
         <source>released</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="369"/>
+        <location filename="../../ui/widgets/order_detail.py" line="393"/>
         <source>expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="370"/>
+        <location filename="../../ui/widgets/order_detail.py" line="394"/>
         <source>marked out of stock</source>
         <translation>标记缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="395"/>
+        <source>merged into one parcel</source>
+        <translation>已合并为一个包裹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="396"/>
+        <source>unmerged</source>
+        <translation>已取消合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="397"/>
+        <source>split into parcels</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="398"/>
+        <source>split undone</source>
+        <translation>撤销拆单</translation>
     </message>
 </context>
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="56"/>
+        <location filename="../../ui/models/orders_model.py" line="92"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="57"/>
+        <location filename="../../ui/models/orders_model.py" line="93"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="58"/>
+        <location filename="../../ui/models/orders_model.py" line="94"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="59"/>
+        <location filename="../../ui/models/orders_model.py" line="95"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="60"/>
+        <location filename="../../ui/models/orders_model.py" line="96"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="61"/>
+        <location filename="../../ui/models/orders_model.py" line="97"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="71"/>
+        <location filename="../../ui/models/orders_model.py" line="107"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="76"/>
+        <location filename="../../ui/models/orders_model.py" line="112"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="118"/>
+        <location filename="../../ui/models/orders_model.py" line="154"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="119"/>
+        <location filename="../../ui/models/orders_model.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="120"/>
+        <location filename="../../ui/models/orders_model.py" line="156"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="121"/>
+        <location filename="../../ui/models/orders_model.py" line="157"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="122"/>
+        <location filename="../../ui/models/orders_model.py" line="158"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="123"/>
+        <location filename="../../ui/models/orders_model.py" line="159"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="124"/>
+        <location filename="../../ui/models/orders_model.py" line="160"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="125"/>
+        <location filename="../../ui/models/orders_model.py" line="161"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="87"/>
+        <location filename="../../ui/models/orders_model.py" line="123"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="90"/>
+        <location filename="../../ui/models/orders_model.py" line="62"/>
+        <source> · merged ×%1</source>
+        <translation> · 已合并 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="64"/>
+        <source> · can merge</source>
+        <translation> · 可合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="79"/>
+        <source>Ships in one parcel with: %1</source>
+        <translation>与以下订单合并为一个包裹发货：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="84"/>
+        <source>Same buyer and address as %1: select them and choose Merge into one parcel.</source>
+        <translation>与 %1 同一买家、同一地址：选中它们后选择“合并为一个包裹”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="126"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="126"/>
+        <location filename="../../ui/models/orders_model.py" line="162"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="127"/>
+        <location filename="../../ui/models/orders_model.py" line="163"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="364"/>
+        <location filename="../../ui/models/orders_model.py" line="408"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="380"/>
+        <location filename="../../ui/models/orders_model.py" line="410"/>
+        <source> · carrier stopped</source>
+        <translation> · 快递停运</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="424"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="384"/>
+        <location filename="../../ui/models/orders_model.py" line="428"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="392"/>
+        <location filename="../../ui/models/orders_model.py" line="436"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -4313,8 +5292,9 @@
     </message>
     <message>
         <location filename="../../ui/widgets/orders_view.py" line="66"/>
-        <source>Due in 6 hours</source>
-        <translation>6 小时内到期</translation>
+        <location filename="../../ui/widgets/orders_view.py" line="116"/>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/orders_view.py" line="67"/>
@@ -4393,233 +5373,233 @@
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="116"/>
+        <location filename="../../ui/widgets/orders_view.py" line="117"/>
         <source>Due within 6 h</source>
         <translation>6 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="117"/>
+        <location filename="../../ui/widgets/orders_view.py" line="118"/>
         <source>Due within 12 h</source>
         <translation>12 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="118"/>
+        <location filename="../../ui/widgets/orders_view.py" line="119"/>
         <source>Due within 24 h</source>
         <translation>24 小时内到期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="122"/>
+        <location filename="../../ui/widgets/orders_view.py" line="123"/>
         <source>Any carrier</source>
         <translation>全部快递</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="125"/>
+        <location filename="../../ui/widgets/orders_view.py" line="126"/>
         <source>Buyer message</source>
         <translation>有买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="126"/>
+        <location filename="../../ui/widgets/orders_view.py" line="127"/>
         <source>Seller memo</source>
         <translation>有卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="127"/>
+        <location filename="../../ui/widgets/orders_view.py" line="128"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="137"/>
+        <location filename="../../ui/widgets/orders_view.py" line="138"/>
         <source>Order no., tracking no., SKU, phone tail, buyer, receiver, title</source>
         <translation>订单号、运单号、SKU、手机尾号、买家、收件人、宝贝标题</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="141"/>
+        <location filename="../../ui/widgets/orders_view.py" line="142"/>
         <source>Save filter…</source>
         <translation>保存筛选…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="142"/>
-        <location filename="../../ui/widgets/orders_view.py" line="183"/>
+        <location filename="../../ui/widgets/orders_view.py" line="143"/>
+        <location filename="../../ui/widgets/orders_view.py" line="184"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="143"/>
+        <location filename="../../ui/widgets/orders_view.py" line="144"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="144"/>
+        <location filename="../../ui/widgets/orders_view.py" line="145"/>
         <source>Print waybills (Ctrl+P)</source>
         <translation>打印面单 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="146"/>
+        <location filename="../../ui/widgets/orders_view.py" line="147"/>
         <source>Save as one PDF…</source>
         <translation>合并存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="153"/>
+        <location filename="../../ui/widgets/orders_view.py" line="154"/>
         <source>Actions</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="216"/>
+        <location filename="../../ui/widgets/orders_view.py" line="217"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="217"/>
+        <location filename="../../ui/widgets/orders_view.py" line="218"/>
         <source>Label</source>
         <translation>面单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="384"/>
+        <location filename="../../ui/widgets/orders_view.py" line="396"/>
         <source>All Taobao shops</source>
         <translation>全部淘宝店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="385"/>
+        <location filename="../../ui/widgets/orders_view.py" line="397"/>
         <source>All Tmall shops</source>
         <translation>全部天猫店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="386"/>
+        <location filename="../../ui/widgets/orders_view.py" line="398"/>
         <source>All Pinduoduo shops</source>
         <translation>全部拼多多店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="387"/>
+        <location filename="../../ui/widgets/orders_view.py" line="399"/>
         <source>All JD shops</source>
         <translation>全部京东店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="388"/>
+        <location filename="../../ui/widgets/orders_view.py" line="400"/>
         <source>All Douyin shops</source>
         <translation>全部抖音店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="418"/>
+        <location filename="../../ui/widgets/orders_view.py" line="430"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="421"/>
+        <location filename="../../ui/widgets/orders_view.py" line="433"/>
         <source>All statuses (%1)</source>
         <translation>全部状态（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="520"/>
+        <location filename="../../ui/widgets/orders_view.py" line="437"/>
+        <source>Overdue: %1 · due within %3 h: %2</source>
+        <translation>已超时：%1 · %3 小时内到期：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/orders_view.py" line="534"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="520"/>
+        <location filename="../../ui/widgets/orders_view.py" line="534"/>
         <source>Name of this filter:</source>
         <translation>筛选方案名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="543"/>
+        <location filename="../../ui/widgets/orders_view.py" line="557"/>
         <source>Could not save the workspace settings: %1</source>
         <translation>无法保存工作台设置：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="423"/>
+        <location filename="../../ui/widgets/orders_view.py" line="435"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="425"/>
-        <source>Overdue: %1 · due within 6 h: %2</source>
-        <translation>已超时：%1 · 6 小时内到期：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/orders_view.py" line="436"/>
+        <location filename="../../ui/widgets/orders_view.py" line="450"/>
         <source>No orders in the cache yet: sync a shop or import an order file.</source>
         <translation>还没有缓存的订单：请同步店铺或导入订单文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="438"/>
+        <location filename="../../ui/widgets/orders_view.py" line="452"/>
         <source>the status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="439"/>
+        <location filename="../../ui/widgets/orders_view.py" line="453"/>
         <source>the shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="440"/>
+        <location filename="../../ui/widgets/orders_view.py" line="454"/>
         <source>the platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="441"/>
+        <location filename="../../ui/widgets/orders_view.py" line="455"/>
         <source>the flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="442"/>
+        <location filename="../../ui/widgets/orders_view.py" line="456"/>
         <source>the print status</source>
         <translation>打印状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="443"/>
+        <location filename="../../ui/widgets/orders_view.py" line="457"/>
         <source>“buyer message”</source>
         <translation>“有买家留言”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="444"/>
+        <location filename="../../ui/widgets/orders_view.py" line="458"/>
         <source>“seller memo”</source>
         <translation>“有卖家备注”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="445"/>
-        <location filename="../../ui/widgets/orders_view.py" line="446"/>
+        <location filename="../../ui/widgets/orders_view.py" line="459"/>
+        <location filename="../../ui/widgets/orders_view.py" line="460"/>
         <source>the paid dates</source>
         <translation>付款日期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="447"/>
+        <location filename="../../ui/widgets/orders_view.py" line="461"/>
         <source>the ship-by time</source>
         <translation>发货时限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="448"/>
+        <location filename="../../ui/widgets/orders_view.py" line="462"/>
         <source>“overdue”</source>
         <translation>“已超时”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="449"/>
+        <location filename="../../ui/widgets/orders_view.py" line="463"/>
         <source>the carrier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="450"/>
+        <location filename="../../ui/widgets/orders_view.py" line="464"/>
         <source>the search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="452"/>
+        <location filename="../../ui/widgets/orders_view.py" line="466"/>
         <source>No order matches all these filters.</source>
         <translation>没有订单同时符合这些筛选条件。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/orders_view.py" line="456"/>
+        <location filename="../../ui/widgets/orders_view.py" line="470"/>
         <source>Without %1: %n order(s)</source>
         <translation>
             <numerusform>去掉%1：%n 个订单</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="461"/>
+        <location filename="../../ui/widgets/orders_view.py" line="475"/>
         <source>Each filter alone already leaves nothing: clear them to see every order.</source>
         <translation>每个筛选条件单独都筛不出订单：清除筛选即可看到全部订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/orders_view.py" line="465"/>
+        <location filename="../../ui/widgets/orders_view.py" line="479"/>
         <source>Could not load orders: %1</source>
         <translation>无法加载订单：%1</translation>
     </message>
@@ -4627,22 +5607,22 @@
 <context>
     <name>OutOfStockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="168"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="170"/>
         <source>Mark out of stock</source>
         <translation>标记缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="171"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="173"/>
         <source>e.g. shelf empty, goods faulty</source>
         <translation>例如：货架已空、商品有瑕疵</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="172"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="174"/>
         <source>Stock expected on</source>
         <translation>预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="179"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="181"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -4873,7 +5853,7 @@
     </message>
     <message>
         <location filename="../../ui/models/pack_lines_model.py" line="89"/>
-        <location filename="../../ui/station/order_panel.py" line="167"/>
+        <location filename="../../ui/station/order_panel.py" line="169"/>
         <source>refund: do not pack</source>
         <translation>退款中：不要装</translation>
     </message>
@@ -5494,42 +6474,42 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="83"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="85"/>
         <source>Reprint waybills</source>
         <translation>重打面单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="85"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="87"/>
         <source>A reprint is counted and audited with its reason.</source>
         <translation>重打会计数，并连同原因记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="92"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="94"/>
         <source>Label damaged or smudged</source>
         <translation>面单破损或模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="93"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="95"/>
         <source>Label lost</source>
         <translation>面单丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="94"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="96"/>
         <source>Printer jammed</source>
         <translation>打印机卡纸</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="95"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="97"/>
         <source>Barcode does not scan</source>
         <translation>条码扫不出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="98"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="100"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="99"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="101"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -5537,32 +6517,32 @@
 <context>
     <name>ShipByHandDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="201"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="203"/>
         <source>Ship by hand</source>
         <translation>手工发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="203"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="205"/>
         <source>Scan the waybill&apos;s barcode or type its number, then Enter.</source>
         <translation>扫描面单条码或输入运单号，然后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="206"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="208"/>
         <source>Choose the carrier</source>
         <translation>选择快递公司</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="212"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="214"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="213"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="215"/>
         <source>Tracking no.:</source>
         <translation>运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="214"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="216"/>
         <source>Carrier:</source>
         <translation>快递公司：</translation>
     </message>
@@ -5907,6 +6887,39 @@
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="31"/>
+        <source>Split into parcels</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="34"/>
+        <source>Order %1: choose what goes in the next parcel. The rest waits and ships in a later parcel.</source>
+        <translation>订单 %1：选择下一个包裹装的商品。其余的留待后续包裹发出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="41"/>
+        <source>The platform records shipments per whole line: a line is reported with the parcel that carries its last units, so each parcel must finish at least one line.</source>
+        <translation>平台按整行（子订单）记录发货：一行随装有它最后几件的包裹回传，所以每个包裹至少要发完一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="49"/>
+        <source>Line</source>
+        <translation>商品行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="50"/>
+        <source>Units in this parcel</source>
+        <translation>本包裹件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/split.py" line="59"/>
+        <source> of %1</source>
+        <translation> / 共 %1</translation>
+    </message>
+</context>
+<context>
     <name>StationSettingsDialog</name>
     <message>
         <location filename="../../ui/dialogs/station_settings.py" line="46"/>
@@ -6077,62 +7090,62 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="171"/>
+        <location filename="../../ui/station/verdicts.py" line="174"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="173"/>
+        <location filename="../../ui/station/verdicts.py" line="176"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="160"/>
+        <location filename="../../ui/station/verdicts.py" line="163"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="180"/>
+        <location filename="../../ui/station/verdicts.py" line="183"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="165"/>
+        <location filename="../../ui/station/verdicts.py" line="168"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="187"/>
+        <location filename="../../ui/station/verdicts.py" line="190"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="189"/>
+        <location filename="../../ui/station/verdicts.py" line="192"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="191"/>
+        <location filename="../../ui/station/verdicts.py" line="194"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="163"/>
+        <location filename="../../ui/station/verdicts.py" line="166"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="198"/>
+        <location filename="../../ui/station/verdicts.py" line="201"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="208"/>
+        <location filename="../../ui/station/verdicts.py" line="211"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="161"/>
+        <location filename="../../ui/station/verdicts.py" line="164"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
@@ -6168,67 +7181,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="212"/>
+        <location filename="../../ui/station/verdicts.py" line="215"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="215"/>
+        <location filename="../../ui/station/verdicts.py" line="218"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="216"/>
+        <location filename="../../ui/station/verdicts.py" line="219"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="219"/>
+        <location filename="../../ui/station/verdicts.py" line="222"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="221"/>
+        <location filename="../../ui/station/verdicts.py" line="224"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="225"/>
+        <location filename="../../ui/station/verdicts.py" line="228"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="226"/>
+        <location filename="../../ui/station/verdicts.py" line="229"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="229"/>
+        <location filename="../../ui/station/verdicts.py" line="232"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="230"/>
+        <location filename="../../ui/station/verdicts.py" line="233"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="233"/>
+        <location filename="../../ui/station/verdicts.py" line="236"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="162"/>
+        <location filename="../../ui/station/verdicts.py" line="165"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="240"/>
+        <location filename="../../ui/station/verdicts.py" line="243"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="159"/>
+        <location filename="../../ui/station/verdicts.py" line="162"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
@@ -6238,32 +7251,37 @@
         <translation>订单缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="244"/>
+        <location filename="../../ui/station/verdicts.py" line="59"/>
+        <source>the order was split (or its split undone) while it was packed: pack it again</source>
+        <translation>打包期间订单被拆单（或撤销拆单）：请重新打包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verdicts.py" line="247"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="249"/>
+        <location filename="../../ui/station/verdicts.py" line="252"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="256"/>
+        <location filename="../../ui/station/verdicts.py" line="259"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="260"/>
+        <location filename="../../ui/station/verdicts.py" line="263"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="124"/>
+        <location filename="../../ui/station/verdicts.py" line="127"/>
         <source>The label of order %1 may have printed in part: answer “did it print?” in the print queue, then scan the order again</source>
         <translation>订单 %1 的面单可能只打了一部分：请在打印队列里回答“打出来了吗？”，然后再扫一次订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="132"/>
+        <location filename="../../ui/station/verdicts.py" line="135"/>
         <source>%1 Then scan order %2 again to print its label.</source>
         <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
     </message>
@@ -6289,12 +7307,12 @@
     </message>
     <message>
         <location filename="../../ui/station/supervisor_flow.py" line="51"/>
-        <location filename="../../ui/station/verdicts.py" line="262"/>
+        <location filename="../../ui/station/verdicts.py" line="265"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="235"/>
+        <location filename="../../ui/station/verdicts.py" line="238"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
@@ -6304,17 +7322,17 @@
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="263"/>
+        <location filename="../../ui/station/verdicts.py" line="266"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="266"/>
+        <location filename="../../ui/station/verdicts.py" line="269"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="267"/>
+        <location filename="../../ui/station/verdicts.py" line="270"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
@@ -6334,22 +7352,22 @@
         <translation>没有打开的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/order_panel.py" line="126"/>
+        <location filename="../../ui/station/order_panel.py" line="128"/>
         <source>Order %1 · %2</source>
         <translation>订单 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/order_panel.py" line="143"/>
+        <location filename="../../ui/station/order_panel.py" line="145"/>
         <source>Buyer message: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/order_panel.py" line="145"/>
+        <location filename="../../ui/station/order_panel.py" line="147"/>
         <source>Seller memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/order_panel.py" line="199"/>
+        <location filename="../../ui/station/order_panel.py" line="201"/>
         <source>Ship by %1 (%2)</source>
         <translation>发货截止 %1（%2）</translation>
     </message>
@@ -6458,6 +7476,151 @@
         <location filename="../../ui/widgets/stock_count.py" line="162"/>
         <source>Drop this count? Nothing of it is saved.</source>
         <translation>放弃本次盘点？盘点结果不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StopsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="129"/>
+        <source>Carrier stops</source>
+        <translation>快递停运</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="131"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="131"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="131"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="131"/>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="132"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="132"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="132"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="136"/>
+        <source>Provinces or cities, e.g. 新疆,西藏 (全国: everywhere)</source>
+        <translation>省份或城市，例如 新疆,西藏（全国：所有地区）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="139"/>
+        <source>Why, e.g. the carrier&apos;s announcement</source>
+        <translation>原因，例如快递公司的公告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="140"/>
+        <source>Still running there (for spring-festival mode)</source>
+        <translation>当地照常运营（用于春节模式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="141"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="143"/>
+        <source>Carrier:</source>
+        <translation>快递：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="145"/>
+        <source>Regions:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="147"/>
+        <location filename="../../ui/dialogs/service_rules.py" line="173"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="149"/>
+        <location filename="../../ui/dialogs/service_rules.py" line="175"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="151"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="155"/>
+        <source>New stop</source>
+        <translation>新增停运</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="158"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="159"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="160"/>
+        <source>Columns: carrier, regions, from, to, note</source>
+        <translation>列：carrier, regions, from, to, note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="161"/>
+        <source>Add the starter list</source>
+        <translation>添加预置停运表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="162"/>
+        <source>Typical spring-festival stops to check and edit</source>
+        <translation>常见的春节停运安排，请核对后修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="168"/>
+        <source>Spring-festival mode: only carriers still running are offered</source>
+        <translation>春节模式：只提供仍在运营的快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="170"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="198"/>
+        <source>stopped</source>
+        <translation>停运</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="198"/>
+        <source>still running</source>
+        <translation>照常运营</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/service_rules.py" line="233"/>
+        <source>Import carrier stops</source>
+        <translation>导入快递停运</translation>
     </message>
 </context>
 <context>
