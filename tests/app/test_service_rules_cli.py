@@ -147,7 +147,7 @@ def test_a_bad_stops_file_names_its_row_and_imports_nothing_and_the_starter_list
     assert demo.ok("stops", "list")["stops"] == []
     starter = demo.ok("stops", "import", "--starter")
     listed = demo.ok("stops", "list")["stops"]
-    assert starter["imported"] == len(listed) > 0 and all(s["note"].startswith("starter entry") for s in listed)
+    assert starter["imported"] == len(listed) > 0 and all(s["note"].startswith("预置") for s in listed)
     festival = demo.ok("stops", "festival", "--from", "2027-02-03", "--to", "2027-02-12")
     assert festival == {"festival": ["2027-02-03", "2027-02-12"]}
     assert demo.ok("stops", "festival", "--off") == {"festival": None}
