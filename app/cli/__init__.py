@@ -18,6 +18,8 @@ from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.imports import add_parsers as add_import_parsers
 from app.cli.imports import cmd_import
 from app.cli.lang import say
+from app.cli.notices import add_parsers as add_notice_parsers
+from app.cli.notices import cmd_alerts, cmd_notify, cmd_risks
 from app.cli.order_actions import ACTIONS as ORDER_ACTIONS
 from app.cli.order_actions import add_parsers as add_order_action_parsers
 from app.cli.order_actions import cmd_order_action
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_products_parsers(cmd, lambda parser: _common(parser, top=False))
     add_stock_parsers(cmd, lambda parser: _common(parser, top=False))
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_notice_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -353,6 +356,9 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "products": cmd_products,
     "stock": cmd_stock,
     "waybill": cmd_waybill,
+    "notify": cmd_notify,
+    "alerts": cmd_alerts,
+    "risks": cmd_risks,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
 }
 

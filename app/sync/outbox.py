@@ -34,6 +34,7 @@ from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
 from app.sync.memo_push import MemoReport, push_memos
+from app.sync.notice_push import NoticeReport, SmsFor, push_notices
 from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
@@ -65,6 +66,7 @@ class FlushReport:
     waybill_cancels: CancelReport = field(default_factory=CancelReport)  # numbers of voided labels, cancelled
     stock_push: PushReport = field(default_factory=PushReport)  # stock sent to the platform (app.sync.stock_push)
     memo_push: MemoReport = field(default_factory=MemoReport)  # flags and memos written back (app.sync.memo_push)
+    notices: NoticeReport = field(default_factory=NoticeReport)  # buyer notices sent by SMS (app.sync.notice_push)
 
     def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
         """Notes why entry `entry_id` did not go."""
@@ -83,6 +85,7 @@ class FlushReport:
             "waybill_cancels": self.waybill_cancels.to_json(),
             "stock_push": self.stock_push.to_json(),
             "memo_push": self.memo_push.to_json(),
+            "notices": self.notices.to_json(),
         }
 
 
@@ -95,8 +98,10 @@ class OutboxWorker:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         backoff: Backoff | None = None,
         waybills: WaybillProviders | None = None,
+        sms_for: SmsFor | None = None,
     ) -> None:
         self.session_factory, self.client_for, self.clock = session_factory, client_for, clock
+        self.sms_for = sms_for  # None: notices wait (no SMS client can be built here)
         self.backoff = backoff or Backoff()
         self.waybills = waybills  # None: the providers the composition root installed
         self._clients: dict[int, TopClient] = {}
@@ -143,6 +148,11 @@ class OutboxWorker:
             self.session_factory, self._client, self.clock, wait=self.backoff.after, now_too=now_too
         )
         report.errors += report.memo_push.errors  # said with the ship-backs' (the window and the command line)
+        if self.sms_for is not None:
+            report.notices = push_notices(
+                self.session_factory, self.sms_for, self.clock, wait=self.backoff.after, now_too=now_too
+            )
+            report.errors += report.notices.errors
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

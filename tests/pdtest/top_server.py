@@ -25,7 +25,9 @@ taobao.trade.fullinfo.get, taobao.logistics.companies.get and taobao.logistics.o
 e-waybill methods cainiao.waybill.ii.get / search / cancel / update / query.by.tradecode / query.by.waybillcode with
 their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and answer); and the seller's items:
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
-``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes).
+``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and
+after dispatch, taobao.traderates.get and taobao.logistics.trace.search over ``srv.after_sale``
+(tests/pdtest/top_after_sale.py: the ratings buyers gave and the parcels' routes).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
@@ -61,6 +63,8 @@ from urllib.parse import parse_qsl, urlsplit
 from pdtest.cainiao_waybills import METHODS as CAINIAO_METHODS
 from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
+from pdtest.top_after_sale import METHODS as AFTER_SALE_METHODS
+from pdtest.top_after_sale import AfterSale, AfterSaleError
 from pdtest.top_items import METHODS as ITEM_METHODS
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
@@ -936,6 +940,7 @@ class TopServer:
         self.port = 0
         self.cainiao = CainiaoWaybills(self)
         self.items = TopItems(self, CATALOG)  # the seller's items (tests/pdtest/top_items.py)
+        self.after_sale = AfterSale()  # ratings and parcel routes (tests/pdtest/top_after_sale.py)
 
     # ---- lifecycle
 
@@ -1247,6 +1252,8 @@ class TopServer:
                     if self._chance("server_error_after_apply", faults.server_error_after_apply):
                         return _Reply("html", 500, SERVER_ERROR_HTML)
                 return self._json(payload)
+            if method in AFTER_SALE_METHODS:
+                return self._json(self._after_sale(method, params))
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
                 payload = self._cainiao(method, params) if method in CAINIAO_METHODS else self._items(method, params)
                 if method in CAINIAO_WRITES or method in ITEM_WRITES:
@@ -1461,6 +1468,16 @@ class TopServer:
             try:
                 answer = self.cainiao.handle(method, dict(params))
             except CainiaoError as err:
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {root: answer}
+
+    def _after_sale(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
+        root = method.removeprefix("taobao.").replace(".", "_") + "_response"
+        with self._lock:
+            try:
+                answer = self.after_sale.handle(method, dict(params))
+            except AfterSaleError as err:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {root: answer}
