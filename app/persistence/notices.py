@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import OutboxState
+from app.domain.masking import mask_phone
 from app.domain.messages import Message
 from app.domain.notices import NoticePayload
 from app.domain.parcel_risk import describe
@@ -269,7 +270,7 @@ class NoticeRepository:
             state = COPY if p.channel == COPY else ("unclear" if p.check_first else r.state)
             items.append({
                 "id": r.id, "order_no": p.order_no, "shop": shop, "template": p.template,
-                "template_code": p.template_code, "params": dict(p.params), "text": p.text, "phone": p.phone,
+                "template_code": p.template_code, "params": dict(p.params), "text": p.text, "phone": mask_phone(p.phone),
                 "channel": p.channel, "account": p.account, "trigger": p.trigger, "state": state,
                 "attempts": r.attempts, "biz_id": p.biz_id, "last_error": Message.decode(r.last_error),
                 "created_at": r.created_at.isoformat(), "done_at": r.done_at.isoformat() if r.done_at else None,
