@@ -270,7 +270,8 @@ class NoticeRepository:
             state = COPY if p.channel == COPY else ("unclear" if p.check_first else r.state)
             items.append({
                 "id": r.id, "order_no": p.order_no, "shop": shop, "template": p.template,
-                "template_code": p.template_code, "params": dict(p.params), "text": p.text, "phone": mask_phone(p.phone),
+                "template_code": p.template_code, "params": dict(p.params), "text": p.text,
+                "phone": mask_phone(p.phone),
                 "channel": p.channel, "account": p.account, "trigger": p.trigger, "state": state,
                 "attempts": r.attempts, "biz_id": p.biz_id, "last_error": Message.decode(r.last_error),
                 "created_at": r.created_at.isoformat(), "done_at": r.done_at.isoformat() if r.done_at else None,
