@@ -134,34 +134,40 @@ def fetch_reviews(
     for shop in shops:
         start = (since[shop.id] - timedelta(days=1)) if since[shop.id] else now - timedelta(days=first_days)
         try:
-            client = client_for(shop)
-            for result in ("neutral", "bad"):
-                page = 1
-                while True:
-                    params = {"fields": RATE_FIELDS, "rate_type": "get", "role": "buyer", "result": result,
-                              "start_date": china_time(start), "page_no": page, "page_size": 150,
-                              "use_has_next": "true"}  # fmt: skip
-                    answer = client.read(RATES, params, RatesAnswer)
-                    with session_factory.begin() as session:
-                        repo = NoticeRepository(session)
-                        for r in answer.rates:
-                            if r.tid is None or r.created is None:
-                                continue
-                            new = repo.add_alert(
-                                shop_id=shop.id, order_no=str(r.tid), oid=str(r.oid or r.tid),
-                                result=r.result or result, nick=r.nick or "", item_title=r.item_title or "",
-                                content=r.content or "", rated_at=parse_china_time(r.created), now=now,
-                            )  # fmt: skip
-                            if new is not None:
-                                raised.append(new)
-                    if not answer.has_next or page >= 200:
-                        break
-                    page += 1
+            with client_for(shop) as client:
+                _read_rates(session_factory, client, shop, start, now, raised)
         except PackDeskError as exc:
             report.error({"shop": shop.name}, exc.msg)
     report.alerts += len(raised)
     report.new_alerts += raised
     return raised
+
+
+def _read_rates(session_factory: sessionmaker[Session], client: TopClient, shop: Shop, start: datetime,
+                now: datetime, raised: list[int]) -> None:  # fmt: skip
+    """Reads the shop's neutral and bad ratings since `start`, page by page, each page stored as it comes."""
+    for result in ("neutral", "bad"):
+        page = 1
+        while True:
+            params = {"fields": RATE_FIELDS, "rate_type": "get", "role": "buyer", "result": result,
+                      "start_date": china_time(start), "page_no": page, "page_size": 150,
+                      "use_has_next": "true"}  # fmt: skip
+            answer = client.read(RATES, params, RatesAnswer)
+            with session_factory.begin() as session:
+                repo = NoticeRepository(session)
+                for r in answer.rates:
+                    if r.tid is None or r.created is None:
+                        continue
+                    new = repo.add_alert(
+                        shop_id=shop.id, order_no=str(r.tid), oid=str(r.oid or r.tid), result=r.result or result,
+                        nick=r.nick or "", item_title=r.item_title or "", content=r.content or "",
+                        rated_at=parse_china_time(r.created), now=now,
+                    )  # fmt: skip
+                    if new is not None:
+                        raised.append(new)
+            if not answer.has_next or page >= 200:
+                break
+            page += 1
 
 
 def trace_parcels(
@@ -174,6 +180,18 @@ def trace_parcels(
         parcels = NoticeRepository(session).shipped_parcels(now - horizon)
         shops = {s.id: s for s in _top_shops(session)}
     clients: dict[int, TopClient] = {}
+    try:
+        _trace_each(session_factory, client_for, clients, shops, parcels, now, report)
+    finally:
+        for client in clients.values():
+            client.close()
+
+
+def _trace_each(
+    session_factory: sessionmaker[Session], client_for: ClientFor, clients: dict[int, TopClient],
+    shops: dict[int, Shop], parcels: list[tuple[int, str, str, str, int, datetime, str]], now: datetime,
+    report: AfterSaleReport,
+) -> None:  # fmt: skip
     for package_id, order_no, tracking_no, _carrier, shop_id, shipped_at, _status in parcels:
         shop = shops.get(shop_id)
         if shop is None:
@@ -212,8 +230,6 @@ def trace_parcels(
             )
         report.traced += 1
         report.at_risk += found.risk is not None
-    for client in clients.values():
-        client.close()
 
 
 def refresh(
