@@ -185,7 +185,7 @@ def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         emit([_item_json(i) for i in items], out)
         return 0
     for i in items:
-        why = f"  ({say(i['last_error'])})" if i["last_error"] and i["state"] != "done" else ""
+        why = f"  ({say(i['last_error'])})" if i["last_error"] and i["state"] not in ("done",) else ""
         out.write(f"#{i['id']} {i['order_no']} {i['template']} {i['channel']} {i['state']} {i['phone']}{why}\n")
         out.write(f"    {i['text']}\n")
     out.write(f"{len(items)} notices.\n")

@@ -143,8 +143,10 @@ class NoticeRepository:
 
     # -- notices (outbox kind `notice`) ------------------------------------------------------------------------------
 
-    def enqueue(self, *, shop_id: int, order_id: int | None, payload: NoticePayload, now: datetime) -> int:
-        """Queues a notice (an SMS to send), or records a copied one as done; returns its id."""
+    def enqueue(self, *, shop_id: int, order_id: int | None, payload: NoticePayload, now: datetime,
+                note: Message | None = None) -> int:  # fmt: skip
+        """Queues a notice (an SMS to send), or records a copied one as done (with why it is not an SMS, if `note`);
+        returns its id."""
         copied = payload.channel == COPY
         entry = OutboxRow(
             kind=NOTICE,
@@ -157,6 +159,7 @@ class NoticeRepository:
             created_at=now,
             next_attempt_at=None if copied else now,
             done_at=now if copied else None,
+            last_error=note.encode() if note else None,
         )
         self.session.add(entry)
         self.session.flush()

@@ -211,7 +211,7 @@ def queue_notice(
         order_no=order_no, template=template, template_code=t.provider_code if sms else "", params=params, text=text,
         phone=number, buyer=buyer, channel="sms" if sms else COPY, account=sms.name if sms else "", trigger=trigger,
     )  # fmt: skip
-    entry_id = repo.enqueue(shop_id=shop_id, order_id=order_id, payload=payload, now=now)
+    entry_id = repo.enqueue(shop_id=shop_id, order_id=order_id, payload=payload, now=now, note=note)
     audit(session, actor, "notice", "order", order_no, template=template, channel=payload.channel, notice=entry_id,
           trigger=trigger or None)  # fmt: skip
     return Queued(entry_id, order_no, payload.channel, text, mask_phone(number), note)

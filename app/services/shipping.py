@@ -19,6 +19,7 @@ from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
 from app.persistence.waybill_issues import WaybillIssues
 from app.services.audit import Actor, audit
+from app.services.notices import on_trigger
 from app.services.stock import recompute, ship_stock
 
 
@@ -61,6 +62,7 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
         shop_id=stored.shop_id, order_id=stored.id, payload=payload, now=now
     )
     audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
+    on_trigger(session, "split" if payload.partial else "ship", order.order_no, actor, now)  # if switched on
     session.flush()
     if moved:
         recompute(session)  # its units no longer wait: the orders behind it may be covered now
