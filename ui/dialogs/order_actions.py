@@ -34,6 +34,7 @@ from app.domain.enums import Flag
 from app.domain.tracking import CARRIERS, detect_carriers
 from ui.core_text import core_text
 from ui.dialogs.batch_ship import BatchShipDialog
+from ui.dialogs.notice_dialog import NoticeDialog
 from ui.ops import Changes, CollectionOp, Ops
 from ui.plurals import plural
 from ui.widgets.order_detail import flag_text
@@ -310,6 +311,8 @@ class OrderActions(QObject):
         self._add(self.menu, "expedite", self.tr("Expedite"), "Ctrl+E", lambda: self.expedite(True))
         self._add(self.menu, "unexpedite", self.tr("Stop expediting"), "Ctrl+Shift+E", lambda: self.expedite(False))
         self._add(self.menu, "out_of_stock", self.tr("Mark out of stock…"), "Ctrl+Shift+O", self.mark_out_of_stock)
+        self.menu.addSeparator()
+        self._add(self.menu, "notify", self.tr("Notify the buyer…"), "Ctrl+Shift+N", self.notify_buyer)
 
     def _add(self, menu: QMenu, name: str, text: str, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.widget)
@@ -365,6 +368,12 @@ class OrderActions(QObject):
         if (chosen := self._chosen()) and (answer := OutOfStockDialog.ask(self.widget, chosen)) is not None:
             expected, reason = answer
             self._run("out_of_stock", lambda desk: desk.mark_out_of_stock(chosen, expected, reason))
+
+    def notify_buyer(self) -> None:
+        """The notice dialog for the first selected order (a notice is to one buyer)."""
+        if chosen := self._chosen():
+            self.notice_dialog = NoticeDialog(self.ops, chosen[0], "delay", self.widget)
+            self.notice_dialog.open()
 
     def ship_by_hand(self) -> None:
         if not (chosen := self._chosen()):

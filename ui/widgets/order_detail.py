@@ -91,6 +91,11 @@ def detail_text(action: str, detail: dict[str, Any]) -> str:
         "units": tr("OrderDetailPane", "units"),
         "expected": tr("OrderDetailPane", "expected"),
         "stock_mark": tr("OrderDetailPane", "out of stock because"),
+        "template": tr("OrderDetailPane", "template"),
+        "channel": tr("OrderDetailPane", "by"),
+        "notice": tr("OrderDetailPane", "notice"),
+        "trigger": tr("OrderDetailPane", "when"),
+        "sent": tr("OrderDetailPane", "sent"),
     }
     said = {k: v for k, v in detail.items() if v not in (None, "", [], {}) and k not in _UNSAID}
     parts = []
@@ -310,7 +315,11 @@ class OrderDetailPane(QWidget):
             if job.message is not None:
                 text += " · " + core_text(job.message)
             events.append((job.created_at, e(text)))
-        kinds = {"ship": self.tr("Ship-back"), "memo": self.tr("Flag and memo to the platform")}
+        kinds = {
+            "ship": self.tr("Ship-back"),
+            "memo": self.tr("Flag and memo to the platform"),
+            "notice": self.tr("Notice to the buyer"),
+        }
         for entry in detail.outbox:
             text = " ".join(p for p in (kinds.get(entry.kind, entry.kind), entry.tracking_no) if p)
             text += ": " + self.outbox_state_text(entry.state)
@@ -362,6 +371,9 @@ class OrderDetailPane(QWidget):
             "release": self.tr("released"),
             "expedite": self.tr("expedite"),
             "mark_out_of_stock": self.tr("marked out of stock"),
+            "notice": self.tr("notice to the buyer"),
+            "notice_skipped": self.tr("no notice sent"),
+            "notice_checked": self.tr("notice checked"),
         }.get(action, action)
 
     def sizeHint(self):  # noqa: ANN201, N802

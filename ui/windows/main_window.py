@@ -41,6 +41,7 @@ from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.products_view import ProductsView
 from ui.widgets.queue_view import PrintQueueView
+from ui.widgets.risks_view import RisksView
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.sync = sync
         self.outbox_view = OutboxView(ops, self._send_now, self)
         self.tabs.addTab(self.outbox_view, self.tr("Ship-backs"))
+        self.risks_view = RisksView(ops, self)
+        self.tabs.addTab(self.risks_view, self.tr("After dispatch"))
         self.setCentralWidget(self.tabs)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
@@ -475,6 +478,8 @@ class MainWindow(QMainWindow):
             self.queue_view.reload()
         elif current is self.outbox_view:
             self.outbox_view.reload()
+        elif current is self.risks_view:
+            self.risks_view.reload()
         elif current is self.products_view:
             self.products_view.reload()
         else:
