@@ -20,6 +20,7 @@ from app.domain.masking import mask_phone
 from app.domain.messages import Message
 from app.domain.notices import NoticePayload
 from app.domain.parcel_risk import describe
+from app.persistence.outbox import OutboxRepository
 from app.persistence.rows import (
     NoticeSettingRow,
     NoticeTemplateRow,
@@ -191,18 +192,11 @@ class NoticeRepository:
 
     def claim(self, entry_id: int) -> ClaimedNotice | None:
         """Takes the notice for one attempt (state `sending`, attempts + 1) if it still waits and nobody took it."""
-        entry = self.session.get(OutboxRow, entry_id)
-        if entry is None or entry.kind != NOTICE or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+        taken = OutboxRepository(self.session).take(entry_id, NOTICE)
+        if taken is None:
             return None
-        payload = NoticePayload.from_json(entry.payload)
-        verify_first = entry.state == OutboxState.SENDING or payload.unclear
-        claimed = self.session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == entry_id, OutboxRow.state == entry.state, OutboxRow.attempts == entry.attempts)
-            .values(state=OutboxState.SENDING, attempts=entry.attempts + 1)
-            .execution_options(synchronize_session="fetch")
-        ).rowcount
-        return ClaimedNotice(payload, verify_first) if claimed == 1 else None
+        payload = NoticePayload.from_json(taken[0])
+        return ClaimedNotice(payload, taken[1] or payload.unclear)
 
     def _entry(self, entry_id: int) -> OutboxRow:
         entry = self.session.get(OutboxRow, entry_id)

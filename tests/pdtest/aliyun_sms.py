@@ -38,6 +38,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+from pdtest.top_server import Hold
+
 CHINA = timezone(timedelta(hours=8))
 MAX_SKEW = timedelta(minutes=15)
 _VARIABLE = re.compile(r"\$\{([a-zA-Z_]+)\}")
@@ -71,21 +73,6 @@ class _Refusal(Exception):
     def __init__(self, status: int, code: str, message: str) -> None:
         super().__init__(code)
         self.status, self.code, self.message = status, code, message
-
-
-class Hold:
-    def __init__(self) -> None:
-        self.reached = threading.Event()
-        self._released = threading.Event()
-
-    def release(self) -> None:
-        self._released.set()
-
-    def park(self, stop: threading.Event) -> None:
-        self.reached.set()
-        while not self._released.wait(0.05):
-            if stop.is_set():
-                return
 
 
 class SmsServer:
@@ -180,7 +167,7 @@ class SmsServer:
     def hold_after_apply(self) -> Hold:
         """The next SendSms is accepted, then waits for `release()` before answering."""
         with self._lock:
-            self._hold = Hold()
+            self._hold = Hold("SendSms")
             return self._hold
 
     def sent_to(self, phone: str) -> list[dict[str, Any]]:
