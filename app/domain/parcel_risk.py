@@ -30,6 +30,7 @@ _PICKUP_ACTIONS = {"GOT", "ACCEPT", "COLLECT", "PICKUP"}
 _RETURN_ACTIONS = {"TMS_RETURN", "RETURN", "REJECT", "RETURNED", "TMS_REJECT"}
 _SIGN_ACTIONS = {"SIGNED", "SIGN", "TMS_SIGN"}
 _PICKUP_WORDS = ("揽收", "揽件", "已收件", "已收取")
+_NOT_YET = ("待揽", "等待揽", "未揽")  # 等待揽收: waiting for the pickup, not a pickup
 _RETURN_WORDS = ("退回", "拒收", "返回寄件人", "退件")
 _SIGN_WORDS = ("签收",)
 _SELF_WORDS = ("本人", "收件人", "买家")
@@ -52,7 +53,9 @@ class TraceStep:
 
     @property
     def picked_up(self) -> bool:
-        return self.action.upper() in _PICKUP_ACTIONS or any(w in self.desc for w in _PICKUP_WORDS)
+        if self.action.upper() in _PICKUP_ACTIONS:
+            return True
+        return any(w in self.desc for w in _PICKUP_WORDS) and not any(w in self.desc for w in _NOT_YET)
 
     @property
     def returning(self) -> bool:

@@ -142,3 +142,16 @@ def test_a_last_step_says_what_it_means(desc: str, action: str, risk: Risk | Non
     t0 = datetime(2026, 12, 1, 8, tzinfo=UTC)
     steps = [TraceStep(t0, "已揽收", "GOT"), TraceStep(t0 + timedelta(hours=3), desc, action)]
     assert assess(t0, steps, t0 + timedelta(hours=4)).risk == risk
+
+
+@pytest.mark.parametrize(
+    ("desc", "action", "risk"),
+    [
+        ("卖家已发货，等待揽收", "", Risk.NO_PICKUP),  # waiting for the pickup is no pickup
+        ("【杭州市】快递员已揽件", "", Risk.STALLED),
+        ("已收件", "", Risk.STALLED),
+    ],
+)
+def test_a_first_step_says_whether_the_carrier_has_it(desc: str, action: str, risk: Risk) -> None:
+    t0 = datetime(2026, 12, 1, 8, tzinfo=UTC)
+    assert assess(t0, [TraceStep(t0, desc, action)], t0 + timedelta(hours=50)).risk == risk
