@@ -52,8 +52,8 @@ def test_the_risk_list_shows_the_route_and_opens_the_apology(qtbot, gui: Gui) ->
     window, view = gui.window, gui.window.risks_view
     window.tabs.setCurrentWidget(view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-    assert view.model.item(0, 0).text() == "On its way back: 收件人拒收，快件已退回"
-    assert view.model.item(0, 1).text() == order_no and view.model.item(0, 4).text() == tracking_no
+    assert view.model.item(0, 5).text() == "On its way back: 收件人拒收，快件已退回"
+    assert view.model.item(0, 0).text() == order_no and view.model.item(0, 3).text() == tracking_no
     assert view.summary.text() == "1 parcels at risk · 0 bad-review alerts"
     view.table.selectRow(0)
     assert view.trace.count() == 2 and "退回" in view.trace.item(0).text()  # newest step first

@@ -59,13 +59,13 @@ class RisksView(QWidget):
         self.model = QStandardItemModel(0, 6, self)
         self.model.setHorizontalHeaderLabels(
             [
-                self.tr("Risk"),
                 self.tr("Order"),
                 self.tr("Shop"),
                 self.tr("Carrier"),
                 self.tr("Tracking number"),
                 self.tr("Shipped"),
-            ]  # fmt: skip
+                self.tr("Risk"),
+            ]
         )
         self.table = _table(self, self.model)
         self.trace = QListWidget(self)
@@ -142,8 +142,9 @@ class RisksView(QWidget):
         for r in self.risks:
             risk = QStandardItem(self.risk_text(r))
             risk.setForeground(QBrush(QColor(RISK_COLOURS.get(r["risk"], "#000000"))))
-            cells = [risk, QStandardItem(r["order_no"]), QStandardItem(r["shop"]), QStandardItem(r["carrier"]),
-                     QStandardItem(r["tracking_no"]), QStandardItem(_local(r["shipped_at"]))]  # fmt: skip
+            cells = [QStandardItem(r["order_no"]), QStandardItem(r["shop"]), QStandardItem(r["carrier"]),
+                     QStandardItem(r["tracking_no"]), QStandardItem(_local(r["shipped_at"])), risk]  # fmt: skip
+            risk.setToolTip(risk.text())
             self.model.appendRow(cells)
         for column in range(5):
             self.table.resizeColumnToContents(column)
