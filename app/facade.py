@@ -124,6 +124,7 @@ class Desk:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.session_factory, self.data_dir, self.actor, self.clock = session_factory, data_dir, actor, clock
+        self._after_sale_at: datetime | None = None  # the background round's last read of routes and ratings
 
     # -- orders -----------------------------------------------------------------------------------------------------
 
@@ -415,7 +416,7 @@ class Desk:
     def _after_sale_due(self) -> bool:
         """Whether the background round reads routes and ratings this time (every half hour, not every sync)."""
         now = self.clock()
-        last = getattr(self, "_after_sale_at", None)
+        last = self._after_sale_at
         if last is not None and (now - last).total_seconds() < self.AFTER_SALE_EVERY_S:
             return False
         self._after_sale_at = now
