@@ -63,7 +63,7 @@ class RisksView(QWidget):
                 self.tr("Shop"),
                 self.tr("Carrier"),
                 self.tr("Tracking number"),
-                self.tr("Shipped"),
+                self.tr("Shipped at"),
                 self.tr("Risk"),
             ]
         )
