@@ -65,6 +65,9 @@ def add_parsers(
     add.add_argument("--sign-name", required=True, metavar="NAME", help="the approved signature (签名)")
     common(add)
 
+    accounts = sub.add_parser("accounts", help="the SMS accounts (their secrets stay in the keyring)")
+    common(accounts)
+
     send = sub.add_parser("send", help="queue a notice to an order's buyer (or record it to copy, without SMS)")
     send.add_argument("order_no", metavar="ORDER")
     send.add_argument("--template", required=True, metavar="|".join(KEYS))
@@ -129,6 +132,7 @@ def _now() -> datetime:
 def cmd_notify(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     return {
         "add-account": _add_account,
+        "accounts": _accounts,
         "send": _send,
         "list": _list,
         "templates": _templates,
@@ -156,6 +160,21 @@ def _add_account(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
               "access_key_id": account.access_key_id, "sign_name": account.sign_name}, out)  # fmt: skip
     else:
         out.write(f"SMS account {account.name} added.\n")
+    return 0
+
+
+def _accounts(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    with ws.session_factory() as session:
+        found = NoticeRepository(session).accounts()
+    shown = [{"name": a.name, "provider": a.provider, "gateway": a.gateway_url, "access_key_id": a.access_key_id,
+              "sign_name": a.sign_name} for a in found]  # fmt: skip
+    if args.json:
+        emit(shown, out)
+        return 0
+    for a in shown:
+        out.write(f"{a['name']} ({a['provider']}) {a['sign_name']} {a['gateway']}\n")
+    if not shown:
+        out.write("No SMS account: notices are copied for the chat window. Add one with `notify add-account`.\n")
     return 0
 
 

@@ -45,6 +45,10 @@ def _account(desk: Desk, sms: SmsServer) -> None:
         "notify", "add-account", "阿里云", "--provider", "aliyun-sms", "--gateway", sms.url,
         "--access-key-id", "LTAI-test", "--sign-name", "好店",
     )  # fmt: skip
+    (account,) = desk.ok("notify", "accounts")
+    assert account == {"name": "阿里云", "provider": "aliyun-sms", "gateway": sms.url, "access_key_id": "LTAI-test",
+                       "sign_name": "好店"}  # fmt: skip
+    assert "sms-secret" not in (desk.data_dir / "packdesk.db").read_bytes().decode("utf-8", "replace")
     body = desk.ok("notify", "template", "delay", "--code", "SMS_1001")["body"]
     sms.templates["SMS_1001"] = body  # approved with the same text and variables
 
