@@ -33,6 +33,7 @@ def sms() -> Iterator[SmsServer]:
 @pytest.fixture
 def desk(packdesk_cmd: list[str], tmp_path: Path, srv: TopServer, monkeypatch: pytest.MonkeyPatch) -> Desk:
     monkeypatch.setenv("PACKDESK_SMS_SECRET", "sms-secret")
+    monkeypatch.setenv("PACKDESK_KEYRING", "file")  # as the subprocesses: the secret in the data directory's file
     d = Desk(packdesk_cmd, tmp_path / "data")
     added = d.run("shop", "add", "淘宝店", "--platform", "taobao", "--gateway", srv.url, "--app-key", APP_KEY)
     assert added.returncode == 0, added.stderr
@@ -217,3 +218,37 @@ def test_a_payment_reminder_goes_to_an_order_the_sync_does_not_keep(desk: Desk, 
     assert desk.ok("outbox", "flush")["notices"]["sent"] == 1
     (message,) = sms.sent
     assert message["params"] == {"order_no": unpaid, "reason": "库存只剩最后3件", "date": "12月10日"}
+
+
+def test_a_5xx_before_or_after_the_provider_applied_it_still_sends_once(desk: Desk, sms: SmsServer) -> None:
+    """A 5xx leaves a send unclear either way: looked up, the one the provider applied is done; the one it did not is
+    sent again once the provider had time to record it (here: no wait)."""
+    from datetime import timedelta
+
+    from app.services.workspace import open_workspace
+    from app.sync.gateway import RetryPolicy
+    from app.sync.notice_push import push_notices
+    from app.sync.service import sms_factory
+
+    fast = RetryPolicy(attempts=2, backoff_s=0.0)
+
+    _account(desk, sms)
+    applied, refused = _orders(desk, 2)
+    _send(desk, applied, "13912345678")
+    sms.faults.server_error_after_apply = 1.0
+    ws = open_workspace(desk.data_dir)
+    try:
+        first = push_notices(ws.session_factory, sms_factory(ws.data_dir, fast), now_too=True, settle=timedelta(0))
+        assert first.retry_later == 1 and len(sms.sent) == 1
+        sms.faults.reset()
+        _send(desk, refused, "13712345679")
+        sms.faults.server_error = 1.0  # the next send fails before the provider does anything
+        second = push_notices(ws.session_factory, sms_factory(ws.data_dir, fast), now_too=True, settle=timedelta(0))
+        assert second.retry_later == 2 and len(sms.sent) == 1  # the lookup failed too: nothing decided, nothing sent
+        sms.faults.reset()
+        third = push_notices(ws.session_factory, sms_factory(ws.data_dir, fast), now_too=True, settle=timedelta(0))
+        assert third.verified == 1 and third.sent == 1
+    finally:
+        ws.close()
+    assert sorted(m["phone"] for m in sms.sent) == ["13712345679", "13912345678"]
+    assert {n["state"] for n in desk.ok("notify", "list")} == {"done"}
