@@ -101,6 +101,8 @@ def add_parsers(
     st.add_argument("--breach-hours", type=int, default=None, metavar="H")
     st.add_argument("--breach-reason", default=None, metavar="TEXT")
     st.add_argument("--breach-days", type=int, default=None, metavar="D")
+    st.add_argument("--split-reason", default=None, metavar="TEXT")
+    st.add_argument("--split-days", type=int, default=None, metavar="D")
     st.add_argument("--seller-phone", default=None, metavar="NUMBER", help="bad-review alerts by SMS to it")
     common(st)
 
@@ -234,7 +236,7 @@ def _template(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 def _settings(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     names = ("per_buyer_day", "on_ship", "on_split", "on_out_of_stock", "before_breach", "breach_hours",
-             "breach_reason", "breach_days", "seller_phone")  # fmt: skip
+             "breach_reason", "breach_days", "split_reason", "split_days", "seller_phone")  # fmt: skip
     with ws.session_factory.begin() as session:
         settings = change_settings(session, **{n: getattr(args, n) for n in names})
     shown = settings.to_json()

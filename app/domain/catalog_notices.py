@@ -61,6 +61,10 @@ NOTICES: dict[str, str] = {
         "Notices before a breach need the reason they tell the buyer (--breach-reason) and how many days after the "
         "deadline you expect to ship (--breach-days).",
     ),
+    "notice.split_needs_reason": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Notices on a split need the reason the rest comes later (--split-reason) and in how many days (--split-days).",
+    ),
     "notice.account_name_missing": QT_TRANSLATE_NOOP("CoreMessages", "An SMS account needs a name."),
     "notice.unknown_provider": QT_TRANSLATE_NOOP(
         "CoreMessages", "Unknown SMS provider '{provider}'. Use one of: {known}."

@@ -11,9 +11,10 @@ number the platform allows, a whole number or the platform's virtual number (隐
 a trigger makes for a masked number is recorded as "copy" instead.
 
 Triggers are off until the seller switches them on: a notice when an order ships (template `shipped`), when it
-ships in part (`partial`: a split), when it is marked out of stock (`out_of_stock_wait`, with the mark's reason and
-expected date), and before a breach (`delay`, with the seller's set reason, dated the deadline plus the set days).
-A trigger never stops what set it off: a notice it cannot make is noted in the order's history with why.
+ships in part with lines still to come (`partial`: a split, with the set reason, dated the set days ahead), when it
+is marked out of stock (`out_of_stock_wait`, with the mark's reason and expected date), and before a breach
+(`delay`, with the seller's set reason, dated the deadline plus the set days). A trigger never stops what set it
+off: a notice it cannot make is noted in the order's history with why.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class NoticeSettings:
     breach_hours: int = 6  # before a breach: orders due within this many hours
     breach_reason: str = ""  # ...told this reason
     breach_days: int = 0  # ...and a ship date this many days after the deadline
+    split_reason: str = ""  # on a split: why the rest comes later...
+    split_days: int = 3  # ...and in how many days
     seller_phone: str = ""  # bad-review alerts by SMS to this number ("" : none)
 
     @classmethod
@@ -87,6 +90,10 @@ def change_settings(session: Session, **changes: Any) -> NoticeSettings:
         raise InvalidInput(msg("notice.hours_negative"))
     if settings.before_breach and not settings.breach_reason.strip():
         raise InvalidInput(msg("notice.breach_needs_reason"))
+    if settings.on_split and not settings.split_reason.strip():
+        raise InvalidInput(msg("notice.split_needs_reason"))
+    if settings.split_days < 0:
+        raise InvalidInput(msg("notice.hours_negative"))
     if settings.seller_phone:
         settings.seller_phone = sendable_number(settings.seller_phone)
     settings.save(session)
@@ -248,6 +255,8 @@ def on_trigger(
     if not switched.get(trigger):
         return None
     template = {"ship": "shipped", "split": "partial", "out_of_stock": "out_of_stock_wait", "breach": "delay"}[trigger]
+    if trigger == "split":
+        reason, day = settings.split_reason, (now.astimezone(CHINA) + timedelta(days=settings.split_days)).date()
     try:
         with session.begin_nested():
             return queue_notice(session, order_no, template, actor=actor, now=now, reason=reason, day=day,

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.enums import RefundStatus
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
@@ -62,7 +63,9 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
         shop_id=stored.shop_id, order_id=stored.id, payload=payload, now=now
     )
     audit(session, actor, "ship", "order", order.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
-    on_trigger(session, "split" if payload.partial else "ship", order.order_no, actor, now)  # if switched on
+    # a notice, if the seller switched it on: a split when lines of the order are still to come, else shipped
+    to_come = any(ln.refund == RefundStatus.NONE and not ln.shipped and ln.line_no not in lines for ln in order.lines)
+    on_trigger(session, "split" if to_come else "ship", order.order_no, actor, now)
     session.flush()
     if moved:
         recompute(session)  # its units no longer wait: the orders behind it may be covered now

@@ -21,6 +21,10 @@ def srv() -> Iterator[TopServer]:
 
 @pytest.fixture
 def desk(packdesk_cmd: list[str], tmp_path: Path, srv: TopServer) -> Desk:
+    return _desk(packdesk_cmd, tmp_path, srv)
+
+
+def _desk(packdesk_cmd: list[str], tmp_path: Path, srv: TopServer) -> Desk:
     d = Desk(packdesk_cmd, tmp_path / "data")
     added = d.run("shop", "add", "淘宝店", "--platform", "taobao", "--gateway", srv.url, "--app-key", APP_KEY)
     assert added.returncode == 0, added.stderr
@@ -72,3 +76,45 @@ def test_before_a_breach_each_order_due_is_told_once(desk: Desk) -> None:
     assert {n["order_no"] for n in told} == waiting
     assert all(n["template"] == "delay" and "快递停运" in n["text"] for n in told)
     assert desk.ok("risks", "refresh")["refresh"]["breach_notices"] == 0  # once
+
+
+def test_a_split_tells_what_left_and_what_is_still_to_come(packdesk_cmd: list[str], tmp_path: Path,
+                                                            srv: TopServer) -> None:  # fmt: skip
+    gen = TradeGenerator(99, srv.clock())
+    trade = next(t for i in range(500) if (t := gen.make(i, status="SELLER_CONSIGNED_PART", fresh=True))["status"]
+                 == "SELLER_CONSIGNED_PART")  # fmt: skip
+    srv.add_trade(trade)  # before the first fill, which reads every waiting status
+    desk = _desk(packdesk_cmd, tmp_path, srv)
+    refused = desk.run("notify", "settings", "--on-split", "on")
+    assert refused.returncode != 0 and "--split-reason" in refused.stderr
+    desk.ok("notify", "settings", "--on-split", "on", "--split-reason", "部分商品在途", "--split-days", "2")
+    partly = [o for o in desk.ok("orders", "--status", "partly_shipped", "--limit", "50")
+              if any(ln["refund_status"] == "none" for ln in o["lines"])]  # fmt: skip
+    assert partly, "the gateway's trades hold a partly shipped order"
+    order = partly[0]
+    from datetime import UTC, datetime
+
+    from app.persistence.notices import NoticeRepository
+    from app.persistence.packages import PackageRepository
+    from app.services.audit import Actor
+    from app.services.notices import on_trigger
+    from app.services.workspace import open_workspace
+
+    ws = open_workspace(desk.data_dir)
+    try:
+        now = datetime.now(UTC)
+        with ws.session_factory.begin() as session:  # the parcel that left first, as PackDesk records one
+            facts = NoticeRepository(session).order_facts(order["order_no"])
+            assert facts is not None
+            parcels = PackageRepository(session)
+            parcels.mark_shipped(parcels.add(facts.order_id, "ZTO", "73100000000089", now).id, now)
+        with ws.session_factory.begin() as session:
+            queued = on_trigger(session, "split", order["order_no"], Actor("t", "vm"), now)
+    finally:
+        ws.close()
+    why = desk.query("SELECT detail FROM audit_log WHERE action = 'notice_skipped'")
+    assert queued is not None and queued.channel == "copy", why
+    (notice,) = desk.ok("notify", "list", "--order", order["order_no"])
+    assert notice["trigger"] == "split" and notice["template"] == "partial" and "部分商品在途" in notice["text"]
+    waiting = [ln["title"] for ln in order["lines"] if ln["refund_status"] == "none"]
+    assert any(title in notice["text"] for title in waiting) and "73100000000089" in notice["text"]
