@@ -7,7 +7,8 @@ The route is the platform's list of transit steps (`taobao.logistics.trace.searc
 - no movement for 48 hours (`stalled`): the last step is older than that and the parcel is not delivered;
 - it is on its way back (`returned`): a return or refusal step;
 - it was signed for by someone unexpected (`signed_by_other`): a signing step names a signer who is not the
-  receiver (本人), e.g. a guard, a locker or a neighbour.
+  receiver (本人, or the receiver's name: the cache keeps its first character), e.g. a guard, a locker or a
+  neighbour.
 
 The action codes [I: read from Taobao's trace documentation and sample answers, not from a live gateway]: GOT
 (揽收, pickup), ARRIVAL, DEPARTURE, SENT_SCAN (派件), SIGNED, FAILED, TMS_RETURN / RETURN (退回), REJECT (拒收).
@@ -81,15 +82,18 @@ def signer(desc: str) -> str:
     return found.group(1) if found else ""
 
 
-def _signed_by_other(step: TraceStep) -> bool:
+def _signed_by_other(step: TraceStep, receiver: str) -> bool:
     who = signer(step.desc)
     if who:
-        return not any(w in who for w in _SELF_WORDS)
+        # the receiver signs as 本人, or by name (the cache holds the name masked: its first character)
+        named = bool(receiver) and who[0] == receiver[0] and not any(w in who for w in _OTHER_WORDS)
+        return not (named or any(w in who for w in _SELF_WORDS))
     return any(w in step.desc for w in _OTHER_WORDS)
 
 
-def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime) -> Assessment:
-    """The risk of a parcel shipped at `shipped_at` whose route so far is `steps` (any order), seen at `now`."""
+def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime, receiver: str = "") -> Assessment:
+    """The risk of a parcel shipped at `shipped_at` whose route so far is `steps` (any order), seen at `now`;
+    `receiver` is the receiver's name as the cache holds it (masked: 张**)."""
     ordered = sorted(steps, key=lambda s: s.at)
     for step in reversed(ordered):
         if step.returning:
@@ -97,7 +101,7 @@ def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime) -> Asses
     signed = [s for s in ordered if s.signed]
     if signed:
         last = signed[-1]
-        if _signed_by_other(last):
+        if _signed_by_other(last, receiver):
             return Assessment(Risk.SIGNED_BY_OTHER, last.desc, delivered=True)
         return Assessment(None, last.desc, delivered=True)
     if not any(s.picked_up for s in ordered):

@@ -353,7 +353,7 @@ class NoticeRepository:
 
     def shipped_parcels(self, since: datetime) -> list[tuple[int, str, str, str, int, datetime, str]]:
         """Parcels shipped since `since` and not known delivered: (package id, order number, tracking number,
-        carrier, shop id, shipped at, the order's status)."""
+        carrier, shop id, shipped at, the receiver's name as cached: masked)."""
         delivered = select(ParcelTraceRow.package_id).where(ParcelTraceRow.status == "delivered")
         query = (
             select(

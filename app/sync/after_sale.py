@@ -192,7 +192,7 @@ def _trace_each(
     shops: dict[int, Shop], parcels: list[tuple[int, str, str, str, int, datetime, str]], now: datetime,
     report: AfterSaleReport,
 ) -> None:  # fmt: skip
-    for package_id, order_no, tracking_no, _carrier, shop_id, shipped_at, _status in parcels:
+    for package_id, order_no, tracking_no, _carrier, shop_id, shipped_at, receiver in parcels:
         shop = shops.get(shop_id)
         if shop is None:
             continue
@@ -214,7 +214,7 @@ def _trace_each(
             except ValueError:
                 continue
             steps.append(TraceStep(at, s.status_desc or "", s.action or ""))
-        found = assess(shipped_at, steps, now)
+        found = assess(shipped_at, steps, now, receiver)
         with session_factory.begin() as session:
             NoticeRepository(session).save_trace(
                 package_id,

@@ -136,12 +136,15 @@ def test_bad_and_neutral_ratings_raise_alerts_once_and_tell_the_seller(desk: Des
         ("快件已签收，签收人：收件人", "", None),
         ("拒收，退回寄件人", "", Risk.RETURNED),
         ("快件已到达 上海中转部", "ARRIVAL", None),
+        ("已签收，签收人：张三", "SIGNED", None),  # the receiver by name (张** in the cache)
+        ("已签收，签收人：李四", "SIGNED", Risk.SIGNED_BY_OTHER),
+        ("已签收，签收人：张江路菜鸟驿站", "SIGNED", Risk.SIGNED_BY_OTHER),  # the same first character, a station
     ],
 )
 def test_a_last_step_says_what_it_means(desc: str, action: str, risk: Risk | None) -> None:
     t0 = datetime(2026, 12, 1, 8, tzinfo=UTC)
     steps = [TraceStep(t0, "已揽收", "GOT"), TraceStep(t0 + timedelta(hours=3), desc, action)]
-    assert assess(t0, steps, t0 + timedelta(hours=4)).risk == risk
+    assert assess(t0, steps, t0 + timedelta(hours=4), receiver="张**").risk == risk
 
 
 @pytest.mark.parametrize(
