@@ -33,12 +33,14 @@ if TYPE_CHECKING:
     from app.services.catalogue import Bound, Scanned
     from app.services.images import ImageCache
     from app.services.merges import MergedParcel
+    from app.services.notices import Queued
     from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
     from app.services.shipping import ShipResult
     from app.services.splits import SplitResult
     from app.services.stock import StockChange
     from app.services.waybills.accounts import Refreshed
+    from app.sync.after_sale import AfterSaleReport
     from app.sync.catalogue import CatalogueSummary
     from app.sync.imports import ImportReport
     from app.sync.imports.products import ProductImportReport
@@ -130,6 +132,7 @@ class Desk:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.session_factory, self.data_dir, self.actor, self.clock = session_factory, data_dir, actor, clock
+        self._after_sale_at: datetime | None = None  # the background round's last read of routes and ratings
 
     @property
     def rules(self) -> RulesDesk:
@@ -322,6 +325,64 @@ class Desk:
 
         return outbox_items(self.session_factory)
 
+    # -- notices to the buyer, bad-review alerts, parcels at risk ----------------------------------------------------
+
+    def notice_templates(self) -> list[dict[str, Any]]:
+        """The notice templates: key, the provider's approved code, the text with its ${variables}."""
+        from app.services.notices import templates
+
+        with self.session_factory() as session:
+            return templates(session)
+
+    def has_sms_account(self) -> bool:
+        from app.persistence.notices import NoticeRepository
+
+        with self.session_factory() as session:
+            return NoticeRepository(session).account(None) is not None
+
+    def notices(self, order_no: str | None = None) -> list[dict[str, Any]]:
+        """The notices (of one order), newest first; `last_error` is a Message."""
+        from app.persistence.notices import NoticeRepository
+
+        with self.session_factory() as session:
+            return NoticeRepository(session).items(order_no)
+
+    def queue_notice(
+        self, order_no: str, template: str, *, reason: str, day: date | None, phone: str = "", copy: bool = False
+    ) -> Queued:
+        """A notice to the buyer of `order_no`: queued for SMS, or recorded for the chat window (`copy`, or no SMS
+        account). Raises what app.services.notices.queue_notice raises, nothing written."""
+        from app.services.notices import queue_notice
+
+        with self.session_factory.begin() as session:
+            return queue_notice(session, order_no, template, actor=self.actor, now=self.clock(), reason=reason,
+                                day=day, phone=phone, copy=copy)  # fmt: skip
+
+    def risks(self) -> list[dict[str, Any]]:
+        """Shipped parcels at risk, with their route and the reason in English (`reason`) and as data (`risk`)."""
+        from app.persistence.notices import NoticeRepository
+
+        with self.session_factory() as session:
+            return NoticeRepository(session).risks()
+
+    def alerts(self, unseen_only: bool = False) -> list[dict[str, Any]]:
+        from app.persistence.notices import NoticeRepository
+
+        with self.session_factory() as session:
+            return NoticeRepository(session).alerts(unseen_only)
+
+    def mark_alerts_seen(self, ids: list[int]) -> None:
+        from app.persistence.notices import NoticeRepository
+
+        with self.session_factory.begin() as session:
+            NoticeRepository(session).mark_seen(ids)
+
+    def refresh_after_sale(self) -> AfterSaleReport:
+        """The after-dispatch round: new bad-review alerts, the routes of shipped parcels, before-breach notices."""
+        from app.sync.after_sale import after_sale_round
+
+        return after_sale_round(self.session_factory, self.data_dir, self.actor, self.clock())
+
     def export_bulk_ship(self, target: Path, shop: str | None) -> ExportReport:
         """Writes the seller centre's bulk-ship file of the shipments waiting to be entered there."""
         from app.sync.seller_centre import export_bulk_ship
@@ -353,6 +414,8 @@ class Desk:
         try:
             outcome.reports = [] if send_only else sync_shops(self.session_factory, self.data_dir)
             outcome.flush = flush_outbox(self.session_factory, self.data_dir, now_too=send_only)
+            if not send_only and self._after_sale_due():
+                self.refresh_after_sale()  # the schedule of the risk list and the bad-review alerts
         except Offline as exc:
             outcome.offline, outcome.error = True, exc.msg
         except PackDeskError as exc:
@@ -365,6 +428,17 @@ class Desk:
             outcome.error = outcome.flush.errors[0]["message"]  # the seller asked: say why not everything went
         outcome.status = sync_status(self.session_factory)
         return outcome
+
+    AFTER_SALE_EVERY_S = 1800.0
+
+    def _after_sale_due(self) -> bool:
+        """Whether the background round reads routes and ratings this time (every half hour, not every sync)."""
+        now = self.clock()
+        last = self._after_sale_at
+        if last is not None and (now - last).total_seconds() < self.AFTER_SALE_EVERY_S:
+            return False
+        self._after_sale_at = now
+        return True
 
     @staticmethod
     def failed_sync(error: BaseException) -> SyncOutcome:

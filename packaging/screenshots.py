@@ -157,6 +157,7 @@ def main() -> int:
         o.order_no for o in orders[20:] if o.order_no not in done and all(ln.packable for ln in o.lines)
     )
     _products_shots(gui, ws, args.out, suffix)
+    _after_dispatch_shots(gui, ws, data, args.out, suffix)
     with TopServer(seed=3, n_trades=5) as top:
         _cainiao_shots(gui, ws, top, cainiao_order, args.out, suffix)
     _merge_shots(gui, ws, args.out, suffix, avoid=done | {cainiao_order, order.order_no})
@@ -333,6 +334,99 @@ def _rules_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     window.grab().save(str(out / f"workspace-stopped{suffix}.png"))
     view.clear_filters()
     view.apply_filter({"status": "awaiting_shipment"})
+    settled()
+    window.resize(size)
+
+
+def _after_dispatch_shots(gui: Gui, ws: Workspace, data: Path, out: Path, suffix: str) -> None:
+    """At 1366 px: the After dispatch tab (parcels at risk: returned, signed for by a parcel locker, no pickup, no
+    movement; the selected parcel's route; two bad-review alerts) and the notice dialog of a parcel at risk with
+    its reason and date typed. The routes are read by the same rules a refresh applies (app.domain.parcel_risk);
+    the demo's shops have no API connection, so they are stored as the after-sale round would store them."""
+    from datetime import timedelta
+
+    from app.domain.parcel_risk import TraceStep, assess
+    from app.persistence.notices import NoticeRepository
+    from app.persistence.packages import PackageRepository
+    from app.persistence.shops import ShopRepository
+    from app.services.audit import Actor
+    from app.services.shipping import ship_order
+    from app.sync.notice_push import add_sms_account
+    from ui.dialogs.notice_dialog import NoticeDialog
+
+    window = gui.window
+    size = window.size()
+    window.resize(1366, 768)
+    now = datetime.now(UTC)
+    waiting = [o for o in list_orders(ws.session_factory, status="awaiting_shipment", limit=500)
+               if all(ln.packable for ln in o.lines) and not o.short][60:66]  # fmt: skip
+    routes = [
+        [
+            (-50, "【杭州市】中通快递 已揽收", "GOT"),
+            (-30, "快件已到达【上海转运中心】", "ARRIVAL"),
+            (-4, "收件人拒收，快件已退回", "TMS_RETURN"),
+        ],
+        [
+            (-40, "【杭州市】已揽收", "GOT"),
+            (-20, "快件已到达【北京海淀营业部】", "ARRIVAL"),
+            (-3, "已签收，签收人：丰巢快递柜，如有疑问请联系派件员", "SIGNED"),
+        ],
+        [(-30, "卖家已发货，等待揽收", "CONSIGN")],
+        [(-70, "【杭州市】已揽收", "GOT"), (-60, "快件已发往【成都转运中心】", "DEPARTURE")],
+        [(-20, "【杭州市】已揽收", "GOT"), (-2, "快件已到达【南京转运中心】", "ARRIVAL")],
+    ]
+    actor = Actor("screenshots", "bench")
+    with ws.session_factory.begin() as session:
+        add_sms_account(session, data, name="阿里云短信", provider="aliyun-sms", gateway="https://dysmsapi.aliyuncs.com/",
+                        access_key_id="LTAI5tDemoKey", sign_name="小鹿生活馆", secret="demo", now=now)  # fmt: skip
+        NoticeRepository(session).set_template("delay", code="SMS_468201337", body=None, now=now)
+    for i, (order, route) in enumerate(zip(waiting, routes, strict=False)):
+        shipped_at = now + timedelta(hours=route[0][0] - 2)  # shipped two hours before its route's first step
+        shipped = ship_order(ws.session_factory, order.order_no, "ZTO", f"7{i + 31:013d}", actor, shipped_at)
+        steps = [TraceStep(now + timedelta(hours=h), desc, action) for h, desc, action in route]
+        found = assess(shipped_at, steps, now)
+        with ws.session_factory.begin() as session:
+            package = PackageRepository(session).by_tracking(shipped.tracking_no)
+            assert package is not None
+            NoticeRepository(session).save_trace(
+                package.id, status="运输中", company="中通快递",
+                steps=[{"at": s.at.isoformat(), "desc": s.desc, "action": s.action} for s in steps],
+                risk=found.risk.value if found.risk else None, detail=found.detail, now=now,
+            )  # fmt: skip
+    with ws.session_factory.begin() as session:
+        repo = NoticeRepository(session)
+        for order, (result, nick, content) in zip(
+            waiting[:2], [("bad", "t**9", "等了一周才发货，客服也不回"), ("neutral", "小**", "包装有点破，东西还行")],
+            strict=True,
+        ):  # fmt: skip
+            shop = ShopRepository(session).by_name(order.shop)
+            assert shop is not None
+            repo.add_alert(shop_id=shop.id, order_no=order.order_no, oid=order.order_no, result=result, nick=nick,
+                           item_title="", content=content, rated_at=now - timedelta(hours=1), now=now)  # fmt: skip
+
+    def settled() -> None:
+        for _ in range(4):
+            gui.tasks.wait()
+            _settle(150)
+
+    view = window.risks_view
+    window.tabs.setCurrentWidget(view)
+    settled()
+    view.table.selectRow(0)
+    settled()
+    window.grab().save(str(out / f"risks{suffix}.png"))
+    chosen = view.selected()
+    assert chosen is not None
+    dialog = NoticeDialog(gui.ops, chosen["order_no"], "delay", window)
+    dialog.show()
+    settled()
+    dialog.reason.setText("快递拒收退回，我们已重新安排顺丰发出" if suffix == "" else "快递拒收退回，已改发顺丰")
+    dialog.day.setDate(dialog.day.date().addDays(1))
+    dialog.phone.setText("17012345678")
+    settled()
+    dialog.grab().save(str(out / f"notice-dialog{suffix}.png"))
+    dialog.close()
+    window.tabs.setCurrentWidget(window.orders_view)
     settled()
     window.resize(size)
 

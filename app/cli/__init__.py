@@ -21,6 +21,8 @@ from app.cli.lang import say
 from app.cli.merges import COMMANDS as MERGE_COMMANDS
 from app.cli.merges import add_parsers as add_merge_parsers
 from app.cli.merges import cmd_merge
+from app.cli.notices import add_parsers as add_notice_parsers
+from app.cli.notices import cmd_alerts, cmd_notify, cmd_risks
 from app.cli.order_actions import ACTIONS as ORDER_ACTIONS
 from app.cli.order_actions import add_parsers as add_order_action_parsers
 from app.cli.order_actions import cmd_order_action
@@ -136,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_waybill_parsers(cmd, lambda parser: _common(parser, top=False))
     add_report_parsers(cmd, lambda parser: _common(parser, top=False))
     add_service_rule_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_notice_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -372,6 +375,9 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "stops": cmd_stops,
     "carrier": cmd_carrier,
     "deadlines": cmd_deadlines,
+    "notify": cmd_notify,
+    "alerts": cmd_alerts,
+    "risks": cmd_risks,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
     **dict.fromkeys(MERGE_COMMANDS, cmd_merge),
     "split": cmd_split,

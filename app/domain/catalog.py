@@ -17,6 +17,7 @@ from app.domain.catalog_catalogue_sync import CATALOGUE_SYNC
 from app.domain.catalog_imports import IMPORTS
 from app.domain.catalog_kuaidi100 import KUAIDI100
 from app.domain.catalog_merges import MERGES
+from app.domain.catalog_notices import NOTICES
 from app.domain.catalog_order_actions import ORDER_ACTIONS
 from app.domain.catalog_pdd import PDD
 from app.domain.catalog_pdd_ship import PDD_SHIP
@@ -208,6 +209,8 @@ CATALOG: dict[str, str] = {
     **PDD,
     **PDD_SHIP,
     **KUAIDI100,
+    # Notices to the buyer, the SMS provider, parcels at risk
+    **NOTICES,
     # Printers (printers.errors)
     **PRINTER_MESSAGES,
 }

@@ -196,18 +196,11 @@ class OrderActionRepository:
 
     def claim_memo(self, entry_id: int) -> ClaimedMemo | None:
         """Takes the entry for one attempt (state `sending`, attempts + 1) if it still waits and nobody took it."""
-        entry = self.session.get(OutboxRow, entry_id)
-        if entry is None or entry.kind != MEMO or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+        taken = OutboxRepository(self.session).take(entry_id, MEMO)
+        if taken is None:
             return None
-        payload = MemoPayload.from_json(entry.payload)
-        verify_first = entry.state == OutboxState.SENDING or payload.unclear
-        claimed = self.session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id == entry_id, OutboxRow.state == entry.state, OutboxRow.attempts == entry.attempts)
-            .values(state=OutboxState.SENDING, attempts=entry.attempts + 1)
-            .execution_options(synchronize_session="fetch")
-        ).rowcount
-        return ClaimedMemo(payload, entry.shop_id, verify_first) if claimed == 1 else None
+        payload = MemoPayload.from_json(taken[0])
+        return ClaimedMemo(payload, self._entry(entry_id).shop_id, taken[1] or payload.unclear)
 
     def _entry(self, entry_id: int) -> OutboxRow:
         entry = self.session.get(OutboxRow, entry_id)

@@ -131,23 +131,30 @@ class OutboxRepository:
         entry = self.session.get(OutboxRow, entry_id)
         return entry.shop_id if entry else None
 
-    def claim_shipment(self, entry_id: int) -> ClaimedShipment | None:
-        """Takes the entry for one delivery attempt (state `sending`, attempts + 1), only if it still waits and
-        nobody else took it meanwhile (the window and `packdesk outbox flush` may both run)."""
+    def take(self, entry_id: int, kind: str) -> tuple[dict[str, Any], bool] | None:
+        """Takes the entry of `kind` for one delivery attempt (state `sending`, attempts + 1), only if it still waits
+        and nobody else took it meanwhile (the window and `packdesk outbox flush` may both run); returns its payload
+        as stored and whether it was found `sending` (a crash left it possibly applied), None when not taken."""
         entry = self.session.get(OutboxRow, entry_id)
-        if entry is None or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+        if entry is None or entry.kind != kind or entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
             return None
-        payload = decode_shipment(entry.payload)
-        verify_first = entry.state == OutboxState.SENDING or payload.unclear  # read before the claim updates it
+        payload, was_sending = dict(entry.payload), entry.state == OutboxState.SENDING  # read before the claim
         claimed = self.session.execute(
             update(OutboxRow)
             .where(OutboxRow.id == entry_id, OutboxRow.state == entry.state, OutboxRow.attempts == entry.attempts)
             .values(state=OutboxState.SENDING, attempts=entry.attempts + 1)
             .execution_options(synchronize_session="fetch")
         ).rowcount
-        if claimed != 1:
+        return (payload, was_sending) if claimed == 1 else None
+
+    def claim_shipment(self, entry_id: int) -> ClaimedShipment | None:
+        """Takes the ship-back for one delivery attempt (`take`)."""
+        taken = self.take(entry_id, SHIP)
+        if taken is None:
             return None
-        return ClaimedShipment(payload, entry.shop_id, verify_first)
+        payload = decode_shipment(taken[0])
+        entry = self._entry(entry_id)
+        return ClaimedShipment(payload, entry.shop_id, taken[1] or payload.unclear)
 
     def mark_delivered(self, entry_id: int, now: datetime, note: Message | None = None) -> None:
         entry = self._entry(entry_id)

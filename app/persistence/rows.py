@@ -685,3 +685,75 @@ class ServiceSettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class NoticeTemplateRow(Base):
+    """A buyer notice's text with ${variables}, and the SMS provider's approved template code for it (0023_notices).
+    A starter set is written by the migration; the seller edits them."""
+
+    __tablename__ = "notice_templates"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    provider_code: Mapped[str] = mapped_column(String(40), default="", server_default=text("''"))
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+class SmsAccountRow(Base):
+    """An SMS provider account (Alibaba Cloud SMS): what is not secret; its AccessKey secret is in the keyring under
+    `credentials_ref` (0023_notices)."""
+
+    __tablename__ = "sms_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    provider: Mapped[str] = mapped_column(String(20))
+    gateway_url: Mapped[str] = mapped_column(String(300))
+    access_key_id: Mapped[str] = mapped_column(String(100))
+    sign_name: Mapped[str] = mapped_column(String(60))
+    credentials_ref: Mapped[str] = mapped_column(String(120))
+    seller_phone: Mapped[str] = mapped_column(String(30), default="", server_default=text("''"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class NoticeSettingRow(Base):
+    """One notice setting (the per-buyer daily limit, the triggers the seller switched on), shared by every station
+    on the database (0023_notices)."""
+
+    __tablename__ = "notice_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ReviewAlertRow(Base):
+    """A neutral or negative rating a buyer gave, raised as an alert for the seller (0023_notices)."""
+
+    __tablename__ = "review_alerts"
+    __table_args__ = (Index("ux_review_alerts_rating", "shop_id", "order_no", "oid", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("shops.id"))
+    order_no: Mapped[str] = mapped_column(String(64))
+    oid: Mapped[str] = mapped_column(String(64))
+    result: Mapped[str] = mapped_column(String(10))  # neutral | bad
+    nick: Mapped[str] = mapped_column(String(100), default="")
+    item_title: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    rated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    raised_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    seen: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+
+
+class ParcelTraceRow(Base):
+    """A shipped parcel's route as the platform last gave it, and the risk PackDesk read in it (0023_notices)."""
+
+    __tablename__ = "parcel_traces"
+
+    package_id: Mapped[int] = mapped_column(ForeignKey("packages.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(60), default="")
+    company: Mapped[str] = mapped_column(String(60), default="")
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    checked_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    risk: Mapped[str | None] = mapped_column(String(30), index=True)
+    risk_detail: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))

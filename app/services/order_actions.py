@@ -35,6 +35,7 @@ from app.domain.order_actions import (
 from app.domain.orders import CHINA_TZ
 from app.persistence.order_actions import OrderActionRepository, Target
 from app.services.audit import Actor, audit
+from app.services.notices import on_trigger
 from app.services.stock import recompute
 
 
@@ -276,6 +277,7 @@ def mark_out_of_stock(
         report.before[t.order_no] = t.status
         audit(session, actor, "mark_out_of_stock", "order", t.order_no, before=t.status, reason=why,
               expected=expected.isoformat() if expected else None)  # fmt: skip
+        on_trigger(session, "out_of_stock", t.order_no, actor, now, reason=why, day=expected)  # if switched on
         return None
 
     return _each(session_factory, order_nos, "out_of_stock", act, allot=True)

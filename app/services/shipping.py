@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.enums import PackageState
+from app.domain.enums import PackageState, RefundStatus
 from app.domain.errors import InvalidInput, NotFound, NotPackable
 from app.domain.messages import Message, msg
 from app.domain.outbox import ShipmentPayload
@@ -21,6 +21,7 @@ from app.persistence.packages import PackageRepository
 from app.persistence.repositories import OrderRepository
 from app.persistence.waybill_issues import WaybillIssues
 from app.services.audit import Actor, audit
+from app.services.notices import on_trigger
 from app.services.stock import recompute, ship_stock
 
 
@@ -75,6 +76,12 @@ def mark_shipped(session: Session, stored: StoredOrder, package: Package, actor:
         )
         entry_id = entry_id or entry  # the lead's
         audit(session, actor, "ship", "order", part.order_no, tracking_no=package.tracking_no, carrier=package.carrier)
+        # a notice, if the seller switched it on: a split when lines of the order are still to come, else shipped
+        to_come = any(
+            ln.refund == RefundStatus.NONE and not ln.shipped and ln.line_no in own and ln.line_no not in lines
+            for ln in order.lines
+        )
+        on_trigger(session, "split" if to_come else "ship", part.order_no, actor, now)
     session.flush()
     if moved:
         recompute(session)  # its units no longer wait: the orders behind it may be covered now

@@ -38,6 +38,7 @@ from app.persistence.shops import ShopRepository
 from app.services.waybills import WaybillProviders, installed
 from app.services.waybills.cancels import CancelReport, cancel_pending
 from app.sync.memo_push import MemoReport, push_memos
+from app.sync.notice_push import NoticeReport, SmsFor, push_notices
 from app.sync.pdd import PddClient, PddError, TokenExpired
 from app.sync.pdd_ship import PddShipBack
 from app.sync.stock_push import PushReport, push_stock
@@ -71,6 +72,7 @@ class FlushReport:
     waybill_cancels: CancelReport = field(default_factory=CancelReport)  # numbers of voided labels, cancelled
     stock_push: PushReport = field(default_factory=PushReport)  # stock sent to the platform (app.sync.stock_push)
     memo_push: MemoReport = field(default_factory=MemoReport)  # flags and memos written back (app.sync.memo_push)
+    notices: NoticeReport = field(default_factory=NoticeReport)  # buyer notices sent by SMS (app.sync.notice_push)
 
     def error(self, entry_id: int, exc: PackDeskError, order_no: str | None = None) -> None:
         """Notes why entry `entry_id` did not go."""
@@ -89,6 +91,7 @@ class FlushReport:
             "waybill_cancels": self.waybill_cancels.to_json(),
             "stock_push": self.stock_push.to_json(),
             "memo_push": self.memo_push.to_json(),
+            "notices": self.notices.to_json(),
         }
 
 
@@ -101,8 +104,10 @@ class OutboxWorker:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         backoff: Backoff | None = None,
         waybills: WaybillProviders | None = None,
+        sms_for: SmsFor | None = None,
     ) -> None:
         self.session_factory, self.client_for, self.clock = session_factory, client_for, clock
+        self.sms_for = sms_for  # None: notices wait (no SMS client can be built here)
         self.backoff = backoff or Backoff()
         self.waybills = waybills  # None: the providers the composition root installed
         self._clients: dict[int, TopClient | PddClient] = {}
@@ -149,6 +154,11 @@ class OutboxWorker:
             self.session_factory, self._top_client, self.clock, wait=self.backoff.after, now_too=now_too
         )
         report.errors += report.memo_push.errors  # said with the ship-backs' (the window and the command line)
+        if self.sms_for is not None:
+            report.notices = push_notices(
+                self.session_factory, self.sms_for, self.clock, wait=self.backoff.after, now_too=now_too
+            )
+            report.errors += report.notices.errors
         return report
 
     def _shop_of(self, entry_id: int) -> int | None:

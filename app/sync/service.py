@@ -11,12 +11,14 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.enums import OutboxState, Platform
-from app.domain.errors import InvalidInput, PackDeskError
+from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.shops import Shop
+from app.persistence.notices import SmsAccount
 from app.persistence.order_actions import OrderActionRepository
 from app.persistence.outbox import OutboxRepository, listed_fields
 from app.persistence.shops import ShopRepository
+from app.sync.aliyun_sms import AliyunSms
 from app.sync.outbox import Backoff, FlushReport, OutboxWorker
 from app.sync.pdd import PddClient
 from app.sync.pdd_orders import PddSync
@@ -38,6 +40,19 @@ def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable
         if shop.platform == Platform.PDD:
             return PddClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
         return TopClient(shop.gateway_url, shop.app_key, creds.app_secret, creds.session_key, retry=retry)
+
+    return make
+
+
+def sms_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[SmsAccount], AliyunSms]:
+    """Builds an SMS client for an account from its stored secret."""
+
+    def make(account: SmsAccount) -> AliyunSms:
+        try:
+            creds = load_credentials(data_dir, account.credentials_ref)
+        except NotFound:
+            raise NotFound(msg("notice.secret_not_stored", account=account.name)) from None
+        return AliyunSms(account.gateway_url, account.access_key_id, creds.app_secret, retry=retry)
 
     return make
 
@@ -116,7 +131,9 @@ def flush_outbox(
     now_too: bool = False,
 ) -> FlushReport:
     """Delivers the ship-backs that are due; with `now_too` (the seller asked) also those waiting out a backoff."""
-    worker = OutboxWorker(session_factory, client_factory(data_dir, retry), backoff=backoff)
+    worker = OutboxWorker(
+        session_factory, client_factory(data_dir, retry), backoff=backoff, sms_for=sms_factory(data_dir, retry)
+    )
     try:
         return worker.flush(limit, now_too=now_too)
     finally:

@@ -455,320 +455,320 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="45"/>
-        <location filename="../../app/domain/catalog.py" line="81"/>
+        <location filename="../../app/domain/catalog.py" line="46"/>
+        <location filename="../../app/domain/catalog.py" line="82"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="46"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="48"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="50"/>
+        <location filename="../../app/domain/catalog.py" line="51"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="51"/>
+        <location filename="../../app/domain/catalog.py" line="52"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="52"/>
+        <location filename="../../app/domain/catalog.py" line="53"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="55"/>
+        <location filename="../../app/domain/catalog.py" line="56"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="56"/>
+        <location filename="../../app/domain/catalog.py" line="57"/>
         <source>A {platform} shop needs {option}.</source>
         <translation>{platform} 店铺需要 {option}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="57"/>
+        <location filename="../../app/domain/catalog.py" line="58"/>
         <source>PackDesk cannot sync {platform} shops through an API (only {known}); fill them with `packdesk import`.</source>
         <translation>PackDesk 无法通过接口同步 {platform} 店铺（仅支持 {known}）；请用 `packdesk import` 导入订单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="61"/>
+        <location filename="../../app/domain/catalog.py" line="62"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="62"/>
+        <location filename="../../app/domain/catalog.py" line="63"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="65"/>
+        <location filename="../../app/domain/catalog.py" line="66"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="69"/>
+        <location filename="../../app/domain/catalog.py" line="70"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="74"/>
+        <location filename="../../app/domain/catalog.py" line="75"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="78"/>
+        <location filename="../../app/domain/catalog.py" line="79"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="79"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="80"/>
+        <location filename="../../app/domain/catalog.py" line="81"/>
         <source>The offset cannot be below 0.</source>
         <translation>偏移量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="82"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
         <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="83"/>
+        <location filename="../../app/domain/catalog.py" line="84"/>
         <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
         <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="86"/>
+        <location filename="../../app/domain/catalog.py" line="87"/>
         <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
         <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="89"/>
+        <location filename="../../app/domain/catalog.py" line="90"/>
         <source>The hours cannot be below 0.</source>
         <translation>小时数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="91"/>
         <source>The paid range ends before it starts: give the earlier date first.</source>
         <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="93"/>
+        <location filename="../../app/domain/catalog.py" line="94"/>
         <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
         <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="96"/>
+        <location filename="../../app/domain/catalog.py" line="97"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="97"/>
+        <location filename="../../app/domain/catalog.py" line="98"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="98"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="100"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="100"/>
+        <location filename="../../app/domain/catalog.py" line="101"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="102"/>
+        <location filename="../../app/domain/catalog.py" line="103"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="103"/>
+        <location filename="../../app/domain/catalog.py" line="104"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="106"/>
+        <location filename="../../app/domain/catalog.py" line="107"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="109"/>
+        <location filename="../../app/domain/catalog.py" line="110"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="110"/>
+        <location filename="../../app/domain/catalog.py" line="111"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="113"/>
+        <location filename="../../app/domain/catalog.py" line="114"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="117"/>
+        <location filename="../../app/domain/catalog.py" line="118"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="123"/>
+        <location filename="../../app/domain/catalog.py" line="124"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="126"/>
+        <location filename="../../app/domain/catalog.py" line="127"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="129"/>
+        <location filename="../../app/domain/catalog.py" line="130"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="132"/>
+        <location filename="../../app/domain/catalog.py" line="133"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="135"/>
+        <location filename="../../app/domain/catalog.py" line="136"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="141"/>
+        <location filename="../../app/domain/catalog.py" line="142"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="144"/>
+        <location filename="../../app/domain/catalog.py" line="145"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="145"/>
+        <location filename="../../app/domain/catalog.py" line="146"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="146"/>
+        <location filename="../../app/domain/catalog.py" line="147"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="149"/>
+        <location filename="../../app/domain/catalog.py" line="150"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="150"/>
+        <location filename="../../app/domain/catalog.py" line="151"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="151"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="152"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="153"/>
+        <location filename="../../app/domain/catalog.py" line="154"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="154"/>
+        <location filename="../../app/domain/catalog.py" line="155"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="155"/>
+        <location filename="../../app/domain/catalog.py" line="156"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="156"/>
+        <location filename="../../app/domain/catalog.py" line="157"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="158"/>
+        <location filename="../../app/domain/catalog.py" line="159"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="161"/>
+        <location filename="../../app/domain/catalog.py" line="162"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="162"/>
+        <location filename="../../app/domain/catalog.py" line="163"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="163"/>
+        <location filename="../../app/domain/catalog.py" line="164"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="165"/>
+        <location filename="../../app/domain/catalog.py" line="166"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="169"/>
+        <location filename="../../app/domain/catalog.py" line="170"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="172"/>
+        <location filename="../../app/domain/catalog.py" line="173"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="175"/>
+        <location filename="../../app/domain/catalog.py" line="176"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="179"/>
+        <location filename="../../app/domain/catalog.py" line="180"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="184"/>
+        <location filename="../../app/domain/catalog.py" line="185"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="188"/>
+        <location filename="../../app/domain/catalog.py" line="189"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -3643,6 +3643,231 @@
         <source>Order {order_no} is not split: there is nothing to undo.</source>
         <translation>订单 {order_no} 没有拆单：无可撤销。</translation>
     </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="11"/>
+        <source>The text of template &apos;{key}&apos; is empty.</source>
+        <translation>模板“{key}”的内容是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="12"/>
+        <source>Template &apos;{key}&apos; names variables PackDesk does not know: {names}. Use: {known}.</source>
+        <translation>模板“{key}”用了 PackDesk 不认识的变量：{names}。可用的变量：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="15"/>
+        <source>Template &apos;{key}&apos; must say the concrete {names} as variables: the buyer must read why and when.</source>
+        <translation>模板“{key}”必须以变量写明具体的 {names}：买家要看到原因和日期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="19"/>
+        <source>The notice needs a value for {names} (give the reason with --reason and the date with --date).</source>
+        <translation>通知缺少 {names} 的值（用 --reason 写原因，用 --date 写日期）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="22"/>
+        <source>There is no phone number to send the notice to: give the number the platform allows.</source>
+        <translation>没有可发送的手机号：请填写平台允许的号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="25"/>
+        <source>The platform gives only the masked number {phone}; no SMS can reach it. Give the virtual number the platform shows for this order (--phone), or copy the notice into the chat window (--copy).</source>
+        <translation>平台只给了打码的号码 {phone}，短信发不到。请填写平台为该订单显示的虚拟号（--phone），或复制通知到聊天窗口（--copy）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="30"/>
+        <source>{phone} is a virtual number with an extension: it takes calls, not messages. Copy the notice into the chat window instead (--copy).</source>
+        <translation>{phone} 是带分机号的虚拟号，只能接电话，收不到短信。请改为复制通知到聊天窗口（--copy）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="35"/>
+        <source>{phone} is not a mainland mobile number; an SMS cannot be sent to it.</source>
+        <translation>{phone} 不是大陆手机号，无法发送短信。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="39"/>
+        <source>No notice template &apos;{key}&apos;. Templates: {known}.</source>
+        <translation>没有通知模板“{key}”。现有模板：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="40"/>
+        <source>Order {order_no} is not in PackDesk.</source>
+        <translation>订单 {order_no} 不在 PackDesk 中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="41"/>
+        <source>Order {order_no} is not in PackDesk: the sync keeps only paid orders, not those waiting for payment. For a payment reminder, name its shop with --shop and give the buyer&apos;s number with --phone.</source>
+        <translation>订单 {order_no} 不在 PackDesk 中：同步只保存已付款订单，不保存待付款订单。发催付通知请用 --shop 指定店铺，用 --phone 填写买家号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="46"/>
+        <source>No SMS account named &apos;{name}&apos;.</source>
+        <translation>没有名为“{name}”的短信账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="47"/>
+        <source>Template &apos;{key}&apos; has no approved template code from the SMS provider yet: set it with `packdesk notify template {key} --code SMS_...`, or copy the notice (--copy).</source>
+        <translation>模板“{key}”还没有短信服务商审核通过的模板编号：请用 `packdesk notify template {key} --code SMS_...` 设置，或复制通知（--copy）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="52"/>
+        <source>{buyer} has had {limit} notices today, the most a buyer gets in a day; nothing was queued.</source>
+        <translation>{buyer} 今天已收到 {limit} 条通知，已达每位买家每天的上限；本条未加入队列。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="55"/>
+        <source>The notices a buyer may get in a day must be 1 or more.</source>
+        <translation>每位买家每天可收到的通知数至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="58"/>
+        <source>The hours and days cannot be below 0.</source>
+        <translation>小时数和天数不能小于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="59"/>
+        <source>Notices before a breach need the reason they tell the buyer (--breach-reason) and how many days after the deadline you expect to ship (--breach-days).</source>
+        <translation>超时前通知需要告诉买家的原因（--breach-reason），以及预计在截止时间后几天发货（--breach-days）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="64"/>
+        <source>Notices on a split need the reason the rest comes later (--split-reason) and in how many days (--split-days).</source>
+        <translation>拆单通知需要说明其余商品晚发的原因（--split-reason）以及几天后发出（--split-days）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="68"/>
+        <source>An SMS account needs a name.</source>
+        <translation>短信账号需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="69"/>
+        <source>Unknown SMS provider &apos;{provider}&apos;. Use one of: {known}.</source>
+        <translation>未知的短信服务商“{provider}”。可选：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="72"/>
+        <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://dysmsapi.aliyuncs.com/</source>
+        <translation>网关“{gateway}”不是 http(s) 地址，例如 https://dysmsapi.aliyuncs.com/</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="75"/>
+        <source>An SMS account needs its AccessKey ID and its approved signature (sign name).</source>
+        <translation>短信账号需要 AccessKey ID 和审核通过的短信签名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="78"/>
+        <source>The AccessKey secret is missing.</source>
+        <translation>缺少 AccessKey Secret。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="79"/>
+        <source>The secret of SMS account &apos;{account}&apos; is not stored here: add it again with `packdesk notify add-account`.</source>
+        <translation>本机没有保存短信账号“{account}”的密钥：请用 `packdesk notify add-account` 重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="83"/>
+        <source>&apos;{code}&apos; is not a template code; the provider&apos;s codes look like SMS_123456789.</source>
+        <translation>“{code}”不是模板编号；服务商的模板编号形如 SMS_123456789。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="86"/>
+        <source>Notice #{id} is not waiting for a check.</source>
+        <translation>通知 #{id} 不在等待核实。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="88"/>
+        <source>The SMS account &apos;{account}&apos; of this notice no longer exists; nothing was sent.</source>
+        <translation>这条通知的短信账号“{account}”已不存在；未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="91"/>
+        <source>The SMS account &apos;{account}&apos; could not be reached in this round; the notice waits.</source>
+        <translation>本轮连不上短信账号“{account}”；通知继续等待。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="94"/>
+        <source>Unclear whether this notice went, and the provider refused the lookup ({words}). Check before resending: look for it in the SMS console, then run `packdesk notify checked ID --sent` or `--not-sent`.</source>
+        <translation>不确定这条通知是否已发出，且服务商拒绝了查询（{words}）。重发前请先核实：在短信控制台查找，然后运行 `packdesk notify checked ID --sent` 或 `--not-sent`。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="99"/>
+        <source>The last attempt&apos;s answer was lost and the provider has no record of it yet; PackDesk looks again before sending.</source>
+        <translation>上次发送的应答丢失，服务商暂时还没有记录；PackDesk 会在发送前再次查询。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="104"/>
+        <source>The provider took the message but could not deliver it ({code}); it is not sent again.</source>
+        <translation>服务商收到了短信但未能送达（{code}）；不会再次发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="107"/>
+        <source>Found at the provider after an unclear answer: it was sent once, not again.</source>
+        <translation>应答不明后在服务商处查到了记录：已发送一次，不再重发。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="111"/>
+        <source>The SMS provider refused it: {words} ({code})</source>
+        <translation>短信服务商拒绝了：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="112"/>
+        <source>cannot reach the SMS provider ({error})</source>
+        <translation>连不上短信服务商（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="113"/>
+        <source>the SMS provider answered HTTP {status}</source>
+        <translation>短信服务商返回 HTTP {status}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="114"/>
+        <source>the SMS provider limited the calls for {seconds} s</source>
+        <translation>短信服务商限流 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="115"/>
+        <source>the SMS provider is busy</source>
+        <translation>短信服务商繁忙</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="116"/>
+        <source>The SMS provider could not be reached for {method}: {failure}. PackDesk will try again later.</source>
+        <translation>{method} 连不上短信服务商：{failure}。PackDesk 稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="119"/>
+        <source>The connection to the SMS provider broke during {method}; the message may have gone.</source>
+        <translation>{method} 过程中与短信服务商的连接断开；短信可能已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="122"/>
+        <source>The SMS provider failed (HTTP {status}) during {method}; the message may have gone.</source>
+        <translation>{method} 过程中短信服务商出错（HTTP {status}）；短信可能已发出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="125"/>
+        <source>The SMS provider failed during {method}: {words}</source>
+        <translation>{method} 过程中短信服务商出错：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="127"/>
+        <source>No pickup scan {hours} hours after shipping</source>
+        <translation>发货 {hours} 小时后仍无揽收记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="128"/>
+        <source>No movement for {hours} hours</source>
+        <translation>已 {hours} 小时无物流更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="129"/>
+        <source>On its way back: {step}</source>
+        <translation>正在退回：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="130"/>
+        <source>Signed for by someone else: {step}</source>
+        <translation>他人代签：{step}</translation>
+    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -4058,17 +4283,17 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="149"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="150"/>
         <source>Hold orders</source>
         <translation>挂起订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="152"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="153"/>
         <source>e.g. buyer asked to wait, address to confirm</source>
         <translation>例如：买家要求暂缓发货、地址待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="153"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="154"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -4177,326 +4402,331 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="68"/>
+        <location filename="../../ui/windows/main_window.py" line="69"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="77"/>
+        <location filename="../../ui/windows/main_window.py" line="78"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="78"/>
+        <location filename="../../ui/windows/main_window.py" line="79"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="79"/>
+        <location filename="../../ui/windows/main_window.py" line="80"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="81"/>
+        <location filename="../../ui/windows/main_window.py" line="82"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="84"/>
+        <location filename="../../ui/windows/main_window.py" line="85"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="89"/>
+        <location filename="../../ui/windows/main_window.py" line="90"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="93"/>
+        <location filename="../../ui/windows/main_window.py" line="94"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
         <location filename="../../ui/windows/main_window.py" line="96"/>
+        <source>After dispatch</source>
+        <translation>发货后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="99"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="98"/>
+        <location filename="../../ui/windows/main_window.py" line="101"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="100"/>
+        <location filename="../../ui/windows/main_window.py" line="103"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="102"/>
+        <location filename="../../ui/windows/main_window.py" line="105"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="104"/>
+        <location filename="../../ui/windows/main_window.py" line="107"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="105"/>
+        <location filename="../../ui/windows/main_window.py" line="108"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="110"/>
+        <location filename="../../ui/windows/main_window.py" line="113"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="111"/>
+        <location filename="../../ui/windows/main_window.py" line="114"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="114"/>
+        <location filename="../../ui/windows/main_window.py" line="117"/>
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="115"/>
+        <location filename="../../ui/windows/main_window.py" line="118"/>
         <source>Carrier stops…</source>
         <translation>快递停运…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="116"/>
+        <location filename="../../ui/windows/main_window.py" line="119"/>
         <source>Carrier rules, costs and insurance…</source>
         <translation>快递规则、运费与保价…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="127"/>
+        <location filename="../../ui/windows/main_window.py" line="130"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="128"/>
+        <location filename="../../ui/windows/main_window.py" line="131"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="132"/>
+        <location filename="../../ui/windows/main_window.py" line="135"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="135"/>
+        <location filename="../../ui/windows/main_window.py" line="138"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="140"/>
+        <location filename="../../ui/windows/main_window.py" line="143"/>
         <source>Setup assistant…</source>
         <translation>设置向导…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="143"/>
+        <location filename="../../ui/windows/main_window.py" line="146"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="163"/>
+        <location filename="../../ui/windows/main_window.py" line="166"/>
         <source>SKUs whose available stock is under their safety stock: show them</source>
         <translation>可用库存低于安全库存的 SKU：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="177"/>
-        <location filename="../../ui/windows/main_window.py" line="513"/>
+        <location filename="../../ui/windows/main_window.py" line="180"/>
+        <location filename="../../ui/windows/main_window.py" line="516"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="178"/>
+        <location filename="../../ui/windows/main_window.py" line="181"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="241"/>
+        <location filename="../../ui/windows/main_window.py" line="244"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="246"/>
+        <location filename="../../ui/windows/main_window.py" line="249"/>
         <source>Reprinting %n waybill(s)…</source>
         <translation>
             <numerusform>正在重打 %n 张面单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="268"/>
+        <location filename="../../ui/windows/main_window.py" line="271"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="379"/>
+        <location filename="../../ui/windows/main_window.py" line="382"/>
         <source>Low stock: %n SKU(s)</source>
         <translation>
             <numerusform>低库存：%n 个 SKU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="414"/>
+        <location filename="../../ui/windows/main_window.py" line="417"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="416"/>
+        <location filename="../../ui/windows/main_window.py" line="419"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="423"/>
+        <location filename="../../ui/windows/main_window.py" line="426"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="430"/>
+        <location filename="../../ui/windows/main_window.py" line="433"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="444"/>
+        <location filename="../../ui/windows/main_window.py" line="447"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="458"/>
+        <location filename="../../ui/windows/main_window.py" line="461"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="460"/>
+        <location filename="../../ui/windows/main_window.py" line="463"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="492"/>
+        <location filename="../../ui/windows/main_window.py" line="495"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="250"/>
+        <location filename="../../ui/windows/main_window.py" line="253"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="255"/>
+        <location filename="../../ui/windows/main_window.py" line="258"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="258"/>
+        <location filename="../../ui/windows/main_window.py" line="261"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="260"/>
-        <location filename="../../ui/windows/main_window.py" line="462"/>
+        <location filename="../../ui/windows/main_window.py" line="263"/>
+        <location filename="../../ui/windows/main_window.py" line="465"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="262"/>
+        <location filename="../../ui/windows/main_window.py" line="265"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="273"/>
+        <location filename="../../ui/windows/main_window.py" line="276"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="276"/>
+        <location filename="../../ui/windows/main_window.py" line="279"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="280"/>
+        <location filename="../../ui/windows/main_window.py" line="283"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="280"/>
+        <location filename="../../ui/windows/main_window.py" line="283"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="290"/>
+        <location filename="../../ui/windows/main_window.py" line="293"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="296"/>
+        <location filename="../../ui/windows/main_window.py" line="299"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="296"/>
+        <location filename="../../ui/windows/main_window.py" line="299"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="351"/>
+        <location filename="../../ui/windows/main_window.py" line="354"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="449"/>
+        <location filename="../../ui/windows/main_window.py" line="452"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="451"/>
+        <location filename="../../ui/windows/main_window.py" line="454"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="454"/>
+        <location filename="../../ui/windows/main_window.py" line="457"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="456"/>
+        <location filename="../../ui/windows/main_window.py" line="459"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="474"/>
+        <location filename="../../ui/windows/main_window.py" line="477"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="474"/>
+        <location filename="../../ui/windows/main_window.py" line="477"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="478"/>
-        <location filename="../../ui/windows/main_window.py" line="507"/>
+        <location filename="../../ui/windows/main_window.py" line="481"/>
         <location filename="../../ui/windows/main_window.py" line="510"/>
+        <location filename="../../ui/windows/main_window.py" line="513"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="478"/>
+        <location filename="../../ui/windows/main_window.py" line="481"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="502"/>
+        <location filename="../../ui/windows/main_window.py" line="505"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -4509,192 +4739,315 @@
 <context>
     <name>MemoDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="118"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="119"/>
         <source>Append to the seller memo</source>
         <translation>追加卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="118"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="119"/>
         <source>Write the seller memo</source>
         <translation>修改卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="124"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="125"/>
         <source>Add on a new line (keep the memo there is)</source>
         <translation>另起一行追加（保留原备注）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="126"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="127"/>
         <source>Memo:</source>
         <translation>备注：</translation>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="41"/>
+        <source>Notice to the buyer of %1</source>
+        <translation>发给订单 %1 买家的通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="50"/>
+        <source>the concrete reason, e.g. 供应商延迟到货</source>
+        <translation>具体原因，例如：供应商延迟到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="56"/>
+        <source>the virtual number the platform shows (SMS only)</source>
+        <translation>平台显示的虚拟号（仅短信需要）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="65"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="66"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="67"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="68"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="69"/>
+        <source>The buyer reads</source>
+        <translation>买家看到的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="71"/>
+        <source>Send by SMS</source>
+        <translation>短信发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="72"/>
+        <source>Copy for the chat window</source>
+        <translation>复制到聊天窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="92"/>
+        <source>Delay</source>
+        <translation>延迟发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="93"/>
+        <source>Partial shipment</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="94"/>
+        <source>Out of stock: wait</source>
+        <translation>缺货：等待补货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="95"/>
+        <source>Out of stock: swap</source>
+        <translation>缺货：换款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="96"/>
+        <source>Out of stock: refund</source>
+        <translation>缺货：退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="97"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="98"/>
+        <source>Payment reminder</source>
+        <translation>催付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="99"/>
+        <source>Holiday notice</source>
+        <translation>放假通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="100"/>
+        <source>Delivery delay apology</source>
+        <translation>物流延误致歉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="107"/>
+        <source>No SMS account is set: copy the notice into the chat window.</source>
+        <translation>未设置短信账号：请复制通知到聊天窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="130"/>
+        <source>This template has no approved code from the SMS provider yet</source>
+        <translation>该模板还没有短信服务商审核通过的编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="145"/>
+        <source>Recorded and copied: paste it in the chat window.</source>
+        <translation>已记录并复制：请粘贴到聊天窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="149"/>
+        <source>Queued for %1; it goes with the next outbox round.</source>
+        <translation>已排队发送给 %1；随下一轮发件箱发出。</translation>
+    </message>
+</context>
+<context>
     <name>OrderActions</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="76"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="77"/>
         <source>Order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="78"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="79"/>
         <source>%n order(s) selected</source>
         <translation>已选 %n 个订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="295"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="296"/>
         <source>Ship by hand…</source>
         <translation>手工发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="296"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="297"/>
         <source>Batch ship…</source>
         <translation>批量发货…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="297"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="298"/>
         <source>Reprint with a reason…</source>
         <translation>重打面单（需填原因）…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="302"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="303"/>
         <source>Undo the last change</source>
         <translation>撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="309"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="310"/>
         <source>Flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="313"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="314"/>
         <source>Write memo…</source>
         <translation>修改备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="314"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="315"/>
         <source>Append to memo…</source>
         <translation>追加备注…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="316"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="317"/>
         <source>Hold…</source>
         <translation>挂起…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="317"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="318"/>
         <source>Release</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="318"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="319"/>
         <source>Expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="319"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="320"/>
         <source>Stop expediting</source>
         <translation>取消加急</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="320"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="321"/>
         <source>Mark out of stock…</source>
         <translation>标记缺货…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="322"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="323"/>
         <source>Merge into one parcel</source>
         <translation>合并为一个包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="323"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="324"/>
         <source>Unmerge</source>
         <translation>取消合并</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="328"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="325"/>
+        <source>Notify the buyer…</source>
+        <translation>通知买家…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="330"/>
         <source>Split into parcels…</source>
         <translation>拆单…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="329"/>
-        <location filename="../../ui/dialogs/order_actions.py" line="470"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="331"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="478"/>
         <source>Undo the split</source>
         <translation>撤销拆单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="346"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="348"/>
         <source>Select one or more orders first.</source>
         <translation>请先选择一个或多个订单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="391"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="393"/>
         <source>Select the orders to put into one parcel (two or more).</source>
         <translation>请选择要合并为一个包裹的订单（两个或以上）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="408"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="410"/>
         <source>Orders %1 now ship in one parcel with one waybill.</source>
         <translation>订单 %1 现合并为一个包裹、使用一张面单发货。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/order_actions.py" line="411"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="413"/>
         <source>%n order(s) ship in a parcel of their own again.</source>
         <translation>
             <numerusform>%n 个订单重新单独作为一个包裹发货。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="420"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="428"/>
         <source>Ship by hand takes one order: use Batch ship for a selection.</source>
         <translation>手工发货一次只能发一个订单：多个订单请用批量发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="434"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="442"/>
         <source>Order %1 shipped with %2 %3.</source>
         <translation>订单 %1 已发货：%2 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="444"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="452"/>
         <source>%1 takes one order: select only one.</source>
         <translation>%1只能针对一个订单：请只选一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="450"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="458"/>
         <source>Split</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="485"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="493"/>
         <source>Order %1 is split. The next parcel carries:</source>
         <translation>订单 %1 已拆单。下一个包裹装：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="486"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="494"/>
         <source>Waits for a later parcel:</source>
         <translation>留待后续包裹：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="488"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="496"/>
         <source>The split of order %1 is undone: its next parcel carries all that is left.</source>
         <translation>订单 %1 的拆单已撤销：下一个包裹装全部剩余商品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/order_actions.py" line="519"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="527"/>
         <source>%n order(s) changed.</source>
         <translation>
             <numerusform>已修改 %n 个订单。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/order_actions.py" line="521"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="529"/>
         <source>%n skipped:</source>
         <translation>
             <numerusform>跳过 %n 个：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="535"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="543"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -4773,6 +5126,7 @@
     </message>
     <message>
         <location filename="../../ui/widgets/order_detail.py" line="91"/>
+        <location filename="../../ui/widgets/order_detail.py" line="99"/>
         <source>by</source>
         <translation>执行方</translation>
     </message>
@@ -4807,327 +5161,367 @@
         <translation>缺货原因</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="104"/>
+        <location filename="../../ui/widgets/order_detail.py" line="98"/>
+        <source>template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="100"/>
+        <source>notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="101"/>
+        <source>when</source>
+        <translation>触发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="102"/>
+        <source>sent</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="109"/>
         <source>appended: %1</source>
         <translation>追加：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="109"/>
+        <location filename="../../ui/widgets/order_detail.py" line="114"/>
         <source>was %1</source>
         <translation>原为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="126"/>
+        <location filename="../../ui/widgets/order_detail.py" line="131"/>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单查看详情。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="216"/>
+        <location filename="../../ui/widgets/order_detail.py" line="221"/>
         <source>held: %1</source>
         <translation>已挂起：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="218"/>
+        <location filename="../../ui/widgets/order_detail.py" line="223"/>
         <source>Expedited</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="221"/>
+        <location filename="../../ui/widgets/order_detail.py" line="226"/>
         <source>out of stock by hand: %1</source>
         <translation>手工标记缺货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="224"/>
+        <location filename="../../ui/widgets/order_detail.py" line="229"/>
         <source>expected %1</source>
         <translation>预计 %1 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="230"/>
+        <location filename="../../ui/widgets/order_detail.py" line="235"/>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="232"/>
+        <location filename="../../ui/widgets/order_detail.py" line="237"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="233"/>
+        <location filename="../../ui/widgets/order_detail.py" line="238"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="235"/>
+        <location filename="../../ui/widgets/order_detail.py" line="240"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="239"/>
+        <location filename="../../ui/widgets/order_detail.py" line="244"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="240"/>
+        <location filename="../../ui/widgets/order_detail.py" line="245"/>
         <source>Ship by</source>
         <translation>最晚发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="244"/>
+        <location filename="../../ui/widgets/order_detail.py" line="249"/>
         <source>one parcel with one waybill: %1 (lead %2)</source>
         <translation>一个包裹、一张面单：%1（主订单 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="245"/>
+        <location filename="../../ui/widgets/order_detail.py" line="250"/>
         <source>Merged</source>
         <translation>合并发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="252"/>
+        <location filename="../../ui/widgets/order_detail.py" line="257"/>
         <source>Buyer message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="255"/>
+        <location filename="../../ui/widgets/order_detail.py" line="260"/>
         <source>Seller memo</source>
         <translation>卖家备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="262"/>
+        <location filename="../../ui/widgets/order_detail.py" line="267"/>
         <source>Memo history</source>
         <translation>备注历史</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="266"/>
+        <location filename="../../ui/widgets/order_detail.py" line="271"/>
         <source>Short</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="278"/>
+        <location filename="../../ui/widgets/order_detail.py" line="283"/>
         <source>refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="280"/>
-        <location filename="../../ui/widgets/order_detail.py" line="303"/>
-        <location filename="../../ui/widgets/order_detail.py" line="378"/>
+        <location filename="../../ui/widgets/order_detail.py" line="285"/>
+        <location filename="../../ui/widgets/order_detail.py" line="308"/>
+        <location filename="../../ui/widgets/order_detail.py" line="387"/>
         <source>shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="282"/>
+        <location filename="../../ui/widgets/order_detail.py" line="287"/>
         <source>%1 of %2 shipped</source>
         <translation>已发 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="283"/>
+        <location filename="../../ui/widgets/order_detail.py" line="288"/>
         <source>no barcode</source>
         <translation>无条码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="289"/>
+        <location filename="../../ui/widgets/order_detail.py" line="294"/>
         <source>Lines</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="294"/>
+        <location filename="../../ui/widgets/order_detail.py" line="299"/>
         <source>Parcels</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="297"/>
+        <location filename="../../ui/widgets/order_detail.py" line="302"/>
         <source>No waybill yet.</source>
         <translation>尚无面单。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="301"/>
+        <location filename="../../ui/widgets/order_detail.py" line="306"/>
         <source>numbered</source>
         <translation>已取号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="302"/>
-        <location filename="../../ui/widgets/order_detail.py" line="376"/>
+        <location filename="../../ui/widgets/order_detail.py" line="307"/>
+        <location filename="../../ui/widgets/order_detail.py" line="385"/>
         <source>printed</source>
         <translation>已打印</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="304"/>
+        <location filename="../../ui/widgets/order_detail.py" line="309"/>
         <source>void</source>
         <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="309"/>
+        <location filename="../../ui/widgets/order_detail.py" line="314"/>
         <source>printed %1×</source>
         <translation>打印 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="327"/>
+        <location filename="../../ui/widgets/order_detail.py" line="332"/>
         <source>Next parcel (split)</source>
         <translation>下一个包裹（拆单）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="327"/>
+        <location filename="../../ui/widgets/order_detail.py" line="332"/>
         <source>waits for a later parcel</source>
         <translation>留待后续包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="335"/>
+        <location filename="../../ui/widgets/order_detail.py" line="340"/>
         <source>Print copy %1 of %2: %3</source>
         <translation>第 %1 次打印 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="343"/>
+        <location filename="../../ui/widgets/order_detail.py" line="349"/>
         <source>Ship-back</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="343"/>
+        <location filename="../../ui/widgets/order_detail.py" line="350"/>
         <source>Flag and memo to the platform</source>
         <translation>旗帜和备注回传平台</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="357"/>
+        <location filename="../../ui/widgets/order_detail.py" line="351"/>
+        <source>Notice to the buyer</source>
+        <translation>买家通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="366"/>
         <source>Scans at a bench: %1</source>
         <translation>验货扫描：%1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="358"/>
+        <location filename="../../ui/widgets/order_detail.py" line="367"/>
         <source>Print and ship history</source>
         <translation>打印与发货记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="358"/>
+        <location filename="../../ui/widgets/order_detail.py" line="367"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="366"/>
+        <location filename="../../ui/widgets/order_detail.py" line="375"/>
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="367"/>
+        <location filename="../../ui/widgets/order_detail.py" line="376"/>
         <source>sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="368"/>
+        <location filename="../../ui/widgets/order_detail.py" line="377"/>
         <source>accepted</source>
         <translation>平台已接受</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="369"/>
+        <location filename="../../ui/widgets/order_detail.py" line="378"/>
         <source>refused</source>
         <translation>平台拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="370"/>
+        <location filename="../../ui/widgets/order_detail.py" line="379"/>
         <source>for the seller centre</source>
         <translation>待在卖家中心录入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="377"/>
+        <location filename="../../ui/widgets/order_detail.py" line="386"/>
         <source>reprinted</source>
         <translation>已重打</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="379"/>
+        <location filename="../../ui/widgets/order_detail.py" line="388"/>
         <source>waybill voided</source>
         <translation>面单作废</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="380"/>
+        <location filename="../../ui/widgets/order_detail.py" line="389"/>
         <source>supervisor override</source>
         <translation>主管放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="381"/>
+        <location filename="../../ui/widgets/order_detail.py" line="390"/>
         <source>stock override</source>
         <translation>缺货放行</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="382"/>
+        <location filename="../../ui/widgets/order_detail.py" line="391"/>
         <source>parcel reopened</source>
         <translation>包裹重新打开</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="383"/>
+        <location filename="../../ui/widgets/order_detail.py" line="392"/>
         <source>print cancelled</source>
         <translation>打印已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="384"/>
+        <location filename="../../ui/widgets/order_detail.py" line="393"/>
         <source>print confirmed</source>
         <translation>打印已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="385"/>
+        <location filename="../../ui/widgets/order_detail.py" line="394"/>
         <source>print interrupted</source>
         <translation>打印中断</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="386"/>
+        <location filename="../../ui/widgets/order_detail.py" line="395"/>
         <source>print cut off</source>
         <translation>打印不完整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="387"/>
+        <location filename="../../ui/widgets/order_detail.py" line="396"/>
         <source>waybill updated</source>
         <translation>面单已更新</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="388"/>
+        <location filename="../../ui/widgets/order_detail.py" line="397"/>
         <source>waybill cancelled</source>
         <translation>面单已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="389"/>
+        <location filename="../../ui/widgets/order_detail.py" line="398"/>
         <source>flag</source>
         <translation>旗帜</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="390"/>
+        <location filename="../../ui/widgets/order_detail.py" line="399"/>
         <source>memo</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="391"/>
+        <location filename="../../ui/widgets/order_detail.py" line="400"/>
         <source>held</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="392"/>
+        <location filename="../../ui/widgets/order_detail.py" line="401"/>
         <source>released</source>
         <translation>解除挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="393"/>
+        <location filename="../../ui/widgets/order_detail.py" line="402"/>
         <source>expedite</source>
         <translation>加急</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="394"/>
+        <location filename="../../ui/widgets/order_detail.py" line="403"/>
         <source>marked out of stock</source>
         <translation>标记缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="395"/>
+        <location filename="../../ui/widgets/order_detail.py" line="404"/>
         <source>merged into one parcel</source>
         <translation>已合并为一个包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="396"/>
+        <location filename="../../ui/widgets/order_detail.py" line="405"/>
         <source>unmerged</source>
         <translation>已取消合并</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="397"/>
+        <location filename="../../ui/widgets/order_detail.py" line="406"/>
         <source>split into parcels</source>
         <translation>拆单</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/order_detail.py" line="398"/>
+        <location filename="../../ui/widgets/order_detail.py" line="407"/>
         <source>split undone</source>
         <translation>撤销拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="408"/>
+        <source>notice to the buyer</source>
+        <translation>通知买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="409"/>
+        <source>no notice sent</source>
+        <translation>未发送通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="410"/>
+        <source>notice checked</source>
+        <translation>通知已核实</translation>
     </message>
 </context>
 <context>
@@ -5607,22 +6001,22 @@
 <context>
     <name>OutOfStockDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="170"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="171"/>
         <source>Mark out of stock</source>
         <translation>标记缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="173"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="174"/>
         <source>e.g. shelf empty, goods faulty</source>
         <translation>例如：货架已空、商品有瑕疵</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="174"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="175"/>
         <source>Stock expected on</source>
         <translation>预计到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="181"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="182"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -6474,75 +6868,169 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="85"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="86"/>
         <source>Reprint waybills</source>
         <translation>重打面单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="87"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="88"/>
         <source>A reprint is counted and audited with its reason.</source>
         <translation>重打会计数，并连同原因记入操作日志。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="94"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="95"/>
         <source>Label damaged or smudged</source>
         <translation>面单破损或模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="95"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="96"/>
         <source>Label lost</source>
         <translation>面单丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="96"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="97"/>
         <source>Printer jammed</source>
         <translation>打印机卡纸</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="97"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="98"/>
         <source>Barcode does not scan</source>
         <translation>条码扫不出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="100"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="101"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="101"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="102"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
 </context>
 <context>
-    <name>ShipByHandDialog</name>
+    <name>RisksView</name>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="203"/>
-        <source>Ship by hand</source>
-        <translation>手工发货</translation>
+        <location filename="../../ui/widgets/risks_view.py" line="56"/>
+        <source>Refresh routes and ratings</source>
+        <translation>刷新物流轨迹和评价</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="205"/>
-        <source>Scan the waybill&apos;s barcode or type its number, then Enter.</source>
-        <translation>扫描面单条码或输入运单号，然后按回车。</translation>
+        <location filename="../../ui/widgets/risks_view.py" line="57"/>
+        <source>Delay / apology notice…</source>
+        <translation>延迟/致歉通知…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="208"/>
-        <source>Choose the carrier</source>
-        <translation>选择快递公司</translation>
+        <location filename="../../ui/widgets/risks_view.py" line="62"/>
+        <location filename="../../ui/widgets/risks_view.py" line="74"/>
+        <source>Order</source>
+        <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="214"/>
+        <location filename="../../ui/widgets/risks_view.py" line="63"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="64"/>
+        <source>Carrier</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="65"/>
         <source>Tracking number</source>
         <translation>运单号</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/risks_view.py" line="66"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="67"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="74"/>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="74"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="74"/>
+        <source>Rated</source>
+        <translation>评价时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="74"/>
+        <source>What the buyer wrote</source>
+        <translation>买家评价内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="87"/>
+        <source>Route</source>
+        <translation>物流轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="95"/>
+        <source>Bad and neutral ratings</source>
+        <translation>中差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="120"/>
+        <source>Reading routes and ratings…</source>
+        <translation>正在读取物流轨迹和评价…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="153"/>
+        <source>bad</source>
+        <translation>差评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="153"/>
+        <source>neutral</source>
+        <translation>中评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/risks_view.py" line="161"/>
+        <source>%1 parcels at risk · %2 bad-review alerts</source>
+        <translation>%1 个包裹有风险 · %2 条中差评提醒</translation>
+    </message>
+</context>
+<context>
+    <name>ShipByHandDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="204"/>
+        <source>Ship by hand</source>
+        <translation>手工发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="206"/>
+        <source>Scan the waybill&apos;s barcode or type its number, then Enter.</source>
+        <translation>扫描面单条码或输入运单号，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="209"/>
+        <source>Choose the carrier</source>
+        <translation>选择快递公司</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/order_actions.py" line="215"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/order_actions.py" line="216"/>
         <source>Tracking no.:</source>
         <translation>运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/order_actions.py" line="216"/>
+        <location filename="../../ui/dialogs/order_actions.py" line="217"/>
         <source>Carrier:</source>
         <translation>快递公司：</translation>
     </message>

@@ -27,7 +27,9 @@ their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and a
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
 ``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
 merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
-``srv.merge_checks`` records each request's parameters).
+``srv.merge_checks`` records each request's parameters); and
+after dispatch, taobao.traderates.get and taobao.logistics.trace.search over ``srv.after_sale``
+(tests/pdtest/top_after_sale.py: the ratings buyers gave and the parcels' routes).
 
 Faithful quirks a client has to cope with: a page with no trades has no ``trades`` key at all; empty texts (buyer
 message, memo) are absent rather than ""; ``oaid`` only comes back when ``fields`` also names receiver_name,
@@ -63,6 +65,8 @@ from urllib.parse import parse_qsl, urlsplit
 from pdtest.cainiao_waybills import METHODS as CAINIAO_METHODS
 from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
+from pdtest.top_after_sale import METHODS as AFTER_SALE_METHODS
+from pdtest.top_after_sale import AfterSale, AfterSaleError
 from pdtest.top_items import METHODS as ITEM_METHODS
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
@@ -941,6 +945,7 @@ class TopServer:
         self.port = 0
         self.cainiao = CainiaoWaybills(self)
         self.items = TopItems(self, CATALOG)  # the seller's items (tests/pdtest/top_items.py)
+        self.after_sale = AfterSale()  # ratings and parcel routes (tests/pdtest/top_after_sale.py)
 
     # ---- lifecycle
 
@@ -1259,6 +1264,8 @@ class TopServer:
                 return self._json(payload)
             if method in MERGE_METHODS:
                 return self._json(self._oaid_merge(params))
+            if method in AFTER_SALE_METHODS:
+                return self._json(self._after_sale(method, params))
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
                 payload = self._cainiao(method, params) if method in CAINIAO_METHODS else self._items(method, params)
                 if method in CAINIAO_WRITES or method in ITEM_WRITES:
@@ -1487,6 +1494,16 @@ class TopServer:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {"top_oaid_merge_response": answer}
+
+    def _after_sale(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
+        root = method.removeprefix("taobao.").replace(".", "_") + "_response"
+        with self._lock:
+            try:
+                answer = self.after_sale.handle(method, dict(params))
+            except AfterSaleError as err:
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {root: answer}
 
     def _items(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"

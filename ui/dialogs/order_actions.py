@@ -35,6 +35,7 @@ from app.domain.order_actions import ActionReport
 from app.domain.tracking import CARRIERS, detect_carriers
 from ui.core_text import core_text
 from ui.dialogs.batch_ship import BatchShipDialog
+from ui.dialogs.notice_dialog import NoticeDialog
 from ui.dialogs.split import SplitDialog
 from ui.ops import Changes, CollectionOp, Ops, QueryOp
 from ui.plurals import plural
@@ -321,6 +322,7 @@ class OrderActions(QObject):
         self.menu.addSeparator()
         self._add(self.menu, "merge", self.tr("Merge into one parcel"), "Ctrl+G", self.merge)
         self._add(self.menu, "unmerge", self.tr("Unmerge"), "Ctrl+Shift+G", self.unmerge)
+        self._add(self.menu, "notify", self.tr("Notify the buyer…"), "Ctrl+Shift+N", self.notify_buyer)
 
     def _add_split_actions(self) -> None:
         """Split one order into parcels, and undo that before its label prints (app.services.splits)."""
@@ -412,6 +414,12 @@ class OrderActions(QObject):
         self.actions["undo"].setEnabled(bool(self._undo))
         self.tell(text, [])
         self.action_finished.emit(name, result)
+
+    def notify_buyer(self) -> None:
+        """The notice dialog for the first selected order (a notice is to one buyer)."""
+        if chosen := self._chosen():
+            self.notice_dialog = NoticeDialog(self.ops, chosen[0], "delay", self.widget)
+            self.notice_dialog.open()
 
     def ship_by_hand(self) -> None:
         if not (chosen := self._chosen()):

@@ -95,6 +95,11 @@ def detail_text(action: str, detail: dict[str, Any]) -> str:
         "units": QCoreApplication.translate("OrderDetailPane", "units"),
         "expected": QCoreApplication.translate("OrderDetailPane", "expected"),
         "stock_mark": QCoreApplication.translate("OrderDetailPane", "out of stock because"),
+        "template": QCoreApplication.translate("OrderDetailPane", "template"),
+        "channel": QCoreApplication.translate("OrderDetailPane", "by"),
+        "notice": QCoreApplication.translate("OrderDetailPane", "notice"),
+        "trigger": QCoreApplication.translate("OrderDetailPane", "when"),
+        "sent": QCoreApplication.translate("OrderDetailPane", "sent"),
     }
     said = {k: v for k, v in detail.items() if v not in (None, "", [], {}) and k not in _UNSAID}
     parts = []
@@ -340,7 +345,11 @@ class OrderDetailPane(QWidget):
             if job.message is not None:
                 text += " · " + core_text(job.message)
             events.append((job.created_at, e(text)))
-        kinds = {"ship": self.tr("Ship-back"), "memo": self.tr("Flag and memo to the platform")}
+        kinds = {
+            "ship": self.tr("Ship-back"),
+            "memo": self.tr("Flag and memo to the platform"),
+            "notice": self.tr("Notice to the buyer"),
+        }
         for entry in detail.outbox:
             text = " ".join(p for p in (kinds.get(entry.kind, entry.kind), entry.tracking_no) if p)
             text += ": " + self.outbox_state_text(entry.state)
@@ -396,6 +405,9 @@ class OrderDetailPane(QWidget):
             "unmerge": self.tr("unmerged"),
             "split": self.tr("split into parcels"),
             "unsplit": self.tr("split undone"),
+            "notice": self.tr("notice to the buyer"),
+            "notice_skipped": self.tr("no notice sent"),
+            "notice_checked": self.tr("notice checked"),
         }.get(action, action)
 
     def sizeHint(self):  # noqa: ANN201, N802

@@ -45,6 +45,7 @@ from ui.widgets.orders_view import OrdersView
 from ui.widgets.outbox_view import OutboxView
 from ui.widgets.products_view import ProductsView
 from ui.widgets.queue_view import PrintQueueView
+from ui.widgets.risks_view import RisksView
 
 if TYPE_CHECKING:
     from ui.widgets.dashboard import DashboardView
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.dashboard_tab.layout().addWidget(self._dashboard_waiting)
         self._dashboard: DashboardView | None = None
         self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
+        self.risks_view = RisksView(ops, self)
+        self.tabs.addTab(self.risks_view, self.tr("After dispatch"))
         self.setCentralWidget(self.tabs)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
@@ -523,6 +526,8 @@ class MainWindow(QMainWindow):
             self.queue_view.reload()
         elif current is self.outbox_view:
             self.outbox_view.reload()
+        elif current is self.risks_view:
+            self.risks_view.reload()
         elif current is self.products_view:
             self.products_view.reload()
         elif current is self.dashboard_tab:

@@ -1,0 +1,125 @@
+"""Parcels at risk after dispatch (domain layer, pure): what a parcel's route says about loss or delay.
+
+The route is the platform's list of transit steps (`taobao.logistics.trace.search`: `status_time`, `status_desc`,
+`action`). A parcel is at risk when:
+
+- no pickup scan within 24 hours of shipping (`no_pickup`): the carrier never collected it;
+- no movement for 48 hours (`stalled`): the last step is older than that and the parcel is not delivered;
+- it is on its way back (`returned`): a return or refusal step;
+- it was signed for by someone unexpected (`signed_by_other`): a signing step names a signer who is not the
+  receiver (本人, or the receiver's name: the cache keeps its first character), e.g. a guard, a locker or a
+  neighbour.
+
+The action codes [I: read from Taobao's trace documentation and sample answers, not from a live gateway]: GOT
+(揽收, pickup), ARRIVAL, DEPARTURE, SENT_SCAN (派件), SIGNED, FAILED, TMS_RETURN / RETURN (退回), REJECT (拒收).
+Where the action is missing, the description's words decide (已揽收, 退回, 拒收, 签收).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from app.domain.messages import Message, msg
+
+PICKUP_WITHIN = timedelta(hours=24)
+STILL_FOR = timedelta(hours=48)
+
+_PICKUP_ACTIONS = {"GOT", "ACCEPT", "COLLECT", "PICKUP"}
+_RETURN_ACTIONS = {"TMS_RETURN", "RETURN", "REJECT", "RETURNED", "TMS_REJECT"}
+_SIGN_ACTIONS = {"SIGNED", "SIGN", "TMS_SIGN"}
+_PICKUP_WORDS = ("揽收", "揽件", "已收件", "已收取")
+_NOT_YET = ("待揽", "等待揽", "未揽")  # 等待揽收: waiting for the pickup, not a pickup
+_RETURN_WORDS = ("退回", "拒收", "返回寄件人", "退件")
+_SIGN_WORDS = ("签收",)
+_SELF_WORDS = ("本人", "收件人", "买家")
+_SIGNER = re.compile(r"签收人[:：]?\s*([^，,。；;\s]+)")
+_OTHER_WORDS = ("代签", "代收", "门卫", "前台", "快递柜", "丰巢", "驿站", "菜鸟驿站", "保安", "物业", "邻居", "他人")
+
+
+class Risk(StrEnum):
+    NO_PICKUP = "no_pickup"
+    STALLED = "stalled"
+    RETURNED = "returned"
+    SIGNED_BY_OTHER = "signed_by_other"
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    at: datetime
+    desc: str
+    action: str = ""
+
+    @property
+    def picked_up(self) -> bool:
+        if self.action.upper() in _PICKUP_ACTIONS:
+            return True
+        return any(w in self.desc for w in _PICKUP_WORDS) and not any(w in self.desc for w in _NOT_YET)
+
+    @property
+    def returning(self) -> bool:
+        return self.action.upper() in _RETURN_ACTIONS or any(w in self.desc for w in _RETURN_WORDS)
+
+    @property
+    def signed(self) -> bool:
+        return self.action.upper() in _SIGN_ACTIONS or (
+            any(w in self.desc for w in _SIGN_WORDS) and "未签收" not in self.desc
+        )
+
+
+@dataclass(frozen=True)
+class Assessment:
+    risk: Risk | None
+    detail: str = ""  # the step that shows it, or the hours without one (plain data, worded by the caller)
+    delivered: bool = False
+
+
+def signer(desc: str) -> str:
+    """Who signed, as the step names them ("" when it does not)."""
+    found = _SIGNER.search(desc)
+    return found.group(1) if found else ""
+
+
+def _signed_by_other(step: TraceStep, receiver: str) -> bool:
+    who = signer(step.desc)
+    if who:
+        # the receiver signs as 本人, or by name (the cache holds the name masked: its first character)
+        named = bool(receiver) and who[0] == receiver[0] and not any(w in who for w in _OTHER_WORDS)
+        return not (named or any(w in who for w in _SELF_WORDS))
+    return any(w in step.desc for w in _OTHER_WORDS)
+
+
+def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime, receiver: str = "") -> Assessment:
+    """The risk of a parcel shipped at `shipped_at` whose route so far is `steps` (any order), seen at `now`;
+    `receiver` is the receiver's name as the cache holds it (masked: 张**)."""
+    ordered = sorted(steps, key=lambda s: s.at)
+    for step in reversed(ordered):
+        if step.returning:
+            return Assessment(Risk.RETURNED, step.desc)
+    signed = [s for s in ordered if s.signed]
+    if signed:
+        last = signed[-1]
+        if _signed_by_other(last, receiver):
+            return Assessment(Risk.SIGNED_BY_OTHER, last.desc, delivered=True)
+        return Assessment(None, last.desc, delivered=True)
+    if not any(s.picked_up for s in ordered):
+        if now - shipped_at > PICKUP_WITHIN:
+            return Assessment(Risk.NO_PICKUP, str(int((now - shipped_at).total_seconds() // 3600)))
+        return Assessment(None)
+    last_move = ordered[-1].at
+    if now - last_move > STILL_FOR:
+        return Assessment(Risk.STALLED, str(int((now - last_move).total_seconds() // 3600)))
+    return Assessment(None)
+
+
+def describe(risk: str, detail: str) -> Message:
+    """Why a parcel is at risk, in the seller's words."""
+    if risk == Risk.NO_PICKUP:
+        return msg("risk.no_pickup", hours=detail)
+    if risk == Risk.STALLED:
+        return msg("risk.stalled", hours=detail)
+    if risk == Risk.RETURNED:
+        return msg("risk.returned", step=detail)
+    return msg("risk.signed_by_other", step=detail)
