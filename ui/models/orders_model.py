@@ -377,7 +377,9 @@ class OrdersTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_MESSAGE:
             return "\n".join(_notes(order)) or None
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_ORDER, COL_STATUS):
-            return merge_tip(order)
+            stop = core_text(order.extra["stopped"]) if col == COL_STATUS and "stopped" in order.extra else None
+            tips = [t for t in (stop, merge_tip(order)) if t]  # the stop (carrier, region, dates, note); the merge
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.DecorationRole and col == COL_ORDER:
             return merge_mark(order)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_ITEMS:
@@ -395,8 +397,6 @@ class OrdersTableModel(RowsTableModel):
                     return QBrush(_SOON)
             if col == COL_STATUS and (order.refund_requested or "stopped" in order.extra):
                 return QBrush(_URGENT)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS and "stopped" in order.extra:
-            return core_text(order.extra["stopped"])  # the stop: carrier, region, dates, note
         return None
 
     def _display(self, order: Order, col: int) -> str | None:
