@@ -625,7 +625,7 @@ class CarrierStopRow(Base):
     regions: Mapped[str] = mapped_column(Text)
     starts: Mapped[date] = mapped_column(Date)
     ends: Mapped[date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, server_default="")
+    note: Mapped[str] = mapped_column(Text, server_default=text("''"))
 
 
 class CarrierRuleRow(Base):
@@ -636,7 +636,7 @@ class CarrierRuleRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     priority: Mapped[int] = mapped_column(Integer)
     carrier: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(100), server_default="")
+    name: Mapped[str] = mapped_column(String(100), server_default=text("''"))
     conditions: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
@@ -659,11 +659,11 @@ class DeadlineRuleRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))
     hours: Mapped[int] = mapped_column(Integer)
-    shop: Mapped[str] = mapped_column(String(100), server_default="")
-    sku: Mapped[str] = mapped_column(String(100), server_default="")
+    shop: Mapped[str] = mapped_column(String(100), server_default=text("''"))
+    sku: Mapped[str] = mapped_column(String(100), server_default=text("''"))
     starts: Mapped[datetime | None] = mapped_column(UtcDateTime())
     ends: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    note: Mapped[str] = mapped_column(Text, server_default="")
+    note: Mapped[str] = mapped_column(Text, server_default=text("''"))
 
 
 class HolidayRow(Base):
@@ -674,7 +674,7 @@ class HolidayRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     starts: Mapped[date] = mapped_column(Date)
     ends: Mapped[date] = mapped_column(Date)
-    note: Mapped[str] = mapped_column(Text, server_default="")
+    note: Mapped[str] = mapped_column(Text, server_default=text("''"))
 
 
 class ServiceSettingRow(Base):

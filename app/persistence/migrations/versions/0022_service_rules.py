@@ -28,7 +28,7 @@ def upgrade() -> None:
         sa.Column("regions", sa.Text(), nullable=False),
         sa.Column("starts", sa.Date(), nullable=False),
         sa.Column("ends", sa.Date(), nullable=False),
-        sa.Column("note", sa.Text(), server_default="", nullable=False),
+        sa.Column("note", sa.Text(), server_default=sa.text("''"), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
@@ -36,7 +36,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("priority", sa.Integer(), nullable=False),
         sa.Column("carrier", sa.String(length=20), nullable=False),
-        sa.Column("name", sa.String(length=100), server_default="", nullable=False),
+        sa.Column("name", sa.String(length=100), server_default=sa.text("''"), nullable=False),
         sa.Column("conditions", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -53,11 +53,11 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=10), nullable=False),
         sa.Column("hours", sa.Integer(), nullable=False),
-        sa.Column("shop", sa.String(length=100), server_default="", nullable=False),
-        sa.Column("sku", sa.String(length=100), server_default="", nullable=False),
+        sa.Column("shop", sa.String(length=100), server_default=sa.text("''"), nullable=False),
+        sa.Column("sku", sa.String(length=100), server_default=sa.text("''"), nullable=False),
         sa.Column("starts", sa.DateTime(), nullable=True),
         sa.Column("ends", sa.DateTime(), nullable=True),
-        sa.Column("note", sa.Text(), server_default="", nullable=False),
+        sa.Column("note", sa.Text(), server_default=sa.text("''"), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
@@ -65,7 +65,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("starts", sa.Date(), nullable=False),
         sa.Column("ends", sa.Date(), nullable=False),
-        sa.Column("note", sa.Text(), server_default="", nullable=False),
+        sa.Column("note", sa.Text(), server_default=sa.text("''"), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_table(
