@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,6 +55,17 @@ if TYPE_CHECKING:
 
 
 DASHBOARD_SLICE = 1_000  # events per roll-up transaction: about 25 ms of write lock each (bench file, one new day)
+
+
+@dataclass(frozen=True)
+class BreachWatch:
+    """Orders still to ship past their ship-by time or due within `hours`, and when the window says so (China
+    time)."""
+
+    overdue: int
+    due_soon: int
+    hours: int
+    alert_times: tuple[time, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -655,6 +666,18 @@ class Desk:
         from app.services.stock import commit_count
 
         return commit_count(self.session_factory, counts, self.actor, self.clock())
+
+    def breach_watch(self) -> BreachWatch:
+        """The orders still to ship that are overdue or due within the seller's due-soon hours, and the times of day
+        the window shows a notice about them (the status bar's figure and its notice)."""
+        from app.persistence.service_rules import ServiceRules
+        from app.services.orders import deadline_counts
+
+        with self.session_factory() as session:
+            rules = ServiceRules(session)
+            hours, times = rules.due_soon_hours(), rules.alert_times()
+        overdue, soon = deadline_counts(self.session_factory, self.clock(), hours)
+        return BreachWatch(overdue, soon, hours, times)
 
     def low_stock_count(self) -> int:
         """How many SKUs have less available than their safety stock (the status bar's figure)."""

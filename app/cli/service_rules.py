@@ -124,6 +124,8 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser], common: Comm
     st = sub.add_parser("set", help="the due-soon warning hours and the default ship-within hours")
     st.add_argument("--due-soon", default=None, metavar="HOURS")
     st.add_argument("--ship-within", default=None, metavar="HOURS")
+    st.add_argument("--alert-times", default=None, metavar="HH:MM,...",
+                    help="when the window shows the due-soon and overdue notice, China time (off: never)")  # fmt: skip
     common(st)
     common(sub.add_parser("apply", help="recompute the ship-by times of the orders still to ship"))
 
@@ -251,7 +253,13 @@ def cmd_deadlines(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         changed = remove_deadline_entry(ws.session_factory, args.what, args.entry_id, actor)
         _done(args, out, {"removed": args.entry_id, "changed": changed}, f"Removed; {changed} order(s) changed.")
     elif action == "set":
-        changed = set_deadline_hours(ws.session_factory, actor, due_soon=args.due_soon, ship_within=args.ship_within)
+        changed = set_deadline_hours(
+            ws.session_factory,
+            actor,
+            due_soon=args.due_soon,
+            ship_within=args.ship_within,
+            alert_times=args.alert_times,
+        )
         _done(args, out, {"changed": changed, **service_settings(ws.session_factory)}, "Saved.")
     elif action == "apply":
         with ws.session_factory.begin() as session:
@@ -262,6 +270,7 @@ def cmd_deadlines(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
         data = {
             "ship_within_hours": policy.default_hours,
             "due_soon_hours": int(settings["due_soon_hours"]),
+            "alert_times": settings["breach_alert_times"],
             "rules": [r.to_json() for r in policy.rules],
             "holidays": [h.to_json() for h in policy.holidays],
         }

@@ -26,6 +26,9 @@ SERVICE_RULES: dict[str, str] = {
     "rules.bad_time": QT_TRANSLATE_NOOP(
         "CoreMessages", "'{text}' is not a date or time: write it as 2026-11-11 or 2026-11-11 20:00."
     ),
+    "rules.bad_alert_times": QT_TRANSLATE_NOOP(
+        "CoreMessages", "'{text}' is not a list of times of day: write it as 10:00,15:00 (or off for none)."
+    ),
     "rules.dates_reversed": QT_TRANSLATE_NOOP("CoreMessages", "It ends ({end}) before it starts ({start})."),
     "rules.no_regions": QT_TRANSLATE_NOOP(
         "CoreMessages", "Name at least one province or city, e.g. 新疆,西藏 (or 全国 for every region)."

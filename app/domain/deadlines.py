@@ -132,3 +132,37 @@ def span_text(span: timedelta) -> str:
     if days:
         return f"{days}d {hours}h"
     return f"{hours}h {mins:02d}m" if hours else f"{mins}m"
+
+
+DEFAULT_ALERT_TIMES = "10:00,15:00"  # China time: before the morning pick-up and the afternoon one
+
+
+def parse_alert_times(text: str) -> tuple[time, ...] | None:
+    """The China-time moments of the day a breach notice shows, from "10:00,15:30" ("" or "off": none); None when
+    `text` is not such a list (the caller says so)."""
+    raw = text.strip()
+    if raw.lower() in ("", "off"):
+        return ()
+    found: set[time] = set()
+    for part in raw.replace("，", ",").split(","):
+        try:
+            hh, mm = part.strip().split(":")
+            found.add(time(int(hh), int(mm)))
+        except ValueError:
+            return None
+    return tuple(sorted(found))
+
+
+def alert_due(times: Iterable[time], since: datetime, now: datetime) -> bool:
+    """True when one of `times` (China time, any day) falls in (since, now]: the breach notice shows once for it."""
+    if now <= since:
+        return False
+    start, end = since.astimezone(CHINA_TZ), now.astimezone(CHINA_TZ)
+    day = start.date()
+    while day <= end.date():
+        for t in times:
+            at = datetime.combine(day, t, CHINA_TZ)
+            if start < at <= end:
+                return True
+        day += timedelta(days=1)
+    return False

@@ -5,7 +5,7 @@ the caller owns the transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +13,15 @@ from sqlalchemy import delete, select, union, update
 from sqlalchemy.orm import Session
 
 from app.domain.carrier_rules import CarrierRule, Cost, CostTable, Stop, StopBook, split_list
-from app.domain.deadlines import DEFAULT_DUE_SOON_HOURS, DEFAULT_HOURS, DeadlinePolicy, DeadlineRule, Holiday
+from app.domain.deadlines import (
+    DEFAULT_ALERT_TIMES,
+    DEFAULT_DUE_SOON_HOURS,
+    DEFAULT_HOURS,
+    DeadlinePolicy,
+    DeadlineRule,
+    Holiday,
+    parse_alert_times,
+)
 from app.domain.enums import OrderStatus
 from app.persistence.rows import (
     CarrierCostRow,
@@ -35,12 +43,14 @@ SHIP_WITHIN_HOURS = "ship_within_hours"
 INSURE_ABOVE = "insure_above"  # yuan; an order worth at least this much is insured (保价)
 FESTIVAL_FROM = "festival_from"  # spring-festival mode: ISO dates
 FESTIVAL_TO = "festival_to"
+ALERT_TIMES = "breach_alert_times"  # China-time moments a breach notice shows ("10:00,15:00"; "": none)
 DEFAULTS = {
     DUE_SOON_HOURS: str(DEFAULT_DUE_SOON_HOURS),
     SHIP_WITHIN_HOURS: str(DEFAULT_HOURS),
     INSURE_ABOVE: "",
     FESTIVAL_FROM: "",
     FESTIVAL_TO: "",
+    ALERT_TIMES: DEFAULT_ALERT_TIMES,
 }
 
 
@@ -65,6 +75,11 @@ class ServiceRules:
 
     def due_soon_hours(self) -> int:
         return int(self.setting(DUE_SOON_HOURS) or DEFAULT_DUE_SOON_HOURS)
+
+    def alert_times(self) -> tuple[time, ...]:
+        """When the window shows the breach notice (a stored value that no longer reads: the default)."""
+        found = parse_alert_times(self.setting(ALERT_TIMES))
+        return found if found is not None else parse_alert_times(DEFAULT_ALERT_TIMES) or ()
 
     def insure_above(self) -> Decimal | None:
         value = self.setting(INSURE_ABOVE)

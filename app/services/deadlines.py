@@ -11,11 +11,11 @@ from datetime import datetime, time, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.domain.deadlines import KINDS, DeadlinePolicy
+from app.domain.deadlines import KINDS, DeadlinePolicy, parse_alert_times
 from app.domain.errors import InvalidInput, NotFound
 from app.domain.messages import msg
 from app.domain.orders import CHINA_TZ
-from app.persistence.service_rules import DUE_SOON_HOURS, SHIP_WITHIN_HOURS, ServiceRules
+from app.persistence.service_rules import ALERT_TIMES, DUE_SOON_HOURS, SHIP_WITHIN_HOURS, ServiceRules
 from app.persistence.shops import ShopRepository
 from app.services.audit import Actor, audit
 from app.services.service_rules import day_span, parse_hours
@@ -112,19 +112,31 @@ def remove_deadline_entry(session_factory: sessionmaker[Session], what: str, ent
 
 
 def set_deadline_hours(
-    session_factory: sessionmaker[Session], actor: Actor, *, due_soon: str | None = None, ship_within: str | None = None
+    session_factory: sessionmaker[Session],
+    actor: Actor,
+    *,
+    due_soon: str | None = None,
+    ship_within: str | None = None,
+    alert_times: str | None = None,
 ) -> int:
-    """Sets the "due soon" hours and/or the default ship-within hours (then applied); returns how many changed."""
+    """Sets the "due soon" hours, the default ship-within hours (then applied) and/or the times of day the window
+    shows the breach notice ("10:00,15:00"; "off": never); returns how many orders' ship-by times changed. Every
+    value is read before anything is stored."""
     soon = parse_hours(due_soon) if due_soon is not None else None
     within = parse_hours(ship_within) if ship_within is not None else None
+    times = parse_alert_times(alert_times) if alert_times is not None else ()
+    if times is None:
+        raise InvalidInput(msg("rules.bad_alert_times", text=alert_times))
     changed = 0
     with session_factory.begin() as session:
         repo = ServiceRules(session)
         if soon is not None:
             repo.set_setting(DUE_SOON_HOURS, str(soon))
+        if alert_times is not None:
+            repo.set_setting(ALERT_TIMES, ",".join(t.strftime("%H:%M") for t in times) or "off")
         if within is not None:
             repo.set_setting(SHIP_WITHIN_HOURS, str(within))
             changed = apply_deadlines(session)
         audit(session, actor, "deadline_hours_set", "service_settings", "deadlines", due_soon=soon,
-              ship_within=within, changed=changed)  # fmt: skip
+              ship_within=within, alert_times=alert_times, changed=changed)  # fmt: skip
     return changed

@@ -3490,91 +3490,96 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_service_rules.py" line="29"/>
+        <source>&apos;{text}&apos; is not a list of times of day: write it as 10:00,15:00 (or off for none).</source>
+        <translation>“{text}”不是时间列表：请写成 10:00,15:00（写 off 表示不提醒）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_service_rules.py" line="32"/>
         <source>It ends ({end}) before it starts ({start}).</source>
         <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="30"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="33"/>
         <source>Name at least one province or city, e.g. 新疆,西藏 (or 全国 for every region).</source>
         <translation>请至少填写一个省份或城市，例如 新疆,西藏（全国 表示所有地区）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="33"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="36"/>
         <source>Name the carrier by its code, e.g. ZTO, SF, EMS.</source>
         <translation>请用快递公司代码填写快递，例如 ZTO、SF、EMS。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="34"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="37"/>
         <source>There is no stop number {id}. `stops list` shows them.</source>
         <translation>没有编号为 {id} 的停运记录。`stops list` 可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="35"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="38"/>
         <source>There is no carrier rule number {id}. `carrier rules list` shows them.</source>
         <translation>没有编号为 {id} 的快递规则。`carrier rules list` 可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="38"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="41"/>
         <source>There is no deadline rule number {id}. `deadlines list` shows them.</source>
         <translation>没有编号为 {id} 的发货时限规则。`deadlines list` 可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="41"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="44"/>
         <source>There is no holiday number {id}. `deadlines list` shows them.</source>
         <translation>没有编号为 {id} 的节假日。`deadlines list` 可列出全部。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="44"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="47"/>
         <source>{file} cannot be read: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="45"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="48"/>
         <source>{file} needs the columns {columns} in its first row; it has {found}.</source>
         <translation>{file} 的第一行需要这些列：{columns}；现在是：{found}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="48"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="51"/>
         <source>{file} row {row}: {reason} Nothing was imported.</source>
         <translation>{file} 第 {row} 行：{reason} 未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="49"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="52"/>
         <source>{file} has no rows to import.</source>
         <translation>{file} 中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="50"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="53"/>
         <source>&apos;{text}&apos; is not an amount of yuan for {what} (e.g. 12 or 12.50, at least 0).</source>
         <translation>“{text}”不是 {what} 的金额（元，例如 12 或 12.50，不小于 0）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="53"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="56"/>
         <source>&apos;{text}&apos; is not a weight for {what}: write grams (800) or kilograms (1.5kg).</source>
         <translation>“{text}”不是 {what} 的重量：请写克数（800）或千克（1.5kg）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="56"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="59"/>
         <source>The lowest {what} ({low}) is not below the highest ({high}).</source>
         <translation>{what} 的下限（{low}）不小于上限（{high}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="59"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="62"/>
         <source>&apos;{text}&apos; is not a number of hours from 1 to {most}.</source>
         <translation>“{text}”不是 1 到 {most} 之间的小时数。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="60"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="63"/>
         <source>&apos;{text}&apos; is not a priority: give a whole number.</source>
         <translation>“{text}”不是优先级：请填写整数。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="61"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="64"/>
         <source>A shop rule needs --shop, a product rule --sku, and an activity rule its pay-time window (--from and --to).</source>
         <translation>店铺规则需要 --shop，商品规则需要 --sku，活动规则需要付款时间段（--from 和 --to）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_service_rules.py" line="65"/>
+        <location filename="../../app/domain/catalog_service_rules.py" line="68"/>
         <source>There is no shop named &apos;{shop}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{shop}”的店铺。现有店铺：{names}。</translation>
     </message>
@@ -4402,331 +4407,356 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="69"/>
+        <location filename="../../ui/windows/main_window.py" line="74"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="78"/>
+        <location filename="../../ui/windows/main_window.py" line="83"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="79"/>
+        <location filename="../../ui/windows/main_window.py" line="84"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="80"/>
+        <location filename="../../ui/windows/main_window.py" line="85"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="82"/>
+        <location filename="../../ui/windows/main_window.py" line="87"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="85"/>
+        <location filename="../../ui/windows/main_window.py" line="90"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="90"/>
+        <location filename="../../ui/windows/main_window.py" line="95"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="94"/>
+        <location filename="../../ui/windows/main_window.py" line="99"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="96"/>
+        <location filename="../../ui/windows/main_window.py" line="101"/>
         <source>After dispatch</source>
         <translation>发货后</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="99"/>
+        <location filename="../../ui/windows/main_window.py" line="112"/>
+        <source>Show them</source>
+        <translation>查看这些订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="113"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="126"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="101"/>
+        <location filename="../../ui/windows/main_window.py" line="128"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="103"/>
+        <location filename="../../ui/windows/main_window.py" line="130"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="105"/>
+        <location filename="../../ui/windows/main_window.py" line="132"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="107"/>
+        <location filename="../../ui/windows/main_window.py" line="134"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="108"/>
+        <location filename="../../ui/windows/main_window.py" line="135"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="113"/>
+        <location filename="../../ui/windows/main_window.py" line="140"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="114"/>
+        <location filename="../../ui/windows/main_window.py" line="141"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="117"/>
+        <location filename="../../ui/windows/main_window.py" line="144"/>
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="118"/>
+        <location filename="../../ui/windows/main_window.py" line="145"/>
         <source>Carrier stops…</source>
         <translation>快递停运…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="119"/>
+        <location filename="../../ui/windows/main_window.py" line="146"/>
         <source>Carrier rules, costs and insurance…</source>
         <translation>快递规则、运费与保价…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="130"/>
+        <location filename="../../ui/windows/main_window.py" line="157"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="131"/>
+        <location filename="../../ui/windows/main_window.py" line="158"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="135"/>
+        <location filename="../../ui/windows/main_window.py" line="162"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="138"/>
+        <location filename="../../ui/windows/main_window.py" line="165"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="143"/>
+        <location filename="../../ui/windows/main_window.py" line="170"/>
         <source>Setup assistant…</source>
         <translation>设置向导…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="146"/>
+        <location filename="../../ui/windows/main_window.py" line="173"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="166"/>
+        <location filename="../../ui/windows/main_window.py" line="193"/>
         <source>SKUs whose available stock is under their safety stock: show them</source>
         <translation>可用库存低于安全库存的 SKU：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="180"/>
-        <location filename="../../ui/windows/main_window.py" line="516"/>
+        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <source>Orders past or near their ship-by time: show them</source>
+        <translation>已超时或即将超时的订单：点击查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="223"/>
+        <location filename="../../ui/windows/main_window.py" line="604"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="181"/>
+        <location filename="../../ui/windows/main_window.py" line="224"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="244"/>
+        <location filename="../../ui/windows/main_window.py" line="288"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="249"/>
+        <location filename="../../ui/windows/main_window.py" line="293"/>
         <source>Reprinting %n waybill(s)…</source>
         <translation>
             <numerusform>正在重打 %n 张面单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="271"/>
+        <location filename="../../ui/windows/main_window.py" line="315"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="425"/>
+        <source>Overdue: %1 · due within %2 h: %3</source>
+        <translation>已超时：%1 · %2 小时内到期：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="436"/>
+        <source>Ship-by times: %1 order(s) overdue, %2 due within %3 hours.</source>
+        <translation>发货时限提醒：%1 个订单已超时，%2 个订单将在 %3 小时内到期。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="382"/>
+        <location filename="../../ui/windows/main_window.py" line="470"/>
         <source>Low stock: %n SKU(s)</source>
         <translation>
             <numerusform>低库存：%n 个 SKU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="417"/>
+        <location filename="../../ui/windows/main_window.py" line="505"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="419"/>
+        <location filename="../../ui/windows/main_window.py" line="507"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="426"/>
+        <location filename="../../ui/windows/main_window.py" line="514"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="433"/>
+        <location filename="../../ui/windows/main_window.py" line="521"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="447"/>
+        <location filename="../../ui/windows/main_window.py" line="535"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="461"/>
+        <location filename="../../ui/windows/main_window.py" line="549"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="463"/>
+        <location filename="../../ui/windows/main_window.py" line="551"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="495"/>
+        <location filename="../../ui/windows/main_window.py" line="583"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="253"/>
+        <location filename="../../ui/windows/main_window.py" line="297"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="258"/>
+        <location filename="../../ui/windows/main_window.py" line="302"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="261"/>
+        <location filename="../../ui/windows/main_window.py" line="305"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="263"/>
-        <location filename="../../ui/windows/main_window.py" line="465"/>
+        <location filename="../../ui/windows/main_window.py" line="307"/>
+        <location filename="../../ui/windows/main_window.py" line="553"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="265"/>
+        <location filename="../../ui/windows/main_window.py" line="309"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="276"/>
+        <location filename="../../ui/windows/main_window.py" line="320"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="279"/>
+        <location filename="../../ui/windows/main_window.py" line="323"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="283"/>
+        <location filename="../../ui/windows/main_window.py" line="327"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="283"/>
+        <location filename="../../ui/windows/main_window.py" line="327"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="293"/>
+        <location filename="../../ui/windows/main_window.py" line="337"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="299"/>
+        <location filename="../../ui/windows/main_window.py" line="343"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="299"/>
+        <location filename="../../ui/windows/main_window.py" line="343"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="354"/>
+        <location filename="../../ui/windows/main_window.py" line="398"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="452"/>
+        <location filename="../../ui/windows/main_window.py" line="540"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="454"/>
+        <location filename="../../ui/windows/main_window.py" line="542"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="457"/>
+        <location filename="../../ui/windows/main_window.py" line="545"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="459"/>
+        <location filename="../../ui/windows/main_window.py" line="547"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="477"/>
+        <location filename="../../ui/windows/main_window.py" line="565"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="477"/>
+        <location filename="../../ui/windows/main_window.py" line="565"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="481"/>
-        <location filename="../../ui/windows/main_window.py" line="510"/>
-        <location filename="../../ui/windows/main_window.py" line="513"/>
+        <location filename="../../ui/windows/main_window.py" line="569"/>
+        <location filename="../../ui/windows/main_window.py" line="598"/>
+        <location filename="../../ui/windows/main_window.py" line="601"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="481"/>
+        <location filename="../../ui/windows/main_window.py" line="569"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="505"/>
+        <location filename="../../ui/windows/main_window.py" line="593"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>

@@ -190,3 +190,20 @@ def test_bad_rules_are_refused_with_words_and_nothing_changes(ws: Workspace, kin
         assert session.connection().exec_driver_sql("SELECT count(*) FROM deadline_rules").scalar() == 0
     with pytest.raises(NotFound):
         remove_deadline_entry(ws.session_factory, "rule", 99, ACTOR)
+
+
+def test_breach_notice_times() -> None:
+    from datetime import time
+
+    from app.domain.deadlines import alert_due, parse_alert_times
+    from app.domain.orders import CHINA_TZ
+
+    assert parse_alert_times("15:00, 9:30，15:00") == (time(9, 30), time(15, 0))
+    assert parse_alert_times("off") == () and parse_alert_times("") == ()
+    assert parse_alert_times("9点") is None and parse_alert_times("25:00") is None
+    times = (time(10, 0), time(15, 0))
+    day = datetime(2026, 12, 3, tzinfo=CHINA_TZ)
+    assert alert_due(times, day.replace(hour=9, minute=59), day.replace(hour=10))  # 10:00 has come
+    assert not alert_due(times, day.replace(hour=10), day.replace(hour=14, minute=59))  # already said at 10:00
+    assert alert_due(times, day.replace(hour=16), (day + timedelta(days=1)).replace(hour=10, minute=5))  # overnight
+    assert not alert_due(times, day.replace(hour=16), day.replace(hour=15))  # the clock went back

@@ -118,3 +118,52 @@ def test_an_order_to_a_stopped_region_is_flagged_in_the_list(qtbot, gui: Gui, st
     assert "carrier stopped" in view.model.data(index, Qt.ItemDataRole.DisplayRole)
     tip = view.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert f"ZTO does not collect for {province}" in tip
+
+
+def test_late_orders_are_counted_and_a_notice_shows_at_the_sellers_times(qtbot, gui: Gui) -> None:  # noqa: ANN001
+    from datetime import UTC, datetime, timedelta
+
+    from app.domain.orders import CHINA_TZ
+    from app.services.audit import Actor
+    from app.services.deadlines import set_deadline_hours
+    from app.services.orders import deadline_counts
+
+    window = gui.window
+    now = datetime.now(UTC)
+    overdue, soon = deadline_counts(gui.ops.desk.session_factory, now, 6)
+    assert overdue > 0  # the demo has late orders
+    qtbot.waitUntil(lambda: window.breach is not None and window.breach_button.isVisible(), timeout=10_000)
+    assert window.breach_button.text() == f"Overdue: {overdue} · due within 6 h: {soon}"
+    assert not window.breach_banner.isVisible()  # the first look only counts: no notice time has come since
+
+    coming = (now + timedelta(minutes=1)).astimezone(CHINA_TZ).strftime("%H:%M")  # a notice time one minute away
+    set_deadline_hours(gui.ops.desk.session_factory, Actor("tester", "vm"), alert_times=f"{coming},03:00")
+    window._breach_checked = now - timedelta(minutes=1)  # as if the last look was a minute ago...
+    window.ops.desk.clock = lambda: now + timedelta(minutes=2)  # ...and now it has come
+    window.reload_breaches()
+    qtbot.waitUntil(window.breach_banner.isVisible, timeout=10_000)
+    assert f"{overdue} order(s) overdue" in window.breach_text.text()
+    window.reload_breaches()  # once per notice time: the next look does not show it again after dismissing
+    window.breach_dismiss_button.click()
+    gui.tasks.wait()
+    qtbot.wait(50)
+    assert not window.breach_banner.isVisible()
+
+    window.breach_button.click()  # the count opens the late orders
+    assert window.tabs.currentWidget() is window.orders_view
+    view = window.orders_view
+    qtbot.waitUntil(lambda: view.count_label.text() == f"{overdue} orders", timeout=10_000)
+
+
+def test_notice_times_are_read_or_refused(gui: Gui) -> None:
+    from app.domain.errors import InvalidInput
+    from app.services.audit import Actor
+    from app.services.deadlines import set_deadline_hours
+
+    factory = gui.ops.desk.session_factory
+    with pytest.raises(InvalidInput) as refused:
+        set_deadline_hours(factory, Actor("tester", "vm"), alert_times="9点")
+    assert "10:00,15:00" in str(refused.value)
+    assert service_settings(factory)["breach_alert_times"] == "10:00,15:00"  # the default stays
+    set_deadline_hours(factory, Actor("tester", "vm"), alert_times="off")
+    assert gui.ops.desk.breach_watch().alert_times == ()

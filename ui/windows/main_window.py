@@ -4,6 +4,7 @@ tabs; the bench in the status bar."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -11,6 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.deadlines import alert_due
 from app.domain.orders import CHINA_TZ
 from app.domain.waybill_accounts import AccountView
+from app.facade import BreachWatch
 from app.services.station_options import StationOptions
 from app.services.waybills.accounts import Refreshed
 from app.sync.imports import ImportReport
@@ -94,7 +99,29 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.dashboard_tab, self.tr("Dashboard"))
         self.risks_view = RisksView(ops, self)
         self.tabs.addTab(self.risks_view, self.tr("After dispatch"))
-        self.setCentralWidget(self.tabs)
+        # The breach notice: shown at the seller's times of day while orders are overdue or due soon (closable).
+        self.breach_banner = QFrame(self)
+        self.breach_banner.setObjectName("breachBanner")
+        self.breach_banner.setStyleSheet(
+            "#breachBanner { background: #fff3e0; border: 1px solid #e65100; border-radius: 4px; }"
+        )
+        banner = QHBoxLayout(self.breach_banner)
+        banner.setContentsMargins(10, 4, 6, 4)
+        self.breach_text = QLabel(self.breach_banner)
+        self.breach_text.setStyleSheet(f"color: {LOW_COLOUR}; font-weight: bold;")
+        self.breach_show_button = QPushButton(self.tr("Show them"), self.breach_banner)
+        self.breach_dismiss_button = QPushButton(self.tr("Dismiss"), self.breach_banner)
+        banner.addWidget(self.breach_text, 1)
+        banner.addWidget(self.breach_show_button)
+        banner.addWidget(self.breach_dismiss_button)
+        self.breach_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.breach_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.printer_action = QAction(self.tr("Printer setup…"), self)
         self.printer_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -166,11 +193,27 @@ class MainWindow(QMainWindow):
         self.low_stock_button.setToolTip(self.tr("SKUs whose available stock is under their safety stock: show them"))
         self.low_stock_button.hide()  # until a SKU runs low
         self.statusBar().addPermanentWidget(self.low_stock_button)
+        self.breach_button = QPushButton(self)
+        self.breach_button.setFlat(True)
+        self.breach_button.setStyleSheet(f"color: {LOW_COLOUR}; font-weight: bold; padding: 0 4px;")
+        self.breach_button.setToolTip(self.tr("Orders past or near their ship-by time: show them"))
+        self.breach_button.hide()  # until an order is overdue or due soon
+        self.statusBar().addPermanentWidget(self.breach_button)
+        self.breach_button.clicked.connect(self.show_breaches)
+        self.breach_show_button.clicked.connect(self.show_breaches)
+        self.breach_dismiss_button.clicked.connect(self.breach_banner.hide)
+        self._breach_timer = QTimer(self)
+        self._breach_timer.setInterval(60_000)  # the counts age with the clock, and a notice time may come
+        self._breach_timer.timeout.connect(self.reload_breaches)
+        self._breach_timer.start()
+        self._breach_checked: datetime | None = None  # up to when the notice times were looked at
+        self.breach: BreachWatch | None = None
         self.low_stock_button.clicked.connect(self._on_low_stock_button_clicked)
         self._low_stock_timer = QTimer(self)
         self._low_stock_timer.setSingleShot(True)
         self._low_stock_timer.setInterval(1000)  # a burst of scans or a batch print asks once
         self._low_stock_timer.timeout.connect(self.reload_low_stock)
+        self._low_stock_timer.timeout.connect(self.reload_breaches)  # orders changed: the counts too
         self._low_stock_asked = 0
         if sync is not None:
             sync.started.connect(self._on_sync_started)
@@ -199,6 +242,7 @@ class MainWindow(QMainWindow):
         self.orders_view.reload()
         self.reload_balances()
         self.reload_low_stock()
+        self.reload_breaches()
 
     def _media(self) -> Media:
         service = self.printing.service
@@ -364,6 +408,50 @@ class MainWindow(QMainWindow):
             self.reload_balances()
         if changes.orders or changes.queue or changes.shops:  # stock moved: shipped, synced, imported, counted
             self._low_stock_timer.start()
+
+    # -- ship-by breaches -------------------------------------------------------------------------------------------
+
+    def reload_breaches(self) -> None:
+        """Counts the overdue and due-soon orders (the io lane) for the status bar, and shows the notice when one of
+        the seller's times of day has come since the last look."""
+        QueryOp(self.ops, self, op=lambda desk: desk.breach_watch(), success=self._show_breaches).failure(
+            lambda _error: None
+        ).run_in_background(lane="io")
+
+    def _show_breaches(self, watch: BreachWatch) -> None:
+        self.breach = watch
+        late = watch.overdue + watch.due_soon
+        text = (
+            self.tr("Overdue: %1 · due within %2 h: %3")
+            .replace("%1", str(watch.overdue))
+            .replace("%2", str(watch.hours))
+            .replace("%3", str(watch.due_soon))
+        )
+        self.breach_button.setText(text)
+        self.breach_button.setVisible(late > 0)
+        now = self.ops.desk.clock()
+        since, self._breach_checked = self._breach_checked, now
+        if since is not None and late and alert_due(watch.alert_times, since, now):
+            self.breach_text.setText(
+                self.tr("Ship-by times: %1 order(s) overdue, %2 due within %3 hours.")
+                .replace("%1", str(watch.overdue))
+                .replace("%2", str(watch.due_soon))
+                .replace("%3", str(watch.hours))
+            )
+            self.breach_banner.show()
+        elif not late:
+            self.breach_banner.hide()
+
+    def show_breaches(self) -> None:
+        """The Orders tab with the overdue orders, or those due soon when none is overdue."""
+        self.breach_banner.hide()
+        watch = self.breach
+        self.tabs.setCurrentWidget(self.orders_view)
+        self.orders_view.clear_filters()
+        if watch is not None and not watch.overdue:
+            self.orders_view.apply_filter({"due_soon": True})
+        else:
+            self.orders_view.apply_filter({"overdue": True})
 
     # -- low stock --------------------------------------------------------------------------------------------------
 
