@@ -215,12 +215,7 @@ class NoticeRepository:
     def later(self, entry_id: int, now: datetime, reason: Message, *, unclear: bool,
               wait: Callable[[int], timedelta]) -> None:  # fmt: skip
         """Back in the queue after an attempt that did not send it; once unclear, it stays unclear until done."""
-        entry = self._entry(entry_id)
-        entry.state = OutboxState.PENDING
-        entry.last_error = reason.encode()
-        entry.next_attempt_at = now + wait(entry.attempts)
-        if unclear:
-            entry.payload = {**entry.payload, "unclear": True}
+        OutboxRepository(self.session).requeue(entry_id, now, reason, unclear=unclear, wait=wait)
 
     def hold_for_check(self, entry_id: int, reason: Message) -> None:
         """Unclear and it cannot be checked: it waits for the seller, who checks before it is sent again."""

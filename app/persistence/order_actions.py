@@ -217,12 +217,7 @@ class OrderActionRepository:
         self, entry_id: int, now: datetime, reason: Message, *, unclear: bool, wait: Callable[[int], timedelta]
     ) -> None:
         """Back in the queue after a failed attempt; once unclear, it stays unclear until delivered."""
-        entry = self._entry(entry_id)
-        entry.state = OutboxState.PENDING
-        entry.last_error = reason.encode()
-        entry.next_attempt_at = now + wait(entry.attempts)
-        if unclear:
-            entry.payload = {**entry.payload, "unclear": True}
+        OutboxRepository(self.session).requeue(entry_id, now, reason, unclear=unclear, wait=wait)
 
     def memo_failed(self, entry_id: int, reason: Message) -> None:
         entry = self._entry(entry_id)

@@ -180,6 +180,18 @@ class OutboxRepository:
         entry.next_attempt_at = now + wait(entry.attempts)
         entry.payload = encode_shipment(decode_shipment(entry.payload).retried(unclear=unclear, code=code))
 
+    def requeue(
+        self, entry_id: int, now: datetime, reason: Message, *, unclear: bool, wait: Callable[[int], timedelta]
+    ) -> None:
+        """A write-back or notice (a plain payload) back in the queue after an attempt that did not deliver it;
+        once unclear, it stays unclear until delivered (the next attempt checks first)."""
+        entry = self._entry(entry_id)
+        entry.state = OutboxState.PENDING
+        entry.last_error = reason.encode()
+        entry.next_attempt_at = now + wait(entry.attempts)
+        if unclear:
+            entry.payload = {**entry.payload, "unclear": True}
+
     def mark_failed(self, entry_id: int, reason: Message, *, code: str) -> None:
         """Stops the entry: the platform refused it, the seller must act."""
         entry = self._entry(entry_id)
