@@ -200,12 +200,14 @@ _COLS = (
 
 
 def _hand_page(raw: sqlite3.Connection, case: Case) -> list[tuple[object, ...]]:
-    """The page as a person would fetch it by hand: its order rows, then its lines and live parcels (tuples)."""
+    """The page as a person would fetch it by hand: its order rows, then its lines and live parcels (tuples), and
+    the other waiting orders of its buyers (the list marks the orders that could merge)."""
     rows = raw.execute(case.sql, case.params).fetchall()
     ids = [r[0] for r in rows]
     marks = ", ".join("?" * len(ids))
     raw.execute(f"SELECT * FROM order_lines WHERE order_id IN ({marks}) ORDER BY id", ids).fetchall()
     raw.execute(f"SELECT * FROM packages WHERE order_id IN ({marks}) AND state <> 'void' ORDER BY id", ids).fetchall()
+    _hand_buyers(raw, sorted({str(r[5]) for r in rows}))
     return rows
 
 
@@ -317,6 +319,11 @@ def _hand_marks(raw: sqlite3.Connection, page: list[tuple[str, str]]) -> None:
     nos = [no for _shop, no in page]
     marks = ", ".join("?" * len(nos))
     nicks = [r[0] for r in raw.execute(f"SELECT buyer_nick FROM orders WHERE order_no IN ({marks})", nos)]
+    _hand_buyers(raw, nicks)
+
+
+def _hand_buyers(raw: sqlite3.Connection, nicks: list[str]) -> None:
+    """The waiting orders of these buyers with their receivers (what a merge suggestion compares), by the index."""
     raw.execute(
         "SELECT id, order_no, shop_id, receiver_name, receiver_phone, receiver_province, receiver_city, "
         "receiver_district, receiver_town, receiver_address, oaid FROM orders "

@@ -212,6 +212,8 @@ class OrderRow(Base):
         Index("ix_orders_flag_deadline", "flag", "deadline"),
         Index("ix_orders_message_deadline", "deadline", sqlite_where=text("buyer_message <> ''")),
         Index("ix_orders_memo_deadline", "deadline", sqlite_where=text("seller_memo <> ''")),
+        Index("ix_orders_memo_paid", "paid_at", sqlite_where=text("seller_memo <> ''")),  # 0024_note_paid_indexes
+        Index("ix_orders_message_paid", "paid_at", sqlite_where=text("buyer_message <> ''")),
         Index("ix_orders_priority_deadline", "priority", "deadline"),  # expedited first (0015_order_actions)
         Index("ix_orders_stock_mark", "stock_mark", sqlite_where=text("stock_mark IS NOT NULL")),  # every recompute
         # Merged parcels (0017_merges): a lead's members, and the orders a page's orders could merge with.

@@ -323,8 +323,13 @@ def test_the_hot_queries_use_their_indexes(ws: Workspace, every: list[dict[str, 
         plan = _plan(ws, **typed)
         assert f"USING INDEX {index}" in plan and "TEMP B-TREE" not in plan, (typed, plan)
     # another sort walks its own index, the filters checked on the way (not a sort of all waiting orders)
-    plan = _plan(ws, sort="paid", status="awaiting_shipment", platform="taobao", has_memo=True)
+    plan = _plan(ws, sort="paid", status="awaiting_shipment", platform="taobao")
     assert "USING INDEX ix_orders_paid_at" in plan and "TEMP B-TREE" not in plan, plan
+    # with a memo, by paid time: only the orders with a memo are walked, in paid order (0024_note_paid_indexes)
+    plan = _plan(ws, sort="paid", status="awaiting_shipment", platform="taobao", has_memo=True)
+    assert "USING INDEX ix_orders_memo_paid" in plan and "TEMP B-TREE" not in plan, plan
+    plan = _plan(ws, sort="-paid", has_message=True)
+    assert "USING INDEX ix_orders_message_paid" in plan and "TEMP B-TREE" not in plan, plan
     assert "ix_orders_units" in _plan(ws, sort="-items")
     # a code is looked up by its indexes; the few orders it names are sorted, not probed along the deadline index
     plan = _plan(ws, search=every[5]["order_no"])
