@@ -207,3 +207,15 @@ def test_shop_or_platform(qtbot, ops: Ops) -> None:  # noqa: ANN001
     assert view.typed_filter()["shop"] == "拼多多百货"
     view.apply_filter({"platform": "jd"})
     assert view.shop_combo.currentData() == "platform:jd"
+
+
+def test_a_reload_keeps_the_selection(qtbot, ops: Ops) -> None:  # noqa: ANN001
+    view = _view(qtbot, ops)
+    view.clear_filters()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == ORDERS, timeout=10_000)
+    view.table.selectRow(3)
+    chosen = view.selected_order_nos()
+    with qtbot.waitSignal(view.overview_loaded, timeout=10_000):
+        view.reload()  # the data changed: the list is read again
+    qtbot.waitUntil(lambda: not view.model.loading, timeout=10_000)
+    assert view.selected_order_nos() == chosen

@@ -9,7 +9,7 @@ page that arrives for an older filter is dropped. Header clicks sort on the data
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -238,6 +238,13 @@ class OrdersTableModel(RowsTableModel):
         number, i = divmod(row, PAGE)
         numbers = self._numbers.get(number)
         return numbers[i] if numbers is not None and 0 <= row < self._count and i < len(numbers) else None
+
+    def known_rows(self) -> Iterator[tuple[int, str]]:
+        """(row, order number) of every row whose page was read."""
+        for number, numbers in self._numbers.items():
+            start = number * PAGE
+            for i, order_no in enumerate(numbers[: max(self._count - start, 0)]):
+                yield start + i, order_no
 
     def ensure_numbers(self, rows: Sequence[int]) -> bool:
         """True when every row's order number is known; else asks for the pages missing (`numbers_ready` is emitted

@@ -415,8 +415,8 @@ class OrdersView(QWidget):
         if reset and self._keep:
             selection = self.table.selectionModel()
             flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-            for row in range(self.model.rowCount()):
-                if self.model.order_no_at(row) in self._keep:
+            for row, order_no in self.model.known_rows():  # the rows read (a reload reads one page), not every row
+                if order_no in self._keep:
                     selection.select(self.model.index(row, 0), flags)
         self.orders_loaded.emit(self.model.rowCount())
 
