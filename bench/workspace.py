@@ -122,12 +122,13 @@ def build_orders_file(path: Path, orders: int, seed: int = 7) -> None:
                 (oid, shop + 1, f"{4_900_000_000_000_000_000 + oid * 7919:019d}", SHOPS[shop][1], status, nick,
                  rnd.choice(SURNAMES) + "**", f"1{rnd.randrange(30, 99)}****{rnd.randrange(10000):04d}",
                  rnd.choice(PROVINCES), "某市", "某区", "", "某路1号", message, memo, flag,
-                 rnd.randrange(990, 99_900), 0, _t(paid), _t(paid + timedelta(hours=48)), _t(paid), units)
+                 rnd.randrange(990, 99_900), 0, _t(paid), _t(paid + timedelta(hours=48)), _t(paid), units, 0)
             )  # fmt: skip
             if status == "shipped" or (status == "awaiting_shipment" and rnd.random() < 0.2):
                 package_id += 1
                 carrier = rnd.choice(CARRIERS)
                 printed = 2 if rnd.random() < 0.05 else 1
+                order_rows[-1] = (*order_rows[-1][:-1], printed)  # print_state, as the packages triggers keep it
                 package_rows.append(
                     (package_id, oid, carrier, f"{carrier}{oid:013d}", "shipped" if status == "shipped" else "printed",
                      printed, "{}", _t(paid))
@@ -154,8 +155,8 @@ def _flush(conn: sqlite3.Connection, orders: list, lines: list, packages: list) 
     conn.executemany(
         "INSERT INTO orders (id, shop_id, order_no, platform, status, buyer_nick, receiver_name, receiver_phone, "
         "receiver_province, receiver_city, receiver_district, receiver_town, receiver_address, buyer_message, "
-        "seller_memo, flag, total, post_fee, paid_at, deadline, modified_at, units, platform_status, content_hash, "
-        "oaid, stock_override) VALUES (" + ", ".join("?" * 22) + ", '', '', '', 0)",
+        "seller_memo, flag, total, post_fee, paid_at, deadline, modified_at, units, print_state, platform_status, "
+        "content_hash, oaid, stock_override) VALUES (" + ", ".join("?" * 23) + ", '', '', '', 0)",
         orders,
     )
     conn.executemany(
@@ -235,11 +236,9 @@ def cases(conn: sqlite3.Connection) -> list[Case]:
              f"SELECT {_COLS} FROM orders o WHERE NOT EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id "
              f"AND {live} AND p.print_count > 0) ORDER BY deadline, id {lim}"),
         Case("printed", {"printed": "yes"}, None,
-             f"SELECT {_COLS} FROM orders o WHERE EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id "
-             f"AND {live} AND p.print_count > 0) ORDER BY deadline, id {lim}"),
+             f"SELECT {_COLS} FROM orders o WHERE print_state IN (1, 2) ORDER BY deadline, id {lim}"),
         Case("reprinted", {"printed": "reprinted"}, None,
-             f"SELECT {_COLS} FROM orders o WHERE EXISTS (SELECT 1 FROM packages p WHERE p.order_id = o.id "
-             f"AND {live} AND p.print_count >= 2) ORDER BY deadline, id {lim}"),
+             f"SELECT {_COLS} FROM orders o WHERE print_state = 2 ORDER BY deadline, id {lim}"),
         Case("has buyer message", {"has_message": True}, None,
              f"SELECT {_COLS} FROM orders o WHERE buyer_message <> '' ORDER BY deadline, id {lim}"),
         Case("has seller memo", {"has_memo": True}, None,

@@ -215,6 +215,7 @@ class OrderRow(Base):
         Index("ix_orders_memo_paid", "paid_at", sqlite_where=text("seller_memo <> ''")),  # 0024_note_paid_indexes
         Index("ix_orders_message_paid", "paid_at", sqlite_where=text("buyer_message <> ''")),
         Index("ix_orders_priority_deadline", "priority", "deadline"),  # expedited first (0015_order_actions)
+        Index("ix_orders_print_state_deadline", "print_state", "deadline"),  # printed / reprinted (0029_print_state)
         Index("ix_orders_stock_mark", "stock_mark", sqlite_where=text("stock_mark IS NOT NULL")),  # every recompute
         # Merged parcels (0017_merges): a lead's members, and the orders a page's orders could merge with.
         Index("ix_orders_merged_into", "merged_into_id", sqlite_where=text("merged_into_id IS NOT NULL")),
@@ -267,6 +268,9 @@ class OrderRow(Base):
     # The ship-by time the platform gave (承诺发货时间, presale, last_ship_time; migration 0022_service_rules): it
     # stands whatever the seller's deadline rules say; None: `deadline` comes from those rules.
     promised_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # The most any live parcel of the order was printed, capped at 2 (0 not printed, 1 printed, 2 reprinted), kept
+    # by triggers on packages (migration 0029_print_state): the workspace's printed filters walk its index.
+    print_state: Mapped[int] = mapped_column(Integer, server_default="0")  # no Python default: the triggers own it
 
     shop: Mapped[ShopRow] = relationship()
     lines: Mapped[list[OrderLineRow]] = relationship(

@@ -287,16 +287,81 @@ def test_the_text_index_follows_orm_writes(tmp_path: Path) -> None:
         ws.close()
 
 
+def test_the_print_state_follows_parcel_writes(tmp_path: Path) -> None:
+    """orders.print_state (0029_print_state) is kept by triggers on packages whatever writes them: a first print, a
+    reprint, a voided number, a parcel moved to another order, a parcel deleted; the printed filters read it."""
+    from app.persistence.rows import PackageRow, ShopRow
+
+    ws = open_workspace(tmp_path / "data")
+    try:
+        now = datetime(2026, 6, 18, tzinfo=UTC)
+        with ws.session_factory.begin() as s:
+            shop = ShopRow(name="店", platform="taobao", created_at=now)
+            s.add(shop)
+            s.flush()
+            for no in ("81001", "81002"):
+                s.add(OrderRow(
+                    shop_id=shop.id, order_no=no, platform="taobao", status="awaiting_shipment", buyer_nick=no,
+                    total=Decimal("10"), post_fee=Decimal("0"), paid_at=now, deadline=now, modified_at=now,
+                ))  # fmt: skip
+        with ws.session_factory() as s:
+            ids = dict(s.connection().exec_driver_sql("SELECT order_no, id FROM orders").all())
+
+        def states() -> dict[str, int]:
+            with ws.session_factory() as s:
+                return dict(s.connection().exec_driver_sql("SELECT order_no, print_state FROM orders").all())
+
+        def shown(printed: str) -> list[str]:
+            return _page(ws, printed=printed)
+
+        def parcel(**values: Any) -> None:
+            with ws.session_factory.begin() as s:
+                row = s.get(PackageRow, 1)
+                if row is None:
+                    s.add(PackageRow(id=1, order_id=ids["81001"], carrier="ZTO", tracking_no="ZT1", created_at=now,
+                                     **values))  # fmt: skip
+                    return
+                for key, value in values.items():
+                    setattr(row, key, value)
+
+        parcel(state="issued", print_count=0)  # a number taken, not printed yet
+        assert states() == {"81001": 0, "81002": 0} and shown("yes") == [] and shown("no") == ["81001", "81002"]
+        parcel(state="printed", print_count=1)
+        assert states()["81001"] == 1 and shown("yes") == ["81001"] and shown("reprinted") == []
+        parcel(print_count=3)
+        assert states()["81001"] == 2 and shown("reprinted") == ["81001"] and shown("yes") == ["81001"]
+        parcel(order_id=ids["81002"])  # the parcel moves: both orders follow
+        assert states() == {"81001": 0, "81002": 2} and shown("reprinted") == ["81002"]
+        parcel(state="void")  # a cancelled number prints nothing
+        assert states() == {"81001": 0, "81002": 0} and shown("yes") == []
+        parcel(state="printed")
+        assert states()["81002"] == 2
+        with ws.session_factory.begin() as s:
+            s.delete(s.get(PackageRow, 1))
+        assert states() == {"81001": 0, "81002": 0} and shown("reprinted") == []
+    finally:
+        ws.close()
+
+
 def test_common_matches_are_checked_per_order_with_the_same_result(
     ws: Workspace, every: list[dict[str, Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above the drive limit a filter on another table is asked per order (EXISTS) instead of by ids."""
+    """Above the drive limit a filter on another table is asked per order (EXISTS) instead of by ids, and a text
+    search walks the sort's index checking each order against its matches."""
+    from app.persistence import order_query
+
     monkeypatch.setattr(OrderQuery, "_drive_limit", lambda _self: 5)
+    monkeypatch.setattr(order_query, "_plans", {})  # the plan choices of this test only
     for typed, keep in CASES:
         assert _page(ws, **typed) == _expect(every, keep), typed
     sku = sorted(every[10]["skus"])[0]
     assert _page(ws, search=sku) == _expect(every, lambda o: sku in o["skus"])
     assert _page(ws, search="保温杯") == _expect(every, lambda o: "保温杯" in o["text"])
+    assert "SCAN o USING INDEX ix_orders_deadline" in _plan(ws, search="保温杯 42号")
+    both = _expect(every, lambda o: "保温杯" in o["text"] and "42号" in o["text"])
+    assert _page(ws, search="保温杯 42号") == both and _page(ws, limit=7, search="保温杯 42号") == both[:7]
+    f = order_filter(ws.session_factory, search="保温杯 42号")
+    assert count_orders(ws.session_factory, f, now=NOW) == len(both)  # a count is driven by the matches
     tail = every[10]["receiver_phone"][-4:]
     assert _page(ws, search=tail) == _expect(every, lambda o: o["receiver_phone"].endswith(tail))
 
@@ -336,6 +401,10 @@ def test_the_hot_queries_use_their_indexes(ws: Workspace, every: list[dict[str, 
     assert "ix_orders_order_no" in plan and "ix_order_lines_sku" in plan and "SCAN o " not in plan + " ", plan
     plan = _plan(ws, search="保温杯")
     assert "VIRTUAL TABLE" in plan and "SEARCH o USING INTEGER PRIMARY KEY" in plan, plan
+    # reprinted walks the print state's index in ship-by order; neither printed filter asks packages (0029)
+    plan = _plan(ws, printed="reprinted")
+    assert "USING INDEX ix_orders_print_state_deadline" in plan and "TEMP B-TREE" not in plan, plan
+    assert "packages" not in _plan(ws, printed="yes") + plan
 
 
 def test_a_list_page_builds_an_order_only_when_it_is_shown(ws: Workspace) -> None:
