@@ -38,10 +38,10 @@ from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.parcel_risk import TraceStep, kuaidi100_action
 from app.persistence.tracking import TrackingAccount, TrackingRepository
-from app.sync.gateway import Again, GatewayClient, RetryPolicy, Wording
+from app.sync.gateway import Again, GatewayClient, RetryPolicy
 from app.sync.shops import Credentials, load_credentials, store_credentials
 from app.sync.top import parse_china_time
-from app.sync.waybills.kuaidi100 import COMPANY_CODES
+from app.sync.waybills.kuaidi100 import COMPANY_CODES, Kuaidi100Client
 
 if TYPE_CHECKING:
     import httpx
@@ -107,16 +107,7 @@ class Route(msgspec.Struct, frozen=True):
 class Kuaidi100Tracking(GatewayClient):
     """Signed route queries of one Kuaidi100 account (its customer id and key)."""
 
-    wording = Wording(
-        unreachable="kuaidi100.failure.unreachable",
-        http="kuaidi100.failure.http",
-        limited="kuaidi100.failure.limited",
-        busy="kuaidi100.failure.busy",
-        offline="kuaidi100.offline",
-        unclear_broke="kuaidi100.unclear.broke",
-        unclear_http="kuaidi100.unclear.http",
-        unclear_failed="kuaidi100.unclear.failed",
-    )
+    wording = Kuaidi100Client.wording  # the same words as the label API's failures
 
     def __init__(
         self,
