@@ -44,6 +44,8 @@ from app.cli.stock import add_parsers as add_stock_parsers
 from app.cli.stock import cmd_stock
 from app.cli.sync import add_parsers as add_sync_parsers
 from app.cli.sync import cmd_shop, cmd_sync
+from app.cli.tracking import add_parsers as add_tracking_parsers
+from app.cli.tracking import cmd_tracking
 from app.cli.waybills import add_parsers as add_waybill_parsers
 from app.cli.waybills import cmd_waybill
 from app.domain.errors import PackDeskError
@@ -139,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parsers(cmd, lambda parser: _common(parser, top=False))
     add_service_rule_parsers(cmd, lambda parser: _common(parser, top=False))
     add_notice_parsers(cmd, lambda parser: _common(parser, top=False))
+    add_tracking_parsers(cmd, lambda parser: _common(parser, top=False))
 
     p = cmd("supervisor", "the supervisor PIN that binding codes, confirming by hand and overrides need")
     p.add_argument("action", choices=("pin",), help="pin: set it (from PACKDESK_SUPERVISOR_PIN, or asked)")
@@ -378,6 +381,7 @@ COMMANDS: dict[str, Callable[[Workspace, argparse.Namespace, TextIO], int]] = {
     "notify": cmd_notify,
     "alerts": cmd_alerts,
     "risks": cmd_risks,
+    "tracking": cmd_tracking,
     **dict.fromkeys(ORDER_ACTIONS, cmd_order_action),
     **dict.fromkeys(MERGE_COMMANDS, cmd_merge),
     "split": cmd_split,

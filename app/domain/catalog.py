@@ -29,6 +29,7 @@ from app.domain.catalog_splits import SPLITS
 from app.domain.catalog_station import STATION
 from app.domain.catalog_stock import STOCK
 from app.domain.catalog_sync import SYNC
+from app.domain.catalog_tracking import TRACKING
 from app.domain.catalog_waybills import WAYBILLS
 from printers.errors import PRINTER_MESSAGES
 
@@ -191,6 +192,7 @@ CATALOG: dict[str, str] = {
     # directory, packers, PINs and the command line (one module each, to keep this one short)
     **PRINTING,
     **SYNC,
+    **TRACKING,
     **IMPORTS,
     **STATION,
     **PRODUCTS,

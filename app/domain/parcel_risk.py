@@ -12,6 +12,11 @@ The route is the platform's list of transit steps (`taobao.logistics.trace.searc
 
 The action codes [I: read from Taobao's trace documentation and sample answers, not from a live gateway]: GOT
 (揽收, pickup), ARRIVAL, DEPARTURE, SENT_SCAN (派件), SIGNED, FAILED, TMS_RETURN / RETURN (退回), REJECT (拒收).
+Pinduoduo's `pdd.logistics.ordertrace.get` names its own [V: the API's field description in PDD's SDKs]: GOT, SEND
+(派件), SIGN, ARRIVAL, DEPARTURE, FAIL (问题件), REJECTION (拒签), STAY_IN_WAREHOUSE (留仓), SIGN_ON_BEHALF
+(代收点代签: signed by someone else), OTHER, RETURN (退件), IN_CABINET / OUT_CABINET (入柜, 出柜). A step that shows
+the parcel moving (arrival, departure, delivery, a locker) proves the carrier has it, as a pickup scan does.
+Kuaidi100 gives a state code per parcel and per step instead (`kuaidi100_action` turns it into one of these).
 Where the action is missing, the description's words decide (已揽收, 退回, 拒收, 签收).
 """
 
@@ -28,8 +33,12 @@ PICKUP_WITHIN = timedelta(hours=24)
 STILL_FOR = timedelta(hours=48)
 
 _PICKUP_ACTIONS = {"GOT", "ACCEPT", "COLLECT", "PICKUP"}
-_RETURN_ACTIONS = {"TMS_RETURN", "RETURN", "REJECT", "RETURNED", "TMS_REJECT"}
-_SIGN_ACTIONS = {"SIGNED", "SIGN", "TMS_SIGN"}
+# the carrier has the parcel: it moves through its network or waits for delivery
+_MOVING_ACTIONS = {"ARRIVAL", "DEPARTURE", "SEND", "SENT_SCAN", "TRANSIT", "STAY_IN_WAREHOUSE", "IN_CABINET",
+                   "OUT_CABINET"}  # fmt: skip
+_RETURN_ACTIONS = {"TMS_RETURN", "RETURN", "REJECT", "RETURNED", "TMS_REJECT", "REJECTION"}
+_SIGN_ACTIONS = {"SIGNED", "SIGN", "TMS_SIGN", "SIGN_ON_BEHALF"}
+_BEHALF_ACTIONS = {"SIGN_ON_BEHALF"}  # signed by a pickup point or locker, not the receiver
 _PICKUP_WORDS = ("揽收", "揽件", "已收件", "已收取")
 _NOT_YET = ("待揽", "等待揽", "未揽")  # 等待揽收: waiting for the pickup, not a pickup
 _RETURN_WORDS = ("退回", "拒收", "返回寄件人", "退件")
@@ -53,20 +62,23 @@ class TraceStep:
     action: str = ""
 
     @property
+    def code(self) -> str:
+        """The action as a code: upper case, without spaces (PDD documents `IN_ CABINET`)."""
+        return self.action.upper().replace(" ", "")
+
+    @property
     def picked_up(self) -> bool:
-        if self.action.upper() in _PICKUP_ACTIONS:
+        if self.code in _PICKUP_ACTIONS or self.code in _MOVING_ACTIONS:
             return True
         return any(w in self.desc for w in _PICKUP_WORDS) and not any(w in self.desc for w in _NOT_YET)
 
     @property
     def returning(self) -> bool:
-        return self.action.upper() in _RETURN_ACTIONS or any(w in self.desc for w in _RETURN_WORDS)
+        return self.code in _RETURN_ACTIONS or any(w in self.desc for w in _RETURN_WORDS)
 
     @property
     def signed(self) -> bool:
-        return self.action.upper() in _SIGN_ACTIONS or (
-            any(w in self.desc for w in _SIGN_WORDS) and "未签收" not in self.desc
-        )
+        return self.code in _SIGN_ACTIONS or (any(w in self.desc for w in _SIGN_WORDS) and "未签收" not in self.desc)
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,8 @@ def signer(desc: str) -> str:
 
 
 def _signed_by_other(step: TraceStep, receiver: str) -> bool:
+    if step.code in _BEHALF_ACTIONS:
+        return True
     who = signer(step.desc)
     if who:
         # the receiver signs as 本人, or by name (the cache holds the name masked: its first character)
@@ -112,6 +126,25 @@ def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime, receiver
     if now - last_move > STILL_FOR:
         return Assessment(Risk.STALLED, str(int((now - last_move).total_seconds() // 3600)))
     return Assessment(None)
+
+
+#: Kuaidi100's state codes (快递单当前状态 of the parcel, and 签收状态 of each step) as trace actions [V: kuaidi100-api
+#: java-demo QueryTrackResp / QueryTrackData]: 0 在途, 1 揽收, 2 疑难 (a problem parcel), 3 签收, 4 退签 (the return
+#: signed for by the sender), 5 派件, 6 退回, 7 转投, 10-13 customs, 14 拒签. With `resultv2` a step names its
+#: state in words [I], which map the same way.
+KUAIDI100_STATES: dict[str, str] = {
+    "0": "TRANSIT", "1": "GOT", "2": "FAILED", "3": "SIGNED", "4": "RETURN", "5": "SENT_SCAN", "6": "RETURN",
+    "7": "TRANSIT", "10": "TRANSIT", "11": "TRANSIT", "12": "TRANSIT", "13": "TRANSIT", "14": "REJECT",
+    "在途": "TRANSIT", "揽收": "GOT", "疑难": "FAILED", "签收": "SIGNED", "退签": "RETURN", "派件": "SENT_SCAN",
+    "退回": "RETURN", "转投": "TRANSIT", "拒签": "REJECT", "清关": "TRANSIT",
+}  # fmt: skip
+
+
+def kuaidi100_action(state: str) -> str:
+    """The trace action of a Kuaidi100 state (a code or its words); "" for one it does not name."""
+    state = (state or "").strip()
+    return KUAIDI100_STATES.get(state) or next((a for w, a in KUAIDI100_STATES.items() if w in state and
+                                               not w.isdigit()), "")  # fmt: skip
 
 
 def describe(risk: str, detail: str) -> Message:

@@ -346,26 +346,6 @@ class NoticeRepository:
 
     # -- parcel traces -----------------------------------------------------------------------------------------------
 
-    def shipped_parcels(self, since: datetime) -> list[tuple[int, str, str, str, int, datetime, str]]:
-        """Parcels shipped since `since` and not known delivered: (package id, order number, tracking number,
-        carrier, shop id, shipped at, the receiver's name as cached: masked)."""
-        delivered = select(ParcelTraceRow.package_id).where(ParcelTraceRow.status == "delivered")
-        query = (
-            select(
-                PackageRow.id,
-                OrderRow.order_no,
-                PackageRow.tracking_no,
-                PackageRow.carrier,
-                OrderRow.shop_id,
-                PackageRow.shipped_at,
-                OrderRow.status,
-            )  # fmt: skip
-            .join(OrderRow, OrderRow.id == PackageRow.order_id)
-            .where(PackageRow.shipped_at.is_not(None), PackageRow.shipped_at >= since, PackageRow.id.not_in(delivered))
-            .order_by(PackageRow.id)
-        )
-        return [tuple(r) for r in self.session.execute(query)]  # type: ignore[misc]
-
     def save_trace(self, package_id: int, *, status: str, company: str, steps: list[dict[str, Any]],
                    risk: str | None, detail: str, now: datetime) -> None:  # fmt: skip
         row = self.session.get(ParcelTraceRow, package_id)

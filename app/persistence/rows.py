@@ -763,3 +763,18 @@ class ParcelTraceRow(Base):
     checked_at: Mapped[datetime] = mapped_column(UtcDateTime())
     risk: Mapped[str | None] = mapped_column(String(30), index=True)
     risk_detail: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+
+
+class TrackingAccountRow(Base):
+    """A route-query account (Kuaidi100's real-time query): what is not secret; its key is in the keyring under
+    `credentials_ref` (0025_tracking_accounts)."""
+
+    __tablename__ = "tracking_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+    provider: Mapped[str] = mapped_column(String(20))
+    gateway_url: Mapped[str] = mapped_column(String(300))
+    customer: Mapped[str] = mapped_column(String(100))
+    credentials_ref: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -1,18 +1,19 @@
 """After dispatch, from the Taobao Open Platform (sync layer): bad-review alerts and parcel traces with their risk.
 
-- `taobao.traderates.get` [V: the platform's API metadata, bububa/opentaobao]: `fields` (tid, oid, role, nick,
-  result, created, item_title, content), `rate_type=get`, `role=buyer` (the ratings buyers gave this seller),
-  `result` (neutral, bad: asked once each), `start_date` (yyyy-MM-dd HH:mm:ss), `page_no`, `page_size` (1-150),
-  `use_has_next=true`; answers `trade_rates` (non-simplified: ``{"trade_rate": [...]}`` [I: the wrapper's name]) and
-  `has_next`. Each rating not seen before raises an alert (app.persistence.notices); with a seller phone and an SMS
-  account set, the seller gets an SMS (template `review_alert`, when it has an approved code).
-- `taobao.logistics.trace.search` [V: same source]: `tid` (and `is_split=1` with `sub_tid` for a split parcel);
-  answers `out_sid`, `company_name`, `status`, `trace_list` (``{"transit_step_info": [...]}``: `status_time`,
-  `status_desc`, `action`). The platform notes that parcels sent offline (offline.send) may show as signed at once
-  [V]: a trace whose number is not the parcel's is ignored.
+- `taobao.traderates.get` [V: the platform's API metadata, bububa/opentaobao]: `fields` (tid, oid, role, nick, result,
+  created, item_title, content), `rate_type=get`, `role=buyer` (the ratings buyers gave this seller), `result` (neutral,
+  bad: asked once each), `start_date` (yyyy-MM-dd HH:mm:ss), `page_no`, `page_size` (1-150), `use_has_next=true`;
+  answers `trade_rates` (non-simplified: ``{"trade_rate": [...]}`` [I: the wrapper's name]) and `has_next`. Each rating
+  not seen before raises an alert (app.persistence.notices); with a seller phone and an SMS account set, the seller gets
+  an SMS (template `review_alert`, when it has an approved code).
+- `taobao.logistics.trace.search` [V: same source], read by app.sync.parcel_traces: `tid` (and `is_split=1` with
+  `sub_tid` for a split parcel); answers `out_sid`, `company_name`, `status`, `trace_list` (``{"transit_step_info":
+  [...]}``: `status_time`, `status_desc`, `action`). The platform notes that parcels sent offline (offline.send) may
+  show as signed at once [V]: a trace whose number is not the parcel's is ignored.
 
-A parcel's route is read for parcels shipped in the last `horizon` days that are not known delivered; the risk is
-read from it by app.domain.parcel_risk and stored with it (`packdesk risks`).
+A parcel's route is read for parcels shipped in the last `horizon` days that are not known delivered, from Taobao,
+Pinduoduo or Kuaidi100 (app.sync.parcel_traces says which); the risk is read from it by app.domain.parcel_risk and
+stored with it (`packdesk risks`).
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.domain.enums import Platform
 from app.domain.errors import PackDeskError
 from app.domain.messages import Message
-from app.domain.parcel_risk import TraceStep, assess
 from app.domain.shops import Shop
 from app.persistence.notices import NoticeRepository
 from app.persistence.shops import ShopRepository
 from app.services.audit import Actor
 from app.services.notices import alert_seller, breach_round
-from app.sync.top import TopClient, TopError, china_time, parse_china_time
+from app.sync.parcel_traces import TrackerFor, trace_parcels
+from app.sync.top import TopClient, china_time, parse_china_time
 
 log = logging.getLogger(__name__)
 RATES = "taobao.traderates.get"
@@ -69,29 +70,6 @@ class RatesAnswer(Struct, frozen=True):
         if isinstance(self.trade_rates, _Rates):
             return self.trade_rates.trade_rate
         return list(self.trade_rates or [])
-
-
-class _Step(Struct, frozen=True):
-    status_time: str | None = None
-    status_desc: str | None = None
-    action: str | None = None
-
-
-class _Steps(Struct, frozen=True):
-    transit_step_info: list[_Step] = []
-
-
-class TraceAnswer(Struct, frozen=True):
-    out_sid: str | None = None
-    company_name: str | None = None
-    status: str | None = None
-    trace_list: _Steps | list[_Step] | None = None
-
-    @property
-    def steps(self) -> list[_Step]:
-        if isinstance(self.trace_list, _Steps):
-            return self.trace_list.transit_step_info
-        return list(self.trace_list or [])
 
 
 @dataclass
@@ -170,76 +148,20 @@ def _read_rates(session_factory: sessionmaker[Session], client: TopClient, shop:
             page += 1
 
 
-def trace_parcels(
-    session_factory: sessionmaker[Session], client_for: ClientFor, now: datetime, report: AfterSaleReport,
-    *, horizon: timedelta = timedelta(days=15),
-) -> None:  # fmt: skip
-    """Reads the route of every parcel shipped within `horizon` and not known delivered, of Taobao API shops, and
-    stores it with its risk."""
-    with session_factory() as session:
-        parcels = NoticeRepository(session).shipped_parcels(now - horizon)
-        shops = {s.id: s for s in _top_shops(session)}
-    clients: dict[int, TopClient] = {}
-    try:
-        _trace_each(session_factory, client_for, clients, shops, parcels, now, report)
-    finally:
-        for client in clients.values():
-            client.close()
-
-
-def _trace_each(
-    session_factory: sessionmaker[Session], client_for: ClientFor, clients: dict[int, TopClient],
-    shops: dict[int, Shop], parcels: list[tuple[int, str, str, str, int, datetime, str]], now: datetime,
-    report: AfterSaleReport,
-) -> None:  # fmt: skip
-    for package_id, order_no, tracking_no, _carrier, shop_id, shipped_at, receiver in parcels:
-        shop = shops.get(shop_id)
-        if shop is None:
-            continue
-        try:
-            client = clients.get(shop_id) or clients.setdefault(shop_id, client_for(shop))
-            answer = client.read(TRACE, {"tid": order_no}, TraceAnswer)
-        except TopError as exc:
-            report.error({"tracking_no": tracking_no}, exc.msg)
-            continue
-        except PackDeskError as exc:
-            report.error({"tracking_no": tracking_no}, exc.msg)
-            break  # the gateway cannot be reached: the next round tries again
-        if answer.out_sid and answer.out_sid != tracking_no:
-            continue  # another parcel of the order
-        steps = []
-        for s in answer.steps:
-            try:
-                at = parse_china_time(s.status_time or "")
-            except ValueError:
-                continue
-            steps.append(TraceStep(at, s.status_desc or "", s.action or ""))
-        found = assess(shipped_at, steps, now, receiver)
-        with session_factory.begin() as session:
-            NoticeRepository(session).save_trace(
-                package_id,
-                status="delivered" if found.delivered and found.risk is None else (answer.status or ""),
-                company=answer.company_name or "",
-                steps=[
-                    {"at": s.at.isoformat(), "desc": s.desc, "action": s.action}
-                    for s in sorted(steps, key=lambda s: s.at)
-                ],  # fmt: skip
-                risk=found.risk.value if found.risk else None,
-                detail=found.detail,
-                now=now,
-            )
-        report.traced += 1
-        report.at_risk += found.risk is not None
-
-
 def refresh(
-    session_factory: sessionmaker[Session], client_for: ClientFor, now: datetime | None = None
-) -> AfterSaleReport:
-    """One round: new bad-review alerts and the routes of shipped parcels."""
+    session_factory: sessionmaker[Session], client_for: ClientFor, now: datetime | None = None,
+    tracker_for: TrackerFor | None = None,
+) -> AfterSaleReport:  # fmt: skip
+    """One round: new bad-review alerts and the routes of shipped parcels (app.sync.parcel_traces).
+
+    Args:
+        client_for: a shop's platform client (TopClient, or PddClient for a Pinduoduo shop).
+        tracker_for: the Kuaidi100 route-query client of the seller's tracking account (None: not asked).
+    """
     now = now or datetime.now(UTC)
     report = AfterSaleReport()
     fetch_reviews(session_factory, client_for, now, report)
-    trace_parcels(session_factory, client_for, now, report)
+    trace_parcels(session_factory, client_for, now, report, tracker_for=tracker_for)
     return report
 
 
@@ -247,10 +169,11 @@ def after_sale_round(session_factory: sessionmaker[Session], data_dir: Path, act
                      now: datetime | None = None) -> AfterSaleReport:  # fmt: skip
     """The after-dispatch round (`packdesk risks refresh`, the window's background round): new bad-review alerts
     (with the seller's SMS), the routes of shipped parcels and their risks, and the before-breach notices."""
+    from app.sync.kuaidi100_track import tracker_factory
     from app.sync.service import client_factory
 
     now = now or datetime.now(UTC)
-    report = refresh(session_factory, client_factory(data_dir), now)
+    report = refresh(session_factory, client_factory(data_dir), now, tracker_factory(data_dir))
     if report.new_alerts:
         with session_factory.begin() as session:
             for alert in NoticeRepository(session).alerts_by_id(report.new_alerts):

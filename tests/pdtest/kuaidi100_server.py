@@ -30,6 +30,16 @@ must cope with result false and any code): 400 a missing or wrong field, 401 a w
 the branch does not serve, 30010 a cancel of a parcel already picked up, 30011 a cancel of a number the branch never
 issued, 30012 a cancel of a number already cancelled, 500 the service's own failure.
 
+The same server answers Kuaidi100's real-time route query (实时查询) at `POST /poll/query.do` (`srv.query_url`): form
+fields `customer`, `param` (JSON: `com`, `num`, `phone`, `resultv2`...) and `sign` = upper-case hex MD5 of
+`param + key + customer` (kuaidi100-api python-demo `synquery.py`), checked here with the server's key and
+`customer`. A number a test gave a route (`srv.set_route(num, com=..., state=..., steps=[(when, context, state)])`)
+answers `{"message": "ok", "status": "200", "state", "ischeck", "com", "nu", "condition", "data": [...]}` with the
+steps newest first, each `{time, ftime, context, status (the state in words, as resultv2 gives it [I]), statusCode,
+areaName}`. The failure codes [I]: 400 a missing field or an unknown company code, 408 an SF number asked without
+the receiver's phone (its last four digits), 500 no route for that number and company (yet), 502 busy (the fault
+`query_busy`), 503 a wrong signature, 601 an unknown customer; each as `{"result": false, "returnCode", "message"}`.
+
 Faults are counters: each one fires for that many of the next API calls (label downloads for `label_failures`), then
 switches itself off. Threads are joined on exit, so a test never leaks one.
 """
@@ -55,9 +65,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from resources import FONT_FILE, resource_path
 
-__all__ = ["COMPANIES", "Branch", "Faults", "Issue", "Kuaidi100Server", "kd100_sign", "render_label"]
+__all__ = ["COMPANIES", "Branch", "Faults", "Issue", "Kuaidi100Server", "Route", "kd100_sign", "render_label"]
 
 API_PATH = "/label/order"
+QUERY_PATH = "/poll/query.do"
 LABEL_PATH = "/label/image/"
 REPEAT_WINDOW_S = 48 * 3600
 
@@ -103,6 +114,7 @@ class Faults:
     drop_after_apply: int = 0  # apply the order or cancel, then close the connection without an answer
     error_after_apply: int = 0  # apply, then answer HTTP 500 (the service failed after taking it)
     label_failures: int = 0  # label image downloads that answer 500
+    query_busy: int = 0  # route queries answered 502 (服务器繁忙)
 
     def reset(self) -> None:
         for name in self.__dataclass_fields__:
@@ -131,6 +143,22 @@ class Issue:
     issued_at: float
     state: str = "live"  # live | cancelled | picked_up
     label_png: bytes = field(default=b"", repr=False)
+
+
+#: The states of the route query in words (the step's `status` with resultv2).
+STATE_WORDS = {"0": "在途", "1": "揽收", "2": "疑难", "3": "签收", "4": "退签", "5": "派件", "6": "退回", "7": "转投",
+               "14": "拒签"}  # fmt: skip
+
+
+@dataclass
+class Route:
+    """A parcel's route as the query answers it: its company, state, steps (when, context, state code) and, for
+    SF, the receiver's phone whose last four digits the query must give."""
+
+    com: str
+    state: str
+    steps: list[tuple[float, str, str]]
+    phone: str = ""
 
 
 @dataclass
@@ -209,6 +237,12 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length > 0 else b""
         url = urlsplit(self.path)
+        if url.path == QUERY_PATH:
+            try:
+                self._send(self.server.api._query(dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))))
+            except UnicodeDecodeError:
+                self._send(_Reply("html", 400, b"<html><body><h1>400 Bad Request</h1></body></html>", "text/html"))
+            return
         if url.path != API_PATH:
             self._send(_Reply("html", 404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html"))
             return
@@ -240,9 +274,17 @@ class Kuaidi100Server:
     """
 
     def __init__(
-        self, key: str = "kd-key", secret: str = "kd-secret", *, seed: int = 1, label_mm: tuple[int, int] = (100, 150)
+        self,
+        key: str = "kd-key",
+        secret: str = "kd-secret",
+        *,
+        seed: int = 1,
+        label_mm: tuple[int, int] = (100, 150),
+        customer: str = "KD-CUSTOMER-1",
     ) -> None:
-        self.key, self.secret = key, secret
+        self.key, self.secret, self.customer = key, secret, customer
+        self.routes: dict[str, Route] = {}
+        self.queries: list[dict[str, Any]] = []  # every route query's param that passed the signature check
         self.branches: dict[tuple[str, str], Branch] = {}
         self.ledger: dict[str, Issue] = {}
         self.faults = Faults()
@@ -326,6 +368,17 @@ class Kuaidi100Server:
     def now(self) -> float:
         return time.time() + self.offset_s
 
+    @property
+    def query_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{QUERY_PATH}"
+
+    def set_route(
+        self, num: str, *, com: str, state: str, steps: list[tuple[float, str, str]], phone: str = ""
+    ) -> None:
+        """Number `num`'s route from now on: its company code, state and steps (UNIX time, context, state code)."""
+        with self._lock:
+            self.routes[num] = Route(com, state, list(steps), phone)
+
     def label_url(self, task_id: str) -> str:
         return f"http://127.0.0.1:{self.port}{LABEL_PATH}{task_id}.png"
 
@@ -347,6 +400,50 @@ class Kuaidi100Server:
                 if self._fire("error_after_apply"):
                     return _Reply("html", 500, b"<html><body><h1>500 Internal Server Error</h1></body></html>")
             return reply
+
+    def _query(self, fields: dict[str, str]) -> _Reply:
+        """One real-time route query."""
+        with self._lock:
+            self.calls["query"] += 1
+            if self._fire("drop"):
+                return _Reply("drop")
+            if self._fire("server_error"):
+                return _Reply("html", 502, SERVER_ERROR_HTML, "text/html")
+            customer, param_text, sign = (fields.get(k, "") for k in ("customer", "param", "sign"))
+            if customer != self.customer:
+                return self._refuse("601", "POLL:KEY已过期或customer不存在")
+            if sign != hashlib.md5((param_text + self.key + customer).encode("utf-8")).hexdigest().upper():
+                return self._refuse("503", "验证签名失败")
+            try:
+                param = json.loads(param_text)
+            except ValueError:
+                return self._refuse("400", "param不是合法的JSON")
+            if not isinstance(param, dict) or not param.get("num") or not param.get("com"):
+                return self._refuse("400", "提交的数据不完整（com和num不能为空）")
+            self.queries.append(param)
+            com, num = str(param["com"]), str(param["num"])
+            if com not in COMPANIES:
+                return self._refuse("400", f"找不到对应的快递公司：{com}")
+            if self._fire("query_busy"):
+                return self._refuse("502", "服务器繁忙，请稍后再试")
+            route = self.routes.get(num)
+            if route is None or route.com != com:
+                return self._refuse("500", "查询无结果，请隔段时间再查")
+            if com == "shunfeng" and str(param.get("phone") or "")[-4:] != route.phone[-4:]:
+                return self._refuse("408", "请输入正确的收/寄件人电话号码（顺丰需要）")
+            data = [
+                {"time": _china(at), "ftime": _china(at), "context": context, "status": STATE_WORDS.get(code, "在途"),
+                 "statusCode": code, "areaName": ""}
+                for at, context, code in sorted(route.steps, key=lambda s: s[0], reverse=True)
+            ]  # fmt: skip
+            answer = {"message": "ok", "nu": num, "ischeck": "1" if route.state == "3" else "0", "condition": "00",
+                      "com": com, "status": "200", "state": route.state, "data": data}  # fmt: skip
+            self.codes[OK] += 1
+            return _Reply("json", 200, _json(answer))
+
+    def _refuse(self, code: str, message: str) -> _Reply:
+        self.codes[code] += 1
+        return _Reply("json", 200, _json({"result": False, "returnCode": code, "message": message}))
 
     def _fire(self, name: str) -> bool:
         left = getattr(self.faults, name)
@@ -462,6 +559,11 @@ class Kuaidi100Server:
             if issue is None or not issue.label_png:
                 return _Reply("html", 404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html")
             return _Reply("png", 200, issue.label_png, "image/png")
+
+
+def _china(at: float) -> str:
+    """UNIX time `at` as Kuaidi100 writes times: China time, yyyy-MM-dd HH:mm:ss."""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at + 8 * 3600))
 
 
 def _json(payload: dict[str, Any]) -> bytes:

@@ -19,6 +19,13 @@ Decryption: a ciphertext the shop gave out as an order's receiver (`srv.ciphers`
 (`PddShop.decrypt`), anything else refused per item (20003). It is strictly limited: at most `decrypt_per_window`
 calls per `window_s` seconds of the server's clock, else 70031; `decrypt_calls` and `decrypted` count what was asked.
 
+Routes: `pdd.logistics.ordertrace.get` takes `company_code` (a code of companies.get) and `mail_no` and answers
+`logistics_ordertrace_get_resposne` (sic, PDD's spelling) {`trace_list`: [{`status_time`, `status_desc`, `action`,
+`node_description`, `time`, `desc`}]}, newest first [I: the order is not documented], from the route a test gave
+the number (`desk.set_route`; none yet: an empty list). Only a number an order of the shop shipped with is known
+(else 50001 WAYBILL_NOT_EXIST), with the carrier it shipped with (else 50001 COMPANY_NOT_MATCH); PDD lists the API as
+needing no seller authorisation, so no access token is asked. `desk.trace_calls` counts the queries answered.
+
 Ship-back rules, this gateway's within PDD's ranges (50001 with a sub_code): an order refunded is refused
 (ORDER_REFUNDED 订单已退款，不可发货), one in after-sale too (ORDER_REFUNDING 订单售后中，不可发货); an order
 already shipped with the same number and carrier answers `is_success` again (nothing applied twice), with another
@@ -29,9 +36,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from tests.pdtest.pdd_orders import china
 from tests.pdtest.pdd_server import E_BUSINESS, E_LIMITED, PddFault, param_error
 
 if TYPE_CHECKING:
@@ -68,6 +77,14 @@ class LogisticsDesk:
         self.server.route("pdd.logistics.companies.get", self._companies)
         self.server.route("pdd.logistics.online.send", self._send, write=True)
         self.server.route("pdd.open.decrypt.batch", self._decrypt)
+        self.routes: dict[str, list[tuple[datetime, str, str]]] = {}  # tracking number -> (time, desc, action)
+        self.trace_calls: Counter[str] = Counter()  # tracking number -> queries answered
+        self.server.route("pdd.logistics.ordertrace.get", self._trace, needs_token=False)
+
+    def set_route(self, tracking_number: str, steps: Sequence[tuple[datetime, str, str]]) -> None:
+        """The parcel's route from now on: (when, status_desc, action) per step."""
+        with self.server.lock:
+            self.routes[tracking_number] = list(steps)
 
     # ---- APIs
 
@@ -128,6 +145,28 @@ class LogisticsDesk:
                 plain = self.shop.decrypt(data)
                 answers.append({"data_tag": tag, "encrypted_data": data, "decrypted_data": plain, "error_code": 0})
         return {"open_decrypt_batch_response": {"data_decrypt_list": answers}}
+
+    def _trace(self, params: Mapping[str, str]) -> dict[str, Any]:
+        code = _required(params, "company_code")
+        number = _required(params, "mail_no")
+        with self.server.lock:
+            order = next(
+                (o for o in self.shop.orders.values() if o.get("tracking_number") == number and o["order_status"] != 1),
+                None,
+            )
+            if order is None:
+                raise PddFault(E_BUSINESS, "WAYBILL_NOT_EXIST", f"运单 {number} 不存在")
+            shipped_code = next(c["code"] for c in self.companies if c["id"] == order.get("logistics_id"))
+            if code != shipped_code:
+                raise PddFault(E_BUSINESS, "COMPANY_NOT_MATCH", f"运单 {number} 不属于快递公司 {code}")
+            self.trace_calls[number] += 1
+            steps = sorted(self.routes.get(number, []), key=lambda s: s[0], reverse=True)
+        trace = [
+            {"status_time": china(at), "status_desc": desc, "action": action, "node_description": "",
+             "time": china(at), "desc": desc}
+            for at, desc, action in steps
+        ]  # fmt: skip
+        return {"logistics_ordertrace_get_resposne": {"trace_list": trace}}
 
 
 def _sent() -> dict[str, Any]:
