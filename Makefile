@@ -26,7 +26,7 @@ run: setup
 
 test: setup
 	$(VENV)/bin/lint-imports
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --durations=25
 
 bench: setup
 	$(VENV)/bin/packdesk bench
