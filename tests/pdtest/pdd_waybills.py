@@ -36,6 +36,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from tests.pdtest.cainiao_waybills import value_added_services
 from tests.pdtest.pdd_server import E_BUSINESS, PddFault, param_error
 
 if TYPE_CHECKING:
@@ -425,18 +426,12 @@ def _object(params: Mapping[str, str], name: str) -> dict[str, Any]:
 
 
 def _services(raw: Any, where: str) -> dict[str, Any]:
-    """A dto's `logistics_services`: JSON text of {SERVICE_CODE: {attribute: value}} ({} when left out); insurance's
-    `value` is a whole number of fen above 0."""
-    if raw in (None, ""):
-        return {}
-    try:
-        services = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
-        services = None
-    if not isinstance(services, dict) or not all(isinstance(v, dict) for v in services.values()):
+    """A dto's `logistics_services`, read as Cainiao's (tests/pdtest/cainiao_waybills.py), refused as PDD refuses a
+    wrong parameter."""
+    services, wrong = value_added_services(raw)
+    if wrong == "logistics_services":
         raise param_error(f"{where}.logistics_services", "格式错误，应为JSON对象的字符串")
-    insure = services.get("SVC-INSURE")
-    if insure is not None and not (str(insure.get("value", "")).isdigit() and int(insure["value"]) > 0):
+    if wrong:
         raise param_error(f"{where}.logistics_services.SVC-INSURE.value", "保价金额不正确，应为大于0的整数（分）")
     return services
 
