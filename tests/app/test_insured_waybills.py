@@ -34,7 +34,7 @@ from app.services.orders import list_orders
 from app.services.printing import PrintService
 from app.services.printing.label import waybill_of
 from app.services.service_rules import set_insure_above
-from app.services.waybills import NumberRoll, WaybillProviders
+from app.services.waybills import NumberRoll, WaybillProviders, installed
 from app.services.waybills.ports import Refusal
 from app.services.workspace import Workspace
 from app.sync.gateway import RetryPolicy
@@ -284,3 +284,25 @@ def test_kuaidi100_refuses_a_malformed_valins_pay(kd: Kuaidi100Server, value: ob
     answer = httpx.post(kd.url, data=form | {"param": text, "sign": kd100_sign(text, t, KD_KEY, KD_SECRET)}).json()
     assert answer["result"] is True
     assert [i.valins for i in kd.ledger.values()] == ["1288.50"]
+
+
+def test_a_local_number_keeps_the_insurance_it_was_taken_with(demo: Workspace) -> None:
+    """The demo's own numbers (a local provider, no call): the parcel keeps what its request said when the number was
+    taken, so its reprints say the same whatever the threshold says later."""
+    cheap, dear = cheap_and_dear(demo)
+    set_insure_above(demo.session_factory, str(dear.total), ACTOR)
+    with PrinterSimulator("tspl") as sim:
+        bench = Bench(demo, installed(), sim)
+        printed = {o.order_no: bench.print(o.order_no) for o in (cheap, dear)}
+        assert same(printed[dear.order_no], bench.label(dear.order_no, 1, f"{dear.total:.2f}"))
+        assert same(printed[cheap.order_no], bench.label(cheap.order_no, 1, ""))
+        set_insure_above(demo.session_factory, str(cheap.total), ACTOR)
+        assert same(bench.print(cheap.order_no, reprint="smudged"), bench.label(cheap.order_no, 2, ""))
+        set_insure_above(demo.session_factory, "", ACTOR)
+        assert same(bench.print(dear.order_no, reprint="smudged"), bench.label(dear.order_no, 2, f"{dear.total:.2f}"))
+    with demo.session_factory() as s:
+        insured = {
+            o.order_no: s.get(PackageRow, OrderRepository(s).stored(o.order_no).package.id).insured  # type: ignore[union-attr]
+            for o in (cheap, dear)
+        }
+    assert insured == {cheap.order_no: None, dear.order_no: dear.total}
