@@ -9,6 +9,7 @@ and whether an earlier one was voided.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from app.domain.enums import OrderStatus, PackageState
 from app.domain.orders import Order
@@ -30,6 +31,8 @@ class Package:
     print_count: int = 0
     # The carrier's routing printed on its label (sort_headline, route_code, consolidation); {} when it gave none.
     routing: dict[str, str] = field(default_factory=dict, hash=False)
+    # The value its number was issued insured for (保价, yuan), as its request asked; None: not insured.
+    insured: Decimal | None = None
 
     @property
     def printed(self) -> bool:

@@ -10,6 +10,7 @@ provider cannot be reached now.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
@@ -23,8 +24,9 @@ from app.persistence.rows import PackageRow, WaybillIssueRow
 
 def to_package(row: PackageRow) -> Package:
     return Package(
-        row.id, row.order_id, row.carrier, row.tracking_no, PackageState(row.state), row.print_count, row.routing or {}
-    )
+        row.id, row.order_id, row.carrier, row.tracking_no, PackageState(row.state), row.print_count, row.routing or {},
+        row.insured,
+    )  # fmt: skip
 
 
 class PackageRepository:
@@ -48,9 +50,10 @@ class PackageRepository:
 
     def add(
         self, order_id: int, carrier: str, tracking_no: str, now: datetime, *, account_id: int | None = None,
-        routing: dict[str, Any] | None = None,
+        routing: dict[str, Any] | None = None, insured: Decimal | None = None,
     ) -> Package:  # fmt: skip
-        """Records a new live parcel of `order_id` with its number (allocated, not printed)."""
+        """Records a new live parcel of `order_id` with its number (allocated, not printed), insured (保价) for
+        `insured` yuan when its request was."""
         row = PackageRow(
             order_id=order_id,
             account_id=account_id,
@@ -59,6 +62,7 @@ class PackageRepository:
             state=PackageState.ALLOCATED,
             print_count=0,
             routing=routing or {},
+            insured=insured,
             created_at=now,
         )
         self.session.add(row)

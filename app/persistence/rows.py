@@ -125,6 +125,9 @@ class WaybillIssueRow(Base):
     # The receiver the number was issued for (app.services.waybills.issuing.receiver_digest): another one now means
     # the address changed after the number was taken, and the next print updates the number or replaces it.
     receiver_digest: Mapped[str | None] = mapped_column(String(64))
+    # The value the request insured the parcel for (保价, yuan; None: not insured), recorded with the request before it
+    # leaves: asked again or looked up, it carries the same; the parcel's label shows it (migration 0028).
+    insured: Mapped[Decimal | None] = mapped_column(Money())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
@@ -320,6 +323,8 @@ class PackageRow(Base):
     print_count: Mapped[int] = mapped_column(Integer, default=0)
     # What the waybill service returned for sorting: 大头笔, 三段码, 集包地 (see printers.waybill.Routing).
     routing: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The value its number was issued insured for (保价, yuan; None: not insured): its label's mark (migration 0028).
+    insured: Mapped[Decimal | None] = mapped_column(Money())
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     shipped_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

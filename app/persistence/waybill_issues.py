@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import and_, select, update
@@ -58,6 +59,7 @@ class OpenRequest:
     unclear: bool  # an attempt's answer was lost: it may have been issued
     attempts: int
     receiver_digest: str | None
+    insured: Decimal | None = None  # what the request insures the parcel for (保价, yuan), as first recorded
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class LedgerNumber:
     receiver_digest: str | None
     has_document: bool  # print data stored ({} counts: the provider gives none)
     error: Message | None = None
+    insured: Decimal | None = None  # what its request insured the parcel for (保价, yuan)
 
     @property
     def shipped(self) -> bool:
@@ -173,6 +176,7 @@ class WaybillIssues:
                 row.receiver_digest,
                 row.print_data is not None,
                 message_of(row.error),
+                row.insured,
             )  # fmt: skip
             for row, order_no, state in self.session.execute(query)
         ]
@@ -200,15 +204,19 @@ class WaybillIssues:
 
     # -- writes -------------------------------------------------------------------------------------------------
 
-    def request(self, order_id: int, account_id: int, carrier: str, receiver_digest: str, now: datetime) -> int:
-        """Records a request for a number of `order_id`'s parcel before it is sent; its id is the request's
-        object_id."""
-        (issue_id,) = self.requests([(order_id, account_id, carrier, receiver_digest)], now)
+    def request(
+        self, order_id: int, account_id: int, carrier: str, receiver_digest: str, now: datetime,
+        insured: Decimal | None = None,
+    ) -> int:  # fmt: skip
+        """Records a request for a number of `order_id`'s parcel before it is sent, insured (保价) for `insured` yuan
+        (None: not insured); its id is the request's object_id."""
+        (issue_id,) = self.requests([(order_id, account_id, carrier, receiver_digest, insured)], now)
         return issue_id
 
-    def requests(self, wanted: Iterable[tuple[int, int, str, str]], now: datetime) -> list[int]:
-        """Records several requests at once ((order id, account id, carrier, receiver digest) each, in one flush);
-        their ids, in order."""
+    def requests(self, wanted: Iterable[tuple[int, int, str, str, Decimal | None]], now: datetime) -> list[int]:
+        """Records several requests at once ((order id, account id, carrier, receiver digest, insured yuan or None)
+        each, in one flush); their ids, in order. What a request insures stays with it: asked again or looked up, it
+        asks the same, and the parcel it numbers shows it on its label."""
         rows = [
             WaybillIssueRow(
                 order_id=order_id,
@@ -218,10 +226,11 @@ class WaybillIssues:
                 unclear=False,
                 attempts=0,
                 receiver_digest=digest,
+                insured=insured,
                 created_at=now,
                 updated_at=now,
             )
-            for order_id, account_id, carrier, digest in wanted
+            for order_id, account_id, carrier, digest, insured in wanted
         ]
         self.session.add_all(rows)
         self.session.flush()
@@ -276,7 +285,7 @@ class WaybillIssues:
         if IssueState(row.state) is not source(IssueEvent.ISSUED):
             return None
         package = PackageRepository(self.session).add(
-            row.order_id, carrier, tracking_no, now, account_id=row.account_id, routing=routing
+            row.order_id, carrier, tracking_no, now, account_id=row.account_id, routing=routing, insured=row.insured
         )
         self._answered(row, IssueEvent.ISSUED, tracking_no, document, now, sent=sent)
         row.package_id = package.id
@@ -395,5 +404,6 @@ class WaybillIssues:
 
 def _open(row: WaybillIssueRow) -> OpenRequest:
     return OpenRequest(
-        row.id, row.order_id, row.account_id, row.carrier, bool(row.unclear), row.attempts, row.receiver_digest
-    )
+        row.id, row.order_id, row.account_id, row.carrier, bool(row.unclear), row.attempts, row.receiver_digest,
+        row.insured,
+    )  # fmt: skip

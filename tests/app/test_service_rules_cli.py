@@ -178,14 +178,27 @@ def test_insurance_reaches_the_cainiao_request_and_the_label(
     assert found[dear]["services"] == {"SVC-INSURE": {"value": str(int(dear_total * 100))}}
     assert found[cheap]["services"] == {}
 
-    ws = open_workspace(tmp_path / "data")
-    try:
-        with ws.session_factory() as session:
-            labels = {}
-            for order_no in (cheap, dear):
-                stored = OrderRepository(session).stored(order_no)
-                assert stored is not None and stored.package is not None
-                labels[order_no] = waybill_of(session, stored, stored.package, 1, datetime.now(UTC)).insured
-    finally:
-        ws.close()
-    assert labels == {cheap: "", dear: f"{dear_total:.2f}"}
+    def labels(copy_no: int) -> dict[str, str]:
+        ws = open_workspace(tmp_path / "data")
+        try:
+            with ws.session_factory() as session:
+                found = {}
+                for order_no in (cheap, dear):
+                    stored = OrderRepository(session).stored(order_no)
+                    assert stored is not None and stored.package is not None
+                    found[order_no] = waybill_of(session, stored, stored.package, copy_no, datetime.now(UTC)).insured
+                return found
+        finally:
+            ws.close()
+
+    assert labels(1) == {cheap: "", dear: f"{dear_total:.2f}"}
+    # The threshold changes after the numbers were issued: their labels say what their requests asked, reprints too.
+    desk.ok("carrier", "insure", "--above", str(cheap_total))
+    assert labels(2) == {cheap: "", dear: f"{dear_total:.2f}"}
+    desk.ok("carrier", "insure", "--off")
+    assert labels(3) == {cheap: "", dear: f"{dear_total:.2f}"}
+    reprinted = desk.run("print", dear, "--reprint", "label torn", "--printer", f"pdf://{tmp_path}/2.pdf")
+    assert reprinted.returncode == 0, reprinted.stderr
+    assert [w["services"] for w in srv.waybills.values() if w["order_no"] == dear] == [
+        {"SVC-INSURE": {"value": str(int(dear_total * 100))}}
+    ]  # the reprint asked for no new number

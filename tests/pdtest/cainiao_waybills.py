@@ -605,19 +605,29 @@ def _json_param(params: dict[str, str], name: str, kind: type) -> Any:
     return value
 
 
-def _services(raw: Any, where: str) -> dict[str, Any]:
-    """`logistics_services`: a JSON string of {SERVICE_CODE: {attribute: value}}; SVC-INSURE's value is a whole
-    number of fen, more than 0."""
+def value_added_services(raw: Any) -> tuple[dict[str, Any], str]:
+    """`logistics_services` (Cainiao's, and PDD's after it): a JSON string of {SERVICE_CODE: {attribute: value}}
+    ({} when left out); SVC-INSURE's value is a whole number of fen, more than 0. The services and what is wrong with
+    them ("" when nothing is), for each server to refuse in its own words."""
     if raw in (None, ""):
-        return {}
+        return {}, ""
     try:
         services = json.loads(raw) if isinstance(raw, str) else None
     except ValueError:
         services = None
     if not isinstance(services, dict) or not all(isinstance(v, dict) for v in services.values()):
-        raise _invalid(f"{where}: logistics_services 格式错误 (a JSON object of services, each an object)")
+        return {}, "logistics_services"
     insure = services.get("SVC-INSURE")
     if insure is not None and not (str(insure.get("value", "")).isdigit() and int(insure["value"]) > 0):
+        return {}, "SVC-INSURE"
+    return services, ""
+
+
+def _services(raw: Any, where: str) -> dict[str, Any]:
+    services, wrong = value_added_services(raw)
+    if wrong == "logistics_services":
+        raise _invalid(f"{where}: logistics_services 格式错误 (a JSON object of services, each an object)")
+    if wrong:
         raise _invalid(f"{where}: SVC-INSURE value 保价金额不正确 (a whole number of fen above 0)")
     return services
 

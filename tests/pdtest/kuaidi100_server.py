@@ -17,7 +17,9 @@ fields `method` (order | cancel), `key`, `t` (milliseconds), `param` (a JSON tex
 `{"result": bool, "returnCode": "200", "message": ..., "data": {...}}`; an order's data carries `kuaidinum`, `taskId`,
 `bulkpen` (大头笔), `pkgCode`/`pkgName` (集包地), `destSortingCode` (三段码, for the carriers that print one) and, for
 printType IMAGE, `label`: a link on this server to a PNG label that the server renders itself with Pillow, at 203 dpi
-on 100x150 mm stock unless told otherwise (`label_mm`, `label_dpi`), with the number as a Code 128.
+on 100x150 mm stock unless told otherwise (`label_mm`, `label_dpi`), with the number as a Code 128. `valinsPay`
+(保价额度, yuan) is checked (a number above 0, at most two decimals: else 400), kept on the number (`Issue.valins`)
+and marked on its label ("保价1288.00元").
 
 `orderId` with `reorder: false` is idempotent: within 48 hours the same key and orderId get the first successful
 answer again, unchanged, and nothing more is issued. The repeat is answered as soon as the account is known, before
@@ -55,6 +57,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
@@ -142,6 +145,7 @@ class Issue:
     task_id: str
     issued_at: float
     state: str = "live"  # live | cancelled | picked_up
+    valins: str = ""  # the insured amount asked (valinsPay, yuan, as "1288.00"); "" when not insured
     label_png: bytes = field(default=b"", repr=False)
 
 
@@ -499,6 +503,9 @@ class Kuaidi100Server:
         sender, why = _person(param.get("sendMan"))
         if sender is None:
             return self._fail(E_PARAM, f"寄件人信息不完整：{why}")
+        valins, why = _valins(param.get("valinsPay"))
+        if why:
+            return self._fail(E_PARAM, why)
         if branch.balance <= 0:
             return self._fail(E_EXHAUSTED, "电子面单余额不足，请联系快递网点充值")
         branch.balance -= 1
@@ -507,7 +514,7 @@ class Kuaidi100Server:
         task_id = hashlib.md5(f"{self.key}:{kuaidinum}".encode()).hexdigest().upper()
         data: dict[str, Any] = {"kuaidinum": kuaidinum, "taskId": task_id, "kdComOrderNum": order_id or task_id[:16]}
         data.update(_routing(receiver, sorted_))
-        issue = Issue(kuaidinum, branch.kuaidicom, branch.partner_id, order_id, task_id, self.now())
+        issue = Issue(kuaidinum, branch.kuaidicom, branch.partner_id, order_id, task_id, self.now(), valins=valins)
         if print_type == "IMAGE":
             data["label"] = self.label_url(task_id)
             issue.label_png = render_label(
@@ -519,6 +526,7 @@ class Kuaidi100Server:
                 receiver=receiver,
                 sender=sender,
                 cargo=str(param.get("cargo") or ""),
+                valins=valins,
                 size_mm=self.label_mm,
                 dpi=self.label_dpi,
             )
@@ -564,6 +572,22 @@ class Kuaidi100Server:
 def _china(at: float) -> str:
     """UNIX time `at` as Kuaidi100 writes times: China time, yyyy-MM-dd HH:mm:ss."""
     return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(at + 8 * 3600))
+
+
+def _valins(raw: Any) -> tuple[str, str]:
+    """`valinsPay` (保价额度, yuan): left out, null or "" is none; else a number above 0 with at most two decimals.
+    The amount as "1288.00" (or "") and why it is refused ("" when it is not)."""
+    if raw is None or raw == "":
+        return "", ""
+    try:
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise ValueError
+        amount = Decimal(str(raw))
+    except (ValueError, ArithmeticError):
+        return "", f"保价额度valinsPay格式错误：{raw!r}"
+    if not amount.is_finite() or amount <= 0 or amount != amount.quantize(Decimal("0.01")):
+        return "", f"保价额度valinsPay格式错误：{raw!r}"
+    return f"{amount:.2f}", ""
 
 
 def _json(payload: dict[str, Any]) -> bytes:
@@ -653,13 +677,15 @@ def render_label(
     receiver: _Person | tuple[str, str, str],
     sender: _Person | tuple[str, str, str],
     cargo: str = "",
+    valins: str = "",
     size_mm: tuple[int, int] = (100, 150),
     dpi: int = 203,
 ) -> bytes:
     """A waybill label as a PNG in 8-bit grey, as a provider serves one: antialiased text, frames, the tracking number
     as a Code 128 (0.375 mm modules or the nearest whole pixel) in the main part and again in the stub.
 
-    `receiver` and `sender` are (name, phone, address) or what the API parsed; the image is size_mm at `dpi`.
+    `receiver` and `sender` are (name, phone, address) or what the API parsed; `valins` the insured amount (保价) the
+    carrier marks; the image is size_mm at `dpi`.
     """
     per_mm = dpi / 25.4
     width, height = round(size_mm[0] * per_mm), round(size_mm[1] * per_mm)
@@ -680,6 +706,8 @@ def render_label(
     y = 2.0
     draw.text((mm(3), mm(y)), company, font=_font(mm(6 * s)), fill=0)
     draw.text((width - mm(3), mm(y + 1)), "标准快递", font=_font(mm(4 * s)), fill=0, anchor="ra")
+    if valins:  # the carrier's own insurance mark, under the product name
+        draw.text((width - mm(3), mm(y + 5.2 * s)), f"保价{valins}元", font=_font(mm(3 * s)), fill=0, anchor="ra")
     y += 9 * s
     hline(y)
     draw.text((width // 2, mm(y + 1.5)), bulkpen or " ", font=_font(mm(12 * s)), fill=0, anchor="ma")

@@ -13,7 +13,10 @@ packages/pdd-origin-api/src/dianZiMianDan).
   again, with print data for the request as now asked, and costs no balance: how a client that lost an answer
   finds its number. `print_data` is JSON text: `{"data": {..., "routingInfo": {"bigShotName", "threeSegmentCode",
   "endBranchCode", "endBranchName", ...}}, "signature", "templateUrl"}`, or with `need_encrypt` only
-  `{"encryptedData", "signature", "templateUrl", "ver"}`.
+  `{"encryptedData", "signature", "templateUrl", "ver"}`. A dto's `logistics_services` (value-added services, JSON
+  text of {SERVICE_CODE: {attribute: value}}) is checked and kept on the number as `services`: insurance
+  (SVC-INSURE, as PackDesk sends it [I]) needs a `value` of whole fen above 0; anything else malformed is refused
+  with 10000 like a wrong parameter.
 - cancel: a live number not yet collected by the carrier is cancelled, its balance returned; a cancelled, unknown or
   collected (`ship`) number is refused with its real reason.
 - query.by.waybillcode: the print data of live numbers again (reprints never take a new number).
@@ -33,6 +36,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from tests.pdtest.cainiao_waybills import value_added_services
 from tests.pdtest.pdd_server import E_BUSINESS, PddFault, param_error
 
 if TYPE_CHECKING:
@@ -102,7 +106,8 @@ class WaybillDesk:
 
     Attributes: `subscriptions` (pdd.waybill.search's answer, mutable), `ledger` (number -> {waybill_code, wp_code,
     order_nos, object_id, package_id, state "live"/"cancelled", used, branch_code, recipient, sender, print_data,
-    asked: how many get calls answered it}), `refuse_districts` (recipients there are refused as unreachable),
+    services: the value-added services last asked for it, asked: how many get calls answered it}),
+    `refuse_districts` (recipients there are refused as unreachable),
     `refuse_updates`, `omit_routing` (the carrier gives no routing: empty fields).
     """
 
@@ -283,6 +288,7 @@ class WaybillDesk:
             raise param_error(f"{where}.user_id", "不能为空")
         return {
             "object_id": object_id,
+            "services": _services(dto.get("logistics_services"), where),
             "package_id": str(package.get("id") or object_id),
             "orders": tuple(str(o) for o in orders),
             "channel": channel,
@@ -327,6 +333,7 @@ class WaybillDesk:
         record = self.ledger[number]
         record.update(sender=sender, recipient=ask["recipient"], template_url=ask["template_url"])
         record["object_id"] = ask["object_id"]
+        record["services"] = ask["services"]
         record["asked"] += 1
         record["print_data"] = self._print_data(record, ask["template_url"], encrypt)
         return {"object_id": ask["object_id"], "waybill_code": number, "print_data": record["print_data"]}
@@ -416,6 +423,17 @@ def _object(params: Mapping[str, str], name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise param_error(name, "应为对象")
     return value
+
+
+def _services(raw: Any, where: str) -> dict[str, Any]:
+    """A dto's `logistics_services`, read as Cainiao's (tests/pdtest/cainiao_waybills.py), refused as PDD refuses a
+    wrong parameter."""
+    services, wrong = value_added_services(raw)
+    if wrong == "logistics_services":
+        raise param_error(f"{where}.logistics_services", "格式错误，应为JSON对象的字符串")
+    if wrong:
+        raise param_error(f"{where}.logistics_services.SVC-INSURE.value", "保价金额不正确，应为大于0的整数（分）")
+    return services
 
 
 def _text(obj: Mapping[str, Any], key: str, where: str) -> str:

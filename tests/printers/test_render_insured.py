@@ -4,45 +4,19 @@ and from the raster."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 import pytest
 from pdtest.escpos_decode import code128_texts
+from pdtest.label_text import read
 from pdtest.samples import DPIS, SIZES, sample_waybill
-from PIL import Image, ImageChops
+from PIL import ImageChops
 
-from printers.layouts import layout_for
 from printers.media import Media
-from printers.render import RasterSurface, font, layout_waybill, render_waybill
+from printers.render import render_waybill
 
 MEDIA = [pytest.param(Media(w, h, dpi), id=f"{w}x{h}@{dpi}") for w, h in SIZES for dpi in DPIS]
 HEADER_MM = 9.5
-
-
-@dataclass
-class Reading:
-    """A surface that draws (a raster) and remembers each text with its box."""
-
-    image: Image.Image
-    texts: list[tuple[str, tuple[int, int, int, int]]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.raster = RasterSurface(self.image)
-        self.width, self.height = self.image.size
-
-    def fill(self, x0: int, y0: int, x1: int, y1: int, *, white: bool = False) -> None:
-        self.raster.fill(x0, y0, x1, y1, white=white)
-
-    def text(self, x: int, y: int, text: str, px: int, anchor: str, *, white: bool = False) -> None:
-        left, top, right, bottom = font(px).getbbox(text, anchor=anchor)
-        self.texts.append((text, (x + left, y + top, x + right, y + bottom)))
-        self.raster.text(x, y, text, px, anchor, white=white)
-
-
-def read(waybill, media: Media) -> Reading:  # noqa: ANN001 - a Waybill
-    surface = Reading(Image.new("1", (media.width_dots, media.height_dots), 1))
-    layout_waybill(waybill, media, surface, layout_for(waybill.carrier_code, media))
-    return surface
 
 
 @pytest.mark.parametrize("media", MEDIA)

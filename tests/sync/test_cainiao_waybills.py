@@ -410,5 +410,8 @@ def test_the_gateway_refuses_what_cainiao_refuses(srv: TopServer, provider: Cain
     twice = [dto, {**dto, "object_id": "2"}]
     assert "repeated" in ask({"trade_order_info_dtos": twice})  # one package id twice in a call
     assert "no subscription for JD" in ask({"cp_code": "JD"})
+    for services in ('{"SVC-INSURE":{"value":"0"}}', '{"SVC-INSURE":{"value":"12.5"}}', "保价", '["SVC-INSURE"]'):
+        wrong = ask({"trade_order_info_dtos": [{**dto, "logistics_services": services}]})
+        assert "保价金额不正确" in wrong or "logistics_services 格式错误" in wrong, (services, wrong)
     assert len(srv.waybills) == 1  # a refused call applied nothing
     assert ask({}) == "applied" and len(srv.waybills) == 1  # the same request again: the same number

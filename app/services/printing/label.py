@@ -79,9 +79,11 @@ def waybill_of(session: Session, stored: StoredOrder, package: Package, copy_no:
     ledger = WaybillIssues(session)
     sender = _issued_for(ledger, package, ShopRepository(session).sender_of(stored.shop_id))
     waybill = build_waybill(stored.order, package, sender, copy_no, printed_at)
-    insured = insured_value(ServiceRules(session).insure_above(), stored.order.total)
+    # 保价 ¥X as the parcel's number was asked for (kept with it when issued), on the first print and every reprint;
+    # only a preview, with no number yet, shows what the seller's threshold would ask now.
+    insured = package.insured if package.id else insured_value(ServiceRules(session).insure_above(), stored.order.total)
     if insured is not None:
-        waybill = replace(waybill, insured=f"{insured:.2f}")  # 保价 ¥X on the label, as the request asked
+        waybill = replace(waybill, insured=f"{insured:.2f}")
     document = ledger.document_of(package.id) if package.id else None
     if document is None:
         return waybill

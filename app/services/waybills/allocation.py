@@ -76,6 +76,7 @@ def allocate(
         datetime.now(UTC),
         account_id=account.id,
         routing=issued.routing_record(),
+        insured=request.insured,  # 保价 as the number was taken: its labels show it whatever the threshold says later
     )
 
 

@@ -24,10 +24,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import cast
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.carrier_rules import insured_value
 from app.domain.errors import (
     NotPackable,
     PackDeskError,
@@ -214,7 +216,7 @@ def _record_requests(
 ) -> dict[tuple[int, str], _Group]:  # fmt: skip
     groups: dict[tuple[int, str], _Group] = {}
     accounts: dict[int, WaybillAccount] = {}  # per shop: the orders of a batch mostly share a few
-    new: list[tuple[_Group, StoredOrder, str]] = []
+    new: list[tuple[_Group, StoredOrder, str, Decimal | None]] = []  # with the value each insures (保价)
     with session_factory.begin() as session:
         orders, issues = OrderRepository(session), WaybillIssues(session)
         insure = ServiceRules(session).insure_above()  # 保价 above the seller's threshold
@@ -238,7 +240,7 @@ def _record_requests(
             try:
                 if open_request is not None:  # asked before (a crash, a lost answer): the same request again
                     group = _group(session, groups, providers, open_request.account_id, open_request.carrier)
-                    request = WaybillRequest.of(order, object_id=str(open_request.id), insure_above=insure)
+                    request = _request(order, open_request.id, open_request.insured)  # insured as first asked
                     group.asks.append(_Ask(open_request.id, stored.id, order_no, request, digest, fresh=False))
                     continue
                 if stored.shop_id not in accounts:
@@ -254,12 +256,19 @@ def _record_requests(
             if group.out_of_numbers:
                 errors[order_no] = _no_balance(group.account, order_no)
                 continue
-            new.append((group, stored, digest))
-        ids = issues.requests([(s.id, g.account.id, g.account.carrier, digest) for g, s, digest in new], now)
-        for (group, stored, digest), issue_id in zip(new, ids, strict=True):
-            request = WaybillRequest.of(stored.order, object_id=str(issue_id), insure_above=insure)
+            new.append((group, stored, digest, insured_value(insure, order.total)))
+        ids = issues.requests([(s.id, g.account.id, g.account.carrier, d, i) for g, s, d, i in new], now)
+        for (group, stored, digest, insured), issue_id in zip(new, ids, strict=True):
+            request = _request(stored.order, issue_id, insured)
             group.asks.append(_Ask(issue_id, stored.id, stored.order.order_no, request, digest, fresh=True))
     return groups
+
+
+def _request(order: Order, issue_id: int, insured: Decimal | None) -> WaybillRequest:
+    """The request of ledger row `issue_id` for `order`, insured (保价) for what the row recorded when the request was
+    first made: a request asked again, looked up or updated asks what it asked then, whatever the seller's threshold
+    says now, so the number and its label agree with the provider."""
+    return replace(WaybillRequest.of(order, object_id=str(issue_id)), insured=insured)
 
 
 def _group(
@@ -291,8 +300,7 @@ def _settle(
     except PackDeskError as exc:
         errors.setdefault(stored.order.order_no, exc)
         return
-    insure = ServiceRules(session).insure_above()
-    request = WaybillRequest.of(stored.order, object_id=str(open_request.id), insure_above=insure)
+    request = _request(stored.order, open_request.id, open_request.insured)
     digest = receiver_digest(stored.order)
     ask = _Ask(open_request.id, stored.id, stored.order.order_no, request, digest, fresh=False, wanted=False)
     group.asks.append(ask)
@@ -315,8 +323,7 @@ def _plan_change(
         if changed:
             errors[stored.order.order_no] = exc
         return
-    insure = ServiceRules(session).insure_above()
-    request = WaybillRequest.of(stored.order, object_id=str(number.id), insure_above=insure) if changed else None
+    request = _request(stored.order, number.id, number.insured) if changed else None  # insured as it was issued
     sealed_on = stored.order.platform.value if stored.order.extra.get("receiver_cipher") else ""
     group.changes.append(
         _Change(number.id, stored.order.order_no, package.id, number.tracking_no, request, digest, sealed_on)

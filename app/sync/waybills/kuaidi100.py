@@ -22,6 +22,9 @@ once, retried as a read, and travels in `Issued.image` to our raster path. A dow
 number: the number is returned without image and with empty `print_data`, which is how the ledger knows to call
 `reprint` before the label prints; `reprint` asks the order again (same orderId) and downloads the image again.
 
+Insurance (保价) is the order's `valinsPay`, the insured amount in yuan (Kuaidi100's python and java demos: "保价额度",
+a double); left out when the parcel is not insured. The label image Kuaidi100 renders shows the carrier's own mark.
+
 Kuaidi100 cannot change the receiver of an issued number (`update` refuses: the caller cancels and asks again) and
 has no balance query for branch accounts (`search` answers the account's carrier with balance None and no sender
 addresses of its own: the sender is the shop group's, `account.sender`).
@@ -348,6 +351,8 @@ class Kuaidi100Provider:
             param["oaid"] = request.oaid
         if request.weight_g > 0:
             param["weight"] = round(request.weight_g / 1000, 3)
+        if request.insured is not None:  # 保价额度 in yuan, a number (Kuaidi100's demos: double valinsPay)
+            param["valinsPay"] = float(request.insured)
         for setting, name in _ORDER_FIELDS:
             if account.settings.get(setting):
                 param[name] = str(account.settings[setting])

@@ -5,7 +5,7 @@ time. Before, "reprinted" (a few orders in a hundred) walked the ship-by index p
 for its first page at a million orders, by the best hand-written SQL too.
 
 Revision ID: 0029_print_state
-Revises: 0025_tracking_accounts
+Revises: 0028_insured_numbers
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0029_print_state"
-down_revision = "0025_tracking_accounts"
+down_revision = "0028_insured_numbers"
 branch_labels = None
 depends_on = None
 
