@@ -27,7 +27,8 @@ their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and a
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
 ``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
 merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
-``srv.merge_checks`` records each request's parameters); and
+``srv.merge_checks`` records each request's parameters); presale trades with ``TopServer(presale=N)`` and
+``srv.pay_balance(tid)`` (tests/pdtest/top_presale.py); and
 after dispatch, taobao.traderates.get and taobao.logistics.trace.search over ``srv.after_sale``
 (tests/pdtest/top_after_sale.py: the ratings buyers gave and the parcels' routes).
 
@@ -72,6 +73,7 @@ from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
 from pdtest.top_merge import METHODS as MERGE_METHODS
 from pdtest.top_merge import MergeError, oaid_merge
+from pdtest.top_presale import add_presales, pay_balance
 
 __all__ = [
     "CATALOG",
@@ -905,6 +907,7 @@ class TopServer:
         n_trades: int = 200,
         trades: Mapping[str, Mapping[str, Any]] | None = None,
         clock: Callable[[], datetime] | None = None,
+        presale: int = 0,
     ) -> None:
         self.app_key = app_key
         self.secret = secret
@@ -938,6 +941,10 @@ class TopServer:
         else:
             self.trades = make_trades(n_trades, seed, self._now())
         self._new_trades = TradeGenerator(seed + 7919, self._now())
+        presales = TradeGenerator(seed + 104729, self._now())  # their own stream: the others stay as they were
+        self.presale_tids = add_presales(  # tests/pdtest/top_presale.py
+            self.trades, presale, lambda k: presales.make(10**8 - 10**6 + k, status=WAIT_SELLER_SEND_GOODS)
+        )
         self._next_index = 10**8 - 1  # runtime-added trades count down from the top of the index range
         self.reindex()
         self._httpd: _HTTPServer | None = None
@@ -1096,6 +1103,13 @@ class TopServer:
             self.trades[new["tid_str"]] = new
             self._reindex_one(new["tid_str"])
             return _copy_trade(new)
+
+    def pay_balance(self, tid: str) -> dict[str, Any]:
+        """The buyer pays the balance of presale `tid` now (tests/pdtest/top_presale.py). Returns a copy."""
+        with self._lock:
+            pay_balance(self.trades[tid], self.now_str())
+            self._reindex_one(tid)
+            return _copy_trade(self.trades[tid])
 
     def answer_raw(self, method: str, body: bytes | str | Mapping[str, Any] | None, *, apply: bool = False) -> None:
         """Answer `method` with `body` from now on: HTTP 200, a JSON content type, after the common checks (app key,
