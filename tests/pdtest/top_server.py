@@ -27,7 +27,9 @@ their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and a
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
 ``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
 merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
-``srv.merge_checks`` records each request's parameters); presale trades with ``TopServer(presale=N)`` and
+``srv.merge_checks`` records each request's parameters); taobao.top.oaid.decrypt, answered from the trades held
+(tests/pdtest/top_decrypt.py: real, virtual and extension numbers, ``matched`` false for a stale oaid,
+``srv.receivers`` to override one, ``srv.decrypt_calls``); presale trades with ``TopServer(presale=N)`` and
 ``srv.pay_balance(tid)`` (tests/pdtest/top_presale.py); and
 after dispatch, taobao.traderates.get and taobao.logistics.trace.search over ``srv.after_sale``
 (tests/pdtest/top_after_sale.py: the ratings buyers gave and the parcels' routes).
@@ -68,6 +70,8 @@ from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
 from pdtest.top_after_sale import METHODS as AFTER_SALE_METHODS
 from pdtest.top_after_sale import AfterSale, AfterSaleError
+from pdtest.top_decrypt import METHODS as DECRYPT_METHODS
+from pdtest.top_decrypt import oaid_decrypt
 from pdtest.top_items import METHODS as ITEM_METHODS
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
@@ -924,6 +928,8 @@ class TopServer:
         self.memo_calls: Counter[str] = Counter()  # taobao.trade.memo.update calls that were applied, per tid
         self.memo_updates: list[dict[str, Any]] = []  # what each applied memo.update set: tid, flag, memo
         self.merge_checks: list[dict[str, str]] = []  # every taobao.top.oaid.merge request's parameters
+        self.decrypt_calls: list[dict[str, str]] = []  # every taobao.top.oaid.decrypt request's parameters
+        self.receivers: dict[str, dict[str, Any]] = {}  # tid -> receiver fields decrypt answers instead of its own
         self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
         self.holds: dict[str, Hold] = {}  # method -> the hold its next calls wait in after applying
         self._lock = threading.RLock()
@@ -1278,6 +1284,8 @@ class TopServer:
                 return self._json(payload)
             if method in MERGE_METHODS:
                 return self._json(self._oaid_merge(params))
+            if method in DECRYPT_METHODS:
+                return self._json(self._oaid_decrypt(params))
             if method in AFTER_SALE_METHODS:
                 return self._json(self._after_sale(method, params))
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
@@ -1508,6 +1516,17 @@ class TopServer:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {"top_oaid_merge_response": answer}
+
+    def _oaid_decrypt(self, params: Mapping[str, str]) -> dict[str, Any]:
+        """`taobao.top.oaid.decrypt` (tests/pdtest/top_decrypt.py), from the trades held now."""
+        with self._lock:
+            self.decrypt_calls.append(dict(params))
+            try:
+                answer = oaid_decrypt(self.trades, params, self._now(), self.receivers)
+            except MergeError as err:  # the list's refusals (tests/pdtest/top_merge.py)
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {"top_oaid_decrypt_response": answer}
 
     def _after_sale(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"
