@@ -143,3 +143,24 @@ def test_unpaid_balance_is_refused_by_print_and_ship_then_ships_once_paid(
         datetime.now(UTC),
     )
     assert [s.order_no for s in report.shipped] == [held] and report.skipped == ()
+
+
+def test_a_presale_placed_after_the_first_fill_arrives_held_by_the_incremental_sync(
+    workspace: Workspace, server: TopServer
+) -> None:
+    synced_shop(workspace, server)
+    base = server.trade(next(t for t in server.presale_tids if server.trade(t)["step_trade_status"] == BALANCE_UNPAID))
+    tid = str(int(base["tid_str"]) + 10**7)  # another trade of the same kind, placed now
+    placed = server.add_trade(
+        {**base, "tid": int(tid), "tid_str": tid, "created": server.now_str(), "modified": server.now_str()}
+    )
+    assert placed["status"] == "WAIT_BUYER_PAY"  # listed by the increment as unpaid: wanted for its stage
+    with workspace.session_factory() as session:
+        shop_id = session.execute(select(ShopRow.id)).scalars().first()
+    assert shop_id is not None
+    with TopClient(server.url, APP_KEY, SECRET, SESSION, retry=RetryPolicy(attempts=3, backoff_s=0.01)) as client:
+        report = TaobaoSync(workspace.session_factory, shop_id, client, clock=_later).run()
+    assert not report.first_fill
+    row = _rows(workspace, [tid])[tid]
+    assert (row.status, row.platform_status) == (OrderStatus.ON_HOLD.value, BALANCE_UNPAID)
+    assert row.deadline == promise_of(placed)
