@@ -73,7 +73,13 @@ def add_parsers(
     send.add_argument("--template", required=True, metavar="|".join(KEYS))
     send.add_argument("--reason", default="", metavar="TEXT", help="the concrete reason, as the buyer reads it")
     send.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD", help="the date you promise")
-    send.add_argument("--phone", default="", metavar="NUMBER", help="the number the platform allows (virtual number)")
+    send.add_argument(
+        "--phone",
+        default="",
+        metavar="NUMBER",
+        help="the number to send to; without it, a synced privacy order's number (a virtual number "
+        "where the platform gives one) is asked of the platform when the notice is sent",
+    )
     send.add_argument("--shop", default=None, metavar="SHOP", help="payment reminder to an order not kept here")
     send.add_argument("--account", default=None, metavar="NAME", help="the SMS account (default: the first)")
     send.add_argument("--copy", action="store_true", help="only record it and print the text for the chat window")

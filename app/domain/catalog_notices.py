@@ -107,6 +107,46 @@ NOTICES: dict[str, str] = {
     "notice.verified": QT_TRANSLATE_NOOP(
         "CoreMessages", "Found at the provider after an unclear answer: it was sent once, not again."
     ),
+    # The number the platform allows, asked at send time (app.sync.platform_numbers)
+    "notice.platform_no_order": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Order {order_no} is no longer in PackDesk: its platform cannot be asked for the buyer's number.",
+    ),
+    "notice.platform_cannot_tell": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The platform cannot give a number for order {order_no}: send it with the number (--phone), or copy it "
+        "into the chat window.",
+    ),
+    "notice.platform_no_mobile": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The platform gave no mobile number for order {order_no}: send it with the number (--phone), or copy it "
+        "into the chat window.",
+    ),
+    "notice.platform_stale": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Taobao says the address of order {order_no} changed since the last sync (its oaid is out of date): sync the "
+        "shop, then send the notice again.",
+    ),
+    "notice.platform_extension": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The platform's number for order {order_no} is a virtual number with an extension: it takes calls, not "
+        "messages. The notice is for the chat window: copy it there.",
+    ),
+    "notice.platform_expired": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The platform's virtual number for order {order_no} has expired: the notice is for the chat window, copy it "
+        "there.",
+    ),
+    "notice.platform_refused": QT_TRANSLATE_NOOP(
+        "CoreMessages", "The platform would not give the buyer's number for order {order_no}: {words}"
+    ),
+    "notice.platform_unreachable": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "The platform could not be asked for the buyer's number of order {order_no} ({why}); the notice waits for "
+        "the next round.",
+    ),
+    "notice.platform_garbled": QT_TRANSLATE_NOOP("CoreMessages", "its answer was not understood"),
+    "notice.platform_not_asked": QT_TRANSLATE_NOOP("CoreMessages", "no platform connection was set up for it"),
     # The SMS provider's client (app.sync.aliyun_sms)
     "sms.refused": QT_TRANSLATE_NOOP("CoreMessages", "The SMS provider refused it: {words} ({code})"),
     "sms.failure.unreachable": QT_TRANSLATE_NOOP("CoreMessages", "cannot reach the SMS provider ({error})"),

@@ -42,6 +42,11 @@ ORDER_ACTIONS: dict[str, str] = {
         "CoreMessages", "The expected date {date} has passed: give a later date, or none."
     ),
     "actions.hold_stop": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} is on hold: {reason}"),
+    "actions.presale_unpaid": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Order {order_no} is on hold: presale: balance not paid. It can ship once the buyer pays the balance (the "
+        "next sync lets it go).",
+    ),
     "actions.stock_stop": QT_TRANSLATE_NOOP(
         "CoreMessages", "Order {order_no} is marked out of stock: {reason} (stock expected {date})."
     ),

@@ -169,6 +169,9 @@ class NoticePayload:
     biz_id: str = ""  # the provider's receipt id
     last_attempt_at: str = ""  # ISO time the last attempt left
     check_first: bool = False  # it could not be checked: the seller checks before it is sent again
+    # The number is the platform's (a privacy order: Taobao's oaid, PDD's ciphertext): `phone` holds only its mask,
+    # and each attempt and each look-up asks the platform for the number, kept in memory only (app.sync.notice_push)
+    platform_number: bool = False
     version: int = NOTICE_VERSION
 
     def to_json(self) -> dict[str, Any]:
@@ -177,7 +180,7 @@ class NoticePayload:
             "params": dict(self.params), "text": self.text, "phone": self.phone, "buyer": self.buyer,
             "channel": self.channel, "account": self.account, "trigger": self.trigger, "version": self.version,
         }  # fmt: skip
-        for key in ("unclear", "attempt_days", "biz_id", "last_attempt_at", "check_first"):
+        for key in ("unclear", "attempt_days", "biz_id", "last_attempt_at", "check_first", "platform_number"):
             value = getattr(self, key)
             if value:
                 data[key] = list(value) if isinstance(value, tuple) else value
@@ -201,6 +204,7 @@ class NoticePayload:
             biz_id=str(data.get("biz_id", "")),
             last_attempt_at=str(data.get("last_attempt_at", "")),
             check_first=bool(data.get("check_first")),
+            platform_number=bool(data.get("platform_number")),
             version=int(data.get("version", NOTICE_VERSION)),
         )
 
@@ -208,6 +212,10 @@ class NoticePayload:
         """Before an attempt at `at`, the provider's day `day`: where and from when to look if its answer is lost."""
         days = self.attempt_days if day in self.attempt_days else (*self.attempt_days, day)
         return replace(self, attempt_days=days, last_attempt_at=at.isoformat())
+
+    def for_chat(self) -> NoticePayload:
+        """The notice turned into one for the seller's chat window (the platform's number cannot take a message)."""
+        return replace(self, channel="copy", template_code="", account="", unclear=False)
 
     def closed(self, masked_phone: str, biz_id: str = "") -> NoticePayload:
         """Done or refused: the number is masked, the marks of the attempts go."""

@@ -24,6 +24,9 @@ from app.domain.orders import Order
 
 MEMO_MOST_BYTES = 1000  # taobao.trade.memo.update: "最大长度: 1000个字节" (UTF-8 bytes [I])
 COLOURS = {f.label: f for f in Flag}  # none, red, yellow, green, blue, purple
+# Taobao's step_trade_status of a presale whose deposit is paid and balance is not, kept as the held order's platform
+# status (app.sync.taobao_presale)
+PRESALE_BALANCE_UNPAID = "FRONT_PAID_FINAL_NOPAID"
 
 
 def parse_colour(text: str) -> Flag:
@@ -63,9 +66,18 @@ def released_status(*, shipped_some: bool) -> OrderStatus:
 
 
 def hold_stop(order: Order) -> Message | None:
-    """What the print queue and the bench say of an order the seller held here: its reason (None otherwise)."""
+    """What the print queue and the bench say of an order the seller held here, or the platform holds for a reason
+    the seller can act on: its reason (None otherwise)."""
     if order.status is OrderStatus.ON_HOLD and order.hold_reason:
         return msg("actions.hold_stop", order_no=order.order_no, reason=order.hold_reason)
+    return platform_stop(order)
+
+
+def platform_stop(order: Order) -> Message | None:
+    """Why the platform holds `order`, in the seller's words, where its status says (None otherwise): a presale whose
+    balance is not paid (it ships once the buyer pays it, the next sync lets it go)."""
+    if order.status is OrderStatus.ON_HOLD and order.platform_status == PRESALE_BALANCE_UNPAID:
+        return msg("actions.presale_unpaid", order_no=order.order_no)
     return None
 
 

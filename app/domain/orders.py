@@ -102,6 +102,9 @@ class Order:
     # not held here).
     priority: int = 0
     hold_reason: str = ""
+    # The platform's own status words where they tell why it holds the order (a presale's unpaid balance,
+    # app.domain.order_actions.platform_stop); "" when not read.
+    platform_status: str = ""
 
     @property
     def refund_requested(self) -> bool:

@@ -67,6 +67,17 @@ class OrderFacts:
     carrier: str  # of its last live parcel ("" : none)
     tracking_no: str
     shipped_at: datetime | None
+    # the platform can give the number it allows for an SMS (Taobao's oaid, PDD's receiver ciphertext)
+    platform_number: bool = False
+
+
+@dataclass(frozen=True)
+class NumberSource:
+    """Where the platform's number of an order's buyer comes from: its shop, and the oaid or ciphertexts."""
+
+    shop_id: int
+    oaid: str
+    receiver_cipher: str  # PDD's ciphertexts as JSON (name, phone, address); "" for other platforms
 
 
 @dataclass(frozen=True)
@@ -239,6 +250,13 @@ class NoticeRepository:
             entry.next_attempt_at = now
         return True
 
+    def for_chat(self, entry_id: int, now: datetime, reason: Message, payload: NoticePayload) -> None:
+        """An SMS notice turned into a copy for the chat window at send time (with why): done, nothing sent."""
+        entry = self._entry(entry_id)
+        entry.state, entry.done_at, entry.next_attempt_at = OutboxState.DONE, now, None
+        entry.last_error = reason.encode()
+        entry.payload = payload.to_json()
+
     def failed(self, entry_id: int, reason: Message, payload: NoticePayload) -> None:
         entry = self._entry(entry_id)
         entry.state, entry.next_attempt_at = OutboxState.FAILED, None
@@ -290,7 +308,14 @@ class NoticeRepository:
             items_shipped="、".join(shipped), items_to_come="、".join(to_come),
             carrier=parcel.carrier if parcel else "", tracking_no=parcel.tracking_no if parcel else "",
             shipped_at=parcel.shipped_at if parcel else None,
+            platform_number=bool(row.oaid or row.receiver_cipher),
         )  # fmt: skip
+
+    def number_source(self, order_no: str) -> NumberSource | None:
+        """Where the platform's number for the buyer of `order_no` comes from, None when PackDesk does not hold it."""
+        query = select(OrderRow.shop_id, OrderRow.oaid, OrderRow.receiver_cipher).where(OrderRow.order_no == order_no)
+        row = self.session.execute(query.limit(1)).first()
+        return NumberSource(row.shop_id, row.oaid or "", row.receiver_cipher or "") if row is not None else None
 
     def due_by(self, limit: datetime, statuses: list[str]) -> list[tuple[str, datetime]]:
         """Orders in `statuses` whose deadline is at or before `limit`: (order number, deadline)."""

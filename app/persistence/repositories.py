@@ -87,6 +87,7 @@ def _to_order(row: OrderRow, barcodes: dict[str, list[str]], images: dict[str, s
         extra=_extra(row),
         priority=row.priority or 0,
         hold_reason=row.hold_reason or "",  # the seller's hold (app.services.order_actions): said when refused
+        platform_status=row.platform_status or "",  # a platform hold's reason (app.domain.order_actions.platform_stop)
     )
 
 

@@ -21,6 +21,7 @@ from app.domain.enums import OrderStatus, PackageState
 from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.messages import Message, msg
 from app.domain.number_sequence import normalise, sequence
+from app.domain.order_actions import platform_stop
 from app.domain.packages import StoredOrder
 from app.domain.stock import describe
 from app.domain.tracking import CARRIERS
@@ -101,6 +102,8 @@ def _order_refusal(session: Session, stored: StoredOrder | None, order_no: str) 
     held_for = getattr(stored.order, "hold_reason", "")  # the seller's reason, where the order was held here
     if blocked == "on_hold" and held_for:
         return msg("batch.held", order_no=stored.order.order_no, reason=held_for)
+    if blocked == "on_hold" and (platform := platform_stop(stored.order)) is not None:
+        return platform  # a presale whose balance is not paid
     if blocked:
         return msg("shipping.blocked", order_no=stored.order.order_no, reason=msg(f"order.blocked.{blocked}"))
     if stored.order.status is OrderStatus.OUT_OF_STOCK:  # no supervisor's override: the stock is not there

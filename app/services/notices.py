@@ -6,9 +6,12 @@ SMS account it goes to the outbox and the next round sends it (app.sync.notice_p
 "copy": the seller pastes its text in the chat window (旺旺). Either way it is in the order's history (an audit
 entry and the outbox entry) and counts against the buyer's daily limit.
 
-The cache holds only masked phone numbers (app.domain.masking), which no SMS can reach: a notice by SMS needs the
-number the platform allows, a whole number or the platform's virtual number (隐私号), given by the seller. A notice
-a trigger makes for a masked number is recorded as "copy" instead.
+The cache holds only masked phone numbers (app.domain.masking), which no SMS can reach: a notice by SMS goes to the
+number the platform allows. For a privacy order the platform can answer for (a Taobao order with its oaid, a PDD
+order with its receiver ciphertexts) and no number given, the notice is queued with the masked number and a mark,
+and each send asks the platform for the number then, in memory only (app.sync.notice_push, app.sync.platform_numbers):
+the buyer's number, or the platform's virtual number (隐私号). Otherwise the seller gives the number; a notice a trigger
+makes for a masked number is recorded as "copy" instead.
 
 Triggers are off until the seller switches them on: a notice when an order ships (template `shipped`), when it
 ships in part with lines still to come (`partial`: a split, with the set reason, dated the set days ahead), when it
@@ -201,12 +204,14 @@ def queue_notice(
         raise NotFound(msg("notice.no_account", name=account))
     note: Message | None = None
     number = ""
+    from_platform = sms is not None and not phone.strip() and order is not None and order.platform_number
     if sms is not None:
         if not t.provider_code:
             raise InvalidInput(msg("notice.no_code", key=template))
         given = phone or (order.receiver_phone if order is not None else "")
         try:
-            number = sendable_number(given)
+            # a privacy order: the send asks the platform for the number it allows (never stored)
+            number = "" if from_platform else sendable_number(given)
         except InvalidInput as exc:
             if not trigger:
                 raise
@@ -214,14 +219,16 @@ def queue_notice(
     buyer = (order.buyer_nick if order is not None and order.buyer_nick else number) or order_no
     if repo.count_for_buyer(shop_id, buyer, _day_start(now)) >= settings.per_buyer_day:
         raise InvalidInput(msg("notice.limit_reached", buyer=buyer, limit=settings.per_buyer_day))
+    masked = mask_phone(order.receiver_phone) if from_platform and order is not None else ""
     payload = NoticePayload(
         order_no=order_no, template=template, template_code=t.provider_code if sms else "", params=params, text=text,
-        phone=number, buyer=buyer, channel="sms" if sms else COPY, account=sms.name if sms else "", trigger=trigger,
+        phone=masked or number, buyer=buyer, channel="sms" if sms else COPY, account=sms.name if sms else "",
+        trigger=trigger, platform_number=from_platform,
     )  # fmt: skip
     entry_id = repo.enqueue(shop_id=shop_id, order_id=order_id, payload=payload, now=now, note=note)
     audit(session, actor, "notice", "order", order_no, template=template, channel=payload.channel, notice=entry_id,
           trigger=trigger or None)  # fmt: skip
-    return Queued(entry_id, order_no, payload.channel, text, mask_phone(number), note)
+    return Queued(entry_id, order_no, payload.channel, text, masked or mask_phone(number), note)
 
 
 def release_checked(session: Session, entry_id: int, *, sent: bool, actor: Actor, now: datetime) -> None:

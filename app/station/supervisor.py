@@ -10,6 +10,7 @@ from app.domain.barcodes import normalize_scan
 from app.domain.enums import OrderStatus, ScanOutcome
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
+from app.domain.order_actions import platform_stop
 from app.domain.packing import BarcodeHit
 from app.domain.station_events import NOT_OVERRIDABLE, Reason, StationEvent
 from app.persistence.repositories import CatalogueRepository, OrderRepository
@@ -42,8 +43,9 @@ class Supervisor(Opening):
             stored = self._order_by_code(db, code)
             order = stored.order
             blocked = order.block_reason()
-            if blocked in NOT_OVERRIDABLE:
-                stop = msg(f"order.blocked.{blocked}")
+            unpaid = platform_stop(order)  # a presale's balance is not paid: no supervisor can make it paid
+            if blocked in NOT_OVERRIDABLE or unpaid is not None:
+                stop = unpaid or msg(f"order.blocked.{blocked}")
                 raise InvalidInput(msg("bench.cannot_override", order_no=order.order_no, reason=stop))
             if blocked is None and order.status is OrderStatus.OUT_OF_STOCK:
                 blocked = Reason.OUT_OF_STOCK.value  # stock does not cover it: the supervisor lets it go anyway

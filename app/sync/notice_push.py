@@ -15,7 +15,11 @@ due ones with the ship-backs and memo write-backs, following the same rules:
   a later round; any other refusal (`isv.MOBILE_NUMBER_ILLEGAL`, a template the provider does not know) stops the
   notice as failed with the provider's code and words.
 
-A finished notice (sent or refused) keeps only the masked number.
+A finished notice (sent or refused) keeps only the masked number. A notice marked `platform_number` (a privacy
+order, app.services.notices) never held more: before each attempt and each look-up the platform is asked for the
+number it allows (app.sync.platform_numbers), which lives in this round's memory only. A virtual number with an
+extension turns the notice into a copy for the chat window (`copied`), with why; a stale oaid or no number stops
+it, with why; a platform that cannot be asked keeps it for a later round.
 """
 
 from __future__ import annotations
@@ -36,7 +40,12 @@ from app.domain.notices import NoticePayload
 from app.persistence.notices import NoticeRepository, SmsAccount
 from app.services.notices import PROVIDERS
 from app.sync.aliyun_sms import AliyunSms, Offline, SmsRefused, Unclear
+from app.sync.pdd import MalformedAnswer as PddMalformed
+from app.sync.pdd import PddError, TokenExpired
+from app.sync.platform_numbers import ForChat, NoNumber, PlatformNumbers
 from app.sync.shops import Credentials, store_credentials
+from app.sync.top import MalformedAnswer as TopMalformed
+from app.sync.top import RateLimited, SessionExpired, TopError
 
 log = logging.getLogger(__name__)
 CHINA = timezone(timedelta(hours=8))
@@ -53,6 +62,7 @@ class NoticeReport:
     retry_later: int = 0
     failed: int = 0
     to_check: int = 0  # unclear and not checkable: the seller checks before resending
+    copied: int = 0  # the platform's number takes no messages: turned into a copy for the chat window
     # {"id", "order_no", "reason": English, "code": the provider's code, "message": kept out of the JSON}
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -68,6 +78,7 @@ class NoticeReport:
             "retry_later": self.retry_later,
             "failed": self.failed,
             "to_check": self.to_check,
+            "copied": self.copied,
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
         }
 
@@ -84,9 +95,11 @@ def push_notices(
     wait: Callable[[int], timedelta] = lambda attempts: timedelta(seconds=min(3600, 30 * 2 ** max(0, attempts - 1))),
     now_too: bool = False,
     settle: timedelta = SETTLE,
+    numbers: PlatformNumbers | None = None,
 ) -> NoticeReport:
     """One round: every due notice (all waiting ones with `now_too`). An account that cannot be reached keeps its
-    notices for the next round."""
+    notices for the next round. `numbers` asks the platforms for the numbers of notices marked `platform_number`
+    (None: such notices wait)."""
     report = NoticeReport()
     with session_factory() as session:
         due = NoticeRepository(session).due(None if now_too else clock())
@@ -94,7 +107,7 @@ def push_notices(
     blocked: set[str] = set()
     try:
         for entry_id in due:
-            _deliver(session_factory, sms_for, clients, blocked, entry_id, clock, wait, settle, report)
+            _deliver(session_factory, sms_for, clients, blocked, entry_id, clock, wait, settle, report, numbers)
     finally:
         for client in clients.values():
             client.close()
@@ -104,7 +117,7 @@ def push_notices(
 def _deliver(
     session_factory: sessionmaker[Session], sms_for: SmsFor, clients: dict[str, AliyunSms], blocked: set[str],
     entry_id: int, clock: Callable[[], datetime], wait: Callable[[int], timedelta], settle: timedelta,
-    report: NoticeReport,
+    report: NoticeReport, numbers: PlatformNumbers | None = None,
 ) -> None:  # fmt: skip
     now = clock()
     with session_factory.begin() as session:
@@ -136,13 +149,22 @@ def _deliver(
         report.retry_later += 1
         report.error(entry_id, payload.order_no, reason, code)
 
+    to = payload.phone  # the number, in memory only when it is the platform's
+    if payload.platform_number:
+        asked = _ask_platform(session_factory, numbers, entry_id, payload, now, verify_first, report)
+        if isinstance(asked, Message):
+            later(asked, unclear=verify_first)
+            return
+        if asked is None:
+            return
+        to = asked
     try:
         client = clients.get(account.name) or clients.setdefault(account.name, sms_for(account))
         if verify_first:
             found = None
             try:
                 for day in last_try or (provider_day(now),):
-                    found = client.find(payload.phone, day, str(entry_id))
+                    found = client.find(to, day, str(entry_id))
                     if found is not None:
                         break
             except SmsRefused as exc:  # the key may not look: the seller checks in the provider's console
@@ -170,7 +192,7 @@ def _deliver(
             with session_factory.begin() as session:
                 payload = payload.attempted(provider_day(now), now)
                 NoticeRepository(session).rewrite(entry_id, payload)
-        sent = client.send(payload.phone, account.sign_name, payload.template_code, payload.params, str(entry_id))
+        sent = client.send(to, account.sign_name, payload.template_code, payload.params, str(entry_id))
         _done(session_factory, entry_id, now, payload, verified=False, biz_id=sent.biz_id)
         report.sent += 1
     except Unclear as exc:
@@ -189,6 +211,40 @@ def _deliver(
     except PackDeskError as exc:  # its account's secret is gone, and the like: the seller must act
         later(exc.msg, unclear=verify_first)
         blocked.add(account.name)
+
+
+def _ask_platform(
+    session_factory: sessionmaker[Session], numbers: PlatformNumbers | None, entry_id: int, payload: NoticePayload,
+    now: datetime, verify_first: bool, report: NoticeReport,
+) -> str | Message | None:  # fmt: skip
+    """The platform's number for `payload`, held in memory only; a Message: why the notice waits for a later round;
+    None: the notice was settled here (for the chat window, stopped, or held for the seller's check)."""
+    order_no = payload.order_no
+    if numbers is None:
+        return msg("notice.platform_unreachable", order_no=order_no, why=msg("notice.platform_not_asked"))
+    try:
+        return numbers.number(session_factory, order_no)
+    except (ForChat, NoNumber) as exc:
+        settled: PackDeskError = exc
+    except (TopMalformed, PddMalformed):  # its words may hold the plaintext: never kept
+        return msg("notice.platform_unreachable", order_no=order_no, why=msg("notice.platform_garbled"))
+    except (RateLimited, SessionExpired, TokenExpired, Offline, Unclear) as exc:
+        return msg("notice.platform_unreachable", order_no=order_no, why=exc.msg)
+    except (TopError, PddError) as exc:
+        settled = NoNumber(msg("notice.platform_refused", order_no=order_no, words=exc.msg))
+    with session_factory.begin() as session:
+        repo = NoticeRepository(session)
+        if verify_first:  # an earlier attempt may have gone, and it cannot be looked up without the number
+            repo.hold_for_check(entry_id, settled.msg)
+            report.to_check += 1
+        elif isinstance(settled, ForChat):
+            repo.for_chat(entry_id, now, settled.msg, payload.for_chat())
+            report.copied += 1
+        else:
+            repo.failed(entry_id, settled.msg, payload.closed(payload.phone))
+            report.failed += 1
+    report.error(entry_id, order_no, settled.msg)
+    return None
 
 
 def _done(

@@ -41,6 +41,7 @@ from app.sync.memo_push import MemoReport, push_memos
 from app.sync.notice_push import NoticeReport, SmsFor, push_notices
 from app.sync.pdd import PddClient, PddError, TokenExpired
 from app.sync.pdd_ship import PddShipBack
+from app.sync.platform_numbers import PlatformNumbers
 from app.sync.stock_push import PushReport, push_stock
 from app.sync.top import Offline, RateLimited, SessionExpired, TopClient, TopError, Unclear
 from app.sync.top_answers import FullInfo, Shipped
@@ -156,7 +157,12 @@ class OutboxWorker:
         report.errors += report.memo_push.errors  # said with the ship-backs' (the window and the command line)
         if self.sms_for is not None:
             report.notices = push_notices(
-                self.session_factory, self.sms_for, self.clock, wait=self.backoff.after, now_too=now_too
+                self.session_factory,
+                self.sms_for,
+                self.clock,
+                wait=self.backoff.after,
+                now_too=now_too,
+                numbers=PlatformNumbers(self.client_for, clock=self.clock),
             )
             report.errors += report.notices.errors
         return report

@@ -107,13 +107,21 @@ class PddReceivers:
         found: dict[tuple[str, str], Decrypted] = {}
         for start in range(0, len(items), MAX_ITEMS):
             chunk = items[start : start + MAX_ITEMS]
-            self._pace()
-            data = [{"data_tag": tag, "encrypted_data": text} for tag, text in chunk]
-            answer = client.read(DECRYPT, {"data_list": data}, DecryptAnswer, root="open_decrypt_batch_response")
-            self.calls += 1
-            for item in answer.data_decrypt_list:
-                found[(item.data_tag, item.encrypted_data)] = item
+            found.update(self.decrypt(client, chunk))
         return found
+
+    def decrypt(self, client: PddClient, items: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Decrypted]:
+        """One `pdd.open.decrypt.batch` of at most MAX_ITEMS (data tag, ciphertext) pairs, paced: the items PDD
+        answered, by pair (a buyer notice's number asks here too, app.sync.platform_numbers).
+
+        Raises:
+            PddError, Offline, TokenExpired, MalformedAnswer: as PddClient.read.
+        """
+        self._pace()
+        data = [{"data_tag": tag, "encrypted_data": text} for tag, text in items[:MAX_ITEMS]]
+        answer = client.read(DECRYPT, {"data_list": data}, DecryptAnswer, root="open_decrypt_batch_response")
+        self.calls += 1
+        return {(item.data_tag, item.encrypted_data): item for item in answer.data_decrypt_list}
 
     def _pace(self) -> None:
         """Waits until the next decryption call is allowed (at most `per_s` a second for the process)."""

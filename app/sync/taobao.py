@@ -29,7 +29,8 @@ from app.persistence.carriers import PlatformCarrier, PlatformCarriers
 from app.persistence.order_cache import OrderCache
 from app.sync.model import PlatformLine, PlatformOrder, money, picture_url
 from app.sync.shop_sync import ShopSync, SyncReport, backwards, pages_of
-from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer, parse_china_time
+from app.sync.taobao_presale import BALANCE_UNPAID, balance_unpaid, forfeited, ship_promise
+from app.sync.top import MalformedAnswer, TopClient, TopError, china_time, parse_answer
 from app.sync.top_answers import Companies, FullInfo, SubOrder, Trade, TradesPage
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,11 @@ FILL_STATUSES = ("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART", "PAID_FORBID
 TRADE_FIELDS = (
     "tid,tid_str,status,type,buyer_nick,seller_flag,seller_memo,buyer_message,created,pay_time,modified,payment,"
     "post_fee,total_fee,shipping_type,receiver_name,receiver_mobile,receiver_phone,receiver_state,receiver_city,"
-    "receiver_district,receiver_town,receiver_address,oaid,is_sh_ship,delivery_time,orders"
+    "receiver_district,receiver_town,receiver_address,oaid,is_sh_ship,delivery_time,step_trade_status,orders"
 )
-LIGHT_FIELDS = "tid,tid_str,modified,status"
+LIGHT_FIELDS = "tid,tid_str,modified,status,step_trade_status"
+# A presale whose deposit is paid waits for its balance as WAIT_BUYER_PAY: cached on hold (app.sync.taobao_presale)
+PRESALE_FILL = {"status": "WAIT_BUYER_PAY", "type": "step"}
 
 _STATUS = {
     "WAIT_SELLER_SEND_GOODS": OrderStatus.AWAITING_SHIPMENT,
@@ -90,6 +93,8 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     if not isinstance(trade, Trade):
         trade = parse_answer("trade", trade, Trade)
     status = _STATUS.get(trade.status or "")
+    if balance_unpaid(trade) or forfeited(trade):  # a presale: held until its balance is paid, or closed without it
+        status = OrderStatus.ON_HOLD if balance_unpaid(trade) else OrderStatus.CLOSED
     if status is None:
         return None
     if _truthy(trade.is_sh_ship) and status in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED):
@@ -98,14 +103,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     pay_time = trade.pay_time or trade.created
     if pay_time is None:
         raise MalformedAnswer("trade", msg("top.why.no_time", tid=tid))
-    promised = None
-    if trade.delivery_time:
-        try:
-            latest = parse_china_time(trade.delivery_time)
-            # a date without a time means the end of that day (China time)
-            promised = latest + timedelta(days=1) if " " not in trade.delivery_time.strip() else latest
-        except (ValueError, OverflowError):
-            pass  # an unreadable promise: the seller's rules stand
+    promised = ship_promise(trade, pay_time)  # delivery_time, a presale's estimate_con_time (None: the seller's rules)
     # The default rule until the cache applies the seller's (app.sync.store.with_deadline).
     deadline = promised or pay_time + SHIP_WITHIN
     lines = []
@@ -129,7 +127,7 @@ def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
     return PlatformOrder(
         order_no=tid,
         status=status,
-        platform_status=trade.status or "",
+        platform_status=BALANCE_UNPAID if balance_unpaid(trade) else trade.status or "",  # why it is held
         paid_at=pay_time,
         deadline=deadline,
         promised_at=promised,
@@ -180,8 +178,8 @@ class TaobaoSync(ShopSync[TopClient]):
         """Every waiting trade of the last three months, window by window of creation time, each window read from
         its last page to its first (see `_pages`), each page stored as it arrives."""
         end = self.clock()
-        for status in FILL_STATUSES:
-            params = {"fields": TRADE_FIELDS, "status": status}
+        for query in [{"status": status} for status in FILL_STATUSES] + [PRESALE_FILL]:
+            params = {"fields": TRADE_FIELDS, **query}
             whole = self._window_params(params, end - HISTORY, end)
             first = self._page("taobao.trades.sold.get", whole, 1, report)
             if (first.total_results or 0) <= PAGE_SIZE:
@@ -241,6 +239,8 @@ class TaobaoSync(ShopSync[TopClient]):
                 modified = t.modified or stop
                 seen[t.number] = max(modified, seen.get(t.number, modified))
                 status[t.number] = t.status or ""
+                if balance_unpaid(t):
+                    status[t.number] = FILL_STATUSES[0]  # wanted like a waiting trade: cached on hold
         if not seen:
             return
         with self.session_factory() as session:

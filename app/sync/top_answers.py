@@ -71,6 +71,7 @@ class SubOrder(Struct, frozen=True):
     refund_status: Text = None
     pic_path: Text = None
     invoice_no: Text = None
+    estimate_con_time: Text = None  # 预计发货时间 (a presale's promise): read by app.sync.taobao_presale
 
     def __post_init__(self) -> None:
         check_amount(self.price, "price")
@@ -105,6 +106,7 @@ class Trade(Struct, frozen=True):
     pay_time: datetime | None = None
     modified: datetime | None = None
     delivery_time: Text = None  # a date, or a date and time: read by map_trade
+    step_trade_status: Text = None  # a presale's payment stage (app.sync.taobao_presale)
     payment: Decimal | None = None
     post_fee: Decimal | None = None
     receiver_name: Text = None

@@ -35,26 +35,34 @@ class MergeError(Exception):
         self.code, self.sub_code, self.sub_msg = code, sub_code, sub_msg
 
 
-def _merge_list(params: Mapping[str, str]) -> list[tuple[str, str]]:
-    raw = params.get("merge_list", "").strip()
+def object_list(params: Mapping[str, str], name: str, keys: tuple[str, ...], most: int) -> list[dict[str, str]]:
+    """The JSON list of objects parameter `name`, each with every one of `keys` (also taobao.top.oaid.decrypt's
+    query_list, tests/pdtest/top_decrypt.py).
+
+    Raises:
+        MergeError: missing, not a JSON list of such objects, empty, or longer than `most`.
+    """
+    raw = params.get(name, "").strip()
     if not raw:
-        raise MergeError(40, "isv.missing-parameter", "merge_list")
+        raise MergeError(40, "isv.missing-parameter", name)
     try:
         entries = json.loads(raw)
     except ValueError:
-        raise MergeError(41, "isv.invalid-parameter", "merge_list is not a JSON list of {oaid, tid}") from None
+        raise MergeError(41, "isv.invalid-parameter", f"{name} is not a JSON list of {{{', '.join(keys)}}}") from None
     if not isinstance(entries, list) or not entries:
-        raise MergeError(41, "isv.invalid-parameter", "merge_list must be a non-empty list")
-    if len(entries) > MOST:
-        raise MergeError(41, "isv.invalid-parameter", f"merge_list holds at most {MOST} orders")
-    pairs = []
+        raise MergeError(41, "isv.invalid-parameter", f"{name} must be a non-empty list")
+    if len(entries) > most:
+        raise MergeError(41, "isv.invalid-parameter", f"{name} holds at most {most} entries")
     for e in entries:
-        if not isinstance(e, dict) or not str(e.get("tid", "")).strip() or not str(e.get("oaid", "")).strip():
-            raise MergeError(41, "isv.invalid-parameter", "every merge_list entry needs tid and oaid")
-        if len(str(e["oaid"])) > 128:
+        if not isinstance(e, dict) or not all(str(e.get(k, "")).strip() for k in keys):
+            raise MergeError(41, "isv.invalid-parameter", f"every {name} entry needs {', '.join(keys)}")
+        if len(str(e.get("oaid", ""))) > 128:
             raise MergeError(41, "isv.invalid-parameter", "oaid is longer than 128 characters")
-        pairs.append((str(e["tid"]).strip(), str(e["oaid"]).strip()))
-    return pairs
+    return [{k: str(v).strip() for k, v in e.items()} for e in entries]
+
+
+def _merge_list(params: Mapping[str, str]) -> list[tuple[str, str]]:
+    return [(e["tid"], e["oaid"]) for e in object_list(params, "merge_list", ("oaid", "tid"), MOST)]
 
 
 def oaid_merge(trades: Mapping[str, Mapping[str, Any]], params: Mapping[str, str]) -> dict[str, Any]:

@@ -27,7 +27,10 @@ their ledger (tests/pdtest/cainiao_waybills.py, which says what they check and a
 taobao.items.onsale.get, taobao.items.seller.list.get, taobao.item.seller.get and taobao.item.quantity.update over
 ``srv.items`` (tests/pdtest/top_items.py: by default the items the generated trades sell, with barcodes); and the
 merge check for privacy orders, taobao.top.oaid.merge, decided from the trades held (tests/pdtest/top_merge.py;
-``srv.merge_checks`` records each request's parameters); and
+``srv.merge_checks`` records each request's parameters); taobao.top.oaid.decrypt, answered from the trades held
+(tests/pdtest/top_decrypt.py: real, virtual and extension numbers, ``matched`` false for a stale oaid,
+``srv.receivers`` to override one, ``srv.decrypt_calls``); presale trades with ``TopServer(presale=N)`` and
+``srv.pay_balance(tid)`` (tests/pdtest/top_presale.py); and
 after dispatch, taobao.traderates.get and taobao.logistics.trace.search over ``srv.after_sale``
 (tests/pdtest/top_after_sale.py: the ratings buyers gave and the parcels' routes).
 
@@ -67,11 +70,14 @@ from pdtest.cainiao_waybills import WRITES as CAINIAO_WRITES
 from pdtest.cainiao_waybills import CainiaoError, CainiaoWaybills
 from pdtest.top_after_sale import METHODS as AFTER_SALE_METHODS
 from pdtest.top_after_sale import AfterSale, AfterSaleError
+from pdtest.top_decrypt import METHODS as DECRYPT_METHODS
+from pdtest.top_decrypt import oaid_decrypt
 from pdtest.top_items import METHODS as ITEM_METHODS
 from pdtest.top_items import WRITES as ITEM_WRITES
 from pdtest.top_items import ItemError, TopItems
 from pdtest.top_merge import METHODS as MERGE_METHODS
 from pdtest.top_merge import MergeError, oaid_merge
+from pdtest.top_presale import add_presales, pay_balance
 
 __all__ = [
     "CATALOG",
@@ -905,6 +911,7 @@ class TopServer:
         n_trades: int = 200,
         trades: Mapping[str, Mapping[str, Any]] | None = None,
         clock: Callable[[], datetime] | None = None,
+        presale: int = 0,
     ) -> None:
         self.app_key = app_key
         self.secret = secret
@@ -921,6 +928,8 @@ class TopServer:
         self.memo_calls: Counter[str] = Counter()  # taobao.trade.memo.update calls that were applied, per tid
         self.memo_updates: list[dict[str, Any]] = []  # what each applied memo.update set: tid, flag, memo
         self.merge_checks: list[dict[str, str]] = []  # every taobao.top.oaid.merge request's parameters
+        self.decrypt_calls: list[dict[str, str]] = []  # every taobao.top.oaid.decrypt request's parameters
+        self.receivers: dict[str, dict[str, Any]] = {}  # tid -> receiver fields decrypt answers instead of its own
         self.raw_answers: dict[str, tuple[bytes, bool]] = {}  # method -> (body, apply a send first); answer_raw
         self.holds: dict[str, Hold] = {}  # method -> the hold its next calls wait in after applying
         self._lock = threading.RLock()
@@ -938,6 +947,10 @@ class TopServer:
         else:
             self.trades = make_trades(n_trades, seed, self._now())
         self._new_trades = TradeGenerator(seed + 7919, self._now())
+        presales = TradeGenerator(seed + 104729, self._now())  # their own stream: the others stay as they were
+        self.presale_tids = add_presales(  # tests/pdtest/top_presale.py
+            self.trades, presale, lambda k: presales.make(10**8 - 10**6 + k, status=WAIT_SELLER_SEND_GOODS)
+        )
         self._next_index = 10**8 - 1  # runtime-added trades count down from the top of the index range
         self.reindex()
         self._httpd: _HTTPServer | None = None
@@ -1096,6 +1109,13 @@ class TopServer:
             self.trades[new["tid_str"]] = new
             self._reindex_one(new["tid_str"])
             return _copy_trade(new)
+
+    def pay_balance(self, tid: str) -> dict[str, Any]:
+        """The buyer pays the balance of presale `tid` now (tests/pdtest/top_presale.py). Returns a copy."""
+        with self._lock:
+            pay_balance(self.trades[tid], self.now_str())
+            self._reindex_one(tid)
+            return _copy_trade(self.trades[tid])
 
     def answer_raw(self, method: str, body: bytes | str | Mapping[str, Any] | None, *, apply: bool = False) -> None:
         """Answer `method` with `body` from now on: HTTP 200, a JSON content type, after the common checks (app key,
@@ -1264,6 +1284,8 @@ class TopServer:
                 return self._json(payload)
             if method in MERGE_METHODS:
                 return self._json(self._oaid_merge(params))
+            if method in DECRYPT_METHODS:
+                return self._json(self._oaid_decrypt(params))
             if method in AFTER_SALE_METHODS:
                 return self._json(self._after_sale(method, params))
             if method in CAINIAO_METHODS or method in ITEM_METHODS:
@@ -1494,6 +1516,17 @@ class TopServer:
                 raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
         answer["request_id"] = self._next_request_id()
         return {"top_oaid_merge_response": answer}
+
+    def _oaid_decrypt(self, params: Mapping[str, str]) -> dict[str, Any]:
+        """`taobao.top.oaid.decrypt` (tests/pdtest/top_decrypt.py), from the trades held now."""
+        with self._lock:
+            self.decrypt_calls.append(dict(params))
+            try:
+                answer = oaid_decrypt(self.trades, params, self._now(), self.receivers)
+            except MergeError as err:  # the list's refusals (tests/pdtest/top_merge.py)
+                raise TopError(err.code, None, err.sub_code, err.sub_msg) from None
+        answer["request_id"] = self._next_request_id()
+        return {"top_oaid_decrypt_response": answer}
 
     def _after_sale(self, method: str, params: Mapping[str, str]) -> dict[str, Any]:
         root = method.removeprefix("taobao.").replace(".", "_") + "_response"

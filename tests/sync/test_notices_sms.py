@@ -7,6 +7,7 @@ with its code and words; a masked number is refused before anything is queued.""
 from __future__ import annotations
 
 import signal
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -156,13 +157,23 @@ def test_a_refused_number_is_reported_with_the_providers_reason(desk: Desk, sms:
     assert sms.sent == []
 
 
-def test_a_masked_number_is_refused_and_nothing_is_queued(desk: Desk, sms: SmsServer) -> None:
+def test_a_masked_number_the_platform_cannot_replace_is_refused_and_nothing_is_queued(
+    desk: Desk, sms: SmsServer, srv: TopServer
+) -> None:
     _account(desk, sms)
-    (order_no,) = _orders(desk, 1)
-    done = desk.run("notify", "send", order_no, "--template", "delay", "--reason", REASON, "--date", DATE)
+    privacy, plain = _orders(desk, 2)
+    with sqlite3.connect(desk.data_dir / "packdesk.db") as db:  # as a seller-centre file leaves it: no oaid
+        db.execute("UPDATE orders SET oaid = '' WHERE order_no = ?", (plain,))
+    done = desk.run("notify", "send", plain, "--template", "delay", "--reason", REASON, "--date", DATE)
     assert done.returncode != 0
     assert "masked number" in done.stderr and "****" in done.stderr
     assert desk.ok("notify", "list") == []
+
+    # a synced privacy order: the send asks Taobao for the number (app.sync.platform_numbers)
+    queued = desk.ok("notify", "send", privacy, "--template", "delay", "--reason", REASON, "--date", DATE)
+    assert queued["channel"] == "sms" and "****" in queued["phone"]
+    flushed = desk.ok("outbox", "flush")["notices"]
+    assert flushed["sent"] + flushed["copied"] == 1 and len(srv.decrypt_calls) == 1
 
 
 def test_without_a_reason_or_date_nothing_is_queued(desk: Desk, sms: SmsServer) -> None:

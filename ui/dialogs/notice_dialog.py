@@ -53,7 +53,7 @@ class NoticeDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(QDate.currentDate().addDays(2))
         self.phone = QLineEdit(self)
-        self.phone.setPlaceholderText(self.tr("the virtual number the platform shows (SMS only)"))
+        self.phone.setPlaceholderText(self.tr("empty: asked of the platform when it is sent (SMS only)"))
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
