@@ -1106,27 +1106,29 @@ class TopServer:
             self._reindex_one(new["tid_str"])
             return _copy_trade(new)
 
-    def pay(self, tid: str) -> dict[str, Any]:
-        """The buyer pays trade `tid` (WAIT_BUYER_PAY) now: it waits for the seller to ship, with its pay_time (and no
-        promised ship date: the seller's rules count from the payment)."""
+    def pay(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
+        """The buyer pays trade `tid` (WAIT_BUYER_PAY) at `at` (default now): it waits for the seller to ship, with its
+        pay_time (and no promised ship date: the seller's rules count from the payment)."""
+        when = format_top_time(at) if at is not None else self.now_str()
         with self._lock:
             trade = self.trades[tid]
             assert trade["status"] == WAIT_BUYER_PAY, trade["status"]
             for o in trade["orders"]["order"]:
                 o["status"] = WAIT_SELLER_SEND_GOODS
-            trade.update(status=WAIT_SELLER_SEND_GOODS, pay_time=self.now_str(), modified=self.now_str())
+            trade.update(status=WAIT_SELLER_SEND_GOODS, pay_time=when, modified=when)
             self._reindex_one(tid)
             return _copy_trade(trade)
 
-    def close_unpaid(self, tid: str) -> dict[str, Any]:
-        """Trade `tid` (WAIT_BUYER_PAY) closes before payment now (the buyer cancelled, or it timed out):
-        TRADE_CLOSED_BY_TAOBAO, its sub-orders too."""
+    def close_unpaid(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
+        """Trade `tid` (WAIT_BUYER_PAY) closes before payment at `at` (default now; the buyer cancelled, or it timed
+        out): TRADE_CLOSED_BY_TAOBAO, its sub-orders too."""
+        when = format_top_time(at) if at is not None else self.now_str()
         with self._lock:
             trade = self.trades[tid]
             assert trade["status"] == WAIT_BUYER_PAY, trade["status"]
             for o in trade["orders"]["order"]:
                 o["status"] = TRADE_CLOSED_BY_TAOBAO
-            trade.update(status=TRADE_CLOSED_BY_TAOBAO, end_time=self.now_str(), modified=self.now_str())
+            trade.update(status=TRADE_CLOSED_BY_TAOBAO, end_time=when, modified=when)
             self._reindex_one(tid)
             return _copy_trade(trade)
 
