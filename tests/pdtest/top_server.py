@@ -1109,26 +1109,21 @@ class TopServer:
     def pay(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
         """The buyer pays trade `tid` (WAIT_BUYER_PAY) at `at` (default now): it waits for the seller to ship, with its
         pay_time (and no promised ship date: the seller's rules count from the payment)."""
-        when = format_top_time(at) if at is not None else self.now_str()
-        with self._lock:
-            trade = self.trades[tid]
-            assert trade["status"] == WAIT_BUYER_PAY, trade["status"]
-            for o in trade["orders"]["order"]:
-                o["status"] = WAIT_SELLER_SEND_GOODS
-            trade.update(status=WAIT_SELLER_SEND_GOODS, pay_time=when, modified=when)
-            self._reindex_one(tid)
-            return _copy_trade(trade)
+        return self._leave_unpaid(tid, WAIT_SELLER_SEND_GOODS, "pay_time", at)
 
     def close_unpaid(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
         """Trade `tid` (WAIT_BUYER_PAY) closes before payment at `at` (default now; the buyer cancelled, or it timed
         out): TRADE_CLOSED_BY_TAOBAO, its sub-orders too."""
+        return self._leave_unpaid(tid, TRADE_CLOSED_BY_TAOBAO, "end_time", at)
+
+    def _leave_unpaid(self, tid: str, status: str, stamp: str, at: datetime | None) -> dict[str, Any]:
         when = format_top_time(at) if at is not None else self.now_str()
         with self._lock:
             trade = self.trades[tid]
             assert trade["status"] == WAIT_BUYER_PAY, trade["status"]
             for o in trade["orders"]["order"]:
-                o["status"] = TRADE_CLOSED_BY_TAOBAO
-            trade.update(status=TRADE_CLOSED_BY_TAOBAO, end_time=when, modified=when)
+                o["status"] = status
+            trade.update({"status": status, stamp: when, "modified": when})
             self._reindex_one(tid)
             return _copy_trade(trade)
 
