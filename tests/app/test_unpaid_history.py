@@ -1,6 +1,7 @@
 """Migration 0027_unpaid_history: orders not paid yet stay out of the history until they are paid, as stored by the
 cache (app.sync.store): nothing for an unpaid order or one closed unpaid, the `paid` event and its lines joining the
-backlog dated by the payment, events of paid orders as before; a downgrade puts 0021's triggers back."""
+backlog dated by the payment, events of paid orders as before; a downgrade puts 0021's triggers back. And stock is
+never allotted to an unpaid order."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import select, text
 
 from app.domain.enums import OrderStatus, Platform
 from app.persistence.db import _alembic_config, current_revision, head_revision, upgrade
-from app.persistence.rows import HistoryEventRow, OrderRow
+from app.persistence.rows import HistoryEventRow, OrderRow, ProductRow
 from app.persistence.shops import ShopRepository
 from app.services.workspace import Workspace
 from app.sync.model import PlatformLine, PlatformOrder
@@ -75,3 +76,21 @@ def test_a_downgrade_puts_the_earlier_triggers_back(workspace: Workspace) -> Non
     upgrade(workspace.engine)
     assert current_revision(workspace.engine) == head_revision()
     assert "history_order_paid" in triggers()
+
+
+def test_stock_is_never_allotted_to_an_unpaid_order(workspace: Workspace) -> None:
+    with workspace.session_factory.begin() as session:
+        session.add(ProductRow(sku="MUG-01", title="马克杯", price=2990, stock=2, stock_tracked=True))
+    unpaid = OrderStatus.AWAITING_PAYMENT
+    _store(
+        workspace, _order("1", unpaid, T0, T0), _order("2", OrderStatus.AWAITING_SHIPMENT, T0 + timedelta(hours=1), T0)
+    )
+    with workspace.session_factory() as session:
+        statuses = dict(session.execute(select(OrderRow.order_no, OrderRow.status)).all())
+        reserved = session.scalar(select(ProductRow.reserved).where(ProductRow.sku == "MUG-01"))
+    assert statuses == {"1": "awaiting_payment", "2": "awaiting_shipment"}  # the two units went to the paid one
+    assert reserved == 2
+    _store(workspace, _order("3", OrderStatus.AWAITING_SHIPMENT, T0 + timedelta(hours=2), T0))
+    with workspace.session_factory() as session:
+        assert session.scalar(select(OrderRow.status).where(OrderRow.order_no == "3")) == "out_of_stock"
+        assert session.scalar(select(OrderRow.status).where(OrderRow.order_no == "1")) == "awaiting_payment"
