@@ -324,7 +324,9 @@ def unpaid_round(session_factory: sessionmaker[Session], actor: Actor, now: date
             unpaid = facts is not None and facts.status == OrderStatus.AWAITING_PAYMENT.value
             if not unpaid or repo.triggered("unpaid", [order_no]):
                 continue
-            pay_by = (created.astimezone(CHINA) + timedelta(days=settings.unpaid_days)).date()
+            # never a day gone by (an order older than the set days when the trigger was switched on): today then
+            pay_by = max((created.astimezone(CHINA) + timedelta(days=settings.unpaid_days)).date(),
+                         now.astimezone(CHINA).date())  # fmt: skip
             queued = on_trigger(session, "unpaid", order_no, actor, now, reason=settings.unpaid_reason, day=pay_by)
         if queued is not None:
             made.append(queued)
