@@ -369,6 +369,20 @@ class Desk:
             return queue_notice(session, order_no, template, actor=self.actor, now=self.clock(), reason=reason,
                                 day=day, phone=phone, copy=copy)  # fmt: skip
 
+    def notice_settings(self) -> dict[str, Any]:
+        """The per-buyer limit and the triggers' settings (app.services.notices.NoticeSettings, as JSON)."""
+        from app.services.notices import NoticeSettings
+
+        with self.session_factory() as session:
+            return NoticeSettings.load(session).to_json()
+
+    def change_notice_settings(self, **changes: Any) -> dict[str, Any]:
+        """Sets them (None: unchanged) and returns them all; InvalidInput (nothing stored) for values refused."""
+        from app.services.notices import change_settings
+
+        with self.session_factory.begin() as session:
+            return change_settings(session, **changes).to_json()
+
     def risks(self) -> list[dict[str, Any]]:
         """Shipped parcels at risk, with their route and the reason in English (`reason`) and as data (`risk`)."""
         from app.persistence.notices import NoticeRepository
@@ -389,7 +403,8 @@ class Desk:
             NoticeRepository(session).mark_seen(ids)
 
     def refresh_after_sale(self) -> AfterSaleReport:
-        """The after-dispatch round: new bad-review alerts, the routes of shipped parcels, before-breach notices."""
+        """The after-dispatch round: new bad-review alerts, the routes of shipped parcels, before-breach notices and
+        payment reminders."""
         from app.sync.after_sale import after_sale_round
 
         return after_sale_round(self.session_factory, self.data_dir, self.actor, self.clock())

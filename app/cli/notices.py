@@ -110,6 +110,10 @@ def add_parsers(
     st.add_argument("--split-reason", default=None, metavar="TEXT")
     st.add_argument("--split-days", type=int, default=None, metavar="D")
     st.add_argument("--seller-phone", default=None, metavar="NUMBER", help="bad-review alerts by SMS to it")
+    st.add_argument("--remind-unpaid", type=_switch, default=None, metavar="on|off", help="payment reminders (催付)")
+    st.add_argument("--unpaid-minutes", type=int, default=None, metavar="M", help="this long after the order was made")
+    st.add_argument("--unpaid-reason", default=None, metavar="TEXT", help="the reason the reminder tells the buyer")
+    st.add_argument("--unpaid-days", type=int, default=None, metavar="D", help="pay by the order's day plus D days")
     common(st)
 
     ck = sub.add_parser("checked", help="say whether a notice held as unclear went (after checking the console)")
@@ -242,7 +246,8 @@ def _template(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 def _settings(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     names = ("per_buyer_day", "on_ship", "on_split", "on_out_of_stock", "before_breach", "breach_hours",
-             "breach_reason", "breach_days", "split_reason", "split_days", "seller_phone")  # fmt: skip
+             "breach_reason", "breach_days", "split_reason", "split_days", "seller_phone", "remind_unpaid",
+             "unpaid_minutes", "unpaid_reason", "unpaid_days")  # fmt: skip
     with ws.session_factory.begin() as session:
         settings = change_settings(session, **{n: getattr(args, n) for n in names})
     shown = settings.to_json()

@@ -100,6 +100,7 @@ CATALOG: dict[str, str] = {
     "order.blocked.shipped": QT_TRANSLATE_NOOP("CoreMessages", "shipped"),
     "order.blocked.on_hold": QT_TRANSLATE_NOOP("CoreMessages", "on hold"),
     "order.blocked.refund": QT_TRANSLATE_NOOP("CoreMessages", "refund"),
+    "order.blocked.unpaid": QT_TRANSLATE_NOOP("CoreMessages", "not paid yet"),
     # Shipping by hand (app.services.shipping)
     "carrier.unknown": QT_TRANSLATE_NOOP("CoreMessages", "Unknown carrier '{carrier}'. Known carriers: {known}."),
     "shipping.not_tracking_number": QT_TRANSLATE_NOOP(

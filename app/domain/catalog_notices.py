@@ -38,10 +38,20 @@ NOTICES: dict[str, str] = {
     # Queueing (app.services.notices)
     "notice.unknown_template": QT_TRANSLATE_NOOP("CoreMessages", "No notice template '{key}'. Templates: {known}."),
     "notice.no_order": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} is not in PackDesk."),
-    "notice.unpaid_not_kept": QT_TRANSLATE_NOOP(
+    "notice.unpaid_not_held": QT_TRANSLATE_NOOP(
         "CoreMessages",
-        "Order {order_no} is not in PackDesk: the sync keeps only paid orders, not those waiting for payment. For a "
-        "payment reminder, name its shop with --shop and give the buyer's number with --phone.",
+        "Order {order_no} is not in PackDesk (a Taobao shop's sync keeps the orders waiting for payment of the last "
+        "three days). For a payment reminder, name its shop with --shop and give the buyer's number with --phone.",
+    ),
+    "notice.not_unpaid": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Order {order_no} is no longer waiting for payment: it needs no payment reminder."
+    ),
+    "notice.unpaid_needs_reason": QT_TRANSLATE_NOOP(
+        "CoreMessages",
+        "Payment reminders need the reason they tell the buyer (--unpaid-reason), e.g. 库存有限.",
+    ),
+    "notice.unpaid_meanwhile": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Order {order_no} was paid or closed before its payment reminder left: it was not sent."
     ),
     "notice.no_account": QT_TRANSLATE_NOOP("CoreMessages", "No SMS account named '{name}'."),
     "notice.no_code": QT_TRANSLATE_NOOP(

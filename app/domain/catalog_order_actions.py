@@ -13,6 +13,7 @@ ORDER_ACTIONS: dict[str, str] = {
     ),
     "actions.closed": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} is closed."),
     "actions.shipped": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} has already shipped."),
+    "actions.unpaid": QT_TRANSLATE_NOOP("CoreMessages", "Order {order_no} is not paid yet."),
     "actions.unchanged": QT_TRANSLATE_NOOP("CoreMessages", "Nothing changed for order {order_no}: it already was so."),
     "actions.bad_colour": QT_TRANSLATE_NOOP(
         "CoreMessages", "'{colour}' is not a flag colour: use red, yellow, green, blue, purple or none."

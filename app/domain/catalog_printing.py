@@ -21,6 +21,9 @@ PRINTING: dict[str, str] = {
     "print.blocked.on_hold": QT_TRANSLATE_NOOP(
         "CoreMessages", "Order {order_no} is on hold: release it before printing."
     ),
+    "print.blocked.unpaid": QT_TRANSLATE_NOOP(
+        "CoreMessages", "Order {order_no} is not paid yet: it ships once the buyer pays."
+    ),
     "print.blocked.refund": QT_TRANSLATE_NOOP(
         "CoreMessages", "Every item of order {order_no} has a refund requested: it must not ship."
     ),

@@ -23,10 +23,14 @@ class OrderStatus(StrEnum):
     ON_HOLD = "on_hold"  # 挂起 (seller hold / ship-forbidden)
     SHIPPED = "shipped"  # 已发货
     CLOSED = "closed"  # 交易关闭
+    # 待付款: created, not paid yet (Taobao's WAIT_BUYER_PAY). Kept only to remind the buyer to pay (催付): it is not
+    # open, so no backlog count, list of work, print, ship, stock allotment or deadline ever takes it; paid, it
+    # becomes awaiting shipment (its deadline counted from the payment), closed unpaid, closed.
+    AWAITING_PAYMENT = "awaiting_payment"
 
     @property
     def is_open(self) -> bool:
-        """True while the order may still need a parcel."""
+        """True while the order may still need a parcel (never before it is paid)."""
         return self in (OrderStatus.AWAITING_SHIPMENT, OrderStatus.PARTLY_SHIPPED, OrderStatus.OUT_OF_STOCK)
 
 

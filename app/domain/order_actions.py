@@ -52,11 +52,13 @@ def check_memo(order_no: str, memo: str) -> None:
 
 
 def finished(order_no: str, status: str) -> Message | None:
-    """Why a shipped or closed order takes no action, or None."""
+    """Why a shipped, closed or unpaid order takes no action, or None."""
     if status == OrderStatus.SHIPPED.value:
         return msg("actions.shipped", order_no=order_no)
     if status == OrderStatus.CLOSED.value:
         return msg("actions.closed", order_no=order_no)
+    if status == OrderStatus.AWAITING_PAYMENT.value:
+        return msg("actions.unpaid", order_no=order_no)
     return None
 
 

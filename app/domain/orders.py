@@ -85,7 +85,7 @@ class Order:
     buyer_nick: str
     receiver: Receiver
     lines: tuple[OrderLine, ...]
-    paid_at: datetime
+    paid_at: datetime  # when it was paid; an order not paid yet (AWAITING_PAYMENT): when it was created
     deadline: datetime
     flag: Flag = Flag.NONE
     memo: str = ""
@@ -123,6 +123,8 @@ class Order:
             return "shipped"
         if self.status is OrderStatus.ON_HOLD:
             return "on_hold"
+        if self.status is OrderStatus.AWAITING_PAYMENT:
+            return "unpaid"
         if not any(line.packable for line in self.lines):
             return "refund"
         if self.split and not any(line.completes for line in self.lines):
@@ -133,6 +135,7 @@ class Order:
 
     def to_json(self) -> dict[str, Any]:
         """The `packdesk orders --json` shape (the command-line contract: its fields never change)."""
+        unpaid = self.status is OrderStatus.AWAITING_PAYMENT
         return {
             "order_no": self.order_no,
             "shop": self.shop,
@@ -168,8 +171,9 @@ class Order:
             "flag": self.flag.label,
             "memo": self.memo,
             "buyer_message": self.buyer_message,
-            "paid_at": self.paid_at.astimezone(CHINA_TZ).isoformat(),
-            "deadline": self.deadline.astimezone(CHINA_TZ).isoformat(),
+            # an order not paid yet has neither (the cache holds its creation time until it is paid)
+            "paid_at": None if unpaid else self.paid_at.astimezone(CHINA_TZ).isoformat(),
+            "deadline": None if unpaid else self.deadline.astimezone(CHINA_TZ).isoformat(),
             "short": [s.to_json() for s in self.short],
             "priority": self.priority,
             "hold_reason": self.hold_reason or None,

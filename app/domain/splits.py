@@ -77,7 +77,8 @@ def _line(order: Order, key: str, lines: Sequence[OrderLine]) -> OrderLine:
 def refusal(order: Order) -> NotPackable | None:
     """Why `order` cannot be split now (closed, shipped, held, nothing left to ship), or None."""
     status = order.status
-    code = {OrderStatus.CLOSED: "closed", OrderStatus.SHIPPED: "shipped", OrderStatus.ON_HOLD: "on_hold"}.get(status)
+    code = {OrderStatus.CLOSED: "closed", OrderStatus.SHIPPED: "shipped", OrderStatus.ON_HOLD: "on_hold",
+            OrderStatus.AWAITING_PAYMENT: "unpaid"}.get(status)  # fmt: skip
     if code is None and not open_lines(order):
         code = "refund"
     if code is None:

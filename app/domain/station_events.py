@@ -22,6 +22,7 @@ class Reason(StrEnum):
     CLOSED = "closed"
     SHIPPED = "shipped"
     ON_HOLD = "on_hold"
+    UNPAID = "unpaid"  # 待付款: the buyer has not paid yet
     REFUND = "refund"
     ADDRESS_CHANGED = "address_changed"
     LABEL_VOIDED = "label_voided"
@@ -48,9 +49,9 @@ class Reason(StrEnum):
 
 STOPS = frozenset(
     {Reason.CLOSED, Reason.SHIPPED, Reason.ON_HOLD, Reason.REFUND, Reason.ADDRESS_CHANGED, Reason.OUT_OF_STOCK,
-     Reason.PARCEL_CHANGED}
+     Reason.PARCEL_CHANGED, Reason.UNPAID}
 )  # fmt: skip
-NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND, Reason.PARCEL_CHANGED})
+NOT_OVERRIDABLE = frozenset({Reason.CLOSED, Reason.SHIPPED, Reason.REFUND, Reason.PARCEL_CHANGED, Reason.UNPAID})
 
 # the facts an event may carry beyond the counts, in `to_json()` order; each is written only when set, except
 # those an event kind always carries (a printed label's carrier and copy number, a shipment's carrier)

@@ -15,13 +15,14 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.enums import OutboxState
+from app.domain.enums import OrderStatus, OutboxState
 from app.domain.masking import mask_phone
 from app.domain.messages import Message
 from app.domain.notices import NoticePayload
 from app.domain.parcel_risk import describe
 from app.persistence.outbox import OutboxRepository
 from app.persistence.rows import (
+    AuditRow,
     NoticeSettingRow,
     NoticeTemplateRow,
     OrderRow,
@@ -69,6 +70,7 @@ class OrderFacts:
     shipped_at: datetime | None
     # the platform can give the number it allows for an SMS (Taobao's oaid, PDD's receiver ciphertext)
     platform_number: bool = False
+    status: str = ""  # the order's status (an OrderStatus value)
 
 
 @dataclass(frozen=True)
@@ -308,7 +310,7 @@ class NoticeRepository:
             items_shipped="、".join(shipped), items_to_come="、".join(to_come),
             carrier=parcel.carrier if parcel else "", tracking_no=parcel.tracking_no if parcel else "",
             shipped_at=parcel.shipped_at if parcel else None,
-            platform_number=bool(row.oaid or row.receiver_cipher),
+            platform_number=bool(row.oaid or row.receiver_cipher), status=row.status,
         )  # fmt: skip
 
     def number_source(self, order_no: str) -> NumberSource | None:
@@ -323,6 +325,33 @@ class NoticeRepository:
             OrderRow.status.in_(statuses), OrderRow.deadline <= limit
         )
         return [(n, d) for n, d in self.session.execute(query)]
+
+    def unpaid_since(self, created_by: datetime) -> list[tuple[str, datetime]]:
+        """Orders still waiting for payment that were created at or before `created_by`: (order number, creation
+        time; the cache keeps it as `paid_at` until the order is paid), oldest first."""
+        query = (
+            select(OrderRow.order_no, OrderRow.paid_at)
+            .where(OrderRow.status == OrderStatus.AWAITING_PAYMENT.value, OrderRow.paid_at <= created_by)
+            .order_by(OrderRow.paid_at)
+        )
+        return [(n, at) for n, at in self.session.execute(query)]
+
+    def triggered(self, trigger: str, order_nos: list[str]) -> set[str]:
+        """Those of `order_nos` whose history has a notice from `trigger`, queued, copied or skipped (with why)."""
+        found: set[str] = set()
+        for start in range(0, len(order_nos), 500):
+            query = select(AuditRow.entity_id, AuditRow.detail).where(
+                AuditRow.entity == "order",
+                AuditRow.entity_id.in_(order_nos[start : start + 500]),
+                AuditRow.action.in_(("notice", "notice_skipped")),
+            )
+            found.update(no for no, detail in self.session.execute(query) if (detail or {}).get("trigger") == trigger)
+        return found
+
+    def status_of_entry(self, entry_id: int) -> str | None:
+        """The status of the order a notice is about, None when PackDesk does not hold the order."""
+        query = select(OrderRow.status).join(OutboxRow, OutboxRow.order_id == OrderRow.id)
+        return self.session.scalar(query.where(OutboxRow.id == entry_id))
 
     # -- review alerts -----------------------------------------------------------------------------------------------
 

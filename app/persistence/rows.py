@@ -515,7 +515,8 @@ class PinGuardRow(Base):
 
 class HistoryEventRow(Base):
     """What the reports need, recorded as it happens and kept after orders leave the waiting list: written by the
-    triggers of migration 0021_history_rollups in the same transaction as the change (kinds: paid, line_in,
+    triggers of migrations 0021_history_rollups and 0027_unpaid_history (orders not paid yet record nothing until
+    they are paid) in the same transaction as the change (kinds: paid, line_in,
     line_out, shipped, closed, reopened, printed, waybill, scan_<outcome>). Rolled up per day into the rollup_*
     tables; old events may be pruned (app.persistence.history) without changing the roll-ups."""
 

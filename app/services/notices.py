@@ -15,9 +15,11 @@ makes for a masked number is recorded as "copy" instead.
 
 Triggers are off until the seller switches them on: a notice when an order ships (template `shipped`), when it
 ships in part with lines still to come (`partial`: a split, with the set reason, dated the set days ahead), when it
-is marked out of stock (`out_of_stock_wait`, with the mark's reason and expected date), and before a breach
-(`delay`, with the seller's set reason, dated the deadline plus the set days). A trigger never stops what set it
-off: a notice it cannot make is noted in the order's history with why.
+is marked out of stock (`out_of_stock_wait`, with the mark's reason and expected date), before a breach (`delay`,
+with the seller's set reason, dated the deadline plus the set days), and a payment reminder (`payment_reminder`, 催付)
+to an order still waiting for payment the set minutes after it was created (with the set reason, pay by its creation
+day plus the set days): once per order, never to one paid or closed meanwhile (the outbox checks again before it
+sends). A trigger never stops what set it off: a notice it cannot make is noted in the order's history with why.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from app.services.audit import Actor, audit
 
 CHINA = timezone(timedelta(hours=8))
 PROVIDERS = ("aliyun-sms",)
+PAYMENT_REMINDER = "payment_reminder"
 
 
 @dataclass
@@ -56,6 +59,10 @@ class NoticeSettings:
     split_reason: str = ""  # on a split: why the rest comes later...
     split_days: int = 3  # ...and in how many days
     seller_phone: str = ""  # bad-review alerts by SMS to this number ("" : none)
+    remind_unpaid: bool = False  # a payment reminder to each order still waiting for payment...
+    unpaid_minutes: int = 30  # ...this many minutes after it was created...
+    unpaid_reason: str = ""  # ...telling this reason...
+    unpaid_days: int = 1  # ...and asking to pay by the day this many days after it was created
 
     @classmethod
     def load(cls, session: Session) -> NoticeSettings:
@@ -95,8 +102,10 @@ def change_settings(session: Session, **changes: Any) -> NoticeSettings:
         raise InvalidInput(msg("notice.breach_needs_reason"))
     if settings.on_split and not settings.split_reason.strip():
         raise InvalidInput(msg("notice.split_needs_reason"))
-    if settings.split_days < 0:
+    if settings.split_days < 0 or settings.unpaid_minutes < 0 or settings.unpaid_days < 0:
         raise InvalidInput(msg("notice.hours_negative"))
+    if settings.remind_unpaid and not settings.unpaid_reason.strip():
+        raise InvalidInput(msg("notice.unpaid_needs_reason"))
     if settings.seller_phone:
         settings.seller_phone = sendable_number(settings.seller_phone)
     settings.save(session)
@@ -166,12 +175,14 @@ def queue_notice(
 
     Args:
         phone: the number the platform allows (whole or virtual); "" takes the order's, which is masked in the cache.
-        shop: for a payment reminder to an order PackDesk does not hold (the sync keeps only paid orders).
+        shop: for a payment reminder to an order PackDesk does not hold (a Taobao shop's sync keeps the unpaid orders
+            of the last three days; other platforms give none).
         copy: record it for the chat window even when an SMS account exists.
 
     Raises:
         NotFound: no such order or template; InvalidInput: a value missing from the text, a template without its
-            approved code, a number no SMS can reach, the buyer's daily limit reached.
+            approved code, a number no SMS can reach, the buyer's daily limit reached, a payment reminder to an order
+            paid already.
     """
     repo = NoticeRepository(session)
     order_no = order_no.strip()
@@ -180,14 +191,16 @@ def queue_notice(
         raise NotFound(msg("notice.unknown_template", key=template, known=", ".join(KEYS)))
     order = repo.order_facts(order_no)
     if order is not None:
+        if template == PAYMENT_REMINDER and order.status != OrderStatus.AWAITING_PAYMENT.value:
+            raise InvalidInput(msg("notice.not_unpaid", order_no=order_no))
         shop_id, order_id = order.shop_id, order.order_id
-    elif shop is not None and template == "payment_reminder":
+    elif shop is not None and template == PAYMENT_REMINDER:
         found_shop = ShopRepository(session).by_name(shop.strip())
         if found_shop is None:
             raise NotFound(msg("shop.not_found", name=shop, names=", ".join(ShopRepository(session).names())))
         shop_id, order_id = found_shop.id, None
-    elif template == "payment_reminder":
-        raise NotFound(msg("notice.unpaid_not_kept", order_no=order_no))
+    elif template == PAYMENT_REMINDER:
+        raise NotFound(msg("notice.unpaid_not_held", order_no=order_no))
     else:
         raise NotFound(msg("notice.no_order", order_no=order_no))
     values = {"order_no": order_no, "reason": reason.strip(), "date": chinese_date(day) if day else ""}
@@ -253,15 +266,16 @@ def on_trigger(
     session: Session, trigger: str, order_no: str, actor: Actor, now: datetime, *, reason: str = "",
     day: date | None = None,
 ) -> Queued | None:  # fmt: skip
-    """The notice `trigger` (ship, split, out_of_stock, breach) makes for `order_no` if the seller switched it on,
-    in the caller's transaction; a notice it cannot make is noted in the order's history and never stops the
+    """The notice `trigger` (ship, split, out_of_stock, breach, unpaid) makes for `order_no` if the seller switched
+    it on, in the caller's transaction; a notice it cannot make is noted in the order's history and never stops the
     caller."""
     settings = NoticeSettings.load(session)
     switched = {"ship": settings.on_ship, "split": settings.on_split, "out_of_stock": settings.on_out_of_stock,
-                "breach": settings.before_breach}  # fmt: skip
+                "breach": settings.before_breach, "unpaid": settings.remind_unpaid}  # fmt: skip
     if not switched.get(trigger):
         return None
-    template = {"ship": "shipped", "split": "partial", "out_of_stock": "out_of_stock_wait", "breach": "delay"}[trigger]
+    template = {"ship": "shipped", "split": "partial", "out_of_stock": "out_of_stock_wait", "breach": "delay",
+                "unpaid": PAYMENT_REMINDER}[trigger]  # fmt: skip
     if trigger == "split":
         reason, day = settings.split_reason, (now.astimezone(CHINA) + timedelta(days=settings.split_days)).date()
     try:
@@ -291,6 +305,36 @@ def breach_round(session_factory: sessionmaker[Session], actor: Actor, now: date
             later = max(deadline, now).astimezone(CHINA)  # an overdue order: from today
             ship_day = (later + timedelta(days=settings.breach_days)).date()
             queued = on_trigger(session, "breach", order_no, actor, now, reason=settings.breach_reason, day=ship_day)
+        if queued is not None:
+            made.append(queued)
+    return made
+
+
+def unpaid_round(session_factory: sessionmaker[Session], actor: Actor, now: datetime) -> list[Queued]:
+    """Payment reminders (if switched on): one to each order still waiting for payment the set minutes after it was
+    created, once per order (its history says whether it had one: queued, copied or skipped, across restarts and
+    stations)."""
+    with session_factory() as session:
+        settings = NoticeSettings.load(session)
+        if not settings.remind_unpaid:
+            return []
+        repo = NoticeRepository(session)
+        due = repo.unpaid_since(now - timedelta(minutes=settings.unpaid_minutes))
+        told = repo.triggered("unpaid", [order_no for order_no, _ in due])
+    made = []
+    for order_no, created in due:
+        if order_no in told:
+            continue
+        with session_factory.begin() as session:
+            repo = NoticeRepository(session)
+            facts = repo.order_facts(order_no)  # again in this transaction: paid, closed or reminded meanwhile
+            unpaid = facts is not None and facts.status == OrderStatus.AWAITING_PAYMENT.value
+            if not unpaid or repo.triggered("unpaid", [order_no]):
+                continue
+            # never a day gone by (an order older than the set days when the trigger was switched on): today then
+            pay_by = max((created.astimezone(CHINA) + timedelta(days=settings.unpaid_days)).date(),
+                         now.astimezone(CHINA).date())  # fmt: skip
+            queued = on_trigger(session, "unpaid", order_no, actor, now, reason=settings.unpaid_reason, day=pay_by)
         if queued is not None:
             made.append(queued)
     return made
@@ -326,4 +370,5 @@ __all__ = [
     "release_checked",
     "set_template",
     "templates",
+    "unpaid_round",
 ]

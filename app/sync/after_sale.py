@@ -35,7 +35,7 @@ from app.domain.shops import Shop
 from app.persistence.notices import NoticeRepository
 from app.persistence.shops import ShopRepository
 from app.services.audit import Actor
-from app.services.notices import alert_seller, breach_round
+from app.services.notices import alert_seller, breach_round, unpaid_round
 from app.sync.parcel_traces import TrackerFor, trace_parcels
 from app.sync.top import TopClient, china_time, parse_china_time
 
@@ -79,6 +79,7 @@ class AfterSaleReport:
     at_risk: int = 0  # of those, at risk now
     new_alerts: list[int] = field(default_factory=list)  # the ids of the alerts raised
     breach_notices: int = 0  # before-breach notices queued by the same round (app.services.notices)
+    unpaid_reminders: int = 0  # payment reminders made by the same round (app.services.notices)
     errors: list[dict[str, Any]] = field(default_factory=list)  # {"shop"|"tracking_no", "reason", "message"}
 
     def error(self, where: dict[str, str], message: Message) -> None:
@@ -90,6 +91,7 @@ class AfterSaleReport:
             "traced": self.traced,
             "at_risk": self.at_risk,
             "breach_notices": self.breach_notices,
+            "unpaid_reminders": self.unpaid_reminders,
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
         }
 
@@ -168,7 +170,8 @@ def refresh(
 def after_sale_round(session_factory: sessionmaker[Session], data_dir: Path, actor: Actor,
                      now: datetime | None = None) -> AfterSaleReport:  # fmt: skip
     """The after-dispatch round (`packdesk risks refresh`, the window's background round): new bad-review alerts
-    (with the seller's SMS), the routes of shipped parcels and their risks, and the before-breach notices."""
+    (with the seller's SMS), the routes of shipped parcels and their risks, the before-breach notices and the
+    payment reminders."""
     from app.sync.kuaidi100_track import tracker_factory
     from app.sync.service import client_factory
 
@@ -179,6 +182,7 @@ def after_sale_round(session_factory: sessionmaker[Session], data_dir: Path, act
             for alert in NoticeRepository(session).alerts_by_id(report.new_alerts):
                 alert_seller(session, alert, now)
     report.breach_notices = len(breach_round(session_factory, actor, now))
+    report.unpaid_reminders = len(unpaid_round(session_factory, actor, now))
     return report
 
 

@@ -90,7 +90,8 @@ def changes(cached: Any, order: PlatformOrder, status: str, refund_now: bool) ->
     found = []
     if refund_now:
         found.append(Change(order.order_no, "refund"))
-    if status != cached.status and status in (OrderStatus.CLOSED.value, OrderStatus.ON_HOLD.value):
+    never_paid = cached.status == OrderStatus.AWAITING_PAYMENT.value  # closed unpaid: nothing the bench ever had
+    if status != cached.status and status in (OrderStatus.CLOSED.value, OrderStatus.ON_HOLD.value) and not never_paid:
         found.append(Change(order.order_no, "closed" if status == OrderStatus.CLOSED.value else "hold"))
     if status != cached.status and status == OrderStatus.SHIPPED.value:
         found.append(Change(order.order_no, "shipped"))

@@ -15,6 +15,9 @@ due ones with the ship-backs and memo write-backs, following the same rules:
   a later round; any other refusal (`isv.MOBILE_NUMBER_ILLEGAL`, a template the provider does not know) stops the
   notice as failed with the provider's code and words.
 
+A payment reminder is not sent to an order PackDesk holds that was paid or closed meanwhile: it stops as failed with
+that reason (unless an earlier attempt may have gone: that one is looked up first, as above).
+
 A finished notice (sent or refused) keeps only the masked number. A notice marked `platform_number` (a privacy
 order, app.services.notices) never held more: before each attempt and each look-up the platform is asked for the
 number it allows (app.sync.platform_numbers), which lives in this round's memory only. A virtual number with an
@@ -33,12 +36,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.enums import OrderStatus
 from app.domain.errors import InvalidInput, PackDeskError
 from app.domain.masking import mask_phone
 from app.domain.messages import Message, msg
 from app.domain.notices import NoticePayload
 from app.persistence.notices import NoticeRepository, SmsAccount
-from app.services.notices import PROVIDERS
+from app.services.notices import PAYMENT_REMINDER, PROVIDERS
 from app.sync.aliyun_sms import AliyunSms, Offline, SmsRefused, Unclear
 from app.sync.pdd import MalformedAnswer as PddMalformed
 from app.sync.pdd import PddError, TokenExpired
@@ -63,6 +67,7 @@ class NoticeReport:
     failed: int = 0
     to_check: int = 0  # unclear and not checkable: the seller checks before resending
     copied: int = 0  # the platform's number takes no messages: turned into a copy for the chat window
+    cancelled: int = 0  # payment reminders to orders paid or closed meanwhile: not sent
     # {"id", "order_no", "reason": English, "code": the provider's code, "message": kept out of the JSON}
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -79,6 +84,7 @@ class NoticeReport:
             "failed": self.failed,
             "to_check": self.to_check,
             "copied": self.copied,
+            "cancelled": self.cancelled,
             "errors": [{k: v for k, v in e.items() if k != "message"} for e in self.errors],
         }
 
@@ -139,6 +145,8 @@ def _deliver(
             report.error(entry_id, payload.order_no, reason)
             return
         verify_first, last_try = claimed.verify_first, payload.attempt_days
+        if not verify_first and _cancelled(repo, entry_id, payload, report):
+            return
         if not verify_first:
             payload = payload.attempted(provider_day(now), now)
             repo.rewrite(entry_id, payload)  # committed before the message leaves: where to look if it is lost
@@ -190,6 +198,8 @@ def _deliver(
                 return
             # not found after the provider had time to record it: it was not sent
             with session_factory.begin() as session:
+                if _cancelled(NoticeRepository(session), entry_id, payload, report):
+                    return
                 payload = payload.attempted(provider_day(now), now)
                 NoticeRepository(session).rewrite(entry_id, payload)
         sent = client.send(to, account.sign_name, payload.template_code, payload.params, str(entry_id))
@@ -245,6 +255,21 @@ def _ask_platform(
             report.failed += 1
     report.error(entry_id, order_no, settled.msg)
     return None
+
+
+def _cancelled(repo: NoticeRepository, entry_id: int, payload: NoticePayload, report: NoticeReport) -> bool:
+    """Stops a payment reminder whose order PackDesk holds and no longer waits for payment (paid or closed since it
+    was queued); False for any other notice."""
+    if payload.template != PAYMENT_REMINDER:
+        return False
+    status = repo.status_of_entry(entry_id)
+    if status is None or status == OrderStatus.AWAITING_PAYMENT.value:
+        return False
+    repo.failed(
+        entry_id, msg("notice.unpaid_meanwhile", order_no=payload.order_no), payload.closed(mask_phone(payload.phone))
+    )
+    report.cancelled += 1
+    return True
 
 
 def _done(

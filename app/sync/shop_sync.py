@@ -126,8 +126,10 @@ class ShopSync(Generic[_C]):
             shop = ShopRepository(session).get(self.shop_id)
             assert shop is not None
             known = OrderCache(session, self.shop_id).known(o.order_no for o in mapped)
-            # Orders that already left or were closed matter only if the cache holds them.
-            wanted = [o for o in mapped if o.order_no in known or o.status.is_open or o.status is OrderStatus.ON_HOLD]
+            # Orders that already left or were closed matter only if the cache holds them; those not paid yet are
+            # kept for the payment reminder (they are not open: no list of work takes them).
+            kept = (OrderStatus.ON_HOLD, OrderStatus.AWAITING_PAYMENT)
+            wanted = [o for o in mapped if o.order_no in known or o.status.is_open or o.status in kept]
             stats = upsert_orders(session, self.shop_id, shop.platform, wanted)
             if also is not None:
                 also(session)

@@ -1,8 +1,9 @@
 """Taobao: trades mapped to PackDesk orders, the first fill and the incremental sync.
 
-First fill: `taobao.trades.sold.get` for each waiting status over the last three months, 100 per page, each page
-committed as it arrives. The watermark is set only when the fill is complete, to the time it started (less an
-overlap), so everything that changed during the fill is read again by the first incremental sync.
+First fill: `taobao.trades.sold.get` for each waiting status over the last three months, and for trades not paid yet
+(WAIT_BUYER_PAY, kept for the payment reminder) over the last three days, 100 per page, each page committed as it
+arrives. The watermark is set only when the fill is complete, to the time it started (less an overlap), so everything
+that changed during the fill is read again by the first incremental sync.
 
 Incremental sync: `taobao.trades.sold.increment.get` from the watermark (less an overlap) to a little before now, in
 windows of at most 30 minutes, each window read from its last page to its first: a trade that changes while the
@@ -44,6 +45,8 @@ WINDOW = timedelta(minutes=30)
 OVERLAP = timedelta(minutes=5)
 SETTLE = timedelta(seconds=10)  # do not ask for the last seconds: the platform may still be writing them
 HISTORY = timedelta(days=90)  # sold.get covers three months
+UNPAID = "WAIT_BUYER_PAY"  # kept as awaiting payment, for the payment reminder (催付)
+UNPAID_HISTORY = timedelta(days=3)  # unpaid trades close by themselves: older ones are not worth a reminder
 FILL_WINDOW = timedelta(days=1)
 SHIP_WITHIN = timedelta(hours=48)
 FILL_STATUSES = ("WAIT_SELLER_SEND_GOODS", "SELLER_CONSIGNED_PART", "PAID_FORBID_CONSIGN")
@@ -64,7 +67,8 @@ _STATUS = {
     "TRADE_BUYER_SIGNED": OrderStatus.SHIPPED,
     "TRADE_FINISHED": OrderStatus.SHIPPED,
     "TRADE_CLOSED": OrderStatus.CLOSED,
-    "TRADE_CLOSED_BY_TAOBAO": OrderStatus.CLOSED,
+    "TRADE_CLOSED_BY_TAOBAO": OrderStatus.CLOSED,  # closed before payment
+    UNPAID: OrderStatus.AWAITING_PAYMENT,  # no pay_time: map_trade dates it by its creation
 }
 _SHIPPED_LINE = {"WAIT_BUYER_CONFIRM_GOODS", "TRADE_BUYER_SIGNED", "TRADE_FINISHED"}
 _CLOSED_LINE = {"TRADE_CLOSED", "TRADE_CLOSED_BY_TAOBAO"}
@@ -81,7 +85,7 @@ def _refund(order: SubOrder) -> RefundStatus:
 
 
 def map_trade(trade: Trade | Mapping[str, Any]) -> PlatformOrder | None:
-    """A TOP trade as a PackDesk order; None for trades that are not paid yet (nothing to ship).
+    """A TOP trade as a PackDesk order; None for statuses PackDesk does not keep (TRADE_NO_CREATE_PAY...).
 
     Args:
         trade: as `TopClient.read` gives it, or the trade's JSON object (validated here first).
@@ -175,12 +179,14 @@ class TaobaoSync(ShopSync[TopClient]):
     # -- first fill -------------------------------------------------------------------------------------------------
 
     def _first_fill(self, report: SyncReport) -> None:
-        """Every waiting trade of the last three months, window by window of creation time, each window read from
-        its last page to its first (see `_pages`), each page stored as it arrives."""
+        """Every waiting trade of the last three months (every unpaid one of the last three days), window by window
+        of creation time, each window read from its last page to its first (see `_pages`), each page stored as it
+        arrives."""
         end = self.clock()
-        for query in [{"status": status} for status in FILL_STATUSES] + [PRESALE_FILL]:
+        fills = [({"status": status}, HISTORY) for status in FILL_STATUSES]
+        for query, history in [*fills, (PRESALE_FILL, HISTORY), ({"status": UNPAID}, UNPAID_HISTORY)]:
             params = {"fields": TRADE_FIELDS, **query}
-            whole = self._window_params(params, end - HISTORY, end)
+            whole = self._window_params(params, end - history, end)
             first = self._page("taobao.trades.sold.get", whole, 1, report)
             if (first.total_results or 0) <= PAGE_SIZE:
                 self._store_page(first.items, report)
@@ -188,8 +194,8 @@ class TaobaoSync(ShopSync[TopClient]):
             # More than a page: windows of a day, so that trades created during the fill (after `end`) cannot
             # shift the pages of a window, and trades leaving the status shift rows only towards pages not read yet.
             window_end = end
-            while window_end > end - HISTORY:
-                window_start = max(end - HISTORY, window_end - FILL_WINDOW)
+            while window_end > end - history:
+                window_start = max(end - history, window_end - FILL_WINDOW)
                 for trades in self._pages(
                     "taobao.trades.sold.get", self._window_params(params, window_start, window_end), report
                 ):
@@ -245,11 +251,13 @@ class TaobaoSync(ShopSync[TopClient]):
             return
         with self.session_factory() as session:
             cached = OrderCache(session, self.shop_id).modified(seen)
-        # New trades matter only while waiting to ship; cached ones whenever they changed (a refund, a close...).
+        # New trades matter only while waiting to ship or to be paid; cached ones whenever they changed (paid, a
+        # refund, a close...).
         changed = [
             tid
             for tid, modified in seen.items()
-            if (tid in cached and modified > cached[tid]) or (tid not in cached and status[tid] in FILL_STATUSES)
+            if (tid in cached and modified > cached[tid])
+            or (tid not in cached and (status[tid] in FILL_STATUSES or status[tid] == UNPAID))
         ]
         self._store(self._read_whole(changed, report), report)
 

@@ -1117,6 +1117,36 @@ class TopServer:
             self._reindex_one(tid)
             return _copy_trade(self.trades[tid])
 
+    def add_unpaid(self, **overrides: Any) -> dict[str, Any]:
+        """Add a brand-new trade waiting for payment (WAIT_BUYER_PAY, created now, no pay_time); returns a copy."""
+        with self._lock:
+            new = self._generate_new(WAIT_BUYER_PAY)
+            new.update(overrides)
+            self.trades[new["tid_str"]] = new
+            self._reindex_one(new["tid_str"])
+            return _copy_trade(new)
+
+    def pay(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
+        """The buyer pays trade `tid` (WAIT_BUYER_PAY) at `at` (default now): it waits for the seller to ship, with its
+        pay_time (and no promised ship date: the seller's rules count from the payment)."""
+        return self._leave_unpaid(tid, WAIT_SELLER_SEND_GOODS, "pay_time", at)
+
+    def close_unpaid(self, tid: str, at: datetime | None = None) -> dict[str, Any]:
+        """Trade `tid` (WAIT_BUYER_PAY) closes before payment at `at` (default now; the buyer cancelled, or it timed
+        out): TRADE_CLOSED_BY_TAOBAO, its sub-orders too."""
+        return self._leave_unpaid(tid, TRADE_CLOSED_BY_TAOBAO, "end_time", at)
+
+    def _leave_unpaid(self, tid: str, status: str, stamp: str, at: datetime | None) -> dict[str, Any]:
+        when = format_top_time(at) if at is not None else self.now_str()
+        with self._lock:
+            trade = self.trades[tid]
+            assert trade["status"] == WAIT_BUYER_PAY, trade["status"]
+            for o in trade["orders"]["order"]:
+                o["status"] = status
+            trade.update({"status": status, stamp: when, "modified": when})
+            self._reindex_one(tid)
+            return _copy_trade(trade)
+
     def answer_raw(self, method: str, body: bytes | str | Mapping[str, Any] | None, *, apply: bool = False) -> None:
         """Answer `method` with `body` from now on: HTTP 200, a JSON content type, after the common checks (app key,
         signature, timestamp...). A mapping is sent as JSON; bytes and text are sent as they are, so the body may be
@@ -1151,12 +1181,12 @@ class TopServer:
         now = self.clock()
         return now if now.tzinfo is not None else now.replace(tzinfo=CHINA_TZ)
 
-    def _generate_new(self) -> dict[str, Any]:
+    def _generate_new(self, status: str = WAIT_SELLER_SEND_GOODS) -> dict[str, Any]:
         gen = self._new_trades
         gen.now = self._now()
         gen.now_ts = int(gen.now.timestamp())
         while True:
-            t = gen.make(self._next_index, status=WAIT_SELLER_SEND_GOODS, fresh=True)
+            t = gen.make(self._next_index, status=status, fresh=True)
             self._next_index -= 1
             if t["tid_str"] not in self.trades:
                 return t

@@ -24,7 +24,7 @@ from app.station import Station
 from app.sync.outbox import Backoff, OutboxWorker
 from app.sync.service import client_factory
 from app.sync.shops import Credentials, add_api_shop
-from app.sync.taobao import FILL_STATUSES, TaobaoSync, map_trade
+from app.sync.taobao import FILL_STATUSES, UNPAID, TaobaoSync, map_trade
 from app.sync.top import RetryPolicy, SessionExpired, TopClient
 
 APP_KEY, SECRET, SESSION = "12345678", "helloworld", "test-session"
@@ -77,9 +77,10 @@ def client(srv: TopServer, sleeps: Sleeps | None = None) -> TopClient:
 
 
 def assert_cache_matches(ws: Workspace, srv: TopServer) -> None:
-    """Every trade the server holds as waiting is cached exactly as the server has it, and nothing else is open."""
+    """Every trade the server holds as waiting (to ship, or for payment: the server's are all of the last day) is
+    cached exactly as the server has it, and nothing else is waiting."""
     trades = srv.trades_snapshot()
-    waiting = {tid: t for tid, t in trades.items() if t["status"] in FILL_STATUSES}
+    waiting = {tid: t for tid, t in trades.items() if t["status"] in (*FILL_STATUSES, UNPAID)}
     with ws.session_factory() as session:
         rows = {r.order_no: r for r in session.execute(select(OrderRow)).scalars()}
         open_rows = {

@@ -99,12 +99,19 @@ def test_a_trade_maps_to_an_order() -> None:
         ({"status": "WAIT_SELLER_SEND_GOODS", "is_sh_ship": True}, OrderStatus.ON_HOLD),
         ({"status": "TRADE_CLOSED"}, OrderStatus.CLOSED),
         ({"status": "WAIT_BUYER_CONFIRM_GOODS"}, OrderStatus.SHIPPED),
-        ({"status": "WAIT_BUYER_PAY"}, None),
+        ({"status": "WAIT_BUYER_PAY", "pay_time": None}, OrderStatus.AWAITING_PAYMENT),  # kept for the reminder
+        ({"status": "TRADE_CLOSED_BY_TAOBAO"}, OrderStatus.CLOSED),  # closed before payment
+        ({"status": "TRADE_NO_CREATE_PAY"}, None),
     ],
 )
 def test_statuses(changes: dict[str, object], status: OrderStatus | None) -> None:
     order = map_trade({**TRADE, **changes})
     assert (order.status if order else None) is status
+
+
+def test_an_unpaid_trade_is_dated_by_its_creation() -> None:
+    order = map_trade({**TRADE, "status": "WAIT_BUYER_PAY", "pay_time": None})
+    assert order is not None and order.paid_at == datetime(2024, 1, 1, 2, 0, tzinfo=UTC)  # created 10:00 China
 
 
 def test_delivery_time_sets_the_deadline() -> None:

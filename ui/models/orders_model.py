@@ -95,6 +95,7 @@ def status_text(status: OrderStatus) -> str:
         OrderStatus.ON_HOLD: QCoreApplication.translate("OrdersTableModel", "On hold"),
         OrderStatus.SHIPPED: QCoreApplication.translate("OrdersTableModel", "Shipped"),
         OrderStatus.CLOSED: QCoreApplication.translate("OrdersTableModel", "Closed"),
+        OrderStatus.AWAITING_PAYMENT: QCoreApplication.translate("OrdersTableModel", "Awaiting payment"),
     }[status]
 
 

@@ -51,6 +51,7 @@ STOP_REASONS = {
     Reason.CLOSED: QT_TRANSLATE_NOOP("StationView", "the order is closed (refunded or cancelled)"),
     Reason.REFUND: QT_TRANSLATE_NOOP("StationView", "the buyer asked for a refund"),
     Reason.ON_HOLD: QT_TRANSLATE_NOOP("StationView", "the order is on hold"),
+    Reason.UNPAID: QT_TRANSLATE_NOOP("StationView", "the order is not paid yet"),
     Reason.SHIPPED: QT_TRANSLATE_NOOP("StationView", "the order has already shipped"),
     Reason.ADDRESS_CHANGED: QT_TRANSLATE_NOOP(
         "StationView", "the buyer changed the address after the label was printed"

@@ -35,6 +35,7 @@ from app.sync.service import SyncStatus
 from printers.errors import PrinterError
 from printers.media import Media
 from ui.core_text import core_text
+from ui.dialogs.notice_settings import NoticeSettingsDialog
 from ui.dialogs.printer_setup import PrinterSetupDialog
 from ui.dialogs.service_rules import CarrierRulesDialog, StopsDialog
 from ui.dialogs.shop_settings import ShopSettingsDialog
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
         self.carrier_rules_action = QAction(self.tr("Carrier rules, costs and insurance…"), self)
         rules_menu.addAction(self.stops_action)
         rules_menu.addAction(self.carrier_rules_action)
+        self.notice_settings_action = QAction(self.tr("Notices to buyers…"), self)
+        rules_menu.addAction(self.notice_settings_action)
+        self.notice_settings_action.triggered.connect(self._on_notice_settings_action_triggered)
         self.stops_action.triggered.connect(self._on_stops_action_triggered)
         self.carrier_rules_action.triggered.connect(self._on_carrier_rules_action_triggered)
         self.shops_action.triggered.connect(self._on_shops_action_triggered)
@@ -527,6 +531,9 @@ class MainWindow(QMainWindow):
 
     def _on_carrier_rules_action_triggered(self) -> None:
         CarrierRulesDialog.show_for(self, self.ops)
+
+    def _on_notice_settings_action_triggered(self) -> None:
+        NoticeSettingsDialog.show_for(self, self.ops)
 
     def _on_waybills_action_triggered(self) -> None:
         WaybillAccountsDialog.show_for(self, self.ops)

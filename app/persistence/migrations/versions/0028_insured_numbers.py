@@ -5,7 +5,7 @@ roll was given). Both in fen, NULL when not insured. A label's 保价 mark comes
 threshold at print time. Rows from before this revision hold NULL: their labels show no mark.
 
 Revision ID: 0028_insured_numbers
-Revises: 0025_tracking_accounts
+Revises: 0027_unpaid_history
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0028_insured_numbers"
-down_revision = "0025_tracking_accounts"
+down_revision = "0027_unpaid_history"
 branch_labels = None
 depends_on = None
 
@@ -27,7 +27,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("packages", schema=None) as batch_op:
-        batch_op.drop_column("insured")
-    with op.batch_alter_table("waybill_issues", schema=None) as batch_op:
-        batch_op.drop_column("insured")
+    # Not a batch (table copy): copying packages would drop its triggers and break those of orders naming it
+    # (0021's history, 0027's), which SQLite checks when a table is dropped or renamed.
+    op.execute("ALTER TABLE packages DROP COLUMN insured")
+    op.execute("ALTER TABLE waybill_issues DROP COLUMN insured")
