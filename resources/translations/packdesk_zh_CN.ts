@@ -455,320 +455,325 @@
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../app/domain/catalog.py" line="46"/>
-        <location filename="../../app/domain/catalog.py" line="82"/>
+        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="83"/>
         <source>Unknown platform &apos;{platform}&apos;. Use one of: {known}.</source>
         <translation>未知的平台“{platform}”。可用的平台：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="47"/>
+        <location filename="../../app/domain/catalog.py" line="48"/>
         <source>No shop named &apos;{name}&apos;. Shops here: {names}.</source>
         <translation>没有名为“{name}”的店铺。已有的店铺：{names}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="48"/>
+        <location filename="../../app/domain/catalog.py" line="49"/>
         <source>No shop named &apos;{name}&apos;. There are no shops yet: add one with `shop add`.</source>
         <translation>没有名为“{name}”的店铺。还没有任何店铺：请用 `shop add` 添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="51"/>
+        <location filename="../../app/domain/catalog.py" line="52"/>
         <source>A shop needs a name.</source>
         <translation>店铺需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="52"/>
+        <location filename="../../app/domain/catalog.py" line="53"/>
         <source>Shop &apos;{name}&apos; is a {platform} shop, not {wanted}.</source>
         <translation>店铺“{name}”是 {platform} 店铺，不是 {wanted} 店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="53"/>
+        <location filename="../../app/domain/catalog.py" line="54"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://eco.taobao.com/router/rest</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://eco.taobao.com/router/rest</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="56"/>
+        <location filename="../../app/domain/catalog.py" line="57"/>
         <source>The app key is empty.</source>
         <translation>App Key 为空。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="57"/>
+        <location filename="../../app/domain/catalog.py" line="58"/>
         <source>A {platform} shop needs {option}.</source>
         <translation>{platform} 店铺需要 {option}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="58"/>
+        <location filename="../../app/domain/catalog.py" line="59"/>
         <source>PackDesk cannot sync {platform} shops through an API (only {known}); fill them with `packdesk import`.</source>
         <translation>PackDesk 无法通过接口同步 {platform} 店铺（仅支持 {known}）；请用 `packdesk import` 导入订单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="62"/>
+        <location filename="../../app/domain/catalog.py" line="63"/>
         <source>The app secret and the session key are both needed.</source>
         <translation>App Secret 和授权码 (SessionKey) 都必须填写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="63"/>
+        <location filename="../../app/domain/catalog.py" line="64"/>
         <source>The secrets file {path} cannot be read: {error}</source>
         <translation>无法读取密钥文件 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="66"/>
+        <location filename="../../app/domain/catalog.py" line="67"/>
         <source>This shop&apos;s app secret and session key are not stored here: add the shop again with `shop add`.</source>
         <translation>本机没有保存这个店铺的 App Secret 和授权码 (SessionKey)：请用 `shop add` 重新添加店铺。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="70"/>
+        <location filename="../../app/domain/catalog.py" line="71"/>
         <source>No system keyring is available, so the shop&apos;s secrets are kept in {path} (readable only by you). Install and unlock a keyring (GNOME Keyring, KWallet, Windows Credential Manager) to keep them there.</source>
         <translation>系统没有可用的密钥环，店铺密钥已保存在 {path}（只有您本人可读）。安装并解锁密钥环（GNOME Keyring、KWallet、Windows 凭据管理器）后即可改存到密钥环中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="75"/>
+        <location filename="../../app/domain/catalog.py" line="76"/>
         <source>A sender needs a name, a phone number, a province and a street address.</source>
         <translation>寄件人需要填写姓名、电话、省份和详细地址。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="79"/>
+        <location filename="../../app/domain/catalog.py" line="80"/>
         <source>Unknown status &apos;{status}&apos;. Use one of: {known}.</source>
         <translation>未知的订单状态“{status}”。可用的状态：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="80"/>
+        <location filename="../../app/domain/catalog.py" line="81"/>
         <location filename="../../app/domain/catalog_products.py" line="66"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="81"/>
+        <location filename="../../app/domain/catalog.py" line="82"/>
         <source>The offset cannot be below 0.</source>
         <translation>偏移量不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="83"/>
+        <location filename="../../app/domain/catalog.py" line="84"/>
         <source>Unknown flag colour &apos;{colour}&apos;. Use one of: {known}.</source>
         <translation>未知旗帜颜色“{colour}”。可用：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="84"/>
+        <location filename="../../app/domain/catalog.py" line="85"/>
         <source>Unknown print status &apos;{printed}&apos;. Use yes, no or reprinted.</source>
         <translation>未知打印状态“{printed}”。请用 yes、no 或 reprinted。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="87"/>
+        <location filename="../../app/domain/catalog.py" line="88"/>
         <source>The list cannot sort by &apos;{key}&apos;. Sort by: {known} (a leading - sorts from the highest).</source>
         <translation>列表不能按“{key}”排序。可按：{known}（前面加 - 表示从高到低）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="90"/>
+        <location filename="../../app/domain/catalog.py" line="91"/>
         <source>The hours cannot be below 0.</source>
         <translation>小时数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="91"/>
+        <location filename="../../app/domain/catalog.py" line="92"/>
         <source>The paid range ends before it starts: give the earlier date first.</source>
         <translation>付款时间范围的结束早于开始：请先写较早的日期。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="94"/>
+        <location filename="../../app/domain/catalog.py" line="95"/>
         <source>&apos;{text}&apos; is not a date: write it as 2024-06-18 (or 2024-06-18T14:30).</source>
         <translation>“{text}”不是日期：请写成 2024-06-18（或 2024-06-18T14:30）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="97"/>
+        <location filename="../../app/domain/catalog.py" line="98"/>
         <source>No order {order_no} in the cache.</source>
         <translation>本地缓存中没有订单 {order_no}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="98"/>
+        <location filename="../../app/domain/catalog.py" line="99"/>
         <source>closed</source>
         <translation>订单已关闭</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="99"/>
+        <location filename="../../app/domain/catalog.py" line="100"/>
         <source>shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="100"/>
+        <location filename="../../app/domain/catalog.py" line="101"/>
         <source>on hold</source>
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="101"/>
+        <location filename="../../app/domain/catalog.py" line="102"/>
         <source>refund</source>
         <translation>买家申请了退款</translation>
     </message>
     <message>
         <location filename="../../app/domain/catalog.py" line="103"/>
+        <source>not paid yet</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog.py" line="105"/>
         <source>Unknown carrier &apos;{carrier}&apos;. Known carriers: {known}.</source>
         <translation>未知的快递公司“{carrier}”。已知的快递公司：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="104"/>
+        <location filename="../../app/domain/catalog.py" line="106"/>
         <source>&apos;{tracking_no}&apos; is not a tracking number: use 8-40 letters and digits.</source>
         <translation>“{tracking_no}”不是运单号：运单号由 8-40 位字母和数字组成。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="107"/>
+        <location filename="../../app/domain/catalog.py" line="109"/>
         <source>{number} does not look like a {carrier} number; recorded as {carrier} as you said.</source>
         <translation>{number} 看起来不像 {carrier} 的运单号；已按您指定的 {carrier} 记录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="110"/>
+        <location filename="../../app/domain/catalog.py" line="112"/>
         <source>Order {order_no} cannot ship: {reason}.</source>
         <translation>订单 {order_no} 不能发货：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="111"/>
+        <location filename="../../app/domain/catalog.py" line="113"/>
         <source>Tracking number {number} is already used by order {order_no}.</source>
         <translation>运单号 {number} 已被订单 {order_no} 使用。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="114"/>
+        <location filename="../../app/domain/catalog.py" line="116"/>
         <source>Order {order_no} already has the printed waybill {tracking_no}; ship it with that number or void it first.</source>
         <translation>订单 {order_no} 已打印面单 {tracking_no}；请用这个运单号发货，或先作废该面单。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="118"/>
+        <location filename="../../app/domain/catalog.py" line="120"/>
         <source>{number} is not a {carrier} tracking number as {platform} checks them (pattern {pattern}); the platform would refuse the shipment.</source>
         <translation>按 {platform} 的校验规则，{number} 不是 {carrier} 的运单号（规则 {pattern}）；平台会拒绝这次发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="124"/>
+        <location filename="../../app/domain/catalog.py" line="126"/>
         <source>Shop &apos;{shop}&apos; has no waybill account. Add the shop to a group with an account.</source>
         <translation>店铺“{shop}”没有面单账号。请把店铺加入一个有面单账号的关联店铺组。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="127"/>
+        <location filename="../../app/domain/catalog.py" line="129"/>
         <source>Shop &apos;{shop}&apos; has no waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="130"/>
+        <location filename="../../app/domain/catalog.py" line="132"/>
         <source>Shop &apos;{shop}&apos; has no {carrier} waybill account: add one for its shop group, then print again.</source>
         <translation>店铺“{shop}”没有 {carrier} 面单账号：请为它的关联店铺组添加一个，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="133"/>
+        <location filename="../../app/domain/catalog.py" line="135"/>
         <source>The {carrier} waybill account &apos;{account}&apos; has no tracking numbers left.</source>
         <translation>{carrier}面单账号“{account}”的运单号已经用完。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="136"/>
+        <location filename="../../app/domain/catalog.py" line="138"/>
         <source>The waybill account &apos;{account}&apos; is of kind &apos;{kind}&apos;, which this installation cannot issue numbers for (it can for: {known}).</source>
         <translation>面单账户“{account}”的类型为“{kind}”，本安装无法为该类型分配单号（可分配的类型：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="142"/>
+        <location filename="../../app/domain/catalog.py" line="144"/>
         <source>{field} must be between {low} and {high}; it is {value}.</source>
         <translation>{field}必须在 {low} 到 {high} 之间；当前为 {value}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="145"/>
+        <location filename="../../app/domain/catalog.py" line="147"/>
         <source>{field} must be at most 8 printable characters.</source>
         <translation>{field}最多 8 个可打印字符。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="146"/>
+        <location filename="../../app/domain/catalog.py" line="148"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="147"/>
+        <location filename="../../app/domain/catalog.py" line="149"/>
         <source>The serial scanner and the scale cannot use the same port.</source>
         <translation>串口扫描枪和电子秤不能使用同一个端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="150"/>
+        <location filename="../../app/domain/catalog.py" line="152"/>
         <source>Lock after (minutes)</source>
         <translation>空闲锁定时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="151"/>
+        <location filename="../../app/domain/catalog.py" line="153"/>
         <source>Shortest scan</source>
         <translation>最短条码</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="152"/>
+        <location filename="../../app/domain/catalog.py" line="154"/>
         <source>Longest gap between a scanner&apos;s keys (ms)</source>
         <translation>扫描枪按键最长间隔（毫秒）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="153"/>
+        <location filename="../../app/domain/catalog.py" line="155"/>
         <source>Box and filler weight (g)</source>
         <translation>纸箱和填充物重量（克）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="154"/>
+        <location filename="../../app/domain/catalog.py" line="156"/>
         <source>Scanner prefix</source>
         <translation>扫描枪前缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="155"/>
+        <location filename="../../app/domain/catalog.py" line="157"/>
         <source>Scanner suffix</source>
         <translation>扫描枪后缀</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="156"/>
+        <location filename="../../app/domain/catalog.py" line="158"/>
         <source>Serial scanner</source>
         <translation>串口扫描枪</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="157"/>
+        <location filename="../../app/domain/catalog.py" line="159"/>
         <source>Scale</source>
         <translation>电子秤</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="159"/>
+        <location filename="../../app/domain/catalog.py" line="161"/>
         <source>&apos;{uri}&apos; is not a serial address; use serial:///dev/ttyUSB0?baud=9600 or serial://COM3.</source>
         <translation>“{uri}”不是串口地址；请使用 serial:///dev/ttyUSB0?baud=9600 或 serial://COM3。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="162"/>
+        <location filename="../../app/domain/catalog.py" line="164"/>
         <source>baud={baud} is not a number</source>
         <translation>baud={baud} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="163"/>
+        <location filename="../../app/domain/catalog.py" line="165"/>
         <source>&apos;{uri}&apos; names no port.</source>
         <translation>“{uri}”没有指定端口。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="164"/>
+        <location filename="../../app/domain/catalog.py" line="166"/>
         <location filename="../../printers/errors.py" line="79"/>
         <source>Cannot open serial port {port}: {error}</source>
         <translation>无法打开串口 {port}：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="166"/>
+        <location filename="../../app/domain/catalog.py" line="168"/>
         <source>This database was written by a newer PackDesk (schema {revision}); update PackDesk before opening it.</source>
         <translation>这个数据库由更新版本的 PackDesk 写入（架构 {revision}）；请先升级 PackDesk 再打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="170"/>
+        <location filename="../../app/domain/catalog.py" line="172"/>
         <source>This file is a database, but not a PackDesk one: it has tables PackDesk did not make.</source>
         <translation>这个文件是数据库，但不是 PackDesk 的数据库：其中有不是 PackDesk 创建的表。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="173"/>
+        <location filename="../../app/domain/catalog.py" line="175"/>
         <source>Upgrading the database left broken references; it was not changed.</source>
         <translation>升级数据库后出现了断开的引用；数据库没有被改动。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="176"/>
+        <location filename="../../app/domain/catalog.py" line="178"/>
         <source>The database is busy: another PackDesk window or command is writing to it. Wait a moment and try again.</source>
         <translation>数据库正忙：另一个 PackDesk 窗口或命令正在写入。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="180"/>
+        <location filename="../../app/domain/catalog.py" line="182"/>
         <source>The database file is damaged or is not a PackDesk database. Restore it from a backup, or point PackDesk at another data directory.</source>
         <translation>数据库文件已损坏，或不是 PackDesk 数据库。请从备份恢复，或让 PackDesk 使用另一个数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="185"/>
+        <location filename="../../app/domain/catalog.py" line="187"/>
         <source>PackDesk cannot write its database here. Check that the data directory exists and is writable.</source>
         <translation>PackDesk 无法在这里写入数据库。请检查数据目录是否存在并且可写。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog.py" line="189"/>
+        <location filename="../../app/domain/catalog.py" line="191"/>
         <source>The database reported an error: {error}</source>
         <translation>数据库报错：{error}</translation>
     </message>
@@ -1005,81 +1010,91 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_order_actions.py" line="16"/>
+        <source>Order {order_no} is not paid yet.</source>
+        <translation>订单{order_no}买家尚未付款。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="17"/>
         <source>Nothing changed for order {order_no}: it already was so.</source>
         <translation>订单 {order_no} 没有变化：本来就是这样。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="17"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="18"/>
         <source>&apos;{colour}&apos; is not a flag colour: use red, yellow, green, blue, purple or none.</source>
         <translation>“{colour}”不是旗帜颜色：请用 red、yellow、green、blue、purple 或 none。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="20"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="21"/>
         <source>Give a reason: the print queue and the bench show it to whoever meets the order.</source>
         <translation>请填写原因：打单队列和验货台会向处理该订单的人显示它。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="23"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="24"/>
         <source>The memo of order {order_no} would be {size} bytes: Taobao keeps at most {most} (about {chars} Chinese characters). Nothing was changed.</source>
         <translation>订单 {order_no} 的备注将有 {size} 字节：淘宝最多保存 {most} 字节（约 {chars} 个汉字）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="28"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="29"/>
         <source>Appending nothing changes nothing: give the text to add.</source>
         <translation>追加空内容不会改变任何东西：请填写要追加的文字。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="29"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="30"/>
         <source>Order {order_no} is already on hold: {reason}</source>
         <translation>订单 {order_no} 已挂起：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="30"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="31"/>
         <source>Order {order_no} is neither on hold nor marked out of stock.</source>
         <translation>订单 {order_no} 既未挂起，也未手动标记缺货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="33"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="34"/>
         <source>Order {order_no} is held by the platform (shipping blocked there): lift it in the seller centre; the next sync brings it back.</source>
         <translation>订单 {order_no} 被平台挂起（平台已屏蔽发货）：请在卖家中心解除；下次同步会带回。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="38"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="39"/>
         <source>Order {order_no} is already marked out of stock: {reason}</source>
         <translation>订单 {order_no} 已标记缺货：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="41"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="42"/>
         <source>The expected date {date} has passed: give a later date, or none.</source>
         <translation>预计到货日期 {date} 已过：请填写更晚的日期，或不填。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="44"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="45"/>
         <source>Order {order_no} is on hold: {reason}</source>
         <translation>订单 {order_no} 已挂起：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="45"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="46"/>
+        <source>Order {order_no} is on hold: presale: balance not paid. It can ship once the buyer pays the balance (the next sync lets it go).</source>
+        <translation>订单{order_no}已挂起：预售尾款未付。买家付清尾款后即可发货（下次同步会自动放行）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_order_actions.py" line="51"/>
         <source>Order {order_no} is marked out of stock: {reason} (stock expected {date}).</source>
         <translation>订单 {order_no} 已手动标记缺货：{reason}（预计到货 {date}）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="48"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="54"/>
         <source>no date given</source>
         <translation>未填日期</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="50"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="56"/>
         <source>Taobao refused the flag and memo of order {order_no}: {reason}</source>
         <translation>淘宝拒绝了订单 {order_no} 的旗帜和备注：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="51"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="57"/>
         <source>Taobao&apos;s answer did not confirm the memo of order {order_no}: it is read back before anything is sent again.</source>
         <translation>淘宝的答复没有确认订单 {order_no} 的备注：再次发送前会先回读核对。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_order_actions.py" line="55"/>
+        <location filename="../../app/domain/catalog_order_actions.py" line="61"/>
         <source>Taobao&apos;s answer about order {order_no} held no trade: it is asked again next round.</source>
         <translation>淘宝关于订单 {order_no} 的答复中没有交易：下一轮再查询。</translation>
     </message>
@@ -1090,191 +1105,196 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_printing.py" line="24"/>
+        <source>Order {order_no} is not paid yet: it ships once the buyer pays.</source>
+        <translation>订单{order_no}买家尚未付款：付款后才能发货。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_printing.py" line="27"/>
         <source>Every item of order {order_no} has a refund requested: it must not ship.</source>
         <translation>订单 {order_no} 的每件商品都申请了退款：不能发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="27"/>
+        <location filename="../../app/domain/catalog_printing.py" line="30"/>
         <source>The waybill of order {order_no} ({tracking_no}) is already waiting in the print queue (job {job}). Print it with `packdesk queue run --printer URI` (or print the order again: its waiting job resumes), or take it out with `packdesk queue cancel {job}`.</source>
         <translation>订单 {order_no} 的面单（{tracking_no}）已在打印队列中等待（任务 {job}）。用 `packdesk queue run --printer URI` 打印（或再次打印该订单：等待中的任务会接着打印），或用 `packdesk queue cancel {job}` 将其移出队列。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="33"/>
+        <location filename="../../app/domain/catalog_printing.py" line="36"/>
         <source>The waybill of order {order_no} ({tracking_no}) is being sent to a printer right now (job {job}). Wait for it; if that print stops, answer with `packdesk queue confirm {job}` (it came out whole) or `packdesk queue requeue {job}`.</source>
         <translation>订单 {order_no} 的面单（{tracking_no}）正在发送到打印机（任务 {job}）。请等待；如果打印中断，请用 `packdesk queue confirm {job}`（面单完整打出）或 `packdesk queue requeue {job}` 回答。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="39"/>
+        <location filename="../../app/domain/catalog_printing.py" line="42"/>
         <source>The waybill of order {order_no} ({tracking_no}) may have printed only in part (job {job}: did it print?). If the label came out whole, run `packdesk queue confirm {job}`; to print it again, marked as a reprint, run `packdesk queue requeue {job}` and then print again.</source>
         <translation>订单 {order_no} 的面单（{tracking_no}）可能只打出了一部分（任务 {job}：打出来了吗？）。如果面单完整打出，请运行 `packdesk queue confirm {job}`；要重新打印（标为重打），请运行 `packdesk queue requeue {job}`，然后再打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="45"/>
+        <location filename="../../app/domain/catalog_printing.py" line="48"/>
         <source>The waybill of order {order_no} ({tracking_no}) was already printed {count} time(s). Give a reason to print it again (--reprint REASON).</source>
         <translation>订单 {order_no} 的面单（{tracking_no}）已经打印过 {count} 次。要再次打印，请说明原因（--reprint REASON）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="51"/>
+        <location filename="../../app/domain/catalog_printing.py" line="54"/>
         <source>packed again at the station</source>
         <translation>在工作台重新验货</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="52"/>
+        <location filename="../../app/domain/catalog_printing.py" line="55"/>
         <source>not printed</source>
         <translation>未打印</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="53"/>
+        <location filename="../../app/domain/catalog_printing.py" line="56"/>
         <source>after sending: {reason}</source>
         <translation>发送之后：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="54"/>
+        <location filename="../../app/domain/catalog_printing.py" line="57"/>
         <source>{first} / {then}</source>
         <translation>{first} / {then}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="55"/>
+        <location filename="../../app/domain/catalog_printing.py" line="58"/>
         <source>cancelled: {reason}</source>
         <translation>已取消：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="56"/>
+        <location filename="../../app/domain/catalog_printing.py" line="59"/>
         <source>order {reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="57"/>
+        <location filename="../../app/domain/catalog_printing.py" line="60"/>
         <source>order stopped at the bench ({stop})</source>
         <translation>订单在工作台被拦截（{stop}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="58"/>
+        <location filename="../../app/domain/catalog_printing.py" line="61"/>
         <source>taken out of the queue</source>
         <translation>已移出队列</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="59"/>
+        <location filename="../../app/domain/catalog_printing.py" line="62"/>
         <source>interrupted while sending: did it print?</source>
         <translation>发送时中断：打出来了吗？</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="60"/>
+        <location filename="../../app/domain/catalog_printing.py" line="63"/>
         <source>did it print?</source>
         <translation>打出来了吗？</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="61"/>
+        <location filename="../../app/domain/catalog_printing.py" line="64"/>
         <source>reprint: copy {copy} may have been cut off ({reason})</source>
         <translation>重打：第 {copy} 份可能没有打完整（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="62"/>
+        <location filename="../../app/domain/catalog_printing.py" line="65"/>
         <source>the label may have printed: answer in the print queue</source>
         <translation>面单可能已经打出：请在打印队列中回答</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="66"/>
+        <location filename="../../app/domain/catalog_printing.py" line="69"/>
         <source>No print job {job}. `packdesk queue list` shows the jobs.</source>
         <translation>没有打印任务 {job}。`packdesk queue list` 会列出所有任务。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="69"/>
+        <location filename="../../app/domain/catalog_printing.py" line="72"/>
         <source>Print job {job} is {state}; only unknown or failed jobs need an answer.</source>
         <translation>打印任务 {job} 的状态是 {state}；只有状态不明或失败的任务需要回答。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="72"/>
+        <location filename="../../app/domain/catalog_printing.py" line="75"/>
         <source>Print job {job} has not been sent yet, so there is nothing to answer: it prints with `packdesk queue run --printer {printer}`, or `packdesk queue cancel {job}` takes it out.</source>
         <translation>打印任务 {job} 还没有发送，无需回答：用 `packdesk queue run --printer {printer}` 打印，或用 `packdesk queue cancel {job}` 将其移出队列。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="77"/>
+        <location filename="../../app/domain/catalog_printing.py" line="80"/>
         <source>Print job {job} is being sent right now; answer once it has stopped (`packdesk queue list` shows it).</source>
         <translation>打印任务 {job} 正在发送；请等它停下后再回答（`packdesk queue list` 会显示它）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="81"/>
+        <location filename="../../app/domain/catalog_printing.py" line="84"/>
         <source>Print job {job} has printed. To print its waybill again: `packdesk print ORDER_NO --reprint REASON`.</source>
         <translation>打印任务 {job} 已打印。要再次打印它的面单：`packdesk print ORDER_NO --reprint REASON`。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="85"/>
+        <location filename="../../app/domain/catalog_printing.py" line="88"/>
         <source>Print job {job} was {reason}; it cannot count as printed.</source>
         <translation>打印任务 {job} {reason}；不能算作已打印。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="88"/>
+        <location filename="../../app/domain/catalog_printing.py" line="91"/>
         <source>Print job {job} was {reason}; it cannot be resent. If the order may ship, print it again (`packdesk print ORDER_NO --printer URI`).</source>
         <translation>打印任务 {job} {reason}；不能重新发送。如果订单仍可发货，请重新打印（`packdesk print ORDER_NO --printer URI`）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="93"/>
+        <location filename="../../app/domain/catalog_printing.py" line="96"/>
         <source>Print job {job} is {state}, not waiting: only a job that has not been sent can be cancelled.</source>
         <translation>打印任务 {job} 的状态是 {state}，不在等待中：只有尚未发送的任务才能取消。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="97"/>
+        <location filename="../../app/domain/catalog_printing.py" line="100"/>
         <source>Print job {job} is {state}, not waiting: only a job that has not been sent can be cancelled. Answer it with `packdesk queue confirm {job}` or `packdesk queue requeue {job}`.</source>
         <translation>打印任务 {job} 的状态是 {state}，不在等待中：只有尚未发送的任务才能取消。请用 `packdesk queue confirm {job}` 或 `packdesk queue requeue {job}` 回答它。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="103"/>
+        <location filename="../../app/domain/catalog_printing.py" line="106"/>
         <source>Say why the order may ship after all.</source>
         <translation>请说明为什么这个订单仍然可以发货。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="104"/>
+        <location filename="../../app/domain/catalog_printing.py" line="107"/>
         <source>Order {order_no} cannot ship: {reason}. No override can change that.</source>
         <translation>订单 {order_no} 不能发货：{reason}。任何放行都改变不了。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="107"/>
+        <location filename="../../app/domain/catalog_printing.py" line="110"/>
         <source>Order {order_no} is not stopped.</source>
         <translation>订单 {order_no} 没有被拦截。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="108"/>
+        <location filename="../../app/domain/catalog_printing.py" line="111"/>
         <source>Finish or park the open parcel first.</source>
         <translation>请先完成或暂存当前包裹。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="109"/>
+        <location filename="../../app/domain/catalog_printing.py" line="112"/>
         <source>Order {order_no} has shipped: it can no longer be reopened.</source>
         <translation>订单 {order_no} 已发货：不能再重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="112"/>
+        <location filename="../../app/domain/catalog_printing.py" line="115"/>
         <source>Open the parcel the item belongs to, then bind its code.</source>
         <translation>请先打开这件商品所属的包裹，再绑定条码。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="115"/>
+        <location filename="../../app/domain/catalog_printing.py" line="118"/>
         <source>{sku} is not in order {order_no}.</source>
         <translation>{sku} 不在订单 {order_no} 中。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="116"/>
+        <location filename="../../app/domain/catalog_printing.py" line="119"/>
         <source>A code counts 1 to 999 units.</source>
         <translation>一个条码代表 1 到 999 件。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="117"/>
+        <location filename="../../app/domain/catalog_printing.py" line="120"/>
         <source>The code {code} already belongs to a product.</source>
         <translation>条码 {code} 已属于某个商品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="118"/>
+        <location filename="../../app/domain/catalog_printing.py" line="121"/>
         <source>There is no open parcel to confirm an item in.</source>
         <translation>没有打开的包裹可以确认商品。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="119"/>
+        <location filename="../../app/domain/catalog_printing.py" line="122"/>
         <source>Say why the item cannot be scanned.</source>
         <translation>请说明为什么这件商品无法扫描。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_printing.py" line="120"/>
+        <location filename="../../app/domain/catalog_printing.py" line="123"/>
         <source>No order for {code}.</source>
         <translation>没有与 {code} 对应的订单。</translation>
     </message>
@@ -3700,178 +3720,283 @@
     </message>
     <message>
         <location filename="../../app/domain/catalog_notices.py" line="41"/>
-        <source>Order {order_no} is not in PackDesk: the sync keeps only paid orders, not those waiting for payment. For a payment reminder, name its shop with --shop and give the buyer&apos;s number with --phone.</source>
-        <translation>订单 {order_no} 不在 PackDesk 中：同步只保存已付款订单，不保存待付款订单。发催付通知请用 --shop 指定店铺，用 --phone 填写买家号码。</translation>
+        <source>Order {order_no} is not in PackDesk (a Taobao shop&apos;s sync keeps the orders waiting for payment of the last three days). For a payment reminder, name its shop with --shop and give the buyer&apos;s number with --phone.</source>
+        <translation>订单{order_no}不在 PackDesk 中（淘宝店铺的同步只保留最近三天内等待付款的订单）。要发催付提醒，请用 --shop 指定店铺，并用 --phone 给出买家的号码。</translation>
     </message>
     <message>
         <location filename="../../app/domain/catalog_notices.py" line="46"/>
+        <source>Order {order_no} is no longer waiting for payment: it needs no payment reminder.</source>
+        <translation>订单{order_no}已不在等待付款：无需催付。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="49"/>
+        <source>Payment reminders need the reason they tell the buyer (--unpaid-reason), e.g. 库存有限.</source>
+        <translation>催付提醒需要告诉买家的原因（--unpaid-reason），例如 库存有限。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="53"/>
+        <source>Order {order_no} was paid or closed before its payment reminder left: it was not sent.</source>
+        <translation>订单{order_no}在催付提醒发出前已付款或关闭：提醒未发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="56"/>
         <source>No SMS account named &apos;{name}&apos;.</source>
         <translation>没有名为“{name}”的短信账号。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="47"/>
+        <location filename="../../app/domain/catalog_notices.py" line="57"/>
         <source>Template &apos;{key}&apos; has no approved template code from the SMS provider yet: set it with `packdesk notify template {key} --code SMS_...`, or copy the notice (--copy).</source>
         <translation>模板“{key}”还没有短信服务商审核通过的模板编号：请用 `packdesk notify template {key} --code SMS_...` 设置，或复制通知（--copy）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="52"/>
+        <location filename="../../app/domain/catalog_notices.py" line="62"/>
         <source>{buyer} has had {limit} notices today, the most a buyer gets in a day; nothing was queued.</source>
         <translation>{buyer} 今天已收到 {limit} 条通知，已达每位买家每天的上限；本条未加入队列。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="55"/>
+        <location filename="../../app/domain/catalog_notices.py" line="65"/>
         <source>The notices a buyer may get in a day must be 1 or more.</source>
         <translation>每位买家每天可收到的通知数至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="58"/>
+        <location filename="../../app/domain/catalog_notices.py" line="68"/>
         <source>The hours and days cannot be below 0.</source>
         <translation>小时数和天数不能小于 0。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="59"/>
+        <location filename="../../app/domain/catalog_notices.py" line="69"/>
         <source>Notices before a breach need the reason they tell the buyer (--breach-reason) and how many days after the deadline you expect to ship (--breach-days).</source>
         <translation>超时前通知需要告诉买家的原因（--breach-reason），以及预计在截止时间后几天发货（--breach-days）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="64"/>
+        <location filename="../../app/domain/catalog_notices.py" line="74"/>
         <source>Notices on a split need the reason the rest comes later (--split-reason) and in how many days (--split-days).</source>
         <translation>拆单通知需要说明其余商品晚发的原因（--split-reason）以及几天后发出（--split-days）。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="68"/>
+        <location filename="../../app/domain/catalog_notices.py" line="78"/>
         <source>An SMS account needs a name.</source>
         <translation>短信账号需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="69"/>
+        <location filename="../../app/domain/catalog_notices.py" line="79"/>
         <source>Unknown SMS provider &apos;{provider}&apos;. Use one of: {known}.</source>
         <translation>未知的短信服务商“{provider}”。可选：{known}。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="72"/>
+        <location filename="../../app/domain/catalog_notices.py" line="82"/>
         <source>The gateway &apos;{gateway}&apos; is not an http(s) address, e.g. https://dysmsapi.aliyuncs.com/</source>
         <translation>网关“{gateway}”不是 http(s) 地址，例如 https://dysmsapi.aliyuncs.com/</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="75"/>
+        <location filename="../../app/domain/catalog_notices.py" line="85"/>
         <source>An SMS account needs its AccessKey ID and its approved signature (sign name).</source>
         <translation>短信账号需要 AccessKey ID 和审核通过的短信签名。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="78"/>
+        <location filename="../../app/domain/catalog_notices.py" line="88"/>
         <source>The AccessKey secret is missing.</source>
         <translation>缺少 AccessKey Secret。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="79"/>
+        <location filename="../../app/domain/catalog_notices.py" line="89"/>
         <source>The secret of SMS account &apos;{account}&apos; is not stored here: add it again with `packdesk notify add-account`.</source>
         <translation>本机没有保存短信账号“{account}”的密钥：请用 `packdesk notify add-account` 重新添加。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="83"/>
+        <location filename="../../app/domain/catalog_notices.py" line="93"/>
         <source>&apos;{code}&apos; is not a template code; the provider&apos;s codes look like SMS_123456789.</source>
         <translation>“{code}”不是模板编号；服务商的模板编号形如 SMS_123456789。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="86"/>
+        <location filename="../../app/domain/catalog_notices.py" line="96"/>
         <source>Notice #{id} is not waiting for a check.</source>
         <translation>通知 #{id} 不在等待核实。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="88"/>
+        <location filename="../../app/domain/catalog_notices.py" line="98"/>
         <source>The SMS account &apos;{account}&apos; of this notice no longer exists; nothing was sent.</source>
         <translation>这条通知的短信账号“{account}”已不存在；未发送。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="91"/>
+        <location filename="../../app/domain/catalog_notices.py" line="101"/>
         <source>The SMS account &apos;{account}&apos; could not be reached in this round; the notice waits.</source>
         <translation>本轮连不上短信账号“{account}”；通知继续等待。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="94"/>
+        <location filename="../../app/domain/catalog_notices.py" line="104"/>
         <source>Unclear whether this notice went, and the provider refused the lookup ({words}). Check before resending: look for it in the SMS console, then run `packdesk notify checked ID --sent` or `--not-sent`.</source>
         <translation>不确定这条通知是否已发出，且服务商拒绝了查询（{words}）。重发前请先核实：在短信控制台查找，然后运行 `packdesk notify checked ID --sent` 或 `--not-sent`。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="99"/>
+        <location filename="../../app/domain/catalog_notices.py" line="109"/>
         <source>The last attempt&apos;s answer was lost and the provider has no record of it yet; PackDesk looks again before sending.</source>
         <translation>上次发送的应答丢失，服务商暂时还没有记录；PackDesk 会在发送前再次查询。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="104"/>
+        <location filename="../../app/domain/catalog_notices.py" line="114"/>
         <source>The provider took the message but could not deliver it ({code}); it is not sent again.</source>
         <translation>服务商收到了短信但未能送达（{code}）；不会再次发送。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="107"/>
+        <location filename="../../app/domain/catalog_notices.py" line="117"/>
         <source>Found at the provider after an unclear answer: it was sent once, not again.</source>
         <translation>应答不明后在服务商处查到了记录：已发送一次，不再重发。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="111"/>
+        <location filename="../../app/domain/catalog_notices.py" line="121"/>
+        <source>Order {order_no} is no longer in PackDesk: its platform cannot be asked for the buyer&apos;s number.</source>
+        <translation>订单{order_no}已不在PackDesk中，无法向平台查询买家号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="125"/>
+        <source>The platform cannot give a number for order {order_no}: send it with the number (--phone), or copy it into the chat window.</source>
+        <translation>平台无法提供订单{order_no}的号码：请用 --phone 指定号码发送，或复制到旺旺聊天窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="130"/>
+        <source>The platform gave no mobile number for order {order_no}: send it with the number (--phone), or copy it into the chat window.</source>
+        <translation>平台没有返回订单{order_no}的手机号：请用 --phone 指定号码发送，或复制到旺旺聊天窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="135"/>
+        <source>Taobao says the address of order {order_no} changed since the last sync (its oaid is out of date): sync the shop, then send the notice again.</source>
+        <translation>淘宝提示订单{order_no}的收货地址在上次同步后已变更（oaid已过期）：请先同步店铺，再重新发送通知。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="140"/>
+        <source>The platform&apos;s number for order {order_no} is a virtual number with an extension: it takes calls, not messages. The notice is for the chat window: copy it there.</source>
+        <translation>平台给订单{order_no}的是带分机号的隐私号：只能接电话，不能收短信。此通知改为复制到旺旺聊天窗口发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="145"/>
+        <source>The platform&apos;s virtual number for order {order_no} has expired: the notice is for the chat window, copy it there.</source>
+        <translation>订单{order_no}的隐私号已过期：此通知改为复制到旺旺聊天窗口发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="150"/>
+        <source>The platform would not give the buyer&apos;s number for order {order_no}: {words}</source>
+        <translation>平台拒绝提供订单{order_no}的买家号码：{words}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="153"/>
+        <source>The platform could not be asked for the buyer&apos;s number of order {order_no} ({why}); the notice waits for the next round.</source>
+        <translation>无法向平台查询订单{order_no}的买家号码（{why}），通知将在下一轮再发。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="158"/>
+        <source>its answer was not understood</source>
+        <translation>平台的回复无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="159"/>
+        <source>no platform connection was set up for it</source>
+        <translation>未为其设置平台连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_notices.py" line="161"/>
         <source>The SMS provider refused it: {words} ({code})</source>
         <translation>短信服务商拒绝了：{words}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="112"/>
+        <location filename="../../app/domain/catalog_notices.py" line="162"/>
         <source>cannot reach the SMS provider ({error})</source>
         <translation>连不上短信服务商（{error}）</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="113"/>
+        <location filename="../../app/domain/catalog_notices.py" line="163"/>
         <source>the SMS provider answered HTTP {status}</source>
         <translation>短信服务商返回 HTTP {status}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="114"/>
+        <location filename="../../app/domain/catalog_notices.py" line="164"/>
         <source>the SMS provider limited the calls for {seconds} s</source>
         <translation>短信服务商限流 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="115"/>
+        <location filename="../../app/domain/catalog_notices.py" line="165"/>
         <source>the SMS provider is busy</source>
         <translation>短信服务商繁忙</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="116"/>
+        <location filename="../../app/domain/catalog_notices.py" line="166"/>
         <source>The SMS provider could not be reached for {method}: {failure}. PackDesk will try again later.</source>
         <translation>{method} 连不上短信服务商：{failure}。PackDesk 稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="119"/>
+        <location filename="../../app/domain/catalog_notices.py" line="169"/>
         <source>The connection to the SMS provider broke during {method}; the message may have gone.</source>
         <translation>{method} 过程中与短信服务商的连接断开；短信可能已发出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="122"/>
+        <location filename="../../app/domain/catalog_notices.py" line="172"/>
         <source>The SMS provider failed (HTTP {status}) during {method}; the message may have gone.</source>
         <translation>{method} 过程中短信服务商出错（HTTP {status}）；短信可能已发出。</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="125"/>
+        <location filename="../../app/domain/catalog_notices.py" line="175"/>
         <source>The SMS provider failed during {method}: {words}</source>
         <translation>{method} 过程中短信服务商出错：{words}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="127"/>
+        <location filename="../../app/domain/catalog_notices.py" line="177"/>
         <source>No pickup scan {hours} hours after shipping</source>
         <translation>发货 {hours} 小时后仍无揽收记录</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="128"/>
+        <location filename="../../app/domain/catalog_notices.py" line="178"/>
         <source>No movement for {hours} hours</source>
         <translation>已 {hours} 小时无物流更新</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="129"/>
+        <location filename="../../app/domain/catalog_notices.py" line="179"/>
         <source>On its way back: {step}</source>
         <translation>正在退回：{step}</translation>
     </message>
     <message>
-        <location filename="../../app/domain/catalog_notices.py" line="130"/>
+        <location filename="../../app/domain/catalog_notices.py" line="180"/>
         <source>Signed for by someone else: {step}</source>
         <translation>他人代签：{step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="11"/>
+        <source>Kuaidi100 has no code for carrier {carrier}: the route of {tracking_no} cannot be queried.</source>
+        <translation>快递100没有承运商 {carrier} 的编码：无法查询 {tracking_no} 的物流轨迹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="14"/>
+        <source>Kuaidi100 refused the route query of {tracking_no}: {words} ({code})</source>
+        <translation>快递100拒绝了 {tracking_no} 的轨迹查询：{words}（{code}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="17"/>
+        <source>The key of tracking account &apos;{account}&apos; is not stored here: set the account again with `tracking add`.</source>
+        <translation>查询账户“{account}”的授权key没有保存在本机：请用 `tracking add` 重新设置该账户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="21"/>
+        <source>A tracking account needs a name.</source>
+        <translation>查询账户需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="22"/>
+        <source>Unknown tracking provider &apos;{provider}&apos;. Use one of: {known}.</source>
+        <translation>未知的轨迹查询服务“{provider}”。可用：{known}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="25"/>
+        <source>The address &apos;{gateway}&apos; is not an http(s) address, e.g. https://poll.kuaidi100.com/poll/query.do</source>
+        <translation>地址“{gateway}”不是 http(s) 地址，例如 https://poll.kuaidi100.com/poll/query.do</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="29"/>
+        <source>A Kuaidi100 tracking account needs its customer id (公司编号, --customer).</source>
+        <translation>快递100查询账户需要公司编号（customer，--customer）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/domain/catalog_tracking.py" line="32"/>
+        <source>A Kuaidi100 tracking account needs its key (授权key).</source>
+        <translation>快递100查询账户需要授权key。</translation>
     </message>
 </context>
 <context>
@@ -4407,356 +4532,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="74"/>
+        <location filename="../../ui/windows/main_window.py" line="75"/>
         <source>PackDesk · packing station</source>
         <translation>PackDesk · 打包验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="83"/>
+        <location filename="../../ui/windows/main_window.py" line="84"/>
         <source>Station</source>
         <translation>验货台</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="84"/>
+        <location filename="../../ui/windows/main_window.py" line="85"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="85"/>
+        <location filename="../../ui/windows/main_window.py" line="86"/>
         <source>Print queue</source>
         <translation>打印队列</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="87"/>
+        <location filename="../../ui/windows/main_window.py" line="88"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="90"/>
+        <location filename="../../ui/windows/main_window.py" line="91"/>
         <source>Ship-backs</source>
         <translation>发货回传</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="95"/>
+        <location filename="../../ui/windows/main_window.py" line="96"/>
         <source>Loading the figures…</source>
         <translation>正在加载数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="99"/>
+        <location filename="../../ui/windows/main_window.py" line="100"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="101"/>
+        <location filename="../../ui/windows/main_window.py" line="102"/>
         <source>After dispatch</source>
         <translation>发货后</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="112"/>
+        <location filename="../../ui/windows/main_window.py" line="113"/>
         <source>Show them</source>
         <translation>查看这些订单</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="113"/>
+        <location filename="../../ui/windows/main_window.py" line="114"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="126"/>
+        <location filename="../../ui/windows/main_window.py" line="127"/>
         <source>Printer setup…</source>
         <translation>打印机设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="128"/>
+        <location filename="../../ui/windows/main_window.py" line="129"/>
         <source>&amp;Printer</source>
         <translation>打印机(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="130"/>
+        <location filename="../../ui/windows/main_window.py" line="131"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="132"/>
+        <location filename="../../ui/windows/main_window.py" line="133"/>
         <source>Import seller-centre files…</source>
         <translation>导入商家后台订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="134"/>
+        <location filename="../../ui/windows/main_window.py" line="135"/>
         <source>&amp;Shops</source>
         <translation>店铺(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="135"/>
+        <location filename="../../ui/windows/main_window.py" line="136"/>
         <source>Shop settings…</source>
         <translation>店铺设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="140"/>
+        <location filename="../../ui/windows/main_window.py" line="141"/>
         <source>Waybill accounts…</source>
         <translation>面单账号…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="141"/>
+        <location filename="../../ui/windows/main_window.py" line="142"/>
         <source>Refresh waybill balances</source>
         <translation>刷新面单余额</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="144"/>
+        <location filename="../../ui/windows/main_window.py" line="145"/>
         <source>&amp;Rules</source>
         <translation>规则(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="145"/>
+        <location filename="../../ui/windows/main_window.py" line="146"/>
         <source>Carrier stops…</source>
         <translation>快递停运…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="146"/>
+        <location filename="../../ui/windows/main_window.py" line="147"/>
         <source>Carrier rules, costs and insurance…</source>
         <translation>快递规则、运费与保价…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="157"/>
+        <location filename="../../ui/windows/main_window.py" line="150"/>
+        <source>Notices to buyers…</source>
+        <translation>买家通知…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windows/main_window.py" line="161"/>
         <source>S&amp;tation</source>
         <translation>工位(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="158"/>
+        <location filename="../../ui/windows/main_window.py" line="162"/>
         <source>Mute sounds</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="162"/>
+        <location filename="../../ui/windows/main_window.py" line="166"/>
         <source>Reopen a parcel…</source>
         <translation>重新打开包裹…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="165"/>
+        <location filename="../../ui/windows/main_window.py" line="169"/>
         <source>Station settings…</source>
         <translation>工位设置…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="170"/>
+        <location filename="../../ui/windows/main_window.py" line="174"/>
         <source>Setup assistant…</source>
         <translation>设置向导…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="173"/>
+        <location filename="../../ui/windows/main_window.py" line="177"/>
         <source>Volume</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="193"/>
+        <location filename="../../ui/windows/main_window.py" line="197"/>
         <source>SKUs whose available stock is under their safety stock: show them</source>
         <translation>可用库存低于安全库存的 SKU：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="199"/>
+        <location filename="../../ui/windows/main_window.py" line="203"/>
         <source>Orders past or near their ship-by time: show them</source>
         <translation>已超时或即将超时的订单：点击查看</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="223"/>
-        <location filename="../../ui/windows/main_window.py" line="604"/>
+        <location filename="../../ui/windows/main_window.py" line="227"/>
+        <location filename="../../ui/windows/main_window.py" line="611"/>
         <source>Packer: %1</source>
         <translation>打包员：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="224"/>
+        <location filename="../../ui/windows/main_window.py" line="228"/>
         <source>Station: %1</source>
         <translation>工位：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="288"/>
+        <location filename="../../ui/windows/main_window.py" line="292"/>
         <source>Printing %n waybill(s)…</source>
         <translation>
             <numerusform>正在打印 %n 张面单…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="293"/>
+        <location filename="../../ui/windows/main_window.py" line="297"/>
         <source>Reprinting %n waybill(s)…</source>
         <translation>
             <numerusform>正在重打 %n 张面单…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="315"/>
+        <location filename="../../ui/windows/main_window.py" line="319"/>
         <source>Waybills updated</source>
         <translation>面单已更新</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="425"/>
+        <location filename="../../ui/windows/main_window.py" line="429"/>
         <source>Overdue: %1 · due within %2 h: %3</source>
         <translation>已超时：%1 · %2 小时内到期：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="436"/>
+        <location filename="../../ui/windows/main_window.py" line="440"/>
         <source>Ship-by times: %1 order(s) overdue, %2 due within %3 hours.</source>
         <translation>发货时限提醒：%1 个订单已超时，%2 个订单将在 %3 小时内到期。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="470"/>
+        <location filename="../../ui/windows/main_window.py" line="474"/>
         <source>Low stock: %n SKU(s)</source>
         <translation>
             <numerusform>低库存：%n 个 SKU</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="505"/>
+        <location filename="../../ui/windows/main_window.py" line="509"/>
         <source>No waybill account</source>
         <translation>没有面单账号</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="507"/>
+        <location filename="../../ui/windows/main_window.py" line="511"/>
         <source>Shops print with no waybill account: add one (Shops menu)</source>
         <translation>店铺打印时没有可用的面单账号：请添加一个（“店铺”菜单）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="514"/>
+        <location filename="../../ui/windows/main_window.py" line="518"/>
         <source>Waybills: %1</source>
         <translation>面单余额：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="521"/>
+        <location filename="../../ui/windows/main_window.py" line="525"/>
         <source>(below %1)</source>
         <translation>（低于 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="535"/>
+        <location filename="../../ui/windows/main_window.py" line="542"/>
         <source>Asking for the waybill balances…</source>
         <translation>正在查询面单余额…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="549"/>
+        <location filename="../../ui/windows/main_window.py" line="556"/>
         <source>%n ship-back(s) waiting</source>
         <translation>
             <numerusform>%n 单待回传</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windows/main_window.py" line="551"/>
+        <location filename="../../ui/windows/main_window.py" line="558"/>
         <source>%n shipment(s) for the seller centre</source>
         <translation>
             <numerusform>%n 单需在卖家中心发货</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="583"/>
+        <location filename="../../ui/windows/main_window.py" line="590"/>
         <source>Orders: %1 new, %2 changed, %3 unchanged.</source>
         <translation>订单：新增 %1 单，更新 %2 单，未变 %3 单。</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="297"/>
+        <location filename="../../ui/windows/main_window.py" line="301"/>
         <source>Save waybills as PDF</source>
         <translation>面单另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="302"/>
+        <location filename="../../ui/windows/main_window.py" line="306"/>
         <source>Printed %1 of %2</source>
         <translation>已打印 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="305"/>
+        <location filename="../../ui/windows/main_window.py" line="309"/>
         <source>%1 printed</source>
         <translation>已打印 %1 张</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="307"/>
-        <location filename="../../ui/windows/main_window.py" line="553"/>
+        <location filename="../../ui/windows/main_window.py" line="311"/>
+        <location filename="../../ui/windows/main_window.py" line="560"/>
         <source>%1 refused</source>
         <translation>%1 单被拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="309"/>
+        <location filename="../../ui/windows/main_window.py" line="313"/>
         <source>%1 waiting in the queue</source>
         <translation>%1 张在队列中等待</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="320"/>
+        <location filename="../../ui/windows/main_window.py" line="324"/>
         <source>Printing stopped: %1</source>
         <translation>打印已暂停：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="323"/>
+        <location filename="../../ui/windows/main_window.py" line="327"/>
         <source>Some waybills did not print</source>
         <translation>部分面单没有打印</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="327"/>
+        <location filename="../../ui/windows/main_window.py" line="331"/>
         <source>Printer: %1</source>
         <translation>打印机：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="327"/>
+        <location filename="../../ui/windows/main_window.py" line="331"/>
         <source>No printer configured</source>
         <translation>未设置打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="337"/>
+        <location filename="../../ui/windows/main_window.py" line="341"/>
         <source>Printer setup</source>
         <translation>打印机设置</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="343"/>
+        <location filename="../../ui/windows/main_window.py" line="347"/>
         <source>Reopen a parcel</source>
         <translation>重新打开包裹</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="343"/>
+        <location filename="../../ui/windows/main_window.py" line="347"/>
         <source>Order or waybill number of the parcel closed by mistake:</source>
         <translation>误关闭包裹的订单号或运单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="398"/>
+        <location filename="../../ui/windows/main_window.py" line="402"/>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="540"/>
+        <location filename="../../ui/windows/main_window.py" line="547"/>
         <source>Orders from imported files</source>
         <translation>订单来自导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="542"/>
+        <location filename="../../ui/windows/main_window.py" line="549"/>
         <source>Offline: %1</source>
         <translation>离线：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="545"/>
+        <location filename="../../ui/windows/main_window.py" line="552"/>
         <source>Synced %1</source>
         <translation>已同步 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="547"/>
+        <location filename="../../ui/windows/main_window.py" line="554"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="565"/>
+        <location filename="../../ui/windows/main_window.py" line="572"/>
         <source>Import seller-centre exports</source>
         <translation>导入商家后台导出文件</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="565"/>
+        <location filename="../../ui/windows/main_window.py" line="572"/>
         <source>Order exports (*.csv *.txt)</source>
         <translation>订单导出文件 (*.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="569"/>
-        <location filename="../../ui/windows/main_window.py" line="598"/>
-        <location filename="../../ui/windows/main_window.py" line="601"/>
+        <location filename="../../ui/windows/main_window.py" line="576"/>
+        <location filename="../../ui/windows/main_window.py" line="605"/>
+        <location filename="../../ui/windows/main_window.py" line="608"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="569"/>
+        <location filename="../../ui/windows/main_window.py" line="576"/>
         <source>Shop name:</source>
         <translation>店铺名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/windows/main_window.py" line="593"/>
+        <location filename="../../ui/windows/main_window.py" line="600"/>
         <source>%1 row %2: %3</source>
         <translation>%1 第 %2 行：%3</translation>
     </message>
@@ -4803,8 +4933,8 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/notice_dialog.py" line="56"/>
-        <source>the virtual number the platform shows (SMS only)</source>
-        <translation>平台显示的虚拟号（仅短信需要）</translation>
+        <source>empty: asked of the platform when it is sent (SMS only)</source>
+        <translation>留空：发送时向平台获取号码（仅短信）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/notice_dialog.py" line="65"/>
@@ -4905,6 +5035,118 @@
         <location filename="../../ui/dialogs/notice_dialog.py" line="149"/>
         <source>Queued for %1; it goes with the next outbox round.</source>
         <translation>已排队发送给 %1；随下一轮发件箱发出。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="39"/>
+        <source>Notices to buyers</source>
+        <translation>买家通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="42"/>
+        <source>When an order ships</source>
+        <translation>订单发货时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="43"/>
+        <source>When an order is marked out of stock</source>
+        <translation>订单标记缺货时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="44"/>
+        <source>When part of an order ships and the rest comes later</source>
+        <translation>订单部分发货、其余稍后发出时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="46"/>
+        <location filename="../../ui/dialogs/notice_settings.py" line="50"/>
+        <location filename="../../ui/dialogs/notice_settings.py" line="55"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="47"/>
+        <source>Before an order would ship late</source>
+        <translation>订单即将超时发货前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="48"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="51"/>
+        <source>Payment reminder to orders not paid yet</source>
+        <translation>向未付款订单发送催付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="52"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="54"/>
+        <source>the reason the buyer reads, e.g. 库存有限</source>
+        <translation>买家看到的原因，例如 库存有限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="58"/>
+        <source>Notices a buyer gets in a day, at most</source>
+        <translation>每位买家每天最多收到的通知数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="63"/>
+        <location filename="../../ui/dialogs/notice_settings.py" line="68"/>
+        <location filename="../../ui/dialogs/notice_settings.py" line="73"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="64"/>
+        <source>The rest ships in</source>
+        <translation>其余商品发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="67"/>
+        <source>Orders due within</source>
+        <translation>在此时间内到期的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="69"/>
+        <source>Ships this long after the deadline</source>
+        <translation>在截止时间后多久发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="72"/>
+        <source>Once, this long after the order was made</source>
+        <translation>下单后多久提醒（仅一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="74"/>
+        <source>Pay by the order&apos;s day plus</source>
+        <translation>付款期限：下单日加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="82"/>
+        <source>Split</source>
+        <translation>拆单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="82"/>
+        <source>Before a breach</source>
+        <translation>超时前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="83"/>
+        <source>Payment reminder (催付)</source>
+        <translation>催付提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/notice_settings.py" line="124"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -5587,57 +5829,62 @@
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="107"/>
+        <location filename="../../ui/models/orders_model.py" line="98"/>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="108"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="112"/>
+        <location filename="../../ui/models/orders_model.py" line="113"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="154"/>
+        <location filename="../../ui/models/orders_model.py" line="155"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="155"/>
+        <location filename="../../ui/models/orders_model.py" line="156"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="156"/>
+        <location filename="../../ui/models/orders_model.py" line="157"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="157"/>
+        <location filename="../../ui/models/orders_model.py" line="158"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="158"/>
+        <location filename="../../ui/models/orders_model.py" line="159"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="159"/>
+        <location filename="../../ui/models/orders_model.py" line="160"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="160"/>
+        <location filename="../../ui/models/orders_model.py" line="161"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="161"/>
+        <location filename="../../ui/models/orders_model.py" line="162"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="123"/>
+        <location filename="../../ui/models/orders_model.py" line="124"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
@@ -5662,42 +5909,42 @@
         <translation>与 %1 同一买家、同一地址：选中它们后选择“合并为一个包裹”。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="126"/>
+        <location filename="../../ui/models/orders_model.py" line="127"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="162"/>
+        <location filename="../../ui/models/orders_model.py" line="163"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="163"/>
+        <location filename="../../ui/models/orders_model.py" line="164"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="408"/>
+        <location filename="../../ui/models/orders_model.py" line="416"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="410"/>
+        <location filename="../../ui/models/orders_model.py" line="418"/>
         <source> · carrier stopped</source>
         <translation> · 快递停运</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="424"/>
+        <location filename="../../ui/models/orders_model.py" line="432"/>
         <source> +%1 more</source>
         <translation> 等%1种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="428"/>
+        <location filename="../../ui/models/orders_model.py" line="436"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="436"/>
+        <location filename="../../ui/models/orders_model.py" line="444"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -7608,62 +7855,62 @@
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="174"/>
+        <location filename="../../ui/station/verdicts.py" line="175"/>
         <source>PARKED</source>
         <translation>已暂存</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="176"/>
+        <location filename="../../ui/station/verdicts.py" line="177"/>
         <source>Order %1 set aside at %2: scan it again to go on</source>
         <translation>订单 %1 已暂存（%2）：再扫此订单即可继续</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="163"/>
+        <location filename="../../ui/station/verdicts.py" line="164"/>
         <source>SCAN ITEMS</source>
         <translation>请扫商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="183"/>
+        <location filename="../../ui/station/verdicts.py" line="184"/>
         <source>Order %1 reopened: its label is void, verify every item again</source>
         <translation>订单 %1 已重新打开：原面单作废，请重新验全部商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="168"/>
+        <location filename="../../ui/station/verdicts.py" line="169"/>
         <source>Order %1 reopened where it was: %2 verified</source>
         <translation>订单 %1 已按中断前的进度恢复：已验 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="190"/>
+        <location filename="../../ui/station/verdicts.py" line="191"/>
         <source>OK</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="192"/>
+        <location filename="../../ui/station/verdicts.py" line="193"/>
         <source>WEIGH IT</source>
         <translation>请称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="194"/>
+        <location filename="../../ui/station/verdicts.py" line="195"/>
         <source>The scale gives no steady weight: put the parcel on it, then scan %1</source>
         <translation>电子秤没有稳定读数：把包裹放上秤，再扫 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="166"/>
+        <location filename="../../ui/station/verdicts.py" line="167"/>
         <source>WRONG WEIGHT</source>
         <translation>重量不对</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="201"/>
+        <location filename="../../ui/station/verdicts.py" line="202"/>
         <source>The parcel weighs %1 g but its items %2 g: check the items, then scan the order again</source>
         <translation>包裹重 %1 克，商品应重 %2 克：请核对商品后再扫订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="211"/>
+        <location filename="../../ui/station/verdicts.py" line="212"/>
         <source>Check the parcel, then scan order %1 to weigh it again</source>
         <translation>请核对包裹，然后扫订单 %1 重新称重</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="164"/>
+        <location filename="../../ui/station/verdicts.py" line="165"/>
         <source>SCAN THE WAYBILL</source>
         <translation>请扫面单</translation>
     </message>
@@ -7699,107 +7946,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="215"/>
+        <location filename="../../ui/station/verdicts.py" line="216"/>
         <source>Scan waybill %1 on this parcel first</source>
         <translation>请先扫描贴在此包裹上的面单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="218"/>
+        <location filename="../../ui/station/verdicts.py" line="219"/>
         <source>WRONG ITEM</source>
         <translation>错误商品</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="219"/>
+        <location filename="../../ui/station/verdicts.py" line="220"/>
         <source>%1 is not in this order: put it back</source>
         <translation>%1 不属于这个订单：请放回</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="222"/>
+        <location filename="../../ui/station/verdicts.py" line="223"/>
         <source>TOO MANY</source>
         <translation>多扫了</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="224"/>
+        <location filename="../../ui/station/verdicts.py" line="225"/>
         <source>%1 needs only %2: take one out</source>
         <translation>%1 只需要 %2 件：请拿出多余的</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="228"/>
+        <location filename="../../ui/station/verdicts.py" line="229"/>
         <source>SCAN AN ORDER FIRST</source>
         <translation>请先扫订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="229"/>
+        <location filename="../../ui/station/verdicts.py" line="230"/>
         <source>%1 is a product; scan the order number or waybill first</source>
         <translation>%1 是商品条码；请先扫订单号或面单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="232"/>
+        <location filename="../../ui/station/verdicts.py" line="233"/>
         <source>UNKNOWN CODE</source>
         <translation>未知条码</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="233"/>
+        <location filename="../../ui/station/verdicts.py" line="234"/>
         <source>Nobody knows the code %1</source>
         <translation>无法识别条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="236"/>
+        <location filename="../../ui/station/verdicts.py" line="237"/>
         <source>FINISH THIS ORDER</source>
         <translation>请先完成当前订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="165"/>
+        <location filename="../../ui/station/verdicts.py" line="166"/>
         <source>COMPLETE</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="243"/>
+        <location filename="../../ui/station/verdicts.py" line="244"/>
         <source>All items verified</source>
         <translation>全部商品已验</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="162"/>
+        <location filename="../../ui/station/verdicts.py" line="163"/>
         <source>Stick waybill %1 on the parcel and scan it</source>
         <translation>贴好面单 %1 后扫描确认</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="58"/>
+        <location filename="../../ui/station/verdicts.py" line="54"/>
+        <source>the order is not paid yet</source>
+        <translation>订单买家尚未付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/station/verdicts.py" line="59"/>
         <source>the order is out of stock</source>
         <translation>订单缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="59"/>
+        <location filename="../../ui/station/verdicts.py" line="60"/>
         <source>the order was split (or its split undone) while it was packed: pack it again</source>
         <translation>打包期间订单被拆单（或撤销拆单）：请重新打包</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="247"/>
+        <location filename="../../ui/station/verdicts.py" line="248"/>
         <source>Waybill printed: %1</source>
         <translation>面单已打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="252"/>
+        <location filename="../../ui/station/verdicts.py" line="253"/>
         <source>Verified with waybill %1; recorded as shipped. Next order!</source>
         <translation>已按面单 %1 验货并记录发货，下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="259"/>
+        <location filename="../../ui/station/verdicts.py" line="260"/>
         <source>Waybill %1 printed, parcel recorded as shipped. Next order!</source>
         <translation>面单 %1 已打印，包裹已记为发货。请扫下一单！</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="263"/>
+        <location filename="../../ui/station/verdicts.py" line="264"/>
         <source>PRINT FAILED</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="127"/>
+        <location filename="../../ui/station/verdicts.py" line="128"/>
         <source>The label of order %1 may have printed in part: answer “did it print?” in the print queue, then scan the order again</source>
         <translation>订单 %1 的面单可能只打了一部分：请在打印队列里回答“打出来了吗？”，然后再扫一次订单</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="135"/>
+        <location filename="../../ui/station/verdicts.py" line="136"/>
         <source>%1 Then scan order %2 again to print its label.</source>
         <translation>%1 然后再扫一次订单 %2 打印面单。</translation>
     </message>
@@ -7819,38 +8071,38 @@
         <translation>订单已挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="54"/>
+        <location filename="../../ui/station/verdicts.py" line="55"/>
         <source>the order has already shipped</source>
         <translation>订单已发货</translation>
     </message>
     <message>
         <location filename="../../ui/station/supervisor_flow.py" line="51"/>
-        <location filename="../../ui/station/verdicts.py" line="265"/>
+        <location filename="../../ui/station/verdicts.py" line="266"/>
         <source>STOP</source>
         <translation>停！拦截</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="238"/>
+        <location filename="../../ui/station/verdicts.py" line="239"/>
         <source>Order %1 is still open (%2): finish it or park it (F8)</source>
         <translation>订单 %1 还没验完（%2）：请先验完或暂存 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="55"/>
+        <location filename="../../ui/station/verdicts.py" line="56"/>
         <source>the buyer changed the address after the label was printed</source>
         <translation>面单打印后买家改了地址</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="266"/>
+        <location filename="../../ui/station/verdicts.py" line="267"/>
         <source>Do not ship order %1: %2</source>
         <translation>不要发出订单 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="269"/>
+        <location filename="../../ui/station/verdicts.py" line="270"/>
         <source>UNDONE</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/station/verdicts.py" line="270"/>
+        <location filename="../../ui/station/verdicts.py" line="271"/>
         <source>Took back one %1</source>
         <translation>撤回一次 %1</translation>
     </message>
