@@ -280,11 +280,12 @@ def _action_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
 
 def _rules_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     """At 1366 px: the Carrier stops dialog (the starter list, a regional stop running today, a carrier entered as
-    still running), the Carrier rules dialog (rules, the cost table, insurance), and the order list with the orders
-    to the stopped region flagged."""
+    still running), the Carrier rules dialog (rules, the cost table, insurance), the Notices to buyers dialog (its
+    triggers, the payment reminder on), and the order list with the orders to the stopped region flagged."""
     import tempfile as _tempfile
     from datetime import timedelta
 
+    from ui.dialogs.notice_settings import NoticeSettingsDialog
     from ui.dialogs.service_rules import CarrierRulesDialog, StopsDialog
 
     window, desk = gui.window, gui.ops.desk.rules
@@ -325,6 +326,23 @@ def _rules_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
         settled()
         dialog.grab().save(str(out / f"{name}-dialog{suffix}.png"))
         dialog.close()
+    # The notice triggers: on ship, before a breach and the payment reminder switched on, as a seller sets them.
+    notices = NoticeSettingsDialog(gui.ops, window)
+    notices.show()
+    settled()
+    notices.on_ship.setChecked(True)
+    notices.before_breach.setChecked(True)
+    notices.breach_hours.setValue(6)
+    notices.breach_reason.setText("仓库盘点" if zh else "stocktaking at the warehouse")
+    notices.breach_days.setValue(1)
+    notices.remind_unpaid.setChecked(True)
+    notices.unpaid_minutes.setValue(30)
+    notices.unpaid_reason.setText("库存有限" if zh else "stock is limited")
+    notices.unpaid_days.setValue(1)
+    notices.save()
+    settled()
+    notices.grab().save(str(out / f"notice-settings{suffix}.png"))
+    notices.close()
     view = window.orders_view
     window.tabs.setCurrentWidget(view)
     view.apply_filter({"status": "awaiting_shipment"})
