@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -26,7 +27,14 @@ def test_sign_in_by_pin_or_badge(workspace: Workspace) -> None:
         for name, pin in (("王小明", "5678"), ("nobody", "1234")):
             with pytest.raises(NotAllowed, match="Unknown packer or wrong PIN"):
                 sign_in(s, name, pin)
-        assert all("1234" not in row.pin_hash for row in s.query(PackerRow))
+        # kept as a salted PBKDF2 record of the PIN, never the PIN (a substring test would fail by chance: the
+        # hex digest holds "1234" in about one row of 700)
+        pins = {"王小明": "1234", "李四": "5678"}
+        for row in s.query(PackerRow):
+            scheme, iterations, salt, digest = row.pin_hash.split("$")
+            assert scheme == "pbkdf2" and len(salt) == 32 and len(digest) == 64
+            expected = hashlib.pbkdf2_hmac("sha256", pins[row.name].encode(), bytes.fromhex(salt), int(iterations))
+            assert digest == expected.hex() and int(iterations) >= 100_000
 
 
 def test_a_badge_belongs_to_one_packer(workspace: Workspace) -> None:
