@@ -61,6 +61,7 @@ def test_a_scan_reloads_the_order_list_only_while_it_is_shown(qtbot, qapp, gui: 
 def test_a_write_outside_a_sync_round_refreshes_the_sync_status(qtbot, gui: Gui) -> None:  # noqa: ANN001
     window = gui.window
     qtbot.waitUntil(lambda: window.sync_label.text() == "Orders from imported files", timeout=10_000)
+    qtbot.waitUntil(lambda: window.orders_view.model.rowCount() > 0, timeout=10_000)  # the list loads on its own
     (shipped,) = _ship_behind_the_windows_back(gui, 1)  # a demo shop: for the seller centre
     gui.ops.hub.notify(Changes(outbox=True))
     qtbot.waitUntil(lambda: "1 shipment for the seller centre" in window.sync_label.text(), timeout=10_000)
