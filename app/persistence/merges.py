@@ -5,7 +5,7 @@ waiting orders it could merge with. The caller owns the transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -227,6 +227,8 @@ class _Marks:
         return self.cursor.execute(sql, tuple(params)).fetchall()  # type: ignore[no-any-return]
 
     def of(self, page: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
+        """The marks of the page's rows that have one (an order alone, without a waybill and with nothing to merge
+        with, is left out: most of a page)."""
         parcels = {r[0]: r[16] for r in page if r[16] is not None}
         leads = sorted({r[15] or r[0] for r in page})
         lead_nos = {r[0]: r[1] for r in page}
@@ -241,8 +243,9 @@ class _Marks:
                 lead_nos[r[0]] = r[1]
                 if r[16] is not None:
                     parcels[r[0]] = r[16]
+        waiting = [r for r in page if _waits(r)]
         by_key: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
-        for r in [*self._waiting(page), *(r for r in page if _waits(r))]:
+        for r in [*self._waiting(waiting, {r[0] for r in page}), *waiting]:
             by_key.setdefault(_key(r), []).append(r)
         # Only the orders that found another need their lines read.
         ready = self._ready(sorted({r[0] for rows in by_key.values() if len(rows) > 1 for r in rows if r[16] is None}))
@@ -250,8 +253,10 @@ class _Marks:
         out: dict[tuple[str, str], MergeMarks] = {}
         for r in page:
             order_id, order_no, lead = r[0], r[1], r[15] or r[0]
-            merged = (lead_nos[lead], *groups[lead]) if lead in groups else ()
             parcel = parcels.get(lead)
+            if parcel is None and lead not in groups and order_id not in ready:
+                continue  # alone, no waybill, nothing to merge with
+            merged = (lead_nos[lead], *groups[lead]) if lead in groups else ()
             package = str(parcel) if parcel is not None else (f"merge-{lead_nos[lead]}" if merged else None)
             could: tuple[str, ...] = ()
             if order_id in ready:
@@ -269,27 +274,26 @@ class _Marks:
         sql = f"SELECT id, carrier, tracking_no FROM packages WHERE id IN ({_qs(package_ids)})"
         return {int(i): (str(c), str(t)) for i, c, t in self.cursor.execute(sql, tuple(package_ids))}
 
-    def _waiting(self, page: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-        """The waiting orders, not on the page, of the page's waiting orders' buyers at the same shop and phone:
-        found on the index alone (ix_orders_merge_key covers buyer, shop and phone), then read in full, the few
-        there are."""
-        probe = {(r[5], r[2], r[7]) for r in page if _waits(r)}
-        if not probe:
+    def _waiting(self, waiting: Sequence[tuple[Any, ...]], mine: Container[int]) -> list[tuple[Any, ...]]:
+        """The waiting orders, not among `mine` (the page's), of the buyers of `waiting` (the page's waiting orders)
+        at the same shop and phone: found on the index alone (ix_orders_merge_key covers buyer, shop and phone),
+        then read in full, the few there are."""
+        if not waiting:
             return []
-        mine = {r[0] for r in page}
+        probe = {(r[5], r[2], r[7]) for r in waiting}
         nicks = sorted({nick for nick, _shop, _phone in probe})
         others = [
             order_id
             for order_id, nick, shop_id, phone in self.cursor.execute(
                 f"SELECT id, buyer_nick, shop_id, receiver_phone FROM orders WHERE buyer_nick IN ({_qs(nicks)})", nicks
             )
-            if (nick, shop_id, phone) in probe and order_id not in mine
+            if order_id not in mine and (nick, shop_id, phone) in probe
         ]
         if not others:
             return []
-        waiting = sorted(MERGEABLE)
-        where = f"o.id IN ({_qs(others)}) AND o.status IN ({_qs(waiting)}) AND o.hold_reason IS NULL"
-        return self.rows(where, [*others, *waiting])
+        statuses = sorted(MERGEABLE)
+        where = f"o.id IN ({_qs(others)}) AND o.status IN ({_qs(statuses)}) AND o.hold_reason IS NULL"
+        return self.rows(where, [*others, *statuses])
 
     def _ready(self, ids: Sequence[int]) -> set[int]:
         """Those of `ids` (orders without a waybill yet) with a line still to ship (app.domain.merges.eligibility's

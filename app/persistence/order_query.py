@@ -446,7 +446,7 @@ class OrderQuery:
             for line in cursor.execute(
                 "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url, sent_qty, "
                 "parcel_qty "
-                f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY id",
+                f"FROM order_lines WHERE order_id IN ({_marks(ids)}) ORDER BY order_id, id",  # the index's order
                 ids,
             ):
                 lines[line[0]].append(line)
@@ -454,7 +454,7 @@ class OrderQuery:
             waiting = {int(r[0]) for r in rows if r[4] in WAITING_FOR_PARCEL}
             for order_id, tracking_no, carrier, print_count, package_id, state in cursor.execute(
                 "SELECT order_id, tracking_no, carrier, print_count, id, state FROM packages "
-                f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY id",
+                f"WHERE order_id IN ({_marks(ids)}) AND state <> ? ORDER BY order_id, id",
                 (*ids, PackageState.VOID.value),
             ):
                 parcels[order_id] = (tracking_no, carrier, print_count, package_id)  # the last live one wins...
