@@ -25,22 +25,19 @@ if TYPE_CHECKING:
     from app.domain.order_actions import ActionReport
     from app.domain.order_detail import OrderDetail
     from app.domain.orders import Order
-    from app.domain.products import Product
     from app.domain.reports import Report
     from app.domain.waybill_accounts import AccountView
+    from app.facade_buyer import BuyerDesk
+    from app.facade_catalogue import CatalogueDesk
     from app.facade_rules import RulesDesk
     from app.services.batch_ship import ShipPlan, ShipReport
-    from app.services.catalogue import Bound, Scanned
     from app.services.images import ImageCache
     from app.services.merges import MergedParcel
-    from app.services.notices import Queued
     from app.services.orders import EmptyReason, OrderFilter, Sort
     from app.services.printing import JobView, PrintService
     from app.services.shipping import ShipResult
     from app.services.splits import SplitResult
-    from app.services.stock import StockChange
     from app.services.waybills.accounts import Refreshed
-    from app.sync.after_sale import AfterSaleReport
     from app.sync.catalogue import CatalogueSummary
     from app.sync.imports import ImportReport
     from app.sync.imports.products import ProductImportReport
@@ -112,19 +109,6 @@ class SetupState:
         return not (self.shops or self.products or self.accounts or self.packers)
 
 
-MISSING_COUNTED = 100_000  # the missing-barcode count of the Products tab stops here
-
-
-@dataclass(frozen=True)
-class ProductsPage:
-    """A page of the catalogue and how many SKUs lack a single piece's barcode (each stops a packer)."""
-
-    products: list[Product]
-    missing: int
-    waiting: dict[str, tuple[str, ...]] = field(default_factory=dict)  # SKU -> waiting orders that need it
-    tracked: frozenset[str] = frozenset()  # SKUs whose stock PackDesk keeps (the others are never short)
-
-
 class Desk:
     """The operations of the window's screens over one workspace's database.
 
@@ -151,6 +135,20 @@ class Desk:
         from app.facade_rules import RulesDesk
 
         return RulesDesk(self.session_factory, self.actor, self.clock)
+
+    @property
+    def buyer(self) -> BuyerDesk:
+        """Notices to the buyer, bad-review alerts and parcels at risk (app.facade_buyer)."""
+        from app.facade_buyer import BuyerDesk
+
+        return BuyerDesk(self.session_factory, self.data_dir, self.actor, self.clock)
+
+    @property
+    def catalogue(self) -> CatalogueDesk:
+        """The Products tab: products, barcodes, stock, and the status bar's figures (app.facade_catalogue)."""
+        from app.facade_catalogue import CatalogueDesk
+
+        return CatalogueDesk(self.session_factory, self.actor, self.clock)
 
     # -- orders -----------------------------------------------------------------------------------------------------
 
@@ -213,6 +211,18 @@ class Desk:
             due_soon_hours=hours,
             reasons=tuple(empty_reasons(self.session_factory, filters, now)) if total == 0 else (),
         )
+
+    def breach_watch(self) -> BreachWatch:
+        """The orders still to ship that are overdue or due within the seller's due-soon hours, and the times of day
+        the window shows a notice about them (the status bar's figure and its notice)."""
+        from app.persistence.service_rules import ServiceRules
+        from app.services.orders import deadline_counts
+
+        with self.session_factory() as session:
+            rules = ServiceRules(session)
+            hours, times = rules.due_soon_hours(), rules.alert_times()
+        overdue, soon = deadline_counts(self.session_factory, self.clock(), hours)
+        return BreachWatch(overdue, soon, hours, times)
 
     def order_detail(self, order_no: str) -> OrderDetail:
         """Everything the workspace's detail pane shows of `order_no`: lines (pictures, barcodes), shortages,
@@ -336,79 +346,6 @@ class Desk:
 
         return outbox_items(self.session_factory)
 
-    # -- notices to the buyer, bad-review alerts, parcels at risk ----------------------------------------------------
-
-    def notice_templates(self) -> list[dict[str, Any]]:
-        """The notice templates: key, the provider's approved code, the text with its ${variables}."""
-        from app.services.notices import templates
-
-        with self.session_factory() as session:
-            return templates(session)
-
-    def has_sms_account(self) -> bool:
-        from app.persistence.notices import NoticeRepository
-
-        with self.session_factory() as session:
-            return NoticeRepository(session).account(None) is not None
-
-    def notices(self, order_no: str | None = None) -> list[dict[str, Any]]:
-        """The notices (of one order), newest first; `last_error` is a Message."""
-        from app.persistence.notices import NoticeRepository
-
-        with self.session_factory() as session:
-            return NoticeRepository(session).items(order_no)
-
-    def queue_notice(
-        self, order_no: str, template: str, *, reason: str, day: date | None, phone: str = "", copy: bool = False
-    ) -> Queued:
-        """A notice to the buyer of `order_no`: queued for SMS, or recorded for the chat window (`copy`, or no SMS
-        account). Raises what app.services.notices.queue_notice raises, nothing written."""
-        from app.services.notices import queue_notice
-
-        with self.session_factory.begin() as session:
-            return queue_notice(session, order_no, template, actor=self.actor, now=self.clock(), reason=reason,
-                                day=day, phone=phone, copy=copy)  # fmt: skip
-
-    def notice_settings(self) -> dict[str, Any]:
-        """The per-buyer limit and the triggers' settings (app.services.notices.NoticeSettings, as JSON)."""
-        from app.services.notices import NoticeSettings
-
-        with self.session_factory() as session:
-            return NoticeSettings.load(session).to_json()
-
-    def change_notice_settings(self, **changes: Any) -> dict[str, Any]:
-        """Sets them (None: unchanged) and returns them all; InvalidInput (nothing stored) for values refused."""
-        from app.services.notices import change_settings
-
-        with self.session_factory.begin() as session:
-            return change_settings(session, **changes).to_json()
-
-    def risks(self) -> list[dict[str, Any]]:
-        """Shipped parcels at risk, with their route and the reason in English (`reason`) and as data (`risk`)."""
-        from app.persistence.notices import NoticeRepository
-
-        with self.session_factory() as session:
-            return NoticeRepository(session).risks()
-
-    def alerts(self, unseen_only: bool = False) -> list[dict[str, Any]]:
-        from app.persistence.notices import NoticeRepository
-
-        with self.session_factory() as session:
-            return NoticeRepository(session).alerts(unseen_only)
-
-    def mark_alerts_seen(self, ids: list[int]) -> None:
-        from app.persistence.notices import NoticeRepository
-
-        with self.session_factory.begin() as session:
-            NoticeRepository(session).mark_seen(ids)
-
-    def refresh_after_sale(self) -> AfterSaleReport:
-        """The after-dispatch round: new bad-review alerts, the routes of shipped parcels, before-breach notices and
-        payment reminders."""
-        from app.sync.after_sale import after_sale_round
-
-        return after_sale_round(self.session_factory, self.data_dir, self.actor, self.clock())
-
     def export_bulk_ship(self, target: Path, shop: str | None) -> ExportReport:
         """Writes the seller centre's bulk-ship file of the shipments waiting to be entered there."""
         from app.sync.seller_centre import export_bulk_ship
@@ -441,7 +378,7 @@ class Desk:
             outcome.reports = [] if send_only else sync_shops(self.session_factory, self.data_dir)
             outcome.flush = flush_outbox(self.session_factory, self.data_dir, now_too=send_only)
             if not send_only and self._after_sale_due():
-                self.refresh_after_sale()  # the schedule of the risk list and the bad-review alerts
+                self.buyer.refresh_after_sale()  # the schedule of the risk list and the bad-review alerts
         except Offline as exc:
             outcome.offline, outcome.error = True, exc.msg
         except PackDeskError as exc:
@@ -611,100 +548,6 @@ class Desk:
     def waybill_balances(self) -> list[AccountView]:
         """The accounts shops print with (their group has shops), as last asked: the status bar's."""
         return [a for a in self.waybill_accounts() if a.in_use]
-
-    # -- the catalogue (the Products tab) ---------------------------------------------------------------------------
-
-    def products(
-        self, *, search: str | None = None, missing_barcode: bool = False, low: bool = False, limit: int = 2000
-    ) -> ProductsPage:
-        """Products by SKU with barcodes, weight and stock, the waiting orders that need each, and how many SKUs will
-        stop a packer (no barcode).
-
-        Args:
-            low: only the SKUs whose available stock is under their safety stock.
-        """
-        from app.persistence.products import ProductRepository
-        from app.persistence.stock import StockRepository
-        from app.services.catalogue import list_products
-        from app.services.stock import stock_levels
-
-        if low:
-            wanted = {level.sku for level in stock_levels(self.session_factory, low=True, limit=MISSING_COUNTED)}
-            everything = list_products(self.session_factory, search=search, limit=MISSING_COUNTED)
-            found = [p for p in everything if p.sku in wanted][:limit]
-        else:
-            found = list_products(self.session_factory, search=search, missing_barcode=missing_barcode, limit=limit)
-        missing = found if missing_barcode and not search else None
-        if missing is None:
-            missing = list_products(self.session_factory, missing_barcode=True, limit=MISSING_COUNTED)
-        shown = {p.sku for p in found if p.known}
-        with self.session_factory() as session:
-            ids = {pid: sku for sku, pid in ProductRepository(session).ids(shown).items()}
-            stock = StockRepository(session)
-            orders = stock.waiting_orders(ids)
-            tracked = frozenset(ids[pid] for pid in stock.tracked() if pid in ids)
-        waiting = {ids[pid]: tuple(numbers) for pid, numbers in orders.items()}
-        return ProductsPage(found, len(missing), waiting, tracked)
-
-    def bind_barcode(self, sku: str, code: str, units: int = 1) -> Bound:
-        """Binds `code` to `sku` (a case pack when `units` > 1), audited; raises what the barcode rules refuse."""
-        from app.services.catalogue import bind_barcode
-
-        return bind_barcode(self.session_factory, sku, code, units, self.actor)
-
-    def unbind_barcode(self, sku: str, code: str) -> Product:
-        """Takes `code` off `sku`, audited (raises InvalidInput when `sku` does not hold it)."""
-        from app.services.catalogue import unbind_barcode
-
-        return unbind_barcode(self.session_factory, sku, code, self.actor)
-
-    def change_product(self, sku: str, *, weight_g: int | None = None, safety: int | None = None) -> Product:
-        """Sets the weight (g) or the safety stock of `sku`, audited."""
-        from app.services.catalogue import change_product
-
-        return change_product(self.session_factory, sku, self.actor, weight_g=weight_g, safety=safety)
-
-    def set_stock(self, sku: str, on_hand: int, reason: str = "") -> StockChange:
-        """Sets the on-hand stock of `sku` (tracked from now on), audited; waiting orders are allotted again."""
-        from app.services.stock import set_stock
-
-        return set_stock(self.session_factory, sku, on_hand, self.actor, self.clock(), reason)
-
-    def adjust_stock(self, sku: str, delta: int, reason: str) -> StockChange:
-        """Adds `delta` pieces to the on-hand stock of `sku` (negative: takes them off), with a reason, audited."""
-        from app.services.stock import adjust_stock
-
-        return adjust_stock(self.session_factory, sku, delta, self.actor, self.clock(), reason)
-
-    def commit_count(self, counts: dict[str, int]) -> list[StockChange]:
-        """A stock count: the counted SKUs' on-hand stock becomes what was counted, all or nothing."""
-        from app.services.stock import commit_count
-
-        return commit_count(self.session_factory, counts, self.actor, self.clock())
-
-    def breach_watch(self) -> BreachWatch:
-        """The orders still to ship that are overdue or due within the seller's due-soon hours, and the times of day
-        the window shows a notice about them (the status bar's figure and its notice)."""
-        from app.persistence.service_rules import ServiceRules
-        from app.services.orders import deadline_counts
-
-        with self.session_factory() as session:
-            rules = ServiceRules(session)
-            hours, times = rules.due_soon_hours(), rules.alert_times()
-        overdue, soon = deadline_counts(self.session_factory, self.clock(), hours)
-        return BreachWatch(overdue, soon, hours, times)
-
-    def low_stock_count(self) -> int:
-        """How many SKUs have less available than their safety stock (the status bar's figure)."""
-        from app.services.stock import low_stock_count
-
-        return low_stock_count(self.session_factory)
-
-    def product_by_code(self, code: str) -> Scanned | None:
-        """The product a scanned code belongs to and the pieces it counts (a stock count's scan)."""
-        from app.services.catalogue import product_by_code
-
-        return product_by_code(self.session_factory, code)
 
     # -- acting on the backlog (app.services.order_actions): each returns the orders done and those skipped, why ----
     def set_flag(self, order_nos: Sequence[str], colour: str) -> ActionReport:

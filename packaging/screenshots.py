@@ -462,7 +462,7 @@ def _products_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     products = [p for p in list_products(ws.session_factory, limit=500) if p.barcodes]
     first, second = products[6], products[17]
     for p in (first, second):
-        gui.ops.desk.unbind_barcode(p.sku, p.barcodes[0])
+        gui.ops.desk.catalogue.unbind_barcode(p.sku, p.barcodes[0])
     window.tabs.setCurrentWidget(view)
     gui.tasks.wait()
     _settle()
@@ -491,7 +491,7 @@ def _products_shots(gui: Gui, ws: Workspace, out: Path, suffix: str) -> None:
     window.grab().save(str(out / f"stock-count{suffix}.png"))
     view.count_panel.model.clear()
     view.count_panel.finished.emit(False)
-    gui.ops.desk.bind_barcode(second.sku, second.barcodes[0])
+    gui.ops.desk.catalogue.bind_barcode(second.sku, second.barcodes[0])
 
 
 def _cainiao_shots(gui: Gui, ws: Workspace, top: TopServer, order_no: str, out: Path, suffix: str) -> None:

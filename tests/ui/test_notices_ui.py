@@ -32,7 +32,7 @@ def test_the_notice_dialog_copies_the_notice_for_the_chat_window(qtbot, gui: Gui
     dialog.copy_button.click()
     qtbot.waitUntil(lambda: "paste it" in dialog.status.text(), timeout=10_000)
     assert QGuiApplication.clipboard().text() == dialog.preview.text()
-    (notice,) = gui.ops.desk.notices(order_no)
+    (notice,) = gui.ops.desk.buyer.notices(order_no)
     assert notice["state"] == "copy" and notice["text"] == dialog.preview.text()
     detail = gui.ops.desk.order_detail(order_no)
     assert [e.kind for e in detail.outbox] == ["notice"]

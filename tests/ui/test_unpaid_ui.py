@@ -38,12 +38,12 @@ def test_the_notice_settings_switch_the_payment_reminder_on(qtbot, gui: Gui) -> 
     dialog.remind_unpaid.setChecked(True)
     save.click()
     qtbot.waitUntil(lambda: "--unpaid-reason" in dialog.status.text(), timeout=10_000)
-    assert not gui.ops.desk.notice_settings()["remind_unpaid"]  # refused: nothing stored
+    assert not gui.ops.desk.buyer.notice_settings()["remind_unpaid"]  # refused: nothing stored
 
     dialog.unpaid_reason.setText("库存有限")
     dialog.unpaid_minutes.setValue(45)
     save.click()
     qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=10_000)
-    stored = gui.ops.desk.notice_settings()
+    stored = gui.ops.desk.buyer.notice_settings()
     assert stored["remind_unpaid"] and stored["unpaid_minutes"] == 45 and stored["unpaid_reason"] == "库存有限"
     assert not stored["on_ship"] and not stored["before_breach"]  # the others as they were

@@ -84,7 +84,10 @@ class NoticeDialog(QDialog):
         self.copy_button.clicked.connect(lambda: self._queue(copy=True))
         self.send_button.setEnabled(False)
         QueryOp(
-            ops, self, op=lambda desk: (desk.notice_templates(), desk.has_sms_account()), success=self._on_loaded
+            ops,
+            self,
+            op=lambda desk: (desk.buyer.notice_templates(), desk.buyer.has_sms_account()),
+            success=self._on_loaded,
         ).run_in_background()
 
     def template_name(self, key: str) -> str:
@@ -134,7 +137,7 @@ class NoticeDialog(QDialog):
         CollectionOp(
             self.ops,
             self,
-            op=lambda desk: desk.queue_notice(self.order_no, key, reason=reason, day=day, phone=phone, copy=copy),
+            op=lambda desk: desk.buyer.queue_notice(self.order_no, key, reason=reason, day=day, phone=phone, copy=copy),
             changes=NOTICE_CHANGES,
             success=self._on_queued,
         ).failure(lambda error: self.status.setText(core_text(error))).run_in_background()

@@ -87,7 +87,7 @@ class NoticeSettingsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        QueryOp(ops, self, op=lambda desk: desk.notice_settings(), success=self.show_settings).run_in_background()
+        QueryOp(ops, self, op=lambda desk: desk.buyer.notice_settings(), success=self.show_settings).run_in_background()
 
     def show_settings(self, settings: dict[str, Any]) -> None:
         for name in ("on_ship", "on_out_of_stock", "on_split", "before_breach", "remind_unpaid"):
@@ -114,7 +114,7 @@ class NoticeSettingsDialog(QDialog):
         CollectionOp(
             self.ops,
             self,
-            op=lambda desk: desk.change_notice_settings(**values),
+            op=lambda desk: desk.buyer.change_notice_settings(**values),
             changes=Changes(),
             success=self._on_saved,
         ).failure(lambda error: self.status.setText(core_text(error))).run_in_background()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.products import Product
-from app.facade import ProductsPage
+from app.facade_catalogue import ProductsPage
 from app.services.catalogue import Bound
 from ui.core_text import core_text
 from ui.models.products_model import COL_ON_HAND, COL_SAFETY, COL_WEIGHT, SORT_ROLE, ProductsTableModel
@@ -161,7 +161,7 @@ class ProductsView(QWidget):
         QueryOp(
             self.ops,
             self,
-            op=lambda desk: desk.products(search=search, missing_barcode=missing, low=low, limit=PAGE),
+            op=lambda desk: desk.catalogue.products(search=search, missing_barcode=missing, low=low, limit=PAGE),
             success=lambda page: self._on_loaded(page) if asked == self._asked else None,
         ).failure(self._on_load_failed).run_in_background(lane="io")  # reads: never hold up a scan on the db lane
 
@@ -270,7 +270,7 @@ class ProductsView(QWidget):
         CollectionOp(
             self.ops,
             self,
-            op=lambda desk: desk.bind_barcode(sku, code, units),
+            op=lambda desk: desk.catalogue.bind_barcode(sku, code, units),
             changes=CATALOGUE_CHANGED,
             success=self._on_bound,
         ).failure(lambda error: self._say(core_text(error), REFUSED_COLOUR)).run_in_background()
@@ -297,7 +297,7 @@ class ProductsView(QWidget):
         CollectionOp(
             self.ops,
             self,
-            op=lambda desk: desk.unbind_barcode(sku, code),
+            op=lambda desk: desk.catalogue.unbind_barcode(sku, code),
             changes=CATALOGUE_CHANGED,
             success=lambda p: self._say(
                 self.tr("%1 taken off %2").replace("%1", code).replace("%2", product_line(p)), OK_COLOUR
@@ -318,13 +318,13 @@ class ProductsView(QWidget):
                 return
             if tracked:  # what arrived or left: a parcel shipped meanwhile still counts
                 delta = value - product.stock.on_hand
-                op, changes = (lambda desk: desk.adjust_stock(sku, delta, reason)), STOCK_CHANGED
+                op, changes = (lambda desk: desk.catalogue.adjust_stock(sku, delta, reason)), STOCK_CHANGED
             else:  # PackDesk keeps its stock from now on, from this figure
-                op, changes = (lambda desk: desk.set_stock(sku, value, reason)), STOCK_CHANGED
+                op, changes = (lambda desk: desk.catalogue.set_stock(sku, value, reason)), STOCK_CHANGED
         elif column == COL_WEIGHT:
-            op, changes = (lambda desk: desk.change_product(sku, weight_g=value)), CATALOGUE_CHANGED
+            op, changes = (lambda desk: desk.catalogue.change_product(sku, weight_g=value)), CATALOGUE_CHANGED
         elif column == COL_SAFETY:
-            op, changes = (lambda desk: desk.change_product(sku, safety=value)), STOCK_CHANGED
+            op, changes = (lambda desk: desk.catalogue.change_product(sku, safety=value)), STOCK_CHANGED
         else:
             return
         CollectionOp(self.ops, self, op=op, changes=changes).failure(

@@ -111,14 +111,14 @@ class RisksView(QWidget):
         return core_text(describe(risk["risk"], risk["detail"]))
 
     def reload(self) -> None:
-        QueryOp(self.ops, self, op=lambda desk: (desk.risks(), desk.alerts()), success=self._on_loaded).failure(
-            lambda e: self.summary.setText(core_text(e))
-        ).run_in_background()
+        QueryOp(
+            self.ops, self, op=lambda desk: (desk.buyer.risks(), desk.buyer.alerts()), success=self._on_loaded
+        ).failure(lambda e: self.summary.setText(core_text(e))).run_in_background()
 
     def refresh(self) -> None:
         self.refresh_button.setEnabled(False)
         self.summary.setText(self.tr("Reading routes and ratings…"))
-        QueryOp(self.ops, self, op=lambda desk: desk.refresh_after_sale(), success=self._on_refreshed).failure(
+        QueryOp(self.ops, self, op=lambda desk: desk.buyer.refresh_after_sale(), success=self._on_refreshed).failure(
             self._on_refresh_failed
         ).run_in_background("io")
 

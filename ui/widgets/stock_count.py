@@ -102,7 +102,10 @@ class StockCountPanel(QWidget):
         if not code or self.committing:
             return
         QueryOp(
-            self.ops, self, op=lambda desk: desk.product_by_code(code), success=lambda hit: self._on_found(code, hit)
+            self.ops,
+            self,
+            op=lambda desk: desk.catalogue.product_by_code(code),
+            success=lambda hit: self._on_found(code, hit),
         ).failure(lambda error: self._say(core_text(error), REFUSED_COLOUR)).run_in_background()
 
     def _on_found(self, code: str, hit: Scanned | None) -> None:
@@ -140,7 +143,7 @@ class StockCountPanel(QWidget):
         CollectionOp(
             self.ops,
             self,
-            op=lambda desk: desk.commit_count(counts),
+            op=lambda desk: desk.catalogue.commit_count(counts),
             changes=STOCK_CHANGED,
             success=self._on_committed,
         ).failure(self._on_commit_failed).run_in_background()

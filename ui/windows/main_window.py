@@ -466,7 +466,7 @@ class MainWindow(QMainWindow):
         QueryOp(
             self.ops,
             self,
-            op=lambda desk: desk.low_stock_count(),
+            op=lambda desk: desk.catalogue.low_stock_count(),
             success=lambda count: self._show_low_stock(count) if asked == self._low_stock_asked else None,
         ).failure(lambda _error: None).run_in_background(lane="io")
 
