@@ -5936,7 +5936,7 @@
     <message>
         <location filename="../../ui/models/orders_model.py" line="432"/>
         <source> +%1 more</source>
-        <translation> 等%1种</translation>
+        <translation> 等%2种</translation>
     </message>
     <message>
         <location filename="../../ui/models/orders_model.py" line="436"/>

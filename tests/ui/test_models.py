@@ -13,6 +13,7 @@ from app.services.workspace import Workspace
 from ui.models.orders_model import (
     COL_DEADLINE,
     COL_FLAG,
+    COL_ITEMS,
     COL_ORDER,
     COL_STATUS,
     FLAG_COLOURS,
@@ -46,6 +47,21 @@ def test_overdue_deadline_is_red(demo: Workspace) -> None:
     assert "overdue 3h 0m" in text
     brush = model.data(model.index(0, COL_DEADLINE), Qt.ItemDataRole.ForegroundRole)
     assert brush.color() == QColor("#b71c1c")
+
+
+def test_the_items_column_counts_the_other_lines_in_english_and_all_of_them_in_chinese(qapp, demo: Workspace) -> None:  # noqa: ANN001
+    from ui.i18n import install_translator
+
+    order = next(o for o in list_orders(demo.session_factory, limit=100) if len(o.lines) == 3)
+    model = OrdersTableModel()
+    model.set_rows([order])
+    pieces = sum(ln.qty for ln in order.lines)
+    assert model.data(model.index(0, COL_ITEMS)).startswith(f"{order.lines[0].title} +2 more  (")
+    translator = install_translator(qapp, "zh_CN")
+    try:
+        assert model.data(model.index(0, COL_ITEMS)) == f"{order.lines[0].title} 等3种  ({pieces}件)"
+    finally:
+        qapp.removeTranslator(translator)
 
 
 def test_countdown_text() -> None:

@@ -428,8 +428,11 @@ class OrdersTableModel(RowsTableModel):
         if col == COL_ITEMS:
             units = sum(ln.qty for ln in order.lines)
             first = order.lines[0].title if order.lines else ""
+            # %1: the other lines, %2: all of them (Chinese counts them all: "等3种" is three kinds in the order).
             more = (
-                QCoreApplication.translate("OrdersTableModel", " +%1 more").replace("%1", str(len(order.lines) - 1))
+                QCoreApplication.translate("OrdersTableModel", " +%1 more")
+                .replace("%1", str(len(order.lines) - 1))
+                .replace("%2", str(len(order.lines)))
                 if len(order.lines) > 1
                 else ""
             )
