@@ -395,7 +395,7 @@ class OrderQuery:
         "o.id, o.order_no, o.shop_id, o.platform, o.status, o.buyer_nick, o.receiver_name, o.receiver_phone, "
         "o.receiver_province, o.receiver_city, o.receiver_district, o.receiver_town, o.receiver_address, "
         "o.buyer_message, o.seller_memo, o.flag, o.total, o.paid_at, o.deadline, o.oaid, o.units, "
-        "o.priority, o.hold_reason, o.merged_into_id"
+        "o.priority, o.hold_reason, o.merged_into_id, o.platform_status"
     )
 
     def page_sql(self, f: OrderFilter, sort: Sort, now: datetime) -> tuple[str, list[Any]]:
@@ -546,5 +546,6 @@ class LazyOrders(Sequence[Order]):
             extra={"oaid": r[19]} if r[19] else {},  # a privacy order: its waybill request passes the oaid
             priority=r[21] or 0,
             hold_reason=r[22] or "",
+            platform_status=r[24] or "",  # why the platform holds it (a presale's unpaid balance)
         )
         return self.finish(order) if self.finish is not None else order

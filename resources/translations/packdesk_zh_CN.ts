@@ -4972,67 +4972,67 @@
         <translation>复制到聊天窗口</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="95"/>
         <source>Delay</source>
         <translation>延迟发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="96"/>
         <source>Partial shipment</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="94"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="97"/>
         <source>Out of stock: wait</source>
         <translation>缺货：等待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="98"/>
         <source>Out of stock: swap</source>
         <translation>缺货：换款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="99"/>
         <source>Out of stock: refund</source>
         <translation>缺货：退款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="100"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="101"/>
         <source>Payment reminder</source>
         <translation>催付</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="102"/>
         <source>Holiday notice</source>
         <translation>放假通知</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="103"/>
         <source>Delivery delay apology</source>
         <translation>物流延误致歉</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="110"/>
         <source>No SMS account is set: copy the notice into the chat window.</source>
         <translation>未设置短信账号：请复制通知到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="133"/>
         <source>This template has no approved code from the SMS provider yet</source>
         <translation>该模板还没有短信服务商审核通过的编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="148"/>
         <source>Recorded and copied: paste it in the chat window.</source>
         <translation>已记录并复制：请粘贴到聊天窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/notice_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/notice_dialog.py" line="152"/>
         <source>Queued for %1; it goes with the next outbox round.</source>
         <translation>已排队发送给 %1；随下一轮发件箱发出。</translation>
     </message>
@@ -5799,152 +5799,157 @@
 <context>
     <name>OrdersTableModel</name>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="92"/>
+        <location filename="../../ui/models/orders_model.py" line="93"/>
         <source>Awaiting shipment</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="93"/>
+        <location filename="../../ui/models/orders_model.py" line="94"/>
         <source>Partly shipped</source>
         <translation>部分发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="94"/>
+        <location filename="../../ui/models/orders_model.py" line="95"/>
         <source>Out of stock</source>
         <translation>缺货待补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="95"/>
+        <location filename="../../ui/models/orders_model.py" line="96"/>
         <source>On hold</source>
         <translation>挂起</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="96"/>
+        <location filename="../../ui/models/orders_model.py" line="97"/>
         <source>Shipped</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="97"/>
+        <location filename="../../ui/models/orders_model.py" line="98"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="98"/>
+        <location filename="../../ui/models/orders_model.py" line="99"/>
         <source>Awaiting payment</source>
         <translation>待付款</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="108"/>
+        <location filename="../../ui/models/orders_model.py" line="109"/>
         <source>overdue %1h %2m</source>
         <translation>已超时 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="113"/>
+        <location filename="../../ui/models/orders_model.py" line="114"/>
         <source>%1h %2m left</source>
         <translation>剩 %1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="155"/>
+        <location filename="../../ui/models/orders_model.py" line="137"/>
+        <source> · presale: balance not paid</source>
+        <translation> · 预售尾款未付</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/orders_model.py" line="165"/>
         <source>Order no.</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="156"/>
+        <location filename="../../ui/models/orders_model.py" line="166"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="157"/>
+        <location filename="../../ui/models/orders_model.py" line="167"/>
         <source>Ship by</source>
         <translation>发货截止</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="158"/>
+        <location filename="../../ui/models/orders_model.py" line="168"/>
         <source>Receiver</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="159"/>
+        <location filename="../../ui/models/orders_model.py" line="169"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="160"/>
+        <location filename="../../ui/models/orders_model.py" line="170"/>
         <source>Message / memo</source>
         <translation>留言 / 备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="161"/>
+        <location filename="../../ui/models/orders_model.py" line="171"/>
         <source>Tracking no.</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="162"/>
+        <location filename="../../ui/models/orders_model.py" line="172"/>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="124"/>
+        <location filename="../../ui/models/orders_model.py" line="125"/>
         <source>Buyer: %1</source>
         <translation>买家留言：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="62"/>
+        <location filename="../../ui/models/orders_model.py" line="63"/>
         <source> · merged ×%1</source>
         <translation> · 已合并 ×%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="64"/>
+        <location filename="../../ui/models/orders_model.py" line="65"/>
         <source> · can merge</source>
         <translation> · 可合并</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="79"/>
+        <location filename="../../ui/models/orders_model.py" line="80"/>
         <source>Ships in one parcel with: %1</source>
         <translation>与以下订单合并为一个包裹发货：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="84"/>
+        <location filename="../../ui/models/orders_model.py" line="85"/>
         <source>Same buyer and address as %1: select them and choose Merge into one parcel.</source>
         <translation>与 %1 同一买家、同一地址：选中它们后选择“合并为一个包裹”。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="127"/>
+        <location filename="../../ui/models/orders_model.py" line="128"/>
         <source>Memo: %1</source>
         <translation>卖家备注：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="163"/>
+        <location filename="../../ui/models/orders_model.py" line="173"/>
         <source>Paid</source>
         <translation>付款</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="164"/>
+        <location filename="../../ui/models/orders_model.py" line="174"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="416"/>
+        <location filename="../../ui/models/orders_model.py" line="426"/>
         <source> · refund requested</source>
         <translation> · 退款中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="418"/>
+        <location filename="../../ui/models/orders_model.py" line="428"/>
         <source> · carrier stopped</source>
         <translation> · 快递停运</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="432"/>
+        <location filename="../../ui/models/orders_model.py" line="445"/>
         <source> +%1 more</source>
         <translation> 等%2种</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="436"/>
+        <location filename="../../ui/models/orders_model.py" line="451"/>
         <source>%n pc(s)</source>
         <translation>%n件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/orders_model.py" line="444"/>
+        <location filename="../../ui/models/orders_model.py" line="459"/>
         <source> (printed %1×)</source>
         <translation>（已打%1次）</translation>
     </message>
@@ -8200,50 +8205,50 @@
     </message>
     <message>
         <location filename="../../ui/widgets/stock_count.py" line="72"/>
-        <location filename="../../ui/widgets/stock_count.py" line="135"/>
-        <location filename="../../ui/widgets/stock_count.py" line="157"/>
+        <location filename="../../ui/widgets/stock_count.py" line="138"/>
+        <location filename="../../ui/widgets/stock_count.py" line="160"/>
         <source>Commit count</source>
         <translation>提交盘点</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/stock_count.py" line="73"/>
-        <location filename="../../ui/widgets/stock_count.py" line="162"/>
+        <location filename="../../ui/widgets/stock_count.py" line="165"/>
         <source>Cancel count</source>
         <translation>取消盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/stock_count.py" line="110"/>
+        <location filename="../../ui/widgets/stock_count.py" line="113"/>
         <source>Unknown code %1: not counted</source>
         <translation>未知条码 %1：不计入</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/stock_count.py" line="115"/>
+        <location filename="../../ui/widgets/stock_count.py" line="118"/>
         <source>%1 +%2 → %3</source>
         <translation>%1 +%2 → %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/stock_count.py" line="124"/>
+        <location filename="../../ui/widgets/stock_count.py" line="127"/>
         <source>%n SKU(s) counted</source>
         <translation>
             <numerusform>已盘点 %n 个 SKU</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/stock_count.py" line="125"/>
+        <location filename="../../ui/widgets/stock_count.py" line="128"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/stock_count.py" line="133"/>
+        <location filename="../../ui/widgets/stock_count.py" line="136"/>
         <source>Set the on-hand stock of %n SKU(s) to what was counted?</source>
         <translation>
             <numerusform>将 %n 个 SKU 的现有库存设为盘点数？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/stock_count.py" line="162"/>
+        <location filename="../../ui/widgets/stock_count.py" line="165"/>
         <source>Drop this count? Nothing of it is saved.</source>
         <translation>放弃本次盘点？盘点结果不会保存。</translation>
     </message>

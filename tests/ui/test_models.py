@@ -64,6 +64,23 @@ def test_the_items_column_counts_the_other_lines_in_english_and_all_of_them_in_c
         qapp.removeTranslator(translator)
 
 
+def test_an_order_on_hold_says_why_in_the_status_column(demo: Workspace) -> None:
+    """The seller's hold reason, or the platform's (a presale whose balance is not paid), read with the list's page."""
+    from app.services.orders import OrderFilter, list_page
+
+    first, second = (o.order_no for o in list_orders(demo.session_factory, status="awaiting_shipment", limit=2))
+    with demo.session_factory.begin() as s:
+        sql = "UPDATE orders SET status = 'on_hold', hold_reason = ?, platform_status = ? WHERE order_no = ?"
+        s.connection().exec_driver_sql(sql, ("等买家确认地址", "", first))
+        s.connection().exec_driver_sql(sql, (None, "FRONT_PAID_FINAL_NOPAID", second))
+    page = list_page(demo.session_factory, OrderFilter(statuses=("on_hold",)), limit=50)
+    model = OrdersTableModel()
+    model.set_rows(list(page))
+    shown = {model.data(model.index(i, COL_ORDER)): model.data(model.index(i, COL_STATUS)) for i in range(len(page))}
+    assert shown[first] == "On hold · 等买家确认地址"
+    assert shown[second] == "On hold · presale: balance not paid"
+
+
 def test_countdown_text() -> None:
     now = datetime(2026, 1, 1, tzinfo=UTC)
     assert countdown_text(now + timedelta(minutes=125), now) == "2h 5m left"

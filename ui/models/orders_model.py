@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.enums import Flag, OrderStatus
 from app.domain.merges import merged_orders
+from app.domain.order_actions import PRESALE_BALANCE_UNPAID
 from app.domain.orders import CHINA_TZ, Order, place_names
 from app.services.orders import Sort, SortKey
 from ui.core_text import core_text
@@ -126,6 +127,15 @@ def _notes(order: Order) -> list[str]:
     if order.memo:
         notes.append(QCoreApplication.translate("OrdersTableModel", "Memo: %1").replace("%1", displayable(order.memo)))
     return notes
+
+
+def _held_why(order: Order) -> str:
+    """Why an order on hold is held: the seller's reason, or the platform's (a presale's balance not paid yet)."""
+    if order.hold_reason:
+        return " · " + displayable(order.hold_reason)
+    if order.platform_status == PRESALE_BALANCE_UNPAID:
+        return QCoreApplication.translate("OrdersTableModel", " · presale: balance not paid")
+    return ""
 
 
 def _numbers_of(page: Sequence[Order]) -> list[str]:
@@ -416,6 +426,8 @@ class OrdersTableModel(RowsTableModel):
                 text += QCoreApplication.translate("OrdersTableModel", " · refund requested")
             if "stopped" in order.extra:
                 text += QCoreApplication.translate("OrdersTableModel", " · carrier stopped")
+            if order.status is OrderStatus.ON_HOLD:
+                text += _held_why(order)
             return text
         if col == COL_DEADLINE:
             local = order.deadline.astimezone(CHINA_TZ).strftime("%m-%d %H:%M")
