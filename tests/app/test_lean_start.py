@@ -1,7 +1,9 @@
-"""A lean start: the `packdesk` command and the window's module load neither Alembic, httpx nor the benchmarks.
+"""A lean start: the `packdesk` command and the window's module load neither Alembic, httpx, openpyxl nor the
+benchmarks.
 
-Alembic is needed only when a database must be upgraded, httpx only when a picture or a platform is fetched, the
-benchmarks only for `packdesk bench`. Each check runs in a fresh interpreter and reads its `sys.modules`.
+Alembic is needed only when a database must be upgraded, httpx only when a picture or a platform is fetched, openpyxl
+(and the numpy it brings) only when an Excel file is read or written, the benchmarks only for `packdesk bench`. Each
+check runs in a fresh interpreter and reads its `sys.modules`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import pytest
 from app.persistence.db import _alembic_config, current_revision, head_revision
 from app.services.workspace import Workspace, open_workspace
 
-HEAVY = ("alembic", "httpx", "bench", "rich", "click", "mako")
+HEAVY = ("alembic", "httpx", "bench", "rich", "click", "mako", "openpyxl", "numpy")
 
 #: Runs argv[1] as Python in this interpreter, then prints which of HEAVY it loaded as the last line.
 PROBE = f"""

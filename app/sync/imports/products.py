@@ -23,8 +23,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from app.domain.barcodes import BarcodeError, case_code, split_codes, unit_code
@@ -69,6 +67,9 @@ def _text(value: Any) -> str:
 
 
 def _workbook_sheets(path: Path) -> list[tuple[str, list[list[str]]]]:
+    from openpyxl import load_workbook  # 0.14 s of imports (numpy too) every `packdesk` command would pay
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # style and data-validation notes about the workbook, not its cells
