@@ -44,8 +44,14 @@ def client_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable
     return make
 
 
+# A notice waits in the outbox for the next round: a round does not spend half a minute (the default policy's six
+# tries) on an SMS provider that does not answer; three tries within two seconds, then "retry later".
+SMS_RETRY = RetryPolicy(attempts=3, backoff_s=0.5, max_backoff_s=2.0)
+
+
 def sms_factory(data_dir: Path, retry: RetryPolicy | None = None) -> Callable[[SmsAccount], AliyunSms]:
-    """Builds an SMS client for an account from its stored secret."""
+    """Builds an SMS client for an account from its stored secret (`retry`: SMS_RETRY unless given)."""
+    retry = retry or SMS_RETRY
 
     def make(account: SmsAccount) -> AliyunSms:
         try:
