@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -100,6 +102,19 @@ def make_engine(url: str) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def read_snapshot(session_factory: sessionmaker[Session]) -> Iterator[Connection]:
+    """A connection for reads that must agree with each other (a page of the order list: its orders, their lines,
+    parcels and merge marks), in one SQLite read transaction: a write committed meanwhile is seen by all or none of
+    them. Without an ORM session, whose set-up costs more than a one-order page's queries."""
+    engine = session_factory.kw["bind"]
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        if engine.dialect.name == "sqlite" and driver is not None:
+            driver.execute("BEGIN")  # deferred: the snapshot starts at the first read; the pool's reset ends it
+        yield conn
 
 
 def _alembic_config() -> Config:

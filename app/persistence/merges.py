@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import Connection, and_, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, RefundStatus, ScanOutcome
@@ -172,10 +172,7 @@ class MergeRepository:
     def marks_of_rows(self, rows: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
         """`marks` of a page already read (app.persistence.order_query.LazyOrders.merge_rows): its rows with the
         columns of _ROW, which saves reading them again."""
-        if not rows:
-            return {}
-        with self._cursor() as marks:
-            return marks.of(rows)
+        return marks_of_rows(self.session.connection(), rows)
 
     @contextmanager
     def _cursor(self) -> Iterator[_Marks]:
@@ -184,6 +181,17 @@ class MergeRepository:
             yield _Marks(cursor)
         finally:
             cursor.close()
+
+
+def marks_of_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
+    """MergeRepository.marks_of_rows over a connection (the order list reads a page without an ORM session)."""
+    if not rows:
+        return {}
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return _Marks(cursor).of(rows)
+    finally:
+        cursor.close()
 
 
 _ROW = (

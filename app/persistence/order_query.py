@@ -186,11 +186,15 @@ def search_kind(conn: Connection, text: str) -> SearchKind:
     if _PHONE_TAIL.fullmatch(term):
         return SearchKind.PHONE_TAIL
     if _CODE.fullmatch(term):
-        hit = conn.exec_driver_sql(
-            "SELECT 1 FROM orders WHERE order_no = ? UNION ALL SELECT 1 FROM packages WHERE tracking_no = ? "
-            "UNION ALL SELECT 1 FROM order_lines WHERE sku = ? LIMIT 1",
-            (term, term, term),
-        ).first()
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # every search asks: no ORM
+        try:
+            hit = cursor.execute(
+                "SELECT 1 FROM orders WHERE order_no = ? UNION ALL SELECT 1 FROM packages WHERE tracking_no = ? "
+                "UNION ALL SELECT 1 FROM order_lines WHERE sku = ? LIMIT 1",
+                (term, term, term),
+            ).fetchone()
+        finally:
+            cursor.close()
         if hit is not None:
             return SearchKind.CODE
     return SearchKind.TEXT
@@ -428,7 +432,11 @@ class OrderQuery:
             yield from self.hydrate(rows)
 
     def shop_names(self) -> dict[int, str]:
-        return {int(i): str(n) for i, n in self.conn.exec_driver_sql("SELECT id, name FROM shops")}
+        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # read for every page
+        try:
+            return {int(i): str(n) for i, n in cursor.execute("SELECT id, name FROM shops")}
+        finally:
+            cursor.close()
 
     def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[Order]:
         """Orders of plain `orders` rows (the page query's columns), with their lines and live parcel."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from app.domain.enums import OrderStatus, PackageState, RefundStatus
@@ -366,7 +366,9 @@ class StockRepository:
         self.session.execute(text("UPDATE orders SET stock_override = 1 WHERE id = :id"), {"id": order_id})
 
 
-def shortages_of(session: Session, order_nos: Iterable[str]) -> dict[tuple[str, str], tuple[Shortage, ...]]:
+def shortages_of(
+    session: Session | Connection, order_nos: Iterable[str]
+) -> dict[tuple[str, str], tuple[Shortage, ...]]:
     """(shop name, order number) -> what keeps it out of stock, for those of `order_nos` that are (one query: the
     order list calls it for the orders it shows)."""
     wanted = sorted(set(order_nos))

@@ -19,7 +19,8 @@ from app.domain.enums import Flag, OrderStatus, Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.orders import Order, OrderLine
-from app.persistence.merges import MergeMarks, MergeRepository
+from app.persistence.db import read_snapshot
+from app.persistence.merges import MergeMarks, MergeRepository, marks_of_rows
 from app.persistence.order_query import (
     OrderFilter,
     OrderQuery,
@@ -275,11 +276,11 @@ def list_page(
         InvalidInput: for a limit below 1 or an offset below 0.
     """
     _check_page(limit, offset)
-    with session_factory() as session:
-        page = OrderQuery(session.connection()).page(filters, sort or Sort(), _now(now), limit=limit, offset=offset)
+    with read_snapshot(session_factory) as conn:
+        page = OrderQuery(conn).page(filters, sort or Sort(), _now(now), limit=limit, offset=offset)
         short = [page.order_no(i) for i in range(len(page)) if page.status(i) == OrderStatus.OUT_OF_STOCK.value]
-        found = shortages_of(session, short) if short else {}
-        marks = MergeRepository(session).marks_of_rows(page.merge_rows())
+        found = shortages_of(conn, short) if short else {}
+        marks = marks_of_rows(conn, page.merge_rows())
 
     def finish(o: Order) -> Order:
         o = _marked(o, marks.get((o.shop, o.order_no)))

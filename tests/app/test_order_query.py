@@ -418,3 +418,32 @@ def test_a_list_page_builds_an_order_only_when_it_is_shown(ws: Workspace) -> Non
     assert page[3] == whole[3] and page[3] is page[3]  # built once, equal to the eager list's
     assert page._built.count(None) == 49
     assert list(page) == whole
+
+
+def test_a_list_page_reads_one_snapshot_while_the_bench_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list reads a page's orders, then their lines, parcels and merge marks: a write committed in between (the
+    bench shipping an order, a sync changing a line) is seen by all of them or none, never half."""
+    from app.services.orders import OrderFilter, list_page
+
+    build_orders_file(tmp_path / "packdesk.db", 50, seed=3)
+    ws = open_workspace(tmp_path)
+    try:
+        first = list_page(ws.session_factory, OrderFilter(), limit=1, now=NOW)[0]
+        read_lines = OrderQuery.lazy
+
+        def write_between(self: OrderQuery, rows: Any, shops: Any = None) -> Any:
+            other = sqlite3.connect(tmp_path / "packdesk.db")
+            with other:  # committed by another connection after the page's orders were read
+                other.execute("UPDATE order_lines SET title = 'changed meanwhile' WHERE order_id = ?", (rows[0][0],))
+            other.close()
+            return read_lines(self, rows, shops)
+
+        monkeypatch.setattr(OrderQuery, "lazy", write_between)
+        (again,) = list_page(ws.session_factory, OrderFilter(), limit=1, now=NOW)
+        assert again.order_no == first.order_no
+        assert [ln.title for ln in again.lines] == [ln.title for ln in first.lines]  # the page's own snapshot
+        monkeypatch.undo()
+        (after,) = list_page(ws.session_factory, OrderFilter(), limit=1, now=NOW)
+        assert {ln.title for ln in after.lines} == {"changed meanwhile"}  # the next page sees the write
+    finally:
+        ws.close()
