@@ -10,13 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.common import EXIT_ERROR, emit
 from app.cli.lang import say
 from app.domain.enums import Platform
 from app.services.workspace import Workspace
-from app.sync.imports import FORMATS, ImportReport, import_files
+
+if TYPE_CHECKING:
+    from app.sync.imports import ImportReport
 
 PLATFORM_CHOICES = (Platform.TAOBAO.value, Platform.TMALL.value, Platform.PDD.value, Platform.JD.value)
 
@@ -35,6 +37,8 @@ def add_parsers(cmd: Any) -> None:
 
 
 def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.imports import import_files  # loaded when the command runs: packdesk starts faster
+
     platform = Platform(args.platform) if args.platform else None
     with ws.session_factory.begin() as session:
         report = import_files(session, args.files, args.shop, datetime.now(UTC), platform=platform)
@@ -49,6 +53,8 @@ def cmd_import(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _summary(report: ImportReport, out: TextIO) -> None:
+    from app.sync.imports import FORMATS
+
     for f in report.files:
         if f.error:
             out.write(f"{f.file}: not imported (see the error above)\n")

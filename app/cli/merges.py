@@ -17,9 +17,7 @@ from typing import TextIO
 from app.cli.common import actor_of, emit
 from app.cli.lang import say
 from app.domain.messages import msg
-from app.services.merges import merge_orders, unmerge_order
 from app.services.workspace import Workspace
-from app.sync.oaid_merge import shop_merge_check
 
 COMMANDS = ("merge", "unmerge")
 
@@ -32,6 +30,10 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def cmd_merge(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    # loaded when the command runs: packdesk starts faster
+    from app.services.merges import merge_orders, unmerge_order
+    from app.sync.oaid_merge import shop_merge_check
+
     now, actor = datetime.now(UTC), actor_of(ws)
     if args.command == "merge":
         check = shop_merge_check(ws.data_dir)

@@ -19,19 +19,11 @@ from app.cli.common import actor_of, emit
 from app.cli.lang import say
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.domain.notices import KEYS
-from app.persistence.notices import NoticeRepository
-from app.services.notices import (
-    PROVIDERS,
-    change_settings,
-    queue_notice,
-    release_checked,
-    set_template,
-    templates,
-)
+from app.domain.notices import KEYS, PROVIDERS
 from app.services.workspace import Workspace
-from app.sync.after_sale import after_sale_round
-from app.sync.notice_push import add_sms_account
+
+# The persistence, services and sync modules each action needs are imported inside it, when the command runs: every
+# `packdesk` command starts faster.
 
 SECRET_VARIABLE = "PACKDESK_SMS_SECRET"
 
@@ -155,6 +147,8 @@ def cmd_notify(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _add_account(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.notice_push import add_sms_account
+
     secret = os.environ.get(SECRET_VARIABLE, "")
     if not secret and sys.stdin.isatty():
         secret = getpass.getpass("AccessKey secret: ")
@@ -176,6 +170,8 @@ def _add_account(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _accounts(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.persistence.notices import NoticeRepository
+
     with ws.session_factory() as session:
         found = NoticeRepository(session).accounts()
     shown = [{"name": a.name, "provider": a.provider, "gateway": a.gateway_url, "access_key_id": a.access_key_id,
@@ -191,6 +187,8 @@ def _accounts(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _send(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.notices import queue_notice
+
     with ws.session_factory.begin() as session:
         queued = queue_notice(
             session, args.order_no, args.template, actor=actor_of(ws), now=_now(), reason=args.reason, day=args.date,
@@ -210,6 +208,8 @@ def _item_json(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.persistence.notices import NoticeRepository
+
     with ws.session_factory() as session:
         items = NoticeRepository(session).items(args.order)
     if args.json:
@@ -224,6 +224,8 @@ def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _templates(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.notices import templates
+
     with ws.session_factory() as session:
         found = templates(session)
     if args.json:
@@ -235,6 +237,8 @@ def _templates(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _template(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.notices import set_template
+
     with ws.session_factory.begin() as session:
         t = set_template(session, args.key, code=args.code, body=args.text, now=_now())
     if args.json:
@@ -245,6 +249,8 @@ def _template(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _settings(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.notices import change_settings
+
     names = ("per_buyer_day", "on_ship", "on_split", "on_out_of_stock", "before_breach", "breach_hours",
              "breach_reason", "breach_days", "split_reason", "split_days", "seller_phone", "remind_unpaid",
              "unpaid_minutes", "unpaid_reason", "unpaid_days")  # fmt: skip
@@ -264,6 +270,8 @@ def _settings(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _checked(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.notices import release_checked
+
     with ws.session_factory.begin() as session:
         release_checked(session, args.id, sent=args.sent, actor=actor_of(ws), now=_now())
     if args.json:
@@ -274,6 +282,8 @@ def _checked(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_alerts(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.persistence.notices import NoticeRepository
+
     with ws.session_factory.begin() as session:
         repo = NoticeRepository(session)
         if args.seen:
@@ -289,6 +299,9 @@ def cmd_alerts(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_risks(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.persistence.notices import NoticeRepository
+    from app.sync.after_sale import after_sale_round
+
     report = None
     if args.action == "refresh":
         report = after_sale_round(ws.session_factory, ws.data_dir, actor_of(ws))

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.lang import say
 from app.domain.enums import PrintJobState
 from app.domain.errors import PackDeskError
 from app.domain.messages import msg, of_error
-from app.services.printing import PrintResult, PrintService, cancel, list_jobs, recover, resolve
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.printing import PrintResult
 
 
 def add_parsers(cmd: Any) -> None:
@@ -57,6 +59,8 @@ def _report(result: PrintResult, args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.printing import PrintService, recover  # loaded when the command runs: packdesk starts faster
+
     if args.size:
         from printers.media import parse_size
 
@@ -101,6 +105,8 @@ def cmd_print(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_queue(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.printing import PrintService, cancel, list_jobs, recover, resolve
+
     actor = actor_of(ws)
     now = datetime.now(UTC)
     recover(ws.session_factory, actor, now)

@@ -13,15 +13,16 @@ import argparse
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.cli.common import emit
 from app.cli.lang import cli_language, say, translator
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.domain.reports import Report
-from app.services.reports import china_day, keep_days_of, prune_history, report, roll_up
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.domain.reports import Report
 
 
 def _day(value: str) -> date:
@@ -57,6 +58,8 @@ def add_parsers(
 
 
 def cmd_report(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.reports import china_day, report  # loaded when the command runs: packdesk starts faster
+
     now = datetime.now(UTC)
     date_to = args.date_to or china_day(now)
     date_from = args.date_from or date_to - timedelta(days=6)
@@ -115,6 +118,8 @@ def cmd_reconcile(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_history(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.reports import keep_days_of, prune_history, roll_up
+
     if args.history_command == "rollup":
         done = roll_up(ws.session_factory)
         result: dict[str, object] = {"events": done.events, "last_event_id": done.last_event_id}

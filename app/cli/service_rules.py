@@ -11,42 +11,19 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.lang import say
-from app.domain.carrier_rules import Suggestion
 from app.domain.errors import PackDeskError
-from app.services.deadlines import (
-    add_deadline_rule,
-    add_holiday,
-    apply_deadlines,
-    deadline_policy,
-    remove_deadline_entry,
-    set_deadline_hours,
-)
-from app.services.service_rules import (
-    StopInput,
-    add_rule,
-    add_stops,
-    carrier_rules,
-    cost_table,
-    move_rule,
-    parse_priority,
-    put_costs,
-    read_costs_file,
-    read_rule,
-    read_stops_file,
-    remove_rule,
-    remove_stop,
-    service_settings,
-    set_festival,
-    set_insure_above,
-    stop_book,
-    suggest_carriers,
-)
 from app.services.workspace import Workspace
 from resources import resource_path
+
+if TYPE_CHECKING:
+    from app.domain.carrier_rules import Suggestion
+
+# The service-rule and deadline services are imported by each command when it runs: every `packdesk` command starts
+# faster.
 
 Common = Callable[[argparse.ArgumentParser], None]
 RULE_CONDITIONS = ("provinces", "min_weight", "max_weight", "min_value", "max_value", "skus", "shops", "keywords")
@@ -131,6 +108,15 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser], common: Comm
 
 
 def cmd_stops(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.service_rules import (
+        StopInput,
+        add_stops,
+        read_stops_file,
+        remove_stop,
+        set_festival,
+        stop_book,
+    )
+
     action, actor = args.stops_command, actor_of(ws)
     if action == "add":
         stop = StopInput.read(args.carrier, args.regions, args.starts, args.ends, args.note, args.runs)
@@ -168,6 +154,15 @@ def cmd_stops(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_carrier(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.service_rules import (
+        cost_table,
+        put_costs,
+        read_costs_file,
+        service_settings,
+        set_insure_above,
+        suggest_carriers,
+    )
+
     action, actor = args.carrier_command, actor_of(ws)
     if action == "suggest":
         failed = 0
@@ -209,6 +204,15 @@ def cmd_carrier(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rules(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.service_rules import (
+        add_rule,
+        carrier_rules,
+        move_rule,
+        parse_priority,
+        read_rule,
+        remove_rule,
+    )
+
     actor = actor_of(ws)
     if args.action in ("remove", "move") and args.rule_id is None:
         print(f"packdesk: carrier rules {args.action} needs the rule's ID.", file=sys.stderr)
@@ -238,6 +242,16 @@ def _rules(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_deadlines(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.deadlines import (
+        add_deadline_rule,
+        add_holiday,
+        apply_deadlines,
+        deadline_policy,
+        remove_deadline_entry,
+        set_deadline_hours,
+    )
+    from app.services.service_rules import service_settings
+
     action, actor = args.deadlines_command, actor_of(ws)
     if action == "rule":
         rule_id, changed = add_deadline_rule(

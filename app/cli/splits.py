@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.cli.common import actor_of, emit
 from app.domain.splits import parse_lines
-from app.services.splits import SplitResult, split_order, unsplit_order
 from app.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.services.splits import SplitResult
 
 
 def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -33,6 +35,8 @@ def add_parsers(cmd: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def cmd_split(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.splits import split_order, unsplit_order  # loaded when the command runs: packdesk starts faster
+
     now, actor = datetime.now(UTC), actor_of(ws)
     if args.undo:
         result = unsplit_order(ws.session_factory, args.order_no, actor, now)

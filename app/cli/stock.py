@@ -19,7 +19,6 @@ from app.cli.common import actor_of, emit
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.stock import StockLevel, describe
-from app.services.stock import adjust_stock, override_shortage, set_stock, stock_levels, stock_moves
 from app.services.workspace import Workspace
 
 
@@ -67,6 +66,9 @@ def add_parsers(
 
 
 def cmd_stock(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    # loaded when the command runs: packdesk starts faster
+    from app.services.stock import adjust_stock, set_stock, stock_levels, stock_moves
+
     action = args.stock_command
     now = datetime.now(UTC)
     if action == "list":
@@ -104,6 +106,7 @@ def cmd_stock(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 def _override(ws: Workspace, args: argparse.Namespace, out: TextIO, now: datetime) -> int:
     from app.cli import _secret
     from app.services.pin_guard import check_supervisor
+    from app.services.stock import override_shortage
 
     if not args.reason.strip():
         raise InvalidInput(msg("stock.override_needs_reason"))

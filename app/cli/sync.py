@@ -16,8 +16,6 @@ from app.domain.enums import Platform
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.services.workspace import Workspace
-from app.sync.service import sync_shops
-from app.sync.shops import Credentials, add_api_shop, check_api_platform, platform_of
 
 # The option naming a shop's key, and the prompts for its two secrets, per platform (the secrets' variables are the
 # waybill accounts' of the same platform: app.cli.waybills.SECRET_VARIABLES).
@@ -77,6 +75,8 @@ def _secret(env: str, prompt: str) -> str:
 def cmd_shop(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
     if args.shop_command == "set":
         return _shop_set(ws, args, out)
+    from app.sync.shops import Credentials, add_api_shop, check_api_platform, platform_of  # loaded when it runs
+
     platform = platform_of(args.platform)
     check_api_platform(platform)
     key_option, secret_prompts = SHOP_KEYS.get(platform, SHOP_KEYS[Platform.TAOBAO])
@@ -124,6 +124,8 @@ def _shop_set(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_sync(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.sync.service import sync_shops  # loaded when the command runs: packdesk starts faster
+
     reports = sync_shops(ws.session_factory, ws.data_dir, args.shop)
     if args.json:
         emit({"shops": [r.to_json() for r in reports]}, out)

@@ -13,15 +13,18 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from app.cli.common import emit
 from app.cli.lang import say
 from app.domain.errors import InvalidInput
 from app.domain.messages import msg
-from app.persistence.tracking import TrackingAccount, TrackingRepository
+from app.domain.parcel_risk import QUERY_GATEWAY
+from app.domain.parcel_risk import TRACKING_PROVIDERS as PROVIDERS
 from app.services.workspace import Workspace
-from app.sync.kuaidi100_track import PROVIDERS, QUERY_GATEWAY, add_tracking_account
+
+if TYPE_CHECKING:
+    from app.persistence.tracking import TrackingAccount
 
 KEY_VARIABLE = "PACKDESK_KD100_KEY"
 
@@ -46,6 +49,10 @@ def _shown(a: TrackingAccount) -> dict[str, str]:
 
 
 def cmd_tracking(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    # loaded when the command runs: packdesk starts faster
+    from app.persistence.tracking import TrackingRepository
+    from app.sync.kuaidi100_track import add_tracking_account
+
     if args.tracking_command == "list":
         with ws.session_factory() as session:
             accounts = TrackingRepository(session).accounts()

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from app.cli.common import EXIT_ERROR, actor_of, emit
 from app.cli.lang import say
@@ -22,11 +22,14 @@ from app.domain.errors import InvalidInput
 from app.domain.messages import msg
 from app.domain.waybill_accounts import KINDS, AccountView, address_line
 from app.services.waybills import installed
-from app.services.waybills.accounts import AccountSpec, change_account, list_accounts, refresh
 from app.services.workspace import Workspace
-from app.sync.shops import Credentials
-from app.sync.waybills.setup import add_account
 from app.wiring import setup_provider
+
+if TYPE_CHECKING:
+    from app.sync.shops import Credentials
+
+# The account services and the set-up each action needs are imported inside it, when the command runs: every
+# `packdesk` command starts faster.
 
 # The environment variables holding each provider's secrets: (app_secret, session_key) of its Credentials.
 SECRET_VARIABLES = {
@@ -100,6 +103,9 @@ def _now() -> datetime:
 
 
 def _add(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.waybills.accounts import AccountSpec
+    from app.sync.waybills.setup import add_account
+
     kind = args.provider.strip().lower()
     settings: dict[str, Any] = {}
     if kind == "kuaidi100" and os.environ.get("PACKDESK_PARTNER_ID"):
@@ -151,6 +157,8 @@ def _warn_sender(account: AccountView) -> None:
 
 def _secrets(secret_var: str, session_var: str) -> Credentials | None:
     """The secrets from the environment, else asked in a terminal; None when neither (the account keeps its own)."""
+    from app.sync.shops import Credentials
+
     values = []
     for variable in (secret_var, session_var):
         value = os.environ.get(variable, "")
@@ -163,6 +171,8 @@ def _secrets(secret_var: str, session_var: str) -> Credentials | None:
 
 
 def _list(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.waybills.accounts import list_accounts
+
     with ws.session_factory() as session:
         accounts = list_accounts(session)
     if args.json:
@@ -209,6 +219,8 @@ def _width(text: str) -> int:
 
 
 def _refresh(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.waybills.accounts import refresh
+
     results = refresh(ws.session_factory, installed(), _now, args.name)
     failed = 0
     if args.json:
@@ -223,6 +235,8 @@ def _refresh(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _set(ws: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    from app.services.waybills.accounts import change_account
+
     with ws.session_factory.begin() as session:
         view = change_account(
             session,

@@ -72,6 +72,7 @@ STARTERS: tuple[Starter, ...] = (
 SELLER_ALERT = "review_alert"  # the SMS to the seller's own number about a bad review (not a buyer notice)
 STARTERS += (Starter(SELLER_ALERT, "差评提醒：订单${order_no}的买家${buyer}给了中差评：${reason}，请尽快处理。"),)
 KEYS = tuple(s.key for s in STARTERS)
+PROVIDERS = ("aliyun-sms",)  # who sends the SMS
 
 
 def variables_of(body: str) -> list[str]:

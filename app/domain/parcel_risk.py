@@ -128,6 +128,11 @@ def assess(shipped_at: datetime, steps: list[TraceStep], now: datetime, receiver
     return Assessment(None)
 
 
+#: The route-query accounts' providers, and Kuaidi100's real-time query (app.sync.kuaidi100_track asks it). Here, not
+#: there, so that `packdesk tracking add` builds its options without loading the client.
+TRACKING_PROVIDERS = ("kuaidi100",)
+QUERY_GATEWAY = "https://poll.kuaidi100.com/poll/query.do"
+
 #: Kuaidi100's state codes (快递单当前状态 of the parcel, and 签收状态 of each step) as trace actions [V: kuaidi100-api
 #: java-demo QueryTrackResp / QueryTrackData]: 0 在途, 1 揽收, 2 疑难 (a problem parcel), 3 签收, 4 退签 (the return
 #: signed for by the sender), 5 派件, 6 退回, 7 转投, 10-13 customs, 14 拒签. With `resultv2` a step names its

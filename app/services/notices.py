@@ -34,13 +34,21 @@ from app.domain.enums import OrderStatus
 from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.masking import mask_phone
 from app.domain.messages import Message, msg
-from app.domain.notices import KEYS, SELLER_ALERT, NoticePayload, check_body, chinese_date, render, sendable_number
+from app.domain.notices import (
+    KEYS,
+    PROVIDERS,
+    SELLER_ALERT,
+    NoticePayload,
+    check_body,
+    chinese_date,
+    render,
+    sendable_number,
+)
 from app.persistence.notices import COPY, NoticeRepository
 from app.persistence.shops import ShopRepository
 from app.services.audit import Actor, audit
 
 CHINA = timezone(timedelta(hours=8))
-PROVIDERS = ("aliyun-sms",)
 PAYMENT_REMINDER = "payment_reminder"
 
 
@@ -360,6 +368,7 @@ def alert_seller(session: Session, alert: dict[str, Any], now: datetime) -> int 
 
 
 __all__ = [
+    "PROVIDERS",  # defined in app.domain.notices, where the command line reads it without loading this module
     "alert_seller",
     "NoticeSettings",
     "Queued",

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput, NotFound, PackDeskError
 from app.domain.messages import Message, msg
-from app.domain.parcel_risk import TraceStep, kuaidi100_action
+from app.domain.parcel_risk import QUERY_GATEWAY, TRACKING_PROVIDERS, TraceStep, kuaidi100_action
 from app.persistence.tracking import TrackingAccount, TrackingRepository
 from app.sync.gateway import Again, GatewayClient, RetryPolicy
 from app.sync.shops import Credentials, load_credentials, store_credentials
@@ -46,8 +46,7 @@ from app.sync.waybills.kuaidi100 import COMPANY_CODES, Kuaidi100Client
 if TYPE_CHECKING:
     import httpx
 
-QUERY_GATEWAY = "https://poll.kuaidi100.com/poll/query.do"
-PROVIDERS = ("kuaidi100",)
+PROVIDERS = TRACKING_PROVIDERS
 NO_ROUTE = "500"
 BUSY_CODES = frozenset({"501", "502"})
 ACCOUNT_CODES = frozenset({"503", "601"})
