@@ -117,6 +117,17 @@ def read_snapshot(session_factory: sessionmaker[Session]) -> Iterator[Connection
         yield conn
 
 
+@contextmanager
+def driver_cursor(conn: Connection) -> Iterator[Any]:
+    """A cursor of the driver under `conn`, closed after use: for the reads run for every page the list shows, where
+    building SQLAlchemy statements and results costs more than the queries."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+
+
 def _alembic_config() -> Config:
     from alembic.config import Config
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.enums import PackageState, RefundStatus, ScanOutcome
 from app.domain.merges import MERGEABLE, MergeCandidate
+from app.persistence.db import driver_cursor
 from app.persistence.repositories import packable_line
 from app.persistence.rows import OrderLineRow, OrderRow, PackageRow, ScanEventRow, ShopRow
 
@@ -176,22 +177,16 @@ class MergeRepository:
 
     @contextmanager
     def _cursor(self) -> Iterator[_Marks]:
-        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
+        with driver_cursor(self.session.connection()) as cursor:
             yield _Marks(cursor)
-        finally:
-            cursor.close()
 
 
 def marks_of_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> dict[tuple[str, str], MergeMarks]:
     """MergeRepository.marks_of_rows over a connection (the order list reads a page without an ORM session)."""
     if not rows:
         return {}
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with driver_cursor(conn) as cursor:
         return _Marks(cursor).of(rows)
-    finally:
-        cursor.close()
 
 
 _ROW = (

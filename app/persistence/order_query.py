@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from app.domain.enums import Flag, OrderStatus, PackageState, Platform, RefundStatus
 from app.domain.orders import Address, Order, OrderLine, Receiver
 from app.domain.packages import WAITING_FOR_PARCEL
+from app.persistence.db import driver_cursor
 
 FTS_TABLE = "orders_fts"  # FTS5 (trigram) over nick, receiver, phone, line titles and notes; rowid = orders.id
 
@@ -186,15 +187,12 @@ def search_kind(conn: Connection, text: str) -> SearchKind:
     if _PHONE_TAIL.fullmatch(term):
         return SearchKind.PHONE_TAIL
     if _CODE.fullmatch(term):
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # every search asks: no ORM
-        try:
+        with driver_cursor(conn) as cursor:  # every search asks
             hit = cursor.execute(
                 "SELECT 1 FROM orders WHERE order_no = ? UNION ALL SELECT 1 FROM packages WHERE tracking_no = ? "
                 "UNION ALL SELECT 1 FROM order_lines WHERE sku = ? LIMIT 1",
                 (term, term, term),
             ).fetchone()
-        finally:
-            cursor.close()
         if hit is not None:
             return SearchKind.CODE
     return SearchKind.TEXT
@@ -410,11 +408,8 @@ class OrderQuery:
     def page(self, f: OrderFilter, sort: Sort, now: datetime, *, limit: int, offset: int = 0) -> LazyOrders:
         """One page of orders with their lines and live parcel, each built when first asked for."""
         text, params = self.page_sql(f, sort, now)
-        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
+        with driver_cursor(self.conn) as cursor:
             rows = cursor.execute(f"{text} LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
-        finally:
-            cursor.close()
         return self.lazy(rows)
 
     def stream(
@@ -432,11 +427,8 @@ class OrderQuery:
             yield from self.hydrate(rows)
 
     def shop_names(self) -> dict[int, str]:
-        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]  # read for every page
-        try:
+        with driver_cursor(self.conn) as cursor:  # read for every page
             return {int(i): str(n) for i, n in cursor.execute("SELECT id, name FROM shops")}
-        finally:
-            cursor.close()
 
     def hydrate(self, rows: Sequence[Any], shops: Mapping[int, str] | None = None) -> list[Order]:
         """Orders of plain `orders` rows (the page query's columns), with their lines and live parcel."""
@@ -448,8 +440,7 @@ class OrderQuery:
             return LazyOrders([], {}, {}, {})
         shops = shops if shops is not None else self.shop_names()
         ids = [int(r[0]) for r in rows]
-        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
+        with driver_cursor(self.conn) as cursor:
             lines: dict[int, list[tuple[Any, ...]]] = {i: [] for i in ids}
             for line in cursor.execute(
                 "SELECT order_id, line_no, sku, title, spec, qty, price, refund_status, shipped, image_url, sent_qty, "
@@ -468,8 +459,6 @@ class OrderQuery:
                 parcels[order_id] = (tracking_no, carrier, print_count, package_id)  # the last live one wins...
                 if state == PackageState.SHIPPED.value and order_id in waiting:
                     del parcels[order_id]  # ...but a partly shipped order's next parcel has none yet (a split)
-        finally:
-            cursor.close()
         return LazyOrders(rows, lines, parcels, shops)
 
 
